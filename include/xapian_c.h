@@ -1,0 +1,142 @@
+/* xapian_c.h: a thin C interface to libxapian (1.4).
+ *
+ * Opaque handles wrap Xapian objects.  Every function that can fail returns
+ * an ss_code and fills *err (may be NULL); no C++ exception ever crosses
+ * into C.  Handles are created by xc_*_new/open and freed by the matching
+ * xc_*_free/close; freeing NULL is a no-op.  Strings returned through
+ * out-parameters are malloc'd copies the caller frees with free().
+ * Only lib/xapian_c.cc includes <xapian.h>. */
+#ifndef SS_XAPIAN_C_H
+#define SS_XAPIAN_C_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ss_error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct xc_db xc_db;             /* a readable database (one or many) */
+typedef struct xc_writable xc_writable; /* a writable database */
+typedef struct xc_doc xc_doc;           /* a document being built */
+typedef struct xc_query xc_query;       /* an immutable query */
+typedef struct xc_enquire xc_enquire;   /* a search session over an xc_db */
+typedef struct xc_mset xc_mset;         /* one page of results */
+
+typedef uint32_t xc_docid;
+
+/* ---- reading ---- */
+
+/* Opens a database for reading: a glass directory or a stub database file
+ * (lines "auto PATH", "remote HOST:PORT"). */
+ss_code xc_db_open(const char *path, xc_db **out, ss_err *err);
+/* Adds another database to db (shards are then searched together). */
+ss_code xc_db_add(xc_db *db, const char *path, ss_err *err);
+void xc_db_close(xc_db *db);
+/* Re-opens db at its latest revision. */
+ss_code xc_db_reopen(xc_db *db, ss_err *err);
+ss_code xc_db_doccount(xc_db *db, uint32_t *out, ss_err *err);
+/* Number of documents indexed by term (0 when absent). */
+ss_code xc_db_termfreq(xc_db *db, const char *term, uint32_t *out, ss_err *err);
+/* Collection frequency (sum of wdf) of term. */
+ss_code xc_db_collfreq(xc_db *db, const char *term, uint32_t *out, ss_err *err);
+/* Document data of docid (malloc'd, *len set). */
+ss_code xc_db_get_data(xc_db *db, xc_docid id, char **data, size_t *len, ss_err *err);
+/* User metadata value for key ("" if unset; malloc'd). */
+ss_code xc_db_get_metadata(xc_db *db, const char *key, char **value, size_t *len, ss_err *err);
+/* Calls cb for each term starting with prefix, in sorted order, with its
+ * term frequency; cb returns nonzero to stop. */
+ss_code xc_db_each_term(xc_db *db, const char *prefix,
+                        int (*cb)(void *ctx, const char *term, size_t len, uint32_t termfreq),
+                        void *ctx, ss_err *err);
+
+/* ---- writing ---- */
+
+enum { XC_OPEN = 0, XC_CREATE_OR_OPEN = 1, XC_CREATE_OR_OVERWRITE = 2 };
+
+ss_code xc_writable_open(const char *path, int mode, xc_writable **out, ss_err *err);
+/* Commits pending changes and closes; always frees w. */
+ss_code xc_writable_close(xc_writable *w, ss_err *err);
+ss_code xc_writable_commit(xc_writable *w, ss_err *err);
+ss_code xc_writable_add(xc_writable *w, const xc_doc *doc, xc_docid *id, ss_err *err);
+/* Replaces the document indexed by unique term (adds it if none). */
+ss_code xc_writable_replace_by_term(xc_writable *w, const char *term, const xc_doc *doc, ss_err *err);
+/* Deletes every document indexed by term. */
+ss_code xc_writable_delete_by_term(xc_writable *w, const char *term, ss_err *err);
+ss_code xc_writable_termfreq(xc_writable *w, const char *term, uint32_t *out, ss_err *err);
+ss_code xc_writable_doccount(xc_writable *w, uint32_t *out, ss_err *err);
+ss_code xc_writable_set_metadata(xc_writable *w, const char *key, const char *value, size_t len, ss_err *err);
+ss_code xc_writable_get_metadata(xc_writable *w, const char *key, char **value, size_t *len, ss_err *err);
+
+/* ---- documents ---- */
+
+ss_code xc_doc_new(xc_doc **out, ss_err *err);
+void xc_doc_free(xc_doc *doc);
+/* term at position pos (positions start at 1), adding wdfinc to its wdf */
+ss_code xc_doc_add_posting(xc_doc *doc, const char *term, size_t len, uint32_t pos, uint32_t wdfinc, ss_err *err);
+/* term without position */
+ss_code xc_doc_add_term(xc_doc *doc, const char *term, size_t len, uint32_t wdfinc, ss_err *err);
+/* boolean filter term (wdf 0, no effect on weight) */
+ss_code xc_doc_add_boolean(xc_doc *doc, const char *term, size_t len, ss_err *err);
+ss_code xc_doc_set_data(xc_doc *doc, const char *data, size_t len, ss_err *err);
+ss_code xc_doc_add_value(xc_doc *doc, unsigned slot, const char *value, size_t len, ss_err *err);
+
+/* ---- queries ---- */
+
+typedef enum {
+    XC_OP_AND, XC_OP_OR, XC_OP_AND_NOT, XC_OP_XOR, XC_OP_AND_MAYBE,
+    XC_OP_FILTER, XC_OP_NEAR, XC_OP_PHRASE, XC_OP_ELITE_SET, XC_OP_SYNONYM,
+    XC_OP_MAX
+} xc_op;
+
+/* A single term; wqf is the within-query frequency (1 normally). */
+ss_code xc_query_term(const char *term, size_t len, uint32_t wqf, xc_query **out, ss_err *err);
+/* Combines n subqueries (which stay owned by the caller).  window is used
+ * by NEAR and PHRASE (0 = number of subqueries) and ELITE_SET (set size). */
+ss_code xc_query_combine(xc_op op, xc_query *const *subs, size_t n, unsigned window,
+                         xc_query **out, ss_err *err);
+/* Query whose weights are those of q multiplied by factor. */
+ss_code xc_query_scale(const xc_query *q, double factor, xc_query **out, ss_err *err);
+/* Matches every document (weight 0). */
+ss_code xc_query_match_all(xc_query **out, ss_err *err);
+/* Documents whose value in slot lies in [lo, hi] (string compare). */
+ss_code xc_query_value_range(unsigned slot, const char *lo, const char *hi, xc_query **out, ss_err *err);
+int xc_query_empty(const xc_query *q);
+/* Xapian's description of q (malloc'd), for debugging. */
+char *xc_query_describe(const xc_query *q);
+void xc_query_free(xc_query *q);
+
+/* ---- searching ---- */
+
+ss_code xc_enquire_new(xc_db *db, xc_enquire **out, ss_err *err);
+void xc_enquire_free(xc_enquire *e);
+ss_code xc_enquire_set_query(xc_enquire *e, const xc_query *q, ss_err *err);
+/* BM25 parameters (Xapian's defaults: k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5). */
+ss_code xc_enquire_set_bm25(xc_enquire *e, double k1, double k2, double k3, double b,
+                            double min_normlen, ss_err *err);
+/* Collapse results with the same value in slot, keeping the best. */
+ss_code xc_enquire_set_collapse(xc_enquire *e, unsigned slot, ss_err *err);
+ss_code xc_enquire_get_mset(xc_enquire *e, uint32_t first, uint32_t max, uint32_t check_at_least,
+                            xc_mset **out, ss_err *err);
+
+void xc_mset_free(xc_mset *m);
+uint32_t xc_mset_size(const xc_mset *m);
+uint32_t xc_mset_estimated(const xc_mset *m);   /* matches_estimated */
+uint32_t xc_mset_lower_bound(const xc_mset *m);
+uint32_t xc_mset_upper_bound(const xc_mset *m);
+ss_code xc_mset_docid(const xc_mset *m, uint32_t i, xc_docid *out, ss_err *err);
+ss_code xc_mset_weight(const xc_mset *m, uint32_t i, double *out, ss_err *err);
+/* Data of the i-th hit (malloc'd). */
+ss_code xc_mset_data(const xc_mset *m, uint32_t i, char **data, size_t *len, ss_err *err);
+/* Number of documents collapsed into the i-th hit (0 without collapsing). */
+ss_code xc_mset_collapse_count(const xc_mset *m, uint32_t i, uint32_t *out, ss_err *err);
+
+/* Xapian library version string (static). */
+const char *xc_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
