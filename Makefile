@@ -17,7 +17,7 @@ SANFLAGS =
 OPT = -O2
 endif
 
-DATADIR := $(abspath build/data)
+DATADIR := build/data
 JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
 
 PKG_CFLAGS = $(shell pkg-config --cflags opencc libcjson 2>/dev/null)
@@ -27,7 +27,7 @@ XAPIAN_LIBS = $(shell xapian-config --libs 2>/dev/null || echo -lxapian)
 CC ?= gcc
 CXX ?= g++
 WARN = -Wall -Wextra -Werror
-CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DSS_DATADIR='"$(DATADIR)"'
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DSS_DATADIR='"$(abspath $(DATADIR))"'
 CFLAGS += -std=c11 $(OPT) -g $(WARN) $(SANFLAGS) $(PKG_CFLAGS)
 CXXFLAGS += -std=c++17 $(OPT) -g $(WARN) $(SANFLAGS)
 LDFLAGS += $(SANFLAGS)
@@ -48,11 +48,12 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 PROGS = $(BINDIR)/speech-index $(BINDIR)/speech-query $(if $(CGI_SRC),$(BINDIR)/speech-search.cgi)
 DICT = $(DATADIR)/dict.bin
+TRAD = $(DATADIR)/trad.bin
 DICTC = build/rel/seg-dictc
 USER_DICT = $(wildcard corpus/data/*.dict)
 
 .PHONY: all deps test unit demo eval bench clean segeval
-all: $(PROGS) $(DICT) $(UNIT_BIN)
+all: $(PROGS) $(DICT) $(TRAD) $(UNIT_BIN)
 
 deps:
 	@sh tools/install-deps.sh deps/debian-packages.txt
@@ -87,13 +88,19 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBA)
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(LIBA) $(LDLIBS)
 
 # The segmentation dictionary, compiled once for every build flavour.
-$(DICTC): tools/seg_dictc.c $(wildcard include/*.h)
+DICTC_LIB = lib/strbuf.c lib/ss_error.c lib/utf8.c
+$(DICTC): tools/seg_dictc.c $(DICTC_LIB) $(wildcard include/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -std=c11 -O2 -g $(WARN) -o $@ $< $(filter-out %/xapian_c.o,$(LIB_C:%.c=build/rel/%.o)) -lm
+	$(CC) $(CPPFLAGS) -std=c11 -O2 -g $(WARN) -o $@ $< $(DICTC_LIB) -lm
 
 $(DICT): $(DICTC) $(JIEBA_DICT) $(USER_DICT)
 	@mkdir -p $(dir $@)
 	$(DICTC) -o $@ $(JIEBA_DICT) $(USER_DICT)
+
+$(TRAD): tools/mk_tradmap.c lib/utf8.c include/utf8.h
+	@mkdir -p $(dir $@) build/rel
+	$(CC) $(CPPFLAGS) -std=c11 -O2 $(WARN) $(PKG_CFLAGS) -o build/rel/mk_tradmap tools/mk_tradmap.c lib/utf8.c $(PKG_LIBS)
+	build/rel/mk_tradmap $@
 
 test: deps
 	$(MAKE) all

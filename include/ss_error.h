@@ -8,6 +8,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum {
     SS_OK = 0,
     SS_ENOMEM,     /* allocation failed */
@@ -35,5 +39,9 @@ ss_code ss_seterr(ss_err *e, ss_code code, const char *fmt, ...)
 
 /* Clears e to SS_OK with an empty message. */
 void ss_clearerr(ss_err *e);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -1,0 +1,56 @@
+/* query.h: from what a user typed to a Xapian query, with the same
+ * analysis as the indexer.
+ *
+ * Syntax: words separated by spaces must all match; "exact phrase" (ASCII
+ * or Chinese quotes) must match as written (punctuation aside);
+ * -word or -"phrase" excludes; A OR B accepts either.
+ *
+ * Each word is analysed (analyze.h) and segmented into units: dictionary
+ * words, and runs of characters the dictionary does not know kept together
+ * (六新项目 -> 六新 | 项目).  A unit matches only where its characters stand
+ * together (a phrase of bigrams), never scattered over a passage.  In a
+ * keyword query every unit must match, and passages where a whole word
+ * stands together, or the words stand close to each other, rank higher.
+ * A natural-language question (a question word such as 如何 or 怎样, or a
+ * long run of several content words) drops function words and matches any
+ * unit, ranking passages higher the more units they hold, the closer
+ * together, and the more of them in the order asked. */
+#ifndef SS_QUERY_H
+#define SS_QUERY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyze.h"
+#include "ss_error.h"
+#include "xapian_c.h"
+
+typedef struct ss_query ss_query;
+
+/* A byte span [start, end) of a passage's text to highlight. */
+typedef struct {
+    uint32_t start, end;
+} ss_span;
+
+/* Parses text (UTF-8).  Syntax errors (an unclosed quote is not one: it
+ * runs to the end) give SS_EINVAL with a message naming the offset. */
+ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *err);
+void ss_query_free(ss_query *q);
+
+/* 1 when the query was read as a natural-language question. */
+int ss_query_is_natural(const ss_query *q);
+/* 1 when the query has nothing to search for. */
+int ss_query_is_empty(const ss_query *q);
+/* The query as understood, e.g. "六新项目 (六新 项目)" (owned by q). */
+const char *ss_query_understood(const ss_query *q);
+
+/* Builds the Xapian query; db is consulted for which whole words exist.
+ * *out is freed with xc_query_free. */
+ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err);
+
+/* Spans of text (a passage, len bytes) where the query's units stand,
+ * merged and sorted.  *out is malloc'd (free it), *n set. */
+ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, size_t len,
+                            ss_span **out, size_t *n, ss_err *err);
+
+#endif

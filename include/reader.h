@@ -1,0 +1,40 @@
+/* reader.h: a file on disk to UTF-8 text with a map to the file's bytes.
+ *
+ * Reads plain or gzip-compressed files (zlib; spans then refer to the
+ * decompressed bytes), rejects binary files, decodes the encoding
+ * (decode.h) and strips HTML pages (html.h). */
+#ifndef SS_READER_H
+#define SS_READER_H
+
+#include <stddef.h>
+
+#include "decode.h"
+#include "ss_error.h"
+#include "text.h"
+
+typedef struct {
+    const char *encoding;  /* forced encoding, or NULL to detect */
+    ss_warn_fn warn;       /* problems inside the file (offsets into its bytes) */
+    void *warn_arg;
+    size_t max_bytes;      /* larger files are refused (0: 512 MiB) */
+} ss_read_opts;
+
+typedef struct {
+    char encoding[32];     /* encoding used */
+    int gzip;              /* 1 if the file was gzip-compressed */
+    int html;              /* 1 if the file was an HTML page */
+    int binary;            /* 1 if the file was skipped as binary (text is empty) */
+    size_t invalid;        /* invalid byte sequences replaced */
+    size_t raw_bytes;      /* bytes after decompression */
+    char *title;           /* HTML <title>, malloc'd, or NULL */
+} ss_read_info;
+
+/* Reads path into out.  info is filled (free info->title). */
+ss_code ss_read_file(const char *path, const ss_read_opts *opts, ss_text *out,
+                     ss_read_info *info, ss_err *err);
+
+/* Reads the whole of path (decompressing gzip) into a malloc'd buffer. */
+ss_code ss_read_raw(const char *path, size_t max_bytes, char **data, size_t *len, int *gzip,
+                    ss_err *err);
+
+#endif

@@ -1,0 +1,48 @@
+/* search.h: running a query against one or more indexes and collecting
+ * ranked passages with their records and highlights.  Used by the command
+ * line tool and the CGI page alike. */
+#ifndef SS_SEARCH_H
+#define SS_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "query.h"
+#include "record.h"
+#include "ss_error.h"
+
+typedef struct ss_searcher ss_searcher;
+
+typedef struct {
+    uint32_t rank;        /* from 1, counting the offset */
+    double score;
+    ss_record rec;
+    ss_span *hl;          /* highlights: byte spans of rec.text */
+    size_t nhl;
+} ss_hit;
+
+typedef struct {
+    ss_hit *hits;
+    size_t n;
+    uint32_t total;       /* Xapian's estimate of all matches */
+    char *understood;     /* the query as understood */
+    int natural;          /* read as natural language */
+} ss_results;
+
+typedef struct {
+    uint32_t offset;      /* hits to skip */
+    uint32_t count;       /* hits wanted (0: 10) */
+} ss_search_opts;
+
+/* Opens n databases (directories or stub files), searched together.
+ * datadir: analysis data, NULL for the default. */
+ss_code ss_searcher_open(const char *const *dbs, size_t n, const char *datadir,
+                         ss_searcher **out, ss_err *err);
+void ss_searcher_close(ss_searcher *s);
+
+/* Runs query; out is overwritten (free with ss_results_free). */
+ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                  ss_results *out, ss_err *err);
+void ss_results_free(ss_results *r);
+
+#endif

@@ -1,0 +1,234 @@
+/* speech-index: builds or updates a speech-search index from files and
+ * folders.  Thin over lib/indexer.c: option parsing, directory walking,
+ * progress on a terminal, warnings and the closing summary. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "indexer.h"
+#include "passage.h"
+
+#define DEFAULT_INDEX "index"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: speech-index [-d INDEX] [options] PATH...\n"
+            "Indexes speeches (files, or folders walked recursively) into a Xapian index.\n"
+            "In folders it reads *.txt *.text *.htm *.html and their .gz forms; files named\n"
+            "on the command line are read whatever their name.  A file indexed before is\n"
+            "replaced; an unchanged file (same size and time) is skipped.\n\n"
+            "  -d, --db INDEX        index directory (default: $SPEECH_INDEX or ./%s)\n"
+            "      --encoding NAME   input encoding (default: detected per file)\n"
+            "      --passage-chars N longest passage in characters (default %d)\n"
+            "      --force           re-index unchanged files too\n"
+            "  -q, --quiet           no progress, no summary\n"
+            "  -h, --help            this help\n",
+            DEFAULT_INDEX, SS_PASSAGE_CHARS);
+}
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} pathlist;
+
+static int push_path(pathlist *l, const char *p)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    if (!(l->v[l->n] = strdup(p)))
+        return -1;
+    l->n++;
+    return 0;
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcasecmp(s + n - m, suf) == 0;
+}
+
+static int wanted(const char *name)
+{
+    static const char *const exts[] = { ".txt", ".text", ".htm", ".html" };
+    char base[1024];
+    snprintf(base, sizeof base, "%s", name);
+    if (has_suffix(base, ".gz"))
+        base[strlen(base) - 3] = '\0';
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (has_suffix(base, exts[i]))
+            return 1;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collects the wanted files under dir, sorted, skipping hidden entries. */
+static int walk(const char *dir, pathlist *out)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "speech-index: %s: %s\n", dir, strerror(errno));
+        return -1;
+    }
+    pathlist names = { 0 };
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.' && push_path(&names, e->d_name)) {
+            closedir(d);
+            return -1;
+        }
+    closedir(d);
+    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < names.n; i++) {
+        char path[4096];
+        struct stat sb;
+        size_t dl = strlen(dir);
+        snprintf(path, sizeof path, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",
+                 names.v[i]);
+        if (stat(path, &sb) != 0)
+            continue;
+        if (S_ISDIR(sb.st_mode))
+            rc |= walk(path, out);
+        else if (S_ISREG(sb.st_mode) && wanted(names.v[i]) && push_path(out, path))
+            rc = -1;
+        free(names.v[i]);
+    }
+    free(names.v);
+    return rc;
+}
+
+static void on_warn(void *arg, const char *file, size_t offset, const char *msg)
+{
+    (void)arg;
+    fprintf(stderr, "\rspeech-index: warning: %s: byte %zu: %s\n", file, offset, msg);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress(size_t i, size_t n, const ss_index_stats *st, double t0)
+{
+    double mb = st->bytes / 1e6, dt = now() - t0;
+    fprintf(stderr, "\r[%zu/%zu] %zu passages, %.1f MB, %.1f MB/s   ", i, n, st->passages, mb,
+            dt > 0 ? mb / dt : 0.0);
+}
+
+static int index_all(ss_indexer *ix, const pathlist *files, int quiet)
+{
+    int show = !quiet && isatty(2), failed = 0;
+    double t0 = now(), last = 0;
+    for (size_t i = 0; i < files->n; i++) {
+        ss_err err;
+        ss_clearerr(&err);
+        ss_code rc = ss_indexer_add_file(ix, files->v[i], &err);
+        if (rc == SS_EIO || rc == SS_EUNSUPPORTED || rc == SS_ENOTFOUND || rc == SS_EINVAL) {
+            fprintf(stderr, "\rspeech-index: skipped: %s\n", err.msg);
+            failed = 1;
+        } else if (rc != SS_OK) {
+            fprintf(stderr, "\rspeech-index: %s\n", err.msg);
+            return 2;
+        }
+        if (show && (now() - last > 0.2 || i + 1 == files->n)) {
+            progress(i + 1, files->n, ss_indexer_stats(ix), t0);
+            last = now();
+        }
+    }
+    if (show)
+        fputc('\n', stderr);
+    return failed;
+}
+
+static void summary(const ss_index_stats *st, double secs)
+{
+    double mb = st->bytes / 1e6;
+    printf("indexed %zu files (%zu unchanged, %zu skipped, %zu with %zu warnings), "
+           "%zu passages, %.2f MB in %.2f s (%.2f MB/s)\n",
+           st->files, st->unchanged, st->skipped, st->warned, st->warnings, st->passages, mb,
+           secs, secs > 0 ? mb / secs : 0.0);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "db", required_argument, NULL, 'd' },  { "encoding", required_argument, NULL, 'E' },
+        { "passage-chars", required_argument, NULL, 'P' },
+        { "force", no_argument, NULL, 'F' },     { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },      { NULL, 0, NULL, 0 },
+    };
+    const char *db = getenv("SPEECH_INDEX");
+    ss_index_opts opts = { 0 };
+    int quiet = 0, c;
+    while ((c = getopt_long(argc, argv, "d:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'E': opts.encoding = optarg; break;
+        case 'P': opts.passage_chars = (size_t)strtoul(optarg, NULL, 10); break;
+        case 'F': opts.force = 1; break;
+        case 'q': quiet = 1; break;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "speech-index: no PATH given\n");
+        usage(stderr);
+        return 2;
+    }
+    if (!db || !*db)
+        db = DEFAULT_INDEX;
+    pathlist files = { 0 };
+    int rc = 0;
+    for (int i = optind; i < argc; i++) {
+        struct stat sb;
+        if (stat(argv[i], &sb) != 0) {
+            fprintf(stderr, "speech-index: %s: %s\n", argv[i], strerror(errno));
+            rc = 1;
+        } else if (S_ISDIR(sb.st_mode)) {
+            rc |= walk(argv[i], &files) ? 1 : 0;
+        } else if (push_path(&files, argv[i])) {
+            fprintf(stderr, "speech-index: out of memory\n");
+            return 2;
+        }
+    }
+    opts.warn = on_warn;
+    ss_indexer *ix;
+    ss_err err;
+    double t0 = now();
+    if (ss_indexer_open(db, &opts, &ix, &err) != SS_OK) {
+        fprintf(stderr, "speech-index: %s\n", err.msg);
+        return 2;
+    }
+    int r = index_all(ix, &files, quiet);
+    ss_index_stats st = *ss_indexer_stats(ix);
+    if (ss_indexer_close(ix, &err) != SS_OK) {
+        fprintf(stderr, "speech-index: %s\n", err.msg);
+        r = 2;
+    }
+    if (!quiet)
+        summary(&st, now() - t0);
+    for (size_t i = 0; i < files.n; i++)
+        free(files.v[i]);
+    free(files.v);
+    return r ? r : rc;
+}

@@ -1,0 +1,206 @@
+/* passage.c: paragraphs and sentence windows (see passage.h). */
+#include "passage.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+#define HEADING_MAX_CHARS 60
+
+static int is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == 0x3000 ||
+           cp == 0xA0 || cp == 0xFEFF || cp == 0x200B;
+}
+
+static int is_content_cp(uint32_t cp)
+{
+    return uc_is_han(cp) || (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z') ||
+           (cp >= 0xFF10 && cp <= 0xFF5A);
+}
+
+static ss_code push(ss_passages *out, size_t s, size_t e, uint32_t para, ss_err *err)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 64;
+        ss_passage *v = realloc(out->v, cap * sizeof *v);
+        if (!v)
+            return ss_seterr(err, SS_ENOMEM, "out of memory splitting passages");
+        out->v = v;
+        out->cap = cap;
+    }
+    out->v[out->n++] = (ss_passage){ s, e, para, -1, 0 };
+    return SS_OK;
+}
+
+/* Trims white space from both ends of [*s, *e). */
+static void trim(const char *t, size_t *s, size_t *e)
+{
+    while (*s < *e) {
+        size_t i = *s;
+        if (!is_space_cp(utf8_next(t, *e, &i)))
+            break;
+        *s = i;
+    }
+    while (*e > *s) {
+        size_t b = *e - 1;
+        while (b > *s && ((unsigned char)t[b] & 0xC0) == 0x80)
+            b--;
+        size_t i = b;
+        if (!is_space_cp(utf8_next(t, *e, &i)))
+            break;
+        *e = b;
+    }
+}
+
+static int has_content(const char *t, size_t s, size_t e)
+{
+    while (s < e)
+        if (is_content_cp(utf8_next(t, e, &s)))
+            return 1;
+    return 0;
+}
+
+/* Byte offset after the cut point that ends the next piece of [s, e):
+ * a sentence end (with its closing quotes), or with commas=1 a comma. */
+static size_t next_cut(const char *t, size_t s, size_t e, int commas)
+{
+    size_t i = s;
+    while (i < e) {
+        uint32_t cp = utf8_next(t, e, &i);
+        int cut = uc_is_sentence_end(cp) ||
+                  (commas && (cp == 0xFF0C || cp == ',' || cp == 0x3001 || cp == 0xFF1A));
+        if (cut) {
+            size_t j = i;
+            while (j < e) {
+                size_t k = j;
+                uint32_t c2 = utf8_next(t, e, &k);
+                if (!uc_is_closer(c2) && !uc_is_sentence_end(c2))
+                    break;
+                j = k;
+            }
+            return j;
+        }
+    }
+    return e;
+}
+
+/* Offset max_chars characters after s, or e. */
+static size_t advance_chars(const char *t, size_t s, size_t e, size_t chars)
+{
+    while (s < e && chars--)
+        utf8_next(t, e, &s);
+    return s;
+}
+
+/* Emits windows of at most max_chars characters over a long paragraph,
+ * each near target characters, cutting after sentences where possible. */
+static ss_code split_long(const char *t, size_t s, size_t e, size_t max_chars, uint32_t para,
+                          ss_passages *out, ss_err *err)
+{
+    size_t total = utf8_count(t + s, e - s);
+    size_t k = (total + max_chars - 1) / max_chars;
+    size_t target = (total + k - 1) / k;
+    size_t ws = s, wchars = 0, i = s;
+    while (i < e) {
+        size_t cut = next_cut(t, i, e, 0);
+        size_t n = utf8_count(t + i, cut - i);
+        if (n > max_chars) { /* one long sentence: cut at commas, then hard */
+            cut = next_cut(t, i, e, 1);
+            n = utf8_count(t + i, cut - i);
+            if (n > max_chars) {
+                cut = advance_chars(t, i, e, max_chars);
+                n = max_chars;
+            }
+        }
+        if (wchars > 0 && (wchars + n > max_chars || wchars >= target)) {
+            ss_code rc = push(out, ws, i, para, err);
+            if (rc != SS_OK)
+                return rc;
+            ws = i;
+            wchars = 0;
+        }
+        wchars += n;
+        i = cut;
+    }
+    return wchars ? push(out, ws, e, para, err) : SS_OK;
+}
+
+static int han_numeral(uint32_t cp)
+{
+    static const uint32_t nums[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+                                     0x516B, 0x4E5D, 0x5341, 0x767E };
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        if (cp == nums[i])
+            return 1;
+    return 0;
+}
+
+int ss_is_heading(const char *t, size_t len)
+{
+    if (utf8_count(t, len) > HEADING_MAX_CHARS)
+        return 0;
+    size_t i = 0;
+    uint32_t cp = utf8_next(t, len, &i);
+    if (cp == 0x7B2C) /* 第 */
+        cp = i < len ? utf8_next(t, len, &i) : 0;
+    else if (cp == '(' || cp == 0xFF08) { /* (一) */
+        cp = i < len ? utf8_next(t, len, &i) : 0;
+        if (!han_numeral(cp))
+            return 0;
+        while (i < len && han_numeral(cp))
+            cp = utf8_next(t, len, &i);
+        return cp == ')' || cp == 0xFF09;
+    }
+    if (cp >= '0' && cp <= '9') {
+        while (i < len && cp >= '0' && cp <= '9')
+            cp = utf8_next(t, len, &i);
+        return cp == '.' || cp == 0x3001 || cp == 0xFF0E;
+    }
+    if (!han_numeral(cp))
+        return 0;
+    while (i < len && han_numeral(cp))
+        cp = utf8_next(t, len, &i);
+    /* 、 ， , 是 要 (一是… 一要… open many list paragraphs, not headings) */
+    return cp == 0x3001 || cp == 0xFF0C || cp == ',' || cp == 0x6761;
+}
+
+ss_code ss_split_passages(const char *t, size_t len, size_t max_chars, ss_passages *out,
+                          ss_err *err)
+{
+    if (max_chars < 20)
+        max_chars = 20;
+    uint32_t para = 0;
+    int32_t heading = -1;
+    size_t s = 0;
+    while (s < len) {
+        const char *nl = memchr(t + s, '\n', len - s);
+        size_t e = nl ? (size_t)(nl - t) : len, next = nl ? e + 1 : len;
+        trim(t, &s, &e);
+        if (e > s && has_content(t, s, e)) {
+            size_t first = out->n;
+            int is_head = ss_is_heading(t + s, e - s);
+            para++;
+            ss_code rc = utf8_count(t + s, e - s) > max_chars
+                             ? split_long(t, s, e, max_chars, para, out, err)
+                             : push(out, s, e, para, err);
+            if (rc != SS_OK)
+                return rc;
+            for (size_t k = first; k < out->n; k++) {
+                out->v[k].heading = is_head ? -1 : heading;
+                out->v[k].is_heading = (uint8_t)is_head;
+            }
+            if (is_head)
+                heading = (int32_t)first;
+        }
+        s = next;
+    }
+    return SS_OK;
+}
+
+void ss_passages_free(ss_passages *p)
+{
+    free(p->v);
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,86 @@
+/* terms.c: analysed text to Xapian terms (see terms.h). */
+#include "terms.h"
+
+#include <stdio.h>
+#include <string.h>
+
+size_t ss_term_of_atoms(const ss_analysis *an, size_t first, size_t last, char *buf)
+{
+    size_t n = 0;
+    for (size_t k = first; k <= last; k++) {
+        const ss_atom *at = &an->atoms[k];
+        if (n + at->normlen > SS_MAX_TERM)
+            return 0;
+        memcpy(buf + n, an->norm + at->norm, at->normlen);
+        n += at->normlen;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+static ss_code index_atoms(const ss_analysis *an, xc_doc *doc, ss_err *err)
+{
+    char term[SS_MAX_TERM + 1];
+    for (size_t i = 0; i < an->natoms; i++) {
+        const ss_atom *at = &an->atoms[i];
+        const char *t = an->norm + at->norm;
+        ss_code rc;
+        if (at->kind == SS_ATOM_HAN) {
+            rc = xc_doc_add_term(doc, t, at->normlen, 1, err);
+            const ss_atom *nx = i + 1 < an->natoms ? &an->atoms[i + 1] : NULL;
+            if (rc == SS_OK && nx && nx->kind == SS_ATOM_HAN && nx->pos == at->pos + 1) {
+                size_t n = ss_term_of_atoms(an, i, i + 1, term);
+                rc = xc_doc_add_posting(doc, term, n, at->pos, 1, err);
+            }
+        } else {
+            rc = xc_doc_add_posting(doc, t, at->normlen, at->pos, 1, err);
+        }
+        if (rc != SS_OK)
+            return rc;
+    }
+    return SS_OK;
+}
+
+static ss_code index_words(const ss_analysis *an, xc_doc *doc, ss_err *err)
+{
+    char term[SS_MAX_TERM + 1];
+    for (size_t i = 0; i < an->nwords; i++) {
+        const ss_word *w = &an->words[i];
+        if (w->last - w->first < 2)
+            continue; /* one- and two-character words are unigrams and bigrams already */
+        size_t n = ss_term_of_atoms(an, w->first, w->last, term);
+        if (!n)
+            continue;
+        ss_code rc = xc_doc_add_posting(doc, term, n, an->atoms[w->first].pos, 1, err);
+        if (rc != SS_OK)
+            return rc;
+    }
+    return SS_OK;
+}
+
+ss_code ss_index_analysis(const ss_analysis *an, xc_doc *doc, ss_err *err)
+{
+    ss_code rc = index_atoms(an, doc, err);
+    return rc == SS_OK ? index_words(an, doc, err) : rc;
+}
+
+/* FNV-1a, 64 bits: enough to tell file paths apart. */
+static unsigned long long fnv1a(const char *s)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void ss_file_term(const char *path, char *buf)
+{
+    size_t n = strlen(path);
+    if (n + 1 <= SS_MAX_TERM)
+        snprintf(buf, SS_MAX_TERM + 1, "%s%s", SS_PREFIX_FILE, path);
+    else
+        snprintf(buf, SS_MAX_TERM + 1, "%s#%016llx%.64s", SS_PREFIX_FILE, fnv1a(path),
+                 path + n - 64);
+}

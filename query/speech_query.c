@@ -1,0 +1,119 @@
+/* speech-query: ranks the passages of a speech-search index for a query,
+ * for people (text, coloured on a terminal) and scripts (--json, --jsonl).
+ * Exit status like grep: 0 hits, 1 no hits, 2 error. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "output.h"
+#include "search.h"
+#include "strbuf.h"
+
+#define DEFAULT_INDEX "index"
+#define MAX_DBS 64
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: speech-query [-d INDEX]... [-n N] [--offset K] [--json | --jsonl] QUERY...\n"
+            "Ranks the passages of the index that talk about QUERY.\n\n"
+            "Query syntax:  words (all must match)   \"exact phrase\"   -excluded   A OR B\n"
+            "Traditional and simplified script match each other; a question such as\n"
+            "如何推进产业集聚区转型发展 matches passages holding most of its words.\n\n"
+            "  -d, --db INDEX    index to search; repeat to search several together, or name\n"
+            "                    a Xapian stub file (default: $SPEECH_INDEX or ./%s)\n"
+            "  -n, --count N     passages to show (default 10)\n"
+            "      --offset K    skip the first K passages\n"
+            "      --json        one JSON object (schema in README.md)\n"
+            "      --jsonl       one JSON object per passage per line\n"
+            "      --color WHEN  highlight with colour: auto, always, never (default auto)\n"
+            "  -h, --help        this help\n",
+            DEFAULT_INDEX);
+}
+
+static int parse_count(const char *s, uint32_t *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v < 0 || v > 100000)
+        return -1;
+    *out = (uint32_t)v;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "db", required_argument, NULL, 'd' },     { "count", required_argument, NULL, 'n' },
+        { "offset", required_argument, NULL, 'o' }, { "json", no_argument, NULL, 'j' },
+        { "jsonl", no_argument, NULL, 'l' },        { "color", required_argument, NULL, 'c' },
+        { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
+    };
+    const char *dbs[MAX_DBS];
+    size_t ndb = 0;
+    ss_search_opts so = { 0, 10 };
+    int json = 0, jsonl = 0, color = isatty(1), c;
+    while ((c = getopt_long(argc, argv, "d:n:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            if (ndb < MAX_DBS)
+                dbs[ndb++] = optarg;
+            break;
+        case 'n':
+        case 'o':
+            if (parse_count(optarg, c == 'n' ? &so.count : &so.offset)) {
+                fprintf(stderr, "speech-query: bad number for -%c: %s\n", c, optarg);
+                return 2;
+            }
+            break;
+        case 'j': json = 1; break;
+        case 'l': jsonl = 1; break;
+        case 'c':
+            color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 : isatty(1);
+            break;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "speech-query: no QUERY given\n");
+        usage(stderr);
+        return 2;
+    }
+    if (ndb == 0) {
+        const char *env = getenv("SPEECH_INDEX");
+        dbs[ndb++] = env && *env ? env : DEFAULT_INDEX;
+    }
+    strbuf q = STRBUF_INIT;
+    for (int i = optind; i < argc; i++)
+        if ((i > optind && sb_addc(&q, ' ')) || sb_adds(&q, argv[i])) {
+            fprintf(stderr, "speech-query: out of memory\n");
+            return 2;
+        }
+    if (so.count == 0)
+        so.count = 10;
+    ss_searcher *s = NULL;
+    ss_results r;
+    ss_err err;
+    ss_code rc = ss_searcher_open(dbs, ndb, NULL, &s, &err);
+    if (rc == SS_OK)
+        rc = ss_search(s, q.buf, &so, &r, &err);
+    if (rc == SS_OK) {
+        rc = (json || jsonl) ? ss_output_json(stdout, q.buf, &r, jsonl, &err)
+                             : ss_output_text(stdout, q.buf, &r, color, &err);
+        if (rc != SS_OK)
+            snprintf(err.msg, sizeof err.msg, "cannot write output");
+    }
+    int status = 2;
+    if (rc == SS_OK)
+        status = r.n > 0 ? 0 : 1;
+    else
+        fprintf(stderr, "speech-query: %s\n", err.msg);
+    if (rc == SS_OK)
+        ss_results_free(&r);
+    ss_searcher_close(s);
+    sb_free(&q);
+    return status;
+}
