@@ -15,12 +15,19 @@
 #define SS_TERMS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "analyze.h"
 #include "ss_error.h"
 #include "xapian_c.h"
 
 #define SS_PREFIX_FILE "F"
+
+/* Value slots.  PLACE: 8-byte hash of the file path, then byte_start and
+ * byte_end, each 8 bytes big-endian: lets the ranker see where a hit is
+ * without decoding its record. */
+#define SS_SLOT_PLACE 0
+#define SS_PLACE_LEN 24
 #define SS_MAX_TERM 240
 
 /* Adds the terms of an analysed passage to doc. */
@@ -34,5 +41,9 @@ size_t ss_term_of_atoms(const ss_analysis *an, size_t first, size_t last, char *
  * hash of it when the path is too long for a term.  buf has SS_MAX_TERM+1
  * bytes. */
 void ss_file_term(const char *path, char *buf);
+
+/* Encodes / decodes the PLACE value (buf has SS_PLACE_LEN bytes). */
+void ss_place_encode(const char *path, uint64_t bs, uint64_t be, unsigned char *buf);
+int ss_place_decode(const char *v, size_t len, uint64_t *file, uint64_t *bs, uint64_t *be);
 
 #endif

@@ -169,8 +169,8 @@ int ss_is_heading(const char *t, size_t len)
 ss_code ss_split_passages(const char *t, size_t len, size_t max_chars, ss_passages *out,
                           ss_err *err)
 {
-    if (max_chars < 20)
-        max_chars = 20;
+    if (max_chars < 8)
+        max_chars = 8;
     uint32_t para = 0;
     int32_t heading = -1;
     size_t s = 0;

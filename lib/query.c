@@ -10,6 +10,7 @@
 #include "utf8.h"
 
 #define UNIT_MAX_ATOMS 48
+#define MAX_PIECES_ITEM 256
 #define NEAR_WINDOW 24       /* positions: about a sentence */
 #define W_WHOLE 1.0          /* weight of a whole word/phrase standing together */
 #define W_NEAR 0.5           /* weight of all words within NEAR_WINDOW */
@@ -189,25 +190,40 @@ static int looks_natural(const ss_analysis *an, const piece *pc, size_t np)
     return content >= 4 && han >= 8;
 }
 
-/* Units of an unquoted item: pieces, with runs of single characters that
- * stand together merged (an unknown word), function words dropped when
- * the query is natural language. */
+/* 1 when piece b follows piece a with nothing between them. */
+static int adjacent(const ss_analysis *an, const piece *a, const piece *b)
+{
+    return b->first == a->last + 1 && an->atoms[b->first].flags == 0;
+}
+
+/* Units of an unquoted item.  Natural language: function words dropped,
+ * runs of single characters standing together merged (an unknown word).
+ * Keywords: a single character also joins the word it stands against
+ * (楼|阳生 -> 楼阳生, 河南|省 -> 河南省): what the user typed together
+ * stays together. */
 static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, size_t np,
                           int natural, ss_err *err)
 {
-    for (size_t i = 0; i < np;) {
-        if (natural && pc[i].stop) {
-            i++;
+    piece m[MAX_PIECES_ITEM];
+    size_t nm = 0;
+    for (size_t i = 0; i < np && nm < MAX_PIECES_ITEM; i++) {
+        if (natural && pc[i].stop)
+            continue;
+        piece *prev = nm ? &m[nm - 1] : NULL;
+        int glue = prev && adjacent(an, prev, &pc[i]) &&
+                   (natural ? prev->single_han && pc[i].single_han
+                            : prev->single_han || pc[i].single_han);
+        if (glue) {
+            prev->last = pc[i].last;
+            prev->single_han = natural;
             continue;
         }
-        size_t j = i;
-        while (pc[j].single_han && j + 1 < np && pc[j + 1].single_han &&
-               !(natural && pc[j + 1].stop) && an->atoms[pc[j + 1].first].flags == 0)
-            j++;
-        ss_code rc = add_unit(q, an, pc[i].first, pc[j].last, err);
+        m[nm++] = pc[i];
+    }
+    for (size_t i = 0; i < nm; i++) {
+        ss_code rc = add_unit(q, an, m[i].first, m[i].last, err);
         if (rc != SS_OK)
             return rc;
-        i = j + 1;
     }
     return SS_OK;
 }
@@ -524,9 +540,16 @@ static xc_query *word_q(qpool *p, const unit *u, xc_db *db, ss_err *err)
     return term_q(p, u->text, strlen(u->text), err);
 }
 
-/* An item's query: all its units (keyword) or any (natural). */
-static xc_query *item_q(qpool *p, const ss_query *q, const item *it, int any, ss_err *err)
+static xc_query *word_q(qpool *p, const unit *u, xc_db *db, ss_err *err);
+
+/* An item's query: all its units (keyword) or any (natural).  An item the
+ * index knows as one word (a quoted slogan such as “一方案十专案”, or a
+ * dictionary word) must stand together whatever the segmenter made of it. */
+static xc_query *item_q(qpool *p, const ss_query *q, const item *it, int any, xc_db *db,
+                        ss_err *err)
 {
+    if (!any && it->whole != SIZE_MAX && word_q(p, &q->units[it->whole], db, err))
+        return unit_q(p, &q->units[it->whole], err);
     xc_query *subs[MAX_PIECES];
     size_t n = 0;
     for (size_t u = it->u0; u < it->u1 && n < MAX_PIECES; u++) {
@@ -578,7 +601,7 @@ static size_t boosts(qpool *p, const ss_query *q, xc_db *db, xc_query **b, size_
 }
 
 /* Keyword: AND of OR-groups.  Natural: OR of everything positive. */
-static xc_query *match_q(qpool *p, const ss_query *q, ss_err *err)
+static xc_query *match_q(qpool *p, const ss_query *q, xc_db *db, ss_err *err)
 {
     xc_query *groups[MAX_ITEMS], *alts[MAX_ITEMS];
     size_t ng = 0, na = 0;
@@ -586,7 +609,7 @@ static xc_query *match_q(qpool *p, const ss_query *q, ss_err *err)
         const item *it = &q->items[i];
         if (it->negated)
             continue;
-        xc_query *x = item_q(p, q, it, q->natural, err);
+        xc_query *x = item_q(p, q, it, q->natural, db, err);
         if (!x)
             continue;
         alts[na++] = x;
@@ -606,7 +629,7 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     if (!p)
         return ss_seterr(err, SS_ENOMEM, "out of memory building query");
     ss_clearerr(err);
-    xc_query *m = match_q(p, q, err);
+    xc_query *m = match_q(p, q, db, err);
     xc_query *b[64];
     size_t nb = m ? boosts(p, q, db, b, 64, err) : 0;
     if (m && nb) {
@@ -618,7 +641,7 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
             continue;
         const item *it = &q->items[i];
         xc_query *x = it->whole != SIZE_MAX ? unit_q(p, &q->units[it->whole], err)
-                                            : item_q(p, q, it, 0, err);
+                                            : item_q(p, q, it, 0, db, err);
         xc_query *pair[2] = { m, x };
         if (x)
             m = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
@@ -672,7 +695,9 @@ ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, si
         const item *it = &q->items[i];
         if (it->negated)
             continue;
-        for (size_t u = it->u0; u < it->u1; u++) {
+        /* the units, then the whole item, which parse_item adds right after */
+        size_t end = it->whole != SIZE_MAX ? it->whole + 1 : it->u1;
+        for (size_t u = it->u0; u < end; u++) {
             const unit *un = &q->units[u];
             for (size_t a = 0; a < an.natoms; a++) {
                 if (!unit_at(un, &an, a))

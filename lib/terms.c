@@ -84,3 +84,35 @@ void ss_file_term(const char *path, char *buf)
         snprintf(buf, SS_MAX_TERM + 1, "%s#%016llx%.64s", SS_PREFIX_FILE, fnv1a(path),
                  path + n - 64);
 }
+
+static void put64(unsigned char *p, uint64_t v)
+{
+    for (int i = 7; i >= 0; i--, v >>= 8)
+        p[i] = (unsigned char)(v & 0xFF);
+}
+
+static uint64_t get64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+void ss_place_encode(const char *path, uint64_t bs, uint64_t be, unsigned char *buf)
+{
+    put64(buf, fnv1a(path));
+    put64(buf + 8, bs);
+    put64(buf + 16, be);
+}
+
+int ss_place_decode(const char *v, size_t len, uint64_t *file, uint64_t *bs, uint64_t *be)
+{
+    if (len != SS_PLACE_LEN)
+        return -1;
+    const unsigned char *p = (const unsigned char *)v;
+    *file = get64(p);
+    *bs = get64(p + 8);
+    *be = get64(p + 16);
+    return 0;
+}

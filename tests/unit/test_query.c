@@ -1,0 +1,194 @@
+/* Tests of query.c: parsing into items and units, keyword or question,
+ * syntax (quotes, -excluded, OR), highlights; and the built query against
+ * a small index made here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyze.h"
+#include "check.h"
+#include "query.h"
+#include "terms.h"
+#include "xapian_c.h"
+
+static const struct {
+    const char *q;
+    const char *understood;
+    int natural;
+} parse_cases[] = {
+    { "招商引资", "招商引资", 0 },
+    { "招商引資", "招商引资", 0 },                       /* traditional */
+    { "六新项目", "六新+项目", 0 },                      /* unknown run kept together */
+    { "9+2 工作布局", "9+2 工作+布局", 0 },
+    { "\"项目 合作\"", "\"项目合作\"", 0 },
+    { "“项目合作”", "\"项目合作\"", 0 },                 /* Chinese quotes */
+    { "招商 -引资", "招商 -引资", 0 },
+    { "招商 OR 引资", "招商 OR 引资", 0 },
+    { "智能+", "智能+", 0 },
+    { "怎样推进产业集聚区转型发展", "推进|产业集聚区|转型|发展", 1 },
+    { "如何解决项目落地难的问题", "解决|项目|落地|难|问题", 1 },
+    { "项目建设?", "项目建设", 1 },
+    { "   ", "", 0 },
+};
+
+static void test_parse(ss_actx *ac)
+{
+    for (size_t i = 0; i < sizeof parse_cases / sizeof parse_cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_err err;
+        ss_code rc = ss_query_parse(ac, parse_cases[i].q, &q, &err);
+        CHECK(rc == SS_OK, "parse [%s]: %s", parse_cases[i].q, err.msg);
+        if (rc != SS_OK)
+            continue;
+        CHECK_EQ_STR(ss_query_understood(q), parse_cases[i].understood, parse_cases[i].q);
+        CHECK_EQ_INT(ss_query_is_natural(q), parse_cases[i].natural, parse_cases[i].q);
+        ss_query_free(q);
+    }
+}
+
+static void test_highlights(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *text, *marked;
+    } cases[] = {
+        { "招商引资", "抓好招商引資工作，招商和引资", "抓好[招商引資]工作，招商和引资" },
+        { "六新项目", "聚焦“六新”项目", "聚焦“[六新”项目]" },
+        { "项目 合作", "项目合作", "[项目合作]" },
+        { "智能+", "推进“智能+”行动", "推进“[智能+]”行动" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_span *sp = NULL;
+        size_t n = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        const char *t = cases[i].text;
+        CHECK(ss_query_highlights(q, ac, t, strlen(t), &sp, &n, NULL) == SS_OK, "highlight");
+        char buf[512];
+        size_t o = 0, at = 0;
+        for (size_t k = 0; k < n; k++) {
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%.*s[%.*s]",
+                                  (int)(sp[k].start - at), t + at,
+                                  (int)(sp[k].end - sp[k].start), t + sp[k].start);
+            at = sp[k].end;
+        }
+        snprintf(buf + o, sizeof buf - o, "%s", t + at);
+        CHECK_EQ_STR(buf, cases[i].marked, cases[i].q);
+        free(sp);
+        ss_query_free(q);
+    }
+}
+
+/* Builds a tiny index and checks which documents each query matches. */
+static const char *docs[] = {
+    "我们要深化项目合作，推动地企合作。",   /* 1 */
+    "项目建设要加强合作。",                 /* 2 */
+    "招商工作和引资工作要两手抓。",         /* 3 */
+    "抓好招商引资，落实“9+2”工作布局。",    /* 4 */
+};
+
+static const struct {
+    const char *q;
+    const char *expect; /* matching docs in rank order, e.g. "12" */
+} match_cases[] = {
+    { "项目 合作", "12" },
+    { "\"项目合作\"", "1" },
+    { "招商引资", "4" },
+    { "招商引資", "4" },
+    { "招商 -引资工作", "4" },
+    { "招商 -引资", "" },
+    { "引资 -\"招商引资\"", "3" },
+    { "项目合作 OR 两手抓", "123" },
+    { "9+2", "4" },
+    { "工作布局", "4" },
+    { "不存在", "" },
+};
+
+static int build_index(ss_actx *ac, const char *dir)
+{
+    xc_writable *w = NULL;
+    if (xc_writable_open(dir, XC_CREATE_OR_OVERWRITE, &w, NULL) != SS_OK)
+        return -1;
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        ss_analysis an;
+        xc_doc *d = NULL;
+        char id[4] = { (char)('1' + i), 0 };
+        if (ss_analyze(ac, docs[i], strlen(docs[i]), &an, NULL) != SS_OK ||
+            xc_doc_new(&d, NULL) != SS_OK || ss_index_analysis(&an, d, NULL) != SS_OK ||
+            xc_doc_set_data(d, id, 1, NULL) != SS_OK || xc_writable_add(w, d, NULL, NULL) != SS_OK)
+            return -1;
+        xc_doc_free(d);
+    }
+    return xc_writable_close(w, NULL) == SS_OK ? 0 : -1;
+}
+
+static void run_match(ss_actx *ac, xc_db *db, const char *qs, char *out, size_t outlen)
+{
+    ss_query *q = NULL;
+    xc_query *xq = NULL;
+    xc_enquire *e = NULL;
+    xc_mset *m = NULL;
+    out[0] = '\0';
+    if (ss_query_parse(ac, qs, &q, NULL) != SS_OK || ss_query_build(q, db, &xq, NULL) != SS_OK ||
+        xc_enquire_new(db, &e, NULL) != SS_OK || xc_enquire_set_query(e, xq, NULL) != SS_OK ||
+        xc_enquire_get_mset(e, 0, 10, 10, &m, NULL) != SS_OK) {
+        snprintf(out, outlen, "error");
+    } else {
+        for (uint32_t i = 0; i < xc_mset_size(m) && i + 1 < outlen; i++) {
+            char *d = NULL;
+            size_t len = 0;
+            xc_mset_data(m, i, &d, &len, NULL);
+            out[i] = d && len ? d[0] : '?';
+            out[i + 1] = '\0';
+            free(d);
+        }
+    }
+    xc_mset_free(m);
+    xc_enquire_free(e);
+    xc_query_free(xq);
+    ss_query_free(q);
+}
+
+static void test_match(ss_actx *ac)
+{
+    char dir[] = "/tmp/ss-test-query-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    char db_path[600];
+    snprintf(db_path, sizeof db_path, "%s/db", dir);
+    CHECK(build_index(ac, db_path) == 0, "build test index");
+    xc_db *db = NULL;
+    CHECK(xc_db_open(db_path, &db, NULL) == SS_OK, "open test index");
+    for (size_t i = 0; db && i < sizeof match_cases / sizeof match_cases[0]; i++) {
+        char got[32];
+        run_match(ac, db, match_cases[i].q, got, sizeof got);
+        /* order among equals is Xapian's; compare as sets when expected has >1 */
+        int ok = strlen(got) == strlen(match_cases[i].expect);
+        for (const char *c = match_cases[i].expect; ok && *c; c++)
+            ok = strchr(got, *c) != NULL;
+        CHECK(ok, "[%s] expected docs %s got %s", match_cases[i].q, match_cases[i].expect, got);
+    }
+    xc_db_close(db);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0, "cleanup");
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    ss_analyzer *a = NULL;
+    ss_err err;
+    if (ss_analyzer_open(NULL, &a, &err) != SS_OK) {
+        printf("cannot open analyzer: %s\n%s: 0 passed, 1 failed\n", err.msg, argv[0]);
+        return 1;
+    }
+    ss_actx *ac = ss_actx_new(a);
+    test_parse(ac);
+    test_highlights(ac);
+    test_match(ac);
+    ss_actx_free(ac);
+    ss_analyzer_close(a);
+    return check_report(argv[0]);
+}
