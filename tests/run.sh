@@ -18,8 +18,8 @@ run() { # name, command...
     "$@" >"$log" 2>&1
     status=$?
     line=$(grep -E '^([A-Za-z_./-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
-    p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/')
-    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    p=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed, ([0-9]+) failed.*/\2/')
+    f=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed, ([0-9]+) failed.*/\3/')
     [ -n "$line" ] || { p=0; f=1; }
     if [ $status -ne 0 ] && [ "$f" = 0 ]; then
         f=1 # exited non-zero without saying why: count it
