@@ -48,6 +48,16 @@ const char *ss_query_understood(const ss_query *q);
  * *out is freed with xc_query_free. */
 ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err);
 
+/* Judges an analysed passage (ss_analyze_atoms of its text): *factor is
+ * 0 when the passage does not match (a word's characters do not stand
+ * together, an excluded phrase stands there, a question's words are all
+ * missing), else the factor its Xapian weight is multiplied by (whole
+ * items standing together, units close to each other, a question's
+ * neighbouring words side by side).  With hl and nhl non-NULL, also the
+ * highlight spans (byte offsets of the analysed text; *hl malloc'd). */
+ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor, ss_span **hl,
+                       size_t *nhl, ss_err *err);
+
 /* Spans of text (a passage, len bytes) where the query's units stand,
  * merged and sorted.  *out is malloc'd (free it), *n set. */
 ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, size_t len,

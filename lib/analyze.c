@@ -493,7 +493,8 @@ static ss_code make_words(ss_actx *c, ss_err *err)
     return SS_OK;
 }
 
-ss_code ss_analyze(ss_actx *c, const char *text, size_t len, ss_analysis *out, ss_err *err)
+static ss_code analyze(ss_actx *c, const char *text, size_t len, int words, ss_analysis *out,
+                       ss_err *err)
 {
     c->natoms = c->nwords = 0;
     sb_reset(&c->norm);
@@ -502,7 +503,7 @@ ss_code ss_analyze(ss_actx *c, const char *text, size_t len, ss_analysis *out, s
     ss_code rc = normalize(c, text, len, err);
     if (rc == SS_OK)
         rc = make_atoms(c, err);
-    if (rc == SS_OK)
+    if (rc == SS_OK && words)
         rc = make_words(c, err);
     if (rc != SS_OK)
         return rc;
@@ -512,6 +513,17 @@ ss_code ss_analyze(ss_actx *c, const char *text, size_t len, ss_analysis *out, s
     out->nwords = c->nwords;
     out->norm = c->norm.buf ? c->norm.buf : "";
     return SS_OK;
+}
+
+ss_code ss_analyze(ss_actx *c, const char *text, size_t len, ss_analysis *out, ss_err *err)
+{
+    return analyze(c, text, len, 1, out, err);
+}
+
+ss_code ss_analyze_atoms(ss_actx *c, const char *text, size_t len, ss_analysis *out,
+                         ss_err *err)
+{
+    return analyze(c, text, len, 0, out, err);
 }
 
 ss_code ss_normalize_string(ss_actx *c, const char *text, size_t len, char **out, ss_err *err)

@@ -132,10 +132,7 @@ static ss_code add_passage(ss_indexer *ix, const char *path, const ss_text *t,
         rc = ss_record_encode(&r, &data, &dlen, err);
     if (rc == SS_OK)
         rc = xc_doc_set_data(doc, data, dlen, err);
-    unsigned char place[SS_PLACE_LEN];
-    ss_place_encode(path, os, oe, place);
-    if (rc == SS_OK)
-        rc = xc_doc_add_value(doc, SS_SLOT_PLACE, (const char *)place, sizeof place, err);
+
     if (rc == SS_OK)
         rc = xc_writable_add(ix->db, doc, NULL, err);
     free(data);

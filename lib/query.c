@@ -11,11 +11,15 @@
 
 #define UNIT_MAX_ATOMS 48
 #define MAX_PIECES_ITEM 256
+/* Ranking factors (ss_query_judge multiplies Xapian's BM25 weight by
+ * 1 + the sum of those that apply). */
 #define NEAR_WINDOW 24       /* positions: about a sentence */
-#define W_WHOLE 1.0          /* weight of a whole word/phrase standing together */
-#define W_NEAR 0.5           /* weight of all words within NEAR_WINDOW */
-#define W_PAIR 0.5           /* natural language: two units next to each other */
-#define W_WORD 0.3           /* a dictionary word term */
+#define PAIR_WINDOW 6        /* question: neighbouring units this close */
+#define W_WHOLE 1.0          /* a multi-word item stands together */
+#define W_NEAR 0.5           /* all units within NEAR_WINDOW */
+#define W_PAIR 0.5           /* question: neighbouring units close together */
+#define W_WORD 0.3           /* Xapian: a dictionary word or slogan term */
+#define SINGLE_MAX_TERMS 1000 /* one-character query: bigrams it may begin */
 
 typedef struct {
     uint16_t off, len; /* text in unit.text */
@@ -33,6 +37,7 @@ typedef struct {
     int negated, quoted;
     size_t u0, u1;     /* its units: q->units[u0, u1) */
     size_t whole;      /* unit of the whole item, or SIZE_MAX if it has one unit */
+    int must_whole;    /* the index knows the whole item as one word: it must stand together */
 } item;
 
 struct ss_query {
@@ -196,11 +201,11 @@ static int adjacent(const ss_analysis *an, const piece *a, const piece *b)
     return b->first == a->last + 1 && an->atoms[b->first].flags == 0;
 }
 
-/* Units of an unquoted item.  Natural language: function words dropped,
- * runs of single characters standing together merged (an unknown word).
- * Keywords: a single character also joins the word it stands against
- * (楼|阳生 -> 楼阳生, 河南|省 -> 河南省): what the user typed together
- * stays together. */
+/* Units of an unquoted item: the pieces, with function words dropped from
+ * a question and every single character joined to the piece it stands
+ * against (六|新|项目 -> 六新 | 项目; 楼|阳生 -> 楼阳生; 集聚|区 ->
+ * 集聚区): a lone character is rarely a unit of meaning, and what the user
+ * typed together stays together. */
 static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, size_t np,
                           int natural, ss_err *err)
 {
@@ -210,12 +215,9 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
         if (natural && pc[i].stop)
             continue;
         piece *prev = nm ? &m[nm - 1] : NULL;
-        int glue = prev && adjacent(an, prev, &pc[i]) &&
-                   (natural ? prev->single_han && pc[i].single_han
-                            : prev->single_han || pc[i].single_han);
-        if (glue) {
+        if (prev && adjacent(an, prev, &pc[i]) && (prev->single_han || pc[i].single_han)) {
             prev->last = pc[i].last;
-            prev->single_han = natural;
+            prev->single_han = 0;
             continue;
         }
         m[nm++] = pc[i];
@@ -314,7 +316,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const char *s, const raw_ite
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
     if (rc != SS_OK)
         return rc;
-    item it = { r->negated, r->quoted, q->nunits, q->nunits, SIZE_MAX };
+    item it = { r->negated, r->quoted, q->nunits, q->nunits, SIZE_MAX, 0 };
     if (an.natoms == 0)
         return SS_OK;
     if (r->quoted) {
@@ -425,11 +427,18 @@ ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *er
     return SS_OK;
 }
 
+
+static int span_cmp_fn(const void *a, const void *b)
+{
+    const ss_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+}
+
 /* ---- building ---- */
 
 /* A small owner of xc_query handles, freed together. */
 typedef struct {
-    xc_query *v[512];
+    xc_query *v[1024];
     size_t n;
 } qpool;
 
@@ -462,7 +471,7 @@ static xc_query *combine(qpool *p, xc_op op, xc_query **subs, size_t n, unsigned
 {
     if (n == 0)
         return NULL;
-    if (n == 1 && op != XC_OP_PHRASE && op != XC_OP_NEAR)
+    if (n == 1)
         return subs[0];
     xc_query *x = NULL;
     return xc_query_combine(op, subs, n, window, &x, err) == SS_OK ? keep(p, x) : NULL;
@@ -476,84 +485,102 @@ static xc_query *scale(qpool *p, xc_query *q, double f, ss_err *err)
     return xc_query_scale(q, f, &x, err) == SS_OK ? keep(p, x) : NULL;
 }
 
-/* The query for a unit: its characters standing together. */
-static xc_query *unit_q(qpool *p, const unit *u, ss_err *err)
+typedef struct {
+    qpool *p;
+    xc_query *subs[SINGLE_MAX_TERMS];
+    size_t n;
+    ss_err *err;
+} single_ctx;
+
+static int add_single(void *arg, const char *term, size_t len, uint32_t tf)
 {
-    xc_query *el[UNIT_MAX_ATOMS], *loose[UNIT_MAX_ATOMS];
-    size_t ne = 0, nl = 0;
-    uint32_t p0 = 0, p1 = 0;
+    single_ctx *c = arg;
+    (void)tf;
+    xc_query *t = term_q(c->p, term, len, c->err);
+    if (t)
+        c->subs[c->n++] = t;
+    return c->n == SINGLE_MAX_TERMS;
+}
+
+/* A lone Han character: the terms that begin with it, as one synonym. */
+static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_err *err)
+{
+    single_ctx *c = calloc(1, sizeof *c);
+    if (!c) {
+        ss_seterr(err, SS_ENOMEM, "out of memory building query");
+        return NULL;
+    }
+    c->p = p;
+    c->err = err;
+    char prefix[8];
+    memcpy(prefix, ch, len);
+    prefix[len] = '\0';
+    if (db)
+        xc_db_each_term(db, prefix, add_single, c, NULL);
+    xc_query *x = c->n ? combine(p, XC_OP_SYNONYM, c->subs, c->n, 0, err)
+                       : term_q(p, ch, len, err); /* matches nothing, says so */
+    free(c);
+    return x;
+}
+
+/* The query for a unit: every bigram and token of it (whether they stand
+ * together is checked by ss_query_judge). */
+static xc_query *unit_q(qpool *p, const unit *u, xc_db *db, ss_err *err)
+{
+    xc_query *t[UNIT_MAX_ATOMS];
+    const char *seen[UNIT_MAX_ATOMS];
+    size_t seenlen[UNIT_MAX_ATOMS], n = 0;
     for (size_t i = 0; i < u->n; i++) {
         const uatom *a = &u->a[i];
-        xc_query *t;
         int next_han = i + 1 < u->n && u->a[i + 1].kind == SS_ATOM_HAN &&
                        u->a[i + 1].rpos == a->rpos + 1;
         int prev_han = i > 0 && u->a[i - 1].kind == SS_ATOM_HAN &&
                        u->a[i - 1].rpos + 1 == a->rpos;
-        if (a->kind == SS_ATOM_HAN && next_han) {
-            t = term_q(p, u->text + a->off, (size_t)a->len + u->a[i + 1].len, err);
-        } else if (a->kind == SS_ATOM_HAN) {
-            if (prev_han)
-                continue; /* covered by the bigram before it */
-            if ((t = term_q(p, u->text + a->off, a->len, err)))
-                loose[nl++] = t;
+        const char *s = u->text + a->off;
+        size_t len = a->len;
+        if (a->kind == SS_ATOM_HAN && next_han)
+            len += u->a[i + 1].len;
+        else if (a->kind == SS_ATOM_HAN && prev_han)
+            continue; /* covered by the bigram before it */
+        int dup = 0;
+        for (size_t k = 0; k < n && !dup; k++)
+            dup = seenlen[k] == len && memcmp(seen[k], s, len) == 0;
+        if (dup)
             continue;
-        } else {
-            t = term_q(p, u->text + a->off, a->len, err);
-        }
-        if (!t)
+        xc_query *x = a->kind == SS_ATOM_HAN && !next_han ? single_q(p, s, len, db, err)
+                                                          : term_q(p, s, len, err);
+        if (!x)
             return NULL;
-        if (ne == 0)
-            p0 = a->rpos;
-        p1 = a->rpos;
-        el[ne++] = t;
+        seen[n] = s;
+        seenlen[n] = len;
+        t[n++] = x;
     }
-    xc_query *ph = ne > 1 ? combine(p, XC_OP_PHRASE, el, ne, p1 - p0 + 1, err)
-                          : (ne ? el[0] : NULL);
-    if (ph)
-        loose[nl++] = ph;
-    return combine(p, XC_OP_AND, loose, nl, 0, err);
+    return combine(p, XC_OP_AND, t, n, 0, err);
 }
 
-/* A term standing for a unit in a NEAR query: its first bigram or atom. */
-static xc_query *rep_q(qpool *p, const unit *u, ss_err *err)
-{
-    const uatom *a = &u->a[0];
-    if (a->kind == SS_ATOM_HAN && u->n > 1 && u->a[1].kind == SS_ATOM_HAN && u->a[1].rpos == 1)
-        return term_q(p, u->text, (size_t)a->len + u->a[1].len, err);
-    if (a->kind == SS_ATOM_HAN)
-        return NULL; /* unigrams carry no positions */
-    return term_q(p, u->text + a->off, a->len, err);
-}
-
-/* The word term for a unit that is one dictionary word or slogan of three
- * or more characters present in the index. */
-static xc_query *word_q(qpool *p, const unit *u, xc_db *db, ss_err *err)
+/* 1 when the unit is one word of three or more Han characters that the
+ * index holds as a term (a dictionary word or a quoted slogan). */
+static int is_word(const unit *u, xc_db *db)
 {
     if (u->n < 3 || !db)
-        return NULL;
+        return 0;
     for (size_t i = 0; i < u->n; i++)
         if (u->a[i].kind != SS_ATOM_HAN || u->a[i].rpos != i)
-            return NULL;
+            return 0;
     uint32_t tf = 0;
-    if (xc_db_termfreq(db, u->text, &tf, NULL) != SS_OK || tf == 0)
-        return NULL;
-    return term_q(p, u->text, strlen(u->text), err);
+    return xc_db_termfreq(db, u->text, &tf, NULL) == SS_OK && tf > 0;
 }
 
-static xc_query *word_q(qpool *p, const unit *u, xc_db *db, ss_err *err);
-
-/* An item's query: all its units (keyword) or any (natural).  An item the
- * index knows as one word (a quoted slogan such as “一方案十专案”, or a
- * dictionary word) must stand together whatever the segmenter made of it. */
+/* An item's query: all its units (keyword) or any (natural). */
 static xc_query *item_q(qpool *p, const ss_query *q, const item *it, int any, xc_db *db,
                         ss_err *err)
 {
-    if (!any && it->whole != SIZE_MAX && word_q(p, &q->units[it->whole], db, err))
-        return unit_q(p, &q->units[it->whole], err);
+    if (it->must_whole)
+        return unit_q(p, &q->units[it->whole], db, err);
     xc_query *subs[MAX_PIECES];
     size_t n = 0;
     for (size_t u = it->u0; u < it->u1 && n < MAX_PIECES; u++) {
-        xc_query *x = unit_q(p, &q->units[u], err);
+        xc_query *x = unit_q(p, &q->units[u], db, err);
         if (!x)
             return NULL;
         subs[n++] = x;
@@ -561,43 +588,25 @@ static xc_query *item_q(qpool *p, const ss_query *q, const item *it, int any, xc
     return combine(p, any ? XC_OP_OR : XC_OP_AND, subs, n, 0, err);
 }
 
-/* Boosts: whole items standing together, dictionary words, units near
- * each other, neighbouring units of a question next to each other. */
-static size_t boosts(qpool *p, const ss_query *q, xc_db *db, xc_query **b, size_t max,
-                     ss_err *err)
+/* Word terms of the query's units and whole items, to rank passages where
+ * the segmenter found the same words a little higher. */
+static size_t word_boosts(qpool *p, const ss_query *q, xc_db *db, xc_query **b, size_t max,
+                          ss_err *err)
 {
     size_t nb = 0;
-    xc_query *reps[MAX_PIECES];
-    size_t nr = 0;
-    for (size_t i = 0; i < q->nitems && nb + 2 < max; i++) {
+    for (size_t i = 0; i < q->nitems; i++) {
         const item *it = &q->items[i];
-        if (it->negated)
-            continue;
-        if (it->whole != SIZE_MAX) {
-            xc_query *w = unit_q(p, &q->units[it->whole], err);
-            if (w && !q->natural)
-                b[nb++] = scale(p, w, W_WHOLE, err);
-        }
-        for (size_t u = it->u0; u < it->u1 && nb + 2 < max; u++) {
-            xc_query *w = word_q(p, &q->units[u], db, err);
+        size_t end = it->whole != SIZE_MAX ? it->whole + 1 : it->u1;
+        for (size_t u = it->u0; !it->negated && u < end && nb < max; u++) {
+            const unit *un = &q->units[u];
+            if (!is_word(un, db))
+                continue;
+            xc_query *w = scale(p, term_q(p, un->text, strlen(un->text), err), W_WORD, err);
             if (w)
-                b[nb++] = scale(p, w, W_WORD, err);
-            xc_query *r = rep_q(p, &q->units[u], err);
-            if (r && nr < MAX_PIECES)
-                reps[nr++] = r;
+                b[nb++] = w;
         }
     }
-    if (nr > 1 && nb < max)
-        b[nb++] = scale(p, combine(p, XC_OP_NEAR, reps, nr, NEAR_WINDOW, err), W_NEAR, err);
-    for (size_t i = 0; q->natural && i + 1 < nr && nb < max; i++) {
-        xc_query *pair[2] = { reps[i], reps[i + 1] };
-        b[nb++] = scale(p, combine(p, XC_OP_NEAR, pair, 2, 6, err), W_PAIR, err);
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < nb; i++)
-        if (b[i])
-            b[k++] = b[i];
-    return k;
+    return nb;
 }
 
 /* Keyword: AND of OR-groups.  Natural: OR of everything positive. */
@@ -623,29 +632,45 @@ static xc_query *match_q(qpool *p, const ss_query *q, xc_db *db, ss_err *err)
     return combine(p, q->natural ? XC_OP_OR : XC_OP_AND, groups, ng, 0, err);
 }
 
+/* Excluded items that are one term are excluded by Xapian; the others,
+ * which need their characters together, by ss_query_judge. */
+static xc_query *exclude(qpool *p, const ss_query *q, xc_query *m, xc_db *db, ss_err *err)
+{
+    for (size_t i = 0; m && i < q->nitems; i++) {
+        const item *it = &q->items[i];
+        if (!it->negated || it->u1 == it->u0)
+            continue;
+        const unit *u = &q->units[it->whole != SIZE_MAX ? it->whole : it->u0];
+        int one_term = u->n == 1 ? u->a[0].kind != SS_ATOM_HAN
+                                 : u->n == 2 && u->a[0].kind == SS_ATOM_HAN &&
+                                       u->a[1].kind == SS_ATOM_HAN && u->a[1].rpos == 1;
+        if (!one_term)
+            continue;
+        xc_query *pair[2] = { m, unit_q(p, u, db, err) };
+        if (pair[1])
+            m = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
+    }
+    return m;
+}
+
 ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
 {
     qpool *p = calloc(1, sizeof *p);
     if (!p)
         return ss_seterr(err, SS_ENOMEM, "out of memory building query");
     ss_clearerr(err);
+    for (size_t i = 0; i < q->nitems; i++) {
+        item *it = &q->items[i];
+        it->must_whole = !q->natural && it->whole != SIZE_MAX && is_word(&q->units[it->whole], db);
+    }
     xc_query *m = match_q(p, q, db, err);
     xc_query *b[64];
-    size_t nb = m ? boosts(p, q, db, b, 64, err) : 0;
+    size_t nb = m ? word_boosts(p, q, db, b, 64, err) : 0;
     if (m && nb) {
         xc_query *pair[2] = { m, combine(p, XC_OP_OR, b, nb, 0, err) };
         m = pair[1] ? combine(p, XC_OP_AND_MAYBE, pair, 2, 0, err) : m;
     }
-    for (size_t i = 0; m && i < q->nitems; i++) {
-        if (!q->items[i].negated || q->items[i].u1 == q->items[i].u0)
-            continue;
-        const item *it = &q->items[i];
-        xc_query *x = it->whole != SIZE_MAX ? unit_q(p, &q->units[it->whole], err)
-                                            : item_q(p, q, it, 0, db, err);
-        xc_query *pair[2] = { m, x };
-        if (x)
-            m = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
-    }
+    m = exclude(p, q, m, db, err);
     ss_code rc = SS_OK;
     if (err && err->code != SS_OK)
         rc = err->code;
@@ -658,7 +683,7 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     return rc;
 }
 
-/* ---- highlights ---- */
+/* ---- judging a passage ---- */
 
 static int unit_at(const unit *u, const ss_analysis *an, size_t i)
 {
@@ -674,49 +699,216 @@ static int unit_at(const unit *u, const ss_analysis *an, size_t i)
     return 1;
 }
 
-static int span_cmp(const void *a, const void *b)
+#define MAX_OCC 4096
+
+/* Where the query's units stand in one passage. */
+typedef struct {
+    uint32_t *count;       /* occurrences per unit */
+    struct occ {
+        uint32_t pos, end; /* positions of first and last atom */
+        uint32_t unit;
+        uint32_t atom;     /* index of its first atom */
+    } *v;
+    size_t n;
+} occs;
+
+static int occ_cmp(const void *a, const void *b)
 {
-    const ss_span *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+    const struct occ *x = a, *y = b;
+    return x->pos != y->pos ? (x->pos < y->pos ? -1 : 1) : (x->unit < y->unit ? -1 : 1);
 }
 
-ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, size_t len,
-                            ss_span **out, size_t *n, ss_err *err)
+static ss_code find_occs(const ss_query *q, const ss_analysis *an, occs *o, ss_err *err)
 {
-    ss_analysis an;
-    *out = NULL;
-    *n = 0;
-    ss_code rc = ss_analyze(ac, text, len, &an, err);
-    if (rc != SS_OK)
-        return rc;
-    size_t cap = 0, k = 0;
-    ss_span *v = NULL;
-    for (size_t i = 0; i < q->nitems; i++) {
-        const item *it = &q->items[i];
-        if (it->negated)
-            continue;
-        /* the units, then the whole item, which parse_item adds right after */
-        size_t end = it->whole != SIZE_MAX ? it->whole + 1 : it->u1;
-        for (size_t u = it->u0; u < end; u++) {
-            const unit *un = &q->units[u];
-            for (size_t a = 0; a < an.natoms; a++) {
-                if (!unit_at(un, &an, a))
-                    continue;
-                if (k == cap) {
-                    cap = cap ? cap * 2 : 16;
-                    ss_span *nv = realloc(v, cap * sizeof *nv);
-                    if (!nv) {
-                        free(v);
-                        return ss_seterr(err, SS_ENOMEM, "out of memory highlighting");
-                    }
-                    v = nv;
-                }
-                v[k++] = (ss_span){ an.atoms[a].start, an.atoms[a + un->n - 1].end };
-            }
+    o->count = calloc(q->nunits ? q->nunits : 1, sizeof *o->count);
+    o->v = malloc(MAX_OCC * sizeof *o->v);
+    o->n = 0;
+    if (!o->count || !o->v)
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    for (size_t u = 0; u < q->nunits; u++) {
+        const unit *un = &q->units[u];
+        for (size_t a = 0; a < an->natoms; a++) {
+            if (!unit_at(un, an, a))
+                continue;
+            o->count[u]++;
+            if (o->n < MAX_OCC)
+                o->v[o->n++] = (struct occ){ an->atoms[a].pos, an->atoms[a + un->n - 1].pos,
+                                             (uint32_t)u, (uint32_t)a };
         }
     }
-    if (k > 1)
-        qsort(v, k, sizeof *v, span_cmp);
+    qsort(o->v, o->n, sizeof *o->v, occ_cmp);
+    return SS_OK;
+}
+
+static void occs_free(occs *o)
+{
+    free(o->count);
+    free(o->v);
+}
+
+static int item_present(const ss_query *q, const item *it, const occs *o)
+{
+    if (it->whole != SIZE_MAX && (it->must_whole || it->quoted))
+        return o->count[it->whole] > 0;
+    if (it->u1 == it->u0)
+        return 1;
+    for (size_t u = it->u0; u < it->u1; u++)
+        if (!o->count[u])
+            return 0;
+    (void)q;
+    return 1;
+}
+
+/* Keyword queries: every group (items joined by OR) present, no excluded
+ * item present. */
+static int keyword_match(const ss_query *q, const occs *o)
+{
+    int group_ok = 0;
+    for (size_t i = 0; i < q->nitems; i++) {
+        const item *it = &q->items[i];
+        if (it->negated) { /* excluded where it stands as written */
+            size_t u = it->whole != SIZE_MAX ? it->whole : it->u0;
+            if (it->u1 > it->u0 && o->count[u])
+                return 0;
+            continue;
+        }
+        int present = item_present(q, it, o);
+        group_ok |= present;
+        if (!q->or_next[i] || i + 1 == q->nitems) {
+            if (!group_ok)
+                return 0;
+            group_ok = 0;
+        }
+    }
+    return 1;
+}
+
+static int wanted_unit(const ss_query *q, size_t u)
+{
+    for (size_t i = 0; i < q->nitems; i++) {
+        const item *it = &q->items[i];
+        if (u >= it->u0 && u < it->u1)
+            return !it->negated;
+    }
+    return 0; /* a whole-item unit */
+}
+
+/* The shortest span (in positions) holding one occurrence of every wanted
+ * unit present (UINT32_MAX if none), and the most distinct wanted units
+ * standing within window positions. */
+static void proximity(const ss_query *q, const occs *o, uint32_t window, uint32_t *span,
+                      size_t *best)
+{
+    uint32_t seen[MAX_PIECES] = { 0 }, seen2[MAX_PIECES] = { 0 };
+    size_t present = 0, distinct = 0, distinct2 = 0, lo = 0, lo2 = 0;
+    for (size_t u = 0; u < q->nunits && u < MAX_PIECES; u++)
+        present += wanted_unit(q, u) && o->count[u];
+    *span = UINT32_MAX;
+    *best = 0;
+    for (size_t hi = 0; hi < o->n; hi++) {
+        uint32_t u = o->v[hi].unit;
+        if (u >= MAX_PIECES || !wanted_unit(q, u))
+            continue;
+        distinct += seen[u]++ == 0;
+        distinct2 += seen2[u]++ == 0;
+        /* shortest cover: drop leading occurrences that are not needed */
+        while (lo < hi) {
+            uint32_t lu = o->v[lo].unit;
+            int wanted = lu < MAX_PIECES && wanted_unit(q, lu);
+            if (wanted && seen[lu] == 1)
+                break;
+            if (wanted)
+                seen[lu]--;
+            lo++;
+        }
+        if (distinct == present && o->v[hi].end - o->v[lo].pos + 1 < *span)
+            *span = o->v[hi].end - o->v[lo].pos + 1;
+        /* fixed window: drop occurrences that start too far back */
+        while (lo2 < hi && o->v[hi].end - o->v[lo2].pos + 1 > window) {
+            uint32_t lu = o->v[lo2].unit;
+            if (lu < MAX_PIECES && wanted_unit(q, lu) && --seen2[lu] == 0)
+                distinct2--;
+            lo2++;
+        }
+        if (distinct2 > *best)
+            *best = distinct2;
+    }
+}
+
+/* Share of neighbouring units of a question found close together. */
+static double pairs_near(const ss_query *q, const occs *o)
+{
+    size_t pairs = 0, found = 0;
+    for (size_t i = 0; i < q->nitems; i++) {
+        const item *it = &q->items[i];
+        for (size_t u = it->u0; !it->negated && u + 1 < it->u1; u++) {
+            pairs++;
+            int ok = 0;
+            for (size_t a = 0; a < o->n && !ok; a++) {
+                if (o->v[a].unit != u)
+                    continue;
+                for (size_t b = 0; b < o->n && !ok; b++)
+                    ok = o->v[b].unit == u + 1 && o->v[b].pos > o->v[a].end &&
+                         o->v[b].pos - o->v[a].end <= PAIR_WINDOW;
+            }
+            found += ok;
+        }
+    }
+    return pairs ? (double)found / pairs : 0.0;
+}
+
+static double keyword_factor(const ss_query *q, const occs *o)
+{
+    size_t items = 0, whole = 0;
+    for (size_t i = 0; i < q->nitems; i++) {
+        const item *it = &q->items[i];
+        if (it->negated || it->u1 == it->u0)
+            continue;
+        items++;
+        whole += it->whole == SIZE_MAX || o->count[it->whole] > 0;
+    }
+    size_t best;
+    uint32_t span;
+    proximity(q, o, NEAR_WINDOW, &span, &best);
+    double near = span <= NEAR_WINDOW ? 1.0 : span == UINT32_MAX ? 0.0 : (double)NEAR_WINDOW / span;
+    return 1.0 + W_WHOLE * (items ? (double)whole / items : 0.0) + W_NEAR * near;
+}
+
+static double natural_factor(const ss_query *q, const occs *o)
+{
+    size_t wanted = 0, present = 0;
+    for (size_t u = 0; u < q->nunits; u++)
+        if (wanted_unit(q, u)) {
+            wanted++;
+            present += o->count[u] > 0;
+        }
+    if (!present)
+        return 0.0;
+    size_t best;
+    uint32_t span;
+    proximity(q, o, NEAR_WINDOW, &span, &best);
+    double cover = (double)present / wanted;
+    return cover * (1.0 + W_NEAR * (double)best / wanted + W_PAIR * pairs_near(q, o));
+}
+
+static ss_code highlights(const ss_query *q, const ss_analysis *an, const occs *o,
+                          ss_span **out, size_t *n, ss_err *err)
+{
+    ss_span *v = malloc((o->n ? o->n : 1) * sizeof *v);
+    if (!v)
+        return ss_seterr(err, SS_ENOMEM, "out of memory highlighting");
+    size_t k = 0;
+    for (size_t i = 0; i < o->n; i++) {
+        uint32_t u = o->v[i].unit;
+        int wanted = wanted_unit(q, u);
+        for (size_t it = 0; !wanted && it < q->nitems; it++)
+            wanted = q->items[it].whole == u && !q->items[it].negated;
+        if (!wanted)
+            continue;
+        const ss_atom *a = &an->atoms[o->v[i].atom];
+        v[k++] = (ss_span){ a->start, an->atoms[o->v[i].atom + q->units[u].n - 1].end };
+    }
+    qsort(v, k, sizeof *v, span_cmp_fn);
     size_t m = 0;
     for (size_t i = 0; i < k; i++) {
         if (m && v[i].start <= v[m - 1].end) {
@@ -729,4 +921,35 @@ ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, si
     *out = v;
     *n = m;
     return SS_OK;
+}
+
+ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor, ss_span **hl,
+                       size_t *nhl, ss_err *err)
+{
+    occs o;
+    *factor = 0;
+    if (hl)
+        *hl = NULL;
+    if (nhl)
+        *nhl = 0;
+    ss_code rc = find_occs(q, an, &o, err);
+    if (rc == SS_OK) {
+        if (q->natural)
+            *factor = natural_factor(q, &o);
+        else
+            *factor = keyword_match(q, &o) ? keyword_factor(q, &o) : 0.0;
+        if (hl && nhl)
+            rc = highlights(q, an, &o, hl, nhl, err);
+    }
+    occs_free(&o);
+    return rc;
+}
+
+ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, size_t len,
+                            ss_span **out, size_t *n, ss_err *err)
+{
+    ss_analysis an;
+    double f;
+    ss_code rc = ss_analyze_atoms(ac, text, len, &an, err);
+    return rc == SS_OK ? ss_query_judge(q, &an, &f, out, n, err) : rc;
 }

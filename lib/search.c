@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "analyze.h"
-#include "terms.h"
 #include "xapian_c.h"
 
 #define CHECK_AT_LEAST 100
@@ -16,7 +15,14 @@
  * windows of one paragraph, are one place to a reader). */
 #define SPREAD_GAP 50
 #define SPREAD_PENALTY 0.6
+/* Xapian proposes candidates (bag of bigrams and words, BM25); the ranker
+ * judges each from its text.  The first batch is DEPTH_FACTOR times the
+ * hits wanted (at least MIN_BATCH); more come while fewer than wanted +
+ * SPREAD_SLACK were accepted, up to MAX_JUDGED. */
 #define DEPTH_FACTOR 3
+#define MIN_BATCH 30
+#define SPREAD_SLACK 10
+#define MAX_JUDGED 5000
 
 struct ss_searcher {
     xc_db *db;
@@ -68,33 +74,75 @@ void ss_results_free(ss_results *r)
     memset(r, 0, sizeof *r);
 }
 
-static ss_code fill_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, uint32_t i,
-                        ss_hit *h, ss_err *err)
+/* A passage Xapian proposed and the ranker accepted. */
+typedef struct {
+    double score;
+    ss_record rec;
+    ss_span *hl;
+    size_t nhl;
+} cand;
+
+typedef struct {
+    cand *v;
+    size_t n, cap;
+    size_t judged;
+} cands;
+
+static void cands_free(cands *c)
 {
+    for (size_t i = 0; i < c->n; i++) {
+        ss_record_free(&c->v[i].rec);
+        free(c->v[i].hl);
+    }
+    free(c->v);
+}
+
+/* Judges hit i of m; appends it to c when the ranker accepts it. */
+static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, uint32_t i,
+                         cands *c, ss_err *err)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        cand *v = realloc(c->v, cap * sizeof *v);
+        if (!v)
+            return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+        c->v = v;
+        c->cap = cap;
+    }
+    cand *h = &c->v[c->n];
+    memset(h, 0, sizeof *h);
     char *data = NULL;
     size_t len = 0;
-    ss_code rc = xc_mset_data(m, i, &data, &len, err);
+    double w = 0, factor = 0;
+    ss_analysis an;
+    ss_code rc = xc_mset_weight(m, i, &w, err);
+    if (rc == SS_OK)
+        rc = xc_mset_data(m, i, &data, &len, err);
     if (rc == SS_OK)
         rc = ss_record_decode(data, len, &h->rec, err);
     free(data);
-    if (rc == SS_OK && h->rec.text)
-        rc = ss_query_highlights(q, s->ac, h->rec.text, strlen(h->rec.text), &h->hl, &h->nhl,
-                                 err);
-    return rc;
+    const char *text = h->rec.text ? h->rec.text : "";
+    if (rc == SS_OK)
+        rc = ss_analyze_atoms(s->ac, text, strlen(text), &an, err);
+    if (rc == SS_OK)
+        rc = ss_query_judge(q, &an, &factor, &h->hl, &h->nhl, err);
+    c->judged++;
+    if (rc != SS_OK || factor <= 0) {
+        ss_record_free(&h->rec);
+        free(h->hl);
+        return rc;
+    }
+    h->score = w * factor;
+    c->n++;
+    return SS_OK;
 }
-
-typedef struct {
-    uint32_t idx;         /* index in the mset */
-    double score;
-    uint64_t file, bs, be;
-    int has_place;
-} cand;
 
 static int near_place(const cand *a, const cand *b)
 {
-    if (!a->has_place || !b->has_place || a->file != b->file)
+    if (!a->rec.file || !b->rec.file || strcmp(a->rec.file, b->rec.file) != 0)
         return 0;
-    uint64_t lo = a->bs > b->bs ? a->bs : b->bs, hi = a->be < b->be ? a->be : b->be;
+    uint64_t lo = a->rec.byte_start > b->rec.byte_start ? a->rec.byte_start : b->rec.byte_start;
+    uint64_t hi = a->rec.byte_end < b->rec.byte_end ? a->rec.byte_end : b->rec.byte_end;
     return lo < hi + SPREAD_GAP;
 }
 
@@ -124,55 +172,42 @@ static void spread(cand *c, size_t n)
     }
 }
 
-static ss_code candidates(const xc_mset *m, cand **out, size_t *n, ss_err *err)
+/* Asks Xapian for candidates in batches and judges them until enough are
+ * accepted (or MAX_JUDGED were looked at, or none are left). */
+static ss_code gather(ss_searcher *s, const ss_query *q, xc_enquire *e, uint32_t want,
+                      cands *c, uint32_t *estimate, int *exhausted, ss_err *err)
 {
-    uint32_t size = xc_mset_size(m);
-    cand *c = calloc(size ? size : 1, sizeof *c);
-    if (!c)
-        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-    for (uint32_t i = 0; i < size; i++) {
-        char *v = NULL;
-        size_t len = 0;
-        c[i].idx = i;
-        ss_code rc = xc_mset_weight(m, i, &c[i].score, err);
-        if (rc == SS_OK)
-            rc = xc_mset_value(m, i, SS_SLOT_PLACE, &v, &len, err);
-        if (rc != SS_OK) {
-            free(c);
+    uint32_t batch = want * DEPTH_FACTOR < MIN_BATCH ? MIN_BATCH : want * DEPTH_FACTOR;
+    uint32_t first = 0;
+    *exhausted = 0;
+    for (;;) {
+        xc_mset *m = NULL;
+        ss_code rc = xc_enquire_get_mset(e, first, batch, CHECK_AT_LEAST, &m, err);
+        if (rc != SS_OK)
             return rc;
+        if (first == 0)
+            *estimate = xc_mset_estimated(m);
+        uint32_t size = xc_mset_size(m);
+        for (uint32_t i = 0; rc == SS_OK && i < size; i++)
+            rc = judge_hit(s, q, m, i, c, err);
+        xc_mset_free(m);
+        if (rc != SS_OK)
+            return rc;
+        first += size;
+        if (size < batch) {
+            *exhausted = 1;
+            return SS_OK;
         }
-        c[i].has_place = ss_place_decode(v, len, &c[i].file, &c[i].bs, &c[i].be) == 0;
-        free(v);
+        if (c->n >= (size_t)want + SPREAD_SLACK || c->judged >= MAX_JUDGED)
+            return SS_OK;
+        batch *= 2;
     }
-    spread(c, size);
-    *out = c;
-    *n = size;
-    return SS_OK;
 }
 
-static ss_code collect(ss_searcher *s, const ss_query *q, const xc_mset *m, uint32_t offset,
-                       uint32_t count, ss_results *out, ss_err *err)
+static int by_score(const void *a, const void *b)
 {
-    cand *c = NULL;
-    size_t nc = 0;
-    ss_code rc = candidates(m, &c, &nc, err);
-    if (rc != SS_OK)
-        return rc;
-    size_t n = nc > offset ? nc - offset : 0;
-    if (n > count)
-        n = count;
-    out->hits = calloc(n ? n : 1, sizeof *out->hits);
-    if (!out->hits)
-        rc = ss_seterr(err, SS_ENOMEM, "out of memory collecting hits");
-    for (size_t i = 0; rc == SS_OK && i < n; i++) {
-        ss_hit *h = &out->hits[i];
-        h->rank = offset + (uint32_t)i + 1;
-        rc = fill_hit(s, q, m, c[offset + i].idx, h, err);
-        h->score = c[offset + i].score;
-        out->n = i + 1;
-    }
-    free(c);
-    return rc;
+    const cand *x = a, *y = b;
+    return x->score > y->score ? -1 : x->score < y->score ? 1 : 0;
 }
 
 static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_results *out,
@@ -180,21 +215,40 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
 {
     xc_query *xq = NULL;
     xc_enquire *e = NULL;
-    xc_mset *m = NULL;
     uint32_t count = o && o->count ? o->count : 10, offset = o ? o->offset : 0;
-    uint32_t depth = (offset + count) * DEPTH_FACTOR;
+    cands c = { 0 };
+    uint32_t estimate = 0;
+    int exhausted = 0;
     ss_code rc = ss_query_build(q, s->db, &xq, err);
     if (rc == SS_OK)
         rc = xc_enquire_new(s->db, &e, err);
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, xq, err);
     if (rc == SS_OK)
-        rc = xc_enquire_get_mset(e, 0, depth, CHECK_AT_LEAST, &m, err);
+        rc = gather(s, q, e, offset + count, &c, &estimate, &exhausted, err);
     if (rc == SS_OK) {
-        out->total = xc_mset_estimated(m);
-        rc = collect(s, q, m, offset, count, out, err);
+        if (c.n > 1)
+            qsort(c.v, c.n, sizeof *c.v, by_score);
+        spread(c.v, c.n);
+        out->total = exhausted ? (uint32_t)c.n
+                     : c.judged ? (uint32_t)((double)estimate * c.n / c.judged) : 0;
+        if (out->total < c.n)
+            out->total = (uint32_t)c.n;
+        size_t n = c.n > offset ? c.n - offset : 0;
+        if (n > count)
+            n = count;
+        out->hits = calloc(n ? n : 1, sizeof *out->hits);
+        if (!out->hits)
+            rc = ss_seterr(err, SS_ENOMEM, "out of memory collecting hits");
+        for (size_t i = 0; rc == SS_OK && i < n; i++) { /* move the records out */
+            cand *h = &c.v[offset + i];
+            out->hits[i] = (ss_hit){ offset + (uint32_t)i + 1, h->score, h->rec, h->hl, h->nhl };
+            memset(&h->rec, 0, sizeof h->rec);
+            h->hl = NULL;
+            out->n = i + 1;
+        }
     }
-    xc_mset_free(m);
+    cands_free(&c);
     xc_enquire_free(e);
     xc_query_free(xq);
     return rc;

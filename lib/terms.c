@@ -23,17 +23,15 @@ static ss_code index_atoms(const ss_analysis *an, xc_doc *doc, ss_err *err)
     char term[SS_MAX_TERM + 1];
     for (size_t i = 0; i < an->natoms; i++) {
         const ss_atom *at = &an->atoms[i];
-        const char *t = an->norm + at->norm;
-        ss_code rc;
+        ss_code rc = SS_OK;
         if (at->kind == SS_ATOM_HAN) {
-            rc = xc_doc_add_term(doc, t, at->normlen, 1, err);
             const ss_atom *nx = i + 1 < an->natoms ? &an->atoms[i + 1] : NULL;
-            if (rc == SS_OK && nx && nx->kind == SS_ATOM_HAN && nx->pos == at->pos + 1) {
+            if (nx && nx->kind == SS_ATOM_HAN && nx->pos == at->pos + 1) {
                 size_t n = ss_term_of_atoms(an, i, i + 1, term);
-                rc = xc_doc_add_posting(doc, term, n, at->pos, 1, err);
+                rc = xc_doc_add_term(doc, term, n, 1, err);
             }
         } else {
-            rc = xc_doc_add_posting(doc, t, at->normlen, at->pos, 1, err);
+            rc = xc_doc_add_term(doc, an->norm + at->norm, at->normlen, 1, err);
         }
         if (rc != SS_OK)
             return rc;
@@ -47,11 +45,11 @@ static ss_code index_words(const ss_analysis *an, xc_doc *doc, ss_err *err)
     for (size_t i = 0; i < an->nwords; i++) {
         const ss_word *w = &an->words[i];
         if (w->last - w->first < 2)
-            continue; /* one- and two-character words are unigrams and bigrams already */
+            continue; /* two-character words are bigrams already */
         size_t n = ss_term_of_atoms(an, w->first, w->last, term);
         if (!n)
             continue;
-        ss_code rc = xc_doc_add_posting(doc, term, n, an->atoms[w->first].pos, 1, err);
+        ss_code rc = xc_doc_add_term(doc, term, n, 1, err);
         if (rc != SS_OK)
             return rc;
     }
@@ -85,34 +83,3 @@ void ss_file_term(const char *path, char *buf)
                  path + n - 64);
 }
 
-static void put64(unsigned char *p, uint64_t v)
-{
-    for (int i = 7; i >= 0; i--, v >>= 8)
-        p[i] = (unsigned char)(v & 0xFF);
-}
-
-static uint64_t get64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 0; i < 8; i++)
-        v = (v << 8) | p[i];
-    return v;
-}
-
-void ss_place_encode(const char *path, uint64_t bs, uint64_t be, unsigned char *buf)
-{
-    put64(buf, fnv1a(path));
-    put64(buf + 8, bs);
-    put64(buf + 16, be);
-}
-
-int ss_place_decode(const char *v, size_t len, uint64_t *file, uint64_t *bs, uint64_t *be)
-{
-    if (len != SS_PLACE_LEN)
-        return -1;
-    const unsigned char *p = (const unsigned char *)v;
-    *file = get64(p);
-    *bs = get64(p + 8);
-    *be = get64(p + 16);
-    return 0;
-}
