@@ -41,6 +41,9 @@ typedef struct {
 } ss_text_builder;
 
 void ss_tb_init(ss_text_builder *b);
+/* Makes room for extra more bytes (and a NUL) in all three arrays; on
+ * failure sets b->failed and returns -1. */
+int ss_tb_reserve(ss_text_builder *b, size_t extra);
 /* Appends len bytes, all mapped to original span [os, oe). */
 void ss_tb_add(ss_text_builder *b, const char *bytes, size_t len, uint32_t os, uint32_t oe);
 /* Moves the result into out (out is overwritten, not freed).

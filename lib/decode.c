@@ -453,35 +453,6 @@ static void conv_bad(conv *c, size_t pos, size_t skip, const char *why)
     }
 }
 
-/* Makes room in b for extra more bytes and their NUL, growing its three
- * arrays together (the layout ss_tb_add keeps: cap entries each, from
- * malloc); sets b->failed and returns -1 when memory runs out.  Growing
- * here lets emit_mapped write spans once, and lets convert presize b. */
-static int out_reserve(ss_text_builder *b, size_t extra)
-{
-    if (b->failed)
-        return -1;
-    if (b->len + extra + 1 <= b->cap)
-        return 0;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + extra + 1)
-        cap *= 2;
-    char *t = realloc(b->text, cap);
-    if (t)
-        b->text = t;
-    uint32_t *s = t ? realloc(b->ostart, cap * sizeof *s) : NULL;
-    if (s)
-        b->ostart = s;
-    uint32_t *e = s ? realloc(b->oend, cap * sizeof *e) : NULL;
-    if (!e) {
-        b->failed = 1;
-        return -1;
-    }
-    b->oend = e;
-    b->cap = cap;
-    return 0;
-}
-
 /* Appends out (outlen bytes of valid UTF-8 holding exactly n code points);
  * code point i gets the raw span of character i, characters being lens[]
  * bytes long one after the other from start. */
@@ -489,7 +460,7 @@ static void emit_mapped(conv *c, size_t start, const uint8_t *lens, size_t n, co
                         size_t outlen)
 {
     ss_text_builder *b = c->b;
-    if (out_reserve(b, outlen))
+    if (ss_tb_reserve(b, outlen))
         return;
     char *text = b->text + b->len;
     uint32_t *os = b->ostart + b->len, *oe = b->oend + b->len;
@@ -895,7 +866,7 @@ static ss_code convert(const unsigned char *p, size_t len, const choice *ch, ss_
     ss_tb_init(&b);
     /* Chinese text grows by about half in UTF-8; untouched room costs
      * address space only. */
-    out_reserve(&b, ch->fam == FAM_UTF8 ? len : len / 2 * 3 + 64);
+    ss_tb_reserve(&b, ch->fam == FAM_UTF8 ? len : len / 2 * 3 + 64);
     conv c = { p, ch->fam, cd, ch->name, &b, 0, warn, warn_arg };
     if (ch->fam == FAM_OTHER)
         conv_generic(&c, ch->start, len);

@@ -32,24 +32,26 @@ void ss_tb_init(ss_text_builder *b)
     memset(b, 0, sizeof *b);
 }
 
-static int tb_reserve(ss_text_builder *b, size_t extra)
+int ss_tb_reserve(ss_text_builder *b, size_t extra)
 {
+    if (b->failed)
+        return -1;
     if (b->len + extra + 1 <= b->cap)
         return 0;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + extra + 1)
         cap *= 2;
     char *t = realloc(b->text, cap);
-    if (!t)
+    if (t)
+        b->text = t;
+    uint32_t *s = t ? realloc(b->ostart, cap * sizeof *s) : NULL;
+    if (s)
+        b->ostart = s;
+    uint32_t *e = s ? realloc(b->oend, cap * sizeof *e) : NULL;
+    if (!e) {
+        b->failed = 1;
         return -1;
-    b->text = t;
-    uint32_t *s = realloc(b->ostart, cap * sizeof *s);
-    if (!s)
-        return -1;
-    b->ostart = s;
-    uint32_t *e = realloc(b->oend, cap * sizeof *e);
-    if (!e)
-        return -1;
+    }
     b->oend = e;
     b->cap = cap;
     return 0;
@@ -57,12 +59,8 @@ static int tb_reserve(ss_text_builder *b, size_t extra)
 
 void ss_tb_add(ss_text_builder *b, const char *bytes, size_t len, uint32_t os, uint32_t oe)
 {
-    if (b->failed)
+    if (ss_tb_reserve(b, len))
         return;
-    if (tb_reserve(b, len)) {
-        b->failed = 1;
-        return;
-    }
     memcpy(b->text + b->len, bytes, len);
     for (size_t i = 0; i < len; i++) {
         b->ostart[b->len + i] = os;
@@ -74,9 +72,7 @@ void ss_tb_add(ss_text_builder *b, const char *bytes, size_t len, uint32_t os, u
 
 ss_code ss_tb_finish(ss_text_builder *b, ss_text *out, ss_err *err)
 {
-    if (!b->failed && tb_reserve(b, 0))
-        b->failed = 1;
-    if (b->failed) {
+    if (ss_tb_reserve(b, 0)) {
         ss_tb_free(b);
         return ss_seterr(err, SS_ENOMEM, "out of memory building text");
     }

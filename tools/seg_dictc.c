@@ -43,41 +43,7 @@
 #include "ss_error.h"
 #include "strbuf.h"
 
-/* ---- file format (same as lib/segment.c) ------------------------------ */
-
-#define SEG_MAGIC "SSSEGDIC"
-#define SEG_VERSION 1u
-#define SEG_BYTE_ORDER 0x01020304u
-#define SEG_NO_PARENT 0xFFFFFFFFu
-#define SEG_ROOT_PARENT 0xFFFFFFFEu
-
-typedef struct {
-    char magic[8];
-    uint32_t version;
-    uint32_t header_size;
-    uint32_t byte_order;
-    uint32_t n_nodes;
-    uint32_t n_words;
-    uint32_t reserved;
-    uint64_t total_freq;
-    uint64_t nodes_off;
-    uint64_t words_off;
-    uint64_t file_size;
-} seg_header;
-
-typedef struct {
-    uint32_t base;
-    uint32_t check;
-} seg_node;
-
-typedef struct {
-    uint32_t freq;
-    float logp;
-} seg_word;
-
-_Static_assert(sizeof(seg_header) == 64, "dictionary header layout");
-_Static_assert(sizeof(seg_node) == 8, "trie node layout");
-_Static_assert(sizeof(seg_word) == 8, "word record layout");
+#include "seg_format.h"
 
 #define MAX_WORD_BYTES 255
 #define MAX_FREQ 1000000000u

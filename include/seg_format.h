@@ -1,0 +1,45 @@
+/* seg_format.h: the layout of the compiled segmentation dictionary, shared
+ * by its writer (tools/seg_dictc.c) and its reader (lib/segment.c).
+ * A header, then a double-array trie over UTF-8 bytes (nodes), then one
+ * record per word (frequency and log-probability), all little-endian as
+ * written on the build machine (byte_order tells). */
+#ifndef SS_SEG_FORMAT_H
+#define SS_SEG_FORMAT_H
+
+#include <stdint.h>
+
+#define SEG_MAGIC "SSSEGDIC"
+#define SEG_VERSION 1u
+#define SEG_BYTE_ORDER 0x01020304u
+#define SEG_NO_PARENT 0xFFFFFFFFu
+#define SEG_ROOT_PARENT 0xFFFFFFFEu
+
+typedef struct {
+    char magic[8];
+    uint32_t version;
+    uint32_t header_size;
+    uint32_t byte_order;
+    uint32_t n_nodes;
+    uint32_t n_words;
+    uint32_t reserved;
+    uint64_t total_freq;
+    uint64_t nodes_off;
+    uint64_t words_off;
+    uint64_t file_size;
+} seg_header;
+
+typedef struct {
+    uint32_t base;
+    uint32_t check;
+} seg_node;
+
+typedef struct {
+    uint32_t freq;
+    float logp;
+} seg_word;
+
+_Static_assert(sizeof(seg_header) == 64, "dictionary header layout");
+_Static_assert(sizeof(seg_node) == 8, "trie node layout");
+_Static_assert(sizeof(seg_word) == 8, "word record layout");
+
+#endif
