@@ -1,23 +1,33 @@
 /* speech.h: the speeches inside a file and what is known about each.
  *
- * A file usually holds one speech; its title is the first line when that
- * line is short enough to be a title (a "原标题:" prefix is dropped), else
- * the fallback (an HTML <title> or the file name).  Strings are malloc'd
- * and owned by the ss_speech; ss_speeches_free releases them. */
+ * A file may hold several speeches: numbered compilations (第一篇:… 第二篇:…)
+ * and a new title line followed by speaker and date lines.  Each speech
+ * gets its title, date (full or partial, from the text: "(2022年2月7日)", a
+ * year in the title), publication date kept apart ("更新时间:2023-02"),
+ * speaker and role (市委书记, 省长, 县长, with the name when given), kind
+ * (speech, report, article), the places it names (gazetteer.h) and its
+ * own region where the text says it.  Strings are malloc'd and owned by
+ * the ss_speech; ss_speeches_free releases them. */
 #ifndef SS_SPEECH_H
 #define SS_SPEECH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
+#include "gazetteer.h"
 #include "ss_error.h"
 
 typedef struct {
-    size_t start, end;  /* byte span in the text */
+    size_t start, end;   /* byte span in the text */
     char *title;
-    char *date;         /* YYYY[-MM[-DD]] or NULL */
-    char *speaker;
-    char *region;
-    char *kind;
+    char *date;          /* YYYY, YYYY-MM or YYYY-MM-DD, or NULL */
+    char *pubdate;       /* publication date, same forms, or NULL */
+    char *speaker;       /* name, or NULL */
+    char *role;          /* 市委书记, 省长, 县长…, or NULL */
+    char *kind;          /* "speech", "report", "article", or NULL */
+    uint32_t region;     /* own region (gazetteer id), or 0 */
+    uint32_t *regions;   /* places named, distinct, in order of first mention */
+    size_t nregions;
 } ss_speech;
 
 typedef struct {
@@ -25,8 +35,11 @@ typedef struct {
     size_t n;
 } ss_speeches;
 
+/* Splits text into speeches.  fallback_title names a speech without a
+ * title line (an HTML <title> or the file name).  g may be NULL (no
+ * places then). */
 ss_code ss_split_speeches(const char *text, size_t len, const char *fallback_title,
-                          ss_speeches *out, ss_err *err);
+                          const ss_gazetteer *g, ss_speeches *out, ss_err *err);
 void ss_speeches_free(ss_speeches *s);
 
 #endif

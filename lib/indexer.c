@@ -122,7 +122,7 @@ static ss_code add_passage(ss_indexer *ix, const char *path, const ss_text *t,
                         : NULL;
     ss_record r = { .file = (char *)path, .byte_start = os, .byte_end = oe, .para = p->para,
                     .speech = (uint32_t)sp_no, .title = sp->title, .heading = heading,
-                    .text = text, .date = sp->date, .region = sp->region,
+                    .text = text, .date = sp->date, .region = NULL,
                     .speaker = sp->speaker, .kind = sp->kind };
     char *data = NULL;
     size_t dlen = 0;
@@ -171,7 +171,7 @@ static ss_code index_text(ss_indexer *ix, const char *path, const ss_text *t,
 {
     ss_speeches sps = { 0 };
     ss_code rc = ss_split_speeches(t->text, t->len, html_title ? html_title : base_name(path),
-                                   &sps, err);
+                                   NULL, &sps, err);
     for (size_t i = 0; rc == SS_OK && i < sps.n; i++)
         rc = add_speech(ix, path, t, &sps.v[i], i + 1, err);
     ss_speeches_free(&sps);

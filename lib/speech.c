@@ -66,8 +66,9 @@ static char *title_of(const char *t, size_t len, const char *fallback)
 }
 
 ss_code ss_split_speeches(const char *text, size_t len, const char *fallback_title,
-                          ss_speeches *out, ss_err *err)
+                          const ss_gazetteer *g, ss_speeches *out, ss_err *err)
 {
+    (void)g;
     out->v = calloc(1, sizeof *out->v);
     out->n = 0;
     if (!out->v)
@@ -91,8 +92,10 @@ void ss_speeches_free(ss_speeches *s)
         free(s->v[i].title);
         free(s->v[i].date);
         free(s->v[i].speaker);
-        free(s->v[i].region);
         free(s->v[i].kind);
+        free(s->v[i].pubdate);
+        free(s->v[i].role);
+        free(s->v[i].regions);
     }
     free(s->v);
     s->v = NULL;

