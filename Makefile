@@ -53,7 +53,20 @@ DICTC = build/rel/seg-dictc
 USER_DICT = $(wildcard corpus/data/*.dict)
 
 .PHONY: all deps test unit demo eval bench clean segeval
-all: $(PROGS) $(DICT) $(TRAD) $(UNIT_BIN)
+DATA_FILES = $(patsubst corpus/data/%,$(DATADIR)/%,$(wildcard corpus/data/*.rules corpus/data/*.tsv))
+BENCH_BIN = $(if $(wildcard tests/bench/qbench.c),$(BUILD)/bench/qbench)
+
+all: $(PROGS) $(DICT) $(TRAD) $(DATA_FILES) $(UNIT_BIN) $(BENCH_BIN)
+
+# Data the engine reads at run time, next to the compiled dictionary.
+$(DATADIR)/%: corpus/data/%
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(BUILD)/bench/qbench: tests/bench/qbench.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(LIBA) $(LDLIBS)
 
 deps:
 	@sh tools/install-deps.sh deps/debian-packages.txt
