@@ -35,6 +35,9 @@ ss_code xc_db_open(const char *path, xc_db **out, ss_err *err);
 /* Adds another database to db (shards are then searched together). */
 ss_code xc_db_add(xc_db *db, const char *path, ss_err *err);
 void xc_db_close(xc_db *db);
+/* Writes all of db's databases, merged and compacted, as a new glass
+ * database at dest (Xapian::Database::compact). */
+ss_code xc_db_compact(xc_db *db, const char *dest, ss_err *err);
 /* Re-opens db at its latest revision. */
 ss_code xc_db_reopen(xc_db *db, ss_err *err);
 ss_code xc_db_doccount(xc_db *db, uint32_t *out, ss_err *err);

@@ -13,6 +13,7 @@
 
 #include "indexer.h"
 #include "passage.h"
+#include "shards.h"
 
 #define DEFAULT_INDEX "index"
 
@@ -28,6 +29,9 @@ static void usage(FILE *f)
             "      --encoding NAME   input encoding (default: detected per file)\n"
             "      --passage-chars N longest passage in characters (default %d)\n"
             "      --force           re-index unchanged files too\n"
+            "      --shards N        build N shards in parallel, one process each (the index\n"
+            "                        is then a folder of shards Xapian opens as one)\n"
+            "      --merge           with --shards: compact the shards into one new index\n"
             "  -q, --quiet           no progress, no summary\n"
             "  -h, --help            this help\n",
             DEFAULT_INDEX, SS_PASSAGE_CHARS);
@@ -159,6 +163,25 @@ static int index_all(ss_indexer *ix, const pathlist *files, int quiet)
     return failed;
 }
 
+/* Indexes files into the single database db. */
+static int index_one(const char *db, const ss_index_opts *opts, const pathlist *files, int quiet,
+                     ss_index_stats *st)
+{
+    ss_indexer *ix;
+    ss_err err;
+    if (ss_indexer_open(db, opts, &ix, &err) != SS_OK) {
+        fprintf(stderr, "speech-index: %s\n", err.msg);
+        return 2;
+    }
+    int r = index_all(ix, files, quiet);
+    *st = *ss_indexer_stats(ix);
+    if (ss_indexer_close(ix, &err) != SS_OK) {
+        fprintf(stderr, "speech-index: %s\n", err.msg);
+        r = 2;
+    }
+    return r;
+}
+
 static void summary(const ss_index_stats *st, double secs)
 {
     double mb = st->bytes / 1e6;
@@ -174,11 +197,13 @@ int main(int argc, char **argv)
         { "db", required_argument, NULL, 'd' },  { "encoding", required_argument, NULL, 'E' },
         { "passage-chars", required_argument, NULL, 'P' },
         { "force", no_argument, NULL, 'F' },     { "quiet", no_argument, NULL, 'q' },
+        { "shards", required_argument, NULL, 'S' }, { "merge", no_argument, NULL, 'M' },
         { "help", no_argument, NULL, 'h' },      { NULL, 0, NULL, 0 },
     };
     const char *db = getenv("SPEECH_INDEX");
     ss_index_opts opts = { 0 };
-    int quiet = 0, c;
+    int quiet = 0, merge = 0, c;
+    long shards = 0;
     while ((c = getopt_long(argc, argv, "d:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
@@ -186,6 +211,14 @@ int main(int argc, char **argv)
         case 'P': opts.passage_chars = (size_t)strtoul(optarg, NULL, 10); break;
         case 'F': opts.force = 1; break;
         case 'q': quiet = 1; break;
+        case 'S':
+            shards = strtol(optarg, NULL, 10);
+            if (shards < 1 || shards > 64) {
+                fprintf(stderr, "speech-index: --shards takes 1 to 64\n");
+                return 2;
+            }
+            break;
+        case 'M': merge = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
@@ -212,20 +245,18 @@ int main(int argc, char **argv)
         }
     }
     opts.warn = on_warn;
-    ss_indexer *ix;
-    ss_err err;
-    double t0 = now();
-    if (ss_indexer_open(db, &opts, &ix, &err) != SS_OK) {
-        fprintf(stderr, "speech-index: %s\n", err.msg);
+    if (merge && shards < 2) {
+        fprintf(stderr, "speech-index: --merge needs --shards N (N >= 2)\n");
         return 2;
     }
-    int r = index_all(ix, &files, quiet);
-    ss_index_stats st = *ss_indexer_stats(ix);
-    if (ss_indexer_close(ix, &err) != SS_OK) {
-        fprintf(stderr, "speech-index: %s\n", err.msg);
-        r = 2;
-    }
-    if (!quiet)
+    if (!shards)
+        shards = shard_count(db); /* an existing sharded index keeps its shards */
+    double t0 = now();
+    ss_index_stats st = { 0 };
+    int r = shards > 1 ? index_sharded(&(shard_job){ db, (unsigned)shards, merge, quiet, opts },
+                                       files.v, files.n, &st)
+                       : index_one(db, &opts, &files, quiet, &st);
+    if (!quiet && r < 2)
         summary(&st, now() - t0);
     for (size_t i = 0; i < files.n; i++)
         free(files.v[i]);

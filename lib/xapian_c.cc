@@ -237,6 +237,14 @@ ss_code xc_db_open(const char *path, xc_db **out, ss_err *err)
     });
 }
 
+ss_code xc_db_compact(xc_db *db, const char *dest, ss_err *err)
+{
+    if (!db) return null_arg(err, "xc_db_compact", "db");
+    if (!dest) return null_arg(err, "xc_db_compact", "dest");
+    if (!*dest) return empty_arg(err, "xc_db_compact", "dest");
+    return guard(err, {"compacting into", dest}, [&] { db->db.compact(dest); });
+}
+
 ss_code xc_db_add(xc_db *db, const char *path, ss_err *err)
 {
     if (!db) return null_arg(err, "xc_db_add", "db");

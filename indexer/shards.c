@@ -1,0 +1,300 @@
+/* shards.c: building an index as N shards in parallel, one process per
+ * shard, for speech-index --shards N.
+ *
+ * Xapian's writer is single-threaded and takes most of the indexing time
+ * (its in-memory inverter), so the way to use both cores is one writer per
+ * core.  The index is then a folder holding shard-0 .. shard-(N-1) and a
+ * stub file XAPIANDB naming them ("auto shard-K"); Xapian opens the folder
+ * as one database, so speech-query needs nothing special.  A file always
+ * goes to the same shard (a hash of its path), so re-indexing replaces
+ * its passages in place.  With --merge the shards are built in a
+ * temporary folder and compacted into one database (xapian-compact). */
+#include "shards.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "xapian_c.h"
+
+#define STUB "XAPIANDB"
+
+/* What a shard process tells the parent after each file and at the end. */
+typedef struct {
+    ss_index_stats st;
+    int done;      /* 1 in the last message */
+    int status;    /* exit status, in the last message */
+} shard_msg;
+
+static unsigned long long fnv1a(const char *s)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+int shard_count(const char *db)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", db, STUB);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    int n = 0;
+    char line[512];
+    while (fgets(line, sizeof line, f))
+        n += strncmp(line, "auto shard-", 11) == 0;
+    fclose(f);
+    return n;
+}
+
+static int write_stub(const char *dir, unsigned shards)
+{
+    char path[4400], tmp[4500];
+    snprintf(path, sizeof path, "%s/%s", dir, STUB);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return -1;
+    for (unsigned k = 0; k < shards; k++)
+        fprintf(f, "auto shard-%u\n", k);
+    if (fclose(f) != 0 || rename(tmp, path) != 0)
+        return -1;
+    return 0;
+}
+
+static void send_msg(int fd, const shard_msg *m)
+{
+    ssize_t n = write(fd, m, sizeof *m);
+    (void)n; /* the parent going away is not this process's problem */
+}
+
+/* The body of shard process k: index the files that hash to k. */
+static int run_shard(const char *dir, unsigned k, const shard_job *job, char **files,
+                     size_t nfiles, int fd)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/shard-%u", dir, k);
+    ss_indexer *ix;
+    ss_err err;
+    shard_msg m = { { 0 }, 0, 0 };
+    if (ss_indexer_open(path, &job->opts, &ix, &err) != SS_OK) {
+        fprintf(stderr, "speech-index: %s\n", err.msg);
+        m.done = 1;
+        m.status = 2;
+        send_msg(fd, &m);
+        return 2;
+    }
+    for (size_t i = 0; i < nfiles && m.status < 2; i++) {
+        if (fnv1a(files[i]) % job->shards != k)
+            continue;
+        ss_clearerr(&err);
+        ss_code rc = ss_indexer_add_file(ix, files[i], &err);
+        if (rc == SS_EIO || rc == SS_EUNSUPPORTED || rc == SS_ENOTFOUND || rc == SS_EINVAL) {
+            fprintf(stderr, "speech-index: skipped: %s\n", err.msg);
+            m.status = 1;
+        } else if (rc != SS_OK) {
+            fprintf(stderr, "speech-index: %s\n", err.msg);
+            m.status = 2;
+        }
+        m.st = *ss_indexer_stats(ix);
+        send_msg(fd, &m);
+    }
+    m.st = *ss_indexer_stats(ix);
+    if (ss_indexer_close(ix, &err) != SS_OK) {
+        fprintf(stderr, "speech-index: %s\n", err.msg);
+        m.status = 2;
+    }
+    m.done = 1;
+    send_msg(fd, &m);
+    return m.status;
+}
+
+static void add_stats(ss_index_stats *t, const ss_index_stats *s)
+{
+    t->files += s->files;
+    t->unchanged += s->unchanged;
+    t->skipped += s->skipped;
+    t->warned += s->warned;
+    t->warnings += s->warnings;
+    t->passages += s->passages;
+    t->bytes += s->bytes;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Reads the shards' messages until all are done; shows progress. */
+static int collect(int *fds, unsigned n, size_t nfiles, int show, ss_index_stats *total)
+{
+    shard_msg *last = calloc(n, sizeof *last);
+    struct pollfd *p = calloc(n, sizeof *p);
+    if (!last || !p) {
+        free(last);
+        free(p);
+        return 2;
+    }
+    unsigned open_fds = n;
+    double t0 = now(), shown = 0;
+    for (unsigned k = 0; k < n; k++)
+        p[k] = (struct pollfd){ fds[k], POLLIN, 0 };
+    while (open_fds > 0) {
+        if (poll(p, n, -1) < 0 && errno != EINTR)
+            break;
+        for (unsigned k = 0; k < n; k++) {
+            if (p[k].fd < 0 || !(p[k].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            shard_msg m;
+            if (read(p[k].fd, &m, sizeof m) == (ssize_t)sizeof m) {
+                last[k] = m;
+                if (!m.done)
+                    continue;
+            }
+            close(p[k].fd);
+            p[k].fd = -1;
+            open_fds--;
+        }
+        if (show && now() - shown > 0.2) {
+            ss_index_stats t = { 0 };
+            for (unsigned k = 0; k < n; k++)
+                add_stats(&t, &last[k].st);
+            double dt = now() - t0;
+            fprintf(stderr, "\r[%zu/%zu] %zu passages, %.1f MB, %.1f MB/s   ",
+                    t.files + t.unchanged + t.skipped, nfiles, t.passages, t.bytes / 1e6,
+                    dt > 0 ? t.bytes / 1e6 / dt : 0.0);
+            shown = now();
+        }
+    }
+    int status = 0;
+    for (unsigned k = 0; k < n; k++) {
+        add_stats(total, &last[k].st);
+        if (!last[k].done)
+            last[k].status = 2; /* died without a word */
+        if (last[k].status > status)
+            status = last[k].status;
+    }
+    if (show)
+        fputc('\n', stderr);
+    free(last);
+    free(p);
+    return status;
+}
+
+/* Forks one process per shard and waits for them all. */
+static int build(const char *dir, const shard_job *job, char **files, size_t nfiles,
+                 ss_index_stats *total)
+{
+    int *fds = calloc(job->shards, sizeof *fds);
+    pid_t *pids = calloc(job->shards, sizeof *pids);
+    if (!fds || !pids) {
+        free(fds);
+        free(pids);
+        return 2;
+    }
+    fflush(NULL);
+    unsigned started = 0;
+    for (unsigned k = 0; k < job->shards; k++, started++) {
+        int pfd[2];
+        if (pipe(pfd) != 0)
+            break;
+        pid_t pid = fork();
+        if (pid < 0) {
+            close(pfd[0]);
+            close(pfd[1]);
+            break;
+        }
+        if (pid == 0) {
+            close(pfd[0]);
+            for (unsigned j = 0; j < k; j++)
+                close(fds[j]);
+            _exit(run_shard(dir, k, job, files, nfiles, pfd[1]));
+        }
+        close(pfd[1]);
+        fds[k] = pfd[0];
+        pids[k] = pid;
+    }
+    int status = started == job->shards ? 0 : 2;
+    int st = collect(fds, started, nfiles, !job->quiet && isatty(2), total);
+    if (st > status)
+        status = st;
+    for (unsigned k = 0; k < started; k++) {
+        int ws;
+        if (waitpid(pids[k], &ws, 0) < 0 || !WIFEXITED(ws) || WEXITSTATUS(ws) > 1)
+            status = 2;
+    }
+    free(fds);
+    free(pids);
+    return status;
+}
+
+/* Compacts the shards in dir into one database at dest. */
+static int merge(const char *dir, unsigned shards, const char *dest)
+{
+    char path[4400];
+    xc_db *db = NULL;
+    ss_err err;
+    ss_code rc = SS_OK;
+    for (unsigned k = 0; rc == SS_OK && k < shards; k++) {
+        snprintf(path, sizeof path, "%s/shard-%u", dir, k);
+        rc = k == 0 ? xc_db_open(path, &db, &err) : xc_db_add(db, path, &err);
+    }
+    if (rc == SS_OK)
+        rc = xc_db_compact(db, dest, &err);
+    xc_db_close(db);
+    if (rc != SS_OK) {
+        fprintf(stderr, "speech-index: merging shards: %s\n", err.msg);
+        return 2;
+    }
+    return 0;
+}
+
+static int remove_tree(const char *dir)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf -- '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int index_sharded(const shard_job *job, char **files, size_t nfiles, ss_index_stats *total)
+{
+    struct stat sb;
+    int exists = stat(job->db, &sb) == 0;
+    if (job->merge && exists) {
+        fprintf(stderr, "speech-index: %s exists; --merge builds a new index\n", job->db);
+        return 2;
+    }
+    int have = exists ? shard_count(job->db) : 0;
+    if (!job->merge && exists && have != (int)job->shards) {
+        fprintf(stderr, "speech-index: %s has %d shards, not %u: use --shards %d or a new index\n",
+                job->db, have, job->shards, have);
+        return 2;
+    }
+    char dir[4096];
+    snprintf(dir, sizeof dir, job->merge ? "%s.shards-tmp" : "%s", job->db);
+    if ((mkdir(dir, 0777) != 0 && errno != EEXIST) || write_stub(dir, job->shards) != 0) {
+        fprintf(stderr, "speech-index: %s: %s\n", dir, strerror(errno));
+        return 2;
+    }
+    int status = build(dir, job, files, nfiles, total);
+    if (job->merge && status < 2) {
+        int m = merge(dir, job->shards, job->db);
+        if (m > status)
+            status = m;
+    }
+    if (job->merge)
+        remove_tree(dir);
+    return status;
+}
