@@ -13,12 +13,20 @@
 
 typedef struct ss_searcher ss_searcher;
 
+/* Another place a passage stands (a copy in another file). */
+typedef struct {
+    char *file;
+    uint64_t byte_start, byte_end;
+} ss_place;
+
 typedef struct {
     uint32_t rank;        /* from 1, counting the offset */
     double score;
     ss_record rec;
     ss_span *hl;          /* highlights: byte spans of rec.text */
     size_t nhl;
+    ss_place *dups;       /* the same passage in other files (collapsed into this hit) */
+    size_t ndups;
 } ss_hit;
 
 typedef struct {
@@ -32,6 +40,7 @@ typedef struct {
 typedef struct {
     uint32_t offset;      /* hits to skip */
     uint32_t count;       /* hits wanted (0: 10) */
+    int all_duplicates;   /* 1: show copies as hits of their own instead of collapsing */
 } ss_search_opts;
 
 /* Opens n databases (directories or stub files), searched together.

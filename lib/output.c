@@ -37,7 +37,12 @@ ss_code ss_output_text(FILE *f, const char *query, const ss_results *r, int colo
             fprintf(f, "  § %s", h->rec.heading);
         fputs("\n   ", f);
         put_highlighted(f, h, color);
-        fputs("\n\n", f);
+        fputc('\n', f);
+        for (size_t d = 0; d < h->ndups; d++)
+            fprintf(f, "   %s %s:%llu-%llu\n", d ? "      " : "also in", h->dups[d].file,
+                    (unsigned long long)h->dups[d].byte_start,
+                    (unsigned long long)h->dups[d].byte_end);
+        fputc('\n', f);
     }
     return ferror(f) ? SS_EIO : SS_OK;
 }
@@ -69,6 +74,14 @@ static cJSON *hit_json(const ss_hit *h)
             cJSON_AddNullToObject(o, opt[i][0]);
     }
     cJSON_AddStringToObject(o, "text", r->text ? r->text : "");
+    cJSON *dups = cJSON_AddArrayToObject(o, "duplicates");
+    for (size_t i = 0; dups && i < h->ndups; i++) {
+        cJSON *d = cJSON_CreateObject();
+        cJSON_AddStringToObject(d, "file", h->dups[i].file ? h->dups[i].file : "");
+        cJSON_AddNumberToObject(d, "byte_start", (double)h->dups[i].byte_start);
+        cJSON_AddNumberToObject(d, "byte_end", (double)h->dups[i].byte_end);
+        cJSON_AddItemToArray(dups, d);
+    }
     cJSON *hl = cJSON_AddArrayToObject(o, "highlights");
     for (size_t i = 0; hl && i < h->nhl; i++) {
         cJSON *pair = cJSON_CreateArray();

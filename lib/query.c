@@ -502,7 +502,7 @@ static int add_single(void *arg, const char *term, size_t len, uint32_t tf)
     return c->n == SINGLE_MAX_TERMS;
 }
 
-/* A lone Han character: the terms that begin with it, as one synonym. */
+/* A lone Han character: any of the terms that begin with it. */
 static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_err *err)
 {
     single_ctx *c = calloc(1, sizeof *c);
@@ -517,7 +517,9 @@ static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_er
     prefix[len] = '\0';
     if (db)
         xc_db_each_term(db, prefix, add_single, c, NULL);
-    xc_query *x = c->n ? combine(p, XC_OP_SYNONYM, c->subs, c->n, 0, err)
+    /* OR, not SYNONYM: a synonym's statistics are estimated per shard,
+     * which would make sharded and single indexes rank differently */
+    xc_query *x = c->n ? combine(p, XC_OP_OR, c->subs, c->n, 0, err)
                        : term_q(p, ch, len, err); /* matches nothing, says so */
     free(c);
     return x;

@@ -1,6 +1,7 @@
 /* search.c: query -> ranked passages (see search.h). */
 #include "search.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,9 @@
 #define MIN_BATCH 30
 #define SPREAD_SLACK 10
 #define MAX_JUDGED 5000
+/* Copies: passages from different files whose bigram sets overlap this
+ * much (Jaccard) are one passage copied from site to site. */
+#define DUP_JACCARD 0.8
 
 struct ss_searcher {
     xc_db *db;
@@ -63,11 +67,14 @@ void ss_searcher_close(ss_searcher *s)
     free(s);
 }
 
+static void places_free(ss_place *p, size_t n);
+
 void ss_results_free(ss_results *r)
 {
     for (size_t i = 0; i < r->n; i++) {
         ss_record_free(&r->hits[i].rec);
         free(r->hits[i].hl);
+        places_free(r->hits[i].dups, r->hits[i].ndups);
     }
     free(r->hits);
     free(r->understood);
@@ -80,21 +87,140 @@ typedef struct {
     ss_record rec;
     ss_span *hl;
     size_t nhl;
+    uint32_t *sig;        /* sorted distinct hashes of the passage's bigrams and tokens */
+    size_t nsig;
+    uint32_t sighash;     /* hash of sig: equal for identical copies */
+    int is_copy;          /* a copy of a candidate judged before it */
+    ss_place *dups;
+    size_t ndups;
+    int dup;              /* collapsed into another candidate */
 } cand;
 
 typedef struct {
     cand *v;
     size_t n, cap;
     size_t judged;
+    size_t distinct;      /* accepted candidates that are no copy of an earlier one */
 } cands;
+
+static void places_free(ss_place *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(p[i].file);
+    free(p);
+}
+
+static void cand_free(cand *h)
+{
+    ss_record_free(&h->rec);
+    free(h->hl);
+    free(h->sig);
+    places_free(h->dups, h->ndups);
+}
 
 static void cands_free(cands *c)
 {
-    for (size_t i = 0; i < c->n; i++) {
-        ss_record_free(&c->v[i].rec);
-        free(c->v[i].hl);
-    }
+    for (size_t i = 0; i < c->n; i++)
+        cand_free(&c->v[i]);
     free(c->v);
+}
+
+static uint32_t hash_bytes(const char *s, size_t n, uint32_t h)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The passage's signature: hashes of its bigrams and tokens, sorted,
+ * distinct, independent of script and punctuation (analysis normalised). */
+static ss_code signature(const ss_analysis *an, cand *h, ss_err *err)
+{
+    h->sig = malloc((an->natoms ? an->natoms : 1) * sizeof *h->sig);
+    if (!h->sig)
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    size_t n = 0;
+    for (size_t i = 0; i < an->natoms; i++) {
+        const ss_atom *a = &an->atoms[i];
+        uint32_t x = hash_bytes(an->norm + a->norm, a->normlen, 2166136261u);
+        if (a->kind == SS_ATOM_HAN && i + 1 < an->natoms && an->atoms[i + 1].kind == SS_ATOM_HAN)
+            x = hash_bytes(an->norm + an->atoms[i + 1].norm, an->atoms[i + 1].normlen, x);
+        h->sig[n++] = x;
+    }
+    qsort(h->sig, n, sizeof *h->sig, cmp_u32);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || h->sig[i] != h->sig[k - 1])
+            h->sig[k++] = h->sig[i];
+    h->nsig = k;
+    h->sighash = hash_bytes((const char *)h->sig, k * sizeof *h->sig, 2166136261u);
+    return SS_OK;
+}
+
+static int copies(const cand *a, const cand *b)
+{
+    if (!a->nsig || !b->nsig || !a->rec.file || !b->rec.file ||
+        strcmp(a->rec.file, b->rec.file) == 0)
+        return 0;
+    if (a->sighash == b->sighash && a->nsig == b->nsig)
+        return 1;
+    size_t small = a->nsig < b->nsig ? a->nsig : b->nsig;
+    size_t big = a->nsig + b->nsig - small;
+    if (small < DUP_JACCARD * big)
+        return 0; /* sizes alone rule it out */
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->nsig && j < b->nsig) {
+        if (a->sig[i] == b->sig[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (a->sig[i] < b->sig[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return common >= DUP_JACCARD * (a->nsig + b->nsig - common);
+}
+
+/* Folds copies into the best-ranked one (c sorted by score). */
+static ss_code collapse(cand *c, size_t n, ss_err *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; !c[i].dup && j < i; j++) {
+            if (c[j].dup || !copies(&c[j], &c[i]))
+                continue;
+            ss_place *p = realloc(c[j].dups, (c[j].ndups + 1) * sizeof *p);
+            if (!p)
+                return ss_seterr(err, SS_ENOMEM, "out of memory collapsing copies");
+            c[j].dups = p;
+            p[c[j].ndups++] = (ss_place){ c[i].rec.file, c[i].rec.byte_start, c[i].rec.byte_end };
+            c[i].rec.file = NULL; /* now owned by the place */
+            c[i].dup = 1;
+        }
+    }
+    return SS_OK;
+}
+
+/* Drops collapsed candidates, keeping the order. */
+static size_t compact_cands(cand *c, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].dup)
+            cand_free(&c[i]);
+        else
+            c[k++] = c[i];
+    }
+    return k;
 }
 
 /* Judges hit i of m; appends it to c when the ranker accepts it. */
@@ -127,12 +253,16 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     if (rc == SS_OK)
         rc = ss_query_judge(q, &an, &factor, &h->hl, &h->nhl, err);
     c->judged++;
+    if (rc == SS_OK && factor > 0)
+        rc = signature(&an, h, err);
     if (rc != SS_OK || factor <= 0) {
-        ss_record_free(&h->rec);
-        free(h->hl);
+        cand_free(h);
         return rc;
     }
     h->score = w * factor;
+    for (size_t j = 0; j < c->n && !h->is_copy; j++)
+        h->is_copy = !c->v[j].is_copy && copies(&c->v[j], h);
+    c->distinct += !h->is_copy;
     c->n++;
     return SS_OK;
 }
@@ -160,7 +290,7 @@ static void spread(cand *c, size_t n)
                     sc *= SPREAD_PENALTY;
                     break;
                 }
-            if (sc > best_score) {
+            if (sc > best_score * (1 + 1e-9)) {
                 best_score = sc;
                 best = i;
             }
@@ -175,7 +305,7 @@ static void spread(cand *c, size_t n)
 /* Asks Xapian for candidates in batches and judges them until enough are
  * accepted (or MAX_JUDGED were looked at, or none are left). */
 static ss_code gather(ss_searcher *s, const ss_query *q, xc_enquire *e, uint32_t want,
-                      cands *c, uint32_t *estimate, int *exhausted, ss_err *err)
+                      int collapsing, cands *c, uint32_t *estimate, int *exhausted, ss_err *err)
 {
     uint32_t batch = want * DEPTH_FACTOR < MIN_BATCH ? MIN_BATCH : want * DEPTH_FACTOR;
     uint32_t first = 0;
@@ -198,16 +328,26 @@ static ss_code gather(ss_searcher *s, const ss_query *q, xc_enquire *e, uint32_t
             *exhausted = 1;
             return SS_OK;
         }
-        if (c->n >= (size_t)want + SPREAD_SLACK || c->judged >= MAX_JUDGED)
+        size_t have = collapsing ? c->distinct : c->n;
+        if (have >= (size_t)want + SPREAD_SLACK || c->judged >= MAX_JUDGED)
             return SS_OK;
         batch *= 2;
     }
 }
 
+/* Higher score first; scores equal to 1e-9 (the same passage weighs the
+ * same in one index or in shards, up to rounding) fall back to file and
+ * offset, so the order does not depend on document ids. */
 static int by_score(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
-    return x->score > y->score ? -1 : x->score < y->score ? 1 : 0;
+    double m = fabs(x->score) > fabs(y->score) ? fabs(x->score) : fabs(y->score);
+    if (fabs(x->score - y->score) > 1e-9 * m)
+        return x->score > y->score ? -1 : 1;
+    int c = strcmp(x->rec.file ? x->rec.file : "", y->rec.file ? y->rec.file : "");
+    if (c)
+        return c;
+    return x->rec.byte_start < y->rec.byte_start ? -1 : x->rec.byte_start > y->rec.byte_start;
 }
 
 static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_results *out,
@@ -225,10 +365,15 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, xq, err);
     if (rc == SS_OK)
-        rc = gather(s, q, e, offset + count, &c, &estimate, &exhausted, err);
+        rc = gather(s, q, e, offset + count, !(o && o->all_duplicates), &c, &estimate,
+                    &exhausted, err);
     if (rc == SS_OK) {
         if (c.n > 1)
             qsort(c.v, c.n, sizeof *c.v, by_score);
+        if (!(o && o->all_duplicates)) {
+            rc = collapse(c.v, c.n, err);
+            c.n = compact_cands(c.v, c.n);
+        }
         spread(c.v, c.n);
         out->total = exhausted ? (uint32_t)c.n
                      : c.judged ? (uint32_t)((double)estimate * c.n / c.judged) : 0;
@@ -242,9 +387,12 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
             rc = ss_seterr(err, SS_ENOMEM, "out of memory collecting hits");
         for (size_t i = 0; rc == SS_OK && i < n; i++) { /* move the records out */
             cand *h = &c.v[offset + i];
-            out->hits[i] = (ss_hit){ offset + (uint32_t)i + 1, h->score, h->rec, h->hl, h->nhl };
+            out->hits[i] = (ss_hit){ offset + (uint32_t)i + 1, h->score, h->rec, h->hl, h->nhl,
+                                     h->dups, h->ndups };
             memset(&h->rec, 0, sizeof h->rec);
             h->hl = NULL;
+            h->dups = NULL;
+            h->ndups = 0;
             out->n = i + 1;
         }
     }

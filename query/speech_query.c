@@ -29,6 +29,8 @@ static void usage(FILE *f)
             "      --json        one JSON object (schema in README.md)\n"
             "      --jsonl       one JSON object per passage per line\n"
             "      --color WHEN  highlight with colour: auto, always, never (default auto)\n"
+            "      --duplicates  show copies of a passage in other files as hits of their own\n"
+            "                    (by default they are folded into the best one, \"also in\")\n"
             "  -h, --help        this help\n",
             DEFAULT_INDEX);
 }
@@ -49,11 +51,12 @@ int main(int argc, char **argv)
         { "db", required_argument, NULL, 'd' },     { "count", required_argument, NULL, 'n' },
         { "offset", required_argument, NULL, 'o' }, { "json", no_argument, NULL, 'j' },
         { "jsonl", no_argument, NULL, 'l' },        { "color", required_argument, NULL, 'c' },
+        { "duplicates", no_argument, NULL, 'D' },
         { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     const char *dbs[MAX_DBS];
     size_t ndb = 0;
-    ss_search_opts so = { 0, 10 };
+    ss_search_opts so = { 0, 10, 0 };
     int json = 0, jsonl = 0, color = isatty(1), c;
     while ((c = getopt_long(argc, argv, "d:n:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -69,6 +72,7 @@ int main(int argc, char **argv)
             }
             break;
         case 'j': json = 1; break;
+        case 'D': so.all_duplicates = 1; break;
         case 'l': jsonl = 1; break;
         case 'c':
             color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 : isatty(1);

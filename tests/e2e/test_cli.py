@@ -182,11 +182,113 @@ def test_fixtures(tmp):
     check(rc == 1, "changed file's old passages are gone")
 
 
+def test_duplicates(tmp):
+    d = os.path.join(tmp, "dup")
+    os.mkdir(d)
+    write_fixtures(d)
+    with open(os.path.join(d, "copy.txt"), "w", encoding="utf-8") as f:
+        f.write("转载\n我们要深化項目合作，推动地企合作再上新台阶！\n")  # traditional, other punctuation
+    db = os.path.join(tmp, "dup.db")
+    index(db, d)
+    rc, res = query(db, "\"项目合作\"")
+    hits = res["hits"] if res else []
+    check(len(hits) == 1, "copies collapse into one hit", str([h["file"] for h in hits]))
+    if hits:
+        dups = hits[0].get("duplicates", [])
+        check(len(dups) == 1 and dups[0]["file"] != hits[0]["file"], "the hit lists the copy", str(dups))
+        if dups:
+            check("项目合作" in reread(dups[0]) or "項目合作" in reread(dups[0]), "copy's span rereads")
+    rc, res = query(db, "\"项目合作\"", extra=("--duplicates",))
+    check(res and len(res["hits"]) == 2, "--duplicates shows both")
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port, proc, seconds=10):
+    import socket
+    import time
+    end = time.time() + seconds
+    while time.time() < end and proc.poll() is None:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+QUERIES = ["招商引资", "项目 建设", "长三角", "如何推进产业集聚区转型发展", "\"项目为王\"", "市"]
+
+
+def top10(db_args, q):
+    p = run(f"{BIN}/speech-query", *db_args, "-n", "10", "--json", q)
+    try:
+        return [(os.path.basename(h["file"]), h["byte_start"]) for h in json.loads(p.stdout)["hits"]]
+    except (json.JSONDecodeError, KeyError):
+        return None
+
+
+def test_shards(tmp):
+    one = os.path.join(tmp, "one.db")
+    two = os.path.join(tmp, "two.db")
+    merged = os.path.join(tmp, "merged.db")
+    index(one, CORPUS)
+    p = index(two, CORPUS, extra=("--shards", "2"))
+    check(os.path.exists(os.path.join(two, "XAPIANDB")), "--shards 2 writes a stub", p.stderr)
+    index(merged, CORPUS, extra=("--shards", "2", "--merge"))
+    check(os.path.exists(os.path.join(merged, "iamglass")), "--merge makes one database")
+    for q in QUERIES:
+        ref = top10(["-d", one], q)
+        check(ref and top10(["-d", two], q) == ref, f"[{q}] shards give the same top 10")
+        check(ref and top10(["-d", merged], q) == ref, f"[{q}] merged gives the same top 10")
+        shard_dbs = ["-d", os.path.join(two, "shard-0"), "-d", os.path.join(two, "shard-1")]
+        check(ref and top10(shard_dbs, q) == ref, f"[{q}] two -d give the same top 10")
+    p = run(f"{BIN}/speech-index", "-d", two, "--shards", "3", CORPUS, ok=(2,))
+    check(p.returncode == 2 and "2 shards" in p.stderr, "wrong shard count refused", p.stderr)
+    # remote shards: two xapian-tcpsrv on loopback, searched through a stub file
+    tcpsrv = shutil.which("xapian-tcpsrv")
+    check(tcpsrv is not None, "xapian-tcpsrv installed (xapian-tools)")
+    if not tcpsrv:
+        return
+    procs, lines = [], []
+    try:
+        for k in range(2):
+            port = free_port()
+            procs.append(subprocess.Popen([tcpsrv, "--port", str(port), "--interface", "127.0.0.1",
+                                           os.path.join(two, f"shard-{k}")],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                          # its own process group: on SIGTERM xapian-tcpsrv
+                                          # signals its whole group, which would be ours
+                                          start_new_session=True))
+            check(wait_port(port, procs[-1]), f"tcpsrv {k} listens on 127.0.0.1:{port}")
+            lines.append(f"remote 127.0.0.1:{port}\n")
+        stub = os.path.join(tmp, "remote.stub")
+        with open(stub, "w") as f:
+            f.writelines(lines)
+        for q in QUERIES:
+            ref = top10(["-d", one], q)
+            check(ref and top10(["-d", stub], q) == ref, f"[{q}] remote shards give the same top 10")
+    finally:
+        for pr in procs:
+            pr.terminate()
+            try:
+                pr.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pr.kill()
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-e2e-")
     try:
         test_corpus(tmp)
         test_fixtures(tmp)
+        test_duplicates(tmp)
+        test_shards(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
