@@ -306,7 +306,8 @@ typedef struct {
     int pend;               /* a space is due before the next character */
     uint32_t pend_a, pend_b; /* ...standing for s[pend_a, pend_b) */
     int have_title;         /* the first <title> was seen */
-    size_t title_a, title_b; /* its text: output bytes [title_a, title_b) */
+    char *title;            /* its text (malloc'd), or NULL */
+    int title_failed;       /* copying it ran out of memory */
 } strip;
 
 static int last_is(const strip *st, char c)
@@ -387,8 +388,12 @@ static size_t do_text(strip *st, size_t i, size_t end)
 
 static void strip_range(strip *st, size_t i, size_t end, int markup);
 
+static char *make_title(const char *text, size_t a, size_t b);
+
 /* <title>...</title> at s[i, content) ...: its text is plain text
- * (RCDATA: no tags inside) and the first one is remembered. */
+ * (RCDATA: no tags inside); the first one is remembered, and none is part
+ * of the page's text (it is the site's label for the page, often the site
+ * name too; the indexer uses it as the title when the text has none). */
 static size_t do_title(strip *st, size_t i, size_t content)
 {
     size_t close = ci_find(st->s, content, st->len, "</title");
@@ -399,9 +404,12 @@ static size_t do_title(strip *st, size_t i, size_t content)
     st->pend = 0;
     if (!st->have_title) {
         st->have_title = 1;
-        st->title_a = from;
-        st->title_b = st->b.len;
+        st->title = make_title(st->b.text ? st->b.text : "", from, st->b.len);
+        st->title_failed = !st->title;
     }
+    st->b.len = from; /* the title is not page text */
+    if (st->b.text)
+        st->b.text[from] = '\0';
     if (close < st->len)
         add_newline(st, close, end);
     return end;
@@ -497,12 +505,18 @@ ss_code ss_html_strip(const ss_text *in, ss_text *out, char **title, ss_err *err
     strip_range(&st, 0, st.len, 1);
     ss_text_init(out);
     ss_code rc = ss_tb_finish(&st.b, out, err);
-    if (rc != SS_OK)
+    if (rc != SS_OK) {
+        free(st.title);
         return rc;
-    if (title && st.have_title && !(*title = make_title(out->text, st.title_a, st.title_b))) {
+    }
+    if (st.title_failed) {
         ss_text_free(out);
         return ss_seterr(err, SS_ENOMEM, "out of memory copying the page title");
     }
+    if (title)
+        *title = st.title;
+    else
+        free(st.title);
     rc = ss_text_compose(out, in, err);
     if (rc != SS_OK) {
         ss_text_free(out);

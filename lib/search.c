@@ -9,12 +9,9 @@
 #include "xapian_c.h"
 
 #define CHECK_AT_LEAST 100
-/* Ranking spreads hits over places: a passage standing right next to
- * (within SPREAD_GAP bytes of) a better one already ranked, in the same
- * file, is worth SPREAD_PENALTY of its score, so the first page shows
- * different places (a section heading and the paragraph under it, or two
- * windows of one paragraph, are one place to a reader). */
-#define SPREAD_GAP 50
+/* Ranking spreads hits over places: a passage in the same or the next
+ * paragraph of a file as a better one already ranked is worth
+ * SPREAD_PENALTY of its score, so the first page shows different places. */
 #define SPREAD_PENALTY 0.6
 /* Xapian proposes candidates (bag of bigrams and words, BM25); the ranker
  * judges each from its text.  The first batch is DEPTH_FACTOR times the
@@ -267,13 +264,14 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     return SS_OK;
 }
 
+/* Same file, same or neighbouring paragraph (a heading and the paragraph
+ * under it, two windows of one paragraph): one place to a reader. */
 static int near_place(const cand *a, const cand *b)
 {
     if (!a->rec.file || !b->rec.file || strcmp(a->rec.file, b->rec.file) != 0)
         return 0;
-    uint64_t lo = a->rec.byte_start > b->rec.byte_start ? a->rec.byte_start : b->rec.byte_start;
-    uint64_t hi = a->rec.byte_end < b->rec.byte_end ? a->rec.byte_end : b->rec.byte_end;
-    return lo < hi + SPREAD_GAP;
+    uint32_t pa = a->rec.para, pb = b->rec.para;
+    return (pa > pb ? pa - pb : pb - pa) <= 1;
 }
 
 /* Orders c[0, n) greedily: next is the best score after the penalty for

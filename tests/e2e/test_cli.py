@@ -282,12 +282,126 @@ def test_shards(tmp):
                 pr.kill()
 
 
+def html_page(text, title):
+    esc = lambda t: t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    body = "".join(f"<p>{esc(line)}</p>\n" for line in text.split("\n"))
+    return (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{esc(title)}</title>"
+            f"<style>p {{ margin: 0 }}</style><script>var x = '<p>招商引资</p>';</script>"
+            f"</head>\n<body>\n{body}</body></html>\n")
+
+
+def variants(tmp):
+    """Copies of the seeds in other encodings and containers, one folder each:
+    name -> (folder, how to turn a span of the original file into text)."""
+    import gzip
+    seeds = sorted(f for f in os.listdir(CORPUS) if f.endswith(".txt"))
+    out = {}
+
+    def make(name, write, decode, only=None):
+        d = os.path.join(tmp, "enc-" + name)
+        os.mkdir(d)
+        for f in seeds:
+            if only and not only(f):
+                continue
+            text = open(os.path.join(CORPUS, f), encoding="utf-8").read()
+            write(os.path.join(d, f), text)
+        out[name] = (d, decode)
+
+    def w(enc, suffix="", bom=b""):
+        def write(path, text):
+            with open(path + suffix, "wb") as fh:
+                fh.write(bom + text.encode(enc))
+        return write
+
+    make("utf8", w("utf-8"), lambda b: b.decode("utf-8"))
+    make("gb18030", w("gb18030"), lambda b: b.decode("gb18030"))
+    make("utf16le", w("utf-16-le", bom=b"\xff\xfe"), lambda b: b.decode("utf-16-le"))
+    make("utf16be", w("utf-16-be", bom=b"\xfe\xff"), lambda b: b.decode("utf-16-be"))
+    make("utf8bom", w("utf-8", bom=b"\xef\xbb\xbf"), lambda b: b.decode("utf-8"))
+    make("big5", w("big5hkscs"), lambda b: b.decode("big5hkscs"),
+         only=lambda f: f.startswith("001_"))
+    make("big5-utf8", w("utf-8"), lambda b: b.decode("utf-8"), only=lambda f: f.startswith("001_"))
+
+    def gz(path, text):
+        with gzip.open(path + ".gz", "wb") as fh:
+            fh.write(text.encode("utf-8"))
+    make("gz", gz, lambda b: b.decode("utf-8"))
+
+    def html(path, text):
+        with open(path[:-4] + ".html", "w", encoding="utf-8") as fh:
+            fh.write(html_page(text, "页面标题"))
+    make("html", html, None)
+    return out
+
+
+ENC_QUERIES = ["招商引资", "项目", "發展", "长三角 一体化", "9+2", "如何推进项目建设"]
+
+
+def passages(db, q):
+    rc, res = query(db, q, n=500)
+    return [(os.path.basename(h["file"]).split(".")[0], h["text"]) for h in res["hits"]] if res else []
+
+
+def test_encodings(tmp):
+    import gzip
+    import re
+    import html as htmlmod
+    dbs = {}
+    for name, (d, decode) in variants(tmp).items():
+        db = os.path.join(tmp, f"enc-{name}.db")
+        p = index(db, d)
+        check(p.returncode == 0 and " 0 skipped" in p.stdout, f"{name}: indexed", p.stdout + p.stderr)
+        dbs[name] = db
+        for q in ENC_QUERIES[:3]:
+            rc, res = query(db, q, n=50)
+            for h in (res or {}).get("hits", []):
+                raw = open(h["file"], "rb").read()
+                if h["file"].endswith(".gz"):
+                    raw = gzip.decompress(raw)
+                span = raw[h["byte_start"]:h["byte_end"]]
+                if decode:
+                    got = decode(span)
+                else:  # HTML: the span re-reads as the passage once tags and entities go
+                    got = htmlmod.unescape(re.sub(r"<[^>]*>", "", span.decode("utf-8")))
+                check(got == h["text"], f"{name}: span of {os.path.basename(h['file'])}:"
+                      f"{h['byte_start']} re-reads as its text", f"{got[:30]!r} != {h['text'][:30]!r}")
+    for q in ENC_QUERIES:
+        ref = passages(dbs["utf8"], q)
+        check(len(ref) > 0, f"[{q}] utf8 reference has passages")
+        for name in ("gb18030", "utf16le", "utf16be", "utf8bom", "gz", "html"):
+            got = passages(dbs[name], q)
+            check(got == ref, f"[{q}] {name} gives the same passages as UTF-8",
+                  f"{len(got)} vs {len(ref)}")
+        check(passages(dbs["big5"], q) == passages(dbs["big5-utf8"], q),
+              f"[{q}] big5 gives the same passages as UTF-8")
+    # a corrupt GBK file is indexed, with a warning naming the byte offset
+    d = os.path.join(tmp, "corrupt")
+    os.mkdir(d)
+    good = "全市招商引资工作会议。\n".encode("gbk")
+    bad = good[:8] + b"\xff" + good[8:] + "项目建设要加快推进。\n".encode("gbk")
+    with open(os.path.join(d, "bad.txt"), "wb") as fh:
+        fh.write(bad)
+    p = index(os.path.join(tmp, "corrupt.db"), d)
+    check(p.returncode == 0 and "bad.txt" in p.stderr and "byte 8" in p.stderr,
+          "corrupt GBK: warning names file and offset", p.stderr)
+    check("1 with 1 warnings" in p.stdout, "summary counts the warning", p.stdout)
+    rc, res = query(os.path.join(tmp, "corrupt.db"), "项目建设")
+    check(rc == 0 and res and res["hits"], "corrupt GBK: the rest is indexed")
+    # a binary file is skipped with a message, and counted
+    with open(os.path.join(d, "blob.txt"), "wb") as fh:
+        fh.write(bytes(range(256)) * 40)
+    p = run(f"{BIN}/speech-index", "-d", os.path.join(tmp, "corrupt.db"), d)
+    check(p.returncode == 1 and "blob.txt" in p.stderr and "1 skipped" in p.stdout,
+          "binary file skipped and counted", p.stdout + p.stderr)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-e2e-")
     try:
         test_corpus(tmp)
         test_fixtures(tmp)
         test_duplicates(tmp)
+        test_encodings(tmp)
         test_shards(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
