@@ -90,6 +90,17 @@ ss_code ss_analyze_atoms(ss_actx *c, const char *text, size_t len, ss_analysis *
  * passages for duplicates and to show the query as understood. */
 ss_code ss_normalize_string(ss_actx *c, const char *text, size_t len, char **out, ss_err *err);
 
+/* The text with its traditional characters converted to simplified
+ * (t2s, as analysis does), every other code point untouched, so the i-th
+ * code point of *out stands for the i-th of text.  *out is NULL when the
+ * text has nothing to convert; else malloc'd.  The indexer stores it with
+ * traditional passages so that searching needs no OpenCC. */
+ss_code ss_t2s_string(ss_actx *c, const char *text, size_t len, char **out, ss_err *err);
+
+/* Turns traditional-to-simplified conversion off (0) for text known to be
+ * simplified already (the output of ss_t2s_string), or back on (1). */
+void ss_actx_set_t2s(ss_actx *c, int enabled);
+
 /* Default data directory: $SS_DATADIR or the compiled-in one. */
 const char *ss_default_datadir(void);
 

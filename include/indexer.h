@@ -36,6 +36,8 @@ typedef struct {
     size_t warnings;          /* warnings in all */
     size_t passages;          /* passages added */
     uint64_t bytes;           /* input bytes read (decompressed) */
+    uint64_t text_bytes;      /* bytes of text after decoding (UTF-8) */
+    uint64_t cleaned_bytes;   /* of which removed as site furniture (clean.h) */
 } ss_index_stats;
 
 /* Opens (creating if needed) the index at dbpath. */

@@ -3,7 +3,8 @@
  *
  * Syntax: words separated by spaces must all match; "exact phrase" (ASCII
  * or Chinese quotes) must match as written (punctuation aside);
- * -word or -"phrase" excludes; A OR B accepts either.
+ * -word or -"phrase" excludes; A OR B accepts either; region:, year:,
+ * speaker:, kind:, title: restrict (filter.h).
  *
  * Each word is analysed (analyze.h) and segmented into units: dictionary
  * words, and runs of characters the dictionary does not know kept together
@@ -22,6 +23,7 @@
 #include <stdint.h>
 
 #include "analyze.h"
+#include "gazetteer.h"
 #include "ss_error.h"
 #include "xapian_c.h"
 
@@ -32,13 +34,23 @@ typedef struct {
     uint32_t start, end;
 } ss_span;
 
-/* Parses text (UTF-8).  Syntax errors (an unclosed quote is not one: it
+/* Parses text (UTF-8).  ac must outlive the query (building it analyses
+ * title: filters with it).  Syntax errors (an unclosed quote is not one: it
  * runs to the end) give SS_EINVAL with a message naming the offset. */
 ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *err);
 void ss_query_free(ss_query *q);
 
 /* 1 when the query was read as a natural-language question. */
 int ss_query_is_natural(const ss_query *q);
+/* 1 when the query has words to search for (not only filters). */
+int ss_query_has_text(const ss_query *q);
+/* Number of field filters (region:, year:, ...; filter.h). */
+size_t ss_query_filter_count(const ss_query *q);
+/* 1 when a filter needs the gazetteer (region:). */
+int ss_query_needs_places(const ss_query *q);
+/* The gazetteer that resolves region: filters (borrowed until freed). */
+void ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g);
+
 /* 1 when the query has nothing to search for. */
 int ss_query_is_empty(const ss_query *q);
 /* The query as understood, e.g. "六新项目 (六新 项目)" (owned by q). */

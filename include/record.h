@@ -21,6 +21,8 @@ typedef struct {
     char *title;          /* speech title */
     char *heading;        /* section heading above the passage, or NULL */
     char *text;           /* the passage as it reads (UTF-8, cleaned) */
+    char *simplified;     /* text with traditional characters converted (code point for
+                             code point), or NULL when text has none */
     char *date;           /* speech date as found (YYYY, YYYY-MM or YYYY-MM-DD), or NULL */
     char *region;         /* speech's own region, or NULL */
     char *speaker;        /* speaker (role and/or name), or NULL */

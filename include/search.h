@@ -29,10 +29,25 @@ typedef struct {
     size_t ndups;
 } ss_hit;
 
+/* One value of a facet and how many matching passages have it. */
+typedef struct {
+    char *value;
+    uint32_t count;
+} ss_facet_value;
+
+enum { SS_FACET_REGION, SS_FACET_YEAR, SS_FACET_KIND, SS_FACETS };
+
+typedef struct {
+    ss_facet_value *v;    /* most frequent first */
+    size_t n;
+} ss_facet;
+
 typedef struct {
     ss_hit *hits;
     size_t n;
-    uint32_t total;       /* Xapian's estimate of all matches */
+    uint32_t total;       /* estimated number of matching passages (copies counted once) */
+    ss_facet facets[SS_FACETS]; /* filled when asked: speech region, year, kind */
+    int has_facets;
     char *understood;     /* the query as understood */
     int natural;          /* read as natural language */
 } ss_results;
@@ -41,7 +56,12 @@ typedef struct {
     uint32_t offset;      /* hits to skip */
     uint32_t count;       /* hits wanted (0: 10) */
     int all_duplicates;   /* 1: show copies as hits of their own instead of collapsing */
+    int facets;           /* 1: count matches by region, year and kind (judges every match,
+                             up to 20000) */
 } ss_search_opts;
+
+/* Name of facet k ("region", "year", "kind"). */
+const char *ss_facet_name(int k);
 
 /* Opens n databases (directories or stub files), searched together.
  * datadir: analysis data, NULL for the default. */

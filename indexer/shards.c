@@ -128,6 +128,8 @@ static void add_stats(ss_index_stats *t, const ss_index_stats *s)
     t->warnings += s->warnings;
     t->passages += s->passages;
     t->bytes += s->bytes;
+    t->text_bytes += s->text_bytes;
+    t->cleaned_bytes += s->cleaned_bytes;
 }
 
 static double now(void)

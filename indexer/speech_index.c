@@ -186,9 +186,10 @@ static void summary(const ss_index_stats *st, double secs)
 {
     double mb = st->bytes / 1e6;
     printf("indexed %zu files (%zu unchanged, %zu skipped, %zu with %zu warnings), "
-           "%zu passages, %.2f MB in %.2f s (%.2f MB/s)\n",
+           "%zu passages, %.2f MB in %.2f s (%.2f MB/s); %.1f%% of the text removed by cleaning\n",
            st->files, st->unchanged, st->skipped, st->warned, st->warnings, st->passages, mb,
-           secs, secs > 0 ? mb / secs : 0.0);
+           secs, secs > 0 ? mb / secs : 0.0,
+           st->text_bytes ? 100.0 * st->cleaned_bytes / st->text_bytes : 0.0);
 }
 
 int main(int argc, char **argv)

@@ -38,6 +38,7 @@ struct ss_actx {
     seg_ctx *seg;
     opencc_t cc;          /* opened on first traditional clause */
     int cc_failed;
+    int no_t2s;           /* the text is known to be simplified already */
     nchar *nc;
     size_t nnc, capnc;
     ss_atom *atoms;
@@ -247,7 +248,7 @@ static void t2s_all(ss_actx *c)
             any |= is_trad(c->a, c->nc[j].cp);
             j++;
         }
-        if (any && open_cc(c) == 0)
+        if (any && !c->no_t2s && open_cc(c) == 0)
             t2s_run(c, i, j);
         i = j;
     }
@@ -541,4 +542,45 @@ ss_code ss_normalize_string(ss_actx *c, const char *text, size_t len, char **out
     }
     *out = sb_detach(&sb, NULL);
     return *out ? SS_OK : ss_seterr(err, SS_ENOMEM, "out of memory normalising");
+}
+
+void ss_actx_set_t2s(ss_actx *c, int enabled)
+{
+    c->no_t2s = !enabled;
+}
+
+ss_code ss_t2s_string(ss_actx *c, const char *text, size_t len, char **out, ss_err *err)
+{
+    *out = NULL;
+    size_t i = 0;
+    int any = 0;
+    while (i < len && !any)
+        any = is_trad(c->a, utf8_next(text, len, &i));
+    if (!any)
+        return SS_OK;
+    /* decode every code point as it is, convert the Han runs in place */
+    c->nnc = 0;
+    if (grow((void **)&c->nc, &c->capnc, len + 1, sizeof *c->nc))
+        return ss_seterr(err, SS_ENOMEM, "out of memory converting %zu bytes", len);
+    for (i = 0; i < len;) {
+        size_t s = i;
+        uint32_t cp = utf8_next(text, len, &i);
+        c->nc[c->nnc++] = (nchar){ cp, (uint32_t)s, (uint32_t)i };
+    }
+    t2s_all(c);
+    strbuf sb = STRBUF_INIT;
+    for (size_t k = 0; k < c->nnc; k++) {
+        char u[4];
+        size_t n = utf8_put(c->nc[k].cp, u);
+        /* an undecodable byte stays as it was, so code points line up */
+        int ok = c->nc[k].cp == 0xFFFD && c->nc[k].e - c->nc[k].s == 1
+                     ? sb_add(&sb, text + c->nc[k].s, 1) == 0
+                     : sb_add(&sb, u, n) == 0;
+        if (!ok) {
+            sb_free(&sb);
+            return ss_seterr(err, SS_ENOMEM, "out of memory converting");
+        }
+    }
+    *out = sb_detach(&sb, NULL);
+    return *out ? SS_OK : ss_seterr(err, SS_ENOMEM, "out of memory converting");
 }

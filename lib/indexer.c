@@ -7,6 +7,9 @@
 #include <sys/stat.h>
 
 #include "analyze.h"
+#include "clean.h"
+#include "filter.h"
+#include "gazetteer.h"
 #include "passage.h"
 #include "reader.h"
 #include "record.h"
@@ -20,10 +23,14 @@
 #define META_VERSION "speech-search:version"
 #define INDEX_VERSION "1"
 
+#define MAX_PASSAGE_PLACES 64
+
 struct ss_indexer {
     xc_writable *db;
     ss_analyzer *an;
     ss_actx *actx;
+    ss_cleaner *cleaner;
+    ss_gazetteer *gaz;
     ss_index_opts opts;
     ss_index_stats st;
     uint64_t pending_bytes;
@@ -43,14 +50,24 @@ ss_code ss_indexer_open(const char *dbpath, const ss_index_opts *opts, ss_indexe
         ix->opts.passage_chars = SS_PASSAGE_CHARS;
     if (!ix->opts.batch_bytes)
         ix->opts.batch_bytes = DEFAULT_BATCH;
-    ss_code rc = ss_analyzer_open(ix->opts.datadir, &ix->an, err);
+    const char *dir = ix->opts.datadir ? ix->opts.datadir : ss_default_datadir();
+    char path[4096];
+    ss_code rc = ss_analyzer_open(dir, &ix->an, err);
     if (rc == SS_OK && !(ix->actx = ss_actx_new(ix->an)))
         rc = ss_seterr(err, SS_ENOMEM, "out of memory opening analyzer");
+    snprintf(path, sizeof path, "%s/clean.rules", dir);
+    if (rc == SS_OK)
+        rc = ss_cleaner_open(path, &ix->cleaner, err);
+    snprintf(path, sizeof path, "%s/gazetteer.tsv", dir);
+    if (rc == SS_OK)
+        rc = ss_gaz_open(path, &ix->gaz, err);
     if (rc == SS_OK)
         rc = xc_writable_open(dbpath, XC_CREATE_OR_OPEN, &ix->db, err);
     if (rc == SS_OK)
         rc = xc_writable_set_metadata(ix->db, META_VERSION, INDEX_VERSION, 1, err);
     if (rc != SS_OK) {
+        ss_gaz_close(ix->gaz);
+        ss_cleaner_close(ix->cleaner);
         ss_actx_free(ix->actx);
         ss_analyzer_close(ix->an);
         free(ix);
@@ -96,48 +113,117 @@ static int unchanged(ss_indexer *ix, const char *key, const char *stamp)
     return same;
 }
 
+typedef struct {
+    uint32_t ids[MAX_PASSAGE_PLACES];
+    size_t n;
+} places;
+
+static int on_place(void *arg, uint32_t id, size_t start, size_t end)
+{
+    places *p = arg;
+    (void)start;
+    (void)end;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->ids[i] == id)
+            return 0;
+    p->ids[p->n++] = id;
+    return p->n == MAX_PASSAGE_PLACES;
+}
+
+/* "市委书记 楼阳生", "市委书记", "楼阳生" or NULL (malloc'd). */
+static char *speaker_of(const ss_speech *sp)
+{
+    if (!sp->role && !sp->speaker)
+        return NULL;
+    size_t n = (sp->role ? strlen(sp->role) : 0) + (sp->speaker ? strlen(sp->speaker) : 0) + 2;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s%s", sp->role ? sp->role : "", sp->role && sp->speaker ? " " : "",
+                 sp->speaker ? sp->speaker : "");
+    return s;
+}
+
+/* The strings a passage's record owns. */
+typedef struct {
+    char *text, *heading, *speaker, *simplified;
+} passage_strings;
+
+static void strings_free(passage_strings *ps)
+{
+    free(ps->text);
+    free(ps->heading);
+    free(ps->speaker);
+    free(ps->simplified);
+}
+
+static ss_code make_strings(ss_indexer *ix, const ss_text *t, const ss_speech *sp,
+                            const ss_passages *ps, size_t i, passage_strings *out, ss_err *err)
+{
+    const ss_passage *p = &ps->v[i];
+    const ss_passage *h = p->heading >= 0 ? &ps->v[p->heading] : NULL;
+    out->text = strndup(t->text + p->start, p->end - p->start);
+    out->heading = h ? strndup(t->text + h->start, h->end - h->start) : NULL;
+    out->speaker = speaker_of(sp);
+    out->simplified = NULL;
+    if (!out->text || (h && !out->heading) || ((sp->role || sp->speaker) && !out->speaker))
+        return ss_seterr(err, SS_ENOMEM, "out of memory indexing a passage");
+    return ss_t2s_string(ix->actx, out->text, strlen(out->text), &out->simplified, err);
+}
+
+/* Terms of a passage: its text's, its places' and its speech's. */
+static ss_code passage_terms(ss_indexer *ix, xc_doc *doc, const char *path,
+                             const passage_strings *ps, const ss_speech *sp, ss_err *err)
+{
+    /* the simplified form, when there is one, needs no OpenCC again */
+    const char *text = ps->simplified ? ps->simplified : ps->text;
+    ss_analysis an;
+    ss_actx_set_t2s(ix->actx, ps->simplified == NULL);
+    ss_code rc = ss_analyze(ix->actx, text, strlen(text), &an, err);
+    ss_actx_set_t2s(ix->actx, 1);
+    if (rc == SS_OK)
+        rc = ss_index_analysis(&an, doc, err);
+    places pl = { .n = 0 };
+    if (rc == SS_OK)
+        rc = ss_gaz_scan(ix->gaz, text, strlen(text), on_place, &pl, err);
+    /* filter terms analyse the title: the passage's analysis is done with */
+    if (rc == SS_OK)
+        rc = ss_filter_index(doc, ix->actx, sp, pl.ids, pl.n, ix->gaz, err);
+    char fterm[SS_MAX_TERM + 1];
+    ss_file_term(path, fterm);
+    if (rc == SS_OK)
+        rc = xc_doc_add_boolean(doc, fterm, strlen(fterm), err);
+    return rc;
+}
+
 static ss_code add_passage(ss_indexer *ix, const char *path, const ss_text *t,
                            const ss_speech *sp, size_t sp_no, const ss_passages *ps, size_t i,
                            ss_err *err)
 {
     const ss_passage *p = &ps->v[i];
-    ss_analysis an;
-    ss_code rc = ss_analyze(ix->actx, t->text + p->start, p->end - p->start, &an, err);
-    if (rc != SS_OK)
-        return rc;
+    passage_strings str = { NULL, NULL, NULL, NULL };
     xc_doc *doc = NULL;
-    if ((rc = xc_doc_new(&doc, err)) != SS_OK)
-        return rc;
-    char fterm[SS_MAX_TERM + 1];
-    ss_file_term(path, fterm);
-    rc = ss_index_analysis(&an, doc, err);
-    if (rc == SS_OK)
-        rc = xc_doc_add_boolean(doc, fterm, strlen(fterm), err);
-    uint32_t os, oe;
-    ss_text_span(t, p->start, p->end, &os, &oe);
-    char *text = strndup(t->text + p->start, p->end - p->start);
-    char *heading = p->heading >= 0
-                        ? strndup(t->text + ps->v[p->heading].start,
-                                  ps->v[p->heading].end - ps->v[p->heading].start)
-                        : NULL;
-    ss_record r = { .file = (char *)path, .byte_start = os, .byte_end = oe, .para = p->para,
-                    .speech = (uint32_t)sp_no, .title = sp->title, .heading = heading,
-                    .text = text, .date = sp->date, .region = NULL,
-                    .speaker = sp->speaker, .kind = sp->kind };
     char *data = NULL;
     size_t dlen = 0;
-    if (rc == SS_OK && !text)
-        rc = ss_seterr(err, SS_ENOMEM, "out of memory indexing %s", path);
+    ss_code rc = make_strings(ix, t, sp, ps, i, &str, err);
+    if (rc == SS_OK)
+        rc = xc_doc_new(&doc, err);
+    if (rc == SS_OK)
+        rc = passage_terms(ix, doc, path, &str, sp, err);
+    uint32_t os, oe;
+    ss_text_span(t, p->start, p->end, &os, &oe);
+    ss_record r = { .file = (char *)path, .byte_start = os, .byte_end = oe, .para = p->para,
+                    .speech = (uint32_t)sp_no, .title = sp->title, .heading = str.heading,
+                    .text = str.text, .date = sp->date,
+                    .region = sp->region ? (char *)ss_gaz_name(ix->gaz, sp->region) : NULL,
+                    .speaker = str.speaker, .kind = sp->kind, .simplified = str.simplified };
     if (rc == SS_OK)
         rc = ss_record_encode(&r, &data, &dlen, err);
     if (rc == SS_OK)
         rc = xc_doc_set_data(doc, data, dlen, err);
-
     if (rc == SS_OK)
         rc = xc_writable_add(ix->db, doc, NULL, err);
     free(data);
-    free(text);
-    free(heading);
+    strings_free(&str);
     xc_doc_free(doc);
     return rc;
 }
@@ -171,7 +257,7 @@ static ss_code index_text(ss_indexer *ix, const char *path, const ss_text *t,
 {
     ss_speeches sps = { 0 };
     ss_code rc = ss_split_speeches(t->text, t->len, html_title ? html_title : base_name(path),
-                                   NULL, &sps, err);
+                                   ix->gaz, &sps, err);
     for (size_t i = 0; rc == SS_OK && i < sps.n; i++)
         rc = add_speech(ix, path, t, &sps.v[i], i + 1, err);
     ss_speeches_free(&sps);
@@ -211,9 +297,17 @@ ss_code ss_indexer_add_file(ss_indexer *ix, const char *path, ss_err *err)
         free(info.title);
         return rc;
     }
-    rc = ss_indexer_remove_file(ix, path, err);
+    ss_text clean;
+    ss_clean_stats cst = { 0, 0, 0 };
+    ss_text_init(&clean);
+    rc = ss_clean(ix->cleaner, &t, &clean, &cst, err);
     if (rc == SS_OK)
-        rc = index_text(ix, path, &t, info.title, err);
+        rc = ss_indexer_remove_file(ix, path, err);
+    if (rc == SS_OK)
+        rc = index_text(ix, path, &clean, info.title, err);
+    ix->st.text_bytes += t.len;
+    ix->st.cleaned_bytes += cst.bytes_removed;
+    ss_text_free(&clean);
     if (rc == SS_OK)
         rc = xc_writable_set_metadata(ix->db, key, stamp, strlen(stamp), err);
     if (rc == SS_OK) {
@@ -245,6 +339,8 @@ ss_code ss_indexer_close(ss_indexer *ix, ss_err *err)
     if (!ix)
         return SS_OK;
     ss_code rc = xc_writable_close(ix->db, err);
+    ss_gaz_close(ix->gaz);
+    ss_cleaner_close(ix->cleaner);
     ss_actx_free(ix->actx);
     ss_analyzer_close(ix->an);
     free(ix);

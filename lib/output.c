@@ -22,11 +22,24 @@ static void put_highlighted(FILE *f, const ss_hit *h, int color)
     fputs(t + at, f);
 }
 
+static void facets_text(FILE *f, const ss_results *r)
+{
+    for (int k = 0; r->has_facets && k < SS_FACETS; k++) {
+        fprintf(f, "%-7s", ss_facet_name(k));
+        for (size_t i = 0; i < r->facets[k].n; i++)
+            fprintf(f, " %s (%u)", r->facets[k].v[i].value, r->facets[k].v[i].count);
+        fputs(r->facets[k].n ? "\n" : " -\n", f);
+    }
+    if (r->has_facets)
+        fputc('\n', f);
+}
+
 ss_code ss_output_text(FILE *f, const char *query, const ss_results *r, int color, ss_err *err)
 {
     (void)err;
     fprintf(f, "%s%u passages%s for %s (%s: %s)\n\n", color ? "\033[1m" : "", r->total,
             color ? "\033[0m" : "", query, r->natural ? "question" : "keywords", r->understood);
+    facets_text(f, r);
     for (size_t i = 0; i < r->n; i++) {
         const ss_hit *h = &r->hits[i];
         fprintf(f, "%s%u. %s%s  [%.3f]\n", color ? "\033[1;34m" : "", h->rank,
@@ -121,6 +134,18 @@ ss_code ss_output_json(FILE *f, const char *query, const ss_results *r, int json
     cJSON_AddStringToObject(o, "understood", r->understood ? r->understood : "");
     cJSON_AddStringToObject(o, "mode", r->natural ? "question" : "keywords");
     cJSON_AddNumberToObject(o, "total", r->total);
+    if (r->has_facets) {
+        cJSON *fo = cJSON_AddObjectToObject(o, "facets");
+        for (int k = 0; fo && k < SS_FACETS; k++) {
+            cJSON *arr = cJSON_AddArrayToObject(fo, ss_facet_name(k));
+            for (size_t i = 0; arr && i < r->facets[k].n; i++) {
+                cJSON *pair = cJSON_CreateArray();
+                cJSON_AddItemToArray(pair, cJSON_CreateString(r->facets[k].v[i].value));
+                cJSON_AddItemToArray(pair, cJSON_CreateNumber(r->facets[k].v[i].count));
+                cJSON_AddItemToArray(arr, pair);
+            }
+        }
+    }
     cJSON *hits = cJSON_AddArrayToObject(o, "hits");
     for (size_t i = 0; hits && i < r->n; i++)
         cJSON_AddItemToArray(hits, hit_json(&r->hits[i]));

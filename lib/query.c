@@ -4,7 +4,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "filter.h"
 #include "strbuf.h"
 #include "terms.h"
 #include "utf8.h"
@@ -48,6 +50,9 @@ struct ss_query {
     int *or_next;      /* or_next[i]: item i is OR'ed with item i+1 */
     int natural;
     char *understood;
+    ss_filters filters;            /* region:, year:, ... */
+    const ss_gazetteer *gaz;       /* resolves region filters (not owned) */
+    ss_actx *ac;                   /* the parser's analysis context (not owned) */
 };
 
 static const char *const stopwords[] = {
@@ -85,6 +90,7 @@ void ss_query_free(ss_query *q)
     free(q->items);
     free(q->or_next);
     free(q->understood);
+    ss_filters_free(&q->filters);
     free(q);
 }
 
@@ -93,8 +99,36 @@ int ss_query_is_natural(const ss_query *q)
     return q->natural;
 }
 
+int ss_query_has_text(const ss_query *q)
+{
+    for (size_t i = 0; i < q->nitems; i++)
+        if (!q->items[i].negated && q->items[i].u1 > q->items[i].u0)
+            return 1;
+    return 0;
+}
+
+size_t ss_query_filter_count(const ss_query *q)
+{
+    return q->filters.n;
+}
+
+int ss_query_needs_places(const ss_query *q)
+{
+    for (size_t i = 0; i < q->filters.n; i++)
+        if (q->filters.v[i].field == SS_F_REGION)
+            return 1;
+    return 0;
+}
+
+void ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g)
+{
+    q->gaz = g;
+}
+
 int ss_query_is_empty(const ss_query *q)
 {
+    if (q->filters.n)
+        return 0;
     for (size_t i = 0; i < q->nitems; i++)
         if (!q->items[i].negated && q->items[i].u1 > q->items[i].u0)
             return 0;
@@ -337,6 +371,20 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const char *s, const raw_ite
     return rc == SS_OK ? push_item(q, it, err) : rc;
 }
 
+/* 1 when an item has the form of a filter (name:value with a known name). */
+static int is_filter(const char *s, size_t len)
+{
+    const char *colon = memchr(s, ':', len);
+    if (!colon)
+        return 0;
+    for (int k = 0; k < SS_F_COUNT; k++) {
+        const char *name = ss_field_name((ss_field)k);
+        if (strlen(name) == (size_t)(colon - s) && strncasecmp(name, s, strlen(name)) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Decides keyword or natural language from all positive unquoted text. */
 static ss_code detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                               int *natural, ss_err *err)
@@ -344,7 +392,7 @@ static ss_code detect_natural(ss_actx *ac, const char *s, const raw_item *r, siz
     strbuf sb = STRBUF_INIT;
     size_t items = 0;
     for (size_t i = 0; i < n; i++) {
-        if (r[i].negated || r[i].quoted || r[i].is_or)
+        if (r[i].negated || r[i].quoted || r[i].is_or || is_filter(s + r[i].s, r[i].e - r[i].s))
             continue;
         items++;
         if (sb_add(&sb, s + r[i].s, r[i].e - r[i].s) || sb_addc(&sb, ' ')) {
@@ -389,6 +437,9 @@ static ss_code describe(ss_query *q, ss_err *err)
         if (it->quoted)
             ok = ok && sb_addc(&sb, '"') == 0;
     }
+    for (size_t i = 0; ok && i < q->filters.n; i++)
+        ok = sb_addf(&sb, "%s%s:%s", sb.len ? " " : "", ss_field_name(q->filters.v[i].field),
+                     q->filters.v[i].value) == 0;
     if (!ok || !(q->understood = sb_detach(&sb, NULL))) {
         sb_free(&sb);
         return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
@@ -401,6 +452,7 @@ ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *er
     ss_query *q = calloc(1, sizeof *q);
     if (!q)
         return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+    q->ac = ac;
     size_t len = strlen(text);
     raw_item r[MAX_ITEMS];
     size_t n = split_items(text, len, r, MAX_ITEMS);
@@ -410,6 +462,13 @@ ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *er
         if (r[i].is_or) {
             pending_or = q->nitems > 0;
             continue;
+        }
+        if (!r[i].quoted && !r[i].negated) {
+            int f = ss_filter_parse(ac, text + r[i].s, r[i].e - r[i].s, &q->filters, err);
+            if (f < 0)
+                rc = err ? err->code : SS_EINVAL;
+            if (f != 0)
+                continue;
         }
         size_t before = q->nitems;
         rc = parse_item(q, ac, text, &r[i], q->natural, err);
@@ -672,7 +731,21 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
         xc_query *pair[2] = { m, combine(p, XC_OP_OR, b, nb, 0, err) };
         m = pair[1] ? combine(p, XC_OP_AND_MAYBE, pair, 2, 0, err) : m;
     }
+    if (!m && q->filters.n && !ss_query_has_text(q)) {
+        xc_query *all = NULL;
+        if (xc_query_match_all(&all, err) == SS_OK)
+            m = keep(p, all);
+    }
     m = exclude(p, q, m, db, err);
+    if (m && q->filters.n) {
+        xc_query *fq = NULL;
+        if (ss_filters_query(&q->filters, q->ac, q->gaz, &fq, err) == SS_OK && fq) {
+            xc_query *pair[2] = { m, keep(p, fq) };
+            m = pair[1] ? combine(p, XC_OP_FILTER, pair, 2, 0, err) : NULL;
+        } else if (!err || err->code != SS_OK) {
+            m = NULL;
+        }
+    }
     ss_code rc = SS_OK;
     if (err && err->code != SS_OK)
         rc = err->code;
@@ -936,7 +1009,9 @@ ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor,
         *nhl = 0;
     ss_code rc = find_occs(q, an, &o, err);
     if (rc == SS_OK) {
-        if (q->natural)
+        if (!ss_query_has_text(q))
+            *factor = keyword_match(q, &o) ? 1.0 : 0.0; /* filters alone */
+        else if (q->natural)
             *factor = natural_factor(q, &o);
         else
             *factor = keyword_match(q, &o) ? keyword_factor(q, &o) : 0.0;

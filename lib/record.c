@@ -13,6 +13,7 @@ static const struct {
     { "h", offsetof(ss_record, heading) },  { "x", offsetof(ss_record, text) },
     { "d", offsetof(ss_record, date) },     { "r", offsetof(ss_record, region) },
     { "s", offsetof(ss_record, speaker) },  { "k", offsetof(ss_record, kind) },
+    { "n", offsetof(ss_record, simplified) },
 };
 #define NSTR (sizeof str_fields / sizeof str_fields[0])
 

@@ -2,10 +2,12 @@
 #include "search.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyze.h"
+#include "utf8.h"
 #include "xapian_c.h"
 
 #define CHECK_AT_LEAST 100
@@ -21,6 +23,7 @@
 #define MIN_BATCH 30
 #define SPREAD_SLACK 10
 #define MAX_JUDGED 5000
+#define MAX_JUDGED_FACETS 20000
 /* Copies: passages from different files whose bigram sets overlap this
  * much (Jaccard) are one passage copied from site to site. */
 #define DUP_JACCARD 0.8
@@ -29,6 +32,8 @@ struct ss_searcher {
     xc_db *db;
     ss_analyzer *an;
     ss_actx *ac;
+    ss_gazetteer *gaz;    /* opened when a query first needs it */
+    char *datadir;
 };
 
 ss_code ss_searcher_open(const char *const *dbs, size_t n, const char *datadir,
@@ -46,6 +51,8 @@ ss_code ss_searcher_open(const char *const *dbs, size_t n, const char *datadir,
         rc = ss_analyzer_open(datadir, &s->an, err);
     if (rc == SS_OK && !(s->ac = ss_actx_new(s->an)))
         rc = ss_seterr(err, SS_ENOMEM, "out of memory opening searcher");
+    if (rc == SS_OK && datadir && !(s->datadir = strdup(datadir)))
+        rc = ss_seterr(err, SS_ENOMEM, "out of memory opening searcher");
     if (rc != SS_OK) {
         ss_searcher_close(s);
         return rc;
@@ -60,7 +67,9 @@ void ss_searcher_close(ss_searcher *s)
         return;
     ss_actx_free(s->ac);
     ss_analyzer_close(s->an);
+    ss_gaz_close(s->gaz);
     xc_db_close(s->db);
+    free(s->datadir);
     free(s);
 }
 
@@ -72,6 +81,11 @@ void ss_results_free(ss_results *r)
         ss_record_free(&r->hits[i].rec);
         free(r->hits[i].hl);
         places_free(r->hits[i].dups, r->hits[i].ndups);
+    }
+    for (int k = 0; k < SS_FACETS; k++) {
+        for (size_t i = 0; i < r->facets[k].n; i++)
+            free(r->facets[k].v[i].value);
+        free(r->facets[k].v);
     }
     free(r->hits);
     free(r->understood);
@@ -220,6 +234,25 @@ static size_t compact_cands(cand *c, size_t n)
     return k;
 }
 
+/* Byte offset in to of the code point at byte offset off in from, both
+ * texts having the same code points one for one. */
+static uint32_t same_cp(const char *from, const char *to, uint32_t off)
+{
+    size_t cps = utf8_count(from, off), i = 0, len = strlen(to);
+    while (cps-- && i < len)
+        utf8_next(to, len, &i);
+    return (uint32_t)i;
+}
+
+/* Moves highlight spans from the simplified form to the text as it reads. */
+static void map_spans(const char *from, const char *to, ss_span *hl, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        hl[i].start = same_cp(from, to, hl[i].start);
+        hl[i].end = same_cp(from, to, hl[i].end);
+    }
+}
+
 /* Judges hit i of m; appends it to c when the ranker accepts it. */
 static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, uint32_t i,
                          cands *c, ss_err *err)
@@ -244,11 +277,16 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     if (rc == SS_OK)
         rc = ss_record_decode(data, len, &h->rec, err);
     free(data);
-    const char *text = h->rec.text ? h->rec.text : "";
+    /* a traditional passage comes with its simplified form: no OpenCC here */
+    const char *text = h->rec.simplified ? h->rec.simplified : h->rec.text ? h->rec.text : "";
+    ss_actx_set_t2s(s->ac, h->rec.simplified == NULL);
     if (rc == SS_OK)
         rc = ss_analyze_atoms(s->ac, text, strlen(text), &an, err);
+    ss_actx_set_t2s(s->ac, 1);
     if (rc == SS_OK)
         rc = ss_query_judge(q, &an, &factor, &h->hl, &h->nhl, err);
+    if (rc == SS_OK && h->rec.simplified)
+        map_spans(h->rec.simplified, h->rec.text ? h->rec.text : "", h->hl, h->nhl);
     c->judged++;
     if (rc == SS_OK && factor > 0)
         rc = signature(&an, h, err);
@@ -303,9 +341,12 @@ static void spread(cand *c, size_t n)
 /* Asks Xapian for candidates in batches and judges them until enough are
  * accepted (or MAX_JUDGED were looked at, or none are left). */
 static ss_code gather(ss_searcher *s, const ss_query *q, xc_enquire *e, uint32_t want,
-                      int collapsing, cands *c, uint32_t *estimate, int *exhausted, ss_err *err)
+                      int collapsing, size_t max_judged, cands *c, uint32_t *estimate,
+                      int *exhausted, ss_err *err)
 {
     uint32_t batch = want * DEPTH_FACTOR < MIN_BATCH ? MIN_BATCH : want * DEPTH_FACTOR;
+    if (batch > 2000)
+        batch = 2000;
     uint32_t first = 0;
     *exhausted = 0;
     for (;;) {
@@ -327,9 +368,10 @@ static ss_code gather(ss_searcher *s, const ss_query *q, xc_enquire *e, uint32_t
             return SS_OK;
         }
         size_t have = collapsing ? c->distinct : c->n;
-        if (have >= (size_t)want + SPREAD_SLACK || c->judged >= MAX_JUDGED)
+        if (have >= (size_t)want + SPREAD_SLACK || c->judged >= max_judged)
             return SS_OK;
-        batch *= 2;
+        if (batch < 2000)
+            batch *= 2;
     }
 }
 
@@ -348,23 +390,94 @@ static int by_score(const void *a, const void *b)
     return x->rec.byte_start < y->rec.byte_start ? -1 : x->rec.byte_start > y->rec.byte_start;
 }
 
+const char *ss_facet_name(int k)
+{
+    static const char *const names[SS_FACETS] = { "region", "year", "kind" };
+    return k >= 0 && k < SS_FACETS ? names[k] : "";
+}
+
+static ss_code count_value(ss_facet *f, const char *v, size_t len, ss_err *err)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (strlen(f->v[i].value) == len && memcmp(f->v[i].value, v, len) == 0) {
+            f->v[i].count++;
+            return SS_OK;
+        }
+    ss_facet_value *nv = realloc(f->v, (f->n + 1) * sizeof *nv);
+    if (!nv)
+        return ss_seterr(err, SS_ENOMEM, "out of memory counting facets");
+    f->v = nv;
+    if (!(nv[f->n].value = strndup(v, len)))
+        return ss_seterr(err, SS_ENOMEM, "out of memory counting facets");
+    nv[f->n++].count = 1;
+    return SS_OK;
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const ss_facet_value *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->value, y->value);
+}
+
+/* Counts the accepted passages by their speech's region, year and kind. */
+static ss_code count_facets(const cand *c, size_t n, ss_results *out, ss_err *err)
+{
+    ss_code rc = SS_OK;
+    for (size_t i = 0; rc == SS_OK && i < n; i++) {
+        const ss_record *r = &c[i].rec;
+        if (r->region)
+            rc = count_value(&out->facets[SS_FACET_REGION], r->region, strlen(r->region), err);
+        if (rc == SS_OK && r->date && strlen(r->date) >= 4)
+            rc = count_value(&out->facets[SS_FACET_YEAR], r->date, 4, err);
+        if (rc == SS_OK && r->kind)
+            rc = count_value(&out->facets[SS_FACET_KIND], r->kind, strlen(r->kind), err);
+    }
+    for (int k = 0; k < SS_FACETS; k++)
+        if (out->facets[k].n > 1)
+            qsort(out->facets[k].v, out->facets[k].n, sizeof *out->facets[k].v, by_count);
+    out->has_facets = 1;
+    return rc;
+}
+
+static ss_code need_places(ss_searcher *s, ss_query *q, ss_err *err)
+{
+    if (!ss_query_needs_places(q))
+        return SS_OK;
+    if (!s->gaz) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/gazetteer.tsv",
+                 s->datadir ? s->datadir : ss_default_datadir());
+        ss_code rc = ss_gaz_open(path, &s->gaz, err);
+        if (rc != SS_OK)
+            return rc;
+    }
+    ss_query_set_gazetteer(q, s->gaz);
+    return SS_OK;
+}
+
 static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_results *out,
                    ss_err *err)
 {
     xc_query *xq = NULL;
     xc_enquire *e = NULL;
     uint32_t count = o && o->count ? o->count : 10, offset = o ? o->offset : 0;
+    int facets = o && o->facets;
     cands c = { 0 };
     uint32_t estimate = 0;
     int exhausted = 0;
-    ss_code rc = ss_query_build(q, s->db, &xq, err);
+    ss_code rc = need_places(s, q, err);
+    if (rc == SS_OK)
+        rc = ss_query_build(q, s->db, &xq, err);
     if (rc == SS_OK)
         rc = xc_enquire_new(s->db, &e, err);
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, xq, err);
     if (rc == SS_OK)
-        rc = gather(s, q, e, offset + count, !(o && o->all_duplicates), &c, &estimate,
-                    &exhausted, err);
+        rc = gather(s, q, e, facets ? UINT32_MAX / 4 : offset + count,
+                    !(o && o->all_duplicates), facets ? MAX_JUDGED_FACETS : MAX_JUDGED, &c,
+                    &estimate, &exhausted, err);
     if (rc == SS_OK) {
         if (c.n > 1)
             qsort(c.v, c.n, sizeof *c.v, by_score);
@@ -373,6 +486,8 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
             c.n = compact_cands(c.v, c.n);
         }
         spread(c.v, c.n);
+        if (rc == SS_OK && facets)
+            rc = count_facets(c.v, c.n, out, err);
         out->total = exhausted ? (uint32_t)c.n
                      : c.judged ? (uint32_t)((double)estimate * c.n / c.judged) : 0;
         if (out->total < c.n)

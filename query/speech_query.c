@@ -20,6 +20,8 @@ static void usage(FILE *f)
             "usage: speech-query [-d INDEX]... [-n N] [--offset K] [--json | --jsonl] QUERY...\n"
             "Ranks the passages of the index that talk about QUERY.\n\n"
             "Query syntax:  words (all must match)   \"exact phrase\"   -excluded   A OR B\n"
+            "               region:河南  year:2019  year:2019..2022  speaker:市委书记\n"
+            "               kind:speech|report|article  title:招商\n"
             "Traditional and simplified script match each other; a question such as\n"
             "如何推进产业集聚区转型发展 matches passages holding most of its words.\n\n"
             "  -d, --db INDEX    index to search; repeat to search several together, or name\n"
@@ -29,6 +31,9 @@ static void usage(FILE *f)
             "      --json        one JSON object (schema in README.md)\n"
             "      --jsonl       one JSON object per passage per line\n"
             "      --color WHEN  highlight with colour: auto, always, never (default auto)\n"
+            "      --region R, --year Y, --speaker S, --kind K, --title T\n"
+            "                    the same as region:R year:Y ... in the query\n"
+            "      --facets      count the matching passages by region, year and kind\n"
             "      --duplicates  show copies of a passage in other files as hits of their own\n"
             "                    (by default they are folded into the best one, \"also in\")\n"
             "  -h, --help        this help\n",
@@ -51,12 +56,16 @@ int main(int argc, char **argv)
         { "db", required_argument, NULL, 'd' },     { "count", required_argument, NULL, 'n' },
         { "offset", required_argument, NULL, 'o' }, { "json", no_argument, NULL, 'j' },
         { "jsonl", no_argument, NULL, 'l' },        { "color", required_argument, NULL, 'c' },
-        { "duplicates", no_argument, NULL, 'D' },
+        { "duplicates", no_argument, NULL, 'D' },   { "facets", no_argument, NULL, 'F' },
+        { "region", required_argument, NULL, 'R' }, { "year", required_argument, NULL, 'Y' },
+        { "speaker", required_argument, NULL, 'S' }, { "kind", required_argument, NULL, 'K' },
+        { "title", required_argument, NULL, 'T' },
         { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     const char *dbs[MAX_DBS];
     size_t ndb = 0;
-    ss_search_opts so = { 0, 10, 0 };
+    ss_search_opts so = { 0, 10, 0, 0 };
+    strbuf filters = STRBUF_INIT;
     int json = 0, jsonl = 0, color = isatty(1), c;
     while ((c = getopt_long(argc, argv, "d:n:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -73,6 +82,16 @@ int main(int argc, char **argv)
             break;
         case 'j': json = 1; break;
         case 'D': so.all_duplicates = 1; break;
+        case 'F': so.facets = 1; break;
+        case 'R': case 'Y': case 'S': case 'K': case 'T': {
+            const char *name = c == 'R' ? "region" : c == 'Y' ? "year" : c == 'S' ? "speaker"
+                             : c == 'K' ? "kind" : "title";
+            if (sb_addf(&filters, " %s:%s", name, optarg)) {
+                fprintf(stderr, "speech-query: out of memory\n");
+                return 2;
+            }
+            break;
+        }
         case 'l': jsonl = 1; break;
         case 'c':
             color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 : isatty(1);
@@ -81,7 +100,7 @@ int main(int argc, char **argv)
         default: usage(stderr); return 2;
         }
     }
-    if (optind >= argc) {
+    if (optind >= argc && !filters.len) {
         fprintf(stderr, "speech-query: no QUERY given\n");
         usage(stderr);
         return 2;
@@ -96,6 +115,11 @@ int main(int argc, char **argv)
             fprintf(stderr, "speech-query: out of memory\n");
             return 2;
         }
+    if (filters.len && sb_add(&q, filters.buf + (q.len ? 0 : 1), filters.len - (q.len ? 0 : 1))) {
+        fprintf(stderr, "speech-query: out of memory\n");
+        return 2;
+    }
+    sb_free(&filters);
     if (so.count == 0)
         so.count = 10;
     ss_searcher *s = NULL;

@@ -47,6 +47,17 @@ def query(db, q, n=10, extra=()):
         return p.returncode, None
 
 
+def same_less_removed(text, raw):
+    """raw (a span re-read) is text with perhaps a few pieces that cleaning
+    removed (a site name inside a sentence): same ends, text a subsequence."""
+    if raw == text:
+        return True
+    if not text or not raw or raw[0] != text[0] or raw[-1] != text[-1]:
+        return False
+    it = iter(raw)
+    return all(ch in it for ch in text) and len(raw) - len(text) < len(text) // 5 + 10
+
+
 def reread(hit, base=""):
     path = hit["file"] if os.path.isabs(hit["file"]) else os.path.join(base, hit["file"])
     with open(path, "rb") as f:
@@ -95,7 +106,8 @@ def test_corpus(tmp):
     rc, res = query(db, "招商引资", n=20)
     check(rc == 0 and res and len(res["hits"]) == 20, "招商引资: 20 hits")
     for h in (res or {}).get("hits", []):
-        check(reread(h, ROOT) == h["text"], f"span rereads as text ({h['file']}:{h['byte_start']})")
+        check(same_less_removed(h["text"], reread(h, ROOT)),
+              f"span rereads as text ({h['file']}:{h['byte_start']})")
         raw = h["text"].encode("utf-8")
         for s, e in h["highlights"]:
             frag = raw[s:e].decode("utf-8")
@@ -363,7 +375,7 @@ def test_encodings(tmp):
                     got = decode(span)
                 else:  # HTML: the span re-reads as the passage once tags and entities go
                     got = htmlmod.unescape(re.sub(r"<[^>]*>", "", span.decode("utf-8")))
-                check(got == h["text"], f"{name}: span of {os.path.basename(h['file'])}:"
+                check(same_less_removed(h["text"], got), f"{name}: span of {os.path.basename(h['file'])}:"
                       f"{h['byte_start']} re-reads as its text", f"{got[:30]!r} != {h['text'][:30]!r}")
     for q in ENC_QUERIES:
         ref = passages(dbs["utf8"], q)

@@ -1,0 +1,67 @@
+/* filter.h: "where and when" — restricting a search to places, years,
+ * speakers, kinds of document and titles, and the boolean terms the
+ * indexer adds so that it can.
+ *
+ * Query syntax (also as speech-query options): region:河南, year:2019,
+ * year:2019..2022, speaker:市委书记 or speaker:楼阳生, kind:speech (report,
+ * article; 讲话, 报告, 新闻 too), title:招商.  Several values of one field
+ * accept any of them; different fields must all hold.
+ *
+ * Terms (boolean, no weight):
+ *   XR<code>  a place: the speech's own region, the places its title names
+ *             and the places the passage names, each with every division
+ *             above it — so region:河南 (河南省, 410000) matches passages
+ *             about 商丘 (411400, inside 河南省);
+ *   Y<yyyy>   the year of the speech's date;
+ *   XS<name>  the speaker's name;  XP<role>  the speaker's role;
+ *   XK<kind>  speech, report or article;
+ *   XT<bigram> every bigram of the speech's title. */
+#ifndef SS_FILTER_H
+#define SS_FILTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyze.h"
+#include "gazetteer.h"
+#include "speech.h"
+#include "ss_error.h"
+#include "xapian_c.h"
+
+typedef enum { SS_F_REGION, SS_F_YEAR, SS_F_SPEAKER, SS_F_KIND, SS_F_TITLE, SS_F_COUNT } ss_field;
+
+typedef struct {
+    ss_field field;
+    char *value;        /* normalised (simplified, lower case); year: "2019" or "2019..2022" */
+} ss_filter;
+
+typedef struct {
+    ss_filter *v;
+    size_t n, cap;
+} ss_filters;
+
+/* When text[0, len) is "name:value" with a known name, appends the filter
+ * and returns 1; returns 0 when it is not a filter; -1 on a bad value
+ * (err says which). */
+int ss_filter_parse(ss_actx *ac, const char *text, size_t len, ss_filters *f, ss_err *err);
+
+/* Appends a filter given as an option (--region 河南). */
+ss_code ss_filter_add(ss_actx *ac, ss_field field, const char *value, ss_filters *f, ss_err *err);
+
+void ss_filters_free(ss_filters *f);
+
+/* The query restricting to f (AND of fields, OR of values), or NULL in
+ * *out when f is empty.  g resolves region names (NULL: region filters
+ * match nothing).  An unknown region name is SS_EINVAL naming it. */
+ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g,
+                         xc_query **out, ss_err *err);
+
+/* Adds the boolean terms of a passage of speech sp: its places (the
+ * passage's own, given as gazetteer ids), year, speaker, kind, title. */
+ss_code ss_filter_index(xc_doc *doc, ss_actx *ac, const ss_speech *sp, const uint32_t *places,
+                        size_t nplaces, const ss_gazetteer *g, ss_err *err);
+
+/* Field name ("region", ...). */
+const char *ss_field_name(ss_field f);
+
+#endif

@@ -1,0 +1,1019 @@
+/* clean.c: removes site furniture (banners, share lines, teasers, QR-code
+ * lines, page counters, watermarks) from speech text, driven by a rules
+ * file (clean.h says what; corpus/data/clean.rules documents the format).
+ *
+ * Why this shape: every file is cleaned before indexing, so cleaning must
+ * cost little next to analysis, and most text holds no furniture at all.
+ * The cleaner therefore finds, in ONE pass over each line, the plain pieces
+ * of text the rules need (their "literals", looked up through a 64 Ki-bit
+ * filter on 3-byte prefixes) and runs a rule's regular expression only on
+ * lines holding its literal; line rules look only at short lines.  Patterns
+ * are POSIX EREs compiled and run under the C locale (uselocale), so they
+ * match UTF-8 byte by byte whatever the process locale is.  Kept bytes are
+ * copied with their map to the original file (text.h); when nothing is
+ * removed from an identity-mapped text, the output stays identity-mapped and
+ * costs one memcpy.
+ *
+ * Ownership: an ss_cleaner owns its rules (compiled patterns, literal
+ * copies) and its C locale object, and is read-only after ss_cleaner_open,
+ * so threads may share it.  ss_clean allocates its scratch per call and
+ * hands the output text to the caller.  No global mutable state. */
+#include "clean.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <regex.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "strbuf.h"
+
+#define DEFAULT_MAXLINE 60
+#define MAXLINE_LIMIT 100000
+#define MIN_LIT 3          /* shortest literal the filter indexes (one CJK character) */
+#define LIT_KEEP 32        /* bytes kept of a pattern's literal (a prefix is still required) */
+#define MAX_ALTS 16        /* alternatives of a literal group */
+#define FILTER_BITS 16
+
+enum rule_kind { RULE_LINE, RULE_SPAN, RULE_WATERMARK };
+
+typedef struct {
+    enum rule_kind kind;
+    regex_t re;          /* RULE_LINE and RULE_SPAN only */
+    size_t maxline;      /* RULE_LINE: longest line (characters) it may drop */
+    int filtered;        /* 1: only lines holding one of its literals can match */
+} rule;
+
+typedef struct {
+    char *s;             /* owned copy */
+    size_t n;            /* >= MIN_LIT */
+    size_t rule;         /* index into ss_cleaner.rules */
+    uint32_t h;          /* key3 of its first bytes; literals are sorted by it */
+} literal;
+
+#define FILTER_WORDS ((1u << FILTER_BITS) / 64)
+
+struct ss_cleaner {
+    rule *rules;
+    size_t nrules, caprules;
+    literal *lits;
+    size_t nlits, caplits;
+    size_t maxline_any;  /* largest maxline of the line rules, 0 if none */
+    locale_t cloc;       /* the C locale, owned */
+    /* key3 hashes of the literals' first bytes: of all of them (for short
+     * lines), and of the span and watermark rules' only (for long lines) */
+    uint64_t filter_all[FILTER_WORDS], filter_long[FILTER_WORDS];
+};
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static inline uint32_t key3(const unsigned char *p)
+{
+    uint32_t v = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+    return (v * 2654435761u) >> (32 - FILTER_BITS);
+}
+
+/* Array v (elements of size bytes, capacity *cap) made to hold n + 1:
+ * returns the array, or NULL (v untouched) when out of memory. */
+static void *grow(void *v, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return v;
+    size_t nc = *cap ? *cap * 2 : 16;
+    void *p = nc <= SIZE_MAX / size ? realloc(v, nc * size) : NULL;
+    if (p)
+        *cap = nc;
+    return p;
+}
+
+/* Length of the blank character (space, tab, CR, VT, FF, U+00A0, U+3000,
+ * U+FEFF) starting at t[i], i < e; 0 if none. */
+static size_t blank_at(const unsigned char *t, size_t i, size_t e)
+{
+    unsigned char c = t[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f')
+        return 1;
+    if (c == 0xC2 && e - i >= 2 && t[i + 1] == 0xA0)
+        return 2;
+    if (e - i >= 3 && ((c == 0xE3 && t[i + 1] == 0x80 && t[i + 2] == 0x80) ||
+                       (c == 0xEF && t[i + 1] == 0xBB && t[i + 2] == 0xBF)))
+        return 3;
+    return 0;
+}
+
+/* Length of the blank character ending at t[e - 1], s < e; 0 if none. */
+static size_t blank_before(const unsigned char *t, size_t s, size_t e)
+{
+    if (blank_at(t, e - 1, e) == 1)
+        return 1;
+    if (e - s >= 2 && blank_at(t, e - 2, e) == 2)
+        return 2;
+    if (e - s >= 3 && blank_at(t, e - 3, e) == 3)
+        return 3;
+    return 0;
+}
+
+/* Narrows [*s, *e) to exclude blanks at both ends. */
+static void trim(const unsigned char *t, size_t *s, size_t *e)
+{
+    size_t k;
+    while (*s < *e && (k = blank_at(t, *s, *e)))
+        *s += k;
+    while (*e > *s && (k = blank_before(t, *s, *e)))
+        *e -= k;
+}
+
+static int has_visible(const unsigned char *t, size_t a, size_t e)
+{
+    size_t k;
+    while (a < e) {
+        if (!(k = blank_at(t, a, e)))
+            return 1;
+        a += k;
+    }
+    return 0;
+}
+
+static size_t count_chars(const unsigned char *t, size_t a, size_t e)
+{
+    size_t n = 0;
+    for (; a < e; a++)
+        n += (t[a] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Byte length of the UTF-8 sequence at t[i] (i < e); 1 when invalid. */
+static size_t seq_len(const unsigned char *t, size_t i, size_t e)
+{
+    unsigned char c = t[i];
+    size_t n = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+    if (n <= 1 || n > e - i)
+        return 1;
+    for (size_t k = 1; k < n; k++)
+        if ((t[i + k] & 0xC0) != 0x80)
+            return 1;
+    return n;
+}
+
+static int valid_utf8(const unsigned char *t, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t k = seq_len(t, i, n);
+        if (k == 1 && t[i] >= 0x80)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+static int is_alnum_ascii(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* ---- reading patterns: brackets, groups, quantifiers -------------------- */
+
+/* Index after the bracket expression opening at p[i] == '['. */
+static size_t skip_bracket(const char *p, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    if (j < n && p[j] == '^')
+        j++;
+    if (j < n && p[j] == ']')
+        j++;
+    while (j < n && p[j] != ']') {
+        if (p[j] == '[' && j + 1 < n && strchr(":.=", p[j + 1])) {
+            const char *close = strchr(p + j + 2, p[j + 1]);
+            j = close && close[1] == ']' ? (size_t)(close - p) + 2 : j + 1;
+        } else {
+            j++;
+        }
+    }
+    return j < n ? j + 1 : n;
+}
+
+/* Index after the group opening at p[i] == '('. */
+static size_t skip_group(const char *p, size_t n, size_t i)
+{
+    size_t depth = 0, j = i;
+    while (j < n) {
+        if (p[j] == '\\') {
+            j += 2;
+        } else if (p[j] == '[') {
+            j = skip_bracket(p, n, j);
+        } else {
+            depth += p[j] == '(';
+            if (p[j] == ')' && --depth == 0)
+                return j + 1;
+            j++;
+        }
+    }
+    return n;
+}
+
+static int is_quant(const char *p, size_t n, size_t i)
+{
+    char c = p[i];
+    return c == '*' || c == '+' || c == '?' ||
+           (c == '{' && i + 1 < n && ((p[i + 1] >= '0' && p[i + 1] <= '9') || p[i + 1] == ','));
+}
+
+/* The quantifier at p[i] allows zero repetitions. */
+static int quant_optional(const char *p, size_t n, size_t i)
+{
+    return p[i] == '*' || p[i] == '?' || (p[i] == '{' && i + 1 < n && (p[i + 1] == '0' || p[i + 1] == ','));
+}
+
+static size_t skip_quant(const char *p, size_t n, size_t i)
+{
+    if (p[i] != '{')
+        return i + 1;
+    const char *close = memchr(p + i, '}', n - i);
+    return close ? (size_t)(close - p) + 1 : n;
+}
+
+/* A GNU operator after a backslash (\w \s \b \< \1 ...), not a literal. */
+static int escape_is_operator(unsigned char c)
+{
+    return is_alnum_ascii(c) || c == '<' || c == '>' || c == '`' || c == '\'';
+}
+
+/* Why matching byte by byte would betray the author, or NULL: a non-ASCII
+ * character inside brackets, or a quantifier after a non-ASCII character. */
+static const char *bytewise_problem(const char *p, size_t n)
+{
+    int prev_high = 0;
+    for (size_t i = 0; i < n;) {
+        if (p[i] == '\\') {
+            i += 2;
+            prev_high = 0;
+        } else if (p[i] == '[') {
+            size_t j = skip_bracket(p, n, i);
+            for (size_t k = i; k < j; k++)
+                if ((unsigned char)p[k] >= 0x80)
+                    return "brackets match single bytes, not Chinese characters; "
+                           "write a group such as (页|頁)";
+            i = j;
+            prev_high = 0;
+        } else if (is_quant(p, n, i) && prev_high) {
+            return "a quantifier after a Chinese character repeats only its last byte; "
+                   "put the character in a group, e.g. (个)?";
+        } else {
+            prev_high = (unsigned char)p[i] >= 0x80;
+            i++;
+        }
+    }
+    return NULL;
+}
+
+/* ---- the literals a pattern needs ---------------------------------------
+ * A factor is a set of plain texts of which every match holds at least one:
+ * a plain run (我市), a group of plain alternatives ((扫|掃)), or runs and
+ * such groups side by side ((扫|掃)码 gives 扫码 and 掃码).  The best factor
+ * is the one whose shortest text is longest.  Only a prefix of LIT_KEEP
+ * bytes of each text is kept (a prefix of required text is required too). */
+
+typedef struct {
+    char alt[MAX_ALTS][LIT_KEEP];
+    size_t len[MAX_ALTS];   /* true lengths; min(len, LIT_KEEP) bytes are stored */
+    size_t nalt;
+} factor;
+
+typedef struct {
+    factor best, cur, group;
+    int have_group;         /* group holds a plain group whose quantifier is not read yet */
+} lit_scan;
+
+static size_t factor_score(const factor *f)
+{
+    size_t m = f->nalt ? SIZE_MAX : 0;
+    for (size_t k = 0; k < f->nalt; k++)
+        m = f->len[k] < m ? f->len[k] : m;
+    return m;
+}
+
+static size_t stored(size_t len)
+{
+    return len < LIT_KEEP ? len : LIT_KEEP;
+}
+
+static void alt_add(factor *f, size_t k, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++, f->len[k]++)
+        if (f->len[k] < LIT_KEEP)
+            f->alt[k][f->len[k]] = s[i];
+}
+
+/* The current factor ends: keeps it if it beats the best. */
+static void cur_commit(lit_scan *s)
+{
+    size_t score = factor_score(&s->cur);
+    if (score >= MIN_LIT && score > factor_score(&s->best))
+        s->best = s->cur;
+    s->cur.nalt = 0;
+}
+
+static void cur_add(lit_scan *s, char c)
+{
+    if (!s->cur.nalt) {
+        s->cur.nalt = 1;
+        s->cur.len[0] = 0;
+    }
+    for (size_t k = 0; k < s->cur.nalt; k++)
+        alt_add(&s->cur, k, &c, 1);
+}
+
+/* Appends the pending group to the current factor (every pairing). */
+static void cur_times_group(lit_scan *s)
+{
+    factor *c = &s->cur, *g = &s->group;
+    s->have_group = 0;
+    if (c->nalt && c->nalt * g->nalt > MAX_ALTS)
+        cur_commit(s);
+    if (!c->nalt) {
+        *c = *g;
+        return;
+    }
+    factor prod;
+    prod.nalt = 0;
+    for (size_t a = 0; a < c->nalt; a++)
+        for (size_t b = 0; b < g->nalt; b++) {
+            size_t k = prod.nalt++;
+            prod.len[k] = 0;
+            alt_add(&prod, k, c->alt[a], stored(c->len[a]));
+            alt_add(&prod, k, g->alt[b], stored(g->len[b]));
+            prod.len[k] = c->len[a] + g->len[b];
+        }
+    *c = prod;
+}
+
+/* Reads the group body p[a, b) as plain alternatives into f; 0 if it is not
+ * made of plain text only. */
+static int group_literals(const char *p, size_t a, size_t b, factor *f)
+{
+    f->nalt = 0;
+    f->len[0] = 0;
+    for (size_t i = a; i <= b; i++) {
+        if (i == b || p[i] == '|') {
+            if (f->len[f->nalt] == 0)
+                return 0; /* an empty alternative: the group may match nothing */
+            f->nalt++;
+            if (i < b && f->nalt == MAX_ALTS)
+                return 0;
+            if (i < b)
+                f->len[f->nalt] = 0;
+            continue;
+        }
+        char c = p[i];
+        if (c == '\\' && (i + 1 >= b || escape_is_operator((unsigned char)p[i + 1])))
+            return 0;
+        if (c == '\\')
+            c = p[++i];
+        else if (strchr(".[]()^$*+?{}", c))
+            return 0;
+        alt_add(f, f->nalt, &c, 1);
+    }
+    return 1;
+}
+
+/* A quantifier: an optional group is dropped, a repeated one joined then
+ * ended; after plain text it takes the last byte and ends the factor. */
+static void on_quantifier(lit_scan *s, int optional)
+{
+    if (s->have_group) {
+        s->have_group = 0;
+        if (!optional)
+            cur_times_group(s);
+    } else if (s->cur.nalt) {
+        for (size_t k = 0; k < s->cur.nalt; k++)
+            s->cur.len[k]--;
+    }
+    cur_commit(s);
+}
+
+/* Index after the token at p[i] (not a quantifier, not '|'). */
+static size_t literal_token(lit_scan *s, const char *p, size_t n, size_t i)
+{
+    char c = p[i];
+    if (c == '\\' && i + 1 < n && !escape_is_operator((unsigned char)p[i + 1])) {
+        cur_add(s, p[i + 1]);
+        return i + 2;
+    }
+    if (c == '(') {
+        size_t j = skip_group(p, n, i);
+        s->have_group = j >= i + 2 && p[j - 1] == ')' && group_literals(p, i + 1, j - 1, &s->group);
+        if (!s->have_group)
+            cur_commit(s);
+        return j;
+    }
+    if (c == '\\' || c == '[' || strchr(".^$)]{}", c)) {
+        cur_commit(s);
+        return c == '[' ? skip_bracket(p, n, i) : c == '\\' ? i + 2 : i + 1;
+    }
+    cur_add(s, c);
+    return i + 1;
+}
+
+/* The best factor of pattern p into *best; 0 if it has none (a top-level
+ * alternation, or no plain text of MIN_LIT bytes). */
+static int required_literals(const char *p, size_t n, factor *best)
+{
+    lit_scan scan, *s = &scan;
+    memset(s, 0, sizeof *s);
+    int ok = 1;
+    for (size_t i = 0; i < n && ok;) {
+        if (is_quant(p, n, i)) {
+            int optional = 0; /* stacked quantifiers act as one: a{2}? is optional */
+            for (; i < n && is_quant(p, n, i); i = skip_quant(p, n, i))
+                optional |= quant_optional(p, n, i);
+            on_quantifier(s, optional);
+        } else if (p[i] == '|') {
+            ok = 0;
+        } else {
+            if (s->have_group)
+                cur_times_group(s);
+            i = literal_token(s, p, n, i);
+        }
+    }
+    if (s->have_group)
+        cur_times_group(s);
+    cur_commit(s);
+    *best = s->best;
+    return ok && best->nalt > 0;
+}
+
+/* ---- building the cleaner ----------------------------------------------- */
+
+typedef struct {
+    ss_cleaner *c;
+    const char *path;
+    unsigned lineno;
+    size_t maxline;     /* in force for the next line rules */
+    ss_err *err;
+} parser;
+
+__attribute__((format(printf, 3, 4)))
+static ss_code perr(parser *p, ss_code code, const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return ss_seterr(p->err, code, "%s:%u: %s", p->path, p->lineno, msg);
+}
+
+static int push_rule(ss_cleaner *c, const rule *r)
+{
+    rule *v = grow(c->rules, &c->caprules, c->nrules, sizeof *v);
+    if (!v)
+        return -1;
+    c->rules = v;
+    c->rules[c->nrules++] = *r;
+    return 0;
+}
+
+static int push_literal(ss_cleaner *c, const char *s, size_t n, size_t rule_index)
+{
+    literal *v = grow(c->lits, &c->caplits, c->nlits, sizeof *v);
+    if (!v)
+        return -1;
+    c->lits = v;
+    char *copy = malloc(n);
+    if (!copy)
+        return -1;
+    memcpy(copy, s, n);
+    uint32_t h = key3((const unsigned char *)s);
+    c->lits[c->nlits++] = (literal){ .s = copy, .n = n, .rule = rule_index, .h = h };
+    c->filter_all[h >> 6] |= (uint64_t)1 << (h & 63);
+    if (c->rules[rule_index].kind != RULE_LINE)
+        c->filter_long[h >> 6] |= (uint64_t)1 << (h & 63);
+    return 0;
+}
+
+/* Registers the compiled rule r (owned by the cleaner from here on) and
+ * the literals of f. */
+static ss_code register_pattern(parser *p, rule *r, const factor *f)
+{
+    ss_cleaner *c = p->c;
+    if (push_rule(c, r)) {
+        regfree(&r->re);
+        return perr(p, SS_ENOMEM, "out of memory reading rules");
+    }
+    for (size_t k = 0; r->filtered && k < f->nalt; k++)
+        if (push_literal(c, f->alt[k], stored(f->len[k]), c->nrules - 1))
+            return perr(p, SS_ENOMEM, "out of memory reading rules");
+    if (r->kind == RULE_LINE && r->maxline > c->maxline_any)
+        c->maxline_any = r->maxline;
+    return SS_OK;
+}
+
+static ss_code add_pattern(parser *p, enum rule_kind kind, const char *pat)
+{
+    rule r = { .kind = kind, .maxline = p->maxline };
+    int rc = regcomp(&r.re, pat, REG_EXTENDED | (kind == RULE_LINE ? REG_NOSUB : 0));
+    if (rc != 0) {
+        char msg[200];
+        regerror(rc, &r.re, msg, sizeof msg);
+        return perr(p, SS_EINVAL, "bad pattern \"%s\": %s", pat, msg);
+    }
+    const char *why = bytewise_problem(pat, strlen(pat));
+    if (!why && regexec(&r.re, "", 0, NULL, 0) == 0)
+        why = "it matches empty text, so it would match every line";
+    if (why) {
+        regfree(&r.re);
+        return perr(p, SS_EINVAL, "bad pattern \"%s\": %s", pat, why);
+    }
+    factor f;
+    r.filtered = required_literals(pat, strlen(pat), &f);
+    return register_pattern(p, &r, &f);
+}
+
+static ss_code add_watermark(parser *p, const char *text)
+{
+    size_t n = strlen(text);
+    if (n < MIN_LIT)
+        return perr(p, SS_EINVAL, "watermark \"%s\" is too short (3 bytes at least)", text);
+    rule r = { .kind = RULE_WATERMARK, .filtered = 1 };
+    if (push_rule(p->c, &r) || push_literal(p->c, text, n, p->c->nrules - 1))
+        return perr(p, SS_ENOMEM, "out of memory reading rules");
+    return SS_OK;
+}
+
+static ss_code set_maxline(parser *p, const char *arg)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || end == arg || *end || v == 0 || v > MAXLINE_LIMIT || arg[0] == '-')
+        return perr(p, SS_EINVAL, "maxline needs a number of characters from 1 to %d, not \"%s\"",
+                    MAXLINE_LIMIT, arg);
+    p->maxline = v;
+    return SS_OK;
+}
+
+static ss_code dispatch(parser *p, const char *kw, size_t kwlen, const char *arg)
+{
+    static const char *const names[] = { "line", "span", "watermark", "maxline" };
+    size_t k = 0;
+    while (k < 4 && !(strlen(names[k]) == kwlen && memcmp(names[k], kw, kwlen) == 0))
+        k++;
+    if (k == 4)
+        return perr(p, SS_EINVAL, "unknown rule \"%.*s\" (expected line, span, watermark or maxline)",
+                    (int)kwlen, kw);
+    if (!*arg)
+        return perr(p, SS_EINVAL, "\"%s\" needs an argument", names[k]);
+    if (k == 3)
+        return set_maxline(p, arg);
+    if (k == 2)
+        return add_watermark(p, arg);
+    return add_pattern(p, k == 0 ? RULE_LINE : RULE_SPAN, arg);
+}
+
+/* One line of the rules file, s[0, n); s[n] may be overwritten. */
+static ss_code parse_line(parser *p, char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    s[n] = '\0';
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (!*s || *s == '#')
+        return SS_OK;
+    if (!valid_utf8((const unsigned char *)s, strlen(s)))
+        return perr(p, SS_EENCODING, "not valid UTF-8 (the rules file must be UTF-8)");
+    size_t kwlen = strcspn(s, " \t");
+    const char *arg = s + kwlen;
+    while (*arg == ' ' || *arg == '\t')
+        arg++;
+    return dispatch(p, s, kwlen, arg);
+}
+
+static ss_code parse_rules(parser *p, char *buf, size_t len)
+{
+    size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len) {
+        char *nl = memchr(buf + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - buf) : len;
+        p->lineno++;
+        ss_code rc = parse_line(p, buf + i, e - i);
+        if (rc != SS_OK)
+            return rc;
+        i = e + 1;
+    }
+    return SS_OK;
+}
+
+/* Reads path into sb (NUL-terminated). */
+static ss_code read_rules_file(const char *path, strbuf *sb, ss_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (errno == ENOENT)
+            return ss_seterr(err, SS_ENOTFOUND, "cleaning rules %s: no such file", path);
+        return ss_seterr(err, SS_EIO, "cleaning rules %s: %s", path, strerror(errno));
+    }
+    char tmp[16384];
+    size_t k;
+    int nomem = 0;
+    while (!nomem && (k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        nomem = sb_add(sb, tmp, k) != 0;
+    int bad = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (nomem || sb_add(sb, "", 0))
+        return ss_seterr(err, SS_ENOMEM, "out of memory reading %s", path);
+    if (bad)
+        return ss_seterr(err, SS_EIO, "cleaning rules %s: %s", path, strerror(saved));
+    return SS_OK;
+}
+
+static int lit_cmp(const void *x, const void *y)
+{
+    const literal *a = x, *b = y;
+    return (a->h > b->h) - (a->h < b->h);
+}
+
+static ss_code load_rules(ss_cleaner *c, const char *path, ss_err *err)
+{
+    strbuf text = STRBUF_INIT;
+    ss_code rc = read_rules_file(path, &text, err);
+    if (rc == SS_OK) {
+        parser p = { .c = c, .path = path, .maxline = DEFAULT_MAXLINE, .err = err };
+        locale_t old = uselocale(c->cloc);
+        rc = parse_rules(&p, text.buf, text.len);
+        uselocale(old);
+    }
+    sb_free(&text);
+    if (rc == SS_OK && c->nlits)
+        qsort(c->lits, c->nlits, sizeof *c->lits, lit_cmp);
+    return rc;
+}
+
+ss_code ss_cleaner_open(const char *path, ss_cleaner **out, ss_err *err)
+{
+    *out = NULL;
+    strbuf defpath = STRBUF_INIT;
+    if (!path && sb_addf(&defpath, "%s/clean.rules", ss_default_datadir()))
+        return ss_seterr(err, SS_ENOMEM, "out of memory opening cleaning rules");
+    ss_cleaner *c = calloc(1, sizeof *c);
+    if (c)
+        c->cloc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    ss_code rc = c && c->cloc ? load_rules(c, path ? path : defpath.buf, err)
+                              : ss_seterr(err, SS_ENOMEM, "out of memory opening cleaning rules");
+    sb_free(&defpath);
+    if (rc != SS_OK) {
+        ss_cleaner_close(c);
+        return rc;
+    }
+    *out = c;
+    return SS_OK;
+}
+
+void ss_cleaner_close(ss_cleaner *c)
+{
+    if (!c)
+        return;
+    for (size_t k = 0; k < c->nrules; k++)
+        if (c->rules[k].kind != RULE_WATERMARK)
+            regfree(&c->rules[k].re);
+    for (size_t k = 0; k < c->nlits; k++)
+        free(c->lits[k].s);
+    free(c->rules);
+    free(c->lits);
+    if (c->cloc)
+        freelocale(c->cloc);
+    free(c);
+}
+
+/* ---- cleaning ------------------------------------------------------------- */
+
+typedef struct {
+    size_t a, b;
+} cut;
+
+/* One ss_clean call's state and scratch (owned; freed by ss_clean). */
+typedef struct {
+    const ss_cleaner *c;
+    const ss_text *in;
+    const unsigned char *t;   /* in->text */
+    ss_text_builder b;        /* the output */
+    size_t pa, pe;            /* kept input bytes not yet copied to b */
+    size_t *seen;             /* per rule: stamp of the last line holding its literal */
+    size_t stamp;             /* the current line's stamp */
+    cut *cuts;                /* pieces to remove from the current line */
+    size_t ncuts, capcuts;
+    int nomem;
+    int last_blank;           /* the last line written was blank, or none was written */
+    int after_drop;           /* the line before was dropped */
+    ss_clean_stats st;
+} cleaning;
+
+static void add_cut(cleaning *r, size_t a, size_t b)
+{
+    cut *v = grow(r->cuts, &r->capcuts, r->ncuts, sizeof *v);
+    if (!v) {
+        r->nomem = 1;
+        return;
+    }
+    r->cuts = v;
+    r->cuts[r->ncuts++] = (cut){ a, b };
+}
+
+/* Identity maps for text bytes [a, e): each code point maps to its bytes. */
+static void identity_map(const unsigned char *t, size_t a, size_t e, uint32_t *os, uint32_t *oe)
+{
+    for (size_t i = a; i < e;) {
+        size_t n = t[i] < 0x80 ? 1 : seq_len(t, i, e);
+        for (size_t k = 0; k < n; k++) {
+            os[i - a + k] = (uint32_t)i;
+            oe[i - a + k] = (uint32_t)(i + n);
+        }
+        i += n;
+    }
+}
+
+/* Copies the pending kept bytes [pa, pe) with their maps to the output. */
+static void flush(cleaning *r)
+{
+    size_t n = r->pe - r->pa;
+    ss_text_builder *b = &r->b;
+    /* the first copy reserves all the rest of the input: no regrowing */
+    size_t room = b->cap ? n : r->in->len - r->pa;
+    if (!n || ss_tb_reserve(b, room))
+        return;
+    memcpy(b->text + b->len, r->t + r->pa, n);
+    if (r->in->ostart) {
+        memcpy(b->ostart + b->len, r->in->ostart + r->pa, n * sizeof(uint32_t));
+        memcpy(b->oend + b->len, r->in->oend + r->pa, n * sizeof(uint32_t));
+    } else {
+        identity_map(r->t, r->pa, r->pe, b->ostart + b->len, b->oend + b->len);
+    }
+    b->len += n;
+    b->text[b->len] = '\0';
+    r->pa = r->pe;
+}
+
+/* Keeps input bytes [a, e); adjacent kept ranges are copied together. */
+static void keep(cleaning *r, size_t a, size_t e)
+{
+    if (a == e)
+        return;
+    if (a != r->pe) {
+        flush(r);
+        r->pa = a;
+    }
+    r->pe = e;
+}
+
+/* The literals that may start at t[i] (i + MIN_LIT <= le), whose first
+ * bytes hash to h: marks their rules, cuts watermarks. */
+static void match_literals(cleaning *r, uint32_t h, size_t i, size_t le)
+{
+    const ss_cleaner *c = r->c;
+    size_t lo = 0, hi = c->nlits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->lits[mid].h < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (const literal *l = c->lits + lo; l < c->lits + c->nlits && l->h == h; l++) {
+        if (l->n > le - i || memcmp(r->t + i, l->s, l->n) != 0)
+            continue;
+        if (c->rules[l->rule].kind == RULE_WATERMARK)
+            add_cut(r, i, i + l->n);
+        else
+            r->seen[l->rule] = r->stamp;
+    }
+}
+
+/* Marks the rules whose literals occur in line [ls, le) (only span and
+ * watermark rules when the line is too long for any line rule);
+ * watermarks become cuts at once. */
+static void scan_line(cleaning *r, size_t ls, size_t le, int short_line)
+{
+    const uint64_t *filter = short_line ? r->c->filter_all : r->c->filter_long;
+    for (size_t i = ls; i + MIN_LIT <= le; i++) {
+        uint32_t h = key3(r->t + i);
+        if (filter[h >> 6] & ((uint64_t)1 << (h & 63)))
+            match_literals(r, h, i, le);
+    }
+}
+
+/* Whether rule k may match the current line at all. */
+static int candidate(const cleaning *r, size_t k, enum rule_kind kind)
+{
+    const rule *ru = &r->c->rules[k];
+    return ru->kind == kind && (!ru->filtered || r->seen[k] == r->stamp);
+}
+
+/* Searches t[s, e) from offset from; fills *m (offsets from s). */
+static int search(const regex_t *re, const unsigned char *t, size_t s, size_t e, size_t from,
+                  regmatch_t *m)
+{
+    if (e - s > INT_MAX)
+        return 0;
+    m->rm_so = (regoff_t)from;
+    m->rm_eo = (regoff_t)(e - s);
+    return regexec(re, (const char *)t + s, 1, m, REG_STARTEND) == 0;
+}
+
+/* A line rule drops the visible line [s, e). */
+static int line_dropped(cleaning *r, size_t s, size_t e)
+{
+    const ss_cleaner *c = r->c;
+    if (e - s > 4 * c->maxline_any)
+        return 0;
+    size_t chars = count_chars(r->t, s, e);
+    if (chars > c->maxline_any)
+        return 0;
+    regmatch_t m;
+    for (size_t k = 0; k < c->nrules; k++)
+        if (candidate(r, k, RULE_LINE) && chars <= c->rules[k].maxline &&
+            search(&c->rules[k].re, r->t, s, e, 0, &m))
+            return 1;
+    return 0;
+}
+
+/* Cuts every match of re in the visible line [s, e), widened to whole
+ * characters. */
+static void cut_matches(cleaning *r, const regex_t *re, size_t s, size_t e)
+{
+    regmatch_t m;
+    size_t pos = 0;
+    while (pos < e - s && search(re, r->t, s, e, pos, &m)) {
+        size_t a = s + (size_t)m.rm_so, b = s + (size_t)m.rm_eo;
+        if (b == a) {
+            pos = a - s + seq_len(r->t, a, e);
+            continue;
+        }
+        while (a > s && (r->t[a] & 0xC0) == 0x80)
+            a--;
+        while (b < e && (r->t[b] & 0xC0) == 0x80)
+            b++;
+        add_cut(r, a, b);
+        pos = b - s;
+    }
+}
+
+static int cut_cmp(const void *x, const void *y)
+{
+    const cut *a = x, *b = y;
+    return a->a < b->a ? -1 : a->a > b->a ? 1 : (a->b > b->b) - (a->b < b->b);
+}
+
+/* Sorts and merges the cuts. */
+static void merge_cuts(cleaning *r)
+{
+    qsort(r->cuts, r->ncuts, sizeof *r->cuts, cut_cmp);
+    size_t j = 0;
+    for (size_t i = 0; i < r->ncuts; i++) {
+        if (j && r->cuts[i].a <= r->cuts[j - 1].b) {
+            if (r->cuts[i].b > r->cuts[j - 1].b)
+                r->cuts[j - 1].b = r->cuts[i].b;
+        } else {
+            r->cuts[j++] = r->cuts[i];
+        }
+    }
+    r->ncuts = j;
+}
+
+static void line_dropped_now(cleaning *r)
+{
+    r->st.lines_removed++;
+    r->after_drop = 1;
+}
+
+static void line_written(cleaning *r, int blank)
+{
+    r->last_blank = blank;
+    r->after_drop = 0;
+}
+
+/* Writes line [ls, next) without its cuts, or drops it if nothing visible
+ * is left. */
+static void write_cut_line(cleaning *r, size_t ls, size_t le, size_t next)
+{
+    merge_cuts(r);
+    size_t pos = ls;
+    int visible = 0;
+    for (size_t k = 0; k < r->ncuts; k++) {
+        visible = visible || has_visible(r->t, pos, r->cuts[k].a);
+        pos = r->cuts[k].b;
+    }
+    if (!visible && !has_visible(r->t, pos, le)) {
+        line_dropped_now(r);
+        return;
+    }
+    pos = ls;
+    for (size_t k = 0; k < r->ncuts; k++) {
+        keep(r, pos, r->cuts[k].a);
+        pos = r->cuts[k].b;
+    }
+    keep(r, pos, next);
+    r->st.spans_removed += r->ncuts;
+    line_written(r, 0);
+}
+
+/* A blank line: folded away when it follows a dropped line and the output
+ * already ends a paragraph, so dropping never makes a new gap. */
+static void blank_line(cleaning *r, size_t ls, size_t next)
+{
+    if (r->after_drop && r->last_blank)
+        return;
+    keep(r, ls, next);
+    line_written(r, 1);
+}
+
+/* Line [ls, le) of the input, its newline ending at next. */
+static void clean_line(cleaning *r, size_t ls, size_t le, size_t next)
+{
+    size_t s = ls, e = le;
+    trim(r->t, &s, &e);
+    if (s == e) {
+        blank_line(r, ls, next);
+        return;
+    }
+    r->stamp++;
+    r->ncuts = 0;
+    scan_line(r, ls, le, e - s <= 4 * r->c->maxline_any);
+    if (line_dropped(r, s, e)) {
+        line_dropped_now(r);
+        return;
+    }
+    for (size_t k = 0; k < r->c->nrules; k++)
+        if (candidate(r, k, RULE_SPAN))
+            cut_matches(r, &r->c->rules[k].re, s, e);
+    if (r->ncuts) {
+        write_cut_line(r, ls, le, next);
+        return;
+    }
+    keep(r, ls, next);
+    line_written(r, 0);
+}
+
+static void clean_lines(cleaning *r)
+{
+    size_t len = r->in->len;
+    for (size_t i = 0; i < len && !r->nomem;) {
+        const char *nl = memchr(r->t + i, '\n', len - i);
+        size_t le = nl ? (size_t)(nl - (const char *)r->t) : len;
+        size_t next = nl ? le + 1 : len;
+        clean_line(r, i, le, next);
+        i = next;
+    }
+}
+
+/* Moves the kept text into out: an identity copy when nothing was removed
+ * from an identity-mapped input. */
+static ss_code finish(cleaning *r, ss_text *out, ss_err *err)
+{
+    const ss_text *in = r->in;
+    if (r->nomem)
+        return ss_seterr(err, SS_ENOMEM, "out of memory cleaning text");
+    if (!in->ostart && r->pa == 0 && r->pe == in->len) {
+        out->text = malloc(in->len + 1);
+        if (!out->text)
+            return ss_seterr(err, SS_ENOMEM, "out of memory cleaning text");
+        memcpy(out->text, in->text, in->len);
+        out->text[in->len] = '\0';
+        out->len = in->len;
+        return SS_OK;
+    }
+    flush(r);
+    return ss_tb_finish(&r->b, out, err);
+}
+
+ss_code ss_clean(const ss_cleaner *c, const ss_text *in, ss_text *out, ss_clean_stats *st,
+                 ss_err *err)
+{
+    ss_text_init(out);
+    if (st)
+        memset(st, 0, sizeof *st);
+    if (in->len > UINT32_MAX)
+        return ss_seterr(err, SS_EINVAL, "text of %zu bytes is too long to clean", in->len);
+    cleaning r = { .c = c, .in = in, .t = (const unsigned char *)in->text, .last_blank = 1 };
+    ss_tb_init(&r.b);
+    r.seen = calloc(c->nrules ? c->nrules : 1, sizeof *r.seen);
+    if (!r.seen)
+        return ss_seterr(err, SS_ENOMEM, "out of memory cleaning text");
+    locale_t old = uselocale(c->cloc);
+    clean_lines(&r);
+    uselocale(old);
+    ss_code rc = finish(&r, out, err);
+    free(r.seen);
+    free(r.cuts);
+    ss_tb_free(&r.b);
+    if (rc == SS_OK && st) {
+        *st = r.st;
+        st->bytes_removed = in->len - out->len;
+    }
+    return rc;
+}

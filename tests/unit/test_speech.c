@@ -1,0 +1,394 @@
+/* test_speech.c: splitting files into speeches and reading each speech's
+ * metadata (lib/speech.c), on the seed corpus and on small made-up texts.
+ *
+ * SEEDS below is the metadata of every seed speech as established by
+ * reading the seeds (see the notes); the test checks the output against it
+ * and prints the accuracy (fields right / fields in the table).  Fields we
+ * know we get wrong are marked in `miss` and reported, not failed.
+ * Run from the repository root after `make build/data/gazetteer.tsv`. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "speech.h"
+
+enum { F_TITLE = 1, F_DATE = 2, F_PUB = 4, F_ROLE = 8, F_SPEAKER = 16, F_KIND = 32, F_REGION = 64 };
+#define NFIELDS 7
+
+typedef struct {
+    const char *file;
+    size_t speech; /* from 0 */
+    const char *title, *date, *pubdate, *role, *speaker, *kind, *region; /* NULL: none */
+    unsigned miss; /* F_* we know we get wrong */
+} expect;
+
+/* Truth by reading the seeds.  Dates are what the text itself supports
+ * (no outside knowledge of holidays or events). */
+static const expect SEEDS[] = {
+    /* 000: title names the role; "更新时间:2023-02"; the city is masked (**市). */
+    { "000_3fa501aca496f77f.txt", 0, "市委书记在全市地企合作联席会议第四次会议上的讲话", NULL,
+      "2023-02", "市委书记", NULL, "speech", NULL, 0 },
+    /* 001: five speeches in traditional script. 1: 2019 in the title, "2019年元旦假期过后";
+     * "我代表市委、市人大常委会、市政府、市政协" (the party secretary); counties of 商丘. */
+    { "001_cda34e4a1a25d2e2.txt", 0, "全市2019年招商引資和項目建設第一次推進會議講話稿",
+      "2019-01", NULL, "市委书记", NULL, "speech", "商丘市", 0 },
+    /* 2: "昨天…2月22日召开" + "2018年是…开局之年": 2018-02-23; 商丘 throughout; the
+     * speaker (the mayor, "战营同志还要作重要讲话") is not named as such. */
+    { "001_cda34e4a1a25d2e2.txt", 1, "全市招商引資和項目建設第一次推進會議上的講話", "2018-02-23",
+      NULL, NULL, NULL, "speech", "商丘市", F_DATE },
+    /* 3: a county report ("情况汇报"), "全县2010"; the county is 响水 (江苏). */
+    { "001_cda34e4a1a25d2e2.txt", 2, "招商引資和項目推進情況", "2010", NULL, NULL, NULL, "report",
+      "响水县", F_REGION },
+    /* 4: county speech, place masked (xx), no date. */
+    { "001_cda34e4a1a25d2e2.txt", 3, "在全縣項目建設招商引資推進會議上的講話材料稿", NULL, NULL,
+      NULL, NULL, "speech", NULL, 0 },
+    /* 5: report of a masked city (xx市); "2020年全市共安排重点项目", "今春…防疫": 2020. */
+    { "001_cda34e4a1a25d2e2.txt", 4, "關于招商引資和項目建設推進情況的報告", "2020", NULL, NULL,
+      NULL, "report", NULL, F_DATE },
+    /* 002: no title line (the file name stands in); "同志们:"; a city of 河南 (全省
+     * rankings against 郑州, 焦作, 新乡, 商丘), its own name masked. */
+    { "002_be97a1da7821cc56.txt", 0, "002_be97a1da7821cc56.txt", NULL, NULL, NULL, NULL, "speech",
+      "河南省", 0 },
+    /* 003: news report: 原标题, reporters; "省委书记楼阳生出席并讲话"; a 河南 event;
+     * "10月8日" without a year. */
+    { "003_05f56bdb3f43f60b.txt", 0, "全省第二期“三个一批”活动举行", NULL, NULL, "省委书记",
+      "楼阳生", "article", "河南省", 0 },
+    /* 004: a web page: banner, compilation page title, a 常州 speech ("我代表中共常州市委"),
+     * then a second speech with title, speaker and date lines. */
+    { "004_16491a11ba5dc244.txt", 0, "2022年2月领导讲话汇编(30篇)(第9/17页)", "2022-02", NULL,
+      "市委书记", NULL, "speech", "常州市", 0 },
+    { "004_16491a11ba5dc244.txt", 1, "在全市高质量项目建设年动员大会上的讲话", "2022-02-07", NULL,
+      "市委书记", "张淑萍", "speech", "朝阳市", 0 },
+};
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    *len = buf ? fread(buf, 1, (size_t)n, f) : 0;
+    if (buf)
+        buf[*len] = '\0';
+    fclose(f);
+    return buf;
+}
+
+typedef struct {
+    char *text;
+    size_t len;
+    ss_speeches s;
+    int ok;
+} parsed;
+
+static parsed parse_seed(const char *file, const ss_gazetteer *g)
+{
+    parsed p = { NULL, 0, { NULL, 0 }, 0 };
+    char path[256];
+    snprintf(path, sizeof path, "corpus/%s", file);
+    p.text = read_file(path, &p.len);
+    ss_err err;
+    p.ok = p.text && ss_split_speeches(p.text, p.len, file, g, &p.s, &err) == SS_OK;
+    CHECK(p.ok, "split %s", file);
+    return p;
+}
+
+static void parsed_free(parsed *p)
+{
+    if (p->ok)
+        ss_speeches_free(&p->s);
+    free(p->text);
+}
+
+static int is_space_only(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n", s[i]))
+            return 0;
+    return 1;
+}
+
+/* Spans cover the text, in order, with at most whitespace between them. */
+static void check_spans(const parsed *p, const char *file)
+{
+    const ss_speeches *s = &p->s;
+    CHECK(s->n >= 1 && s->v[0].start == 0, "%s: first speech starts at 0", file);
+    for (size_t i = 0; i + 1 < s->n; i++)
+        CHECK(s->v[i].start < s->v[i].end && s->v[i].end <= s->v[i + 1].start &&
+                  is_space_only(p->text + s->v[i].end, s->v[i + 1].start - s->v[i].end),
+              "%s: speech %zu span", file, i);
+    CHECK(s->n >= 1 && s->v[s->n - 1].end == p->len, "%s: last speech ends at the end", file);
+}
+
+static void test_seed_spans(const ss_gazetteer *g)
+{
+    static const char *const files[] = { "000_3fa501aca496f77f.txt", "001_cda34e4a1a25d2e2.txt",
+                                         "002_be97a1da7821cc56.txt", "003_05f56bdb3f43f60b.txt",
+                                         "004_16491a11ba5dc244.txt" };
+    static const size_t counts[] = { 1, 5, 1, 1, 2 };
+    for (size_t i = 0; i < 5; i++) {
+        parsed p = parse_seed(files[i], g);
+        if (p.ok) {
+            CHECK_EQ_INT(p.s.n, counts[i], files[i]);
+            check_spans(&p, files[i]);
+        }
+        parsed_free(&p);
+    }
+}
+
+static void test_compilation(const ss_gazetteer *g)
+{
+    parsed p = parse_seed("001_cda34e4a1a25d2e2.txt", g);
+    static const char *const starts[] = { "第一篇", "第二篇", "第三篇", "第四篇", "第五篇" };
+    for (size_t i = 0; p.ok && i < p.s.n && i < 5; i++)
+        CHECK(strncmp(p.text + p.s.v[i].start, starts[i], strlen(starts[i])) == 0,
+              "speech %zu starts at its marker", i);
+    parsed_free(&p);
+    p = parse_seed("004_16491a11ba5dc244.txt", g);
+    const char *second = "在全市高质量项目建设年动员大会上的讲话";
+    CHECK(p.ok && p.s.n == 2 && strncmp(p.text + p.s.v[1].start, second, strlen(second)) == 0,
+          "004: the second speech starts at its title line");
+    parsed_free(&p);
+}
+
+/* ---- the metadata table ---- */
+
+static int same(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+typedef struct {
+    int right, total;
+} tally;
+
+static void field(tally *t, const expect *e, unsigned f, const char *name, const char *got,
+                  const char *want)
+{
+    int ok = same(got, want);
+    t->total++;
+    t->right += ok;
+    if (e->miss & f) {
+        printf("known miss %s #%zu %s: want [%s] got [%s]%s\n", e->file, e->speech + 1, name,
+               want ? want : "-", got ? got : "-", ok ? " (now right: update the table)" : "");
+        return;
+    }
+    CHECK(ok, "%s #%zu %s: want [%s] got [%s]", e->file, e->speech + 1, name, want ? want : "-",
+          got ? got : "-");
+}
+
+static void check_row(tally *t, const expect *e, const ss_speech *sp, const ss_gazetteer *g)
+{
+    field(t, e, F_TITLE, "title", sp->title, e->title);
+    field(t, e, F_DATE, "date", sp->date, e->date);
+    field(t, e, F_PUB, "pubdate", sp->pubdate, e->pubdate);
+    field(t, e, F_ROLE, "role", sp->role, e->role);
+    field(t, e, F_SPEAKER, "speaker", sp->speaker, e->speaker);
+    field(t, e, F_KIND, "kind", sp->kind, e->kind);
+    field(t, e, F_REGION, "region", sp->region ? ss_gaz_name(g, sp->region) : NULL, e->region);
+}
+
+static void test_seed_metadata(const ss_gazetteer *g)
+{
+    tally t = { 0, 0 };
+    for (size_t i = 0; i < sizeof SEEDS / sizeof SEEDS[0]; i++) {
+        const expect *e = &SEEDS[i];
+        parsed p = parse_seed(e->file, g);
+        if (p.ok && e->speech < p.s.n)
+            check_row(&t, e, &p.s.v[e->speech], g);
+        else
+            CHECK(0, "%s has no speech %zu", e->file, e->speech + 1);
+        parsed_free(&p);
+    }
+    CHECK_EQ_INT(t.total, (int)(sizeof SEEDS / sizeof SEEDS[0]) * NFIELDS, "fields in the table");
+    printf("seed metadata: %d/%d fields right (%.1f%%)\n", t.right, t.total,
+           t.total ? 100.0 * t.right / t.total : 0.0);
+}
+
+/* Places each seed speech names, distinct, in order of first mention. */
+static void test_seed_places(const ss_gazetteer *g)
+{
+    static const char *const want[][2] = {
+        { "000_3fa501aca496f77f.txt", "" },
+        { "002_be97a1da7821cc56.txt", "郑州市 焦作市 新乡市 商丘市 深圳市 重庆市" },
+        { "003_05f56bdb3f43f60b.txt",
+          "河南省 信阳市 郑州市 平顶山市 周口市 浙江省 漯河市 济源市" },
+        { "004_16491a11ba5dc244.txt", "常州市" },
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        parsed p = parse_seed(want[i][0], g);
+        char got[512] = "";
+        for (size_t k = 0; p.ok && k < p.s.v[0].nregions; k++)
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", k ? " " : "",
+                     ss_gaz_name(g, p.s.v[0].regions[k]));
+        CHECK_EQ_STR(got, want[i][1], want[i][0]);
+        parsed_free(&p);
+    }
+}
+
+/* ---- made-up texts ---- */
+
+static ss_speeches split(const char *text, const ss_gazetteer *g)
+{
+    ss_speeches s = { NULL, 0 };
+    ss_err err;
+    ss_code rc = ss_split_speeches(text, strlen(text), "FALLBACK", g, &s, &err);
+    CHECK_EQ_INT(rc, SS_OK, text);
+    return s;
+}
+
+static void test_markers(const ss_gazetteer *g)
+{
+    ss_speeches s = split("汇编\n第1篇 在全县大会上的讲话\n正文一。\n"
+                          "【第二篇】县长在会上的讲话\n正文二。\n第三篇文章不是标记\n",
+                          g);
+    CHECK_EQ_INT(s.n, 2, "第1篇 and 【第二篇】 split; a short preamble joins the first");
+    if (s.n == 2) {
+        CHECK_EQ_STR(s.v[0].title, "在全县大会上的讲话", "title after 第1篇");
+        CHECK_EQ_STR(s.v[1].title, "县长在会上的讲话", "title after 【第二篇】");
+        CHECK_EQ_STR(s.v[1].role, "县长", "role from the title");
+        CHECK_EQ_INT(s.v[0].start, 0, "preamble in the first speech");
+    }
+    ss_speeches_free(&s);
+}
+
+static void test_title_speaker_date_split(const ss_gazetteer *g)
+{
+    ss_speeches s = split("在全市大会上的讲话\n商丘市委书记王某某\n（2021年3月5日）\n"
+                          "同志们：今天开会。\n最后，祝大会成功！\n\n"
+                          "在全县大会上的致辞\n张三同志\n2020年1月2日\n今天是个好日子。\n",
+                          g);
+    CHECK_EQ_INT(s.n, 2, "title + speaker + date lines open a speech");
+    if (s.n == 2) {
+        CHECK_EQ_STR(s.v[0].speaker, "王某某", "speaker name");
+        CHECK_EQ_STR(s.v[0].role, "市委书记", "role");
+        CHECK_EQ_STR(s.v[0].date, "2021-03-05", "date line in full-width brackets");
+        CHECK_EQ_STR(g ? ss_gaz_name(g, s.v[0].region) : "商丘市", "商丘市",
+                     "region from the role");
+        CHECK_EQ_STR(s.v[1].date, "2020-01-02", "bare date line");
+        CHECK_EQ_STR(s.v[1].speaker, "张三", "name with 同志");
+        CHECK_EQ_STR(s.v[1].kind, "speech", "致辞 is a speech");
+    }
+    ss_speeches_free(&s);
+    s = split("原标题：省长出席会议\n王凯出席并讲话\n本报记者 李四\n会议强调，要抓项目。\n", g);
+    CHECK_EQ_INT(s.n, 1, "a news heading with 讲话 does not split");
+    ss_speeches_free(&s);
+}
+
+static void test_dates(const ss_gazetteer *g)
+{
+    static const char *const cases[][2] = {
+        { "全市2019年项目建设会议讲话\n正文，投资2844亿元，共计193730个字。\n", "2019" },
+        { "2022年2月领导讲话汇编\n正文。\n", "2022-02" },
+        { "某某会议上的讲话\n2019年元旦假期过后，我们召开会议，投资1762.7亿元。\n", "2019-01" },
+        { "某某会议上的讲话\n投资2844亿元，1762.7亿元，增长6.4%，第9/17页。\n", NULL },
+        { "某某会议上的讲话\n正文。\n同志们，2018年是改革开放40周年的关键之年，是好的一年。\n",
+          "2018" },
+        { "关于项目情况的报告\n全县2010\n去年以来，在县委、县政府的正确领导下，抢抓机遇，"
+          "紧紧围绕年初目标，招商引资和项目建设保持强势推进，取得了很好的成绩。\n",
+          "2010" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_speeches s = split(cases[i][0], g);
+        CHECK(s.n == 1 && same(s.v[0].date, cases[i][1]), "date of [%s]: want %s got %s",
+              cases[i][0], cases[i][1] ? cases[i][1] : "-",
+              s.n && s.v[0].date ? s.v[0].date : "-");
+        ss_speeches_free(&s);
+    }
+}
+
+static void test_pubdate_kind(const ss_gazetteer *g)
+{
+    ss_speeches s = split("2021年政府工作报告\n发布时间：2021年3月5日 来源：网站\n各位代表：\n", g);
+    CHECK(s.n == 1, "one speech");
+    if (s.n == 1) {
+        CHECK_EQ_STR(s.v[0].pubdate, "2021-03-05", "发布时间");
+        CHECK_EQ_STR(s.v[0].date, "2021", "year from the title, not the pubdate");
+        CHECK_EQ_STR(s.v[0].kind, "report", "工作报告 is a report");
+        CHECK_EQ_STR(s.v[0].title, "2021年政府工作报告", "title");
+    }
+    ss_speeches_free(&s);
+    s = split("在日报创刊七十周年大会上的讲话\n（2021年3月5日）\n同志们：今天开会。\n", g);
+    CHECK(s.n == 1 && same(s.v[0].kind, "speech") && same(s.v[0].date, "2021-03-05"),
+          "a formal title naming the press is no byline");
+    ss_speeches_free(&s);
+    s = split("原标题:全省会议召开\n省委书记张三出席并讲话\n河南日报记者 李四\n"
+              "会议在郑州召开，张三强调。\n河南要发展，河南要前进。\n",
+              g);
+    if (s.n == 1) {
+        CHECK_EQ_STR(s.v[0].kind, "article", "原标题 makes a news article");
+        CHECK_EQ_STR(s.v[0].title, "全省会议召开", "原标题 prefix dropped");
+        CHECK_EQ_STR(s.v[0].speaker, "张三", "the news heading's speaker");
+        CHECK_EQ_STR(s.v[0].role, "省委书记", "role written before the name");
+        CHECK_EQ_STR(g ? ss_gaz_name(g, s.v[0].region) : "河南省", "河南省", "region most named");
+    }
+    ss_speeches_free(&s);
+}
+
+static void test_traditional(const ss_gazetteer *g)
+{
+    ss_speeches s = split("第一篇:在全縣會議上的講話[精選]\n縣長在會上說，商丘市睢縣發展很好。\n"
+                          "第二篇:關於項目建設的報告\n這是報告。\n",
+                          g);
+    CHECK_EQ_INT(s.n, 2, "traditional compilation");
+    if (s.n == 2) {
+        CHECK_EQ_STR(s.v[0].title, "在全縣會議上的講話", "title in the original script, no tag");
+        CHECK_EQ_STR(s.v[0].kind, "speech", "講話 is a speech");
+        CHECK_EQ_STR(s.v[1].kind, "report", "報告 is a report");
+        CHECK(!g || (s.v[0].nregions == 2 &&
+                     strcmp(ss_gaz_name(g, s.v[0].regions[1]), "睢县") == 0),
+              "places found in traditional text");
+    }
+    ss_speeches_free(&s);
+}
+
+static void test_edges(const ss_gazetteer *g)
+{
+    ss_speeches s = split("", g);
+    CHECK(s.n == 1 && s.v[0].start == 0 && s.v[0].end == 0, "empty text: one empty speech");
+    CHECK(s.n == 1 && strcmp(s.v[0].title, "FALLBACK") == 0, "empty text: fallback title");
+    ss_speeches_free(&s);
+    s = split("\n\n  \r\n", g);
+    CHECK(s.n == 1 && s.v[0].end == 6 && s.v[0].date == NULL, "blank text");
+    ss_speeches_free(&s);
+    s = split("同志们：今天我们在这里开会，研究部署全年工作，很重要。", g);
+    CHECK(s.n == 1 && strcmp(s.v[0].title, "FALLBACK") == 0, "no title line: fallback");
+    CHECK(s.n == 1 && same(s.v[0].kind, "speech"), "同志们 opens a speech");
+    ss_speeches_free(&s);
+    s = split("河南省商丘市的讲话\n正文。\n", NULL);
+    CHECK(s.n == 1 && s.v[0].nregions == 0 && s.v[0].region == 0, "no gazetteer: no places");
+    ss_speeches_free(&s);
+    s = split("\xff\xfe" "bad\n第一篇\xe8\n", g);
+    CHECK(s.n >= 1, "invalid UTF-8 survives");
+    ss_speeches_free(&s);
+    ss_speeches_free(&s); /* twice is harmless */
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    ss_err err;
+    ss_gazetteer *g = NULL;
+    if (ss_gaz_open(NULL, &g, &err) != SS_OK) {
+        CHECK(0, "open the gazetteer: %s (make build/data/gazetteer.tsv)", err.msg);
+        return check_report(argv[0]);
+    }
+    test_seed_spans(g);
+    test_compilation(g);
+    test_seed_metadata(g);
+    test_seed_places(g);
+    test_markers(g);
+    test_title_speaker_date_split(g);
+    test_dates(g);
+    test_pubdate_kind(g);
+    test_traditional(g);
+    test_edges(g);
+    test_edges(NULL);
+    ss_gaz_close(g);
+    return check_report(argv[0]);
+}
