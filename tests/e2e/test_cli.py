@@ -407,6 +407,73 @@ def test_encodings(tmp):
           "binary file skipped and counted", p.stdout + p.stderr)
 
 
+FILTER_FIXTURES = {
+    "sq.txt": "在商丘市招商引资工作会议上的讲话\n市委书记 王某某\n（2021年3月5日）\n"
+              "同志们：今年商丘市招商引资要再上新台阶，睢阳区要打头阵。\n",
+    "cz.txt": "常州市2019年政府工作报告\n市长 李某某\n"
+              "过去一年，常州招商引资成效明显，项目建设加快推进。\n",
+    "news.txt": "原标题：信阳举行项目集中签约\n信阳日报记者 张三\n"
+                "10月8日，信阳市举行招商引资项目集中签约活动。\n",
+}
+
+
+def test_filters(tmp):
+    d = os.path.join(tmp, "filters")
+    os.mkdir(d)
+    for name, text in FILTER_FIXTURES.items():
+        with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    db = os.path.join(tmp, "filters.db")
+    index(db, d)
+    cases = [
+        ("招商引资 region:河南", {"sq.txt", "news.txt"}),   # 商丘 and 信阳 lie in 河南
+        ("招商引资 region:商丘", {"sq.txt"}),
+        ("招商引资 region:江苏", {"cz.txt"}),
+        ("招商引资 year:2021", {"sq.txt"}),
+        ("招商引资 year:2018..2020", {"cz.txt"}),
+        ("招商引资 kind:report", {"cz.txt"}),
+        ("招商引资 kind:article", {"news.txt"}),
+        ("招商引资 speaker:市委书记", {"sq.txt"}),
+        ("招商引资 title:政府工作报告", {"cz.txt"}),
+        ("招商引资 region:河南 year:2021", {"sq.txt"}),
+        ("region:江苏", {"cz.txt"}),                        # filters alone
+    ]
+    for q, files in cases:
+        rc, res = query(db, q, n=50)
+        got = {os.path.basename(h["file"]) for h in res["hits"]} if res else set()
+        check(got == files, f"[{q}] files {sorted(files)}", str(sorted(got)))
+    rc, res = query(db, "招商引资", extra=("--region", "商丘"))
+    check(res and {os.path.basename(h["file"]) for h in res["hits"]} == {"sq.txt"}, "--region option")
+    p = run(f"{BIN}/speech-query", "-d", db, "招商 year:20x", ok=(2,))
+    check(p.returncode == 2 and "year" in p.stderr, "bad year: exit 2 naming it", p.stderr)
+    # facets count the matching passages by their speech's region, year and kind
+    rc, res = query(db, "招商引资", n=100, extra=("--facets",))
+    fac = res.get("facets", {}) if res else {}
+    for key, field in (("region", "region"), ("kind", "kind")):
+        want = {}
+        for h in res["hits"]:
+            if h.get(field):
+                want[h[field]] = want.get(h[field], 0) + 1
+        check(dict(fac.get(key, [])) == want, f"facet {key} counts the hits", f"{fac.get(key)} {want}")
+    years = {}
+    for h in res["hits"]:
+        if h.get("date"):
+            years[h["date"][:4]] = years.get(h["date"][:4], 0) + 1
+    check(dict(fac.get("year", [])) == years, "facet year counts the hits", str(fac.get("year")))
+    check(dict(fac.get("region", [])).get("商丘市", 0) >= 1, "facet region names 商丘市", str(fac))
+
+
+def test_corpus_facets(tmp):
+    db = os.path.join(tmp, "facets.db")
+    index(db, CORPUS)
+    rc, res = query(db, "项目建设", n=500, extra=("--facets",))
+    fac = res.get("facets", {}) if res else {}
+    check(len(fac.get("region", [])) >= 2 and len(fac.get("year", [])) >= 2,
+          "seed facets: several regions and years", str(fac))
+    total = sum(c for _, c in fac.get("kind", []))
+    check(total == len([h for h in res["hits"] if h.get("kind")]), "seed facets: kind counts add up")
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-e2e-")
     try:
@@ -414,6 +481,8 @@ def main():
         test_fixtures(tmp)
         test_duplicates(tmp)
         test_encodings(tmp)
+        test_filters(tmp)
+        test_corpus_facets(tmp)
         test_shards(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
