@@ -7,8 +7,10 @@ indexer has it), times queries warm in-process (qbench) and one process per quer
 prints a table and the project's targets, and keeps the figures in results.json.
 
 Sizes: "input" is the text the indexer reads (files decompressed, in their own encoding);
-MB = 10^6 bytes.  Peak RSS comes from wait4() on the indexer process.  The page cache is
-warm (the corpus was just generated or read).  FTS5 is fed the same files decoded to
+MB = 10^6 bytes (RSS in MiB).  Peak RSS: of the largest indexer process from wait4(), and
+of all its processes together (--shards) sampled from /proc every 0.1 s.  The page cache
+is warm (the corpus was just generated or read).  speech-search's query figures include
+fetching and highlighting 10 hits; FTS5's only the ranked rowids.  FTS5 is fed the same files decoded to
 simplified UTF-8 (decoding and conversion not timed), one row per paragraph, long
 paragraphs cut into 300-character pieces like speech-search's passages.
 """
