@@ -40,6 +40,21 @@ static void usage(FILE *f)
             DEFAULT_INDEX);
 }
 
+/* "-引资" or -"phrase" is an excluded query word, not an option: hides its
+ * dash from getopt (restored when the query is put together). */
+#define HIDDEN_DASH '\x01'
+
+static void hide_excluded_words(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return;
+        unsigned char c = (unsigned char)argv[i][1];
+        if (argv[i][0] == '-' && (c >= 0x80 || c == '"'))
+            argv[i][0] = HIDDEN_DASH;
+    }
+}
+
 static int parse_count(const char *s, uint32_t *out)
 {
     char *end;
@@ -67,6 +82,7 @@ int main(int argc, char **argv)
     ss_search_opts so = { 0, 10, 0, 0 };
     strbuf filters = STRBUF_INIT;
     int json = 0, jsonl = 0, color = isatty(1), c;
+    hide_excluded_words(argc, argv);
     while ((c = getopt_long(argc, argv, "d:n:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
@@ -110,11 +126,14 @@ int main(int argc, char **argv)
         dbs[ndb++] = env && *env ? env : DEFAULT_INDEX;
     }
     strbuf q = STRBUF_INIT;
-    for (int i = optind; i < argc; i++)
+    for (int i = optind; i < argc; i++) {
+        if (argv[i][0] == HIDDEN_DASH)
+            argv[i][0] = '-';
         if ((i > optind && sb_addc(&q, ' ')) || sb_adds(&q, argv[i])) {
             fprintf(stderr, "speech-query: out of memory\n");
             return 2;
         }
+    }
     if (filters.len && sb_add(&q, filters.buf + (q.len ? 0 : 1), filters.len - (q.len ? 0 : 1))) {
         fprintf(stderr, "speech-query: out of memory\n");
         return 2;

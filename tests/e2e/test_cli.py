@@ -172,6 +172,11 @@ def test_fixtures(tmp):
     check(p.returncode == 2 and "missing" in p.stderr, "missing index: exit 2 naming it", p.stderr)
     p = run(f"{BIN}/speech-query", "--help", ok=(0,))
     check(p.returncode == 0 and "usage" in p.stdout, "--help")
+    # an excluded word may come first, as its own argument: not an option
+    p = run(f"{BIN}/speech-query", "-d", db, "--json", "-引资工作", "招商")
+    res = json.loads(p.stdout) if p.returncode in (0, 1) and p.stdout.strip() else None
+    check(res and res["hits"] and not any("引资工作" in h["text"] for h in res["hits"]),
+          "-word as first argument excludes", p.stderr)
     # --jsonl prints one hit per line
     p = run(f"{BIN}/speech-query", "-d", db, "--jsonl", "项目")
     lines = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
