@@ -44,5 +44,9 @@ size_t ss_term_of_atoms(const ss_analysis *an, size_t first, size_t last, char *
  * bytes. */
 void ss_file_term(const char *path, char *buf);
 
+/* FNV-1a (64 bits) of a path: names long paths in terms, picks a file's
+ * shard. */
+unsigned long long ss_path_hash(const char *path);
+
 
 #endif

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "terms.h"
 #include "xapian_c.h"
 
 #define STUB "XAPIANDB"
@@ -31,16 +32,6 @@ typedef struct {
     int done;      /* 1 in the last message */
     int status;    /* exit status, in the last message */
 } shard_msg;
-
-static unsigned long long fnv1a(const char *s)
-{
-    unsigned long long h = 1469598103934665603ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 int shard_count(const char *db)
 {
@@ -95,7 +86,7 @@ static int run_shard(const char *dir, unsigned k, const shard_job *job, char **f
         return 2;
     }
     for (size_t i = 0; i < nfiles && m.status < 2; i++) {
-        if (fnv1a(files[i]) % job->shards != k)
+        if (ss_path_hash(files[i]) % job->shards != k)
             continue;
         ss_clearerr(&err);
         ss_code rc = ss_indexer_add_file(ix, files[i], &err);

@@ -38,6 +38,16 @@ struct ss_indexer {
     size_t cur_warnings;
 };
 
+/* Frees what an indexer holds but its database (closed by the caller). */
+static void free_indexer(ss_indexer *ix)
+{
+    ss_gaz_close(ix->gaz);
+    ss_cleaner_close(ix->cleaner);
+    ss_actx_free(ix->actx);
+    ss_analyzer_close(ix->an);
+    free(ix);
+}
+
 ss_code ss_indexer_open(const char *dbpath, const ss_index_opts *opts, ss_indexer **out,
                         ss_err *err)
 {
@@ -66,11 +76,8 @@ ss_code ss_indexer_open(const char *dbpath, const ss_index_opts *opts, ss_indexe
     if (rc == SS_OK)
         rc = xc_writable_set_metadata(ix->db, META_VERSION, INDEX_VERSION, 1, err);
     if (rc != SS_OK) {
-        ss_gaz_close(ix->gaz);
-        ss_cleaner_close(ix->cleaner);
-        ss_actx_free(ix->actx);
-        ss_analyzer_close(ix->an);
-        free(ix);
+        xc_writable_close(ix->db, NULL); /* NULL-safe; opened or not */
+        free_indexer(ix);
         return rc;
     }
     *out = ix;
@@ -339,10 +346,7 @@ ss_code ss_indexer_close(ss_indexer *ix, ss_err *err)
     if (!ix)
         return SS_OK;
     ss_code rc = xc_writable_close(ix->db, err);
-    ss_gaz_close(ix->gaz);
-    ss_cleaner_close(ix->cleaner);
-    ss_actx_free(ix->actx);
-    ss_analyzer_close(ix->an);
-    free(ix);
+    ix->db = NULL;
+    free_indexer(ix);
     return rc;
 }

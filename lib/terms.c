@@ -62,8 +62,7 @@ ss_code ss_index_analysis(const ss_analysis *an, xc_doc *doc, ss_err *err)
     return rc == SS_OK ? index_words(an, doc, err) : rc;
 }
 
-/* FNV-1a, 64 bits: enough to tell file paths apart. */
-static unsigned long long fnv1a(const char *s)
+unsigned long long ss_path_hash(const char *s)
 {
     unsigned long long h = 1469598103934665603ULL;
     for (; *s; s++) {
@@ -79,7 +78,7 @@ void ss_file_term(const char *path, char *buf)
     if (n + 1 <= SS_MAX_TERM)
         snprintf(buf, SS_MAX_TERM + 1, "%s%s", SS_PREFIX_FILE, path);
     else
-        snprintf(buf, SS_MAX_TERM + 1, "%s#%016llx%.64s", SS_PREFIX_FILE, fnv1a(path),
+        snprintf(buf, SS_MAX_TERM + 1, "%s#%016llx%.64s", SS_PREFIX_FILE, ss_path_hash(path),
                  path + n - 64);
 }
 
