@@ -82,8 +82,9 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Collects the wanted files under dir, sorted, skipping hidden entries. */
-static int walk(const char *dir, pathlist *out)
+/* Collects the wanted files under dir, sorted, skipping hidden entries;
+ * counts the other regular files in *ignored (the summary says so). */
+static int walk(const char *dir, pathlist *out, size_t *ignored)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -109,8 +110,10 @@ static int walk(const char *dir, pathlist *out)
         if (stat(path, &sb) != 0)
             continue;
         if (S_ISDIR(sb.st_mode))
-            rc |= walk(path, out);
-        else if (S_ISREG(sb.st_mode) && wanted(names.v[i]) && push_path(out, path))
+            rc |= walk(path, out, ignored);
+        else if (S_ISREG(sb.st_mode) && !wanted(names.v[i]))
+            (*ignored)++;
+        else if (S_ISREG(sb.st_mode) && push_path(out, path))
             rc = -1;
         free(names.v[i]);
     }
@@ -182,7 +185,7 @@ static int index_one(const char *db, const ss_index_opts *opts, const pathlist *
     return r;
 }
 
-static void summary(const ss_index_stats *st, double secs)
+static void summary(const ss_index_stats *st, size_t ignored, double secs)
 {
     double mb = st->bytes / 1e6;
     printf("indexed %zu files (%zu unchanged, %zu skipped, %zu with %zu warnings), "
@@ -190,6 +193,10 @@ static void summary(const ss_index_stats *st, double secs)
            st->files, st->unchanged, st->skipped, st->warned, st->warnings, st->passages, mb,
            secs, secs > 0 ? mb / secs : 0.0,
            st->text_bytes ? 100.0 * st->cleaned_bytes / st->text_bytes : 0.0);
+    if (ignored)
+        printf("%zu other files in the folders were not read (not *.txt, *.text, *.htm, "
+               "*.html or their .gz); name them on the command line to index them\n",
+               ignored);
 }
 
 int main(int argc, char **argv)
@@ -232,6 +239,7 @@ int main(int argc, char **argv)
     if (!db || !*db)
         db = DEFAULT_INDEX;
     pathlist files = { 0 };
+    size_t ignored = 0;
     int rc = 0;
     for (int i = optind; i < argc; i++) {
         struct stat sb;
@@ -239,7 +247,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "speech-index: %s: %s\n", argv[i], strerror(errno));
             rc = 1;
         } else if (S_ISDIR(sb.st_mode)) {
-            rc |= walk(argv[i], &files) ? 1 : 0;
+            rc |= walk(argv[i], &files, &ignored) ? 1 : 0;
         } else if (push_path(&files, argv[i])) {
             fprintf(stderr, "speech-index: out of memory\n");
             return 2;
@@ -258,7 +266,7 @@ int main(int argc, char **argv)
                                        files.v, files.n, &st)
                        : index_one(db, &opts, &files, quiet, &st);
     if (!quiet && r < 2)
-        summary(&st, now() - t0);
+        summary(&st, ignored, now() - t0);
     for (size_t i = 0; i < files.n; i++)
         free(files.v[i]);
     free(files.v);

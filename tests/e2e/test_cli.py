@@ -205,8 +205,12 @@ def test_duplicates(tmp):
     write_fixtures(d)
     with open(os.path.join(d, "copy.txt"), "w", encoding="utf-8") as f:
         f.write("转载\n我们要深化項目合作，推动地企合作再上新台阶！\n")  # traditional, other punctuation
+    with open(os.path.join(d, "notes.md"), "w", encoding="utf-8") as f:
+        f.write("不是讲话。\n")
     db = os.path.join(tmp, "dup.db")
-    index(db, d)
+    p = index(db, d)
+    check("1 other files in the folders were not read" in p.stdout, "ignored files are counted",
+          p.stdout)
     rc, res = query(db, "\"项目合作\"")
     hits = res["hits"] if res else []
     check(len(hits) == 1, "copies collapse into one hit", str([h["file"] for h in hits]))
