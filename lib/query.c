@@ -2,6 +2,7 @@
  * (see query.h). */
 #include "query.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -33,6 +34,7 @@ typedef struct {
     char *text;        /* atom texts, concatenated */
     uatom *a;
     size_t n;
+    double idf;        /* log(N / df) of its rarest term, set by ss_query_build */
 } unit;
 
 typedef struct {
@@ -176,6 +178,7 @@ static ss_code add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t
     }
     u->text[off] = '\0';
     u->n = n;
+    u->idf = 1.0;
     q->nunits++;
     return SS_OK;
 }
@@ -186,6 +189,8 @@ typedef struct {
     uint32_t first, last;
     int single_han;   /* one Han character */
     int stop;         /* function word */
+    int has_core;     /* a word with a character glued to it: */
+    uint32_t core_first, core_last; /* the word alone */
 } piece;
 
 static size_t make_pieces(const ss_analysis *an, piece *pc, size_t max)
@@ -208,7 +213,7 @@ static size_t make_pieces(const ss_analysis *an, piece *pc, size_t max)
         const char *t = an->norm + at->norm;
         size_t tl = an->atoms[last].norm + an->atoms[last].normlen - at->norm;
         pc[np++] = (piece){ (uint32_t)i, last, at->kind == SS_ATOM_HAN && last == i,
-                            IN(stopwords, t, tl) };
+                            IN(stopwords, t, tl), 0, 0, 0 };
         i = last + 1;
     }
     return np;
@@ -250,6 +255,12 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
             continue;
         piece *prev = nm ? &m[nm - 1] : NULL;
         if (prev && adjacent(an, prev, &pc[i]) && (prev->single_han || pc[i].single_han)) {
+            if (!prev->has_core && prev->single_han != pc[i].single_han) {
+                const piece *word = prev->single_han ? &pc[i] : prev;
+                prev->core_first = word->first;
+                prev->core_last = word->last;
+                prev->has_core = 1;
+            }
             prev->last = pc[i].last;
             prev->single_han = 0;
             continue;
@@ -258,6 +269,10 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
     }
     for (size_t i = 0; i < nm; i++) {
         ss_code rc = add_unit(q, an, m[i].first, m[i].last, err);
+        /* a question also counts the word without its character: 落地难 ->
+         * 落地 too, for the passages that say it another way */
+        if (rc == SS_OK && natural && m[i].has_core)
+            rc = add_unit(q, an, m[i].core_first, m[i].core_last, err);
         if (rc != SS_OK)
             return rc;
     }
@@ -619,6 +634,37 @@ static xc_query *unit_q(qpool *p, const unit *u, xc_db *db, ss_err *err)
     return combine(p, XC_OP_AND, t, n, 0, err);
 }
 
+/* How rare a unit is: log(N / df) of its rarest bigram or token (a
+ * unit's passages are a subset of each of its terms').  1 without a
+ * database or when the term is unknown. */
+static double unit_idf(const unit *u, xc_db *db)
+{
+    uint32_t n = 0, best = UINT32_MAX;
+    if (!db || xc_db_doccount(db, &n, NULL) != SS_OK || n == 0)
+        return 1.0;
+    for (size_t i = 0; i < u->n; i++) {
+        const uatom *a = &u->a[i];
+        size_t len = a->len;
+        if (a->kind == SS_ATOM_HAN) {
+            if (i + 1 >= u->n || u->a[i + 1].kind != SS_ATOM_HAN || u->a[i + 1].rpos != a->rpos + 1)
+                continue;
+            len += u->a[i + 1].len;
+        }
+        char t[SS_MAX_TERM + 1];
+        if (len > SS_MAX_TERM)
+            continue;
+        memcpy(t, u->text + a->off, len);
+        t[len] = '\0';
+        uint32_t df = 0;
+        if (xc_db_termfreq(db, t, &df, NULL) == SS_OK && df > 0 && df < best)
+            best = df;
+    }
+    if (best == UINT32_MAX)
+        return 1.0;
+    double idf = log((double)n / best);
+    return idf > 0.1 ? idf : 0.1;
+}
+
 /* 1 when the unit is one word of three or more Han characters that the
  * index holds as a term (a dictionary word or a quoted slogan). */
 static int is_word(const unit *u, xc_db *db)
@@ -724,6 +770,8 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
         item *it = &q->items[i];
         it->must_whole = !q->natural && it->whole != SIZE_MAX && is_word(&q->units[it->whole], db);
     }
+    for (size_t u = 0; u < q->nunits; u++)
+        q->units[u].idf = unit_idf(&q->units[u], db);
     xc_query *m = match_q(p, q, db, err);
     xc_query *b[64];
     size_t nb = m ? word_boosts(p, q, db, b, 64, err) : 0;
@@ -949,20 +997,29 @@ static double keyword_factor(const ss_query *q, const occs *o)
     return 1.0 + W_WHOLE * (items ? (double)whole / items : 0.0) + W_NEAR * near;
 }
 
+/* A question's passage: the share of the question's weight it holds
+ * (units weighted by rarity: 营商环境 counts for more than 优化), times
+ * 1 + proximity and neighbouring-words factors.  Xapian's weight counts
+ * bigrams of units that do not stand together too; this corrects it. */
 static double natural_factor(const ss_query *q, const occs *o)
 {
     size_t wanted = 0, present = 0;
+    double w_all = 0, w_present = 0;
     for (size_t u = 0; u < q->nunits; u++)
         if (wanted_unit(q, u)) {
             wanted++;
-            present += o->count[u] > 0;
+            w_all += q->units[u].idf;
+            if (o->count[u] > 0) {
+                present++;
+                w_present += q->units[u].idf;
+            }
         }
     if (!present)
         return 0.0;
     size_t best;
     uint32_t span;
     proximity(q, o, NEAR_WINDOW, &span, &best);
-    double cover = (double)present / wanted;
+    double cover = w_all > 0 ? w_present / w_all : (double)present / wanted;
     return cover * (1.0 + W_NEAR * (double)best / wanted + W_PAIR * pairs_near(q, o));
 }
 
