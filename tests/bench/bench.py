@@ -374,6 +374,9 @@ def main():
         ok = v >= lim if op == ">=" else v <= lim
         met[name] = ok
         print(f"  {'MET    ' if ok else 'NOT MET'}  {name:30} measured {v}")
+    if not all(met.values()):
+        print("  where the time and space go (perf profiles of indexing and of the slowest"
+              " queries):\n  README.md, section Performance")
 
     result = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
               "machine": machine(),
