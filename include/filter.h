@@ -26,6 +26,7 @@
 #include "gazetteer.h"
 #include "speech.h"
 #include "ss_error.h"
+#include "strbuf.h"
 #include "xapian_c.h"
 
 typedef enum { SS_F_REGION, SS_F_YEAR, SS_F_SPEAKER, SS_F_KIND, SS_F_TITLE, SS_F_COUNT } ss_field;
@@ -56,9 +57,17 @@ void ss_filters_free(ss_filters *f);
 ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g,
                          xc_query **out, ss_err *err);
 
-/* Adds the boolean terms of a passage of speech sp: its places (the
- * passage's own, given as gazetteer ids), year, speaker, kind, title. */
-ss_code ss_filter_index(xc_doc *doc, ss_actx *ac, const ss_speech *sp, const uint32_t *places,
+/* The boolean terms every passage of speech sp gets (its own region and
+ * the places its title names, with the divisions above them; year;
+ * speaker; role; kind; title bigrams), into out as NUL-terminated strings
+ * one after the other.  Computed once per speech. */
+ss_code ss_filter_speech_terms(ss_actx *ac, const ss_speech *sp, const ss_gazetteer *g,
+                               strbuf *out, ss_err *err);
+
+/* Adds a passage's boolean terms: its speech's (from
+ * ss_filter_speech_terms) and the places the passage names (gazetteer ids,
+ * with the divisions above them). */
+ss_code ss_filter_index(xc_doc *doc, const strbuf *speech_terms, const uint32_t *places,
                         size_t nplaces, const ss_gazetteer *g, ss_err *err);
 
 /* Field name ("region", ...). */

@@ -179,7 +179,7 @@ static ss_code make_strings(ss_indexer *ix, const ss_text *t, const ss_speech *s
 
 /* Terms of a passage: its text's, its places' and its speech's. */
 static ss_code passage_terms(ss_indexer *ix, xc_doc *doc, const char *path,
-                             const passage_strings *ps, const ss_speech *sp, ss_err *err)
+                             const passage_strings *ps, const strbuf *speech_terms, ss_err *err)
 {
     /* the simplified form, when there is one, needs no OpenCC again */
     const char *text = ps->simplified ? ps->simplified : ps->text;
@@ -192,9 +192,8 @@ static ss_code passage_terms(ss_indexer *ix, xc_doc *doc, const char *path,
     places pl = { .n = 0 };
     if (rc == SS_OK)
         rc = ss_gaz_scan(ix->gaz, text, strlen(text), on_place, &pl, err);
-    /* filter terms analyse the title: the passage's analysis is done with */
     if (rc == SS_OK)
-        rc = ss_filter_index(doc, ix->actx, sp, pl.ids, pl.n, ix->gaz, err);
+        rc = ss_filter_index(doc, speech_terms, pl.ids, pl.n, ix->gaz, err);
     char fterm[SS_MAX_TERM + 1];
     ss_file_term(path, fterm);
     if (rc == SS_OK)
@@ -203,8 +202,8 @@ static ss_code passage_terms(ss_indexer *ix, xc_doc *doc, const char *path,
 }
 
 static ss_code add_passage(ss_indexer *ix, const char *path, const ss_text *t,
-                           const ss_speech *sp, size_t sp_no, const ss_passages *ps, size_t i,
-                           ss_err *err)
+                           const ss_speech *sp, const strbuf *speech_terms, size_t sp_no,
+                           const ss_passages *ps, size_t i, ss_err *err)
 {
     const ss_passage *p = &ps->v[i];
     passage_strings str = { NULL, NULL, NULL, NULL };
@@ -215,7 +214,7 @@ static ss_code add_passage(ss_indexer *ix, const char *path, const ss_text *t,
     if (rc == SS_OK)
         rc = xc_doc_new(&doc, err);
     if (rc == SS_OK)
-        rc = passage_terms(ix, doc, path, &str, sp, err);
+        rc = passage_terms(ix, doc, path, &str, speech_terms, err);
     uint32_t os, oe;
     ss_text_span(t, p->start, p->end, &os, &oe);
     ss_record r = { .file = (char *)path, .byte_start = os, .byte_end = oe, .para = p->para,
@@ -245,8 +244,12 @@ static ss_code add_speech(ss_indexer *ix, const char *path, const ss_text *t,
         ps.v[i].start += sp->start;
         ps.v[i].end += sp->start;
     }
+    strbuf terms = STRBUF_INIT;
+    if (rc == SS_OK)
+        rc = ss_filter_speech_terms(ix->actx, sp, ix->gaz, &terms, err);
     for (size_t i = 0; rc == SS_OK && i < ps.n; i++)
-        rc = add_passage(ix, path, t, sp, sp_no, &ps, i, err);
+        rc = add_passage(ix, path, t, sp, &terms, sp_no, &ps, i, err);
+    sb_free(&terms);
     if (rc == SS_OK)
         ix->st.passages += ps.n;
     ss_passages_free(&ps);
