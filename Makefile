@@ -52,7 +52,7 @@ TRAD = $(DATADIR)/trad.bin
 DICTC = build/rel/seg-dictc
 USER_DICT = $(wildcard corpus/data/*.dict)
 
-.PHONY: all deps test unit demo eval bench clean segeval
+.PHONY: all deps test unit demo eval bench clean segeval fuzz
 DATA_FILES = $(patsubst corpus/data/%,$(DATADIR)/%,$(wildcard corpus/data/*.rules corpus/data/*.tsv))
 BENCH_BIN = $(if $(wildcard tests/bench/qbench.c),$(BUILD)/bench/qbench)
 
@@ -136,3 +136,27 @@ clean:
 
 segeval: deps all
 	sh tests/seg/run.sh
+
+# Fuzzing (clang's libFuzzer with ASan/UBSan): `make fuzz` runs each target
+# for FUZZ_SECONDS on a corpus seeded from corpus/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -g -O1
+
+build/fuzz/%: tests/fuzz/%.c $(LIB_C) $(LIB_CC) $(wildcard include/*.h)
+	@mkdir -p build/fuzz/obj
+	for f in $(LIB_C); do clang $(CPPFLAGS) -std=c11 $(PKG_CFLAGS) \
+	    -fsanitize=fuzzer-no-link,address,undefined -g -O1 -c $$f \
+	    -o build/fuzz/obj/$$(basename $$f .c).o || exit 1; done
+	clang++ $(CPPFLAGS) -std=c++17 -fsanitize=address,undefined -g -O1 -c lib/xapian_c.cc \
+	    -o build/fuzz/obj/xapian_c.o
+	clang $(CPPFLAGS) -std=c11 $(PKG_CFLAGS) $(FUZZ_FLAGS) -c $< -o $@.o
+	clang++ $(FUZZ_FLAGS) -o $@ $@.o build/fuzz/obj/*.o $(LDLIBS)
+
+fuzz: deps $(DICT) $(TRAD) $(DATA_FILES) $(FUZZ_TARGETS)
+	@mkdir -p build/fuzz/seeds
+	cp corpus/*.txt build/fuzz/seeds/
+	for t in $(FUZZ_TARGETS); do \
+	    mkdir -p $$t.corpus; \
+	    $$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $$t.corpus build/fuzz/seeds || exit 1; \
+	done
