@@ -16,6 +16,13 @@ size_t utf8_put(uint32_t cp, char *out);
 /* Number of code points in s (len bytes). */
 size_t utf8_count(const char *s, size_t len);
 
+/* Blanks: spaces, tabs, CR, form feed, ideographic and no-break spaces,
+ * BOM and zero-width space. */
+int uc_is_blank(uint32_t cp);
+
+/* Narrows [*s, *e) of t to leave out blanks at both ends. */
+void utf8_trim(const char *t, size_t *s, size_t *e);
+
 /* Han ideographs (CJK unified, extension A-F, compatibility, 〇). */
 int uc_is_han(uint32_t cp);
 

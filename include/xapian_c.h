@@ -133,9 +133,6 @@ ss_code xc_mset_docid(const xc_mset *m, uint32_t i, xc_docid *out, ss_err *err);
 ss_code xc_mset_weight(const xc_mset *m, uint32_t i, double *out, ss_err *err);
 /* Data of the i-th hit (malloc'd). */
 ss_code xc_mset_data(const xc_mset *m, uint32_t i, char **data, size_t *len, ss_err *err);
-/* Value in slot of the i-th hit (malloc'd; empty when unset). */
-ss_code xc_mset_value(const xc_mset *m, uint32_t i, unsigned slot, char **value, size_t *len,
-                      ss_err *err);
 /* Number of documents collapsed into the i-th hit (0 without collapsing). */
 ss_code xc_mset_collapse_count(const xc_mset *m, uint32_t i, uint32_t *out, ss_err *err);
 

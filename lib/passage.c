@@ -8,12 +8,6 @@
 
 #define HEADING_MAX_CHARS 60
 
-static int is_space_cp(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == 0x3000 ||
-           cp == 0xA0 || cp == 0xFEFF || cp == 0x200B;
-}
-
 static int is_content_cp(uint32_t cp)
 {
     return uc_is_han(cp) || (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z') ||
@@ -32,26 +26,6 @@ static ss_code push(ss_passages *out, size_t s, size_t e, uint32_t para, ss_err 
     }
     out->v[out->n++] = (ss_passage){ s, e, para, -1, 0 };
     return SS_OK;
-}
-
-/* Trims white space from both ends of [*s, *e). */
-static void trim(const char *t, size_t *s, size_t *e)
-{
-    while (*s < *e) {
-        size_t i = *s;
-        if (!is_space_cp(utf8_next(t, *e, &i)))
-            break;
-        *s = i;
-    }
-    while (*e > *s) {
-        size_t b = *e - 1;
-        while (b > *s && ((unsigned char)t[b] & 0xC0) == 0x80)
-            b--;
-        size_t i = b;
-        if (!is_space_cp(utf8_next(t, *e, &i)))
-            break;
-        *e = b;
-    }
 }
 
 static int has_content(const char *t, size_t s, size_t e)
@@ -177,7 +151,7 @@ ss_code ss_split_passages(const char *t, size_t len, size_t max_chars, ss_passag
     while (s < len) {
         const char *nl = memchr(t + s, '\n', len - s);
         size_t e = nl ? (size_t)(nl - t) : len, next = nl ? e + 1 : len;
-        trim(t, &s, &e);
+        utf8_trim(t, &s, &e);
         if (e > s && has_content(t, s, e)) {
             size_t first = out->n;
             int is_head = ss_is_heading(t + s, e - s);

@@ -94,31 +94,6 @@ static char *dup_range(const char *s, size_t n)
     return p;
 }
 
-static int is_blank(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 || cp == 0xA0 || cp == 0xFEFF;
-}
-
-/* Trims blanks from both ends of [*s, *e) in t. */
-static void trim(const char *t, size_t *s, size_t *e)
-{
-    while (*s < *e) {
-        size_t k = *s;
-        if (!is_blank(utf8_next(t, *e, &k)))
-            break;
-        *s = k;
-    }
-    while (*e > *s) {
-        size_t k = *e - 1;
-        while (k > *s && ((unsigned char)t[k] & 0xC0) == 0x80)
-            k--;
-        size_t j = k;
-        if (!is_blank(utf8_next(t, *e, &j)) || j != *e)
-            break;
-        *e = k;
-    }
-}
-
 /* Code point at s[*i] and advance; 0 at the end. */
 static uint32_t next_cp(const char *s, size_t n, size_t *i)
 {
@@ -341,7 +316,7 @@ static int build_lines(doc *d, const charmap *m, strbuf *sb)
         const char *nl = memchr(d->orig + i, '\n', d->olen - i);
         size_t le = nl ? (size_t)(nl - d->orig) : d->olen;
         line l = { i, i, le, 0, 0 };
-        trim(d->orig, &l.os, &l.oe);
+        utf8_trim(d->orig, &l.os, &l.oe);
         l.ss = l.os;
         l.se = l.oe;
         if (m) {
@@ -488,7 +463,7 @@ static int is_name(const char *s, size_t n, char *out)
     size_t i = 0, chars = 0, o = 0;
     while (i < n) {
         uint32_t cp = utf8_next(s, n, &i);
-        if (is_blank(cp))
+        if (uc_is_blank(cp))
             continue;
         if (!uc_is_han(cp) || chars == 4 || (chars == 0 && !cp_in(cp, SURNAMES)))
             return 0;
@@ -643,7 +618,7 @@ static int is_date_line(const char *s, size_t n, ymd *out)
     while (a < b) {
         i = a;
         uint32_t cp = utf8_next(s, b, &i);
-        if (!cp_in(cp, OPENERS "—-") && !is_blank(cp))
+        if (!cp_in(cp, OPENERS "—-") && !uc_is_blank(cp))
             break;
         a = i;
     }
@@ -653,7 +628,7 @@ static int is_date_line(const char *s, size_t n, ymd *out)
             k--;
         i = k;
         uint32_t cp = utf8_next(s, b, &i);
-        if (!cp_in(cp, CLOSERS) && !is_blank(cp))
+        if (!cp_in(cp, CLOSERS) && !uc_is_blank(cp))
             break;
         b = k;
     }
@@ -971,8 +946,8 @@ static void title_bounds(const char *s, size_t n, size_t *b, size_t *e)
             *b = j;
     }
     while (strip_tag(s, b, e))
-        trim(s, b, e);
-    trim(s, b, e);
+        utf8_trim(s, b, e);
+    utf8_trim(s, b, e);
 }
 
 /* The title of line l as it reads in the original text. */

@@ -106,3 +106,28 @@ int uc_is_closer(uint32_t cp)
     }
     return 0;
 }
+
+int uc_is_blank(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == 0x3000 || cp == 0xA0 ||
+           cp == 0xFEFF || cp == 0x200B;
+}
+
+void utf8_trim(const char *t, size_t *s, size_t *e)
+{
+    while (*s < *e) {
+        size_t k = *s;
+        if (!uc_is_blank(utf8_next(t, *e, &k)))
+            break;
+        *s = k;
+    }
+    while (*e > *s) {
+        size_t k = *e - 1;
+        while (k > *s && ((unsigned char)t[k] & 0xC0) == 0x80)
+            k--;
+        size_t j = k;
+        if (!uc_is_blank(utf8_next(t, *e, &j)) || j != *e)
+            break;
+        *e = k;
+    }
+}

@@ -663,15 +663,6 @@ ss_code xc_mset_data(const xc_mset *m, uint32_t i, char **data, size_t *len, ss_
                  [&] { copy_out(m->mset[i].get_document().get_data(), data, len); });
 }
 
-ss_code xc_mset_value(const xc_mset *m, uint32_t i, unsigned slot, char **value, size_t *len,
-                      ss_err *err)
-{
-    if (ss_code rc = check_hit(m, i, value, "xc_mset_value", err)) return rc;
-    *value = nullptr;
-    return guard(err, {"reading hit value", ""},
-                 [&] { copy_out(m->mset[i].get_document().get_value(slot), value, len); });
-}
-
 ss_code xc_mset_collapse_count(const xc_mset *m, uint32_t i, uint32_t *out, ss_err *err)
 {
     if (ss_code rc = check_hit(m, i, out, "xc_mset_collapse_count", err)) return rc;
