@@ -54,7 +54,7 @@ USER_DICT = $(wildcard corpus/data/*.dict)
 
 .PHONY: all deps test unit demo eval bench clean segeval fuzz
 DATA_FILES = $(patsubst corpus/data/%,$(DATADIR)/%,$(wildcard corpus/data/*.rules corpus/data/*.tsv))
-BENCH_BIN = $(if $(wildcard tests/bench/qbench.c),$(BUILD)/bench/qbench)
+BENCH_BIN = $(BUILD)/bench/qbench $(BUILD)/bench/textbench
 
 all: $(PROGS) $(DICT) $(TRAD) $(DATA_FILES) $(UNIT_BIN) $(BENCH_BIN)
 
@@ -63,7 +63,7 @@ $(DATADIR)/%: corpus/data/%
 	@mkdir -p $(dir $@)
 	cp $< $@
 
-$(BUILD)/bench/qbench: tests/bench/qbench.c $(LIBA)
+$(BUILD)/bench/%: tests/bench/%.c $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(LIBA) $(LDLIBS)

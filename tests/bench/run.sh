@@ -39,6 +39,7 @@ fi
 [ -x "$BIN/speech-index" ] && [ -x "$BIN/speech-query" ] || make all
 [ -x "$QBENCH" ] || make "$QBENCH"
 
+build/rel/bench/textbench || true
 exec python3 tests/bench/bench.py --corpus "$CORPUS" --label "$LABEL" --out "$OUT/run-$LABEL" \
     --bin "$BIN" --qbench "$QBENCH" --rounds "${BENCH_ROUNDS:-20}" \
     ${BENCH_NO_FTS:+--no-fts}

@@ -432,57 +432,6 @@ static void test_seeds(void)
     ss_cleaner_close(c);
 }
 
-/* ---- speed ---------------------------------------------------------------------------- */
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Cleans the seeds over and over (about 16 MB); reports the best of 3. */
-static void test_speed(void)
-{
-    ss_err err = { 0 };
-    ss_cleaner *c = NULL;
-    if (ss_cleaner_open(SHIPPED, &c, &err) != SS_OK)
-        return;
-    static const char *const seeds[] = { "corpus/000_3fa501aca496f77f.txt", "corpus/001_cda34e4a1a25d2e2.txt",
-                                         "corpus/002_be97a1da7821cc56.txt", "corpus/003_05f56bdb3f43f60b.txt",
-                                         "corpus/004_16491a11ba5dc244.txt" };
-    ss_text in[5];
-    size_t total = 0, n = 0;
-    for (size_t k = 0; k < 5; k++) {
-        size_t len = 0;
-        char *t = read_all(seeds[k], &len);
-        if (t)
-            in[n++] = (ss_text){ t, len, NULL, NULL };
-        total += t ? len : 0;
-    }
-    size_t rounds = total ? (16u << 20) / total + 1 : 0;
-    double best = 0;
-    for (int run = 0; run < 3 && n; run++) {
-        double t0 = now();
-        for (size_t r = 0; r < rounds; r++)
-            for (size_t k = 0; k < n; k++) {
-                ss_text out;
-                if (ss_clean(c, &in[k], &out, NULL, &err) == SS_OK)
-                    ss_text_free(&out);
-            }
-        double mbs = (double)(rounds * total) / 1e6 / (now() - t0);
-        best = mbs > best ? mbs : best;
-    }
-    printf("cleaning speed: %.0f MB/s (best of 3, %.1f MB of seed files each)\n", best,
-           (double)(rounds * total) / 1e6);
-#if !defined(__SANITIZE_ADDRESS__) && defined(__OPTIMIZE__)
-    CHECK(best > 50, "cleaning speed %.0f MB/s, target > 50", best);
-#endif
-    for (size_t k = 0; k < n; k++)
-        free(in[k].text);
-    ss_cleaner_close(c);
-}
-
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -496,7 +445,6 @@ int main(int argc, char **argv)
     test_errors(dir);
     test_default_path();
     test_seeds();
-    test_speed();
     remove_files(dir);
     return check_report(argv[0]);
 }

@@ -7,18 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "gazetteer.h"
-
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
 
 /* The first place a name may mean, 0 if none. */
 static uint32_t first(const ss_gazetteer *g, const char *name)
@@ -263,54 +255,6 @@ static void test_bad_files(void)
                  "CRLF and no final newline");
 }
 
-/* ---- speed ---- */
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = malloc(1 << 20);
-    *len = buf ? fread(buf, 1, 1 << 20, f) : 0;
-    fclose(f);
-    return buf;
-}
-
-static int count_cb(void *arg, uint32_t id, size_t start, size_t end)
-{
-    (void)id;
-    (void)start;
-    (void)end;
-    ++*(size_t *)arg;
-    return 0;
-}
-
-static void test_speed(const ss_gazetteer *g)
-{
-    double best = 1e9;
-    for (int i = 0; i < 5; i++) {
-        ss_gazetteer *h;
-        ss_err err;
-        double t0 = now_ms();
-        ss_code rc = ss_gaz_open(NULL, &h, &err);
-        double t = now_ms() - t0;
-        best = t < best ? t : best;
-        if (rc == SS_OK)
-            ss_gaz_close(h);
-    }
-    size_t len = 0, hits = 0;
-    char *text = read_all("corpus/004_16491a11ba5dc244.txt", &len);
-    CHECK(text != NULL, "seed 004 readable");
-    double t0 = now_ms();
-    for (int i = 0; text && i < 20; i++)
-        ss_gaz_scan(g, text, len, count_cb, &hits, NULL);
-    double t = (now_ms() - t0) / 20;
-    printf("gazetteer: load %.2f ms (best of 5), scan %.0f KB in %.3f ms (%.0f MB/s)\n", best,
-           len / 1024.0, t, t > 0 ? len / 1e3 / t : 0.0);
-    CHECK(best < 50, "load time %.2f ms", best); /* target < 5 ms unsanitised */
-    free(text);
-}
-
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -332,7 +276,6 @@ int main(int argc, char **argv)
     test_scan_spans(g);
     test_scan_offsets(g);
     test_bad_files();
-    test_speed(g);
     ss_gaz_close(g);
     return check_report(argv[0]);
 }
