@@ -1,0 +1,451 @@
+/* qparse.c: query text -> items and units (see query.h, query_int.h). */
+#include "query_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "strbuf.h"
+#include "utf8.h"
+
+static const char *const stopwords[] = {
+    "的", "地", "得", "了", "着", "过", "和", "与", "及", "或", "在", "是", "对", "把", "被",
+    "从", "以", "为", "等", "之", "其", "这", "那", "也", "都", "就", "将", "并", "而",
+    "如何", "怎样", "怎么", "怎么样", "什么", "哪些", "哪里", "为什么", "为何", "是否",
+    "吗", "呢", "啊", "吧", "有关", "关于", "方面", "有哪些", "怎样才能", "如何才能", "谁",
+};
+static const char *const question_words[] = {
+    "如何", "怎样", "怎么", "什么", "哪些", "为什么", "为何", "是否", "吗", "呢", "?", "谁",
+};
+
+static int in_list(const char *const *list, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+            return 1;
+    return 0;
+}
+#define IN(list, s, len) in_list(list, sizeof list / sizeof list[0], s, len)
+
+static void unit_free(unit *u)
+{
+    free(u->text);
+    free(u->a);
+}
+
+void ss_query_free(ss_query *q)
+{
+    if (!q)
+        return;
+    for (size_t i = 0; i < q->nunits; i++)
+        unit_free(&q->units[i]);
+    free(q->units);
+    free(q->items);
+    free(q->or_next);
+    free(q->understood);
+    ss_filters_free(&q->filters);
+    free(q);
+}
+
+int ss_query_is_natural(const ss_query *q)
+{
+    return q->natural;
+}
+
+int ss_query_has_text(const ss_query *q)
+{
+    for (size_t i = 0; i < q->nitems; i++)
+        if (!q->items[i].negated && q->items[i].u1 > q->items[i].u0)
+            return 1;
+    return 0;
+}
+
+size_t ss_query_filter_count(const ss_query *q)
+{
+    return q->filters.n;
+}
+
+int ss_query_needs_places(const ss_query *q)
+{
+    for (size_t i = 0; i < q->filters.n; i++)
+        if (q->filters.v[i].field == SS_F_REGION)
+            return 1;
+    return 0;
+}
+
+void ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g)
+{
+    q->gaz = g;
+}
+
+int ss_query_is_empty(const ss_query *q)
+{
+    if (q->filters.n)
+        return 0;
+    for (size_t i = 0; i < q->nitems; i++)
+        if (!q->items[i].negated && q->items[i].u1 > q->items[i].u0)
+            return 0;
+    return 1;
+}
+
+const char *ss_query_understood(const ss_query *q)
+{
+    return q->understood ? q->understood : "";
+}
+
+/* ---- units from an analysis ---- */
+
+/* Appends the unit made of atoms [first, last] of an. */
+static ss_code add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t last,
+                        ss_err *err)
+{
+    if (last - first + 1 > UNIT_MAX_ATOMS)
+        last = first + UNIT_MAX_ATOMS - 1;
+    if (q->nunits == q->capunits) {
+        size_t cap = q->capunits ? q->capunits * 2 : 16;
+        unit *v = realloc(q->units, cap * sizeof *v);
+        if (!v)
+            return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+        q->units = v;
+        q->capunits = cap;
+    }
+    unit *u = &q->units[q->nunits];
+    size_t n = last - first + 1, bytes = 0;
+    for (size_t k = first; k <= last; k++)
+        bytes += an->atoms[k].normlen;
+    u->text = malloc(bytes + 1);
+    u->a = malloc(n * sizeof *u->a);
+    if (!u->text || !u->a) {
+        unit_free(u);
+        return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+    }
+    size_t off = 0;
+    for (size_t k = first; k <= last; k++) {
+        const ss_atom *at = &an->atoms[k];
+        memcpy(u->text + off, an->norm + at->norm, at->normlen);
+        u->a[k - first] = (uatom){ (uint16_t)off, at->normlen, at->kind,
+                                   at->pos - an->atoms[first].pos };
+        off += at->normlen;
+    }
+    u->text[off] = '\0';
+    u->n = n;
+    u->idf = 1.0;
+    q->nunits++;
+    return SS_OK;
+}
+
+/* Pieces of an unquoted item: segmenter words over Han atoms, single
+ * ASCII atoms, symbols glued to what precedes them. */
+typedef struct {
+    uint32_t first, last;
+    int single_han;   /* one Han character */
+    int stop;         /* function word */
+    int has_core;     /* a word with a character glued to it: */
+    uint32_t core_first, core_last; /* the word alone */
+} piece;
+
+static size_t make_pieces(const ss_analysis *an, piece *pc, size_t max)
+{
+    size_t np = 0, w = 0;
+    for (size_t i = 0; i < an->natoms && np < max;) {
+        const ss_atom *at = &an->atoms[i];
+        if (at->kind == SS_ATOM_SYM && np > 0 && !at->flags) {
+            pc[np - 1].last = (uint32_t)i++;
+            pc[np - 1].single_han = 0;
+            continue;
+        }
+        uint32_t last = (uint32_t)i;
+        if (at->kind == SS_ATOM_HAN) {
+            while (w < an->nwords && (an->words[w].slogan || an->words[w].first < i))
+                w++;
+            if (w < an->nwords && an->words[w].first == i)
+                last = an->words[w].last;
+        }
+        const char *t = an->norm + at->norm;
+        size_t tl = an->atoms[last].norm + an->atoms[last].normlen - at->norm;
+        pc[np++] = (piece){ (uint32_t)i, last, at->kind == SS_ATOM_HAN && last == i,
+                            IN(stopwords, t, tl), 0, 0, 0 };
+        i = last + 1;
+    }
+    return np;
+}
+
+/* Whether the query (all items' text) reads as a question. */
+static int looks_natural(const ss_analysis *an, const piece *pc, size_t np)
+{
+    size_t content = 0, han = 0;
+    for (size_t i = 0; i < np; i++) {
+        const ss_atom *at = &an->atoms[pc[i].first];
+        size_t tl = an->atoms[pc[i].last].norm + an->atoms[pc[i].last].normlen - at->norm;
+        if (IN(question_words, an->norm + at->norm, tl))
+            return 1;
+        content += !pc[i].stop && !pc[i].single_han;
+        han += pc[i].last - pc[i].first + 1;
+    }
+    return content >= 4 && han >= 8;
+}
+
+/* 1 when piece b follows piece a with nothing between them. */
+static int adjacent(const ss_analysis *an, const piece *a, const piece *b)
+{
+    return b->first == a->last + 1 && an->atoms[b->first].flags == 0;
+}
+
+/* Units of an unquoted item: the pieces, with function words dropped from
+ * a question and every single character joined to the piece it stands
+ * against (六|新|项目 -> 六新 | 项目; 楼|阳生 -> 楼阳生; 集聚|区 ->
+ * 集聚区): a lone character is rarely a unit of meaning, and what the user
+ * typed together stays together. */
+static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, size_t np,
+                          int natural, ss_err *err)
+{
+    piece m[MAX_PIECES_ITEM];
+    size_t nm = 0;
+    for (size_t i = 0; i < np && nm < MAX_PIECES_ITEM; i++) {
+        if (natural && pc[i].stop)
+            continue;
+        piece *prev = nm ? &m[nm - 1] : NULL;
+        if (prev && adjacent(an, prev, &pc[i]) && (prev->single_han || pc[i].single_han)) {
+            if (!prev->has_core && prev->single_han != pc[i].single_han) {
+                const piece *word = prev->single_han ? &pc[i] : prev;
+                prev->core_first = word->first;
+                prev->core_last = word->last;
+                prev->has_core = 1;
+            }
+            prev->last = pc[i].last;
+            prev->single_han = 0;
+            continue;
+        }
+        m[nm++] = pc[i];
+    }
+    for (size_t i = 0; i < nm; i++) {
+        ss_code rc = add_unit(q, an, m[i].first, m[i].last, err);
+        /* a question also counts the word without its character: 落地难 ->
+         * 落地 too, for the passages that say it another way */
+        if (rc == SS_OK && natural && m[i].has_core)
+            rc = add_unit(q, an, m[i].core_first, m[i].core_last, err);
+        if (rc != SS_OK)
+            return rc;
+    }
+    return SS_OK;
+}
+
+/* ---- parsing ---- */
+
+static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
+{
+    size_t k = i;
+    uint32_t cp = utf8_next(s, len, &k);
+    *next = k;
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000;
+}
+
+static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closing)
+{
+    size_t k = i;
+    uint32_t cp = utf8_next(s, len, &k);
+    *next = k;
+    return cp == '"' || cp == (closing ? 0x201D : 0x201C) || (closing && cp == 0x201C);
+}
+
+static ss_code push_item(ss_query *q, item it, ss_err *err)
+{
+    if (q->nitems == q->capitems) {
+        size_t cap = q->capitems ? q->capitems * 2 : 8;
+        item *v = realloc(q->items, cap * sizeof *v);
+        int *o = realloc(q->or_next, cap * sizeof *o);
+        if (v)
+            q->items = v;
+        if (o)
+            q->or_next = o;
+        if (!v || !o)
+            return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+        q->capitems = cap;
+    }
+    q->or_next[q->nitems] = 0;
+    q->items[q->nitems++] = it;
+    return SS_OK;
+}
+
+typedef struct {
+    size_t s, e;
+    int negated, quoted, is_or;
+} raw_item;
+
+/* Splits the query text into raw items. */
+static size_t split_items(const char *s, size_t len, raw_item *out, size_t max)
+{
+    size_t i = 0, n = 0, nx;
+    while (i < len && n < max) {
+        if (is_space_at(s, len, i, &nx)) {
+            i = nx;
+            continue;
+        }
+        raw_item r = { 0, 0, 0, 0, 0 };
+        if (s[i] == '-' && i + 1 < len && !is_space_at(s, len, i + 1, &nx)) {
+            r.negated = 1;
+            i++;
+        }
+        if (quote_at(s, len, i, &nx, 0)) {
+            r.quoted = 1;
+            r.s = i = nx;
+            while (i < len && !quote_at(s, len, i, &nx, 1))
+                i = nx;
+            r.e = i;
+            if (i < len)
+                i = nx;
+        } else {
+            r.s = i;
+            while (i < len && !is_space_at(s, len, i, &nx))
+                i = nx;
+            r.e = i;
+            r.is_or = !r.negated && r.e - r.s == 2 && memcmp(s + r.s, "OR", 2) == 0;
+        }
+        out[n++] = r;
+    }
+    return n;
+}
+
+
+static ss_code parse_item(ss_query *q, ss_actx *ac, const char *s, const raw_item *r,
+                          int natural, ss_err *err)
+{
+    ss_analysis an;
+    ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
+    if (rc != SS_OK)
+        return rc;
+    item it = { r->negated, r->quoted, q->nunits, q->nunits, SIZE_MAX, 0 };
+    if (an.natoms == 0)
+        return SS_OK;
+    if (r->quoted) {
+        rc = add_unit(q, &an, 0, an.natoms - 1, err);
+    } else {
+        piece pc[MAX_PIECES];
+        size_t np = make_pieces(&an, pc, MAX_PIECES);
+        rc = item_units(q, &an, pc, np, natural && !r->negated, err);
+        if (rc == SS_OK && q->nunits - it.u0 > 1) {
+            it.u1 = q->nunits;
+            rc = add_unit(q, &an, 0, an.natoms - 1, err);
+            it.whole = q->nunits - 1;
+            if (rc == SS_OK)
+                return push_item(q, it, err);
+        }
+    }
+    it.u1 = q->nunits;
+    return rc == SS_OK ? push_item(q, it, err) : rc;
+}
+
+/* 1 when an item has the form of a filter (name:value with a known name). */
+static int is_filter(const char *s, size_t len)
+{
+    const char *colon = memchr(s, ':', len);
+    if (!colon)
+        return 0;
+    for (int k = 0; k < SS_F_COUNT; k++) {
+        const char *name = ss_field_name((ss_field)k);
+        if (strlen(name) == (size_t)(colon - s) && strncasecmp(name, s, strlen(name)) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Decides keyword or natural language from all positive unquoted text. */
+static ss_code detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
+                              int *natural, ss_err *err)
+{
+    strbuf sb = STRBUF_INIT;
+    size_t items = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].negated || r[i].quoted || r[i].is_or || is_filter(s + r[i].s, r[i].e - r[i].s))
+            continue;
+        items++;
+        if (sb_add(&sb, s + r[i].s, r[i].e - r[i].s) || sb_addc(&sb, ' ')) {
+            sb_free(&sb);
+            return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+        }
+    }
+    *natural = 0;
+    if (items && sb.len) {
+        ss_analysis an;
+        ss_code rc = ss_analyze(ac, sb.buf, sb.len, &an, err);
+        if (rc != SS_OK) {
+            sb_free(&sb);
+            return rc;
+        }
+        piece pc[MAX_PIECES];
+        size_t np = make_pieces(&an, pc, MAX_PIECES);
+        *natural = looks_natural(&an, pc, np) || memchr(sb.buf, '?', sb.len) ||
+                   strstr(sb.buf, "？") != NULL;
+    }
+    sb_free(&sb);
+    return SS_OK;
+}
+
+static ss_code describe(ss_query *q, ss_err *err)
+{
+    strbuf sb = STRBUF_INIT;
+    int ok = 1;
+    for (size_t i = 0; i < q->nitems && ok; i++) {
+        const item *it = &q->items[i];
+        if (i)
+            ok = sb_adds(&sb, q->or_next[i - 1] ? " OR " : (q->natural ? " | " : " ")) == 0;
+        if (it->negated)
+            ok = ok && sb_addc(&sb, '-') == 0;
+        if (it->quoted)
+            ok = ok && sb_addc(&sb, '"') == 0;
+        for (size_t u = it->u0; ok && u < it->u1; u++) {
+            if (u > it->u0)
+                ok = sb_addc(&sb, q->natural ? '|' : '+') == 0;
+            ok = ok && sb_adds(&sb, q->units[u].text) == 0;
+        }
+        if (it->quoted)
+            ok = ok && sb_addc(&sb, '"') == 0;
+    }
+    for (size_t i = 0; ok && i < q->filters.n; i++)
+        ok = sb_addf(&sb, "%s%s:%s", sb.len ? " " : "", ss_field_name(q->filters.v[i].field),
+                     q->filters.v[i].value) == 0;
+    if (!ok || !(q->understood = sb_detach(&sb, NULL))) {
+        sb_free(&sb);
+        return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+    }
+    return SS_OK;
+}
+
+ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *err)
+{
+    ss_query *q = calloc(1, sizeof *q);
+    if (!q)
+        return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+    q->ac = ac;
+    size_t len = strlen(text);
+    raw_item r[MAX_ITEMS];
+    size_t n = split_items(text, len, r, MAX_ITEMS);
+    ss_code rc = detect_natural(ac, text, r, n, &q->natural, err);
+    int pending_or = 0;
+    for (size_t i = 0; rc == SS_OK && i < n; i++) {
+        if (r[i].is_or) {
+            pending_or = q->nitems > 0;
+            continue;
+        }
+        if (!r[i].quoted && !r[i].negated) {
+            int f = ss_filter_parse(ac, text + r[i].s, r[i].e - r[i].s, &q->filters, err);
+            if (f < 0)
+                rc = err ? err->code : SS_EINVAL;
+            if (f != 0)
+                continue;
+        }
+        size_t before = q->nitems;
+        rc = parse_item(q, ac, text, &r[i], q->natural, err);
+        if (rc == SS_OK && q->nitems > before && pending_or && before > 0)
+            q->or_next[before - 1] = 1;
+        pending_or = 0;
+    }
+    if (rc == SS_OK)
+        rc = describe(q, err);
+    if (rc != SS_OK) {
+        ss_query_free(q);
+        return rc;
+    }
+    *out = q;
+    return SS_OK;
+}
