@@ -25,9 +25,16 @@
 #include "analyze.h"
 #include "gazetteer.h"
 #include "ss_error.h"
+#include "synonyms.h"
 #include "xapian_c.h"
 
 typedef struct ss_query ss_query;
+
+/* How a query is read. */
+typedef struct {
+    int exact;            /* 1: only the words as typed (no synonyms, no other forms of figures) */
+    const ss_syn *syn;    /* synonym table (NULL: none); borrowed while the query lives */
+} ss_query_opts;
 
 /* A byte span [start, end) of a passage's text to highlight. */
 typedef struct {
@@ -38,6 +45,10 @@ typedef struct {
  * title: filters with it).  Syntax errors (an unclosed quote is not one: it
  * runs to the end) give SS_EINVAL with a message naming the offset. */
 ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *err);
+/* The same with options (NULL: as ss_query_parse, which adds the other
+ * written forms of figures but no synonyms). */
+ss_code ss_query_parse_opts(ss_actx *ac, const char *text, const ss_query_opts *o,
+                            ss_query **out, ss_err *err);
 void ss_query_free(ss_query *q);
 
 /* 1 when the query was read as a natural-language question. */
@@ -60,6 +71,9 @@ const char *ss_query_understood(const ss_query *q);
  * *out is freed with xc_query_free. */
 ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err);
 
+/* Sets the candidate weighting (BM25 parameters, qbuild.c) on e. */
+ss_code ss_query_configure(const ss_query *q, xc_enquire *e, ss_err *err);
+
 /* Judges an analysed passage (ss_analyze_atoms of its text): *factor is
  * 0 when the passage does not match (a word's characters do not stand
  * together, an excluded phrase stands there, a question's words are all
@@ -69,6 +83,12 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err);
  * highlight spans (byte offsets of the analysed text; *hl malloc'd). */
 ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor, ss_span **hl,
                        size_t *nhl, ss_err *err);
+
+/* The factor for a passage whose section heading (analysed) holds the
+ * query: 1 + a bonus when it holds every keyword (most of a question's
+ * weight), else 1. */
+ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, double *factor,
+                                ss_err *err);
 
 /* Spans of text (a passage, len bytes) where the query's units stand,
  * merged and sorted.  *out is malloc'd (free it), *n set. */

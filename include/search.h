@@ -58,6 +58,7 @@ typedef struct {
     int all_duplicates;   /* 1: show copies as hits of their own instead of collapsing */
     int facets;           /* 1: count matches by region, year and kind (judges every match,
                              up to 20000) */
+    int exact;            /* 1: the words as typed only (no synonyms, no other forms of figures) */
 } ss_search_opts;
 
 /* Name of facet k ("region", "year", "kind"). */

@@ -9,24 +9,20 @@ static int span_cmp_fn(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
 }
 
-ss_code ss_q_highlights(const ss_query *q, const ss_analysis *an, const occs *o,
-                          ss_span **out, size_t *n, ss_err *err)
+/* Every occurrence of a concept (a word whole, its units standing close,
+ * another form of it), merged where they touch. */
+ss_code ss_q_highlights(const ss_query *q, const ss_analysis *an, const occs *o, ss_span **out,
+                        size_t *n, ss_err *err)
 {
-    ss_span *v = malloc((o->n ? o->n : 1) * sizeof *v);
+    ss_span *v = malloc((o->nc ? o->nc : 1) * sizeof *v);
     if (!v)
         return ss_seterr(err, SS_ENOMEM, "out of memory highlighting");
+    (void)q;
     size_t k = 0;
-    for (size_t i = 0; i < o->n; i++) {
-        uint32_t u = o->v[i].unit;
-        int wanted = ss_q_wanted_unit(q, u);
-        for (size_t it = 0; !wanted && it < q->nitems; it++)
-            wanted = q->items[it].whole == u && !q->items[it].negated;
-        if (!wanted)
-            continue;
-        const ss_atom *a = &an->atoms[o->v[i].atom];
-        v[k++] = (ss_span){ a->start, an->atoms[o->v[i].atom + q->units[u].n - 1].end };
-    }
-    qsort(v, k, sizeof *v, span_cmp_fn);
+    for (size_t i = 0; i < o->nc; i++)
+        v[k++] = (ss_span){ an->atoms[o->c[i].atom].start, an->atoms[o->c[i].atom_end].end };
+    if (k > 1)
+        qsort(v, k, sizeof *v, span_cmp_fn);
     size_t m = 0;
     for (size_t i = 0; i < k; i++) {
         if (m && v[i].start <= v[m - 1].end) {

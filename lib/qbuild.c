@@ -8,7 +8,17 @@
 
 #include "terms.h"
 
-#define W_WORD 0.3           /* a dictionary word or slogan term of the query: extra weight */
+/* Candidates are ranked by BM25 over the query's bigrams, tokens and
+ * words:  w(t) = idf(t) * (K1 + 1) * tf / (K1 * ((1 - B) + B * len / avglen) + tf).
+ * A small K1 saturates repetition early: a passage that repeats one word
+ * five times gains little over one that names it once (the ranker then
+ * rewards different words standing together, rank.c). */
+#define BM25_K1 0.5
+#define BM25_B 0.5
+#define BM25_MIN_NORMLEN 0.5
+#define W_WORD 0.3            /* a dictionary word or slogan term of the query: extra weight */
+#define W_ALT_SAME 0.8        /* another form of a word (synonym table "=", figure): its weight */
+#define W_ALT_RELATED 0.4     /* a related word (synonym table "~", questions) */
 #define SINGLE_MAX_TERMS 1000 /* one-character query: terms it may begin */
 
 /* A small owner of xc_query handles, freed together. */
@@ -64,6 +74,7 @@ typedef struct {
     qpool *p;
     xc_query *subs[SINGLE_MAX_TERMS];
     size_t n;
+    size_t selflen;
     ss_err *err;
 } single_ctx;
 
@@ -71,6 +82,8 @@ static int add_single(void *arg, const char *term, size_t len, uint32_t tf)
 {
     single_ctx *c = arg;
     (void)tf;
+    if (len == c->selflen)
+        return 0; /* the character itself, added already */
     xc_query *t = term_q(c->p, term, len, c->err);
     if (t)
         c->subs[c->n++] = t;
@@ -87,9 +100,15 @@ static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_er
     }
     c->p = p;
     c->err = err;
+    c->selflen = len;
     char prefix[8];
     memcpy(prefix, ch, len);
     prefix[len] = '\0';
+    /* the character itself first (indexed where no bigram starts with it,
+     * terms.h), then the bigrams and words it begins */
+    xc_query *self = term_q(p, ch, len, err);
+    if (self)
+        c->subs[c->n++] = self;
     if (db)
         xc_db_each_term(db, prefix, add_single, c, NULL);
     /* OR, not SYNONYM: a synonym's statistics are estimated per shard,
@@ -179,21 +198,43 @@ static int is_word(const unit *u, xc_db *db)
     return xc_db_termfreq(db, u->text, &tf, NULL) == SS_OK && tf > 0;
 }
 
-/* An item's query: all its units (keyword) or any (natural). */
-static xc_query *item_q(qpool *p, const ss_query *q, const item *it, int any, xc_db *db,
-                        ss_err *err)
+/* A concept's query: all its typed units, or any of its other forms
+ * (weighing less). */
+static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db *db,
+                           ss_err *err)
 {
-    if (it->must_whole)
-        return unit_q(p, &q->units[it->whole], db, err);
-    xc_query *subs[MAX_PIECES];
-    size_t n = 0;
-    for (size_t u = it->u0; u < it->u1 && n < MAX_PIECES; u++) {
+    xc_query *subs[MAX_PIECES], *alts[MAX_ALTS + 1];
+    size_t n = 0, na = 0;
+    for (size_t u = c->u0; u < c->u1 && n < MAX_PIECES; u++) {
         xc_query *x = unit_q(p, &q->units[u], db, err);
         if (!x)
             return NULL;
         subs[n++] = x;
     }
-    return combine(p, any ? XC_OP_OR : XC_OP_AND, subs, n, 0, err);
+    alts[na++] = combine(p, XC_OP_AND, subs, n, 0, err);
+    if (!alts[0])
+        return NULL;
+    for (size_t u = c->a0; u < c->a1 && na < MAX_ALTS + 1; u++) {
+        double w = q->units[u].alt == ALT_RELATED ? W_ALT_RELATED : W_ALT_SAME;
+        xc_query *x = scale(p, unit_q(p, &q->units[u], db, err), w, err);
+        if (x)
+            alts[na++] = x;
+    }
+    return combine(p, XC_OP_OR, alts, na, 0, err);
+}
+
+/* An item's query: its concepts, all (keyword) or any (question). */
+static xc_query *item_q(qpool *p, const ss_query *q, const item *it, xc_db *db, ss_err *err)
+{
+    xc_query *subs[MAX_PIECES];
+    size_t n = 0;
+    for (size_t c = it->c0; c < it->c1 && n < MAX_PIECES; c++) {
+        xc_query *x = concept_q(p, q, &q->concepts[c], db, err);
+        if (!x)
+            return NULL;
+        subs[n++] = x;
+    }
+    return combine(p, q->natural ? XC_OP_OR : XC_OP_AND, subs, n, 0, err);
 }
 
 /* Word terms of the query's units and whole items, to rank passages where
@@ -226,7 +267,7 @@ static xc_query *match_q(qpool *p, const ss_query *q, xc_db *db, ss_err *err)
         const item *it = &q->items[i];
         if (it->negated)
             continue;
-        xc_query *x = item_q(p, q, it, q->natural, db, err);
+        xc_query *x = item_q(p, q, it, db, err);
         if (!x)
             continue;
         alts[na++] = x;
@@ -267,10 +308,6 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     if (!p)
         return ss_seterr(err, SS_ENOMEM, "out of memory building query");
     ss_clearerr(err);
-    for (size_t i = 0; i < q->nitems; i++) {
-        item *it = &q->items[i];
-        it->must_whole = !q->natural && it->whole != SIZE_MAX && is_word(&q->units[it->whole], db);
-    }
     for (size_t u = 0; u < q->nunits; u++)
         q->units[u].idf = unit_idf(&q->units[u], db);
     xc_query *m = match_q(p, q, db, err);
@@ -305,4 +342,10 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     pool_free(p);
     free(p);
     return rc;
+}
+
+ss_code ss_query_configure(const ss_query *q, xc_enquire *e, ss_err *err)
+{
+    (void)q;
+    return xc_enquire_set_bm25(e, BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN, err);
 }

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "numbers.h"
+#include "segment.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -13,6 +15,16 @@ static const char *const stopwords[] = {
     "从", "以", "为", "等", "之", "其", "这", "那", "也", "都", "就", "将", "并", "而",
     "如何", "怎样", "怎么", "怎么样", "什么", "哪些", "哪里", "为什么", "为何", "是否",
     "吗", "呢", "啊", "吧", "有关", "关于", "方面", "有哪些", "怎样才能", "如何才能", "谁",
+};
+/* Verbs and nouns too general to say what a question is about: dropped
+ * from a question that has other content words (如何加强招商引资工作 asks
+ * about 招商引资). */
+static const char *const generic_words[] = {
+    "发展", "推进", "推动", "加强", "加快", "提高", "提升", "促进", "做好", "实现", "坚持",
+    "进行", "开展", "落实", "解决", "抓好", "搞好", "强化", "深化", "完善", "健全", "加大",
+    "工作", "问题", "措施", "办法", "情况", "方法", "做法", "途径", "有效", "进一步", "更好",
+    "全面", "积极", "不断", "切实", "努力", "当前", "目前", "新时期", "新形势", "应该", "应当",
+    "需要", "可以", "能够", "才能", "我们", "我国", "我市", "我省", "采取",
 };
 static const char *const question_words[] = {
     "如何", "怎样", "怎么", "什么", "哪些", "为什么", "为何", "是否", "吗", "呢", "?", "谁",
@@ -40,6 +52,7 @@ void ss_query_free(ss_query *q)
     for (size_t i = 0; i < q->nunits; i++)
         unit_free(&q->units[i]);
     free(q->units);
+    free(q->concepts);
     free(q->items);
     free(q->or_next);
     free(q->understood);
@@ -130,6 +143,7 @@ static ss_code add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t
     u->text[off] = '\0';
     u->n = n;
     u->idf = 1.0;
+    u->alt = ALT_TYPED;
     q->nunits++;
     return SS_OK;
 }
@@ -140,11 +154,36 @@ typedef struct {
     uint32_t first, last;
     int single_han;   /* one Han character */
     int stop;         /* function word */
+    int generic;      /* a word too general for a question */
     int has_core;     /* a word with a character glued to it: */
     uint32_t core_first, core_last; /* the word alone */
 } piece;
 
-static size_t make_pieces(const ss_analysis *an, piece *pc, size_t max)
+/* For a word of three or more Han characters that is a dictionary word
+ * glued to one character (融资难, 产业园), the dictionary word alone: a
+ * question also counts it.  Sets p's core. */
+static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
+{
+    if (!d || p->last - p->first < 2)
+        return;
+    for (uint32_t k = p->first; k <= p->last; k++)
+        if (an->atoms[k].kind != SS_ATOM_HAN)
+            return;
+    const ss_atom *f = &an->atoms[p->first], *l = &an->atoms[p->last];
+    const ss_atom *f1 = &an->atoms[p->first + 1], *l1 = &an->atoms[p->last - 1];
+    uint32_t freq;
+    if (seg_dict_lookup(d, an->norm + f->norm, l1->norm + l1->normlen - f->norm, &freq)) {
+        p->core_first = p->first;
+        p->core_last = p->last - 1;
+        p->has_core = 1;
+    } else if (seg_dict_lookup(d, an->norm + f1->norm, l->norm + l->normlen - f1->norm, &freq)) {
+        p->core_first = p->first + 1;
+        p->core_last = p->last;
+        p->has_core = 1;
+    }
+}
+
+static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, size_t max)
 {
     size_t np = 0, w = 0;
     for (size_t i = 0; i < an->natoms && np < max;) {
@@ -163,26 +202,31 @@ static size_t make_pieces(const ss_analysis *an, piece *pc, size_t max)
         }
         const char *t = an->norm + at->norm;
         size_t tl = an->atoms[last].norm + an->atoms[last].normlen - at->norm;
-        pc[np++] = (piece){ (uint32_t)i, last, at->kind == SS_ATOM_HAN && last == i,
-                            IN(stopwords, t, tl), 0, 0, 0 };
+        pc[np] = (piece){ (uint32_t)i, last, at->kind == SS_ATOM_HAN && last == i,
+                          IN(stopwords, t, tl), IN(generic_words, t, tl), 0, 0, 0 };
+        find_core(an, d, &pc[np++]);
         i = last + 1;
     }
     return np;
 }
 
-/* Whether the query (all items' text) reads as a question. */
-static int looks_natural(const ss_analysis *an, const piece *pc, size_t np)
+/* Whether the query (all items' text, items of them) reads as a
+ * question: it has a question word, or it is one long run of text (four
+ * or more content words, eight or more characters) with function words
+ * in it.  Keywords separated by spaces stay keywords. */
+static int looks_natural(const ss_analysis *an, const piece *pc, size_t np, size_t items)
 {
-    size_t content = 0, han = 0;
+    size_t content = 0, han = 0, stops = 0;
     for (size_t i = 0; i < np; i++) {
         const ss_atom *at = &an->atoms[pc[i].first];
         size_t tl = an->atoms[pc[i].last].norm + an->atoms[pc[i].last].normlen - at->norm;
         if (IN(question_words, an->norm + at->norm, tl))
             return 1;
         content += !pc[i].stop && !pc[i].single_han;
+        stops += pc[i].stop;
         han += pc[i].last - pc[i].first + 1;
     }
-    return content >= 4 && han >= 8;
+    return items == 1 && stops > 0 && content >= 4 && han >= 8;
 }
 
 /* 1 when piece b follows piece a with nothing between them. */
@@ -200,9 +244,11 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
                           int natural, ss_err *err)
 {
     piece m[MAX_PIECES_ITEM];
-    size_t nm = 0;
+    size_t nm = 0, specific = 0;
+    for (size_t i = 0; natural && i < np; i++)
+        specific += !pc[i].stop && !pc[i].generic && !pc[i].single_han;
     for (size_t i = 0; i < np && nm < MAX_PIECES_ITEM; i++) {
-        if (natural && pc[i].stop)
+        if (natural && (pc[i].stop || (pc[i].generic && specific > 0)))
             continue;
         piece *prev = nm ? &m[nm - 1] : NULL;
         if (prev && adjacent(an, prev, &pc[i]) && (prev->single_han || pc[i].single_han)) {
@@ -231,6 +277,31 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
 }
 
 /* ---- parsing ---- */
+
+/* The query with the full-width forms a Chinese input method types
+ * (：－＋（）ＯＲ, letters and digits) made half-width, so that they mean
+ * what the half-width syntax means; *out malloc'd. */
+static char *fold_syntax(const char *s, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t cp = utf8_next(s, len, &i);
+        if (cp >= 0xFF01 && cp <= 0xFF5E)
+            out[o++] = (char)(cp - 0xFF01 + 0x21);
+        else if (cp == 0x2212 || cp == 0xFE63) /* minus sign, small minus */
+            out[o++] = '-';
+        else {
+            memcpy(out + o, s + at, i - at);
+            o += i - at;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
 
 static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
 {
@@ -307,31 +378,114 @@ static size_t split_items(const char *s, size_t len, raw_item *out, size_t max)
 }
 
 
-static ss_code parse_item(ss_query *q, ss_actx *ac, const char *s, const raw_item *r,
-                          int natural, ss_err *err)
+static ss_code push_concept(ss_query *q, concept c, ss_err *err)
+{
+    if (q->nconcepts == q->capconcepts) {
+        size_t cap = q->capconcepts ? q->capconcepts * 2 : 8;
+        concept *v = realloc(q->concepts, cap * sizeof *v);
+        if (!v)
+            return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+        q->concepts = v;
+        q->capconcepts = cap;
+    }
+    q->concepts[q->nconcepts++] = c;
+    return SS_OK;
+}
+
+/* Other forms of a word: its groups in the synonym table ("~" ones only
+ * for questions) and, for a figure, its other written forms. */
+typedef struct {
+    char text[MAX_ALTS][SS_NUM_FORM_MAX];
+    uint8_t kind[MAX_ALTS];
+    size_t n;
+} alts;
+
+static void find_alts(const ss_query_opts *o, int natural, const char *w, size_t len, alts *a)
+{
+    a->n = 0;
+    if (o && o->exact)
+        return;
+    ss_syn_alt sa[MAX_ALTS];
+    size_t n = ss_syn_lookup(o ? o->syn : NULL, w, len, sa, MAX_ALTS);
+    for (size_t i = 0; i < n && a->n < MAX_ALTS; i++) {
+        if (sa[i].related && !natural)
+            continue;
+        if (strlen(sa[i].text) >= SS_NUM_FORM_MAX)
+            continue;
+        strcpy(a->text[a->n], sa[i].text);
+        a->kind[a->n++] = sa[i].related ? ALT_RELATED : ALT_SAME;
+    }
+    char forms[MAX_ALTS][SS_NUM_FORM_MAX];
+    size_t nf = ss_num_forms(w, len, forms, MAX_ALTS);
+    for (size_t i = 0; i < nf && a->n < MAX_ALTS; i++) {
+        strcpy(a->text[a->n], forms[i]);
+        a->kind[a->n++] = ALT_SAME;
+    }
+}
+
+/* Adds the concept of units [u0, u1) (whole: SIZE_MAX or the whole
+ * word's unit) with the other forms in a as units of their own. */
+static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
+                           const alts *a, ss_err *err)
+{
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits };
+    for (size_t i = 0; i < a->n; i++) {
+        ss_analysis an;
+        ss_code rc = ss_analyze_atoms(ac, a->text[i], strlen(a->text[i]), &an, err);
+        if (rc == SS_OK && an.natoms)
+            rc = add_unit(q, &an, 0, an.natoms - 1, err);
+        if (rc != SS_OK)
+            return rc;
+        if (an.natoms)
+            q->units[q->nunits - 1].alt = a->kind[i];
+    }
+    c.a1 = q->nunits;
+    return push_concept(q, c, err);
+}
+
+static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
+                          const raw_item *r, int natural, ss_err *err)
 {
     ss_analysis an;
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
     if (rc != SS_OK)
         return rc;
-    item it = { r->negated, r->quoted, q->nunits, q->nunits, SIZE_MAX, 0 };
+    item it = { r->negated, r->quoted, q->nunits, q->nunits, SIZE_MAX, q->nconcepts,
+                q->nconcepts };
     if (an.natoms == 0)
         return SS_OK;
     if (r->quoted) {
         rc = add_unit(q, &an, 0, an.natoms - 1, err);
     } else {
         piece pc[MAX_PIECES];
-        size_t np = make_pieces(&an, pc, MAX_PIECES);
+        size_t np = make_pieces(&an, ss_actx_dict(ac), pc, MAX_PIECES);
         rc = item_units(q, &an, pc, np, natural && !r->negated, err);
-        if (rc == SS_OK && q->nunits - it.u0 > 1) {
+        if (rc == SS_OK && q->nunits - it.u0 > 1 && !natural) {
             it.u1 = q->nunits;
             rc = add_unit(q, &an, 0, an.natoms - 1, err);
             it.whole = q->nunits - 1;
-            if (rc == SS_OK)
-                return push_item(q, it, err);
         }
     }
-    it.u1 = q->nunits;
+    if (it.whole == SIZE_MAX)
+        it.u1 = q->nunits;
+    if (rc != SS_OK)
+        return rc;
+    /* concepts (the analysis is not used below: finding forms analyses them) */
+    alts a = { .n = 0 };
+    if (r->negated) {
+        /* no concept: an excluded word is excluded where it stands as typed */
+    } else if (r->quoted || !natural) {
+        const unit *w = &q->units[it.whole != SIZE_MAX ? it.whole : it.u0];
+        if (!r->quoted)
+            find_alts(o, 0, w->text, strlen(w->text), &a);
+        rc = add_concept(q, ac, it.u0, it.u1, it.whole, &a, err);
+    } else {
+        for (size_t u = it.u0; rc == SS_OK && u < it.u1; u++) {
+            find_alts(o, 1, q->units[u].text, strlen(q->units[u].text), &a);
+            rc = add_concept(q, ac, u, u + 1, SIZE_MAX, &a, err);
+        }
+    }
+    it.c1 = q->nconcepts;
     return rc == SS_OK ? push_item(q, it, err) : rc;
 }
 
@@ -373,14 +527,27 @@ static ss_code detect_natural(ss_actx *ac, const char *s, const raw_item *r, siz
             return rc;
         }
         piece pc[MAX_PIECES];
-        size_t np = make_pieces(&an, pc, MAX_PIECES);
-        *natural = looks_natural(&an, pc, np) || memchr(sb.buf, '?', sb.len) ||
+        size_t np = make_pieces(&an, ss_actx_dict(ac), pc, MAX_PIECES);
+        *natural = looks_natural(&an, pc, np, items) || memchr(sb.buf, '?', sb.len) ||
                    strstr(sb.buf, "？") != NULL;
     }
     sb_free(&sb);
     return SS_OK;
 }
 
+/* Appends the other forms of concept c: "{A,B}", "~" before related words. */
+static int describe_alts(strbuf *sb, const ss_query *q, const concept *c)
+{
+    int ok = 1;
+    for (size_t u = c->a0; ok && u < c->a1; u++)
+        ok = sb_addf(sb, "%s%s%s%s", u == c->a0 ? "{" : ",",
+                     q->units[u].alt == ALT_RELATED ? "~" : "", q->units[u].text,
+                     u + 1 == c->a1 ? "}" : "") == 0;
+    return ok;
+}
+
+/* The query as understood: units joined by "+" (a keyword's units) or
+ * "|" (a question's words), other forms in braces. */
 static ss_code describe(ss_query *q, ss_err *err)
 {
     strbuf sb = STRBUF_INIT;
@@ -397,9 +564,14 @@ static ss_code describe(ss_query *q, ss_err *err)
             if (u > it->u0)
                 ok = sb_addc(&sb, q->natural ? '|' : '+') == 0;
             ok = ok && sb_adds(&sb, q->units[u].text) == 0;
+            for (size_t c = it->c0; ok && q->natural && c < it->c1; c++)
+                if (q->concepts[c].u0 == u)
+                    ok = describe_alts(&sb, q, &q->concepts[c]);
         }
         if (it->quoted)
             ok = ok && sb_addc(&sb, '"') == 0;
+        if (ok && !q->natural && it->c1 > it->c0)
+            ok = describe_alts(&sb, q, &q->concepts[it->c0]);
     }
     for (size_t i = 0; ok && i < q->filters.n; i++)
         ok = sb_addf(&sb, "%s%s:%s", sb.len ? " " : "", ss_field_name(q->filters.v[i].field),
@@ -413,9 +585,28 @@ static ss_code describe(ss_query *q, ss_err *err)
 
 ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *err)
 {
+    return ss_query_parse_opts(ac, text, NULL, out, err);
+}
+
+size_t ss_q_concept_of(const ss_query *q, size_t u)
+{
+    for (size_t c = 0; c < q->nconcepts; c++) {
+        const concept *k = &q->concepts[c];
+        if ((u >= k->u0 && u < k->u1) || u == k->whole || (u >= k->a0 && u < k->a1))
+            return c;
+    }
+    return SIZE_MAX;
+}
+
+ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts *o,
+                            ss_query **out, ss_err *err)
+{
     ss_query *q = calloc(1, sizeof *q);
-    if (!q)
+    char *text = q ? fold_syntax(typed, strlen(typed)) : NULL;
+    if (!text) {
+        free(q);
         return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+    }
     q->ac = ac;
     size_t len = strlen(text);
     raw_item r[MAX_ITEMS];
@@ -435,13 +626,14 @@ ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *er
                 continue;
         }
         size_t before = q->nitems;
-        rc = parse_item(q, ac, text, &r[i], q->natural, err);
+        rc = parse_item(q, ac, o, text, &r[i], q->natural, err);
         if (rc == SS_OK && q->nitems > before && pending_or && before > 0)
             q->or_next[before - 1] = 1;
         pending_or = 0;
     }
     if (rc == SS_OK)
         rc = describe(q, err);
+    free(text);
     if (rc != SS_OK) {
         ss_query_free(q);
         return rc;

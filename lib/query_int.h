@@ -15,11 +15,16 @@
 #include "analyze.h"
 #include "filter.h"
 #include "query.h"
+#include "synonyms.h"
 
 #define UNIT_MAX_ATOMS 48
 #define MAX_PIECES_ITEM 256
 #define MAX_ITEMS 32
 #define MAX_PIECES 256
+#define MAX_ALTS 8         /* other forms of one word (synonyms, figures) */
+
+/* What a unit is to the word it serves. */
+enum { ALT_TYPED = 0, ALT_SAME = 1, ALT_RELATED = 2 };
 
 typedef struct {
     uint16_t off, len; /* text in unit.text */
@@ -32,18 +37,32 @@ typedef struct {
     uatom *a;
     size_t n;
     double idf;        /* log(N / df) of its rarest term, set by ss_query_build */
+    uint8_t alt;       /* ALT_TYPED, or another form of a concept's word (ALT_SAME, ALT_RELATED) */
 } unit;
+
+/* One thing the query asks for: a keyword item, or one word of a
+ * question.  It stands in a passage where its typed units stand in order,
+ * close together in one clause (the whole word ranks higher), or where
+ * one of its other forms stands whole. */
+typedef struct {
+    size_t item;       /* the item it belongs to */
+    size_t u0, u1;     /* typed units: q->units[u0, u1) */
+    size_t whole;      /* the whole word as one unit, or SIZE_MAX when it is one unit */
+    size_t a0, a1;     /* other forms: q->units[a0, a1), each standing whole */
+} concept;
 
 typedef struct {
     int negated, quoted;
-    size_t u0, u1;     /* its units: q->units[u0, u1) */
+    size_t u0, u1;     /* its typed units: q->units[u0, u1) */
     size_t whole;      /* unit of the whole item, or SIZE_MAX if it has one unit */
-    int must_whole;    /* the index knows the whole item as one word: it must stand together */
+    size_t c0, c1;     /* its concepts: q->concepts[c0, c1) (none when negated) */
 } item;
 
 struct ss_query {
     unit *units;
     size_t nunits, capunits;
+    concept *concepts;
+    size_t nconcepts, capconcepts;
     item *items;
     size_t nitems, capitems;
     int *or_next;      /* or_next[i]: item i is OR'ed with item i+1 */
@@ -54,26 +73,37 @@ struct ss_query {
     ss_actx *ac;                   /* the parser's analysis context (not owned) */
 };
 
+/* The concept a positive unit belongs to (SIZE_MAX: none). */
+size_t ss_q_concept_of(const ss_query *q, size_t u);
+
 /* ---- where the query's units stand in one passage (rank.c) ---- */
 
 #define MAX_OCC 4096
 
+/* An occurrence: of a unit (occs.v), or of a concept (occs.c). */
+typedef struct {
+    uint32_t pos, end;     /* positions of first and last atom */
+    uint32_t atom, atom_end; /* indices of first and last atom */
+    uint32_t id;           /* unit or concept */
+    float strength;        /* concept: 1 whole, less for units apart or another form */
+    uint8_t listed;        /* concept: an item of an enumeration (、 before or after it) */
+} occ;
+
 typedef struct {
     uint32_t *count;       /* occurrences per unit */
-    struct occ {
-        uint32_t pos, end; /* positions of first and last atom */
-        uint32_t unit;
-        uint32_t atom;     /* index of its first atom */
-    } *v;
+    uint32_t *first;       /* index in v of each unit's first occurrence */
+    occ *v;                /* unit occurrences, by unit then position */
     size_t n;
+    occ *c;                /* concept occurrences, by position */
+    size_t nc;
+    uint32_t *ccount;      /* occurrences per concept */
 } occs;
 
+/* Finds where the query's units and concepts stand in an analysed passage. */
 ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, occs *o, ss_err *err);
 void ss_q_occs_free(occs *o);
-/* 1 when unit u belongs to a wanted (not excluded) item, not a whole-item unit. */
-int ss_q_wanted_unit(const ss_query *q, size_t u);
 
-/* Highlight spans (byte offsets of an's text) of the wanted units found
+/* Highlight spans (byte offsets of an's text) of the concepts found
  * (highlight.c); *out malloc'd. */
 ss_code ss_q_highlights(const ss_query *q, const ss_analysis *an, const occs *o, ss_span **out,
                         size_t *n, ss_err *err);

@@ -1,17 +1,53 @@
 /* rank.c: judging a candidate passage from its text (see query.h).
- * Every ranking constant is named here, beside the formula that uses it. */
+ * Every ranking constant is named here, beside the formula that uses it.
+ *
+ * A passage is first read for where the query's units stand (unit
+ * occurrences), then for where each concept stands (a query word: its
+ * whole form, its units in order within GAP_MAX characters of one clause,
+ * or another form of it).  A keyword passage must hold every concept (of
+ * each OR group) and no excluded word; a question passage at least one. */
 #include "query_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Ranking factors (ss_query_judge multiplies Xapian's BM25 weight by
- * 1 + the sum of those that apply). */
+/* Units of a word stand for it when they follow each other in order with
+ * at most GAP_MAX characters between them, in one clause (产业 + 升级 in
+ * 产业转型升级); spread further, or over clauses, they are not the word. */
+#define GAP_MAX 4
+/* How strongly a concept stands (its best occurrence): */
+#define S_WHOLE 1.0          /* as typed, whole */
+#define S_APART 0.5          /* its units in order with characters between */
+#define S_SAME 0.8           /* another form (synonym "=", a figure written otherwise) */
+#define S_RELATED 0.5        /* a related word (synonym "~", questions) */
+/* Keyword factor (multiplies the candidate's BM25 weight):
+ *   1 + W_WHOLE * mean strength of the concepts
+ *     + W_NEAR * near   (1 when all concepts stand within NEAR_WINDOW
+ *                        positions, NEAR_WINDOW / span beyond)
+ *     + W_ADJ * adj     (share of neighbouring concepts of the query that
+ *                        stand within ADJ_WINDOW positions of each other)
+ *     + W_FOCUS * focus (share of concepts standing somewhere not as an
+ *                        item of an enumeration: the passage is about them) */
 #define NEAR_WINDOW 24       /* positions: about a sentence */
-#define PAIR_WINDOW 6        /* question: neighbouring units this close */
-#define W_WHOLE 1.0          /* a multi-word item stands together */
-#define W_NEAR 0.5           /* all units within NEAR_WINDOW */
-#define W_PAIR 0.5           /* question: neighbouring units close together */
+#define ADJ_WINDOW 3         /* side by side, a particle between at most */
+#define W_WHOLE 1.0
+#define W_NEAR 0.5
+#define W_ADJ 0.6
+#define W_FOCUS 0.3
+/* Question factor:
+ *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
+ *              + W_PAIR * share of neighbouring words within PAIR_WINDOW
+ *              + W_FOCUS * focus)
+ * where cover is the share of the question's weight the passage holds
+ * (each concept weighs the rarity of its first unit, log N/df, times its
+ * strength there). */
+#define PAIR_WINDOW 6
+#define W_PAIR 0.5
+/* A section heading above the passage that holds every keyword concept
+ * (or, for a question, most of its weight): the factor is multiplied by
+ * 1 + W_HEADING. */
+#define W_HEADING 0.5
+#define HEADING_COVER 0.6
 
 static int unit_at(const unit *u, const ss_analysis *an, size_t i)
 {
@@ -27,51 +63,170 @@ static int unit_at(const unit *u, const ss_analysis *an, size_t i)
     return 1;
 }
 
-
-static int occ_cmp(const void *a, const void *b)
+static int occ_by_pos(const void *a, const void *b)
 {
-    const struct occ *x = a, *y = b;
-    return x->pos != y->pos ? (x->pos < y->pos ? -1 : 1) : (x->unit < y->unit ? -1 : 1);
+    const occ *x = a, *y = b;
+    if (x->pos != y->pos)
+        return x->pos < y->pos ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* 1 when the occurrence [a, e] is an item of an enumeration: 、 stands
+ * right before it or right after it. */
+static int listed(const ss_analysis *an, uint32_t a, uint32_t e)
+{
+    return (an->atoms[a].flags & SS_AF_LIST) ||
+           (e + 1 < an->natoms && (an->atoms[e + 1].flags & SS_AF_LIST));
+}
+
+/* 1 when no separating punctuation stands between atoms a and b (a < b). */
+static int same_clause(const ss_analysis *an, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 1; k <= b; k++)
+        if (an->atoms[k].flags & SS_AF_BREAK)
+            return 0;
+    return 1;
+}
+
+static int push_cocc(occs *o, size_t cap, occ x)
+{
+    if (o->nc >= cap)
+        return 0;
+    o->c[o->nc++] = x;
+    return 1;
+}
+
+/* Chains of a concept's typed units in order, each within GAP_MAX
+ * positions of the one before, in one clause; the chain that is the whole
+ * word (no gap) is left to the whole unit.  Linear: each unit's
+ * occurrences are visited once, with a pointer into the previous unit's
+ * chain ends.  tmp holds two arrays of o->n chain states. */
+typedef struct {
+    uint32_t start_atom, start_pos; /* where the chain starts */
+    uint32_t end_atom, end_pos;     /* its last unit's last atom */
+    uint32_t gaps;                  /* characters between units, in all */
+} chain;
+
+static void chains(const ss_query *q, const concept *c, const ss_analysis *an, occs *o,
+                   size_t cap, chain *cur, chain *next, size_t ci)
+{
+    size_t n = 0;
+    for (size_t u = c->u0; u < c->u1; u++) {
+        const occ *v = &o->v[o->first[u]];
+        size_t nv = o->count[u], nn = 0, j = 0;
+        for (size_t k = 0; k < nv; k++) {
+            if (u == c->u0) {
+                next[nn++] = (chain){ v[k].atom, v[k].pos, v[k].atom_end, v[k].end, 0 };
+                continue;
+            }
+            /* the latest chain ending before this occurrence */
+            while (j + 1 < n && cur[j + 1].end_pos < v[k].pos)
+                j++;
+            if (n == 0 || cur[j].end_pos >= v[k].pos)
+                continue;
+            uint32_t gap = v[k].pos - cur[j].end_pos - 1;
+            if (gap > GAP_MAX || !same_clause(an, cur[j].end_atom, v[k].atom))
+                continue;
+            next[nn++] = (chain){ cur[j].start_atom, cur[j].start_pos, v[k].atom_end, v[k].end,
+                                  cur[j].gaps + gap };
+        }
+        memcpy(cur, next, nn * sizeof *cur);
+        n = nn;
+        (void)q;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (cur[k].gaps == 0 && c->whole != SIZE_MAX)
+            continue; /* the whole word, found as such */
+        push_cocc(o, cap, (occ){ cur[k].start_pos, cur[k].end_pos, cur[k].start_atom,
+                                 cur[k].end_atom, (uint32_t)ci, (float)S_APART,
+                                 (uint8_t)listed(an, cur[k].start_atom, cur[k].end_atom) });
+    }
+}
+
+/* Occurrences of unit u as occurrences of concept ci with strength s. */
+static void unit_as_concept(occs *o, size_t cap, const ss_analysis *an, size_t u, size_t ci,
+                            double s)
+{
+    for (size_t k = o->first[u]; k < o->first[u] + o->count[u] && k < o->n; k++) {
+        const occ *v = &o->v[k];
+        push_cocc(o, cap, (occ){ v->pos, v->end, v->atom, v->atom_end, (uint32_t)ci, (float)s,
+                                 (uint8_t)listed(an, v->atom, v->atom_end) });
+    }
 }
 
 ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, occs *o, ss_err *err)
 {
-    o->count = calloc(q->nunits ? q->nunits : 1, sizeof *o->count);
+    memset(o, 0, sizeof *o);
+    size_t nu = q->nunits ? q->nunits : 1, ncn = q->nconcepts ? q->nconcepts : 1;
+    o->count = calloc(nu, sizeof *o->count);
+    o->first = calloc(nu, sizeof *o->first);
+    o->ccount = calloc(ncn, sizeof *o->ccount);
     o->v = malloc(MAX_OCC * sizeof *o->v);
-    o->n = 0;
-    if (!o->count || !o->v)
+    if (!o->count || !o->first || !o->ccount || !o->v)
         return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
     for (size_t u = 0; u < q->nunits; u++) {
         const unit *un = &q->units[u];
+        o->first[u] = (uint32_t)o->n;
         for (size_t a = 0; a < an->natoms; a++) {
             if (!unit_at(un, an, a))
                 continue;
-            o->count[u]++;
-            if (o->n < MAX_OCC)
-                o->v[o->n++] = (struct occ){ an->atoms[a].pos, an->atoms[a + un->n - 1].pos,
-                                             (uint32_t)u, (uint32_t)a };
+            if (o->n < MAX_OCC) {
+                o->count[u]++;
+                o->v[o->n++] = (occ){ an->atoms[a].pos, an->atoms[a + un->n - 1].pos, (uint32_t)a,
+                                      (uint32_t)(a + un->n - 1), (uint32_t)u, 1.0f, 0 };
+            }
         }
     }
-    qsort(o->v, o->n, sizeof *o->v, occ_cmp);
+    /* concept occurrences: at most every unit occurrence once, plus chains */
+    size_t cap = 2 * o->n + 1;
+    o->c = malloc(cap * sizeof *o->c);
+    chain *tmp = malloc(2 * (o->n + 1) * sizeof *tmp);
+    if (!o->c || !tmp) {
+        free(tmp);
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    }
+    for (size_t ci = 0; ci < q->nconcepts; ci++) {
+        const concept *c = &q->concepts[ci];
+        if (c->whole != SIZE_MAX)
+            unit_as_concept(o, cap, an, c->whole, ci, S_WHOLE);
+        if (c->u1 - c->u0 == 1)
+            unit_as_concept(o, cap, an, c->u0, ci, S_WHOLE);
+        else if (c->u1 > c->u0)
+            chains(q, c, an, o, cap, tmp, tmp + o->n + 1, ci);
+        for (size_t u = c->a0; u < c->a1; u++)
+            unit_as_concept(o, cap, an, u, ci,
+                            q->units[u].alt == ALT_RELATED ? S_RELATED : S_SAME);
+    }
+    free(tmp);
+    if (o->nc > 1)
+        qsort(o->c, o->nc, sizeof *o->c, occ_by_pos);
+    for (size_t k = 0; k < o->nc; k++)
+        o->ccount[o->c[k].id]++;
     return SS_OK;
 }
 
 void ss_q_occs_free(occs *o)
 {
     free(o->count);
+    free(o->first);
+    free(o->ccount);
     free(o->v);
+    free(o->c);
+    memset(o, 0, sizeof *o);
 }
 
-static int item_present(const ss_query *q, const item *it, const occs *o)
+/* 1 when an excluded item stands (as typed, whole) in the passage. */
+static int excluded_present(const item *it, const occs *o)
 {
-    if (it->whole != SIZE_MAX && (it->must_whole || it->quoted))
-        return o->count[it->whole] > 0;
-    if (it->u1 == it->u0)
-        return 1;
-    for (size_t u = it->u0; u < it->u1; u++)
-        if (!o->count[u])
+    size_t u = it->whole != SIZE_MAX ? it->whole : it->u0;
+    return it->u1 > it->u0 && o->count[u] > 0;
+}
+
+static int item_present(const item *it, const occs *o)
+{
+    for (size_t c = it->c0; c < it->c1; c++)
+        if (!o->ccount[c])
             return 0;
-    (void)q;
     return 1;
 }
 
@@ -82,14 +237,12 @@ static int keyword_match(const ss_query *q, const occs *o)
     int group_ok = 0;
     for (size_t i = 0; i < q->nitems; i++) {
         const item *it = &q->items[i];
-        if (it->negated) { /* excluded where it stands as written */
-            size_t u = it->whole != SIZE_MAX ? it->whole : it->u0;
-            if (it->u1 > it->u0 && o->count[u])
+        if (it->negated) {
+            if (excluded_present(it, o))
                 return 0;
             continue;
         }
-        int present = item_present(q, it, o);
-        group_ok |= present;
+        group_ok |= item_present(it, o);
         if (!q->or_next[i] || i + 1 == q->nitems) {
             if (!group_ok)
                 return 0;
@@ -99,141 +252,220 @@ static int keyword_match(const ss_query *q, const occs *o)
     return 1;
 }
 
-int ss_q_wanted_unit(const ss_query *q, size_t u)
+/* Best strength of each concept, and whether it stands once outside an
+ * enumeration, into best[] and free[] (q->nconcepts each). */
+static void strengths(const ss_query *q, const occs *o, double *best, int *free_standing)
 {
-    for (size_t i = 0; i < q->nitems; i++) {
-        const item *it = &q->items[i];
-        if (u >= it->u0 && u < it->u1)
-            return !it->negated;
+    for (size_t c = 0; c < q->nconcepts; c++) {
+        best[c] = 0;
+        free_standing[c] = 0;
     }
-    return 0; /* a whole-item unit */
+    for (size_t k = 0; k < o->nc; k++) {
+        const occ *x = &o->c[k];
+        if (x->strength > best[x->id])
+            best[x->id] = x->strength;
+        free_standing[x->id] |= !x->listed;
+    }
 }
 
-/* The shortest span (in positions) holding one occurrence of every wanted
- * unit present (UINT32_MAX if none), and the most distinct wanted units
- * standing within window positions. */
+/* The shortest span (positions) holding every concept present
+ * (UINT32_MAX if none), and the most distinct concepts within window
+ * positions.  Linear: two sliding windows over the occurrences by position. */
 static void proximity(const ss_query *q, const occs *o, uint32_t window, uint32_t *span,
-                      size_t *best)
+                      size_t *most, uint32_t *seen, uint32_t *seen2)
 {
-    uint32_t seen[MAX_PIECES] = { 0 }, seen2[MAX_PIECES] = { 0 };
     size_t present = 0, distinct = 0, distinct2 = 0, lo = 0, lo2 = 0;
-    for (size_t u = 0; u < q->nunits && u < MAX_PIECES; u++)
-        present += ss_q_wanted_unit(q, u) && o->count[u];
+    for (size_t c = 0; c < q->nconcepts; c++) {
+        present += o->ccount[c] > 0;
+        seen[c] = seen2[c] = 0;
+    }
     *span = UINT32_MAX;
-    *best = 0;
-    for (size_t hi = 0; hi < o->n; hi++) {
-        uint32_t u = o->v[hi].unit;
-        if (u >= MAX_PIECES || !ss_q_wanted_unit(q, u))
-            continue;
-        distinct += seen[u]++ == 0;
-        distinct2 += seen2[u]++ == 0;
-        /* shortest cover: drop leading occurrences that are not needed */
-        while (lo < hi) {
-            uint32_t lu = o->v[lo].unit;
-            int wanted = lu < MAX_PIECES && ss_q_wanted_unit(q, lu);
-            if (wanted && seen[lu] == 1)
-                break;
-            if (wanted)
-                seen[lu]--;
+    *most = 0;
+    for (size_t hi = 0; hi < o->nc; hi++) {
+        uint32_t c = o->c[hi].id;
+        distinct += seen[c]++ == 0;
+        distinct2 += seen2[c]++ == 0;
+        while (lo < hi && seen[o->c[lo].id] > 1) { /* drop leading occurrences not needed */
+            seen[o->c[lo].id]--;
             lo++;
         }
-        if (distinct == present && o->v[hi].end - o->v[lo].pos + 1 < *span)
-            *span = o->v[hi].end - o->v[lo].pos + 1;
-        /* fixed window: drop occurrences that start too far back */
-        while (lo2 < hi && o->v[hi].end - o->v[lo2].pos + 1 > window) {
-            uint32_t lu = o->v[lo2].unit;
-            if (lu < MAX_PIECES && ss_q_wanted_unit(q, lu) && --seen2[lu] == 0)
+        if (distinct == present && o->c[hi].end >= o->c[lo].pos &&
+            o->c[hi].end - o->c[lo].pos + 1 < *span)
+            *span = o->c[hi].end - o->c[lo].pos + 1;
+        while (lo2 < hi && o->c[hi].end - o->c[lo2].pos + 1 > window) {
+            if (--seen2[o->c[lo2].id] == 0)
                 distinct2--;
             lo2++;
         }
-        if (distinct2 > *best)
-            *best = distinct2;
+        if (distinct2 > *most)
+            *most = distinct2;
     }
 }
 
-/* Share of neighbouring units of a question found close together. */
-static double pairs_near(const ss_query *q, const occs *o)
+/* 1 when concepts a and b stand within window positions of each other
+ * (either order).  Linear: one pass over the occurrences by position,
+ * remembering the last end of each. */
+static int close_pair(const occs *o, uint32_t a, uint32_t b, uint32_t window, int ordered)
 {
-    size_t pairs = 0, found = 0;
-    for (size_t i = 0; i < q->nitems; i++) {
-        const item *it = &q->items[i];
-        for (size_t u = it->u0; !it->negated && u + 1 < it->u1; u++) {
-            pairs++;
-            int ok = 0;
-            for (size_t a = 0; a < o->n && !ok; a++) {
-                if (o->v[a].unit != u)
-                    continue;
-                for (size_t b = 0; b < o->n && !ok; b++)
-                    ok = o->v[b].unit == u + 1 && o->v[b].pos > o->v[a].end &&
-                         o->v[b].pos - o->v[a].end <= PAIR_WINDOW;
-            }
-            found += ok;
+    uint32_t last_a = 0, last_b = 0;
+    int have_a = 0, have_b = 0;
+    for (size_t k = 0; k < o->nc; k++) {
+        const occ *x = &o->c[k];
+        if (x->id == b && have_a && x->pos > last_a && x->pos - last_a <= window)
+            return 1;
+        if (!ordered && x->id == a && have_b && x->pos > last_b && x->pos - last_b <= window)
+            return 1;
+        if (x->id == a) {
+            last_a = x->end;
+            have_a = 1;
+        } else if (x->id == b) {
+            last_b = x->end;
+            have_b = 1;
         }
     }
-    return pairs ? (double)found / pairs : 0.0;
+    return 0;
 }
 
-static double keyword_factor(const ss_query *q, const occs *o)
+typedef struct {
+    double *best;
+    int *free_standing;
+    uint32_t *seen, *seen2;
+} scratch;
+
+static ss_code scratch_new(size_t n, scratch *s, ss_err *err)
 {
-    size_t items = 0, whole = 0;
-    for (size_t i = 0; i < q->nitems; i++) {
-        const item *it = &q->items[i];
-        if (it->negated || it->u1 == it->u0)
+    n = n ? n : 1;
+    s->best = malloc(n * sizeof *s->best);
+    s->free_standing = malloc(n * sizeof *s->free_standing);
+    s->seen = malloc(2 * n * sizeof *s->seen);
+    s->seen2 = s->seen ? s->seen + n : NULL;
+    if (!s->best || !s->free_standing || !s->seen)
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    return SS_OK;
+}
+
+static void scratch_free(scratch *s)
+{
+    free(s->best);
+    free(s->free_standing);
+    free(s->seen);
+}
+
+static double keyword_factor(const ss_query *q, const occs *o, scratch *s)
+{
+    strengths(q, o, s->best, s->free_standing);
+    size_t n = 0, focus = 0, pairs = 0, adj = 0;
+    double strength = 0;
+    for (size_t c = 0; c < q->nconcepts; c++) {
+        if (!o->ccount[c])
+            continue; /* an alternative of an OR group that is not there */
+        n++;
+        strength += s->best[c];
+        focus += s->free_standing[c] > 0;
+    }
+    for (size_t c = 0; c + 1 < q->nconcepts; c++) {
+        if (!o->ccount[c] || !o->ccount[c + 1])
             continue;
-        items++;
-        whole += it->whole == SIZE_MAX || o->count[it->whole] > 0;
+        pairs++;
+        adj += close_pair(o, (uint32_t)c, (uint32_t)c + 1, ADJ_WINDOW, 0);
     }
-    size_t best;
+    size_t most;
     uint32_t span;
-    proximity(q, o, NEAR_WINDOW, &span, &best);
+    proximity(q, o, NEAR_WINDOW, &span, &most, s->seen, s->seen2);
     double near = span <= NEAR_WINDOW ? 1.0 : span == UINT32_MAX ? 0.0 : (double)NEAR_WINDOW / span;
-    return 1.0 + W_WHOLE * (items ? (double)whole / items : 0.0) + W_NEAR * near;
+    return 1.0 + W_WHOLE * (n ? strength / n : 0.0) + W_NEAR * near +
+           W_ADJ * (pairs ? (double)adj / pairs : 0.0) + W_FOCUS * (n ? (double)focus / n : 0.0);
 }
 
-/* A question's passage: the share of the question's weight it holds
- * (units weighted by rarity: 营商环境 counts for more than 优化), times
- * 1 + proximity and neighbouring-words factors.  Xapian's weight counts
- * bigrams of units that do not stand together too; this corrects it. */
-static double natural_factor(const ss_query *q, const occs *o)
+/* Weight of concept c in a question: rarity of its first typed unit. */
+static double concept_idf(const ss_query *q, size_t c)
 {
-    size_t wanted = 0, present = 0;
+    const concept *k = &q->concepts[c];
+    return k->u1 > k->u0 ? q->units[k->u0].idf : 1.0;
+}
+
+static double natural_factor(const ss_query *q, const occs *o, scratch *s)
+{
+    strengths(q, o, s->best, s->free_standing);
+    size_t present = 0, focus = 0, pairs = 0, found = 0;
     double w_all = 0, w_present = 0;
-    for (size_t u = 0; u < q->nunits; u++)
-        if (ss_q_wanted_unit(q, u)) {
-            wanted++;
-            w_all += q->units[u].idf;
-            if (o->count[u] > 0) {
-                present++;
-                w_present += q->units[u].idf;
-            }
+    for (size_t c = 0; c < q->nconcepts; c++) {
+        double w = concept_idf(q, c);
+        w_all += w;
+        if (o->ccount[c]) {
+            present++;
+            w_present += w * s->best[c];
+            focus += s->free_standing[c] > 0;
         }
+    }
     if (!present)
         return 0.0;
-    size_t best;
+    for (size_t c = 0; c + 1 < q->nconcepts; c++) {
+        if (q->concepts[c].item != q->concepts[c + 1].item)
+            continue;
+        pairs++;
+        found += close_pair(o, (uint32_t)c, (uint32_t)c + 1, PAIR_WINDOW, 1);
+    }
+    size_t most;
     uint32_t span;
-    proximity(q, o, NEAR_WINDOW, &span, &best);
-    double cover = w_all > 0 ? w_present / w_all : (double)present / wanted;
-    return cover * (1.0 + W_NEAR * (double)best / wanted + W_PAIR * pairs_near(q, o));
+    proximity(q, o, NEAR_WINDOW, &span, &most, s->seen, s->seen2);
+    double cover = w_all > 0 ? w_present / w_all : (double)present / q->nconcepts;
+    return cover * (1.0 + W_NEAR * (double)most / q->nconcepts +
+                    W_PAIR * (pairs ? (double)found / pairs : 0.0) +
+                    W_FOCUS * (double)focus / present);
 }
+
 ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor, ss_span **hl,
                        size_t *nhl, ss_err *err)
 {
     occs o;
+    scratch s = { 0 };
     *factor = 0;
     if (hl)
         *hl = NULL;
     if (nhl)
         *nhl = 0;
     ss_code rc = ss_q_find_occs(q, an, &o, err);
+    if (rc == SS_OK)
+        rc = scratch_new(q->nconcepts, &s, err);
     if (rc == SS_OK) {
         if (!ss_query_has_text(q))
             *factor = keyword_match(q, &o) ? 1.0 : 0.0; /* filters alone */
         else if (q->natural)
-            *factor = natural_factor(q, &o);
+            *factor = natural_factor(q, &o, &s);
         else
-            *factor = keyword_match(q, &o) ? keyword_factor(q, &o) : 0.0;
+            *factor = keyword_match(q, &o) ? keyword_factor(q, &o, &s) : 0.0;
         if (hl && nhl)
             rc = ss_q_highlights(q, an, &o, hl, nhl, err);
+    }
+    scratch_free(&s);
+    ss_q_occs_free(&o);
+    return rc;
+}
+
+ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, double *factor,
+                                ss_err *err)
+{
+    occs o;
+    *factor = 1.0;
+    if (!ss_query_has_text(q) || !heading->natoms)
+        return SS_OK;
+    ss_code rc = ss_q_find_occs(q, heading, &o, err);
+    if (rc == SS_OK) {
+        double w_all = 0, w_present = 0;
+        size_t missing = 0;
+        for (size_t c = 0; c < q->nconcepts; c++) {
+            double w = concept_idf(q, c);
+            w_all += w;
+            if (o.ccount[c])
+                w_present += w;
+            else
+                missing++;
+        }
+        int holds = q->natural ? w_all > 0 && w_present >= HEADING_COVER * w_all
+                               : missing == 0 && keyword_match(q, &o);
+        if (holds)
+            *factor = 1.0 + W_HEADING;
     }
     ss_q_occs_free(&o);
     return rc;

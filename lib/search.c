@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "synonyms.h"
 #include "utf8.h"
 #include "xapian_c.h"
 
@@ -33,6 +34,7 @@ struct ss_searcher {
     ss_analyzer *an;
     ss_actx *ac;
     ss_gazetteer *gaz;    /* opened when a query first needs it */
+    ss_syn *syn;          /* synonym table, read when a query first needs it */
     char *datadir;
 };
 
@@ -68,6 +70,7 @@ void ss_searcher_close(ss_searcher *s)
     ss_actx_free(s->ac);
     ss_analyzer_close(s->an);
     ss_gaz_close(s->gaz);
+    ss_syn_free(s->syn);
     xc_db_close(s->db);
     free(s->datadir);
     free(s);
@@ -284,12 +287,19 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
         rc = ss_analyze_atoms(s->ac, text, strlen(text), &an, err);
     ss_actx_set_t2s(s->ac, 1);
     if (rc == SS_OK)
-        rc = ss_query_judge(q, &an, &factor, &h->hl, &h->nhl, err);
-    if (rc == SS_OK && h->rec.simplified)
-        map_spans(h->rec.simplified, h->rec.text ? h->rec.text : "", h->hl, h->nhl);
+        rc = ss_query_judge(q, &an, &factor, NULL, NULL, err);
     c->judged++;
     if (rc == SS_OK && factor > 0)
         rc = signature(&an, h, err);
+    if (rc == SS_OK && factor > 0 && h->rec.heading) { /* after the signature: reuses s->ac */
+        double hf = 1.0;
+        ss_actx_set_t2s(s->ac, 0);
+        rc = ss_analyze_atoms(s->ac, h->rec.heading, strlen(h->rec.heading), &an, err);
+        ss_actx_set_t2s(s->ac, 1);
+        if (rc == SS_OK)
+            rc = ss_query_heading_factor(q, &an, &hf, err);
+        factor *= hf;
+    }
     if (rc != SS_OK || factor <= 0) {
         cand_free(h);
         return rc;
@@ -336,6 +346,19 @@ static void spread(cand *c, size_t n)
         c[best] = t;
         c[k].score = best_score;
     }
+}
+
+/* Highlights of a hit shown (only those: judging candidates needs none). */
+static ss_code hit_highlights(ss_searcher *s, const ss_query *q, ss_hit *h, ss_err *err)
+{
+    const ss_record *r = &h->rec;
+    const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+    ss_actx_set_t2s(s->ac, r->simplified == NULL);
+    ss_code rc = ss_query_highlights(q, s->ac, text, strlen(text), &h->hl, &h->nhl, err);
+    ss_actx_set_t2s(s->ac, 1);
+    if (rc == SS_OK && r->simplified)
+        map_spans(r->simplified, r->text ? r->text : "", h->hl, h->nhl);
+    return rc;
 }
 
 /* Asks Xapian for candidates in batches and judges them until enough are
@@ -475,6 +498,8 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, xq, err);
     if (rc == SS_OK)
+        rc = ss_query_configure(q, e, err);
+    if (rc == SS_OK)
         rc = gather(s, q, e, facets ? UINT32_MAX / 4 : offset + count,
                     !(o && o->all_duplicates), facets ? MAX_JUDGED_FACETS : MAX_JUDGED, &c,
                     &estimate, &exhausted, err);
@@ -507,6 +532,7 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
             h->dups = NULL;
             h->ndups = 0;
             out->n = i + 1;
+            rc = hit_highlights(s, q, &out->hits[i], err);
         }
     }
     cands_free(&c);
@@ -520,7 +546,17 @@ ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
 {
     memset(out, 0, sizeof *out);
     ss_query *q = NULL;
-    ss_code rc = ss_query_parse(s->ac, query, &q, err);
+    ss_query_opts qo = { opts && opts->exact, NULL };
+    ss_code rc = SS_OK;
+    if (!qo.exact && !s->syn) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/synonyms.rules",
+                 s->datadir ? s->datadir : ss_default_datadir());
+        rc = ss_syn_load(path, &s->syn, err);
+    }
+    qo.syn = s->syn;
+    if (rc == SS_OK)
+        rc = ss_query_parse_opts(s->ac, query, &qo, &q, err);
     if (rc != SS_OK)
         return rc;
     out->natural = ss_query_is_natural(q);

@@ -34,6 +34,8 @@ static void usage(FILE *f)
             "      --region R, --year Y, --speaker S, --kind K, --title T\n"
             "                    the same as region:R year:Y ... in the query\n"
             "      --facets      count the matching passages by region, year and kind\n"
+            "      --exact       only the words as typed: no synonyms or abbreviations\n"
+            "                    (corpus/data/synonyms.rules), no other forms of figures\n"
             "      --duplicates  show copies of a passage in other files as hits of their own\n"
             "                    (by default they are folded into the best one, \"also in\")\n"
             "  -h, --help        this help\n",
@@ -74,12 +76,12 @@ int main(int argc, char **argv)
         { "duplicates", no_argument, NULL, 'D' },   { "facets", no_argument, NULL, 'F' },
         { "region", required_argument, NULL, 'R' }, { "year", required_argument, NULL, 'Y' },
         { "speaker", required_argument, NULL, 'S' }, { "kind", required_argument, NULL, 'K' },
-        { "title", required_argument, NULL, 'T' },
+        { "title", required_argument, NULL, 'T' }, { "exact", no_argument, NULL, 'E' },
         { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     const char *dbs[MAX_DBS];
     size_t ndb = 0;
-    ss_search_opts so = { 0, 10, 0, 0 };
+    ss_search_opts so = { 0, 10, 0, 0, 0 };
     strbuf filters = STRBUF_INIT;
     int json = 0, jsonl = 0, color = isatty(1), c;
     hide_excluded_words(argc, argv);
@@ -99,6 +101,7 @@ int main(int argc, char **argv)
         case 'j': json = 1; break;
         case 'D': so.all_duplicates = 1; break;
         case 'F': so.facets = 1; break;
+        case 'E': so.exact = 1; break;
         case 'R': case 'Y': case 'S': case 'K': case 'T': {
             const char *name = c == 'R' ? "region" : c == 'Y' ? "year" : c == 'S' ? "speaker"
                              : c == 'K' ? "kind" : "title";
