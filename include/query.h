@@ -84,6 +84,25 @@ ss_code ss_query_configure(const ss_query *q, xc_enquire *e, ss_err *err);
 ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor, ss_span **hl,
                        size_t *nhl, ss_err *err);
 
+/* What the ranker may know of a passage's speech. */
+typedef struct {
+    const char *region;   /* the speech's own region (full name), or NULL */
+    const char *title;    /* its title, or NULL */
+    const char *date;     /* its date (YYYY, YYYY-MM, YYYY-MM-DD), or NULL */
+} ss_passage_meta;
+
+/* ss_query_judge with the passage's speech as context: a query word that
+ * names a place also stands where the speech's own region, or a place its
+ * title names, is that place or lies inside it; a year also stands where
+ * the speech was given that year, or where 去年, 今年, 明年, 上年 speak of it
+ * against the speech's date.  Both rank below the word written out. */
+ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
+                            double *factor, ss_span **hl, size_t *nhl, ss_err *err);
+
+/* 1 when a query word may name a place: it begins a name in gaz, the
+ * gazetteer's text (a cheap test before the gazetteer is opened). */
+int ss_query_may_name_place(const ss_query *q, const char *gaz, size_t len);
+
 /* The factor for a passage whose section heading (analysed) holds the
  * query: 1 + a bonus when it holds every keyword (most of a question's
  * weight), else 1. */

@@ -220,7 +220,24 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         if (x)
             alts[na++] = x;
     }
-    return combine(p, XC_OP_OR, alts, na, 0, err);
+    /* its context: passages of speeches about its place, of its year */
+    xc_query *ctx[MAX_CONCEPT_PLACES + 8];
+    ctx_term ct[MAX_CONCEPT_PLACES + 8];
+    size_t nct = ss_q_context_terms(q, c, ct, MAX_CONCEPT_PLACES + 8), nx = 0;
+    for (size_t i = 0; i < nct; i++) {
+        xc_query *t = term_q(p, ct[i].term, strlen(ct[i].term), err);
+        if (t && ct[i].boolean)
+            t = scale(p, t, 0.0, err);
+        if (t && ct[i].also[0]) {
+            xc_query *pair[2] = { t, term_q(p, ct[i].also, strlen(ct[i].also), err) };
+            t = pair[1] ? combine(p, XC_OP_FILTER, pair, 2, 0, err) : NULL;
+        }
+        if (t)
+            ctx[nx++] = t;
+    }
+    xc_query *all[2] = { combine(p, XC_OP_OR, alts, na, 0, err),
+                         combine(p, XC_OP_OR, ctx, nx, 0, err) };
+    return all[1] ? combine(p, XC_OP_OR, all, 2, 0, err) : all[0];
 }
 
 /* An item's query: its concepts, all (keyword) or any (question). */
@@ -308,6 +325,7 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     if (!p)
         return ss_seterr(err, SS_ENOMEM, "out of memory building query");
     ss_clearerr(err);
+    ss_q_resolve_context(q);
     for (size_t u = 0; u < q->nunits; u++)
         q->units[u].idf = unit_idf(&q->units[u], db);
     xc_query *m = match_q(p, q, db, err);

@@ -428,7 +428,7 @@ static void find_alts(const ss_query_opts *o, int natural, const char *w, size_t
 static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
                            const alts *a, ss_err *err)
 {
-    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits };
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0 };
     for (size_t i = 0; i < a->n; i++) {
         ss_analysis an;
         ss_code rc = ss_analyze_atoms(ac, a->text[i], strlen(a->text[i]), &an, err);

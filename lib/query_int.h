@@ -22,6 +22,7 @@
 #define MAX_ITEMS 32
 #define MAX_PIECES 256
 #define MAX_ALTS 8         /* other forms of one word (synonyms, figures) */
+#define MAX_CONCEPT_PLACES 8
 
 /* What a unit is to the word it serves. */
 enum { ALT_TYPED = 0, ALT_SAME = 1, ALT_RELATED = 2 };
@@ -49,6 +50,9 @@ typedef struct {
     size_t u0, u1;     /* typed units: q->units[u0, u1) */
     size_t whole;      /* the whole word as one unit, or SIZE_MAX when it is one unit */
     size_t a0, a1;     /* other forms: q->units[a0, a1), each standing whole */
+    uint32_t places[MAX_CONCEPT_PLACES]; /* the places it names (gazetteer ids; qcontext.c) */
+    size_t nplaces;
+    int year;          /* the year it names (2008, 2008年), or 0 */
 } concept;
 
 typedef struct {
@@ -95,12 +99,39 @@ typedef struct {
     occ *v;                /* unit occurrences, by unit then position */
     size_t n;
     occ *c;                /* concept occurrences, by position */
-    size_t nc;
+    size_t nc, capc;
     uint32_t *ccount;      /* occurrences per concept */
+    float *ctx;            /* per concept: strength it has from the passage's context
+                              (its speech's place or year), 0 if none */
 } occs;
 
-/* Finds where the query's units and concepts stand in an analysed passage. */
-ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, occs *o, ss_err *err);
+/* Finds where the query's units and concepts stand in an analysed passage
+ * (meta: the passage's speech, or NULL). */
+ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
+                       occs *o, ss_err *err);
+/* Appends a concept occurrence (o->c grows); -1 when out of memory. */
+int ss_q_push_cocc(occs *o, occ x);
+
+/* ---- places and years as context (qcontext.c) ---- */
+
+/* Sets each concept's places (when q has a gazetteer) and year. */
+void ss_q_resolve_context(ss_query *q);
+/* Strength of context each concept has in this passage: its speech's own
+ * region or a place its title names lies in the concept's place; the
+ * speech was given in the concept's year; and occurrences of 去年, 今年,
+ * 明年, 上年 that, against the speech's date, speak of the concept's year. */
+ss_code ss_q_context(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
+                     occs *o, ss_err *err);
+/* The Xapian alternatives a concept's context adds to its query: boolean
+ * terms of its places (XR<code>), of its year (Y<yyyy>), and the relative
+ * year words in speeches of the neighbouring years; into terms[] as
+ * (text, must_also) pairs.  Returns how many. */
+typedef struct {
+    char term[32];     /* a term that stands for the concept (weight 0 if boolean) */
+    char also[32];     /* "" or a boolean term that must hold too */
+    int boolean;       /* 1: no weight */
+} ctx_term;
+size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, size_t max);
 void ss_q_occs_free(occs *o);
 
 /* Highlight spans (byte offsets of an's text) of the concepts found

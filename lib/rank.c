@@ -13,11 +13,14 @@
 
 /* Units of a word stand for it when they follow each other in order with
  * at most GAP_MAX characters between them, in one clause (产业 + 升级 in
- * 产业转型升级); spread further, or over clauses, they are not the word. */
-#define GAP_MAX 4
+ * 产业转型升级, 产业结构调整和升级); the two units of a two-unit word also
+ * in the other order (升级 + 产业 in 围绕转型升级抓产业, 统筹城乡 for
+ * 城乡统筹).  Spread further, or over clauses, they are not the word. */
+#define GAP_MAX 6
 /* How strongly a concept stands (its best occurrence): */
 #define S_WHOLE 1.0          /* as typed, whole */
 #define S_APART 0.5          /* its units in order with characters between */
+#define S_SWAPPED 0.4        /* its two units the other way round */
 #define S_SAME 0.8           /* another form (synonym "=", a figure written otherwise) */
 #define S_RELATED 0.5        /* a related word (synonym "~", questions) */
 /* Keyword factor (multiplies the candidate's BM25 weight):
@@ -88,12 +91,18 @@ static int same_clause(const ss_analysis *an, uint32_t a, uint32_t b)
     return 1;
 }
 
-static int push_cocc(occs *o, size_t cap, occ x)
+int ss_q_push_cocc(occs *o, occ x)
 {
-    if (o->nc >= cap)
-        return 0;
+    if (o->nc == o->capc) {
+        size_t cap = o->capc ? o->capc * 2 : 64;
+        occ *v = realloc(o->c, cap * sizeof *v);
+        if (!v)
+            return -1;
+        o->c = v;
+        o->capc = cap;
+    }
     o->c[o->nc++] = x;
-    return 1;
+    return 0;
 }
 
 /* Chains of a concept's typed units in order, each within GAP_MAX
@@ -107,15 +116,16 @@ typedef struct {
     uint32_t gaps;                  /* characters between units, in all */
 } chain;
 
-static void chains(const ss_query *q, const concept *c, const ss_analysis *an, occs *o,
-                   size_t cap, chain *cur, chain *next, size_t ci)
+static int chains(const concept *c, const ss_analysis *an, occs *o, chain *cur, chain *next,
+                  size_t ci, int swapped)
 {
     size_t n = 0;
-    for (size_t u = c->u0; u < c->u1; u++) {
+    for (size_t k0 = c->u0; k0 < c->u1; k0++) {
+        size_t u = swapped ? c->u1 - 1 - (k0 - c->u0) : k0;
         const occ *v = &o->v[o->first[u]];
         size_t nv = o->count[u], nn = 0, j = 0;
         for (size_t k = 0; k < nv; k++) {
-            if (u == c->u0) {
+            if (k0 == c->u0) {
                 next[nn++] = (chain){ v[k].atom, v[k].pos, v[k].atom_end, v[k].end, 0 };
                 continue;
             }
@@ -132,37 +142,42 @@ static void chains(const ss_query *q, const concept *c, const ss_analysis *an, o
         }
         memcpy(cur, next, nn * sizeof *cur);
         n = nn;
-        (void)q;
     }
     for (size_t k = 0; k < n; k++) {
-        if (cur[k].gaps == 0 && c->whole != SIZE_MAX)
+        if (cur[k].gaps == 0 && c->whole != SIZE_MAX && !swapped)
             continue; /* the whole word, found as such */
-        push_cocc(o, cap, (occ){ cur[k].start_pos, cur[k].end_pos, cur[k].start_atom,
-                                 cur[k].end_atom, (uint32_t)ci, (float)S_APART,
-                                 (uint8_t)listed(an, cur[k].start_atom, cur[k].end_atom) });
+        if (ss_q_push_cocc(o, (occ){ cur[k].start_pos, cur[k].end_pos, cur[k].start_atom,
+                                     cur[k].end_atom, (uint32_t)ci,
+                                     (float)(swapped ? S_SWAPPED : S_APART),
+                                     (uint8_t)listed(an, cur[k].start_atom, cur[k].end_atom) }))
+            return -1;
     }
+    return 0;
 }
 
 /* Occurrences of unit u as occurrences of concept ci with strength s. */
-static void unit_as_concept(occs *o, size_t cap, const ss_analysis *an, size_t u, size_t ci,
-                            double s)
+static int unit_as_concept(occs *o, const ss_analysis *an, size_t u, size_t ci, double s)
 {
     for (size_t k = o->first[u]; k < o->first[u] + o->count[u] && k < o->n; k++) {
         const occ *v = &o->v[k];
-        push_cocc(o, cap, (occ){ v->pos, v->end, v->atom, v->atom_end, (uint32_t)ci, (float)s,
-                                 (uint8_t)listed(an, v->atom, v->atom_end) });
+        if (ss_q_push_cocc(o, (occ){ v->pos, v->end, v->atom, v->atom_end, (uint32_t)ci,
+                                     (float)s, (uint8_t)listed(an, v->atom, v->atom_end) }))
+            return -1;
     }
+    return 0;
 }
 
-ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, occs *o, ss_err *err)
+ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
+                       occs *o, ss_err *err)
 {
     memset(o, 0, sizeof *o);
     size_t nu = q->nunits ? q->nunits : 1, ncn = q->nconcepts ? q->nconcepts : 1;
     o->count = calloc(nu, sizeof *o->count);
     o->first = calloc(nu, sizeof *o->first);
     o->ccount = calloc(ncn, sizeof *o->ccount);
+    o->ctx = calloc(ncn, sizeof *o->ctx);
     o->v = malloc(MAX_OCC * sizeof *o->v);
-    if (!o->count || !o->first || !o->ccount || !o->v)
+    if (!o->count || !o->first || !o->ccount || !o->ctx || !o->v)
         return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
     for (size_t u = 0; u < q->nunits; u++) {
         const unit *un = &q->units[u];
@@ -177,27 +192,31 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, occs *o, ss_err
             }
         }
     }
-    /* concept occurrences: at most every unit occurrence once, plus chains */
-    size_t cap = 2 * o->n + 1;
-    o->c = malloc(cap * sizeof *o->c);
+    /* concept occurrences */
     chain *tmp = malloc(2 * (o->n + 1) * sizeof *tmp);
-    if (!o->c || !tmp) {
-        free(tmp);
-        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-    }
-    for (size_t ci = 0; ci < q->nconcepts; ci++) {
+    int bad = !tmp;
+    for (size_t ci = 0; !bad && ci < q->nconcepts; ci++) {
         const concept *c = &q->concepts[ci];
         if (c->whole != SIZE_MAX)
-            unit_as_concept(o, cap, an, c->whole, ci, S_WHOLE);
+            bad |= unit_as_concept(o, an, c->whole, ci, S_WHOLE);
         if (c->u1 - c->u0 == 1)
-            unit_as_concept(o, cap, an, c->u0, ci, S_WHOLE);
+            bad |= unit_as_concept(o, an, c->u0, ci, S_WHOLE);
         else if (c->u1 > c->u0)
-            chains(q, c, an, o, cap, tmp, tmp + o->n + 1, ci);
+            bad |= chains(c, an, o, tmp, tmp + o->n + 1, ci, 0);
+        if (c->u1 - c->u0 == 2)
+            bad |= chains(c, an, o, tmp, tmp + o->n + 1, ci, 1);
         for (size_t u = c->a0; u < c->a1; u++)
-            unit_as_concept(o, cap, an, u, ci,
-                            q->units[u].alt == ALT_RELATED ? S_RELATED : S_SAME);
+            bad |= unit_as_concept(o, an, u, ci,
+                                   q->units[u].alt == ALT_RELATED ? S_RELATED : S_SAME);
     }
     free(tmp);
+    if (bad)
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    if (meta) {
+        ss_code rc = ss_q_context(q, an, meta, o, err);
+        if (rc != SS_OK)
+            return rc;
+    }
     if (o->nc > 1)
         qsort(o->c, o->nc, sizeof *o->c, occ_by_pos);
     for (size_t k = 0; k < o->nc; k++)
@@ -212,6 +231,7 @@ void ss_q_occs_free(occs *o)
     free(o->ccount);
     free(o->v);
     free(o->c);
+    free(o->ctx);
     memset(o, 0, sizeof *o);
 }
 
@@ -222,10 +242,16 @@ static int excluded_present(const item *it, const occs *o)
     return it->u1 > it->u0 && o->count[u] > 0;
 }
 
+/* 1 when concept c stands in the passage, or in its context. */
+static int concept_present(const occs *o, size_t c)
+{
+    return o->ccount[c] > 0 || o->ctx[c] > 0;
+}
+
 static int item_present(const item *it, const occs *o)
 {
     for (size_t c = it->c0; c < it->c1; c++)
-        if (!o->ccount[c])
+        if (!concept_present(o, c))
             return 0;
     return 1;
 }
@@ -257,7 +283,7 @@ static int keyword_match(const ss_query *q, const occs *o)
 static void strengths(const ss_query *q, const occs *o, double *best, int *free_standing)
 {
     for (size_t c = 0; c < q->nconcepts; c++) {
-        best[c] = 0;
+        best[c] = o->ctx[c];
         free_standing[c] = 0;
     }
     for (size_t k = 0; k < o->nc; k++) {
@@ -357,7 +383,7 @@ static double keyword_factor(const ss_query *q, const occs *o, scratch *s)
     size_t n = 0, focus = 0, pairs = 0, adj = 0;
     double strength = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
-        if (!o->ccount[c])
+        if (!concept_present(o, c))
             continue; /* an alternative of an OR group that is not there */
         n++;
         strength += s->best[c];
@@ -392,7 +418,7 @@ static double natural_factor(const ss_query *q, const occs *o, scratch *s)
     for (size_t c = 0; c < q->nconcepts; c++) {
         double w = concept_idf(q, c);
         w_all += w;
-        if (o->ccount[c]) {
+        if (concept_present(o, c)) {
             present++;
             w_present += w * s->best[c];
             focus += s->free_standing[c] > 0;
@@ -418,6 +444,12 @@ static double natural_factor(const ss_query *q, const occs *o, scratch *s)
 ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor, ss_span **hl,
                        size_t *nhl, ss_err *err)
 {
+    return ss_query_judge_meta(q, an, NULL, factor, hl, nhl, err);
+}
+
+ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
+                            double *factor, ss_span **hl, size_t *nhl, ss_err *err)
+{
     occs o;
     scratch s = { 0 };
     *factor = 0;
@@ -425,7 +457,7 @@ ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor,
         *hl = NULL;
     if (nhl)
         *nhl = 0;
-    ss_code rc = ss_q_find_occs(q, an, &o, err);
+    ss_code rc = ss_q_find_occs(q, an, meta, &o, err);
     if (rc == SS_OK)
         rc = scratch_new(q->nconcepts, &s, err);
     if (rc == SS_OK) {
@@ -450,7 +482,7 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
     *factor = 1.0;
     if (!ss_query_has_text(q) || !heading->natoms)
         return SS_OK;
-    ss_code rc = ss_q_find_occs(q, heading, &o, err);
+    ss_code rc = ss_q_find_occs(q, heading, NULL, &o, err);
     if (rc == SS_OK) {
         double w_all = 0, w_present = 0;
         size_t missing = 0;

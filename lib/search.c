@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "strbuf.h"
 #include "synonyms.h"
 #include "utf8.h"
 #include "xapian_c.h"
@@ -35,6 +36,9 @@ struct ss_searcher {
     ss_actx *ac;
     ss_gazetteer *gaz;    /* opened when a query first needs it */
     ss_syn *syn;          /* synonym table, read when a query first needs it */
+    char *gaztext;        /* the gazetteer's text, for a quick test (need_places) */
+    size_t gaztext_len;
+    int gaztext_missing;
     char *datadir;
 };
 
@@ -71,6 +75,7 @@ void ss_searcher_close(ss_searcher *s)
     ss_analyzer_close(s->an);
     ss_gaz_close(s->gaz);
     ss_syn_free(s->syn);
+    free(s->gaztext);
     xc_db_close(s->db);
     free(s->datadir);
     free(s);
@@ -286,8 +291,9 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     if (rc == SS_OK)
         rc = ss_analyze_atoms(s->ac, text, strlen(text), &an, err);
     ss_actx_set_t2s(s->ac, 1);
+    ss_passage_meta meta = { h->rec.region, h->rec.title, h->rec.date };
     if (rc == SS_OK)
-        rc = ss_query_judge(q, &an, &factor, NULL, NULL, err);
+        rc = ss_query_judge_meta(q, &an, &meta, &factor, NULL, NULL, err);
     c->judged++;
     if (rc == SS_OK && factor > 0)
         rc = signature(&an, h, err);
@@ -464,9 +470,42 @@ static ss_code count_facets(const cand *c, size_t n, ss_results *out, ss_err *er
     return rc;
 }
 
+/* The gazetteer's text, read once: a cheap test whether a query word may
+ * name a place before the gazetteer itself is opened. */
+static const char *gazetteer_text(ss_searcher *s, size_t *len)
+{
+    if (!s->gaztext && !s->gaztext_missing) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/gazetteer.tsv",
+                 s->datadir ? s->datadir : ss_default_datadir());
+        FILE *f = fopen(path, "rb");
+        strbuf sb = STRBUF_INIT;
+        char buf[16384];
+        size_t n;
+        int bad = !f;
+        while (!bad && (n = fread(buf, 1, sizeof buf, f)) > 0)
+            bad = sb_add(&sb, buf, n) != 0;
+        if (f)
+            fclose(f);
+        if (bad) {
+            sb_free(&sb);
+            s->gaztext_missing = 1;
+        } else {
+            s->gaztext_len = sb.len;
+            s->gaztext = sb_detach(&sb, NULL);
+        }
+    }
+    *len = s->gaztext_len;
+    return s->gaztext;
+}
+
+/* Opens the gazetteer when the query needs it: a region: filter, or a
+ * query word that names a place (its speeches are context, qcontext.c). */
 static ss_code need_places(ss_searcher *s, ss_query *q, ss_err *err)
 {
-    if (!ss_query_needs_places(q))
+    size_t len = 0;
+    const char *gaz = ss_query_needs_places(q) ? NULL : gazetteer_text(s, &len);
+    if (!ss_query_needs_places(q) && !ss_query_may_name_place(q, gaz, len))
         return SS_OK;
     if (!s->gaz) {
         char path[4096];

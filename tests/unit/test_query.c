@@ -117,7 +117,7 @@ static void test_highlights(ss_actx *ac)
  * Xapian's candidates that the judge accepts. */
 static const char *docs[] = {
     "我们要深化项目合作，推动地企合作。",   /* 1 */
-    "项目建设要加强合作。",                 /* 2 */
+    "项目建设工作要不断加强合作。",         /* 2 */
     "招商工作和引资工作要两手抓。",         /* 3 */
     "抓好招商引资，落实“9+2”工作布局。",    /* 4 */
     "推动产业转型升级，扩大对外开放。",     /* 5 */
@@ -146,7 +146,8 @@ static const struct {
     { "产业升级", "5" },
     { "开放招商", "" },             /* 开放 and 招商 in different passages */
     { "推动合作", "1" },            /* 推动地企合作: two characters between */
-    { "升级产业", "" },             /* not in order */
+    { "升级产业", "5" },            /* two units the other way round, one clause */
+    { "升级开放", "" },             /* over a comma */
     /* a single character wherever it stands, also before punctuation */
     { "吨", "6" },
     { "布局", "4" },
@@ -239,6 +240,48 @@ static void test_match(ss_actx *ac)
     CHECK(system(cmd) == 0, "cleanup");
 }
 
+/* Places and years as context: judged with the passage's speech. */
+static void test_context(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *text, *region, *title, *date;
+        int match;
+    } cases[] = {
+        { "商丘 高铁", "加快高铁站南广场建设。", "商丘市", NULL, "2019", 1 },   /* own region */
+        { "商丘 高铁", "加快高铁站南广场建设。", NULL, NULL, "2019", 0 },
+        { "河南 高铁", "加快高铁站南广场建设。", "商丘市", NULL, NULL, 1 },    /* lies inside */
+        { "商丘 高铁", "加快高铁站南广场建设。", "信阳市", NULL, NULL, 0 },
+        { "商丘 高铁", "加快高铁站南广场建设。", NULL, "在商丘市项目推进会上的讲话", NULL, 1 },
+        { "商丘 高铁", "商丘高铁站南广场建设。", NULL, NULL, NULL, 1 },      /* named */
+        { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2009-03", 1 },    /* 去年 in 2009 */
+        { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2010", 0 },
+        { "2008年 地震", "今年地震灾害发生后", NULL, NULL, "2008", 1 },
+        { "2008年 地震", "地震灾害发生后", NULL, NULL, "2008", 1 },           /* given that year */
+        { "2008年 地震", "地震灾害发生后", NULL, NULL, "2011", 0 },
+    };
+    ss_gazetteer *g = NULL;
+    CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
+    for (size_t i = 0; g && i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        xc_query *xq = NULL;
+        ss_analysis an;
+        double f = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        ss_query_set_gazetteer(q, g);
+        CHECK(ss_query_build(q, NULL, &xq, NULL) == SS_OK, "build %s", cases[i].q);
+        ss_passage_meta m = { cases[i].region, cases[i].title, cases[i].date };
+        CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
+                  ss_query_judge_meta(q, &an, &m, &f, NULL, NULL, NULL) == SS_OK,
+              "judge %zu", i);
+        CHECK_EQ_INT(f > 0, cases[i].match, cases[i].q);
+        xc_query_free(xq);
+        ss_query_free(q);
+    }
+    ss_gaz_close(g);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -254,6 +297,7 @@ int main(int argc, char **argv)
     test_parse(ac);
     test_highlights(ac);
     test_match(ac);
+    test_context(ac);
     ss_syn_free(syn);
     ss_actx_free(ac);
     ss_analyzer_close(a);
