@@ -34,6 +34,7 @@ typedef struct ss_query ss_query;
 typedef struct {
     int exact;            /* 1: only the words as typed (no synonyms, no other forms of figures) */
     const ss_syn *syn;    /* synonym table (NULL: none); borrowed while the query lives */
+    int question;         /* 1: read as a question whatever it looks like (more like this) */
 } ss_query_opts;
 
 /* A byte span [start, end) of a passage's text to highlight. */

@@ -75,4 +75,11 @@ ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
                   ss_results *out, ss_err *err);
 void ss_results_free(ss_results *r);
 
+/* More like this: passages elsewhere that talk about the same thing as the
+ * passage of file that starts at (or holds) byte_start: its words that
+ * say most (like.h) as a question, the passage itself and its copies left
+ * out.  SS_ENOTFOUND when the index has no such passage. */
+ss_code ss_search_like(ss_searcher *s, const char *file, uint64_t byte_start,
+                       const ss_search_opts *opts, ss_results *out, ss_err *err);
+
 #endif

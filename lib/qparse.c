@@ -612,6 +612,8 @@ ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts 
     raw_item r[MAX_ITEMS];
     size_t n = split_items(text, len, r, MAX_ITEMS);
     ss_code rc = detect_natural(ac, text, r, n, &q->natural, err);
+    if (o && o->question)
+        q->natural = 1;
     int pending_or = 0;
     for (size_t i = 0; rc == SS_OK && i < n; i++) {
         if (r[i].is_or) {

@@ -34,6 +34,8 @@ static void usage(FILE *f)
             "      --region R, --year Y, --speaker S, --kind K, --title T\n"
             "                    the same as region:R year:Y ... in the query\n"
             "      --facets      count the matching passages by region, year and kind\n"
+            "      --like FILE:BYTE  more like this: passages elsewhere about the same thing as\n"
+            "                    the passage of FILE at byte BYTE (a hit's file and byte_start)\n"
             "      --exact       only the words as typed: no synonyms or abbreviations\n"
             "                    (corpus/data/synonyms.rules), no other forms of figures\n"
             "      --duplicates  show copies of a passage in other files as hits of their own\n"
@@ -77,6 +79,7 @@ int main(int argc, char **argv)
         { "region", required_argument, NULL, 'R' }, { "year", required_argument, NULL, 'Y' },
         { "speaker", required_argument, NULL, 'S' }, { "kind", required_argument, NULL, 'K' },
         { "title", required_argument, NULL, 'T' }, { "exact", no_argument, NULL, 'E' },
+        { "like", required_argument, NULL, 'L' },
         { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     const char *dbs[MAX_DBS];
@@ -84,6 +87,8 @@ int main(int argc, char **argv)
     ss_search_opts so = { 0, 10, 0, 0, 0 };
     strbuf filters = STRBUF_INIT;
     int json = 0, jsonl = 0, color = isatty(1), c;
+    const char *like_file = NULL;
+    unsigned long long like_start = 0;
     hide_excluded_words(argc, argv);
     while ((c = getopt_long(argc, argv, "d:n:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -102,6 +107,17 @@ int main(int argc, char **argv)
         case 'D': so.all_duplicates = 1; break;
         case 'F': so.facets = 1; break;
         case 'E': so.exact = 1; break;
+        case 'L': {
+            char *colon = strrchr(optarg, ':'), *end = NULL;
+            like_start = colon ? strtoull(colon + 1, &end, 10) : 0;
+            if (!colon || colon == optarg || !end || *end || end == colon + 1) {
+                fprintf(stderr, "speech-query: bad --like %s: FILE:BYTE_START\n", optarg);
+                return 2;
+            }
+            *colon = '\0';
+            like_file = optarg;
+            break;
+        }
         case 'R': case 'Y': case 'S': case 'K': case 'T': {
             const char *name = c == 'R' ? "region" : c == 'Y' ? "year" : c == 'S' ? "speaker"
                              : c == 'K' ? "kind" : "title";
@@ -119,7 +135,7 @@ int main(int argc, char **argv)
         default: usage(stderr); return 2;
         }
     }
-    if (optind >= argc && !filters.len) {
+    if (optind >= argc && !filters.len && !like_file) {
         fprintf(stderr, "speech-query: no QUERY given\n");
         usage(stderr);
         return 2;
@@ -149,7 +165,8 @@ int main(int argc, char **argv)
     ss_err err;
     ss_code rc = ss_searcher_open(dbs, ndb, NULL, &s, &err);
     if (rc == SS_OK)
-        rc = ss_search(s, q.buf, &so, &r, &err);
+        rc = like_file ? ss_search_like(s, like_file, like_start, &so, &r, &err)
+                       : ss_search(s, q.buf, &so, &r, &err);
     if (rc == SS_OK) {
         rc = (json || jsonl) ? ss_output_json(stdout, q.buf, &r, jsonl, &err)
                              : ss_output_text(stdout, q.buf, &r, color, &err);
