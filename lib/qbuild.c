@@ -198,8 +198,25 @@ static int is_word(const unit *u, xc_db *db)
     return xc_db_termfreq(db, u->text, &tf, NULL) == SS_OK && tf > 0;
 }
 
-/* A concept's query: all its typed units, or any of its other forms
- * (weighing less). */
+/* How many terms the query of unit u has (its bigrams, tokens, lone
+ * characters): a form written with more characters has more terms, so
+ * more BM25 weight, which its scale factor takes back. */
+static size_t unit_terms(const unit *u)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < u->n; i++) {
+        int next_han = i + 1 < u->n && u->a[i + 1].kind == SS_ATOM_HAN &&
+                       u->a[i + 1].rpos == u->a[i].rpos + 1;
+        int prev_han = i > 0 && u->a[i - 1].kind == SS_ATOM_HAN &&
+                       u->a[i - 1].rpos + 1 == u->a[i].rpos;
+        n += !(u->a[i].kind == SS_ATOM_HAN && !next_han && prev_han);
+    }
+    return n ? n : 1;
+}
+
+/* A concept's query: all its typed units, or any of its other forms,
+ * each scaled to weigh W_ALT_* of the typed form: weight
+ *   W_ALT * min(1, terms of the typed form / terms of the other form). */
 static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db *db,
                            ss_err *err)
 {
@@ -214,8 +231,14 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
     alts[na++] = combine(p, XC_OP_AND, subs, n, 0, err);
     if (!alts[0])
         return NULL;
+    size_t typed = 0;
+    for (size_t u = c->u0; u < c->u1; u++)
+        typed += unit_terms(&q->units[u]);
     for (size_t u = c->a0; u < c->a1 && na < MAX_ALTS + 1; u++) {
         double w = q->units[u].alt == ALT_RELATED ? W_ALT_RELATED : W_ALT_SAME;
+        size_t terms = unit_terms(&q->units[u]);
+        if (terms > typed)
+            w *= (double)typed / terms;
         xc_query *x = scale(p, unit_q(p, &q->units[u], db, err), w, err);
         if (x)
             alts[na++] = x;

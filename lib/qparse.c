@@ -1,4 +1,5 @@
 /* qparse.c: query text -> items and units (see query.h, query_int.h). */
+#define _GNU_SOURCE /* memmem */
 #include "query_int.h"
 
 #include <stdlib.h>
@@ -409,6 +410,10 @@ static void find_alts(const ss_query_opts *o, int natural, const char *w, size_t
     size_t n = ss_syn_lookup(o ? o->syn : NULL, w, len, sa, MAX_ALTS);
     for (size_t i = 0; i < n && a->n < MAX_ALTS; i++) {
         if (sa[i].related && !natural)
+            continue;
+        /* a form holding the word (乡村振兴战略 for 乡村振兴) finds nothing new:
+         * it would only count the word twice */
+        if (memmem(sa[i].text, strlen(sa[i].text), w, len))
             continue;
         if (strlen(sa[i].text) >= SS_NUM_FORM_MAX)
             continue;

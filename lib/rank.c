@@ -35,7 +35,7 @@
 #define ADJ_WINDOW 3         /* side by side, a particle between at most */
 #define W_WHOLE 1.0
 #define W_NEAR 0.5
-#define W_ADJ 0.6
+#define W_ADJ 1.0
 #define W_FOCUS 0.3
 /* Question factor:
  *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
