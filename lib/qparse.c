@@ -165,8 +165,8 @@ typedef struct {
  * question also counts it.  Sets p's core. */
 static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
 {
-    if (!d || p->last - p->first < 2)
-        return;
+    if (!d || p->last - p->first != 2)
+        return; /* three characters: a word and one glued to it */
     for (uint32_t k = p->first; k <= p->last; k++)
         if (an->atoms[k].kind != SS_ATOM_HAN)
             return;

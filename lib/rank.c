@@ -40,12 +40,15 @@
 /* Question factor:
  *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
  *              + W_PAIR * share of neighbouring words within PAIR_WINDOW
+ *              + W_TIGHT * share of neighbouring words as typed, within TIGHT_WINDOW
  *              + W_FOCUS * focus)
  * where cover is the share of the question's weight the passage holds
  * (each concept weighs the rarity of its first unit, log N/df, times its
  * strength there). */
 #define PAIR_WINDOW 6
 #define W_PAIR 0.5
+#define TIGHT_WINDOW 2       /* 乡村旅游扶贫, 乡村旅游的扶贫 */
+#define W_TIGHT 1.0
 /* A section heading above the passage that holds every keyword concept
  * (or, for a question, most of its weight): the factor is multiplied by
  * 1 + W_HEADING. */
@@ -413,7 +416,7 @@ static double concept_idf(const ss_query *q, size_t c)
 static double natural_factor(const ss_query *q, const occs *o, scratch *s)
 {
     strengths(q, o, s->best, s->free_standing);
-    size_t present = 0, focus = 0, pairs = 0, found = 0;
+    size_t present = 0, focus = 0, pairs = 0, found = 0, tight = 0;
     double w_all = 0, w_present = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
         double w = concept_idf(q, c);
@@ -431,6 +434,7 @@ static double natural_factor(const ss_query *q, const occs *o, scratch *s)
             continue;
         pairs++;
         found += close_pair(o, (uint32_t)c, (uint32_t)c + 1, PAIR_WINDOW, 1);
+        tight += close_pair(o, (uint32_t)c, (uint32_t)c + 1, TIGHT_WINDOW, 1);
     }
     size_t most;
     uint32_t span;
@@ -438,6 +442,7 @@ static double natural_factor(const ss_query *q, const occs *o, scratch *s)
     double cover = w_all > 0 ? w_present / w_all : (double)present / q->nconcepts;
     return cover * (1.0 + W_NEAR * (double)most / q->nconcepts +
                     W_PAIR * (pairs ? (double)found / pairs : 0.0) +
+                    W_TIGHT * (pairs ? (double)tight / pairs : 0.0) +
                     W_FOCUS * (double)focus / present);
 }
 
