@@ -515,6 +515,11 @@ def test_query_reading(tmp):
         check(rc == 0 and like and like["hits"], "--like finds passages", like and like["understood"])
         check(like and all(not (x["file"] == h["file"] and x["byte_start"] == h["byte_start"])
                            for x in like["hits"]), "--like leaves the passage itself out")
+    # year: counts the year a passage speaks of: 去年 in a speech of the next year
+    rc, res = query(db, "去年 year:2018", n=50)
+    dates = {(h["date"] or "")[:4] for h in (res or {}).get("hits", [])}
+    check(dates and dates <= {"2018", "2019"} and "2019" in dates,
+          "year:2018 takes 去年 of a 2019 speech", str(dates))
     p = run(f"{BIN}/speech-query", "-d", db, "--like", "nosuchfile.txt:0", ok=(2,))
     check("no passage" in p.stderr, "--like on an unknown passage says so", p.stderr)
 
