@@ -241,6 +241,16 @@ static int adjacent(const ss_analysis *an, const piece *a, const piece *b)
  * against (六|新|项目 -> 六新 | 项目; 楼|阳生 -> 楼阳生; 集聚|区 ->
  * 集聚区): a lone character is rarely a unit of meaning, and what the user
  * typed together stays together. */
+/* Characters that modify the word after them (老工业, 新项目, 大企业, 副市长). */
+static int is_prefix_char(const ss_analysis *an, const piece *p)
+{
+    static const char *const prefixes[] = { "老", "新", "大", "小", "总", "副", "全", "各", "非",
+                                            "超", "高", "低", "准", "次", "亚", "前", "原", "多",
+                                            "单", "双", "微", "重", "主", "分", "每", "本" };
+    const ss_atom *a = &an->atoms[p->first];
+    return IN(prefixes, an->norm + a->norm, a->normlen);
+}
+
 static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, size_t np,
                           int natural, ss_err *err)
 {
@@ -252,6 +262,14 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
         if (natural && (pc[i].stop || (pc[i].generic && specific > 0)))
             continue;
         piece *prev = nm ? &m[nm - 1] : NULL;
+        /* a modifier between two words goes with the word it modifies:
+         * 东北|老|工业 -> 东北 | 老工业, not 东北老 | 工业 */
+        if (prev && !prev->single_han && pc[i].single_han && i + 1 < np &&
+            !pc[i + 1].single_han && adjacent(an, &pc[i], &pc[i + 1]) &&
+            is_prefix_char(an, &pc[i])) {
+            m[nm++] = pc[i];
+            continue;
+        }
         if (prev && adjacent(an, prev, &pc[i]) && (prev->single_han || pc[i].single_han)) {
             if (!prev->has_core && prev->single_han != pc[i].single_han) {
                 const piece *word = prev->single_han ? &pc[i] : prev;
@@ -433,7 +451,10 @@ static void find_alts(const ss_query_opts *o, int natural, const char *w, size_t
 static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
                            const alts *a, ss_err *err)
 {
-    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0 };
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0 };
+    const unit *w = &q->units[whole != SIZE_MAX ? whole : u0];
+    char forms[1][SS_NUM_FORM_MAX];
+    c.figure = u1 > u0 && ss_num_forms(w->text, strlen(w->text), forms, 1) > 0;
     for (size_t i = 0; i < a->n; i++) {
         ss_analysis an;
         ss_code rc = ss_analyze_atoms(ac, a->text[i], strlen(a->text[i]), &an, err);

@@ -53,6 +53,7 @@ typedef struct {
     uint32_t places[MAX_CONCEPT_PLACES]; /* the places it names (gazetteer ids; qcontext.c) */
     size_t nplaces;
     int year;          /* the year it names (2008, 2008年), or 0 */
+    int figure;        /* a figure (五千万吨, 2000亿): stands whole, never inside a bigger one */
 } concept;
 
 typedef struct {

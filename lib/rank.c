@@ -11,16 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Units of a word stand for it when they follow each other in order with
- * at most GAP_MAX characters between them, in one clause (产业 + 升级 in
- * 产业转型升级, 产业结构调整和升级); the two units of a two-unit word also
- * in the other order (升级 + 产业 in 围绕转型升级抓产业, 统筹城乡 for
- * 城乡统筹).  Spread further, or over clauses, they are not the word. */
+/* Units of a word stand for it when they stand in one clause within a
+ * window of the units plus at most GAP_MAX characters for each join (产业 +
+ * 升级 in 产业转型升级, 产业结构调整和升级); in the query's order ranks above
+ * another order (升级 + 产业 in 围绕转型升级抓产业, 统筹城乡 for 城乡统筹).
+ * Spread further, or over clauses, they are not the word. */
 #define GAP_MAX 6
 /* How strongly a concept stands (its best occurrence): */
 #define S_WHOLE 1.0          /* as typed, whole */
 #define S_APART 0.5          /* its units in order with characters between */
-#define S_SWAPPED 0.4        /* its two units the other way round */
+#define S_SWAPPED 0.4        /* its units in another order */
 #define S_SAME 0.8           /* another form (synonym "=", a figure written otherwise) */
 #define S_RELATED 0.5        /* a related word (synonym "~", questions) */
 /* Keyword factor (multiplies the candidate's BM25 weight):
@@ -35,7 +35,7 @@
 #define ADJ_WINDOW 3         /* side by side, a particle between at most */
 #define W_WHOLE 1.0
 #define W_NEAR 0.5
-#define W_ADJ 1.0
+#define W_ADJ 0.3
 #define W_FOCUS 0.3
 /* Question factor:
  *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
@@ -108,61 +108,89 @@ int ss_q_push_cocc(occs *o, occ x)
     return 0;
 }
 
-/* Chains of a concept's typed units in order, each within GAP_MAX
- * positions of the one before, in one clause; the chain that is the whole
- * word (no gap) is left to the whole unit.  Linear: each unit's
- * occurrences are visited once, with a pointer into the previous unit's
- * chain ends.  tmp holds two arrays of o->n chain states. */
-typedef struct {
-    uint32_t start_atom, start_pos; /* where the chain starts */
-    uint32_t end_atom, end_pos;     /* its last unit's last atom */
-    uint32_t gaps;                  /* characters between units, in all */
-} chain;
-
-static int chains(const concept *c, const ss_analysis *an, occs *o, chain *cur, chain *next,
-                  size_t ci, int swapped)
+/* Where a concept's typed units stand together: every unit within one
+ * clause, in a window no longer than the units plus GAP_MAX characters
+ * for each join between them.  In the query's order the word stands
+ * apart (S_APART); in another order swapped (S_SWAPPED: 振兴东北地区等老
+ * 工业基地 for 东北老工业基地振兴).  The window that is the whole word is
+ * left to the whole unit.  Linear: a window slides over the units'
+ * occurrences by position, each entering and leaving it once.  tmp has
+ * room for o->n occurrences, cnt for the concept's units. */
+static int windows(const ss_query *q, const concept *c, const ss_analysis *an, occs *o, occ *tmp,
+                   uint32_t *cnt, size_t ci)
 {
-    size_t n = 0;
-    for (size_t k0 = c->u0; k0 < c->u1; k0++) {
-        size_t u = swapped ? c->u1 - 1 - (k0 - c->u0) : k0;
-        const occ *v = &o->v[o->first[u]];
-        size_t nv = o->count[u], nn = 0, j = 0;
-        for (size_t k = 0; k < nv; k++) {
-            if (k0 == c->u0) {
-                next[nn++] = (chain){ v[k].atom, v[k].pos, v[k].atom_end, v[k].end, 0 };
-                continue;
-            }
-            /* the latest chain ending before this occurrence */
-            while (j + 1 < n && cur[j + 1].end_pos < v[k].pos)
-                j++;
-            if (n == 0 || cur[j].end_pos >= v[k].pos)
-                continue;
-            uint32_t gap = v[k].pos - cur[j].end_pos - 1;
-            if (gap > GAP_MAX || !same_clause(an, cur[j].end_atom, v[k].atom))
-                continue;
-            next[nn++] = (chain){ cur[j].start_atom, cur[j].start_pos, v[k].atom_end, v[k].end,
-                                  cur[j].gaps + gap };
-        }
-        memcpy(cur, next, nn * sizeof *cur);
-        n = nn;
+    size_t k = c->u1 - c->u0, n = 0;
+    uint32_t len = 0;
+    for (size_t u = c->u0; u < c->u1; u++) {
+        const unit *un = &q->units[u];
+        len += un->a[un->n - 1].rpos + 1;
+        for (size_t i = o->first[u]; i < o->first[u] + o->count[u]; i++)
+            tmp[n++] = o->v[i];
+        cnt[u - c->u0] = 0;
     }
-    for (size_t k = 0; k < n; k++) {
-        if (cur[k].gaps == 0 && c->whole != SIZE_MAX && !swapped)
-            continue; /* the whole word, found as such */
-        if (ss_q_push_cocc(o, (occ){ cur[k].start_pos, cur[k].end_pos, cur[k].start_atom,
-                                     cur[k].end_atom, (uint32_t)ci,
-                                     (float)(swapped ? S_SWAPPED : S_APART),
-                                     (uint8_t)listed(an, cur[k].start_atom, cur[k].end_atom) }))
+    if (n > 1)
+        qsort(tmp, n, sizeof *tmp, occ_by_pos);
+    uint32_t limit = len + (uint32_t)(GAP_MAX * (k - 1));
+    size_t lo = 0, distinct = 0;
+    for (size_t hi = 0; hi < n; hi++) {
+        distinct += cnt[tmp[hi].id - c->u0]++ == 0;
+        /* drop what the window no longer needs, or what stands too far back */
+        while (lo < hi && (cnt[tmp[lo].id - c->u0] > 1 || tmp[hi].end - tmp[lo].pos + 1 > limit ||
+                           !same_clause(an, tmp[lo].atom, tmp[hi].atom))) {
+            distinct -= --cnt[tmp[lo].id - c->u0] == 0;
+            lo++;
+        }
+        if (distinct < k || tmp[hi].end - tmp[lo].pos + 1 > limit)
+            continue;
+        /* in the query's order when each unit stands after the one before */
+        int ordered = 1;
+        for (size_t a = lo; a + 1 <= hi && ordered; a++)
+            ordered = tmp[a].id <= tmp[a + 1].id;
+        int whole = ordered && tmp[hi].end - tmp[lo].pos + 1 == len;
+        if (!(whole && c->whole != SIZE_MAX) &&
+            ss_q_push_cocc(o, (occ){ tmp[lo].pos, tmp[hi].end, tmp[lo].atom, tmp[hi].atom_end,
+                                     (uint32_t)ci, (float)(ordered ? S_APART : S_SWAPPED),
+                                     (uint8_t)listed(an, tmp[lo].atom, tmp[hi].atom_end) }))
             return -1;
+        /* the next window starts after this one's first unit */
+        distinct -= --cnt[tmp[lo].id - c->u0] == 0;
+        lo++;
     }
     return 0;
 }
 
+/* 1 when a is a digit token or a Chinese numeral. */
+static int numeral_atom(const ss_analysis *an, size_t a)
+{
+    const ss_atom *at = &an->atoms[a];
+    const char *t = an->norm + at->norm;
+    if (at->kind == SS_ATOM_ASCII)
+        return t[0] >= '0' && t[0] <= '9';
+    static const char *const numerals[] = { "〇", "零", "一", "二", "两", "三", "四", "五", "六",
+                                            "七", "八", "九", "十", "百", "千", "万", "亿" };
+    for (size_t i = 0; i < sizeof numerals / sizeof numerals[0]; i++)
+        if (strlen(numerals[i]) == at->normlen && memcmp(numerals[i], t, at->normlen) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when a figure's occurrence [a, e] is part of a bigger figure:
+ * 五千万吨 in 一亿五千万吨, 5000 in 15000 is a token of its own already. */
+static int inside_figure(const ss_analysis *an, uint32_t a, uint32_t e)
+{
+    (void)e;
+    return a > 0 && numeral_atom(an, a) && numeral_atom(an, a - 1) &&
+           an->atoms[a].pos == an->atoms[a - 1].pos + 1;
+}
+
 /* Occurrences of unit u as occurrences of concept ci with strength s. */
-static int unit_as_concept(occs *o, const ss_analysis *an, size_t u, size_t ci, double s)
+static int unit_as_concept(occs *o, const ss_analysis *an, const concept *c, size_t u,
+                           size_t ci, double s)
 {
     for (size_t k = o->first[u]; k < o->first[u] + o->count[u] && k < o->n; k++) {
         const occ *v = &o->v[k];
+        if (c->figure && inside_figure(an, v->atom, v->atom_end))
+            continue;
         if (ss_q_push_cocc(o, (occ){ v->pos, v->end, v->atom, v->atom_end, (uint32_t)ci,
                                      (float)s, (uint8_t)listed(an, v->atom, v->atom_end) }))
             return -1;
@@ -196,23 +224,23 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
         }
     }
     /* concept occurrences */
-    chain *tmp = malloc(2 * (o->n + 1) * sizeof *tmp);
-    int bad = !tmp;
+    occ *tmp = malloc((o->n + 1) * sizeof *tmp);
+    uint32_t *cnt = malloc((q->nunits + 1) * sizeof *cnt);
+    int bad = !tmp || !cnt;
     for (size_t ci = 0; !bad && ci < q->nconcepts; ci++) {
         const concept *c = &q->concepts[ci];
         if (c->whole != SIZE_MAX)
-            bad |= unit_as_concept(o, an, c->whole, ci, S_WHOLE);
+            bad |= unit_as_concept(o, an, c, c->whole, ci, S_WHOLE);
         if (c->u1 - c->u0 == 1)
-            bad |= unit_as_concept(o, an, c->u0, ci, S_WHOLE);
-        else if (c->u1 > c->u0)
-            bad |= chains(c, an, o, tmp, tmp + o->n + 1, ci, 0);
-        if (c->u1 - c->u0 == 2)
-            bad |= chains(c, an, o, tmp, tmp + o->n + 1, ci, 1);
+            bad |= unit_as_concept(o, an, c, c->u0, ci, S_WHOLE);
+        else if (c->u1 > c->u0 && !c->figure) /* a figure stands whole */
+            bad |= windows(q, c, an, o, tmp, cnt, ci);
         for (size_t u = c->a0; u < c->a1; u++)
-            bad |= unit_as_concept(o, an, u, ci,
+            bad |= unit_as_concept(o, an, c, u, ci,
                                    q->units[u].alt == ALT_RELATED ? S_RELATED : S_SAME);
     }
     free(tmp);
+    free(cnt);
     if (bad)
         return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
     if (meta) {
@@ -332,7 +360,8 @@ static void proximity(const ss_query *q, const occs *o, uint32_t window, uint32_
 }
 
 /* 1 when concepts a and b stand within window positions of each other
- * (either order).  Linear: one pass over the occurrences by position,
+ * (either order, or a before b when ordered), neither as an item of an
+ * enumeration.  Linear: one pass over the occurrences by position,
  * remembering the last end of each. */
 static int close_pair(const occs *o, uint32_t a, uint32_t b, uint32_t window, int ordered)
 {
@@ -340,6 +369,8 @@ static int close_pair(const occs *o, uint32_t a, uint32_t b, uint32_t window, in
     int have_a = 0, have_b = 0;
     for (size_t k = 0; k < o->nc; k++) {
         const occ *x = &o->c[k];
+        if (x->listed)
+            continue; /* items of an enumeration stand side by side by chance */
         if (x->id == b && have_a && x->pos > last_a && x->pos - last_a <= window)
             return 1;
         if (!ordered && x->id == a && have_b && x->pos > last_b && x->pos - last_b <= window)

@@ -125,6 +125,8 @@ static const char *docs[] = {
     "建成5G通信基站，新建基站二百个。",     /* 7 */
     "投资规模达两千亿元。",                 /* 8 */
     "国家发展改革委批复，招商环境改善。",   /* 9 */
+    "原油产量达一亿五千万吨。",             /* a */
+    "煤炭产量保持在5000万吨。",             /* b */
 };
 
 static const struct {
@@ -149,7 +151,7 @@ static const struct {
     { "升级产业", "5" },            /* two units the other way round, one clause */
     { "升级开放", "" },             /* over a comma */
     /* a single character wherever it stands, also before punctuation */
-    { "吨", "6" },
+    { "吨", "6ab" },
     { "布局", "4" },
     /* ASCII glued to Chinese stays together */
     { "5G基站", "7" },
@@ -159,6 +161,9 @@ static const struct {
     { "二百个", "7" },
     { "200个", "7" },
     { "发改委", "9" },
+    /* a figure stands whole, never inside a bigger one */
+    { "五千万吨", "b" },
+    { "一亿五千万吨", "a" },
 };
 
 static int build_index(ss_actx *ac, const char *dir)
@@ -170,7 +175,7 @@ static int build_index(ss_actx *ac, const char *dir)
         ss_analysis an;
         xc_doc *d = NULL;
         char data[256];
-        snprintf(data, sizeof data, "%zu%s", i + 1, docs[i]); /* id, then the text */
+        snprintf(data, sizeof data, "%c%s", "123456789abcdef"[i], docs[i]); /* id, text */
         if (ss_analyze(ac, docs[i], strlen(docs[i]), &an, NULL) != SS_OK ||
             xc_doc_new(&d, NULL) != SS_OK || ss_index_analysis(&an, d, NULL) != SS_OK ||
             xc_doc_set_data(d, data, strlen(data), NULL) != SS_OK ||
