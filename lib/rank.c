@@ -411,6 +411,26 @@ static void scratch_free(scratch *s)
     free(s->seen);
 }
 
+static double concept_idf(const ss_query *q, size_t c);
+
+/* A passage that holds a word only by its context (its speech's place or
+ * year) lacks that word's BM25 weight; this gives it back, so that the
+ * context's strength, not the missing term, decides how far below the
+ * passages naming the word it ranks:  Σ idf of the words present /
+ * Σ idf of those its text holds. */
+static double context_weight(const ss_query *q, const occs *o)
+{
+    double all = 0, text = 0;
+    for (size_t c = 0; c < q->nconcepts; c++) {
+        if (!concept_present(o, c))
+            continue;
+        all += concept_idf(q, c);
+        if (o->ccount[c])
+            text += concept_idf(q, c);
+    }
+    return text > 0 && all > text ? all / text : 1.0;
+}
+
 static double keyword_factor(const ss_query *q, const occs *o, scratch *s)
 {
     strengths(q, o, s->best, s->free_standing);
@@ -433,8 +453,9 @@ static double keyword_factor(const ss_query *q, const occs *o, scratch *s)
     uint32_t span;
     proximity(q, o, NEAR_WINDOW, &span, &most, s->seen, s->seen2);
     double near = span <= NEAR_WINDOW ? 1.0 : span == UINT32_MAX ? 0.0 : (double)NEAR_WINDOW / span;
-    return 1.0 + W_WHOLE * (n ? strength / n : 0.0) + W_NEAR * near +
-           W_ADJ * (pairs ? (double)adj / pairs : 0.0) + W_FOCUS * (n ? (double)focus / n : 0.0);
+    return context_weight(q, o) *
+           (1.0 + W_WHOLE * (n ? strength / n : 0.0) + W_NEAR * near +
+            W_ADJ * (pairs ? (double)adj / pairs : 0.0) + W_FOCUS * (n ? (double)focus / n : 0.0));
 }
 
 /* Weight of concept c in a question: rarity of its first typed unit. */
