@@ -160,26 +160,32 @@ typedef struct {
     uint32_t core_first, core_last; /* the word alone */
 } piece;
 
-/* For a word of three or more Han characters that is a dictionary word
- * glued to one character (融资难, 产业园), the dictionary word alone: a
- * question also counts it.  Sets p's core. */
+/* Characters that, glued to a word, say what is wrong with it (融资难,
+ * 融资贵, 审批慢): a question about the problem is about the word. */
+static int is_problem_char(const ss_atom *a, const char *norm)
+{
+    static const char *const problems[] = { "难", "贵", "慢", "低", "差", "弱", "少", "乱",
+                                            "散", "短", "缺", "荒" };
+    return IN(problems, norm + a->norm, a->normlen);
+}
+
+/* For a three-character dictionary word that is a word and a problem
+ * character (融资难), the word alone: a question also counts it.  Sets
+ * p's core. */
 static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
 {
     if (!d || p->last - p->first != 2)
-        return; /* three characters: a word and one glued to it */
+        return;
     for (uint32_t k = p->first; k <= p->last; k++)
         if (an->atoms[k].kind != SS_ATOM_HAN)
             return;
     const ss_atom *f = &an->atoms[p->first], *l = &an->atoms[p->last];
-    const ss_atom *f1 = &an->atoms[p->first + 1], *l1 = &an->atoms[p->last - 1];
+    const ss_atom *l1 = &an->atoms[p->last - 1];
     uint32_t freq;
-    if (seg_dict_lookup(d, an->norm + f->norm, l1->norm + l1->normlen - f->norm, &freq)) {
+    if (is_problem_char(l, an->norm) &&
+        seg_dict_lookup(d, an->norm + f->norm, l1->norm + l1->normlen - f->norm, &freq)) {
         p->core_first = p->first;
         p->core_last = p->last - 1;
-        p->has_core = 1;
-    } else if (seg_dict_lookup(d, an->norm + f1->norm, l->norm + l->normlen - f1->norm, &freq)) {
-        p->core_first = p->first + 1;
-        p->core_last = p->last;
         p->has_core = 1;
     }
 }
