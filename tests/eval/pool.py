@@ -63,34 +63,37 @@ def filter_ok(meta, f, title, text, filters):
     return True
 
 
-def substring(db, meta, terms, filters, depth):
+class Texts:
+    """Every window's simplified text, file and title, held in memory so
+    that a plain substring search is one pass over the corpus."""
+
+    def __init__(self, db):
+        self.ids, self.texts = [], []
+        for rid, text in db.execute("select rowid, text from ft order by rowid"):
+            self.ids.append(rid)
+            self.texts.append(text)
+        self.file, self.title = {}, {}
+        for rid, f, title in db.execute("select id, file, title from win"):
+            self.file[rid] = f
+            self.title[rid] = title
+
+
+def substring(tx, meta, terms, filters, depth):
+    """Windows holding the most of the terms (then the most occurrences,
+    then the shortest), among those that pass the filters."""
     terms = [t for t in dict.fromkeys(terms) if t]
     if not terms:
         return []
-    hits = {}
-    for t in terms:
-        for (rid,) in db.execute("select rowid from ft where instr(text, ?) > 0", (t,)):
-            hits[rid] = hits.get(rid, 0) + 1
-    ranked = sorted(hits.items(), key=lambda kv: -kv[1])
-    out = []
-    best = ranked[0][1] if ranked else 0
-    level = best
-    while level > 0 and len(out) < depth:
-        ids = [rid for rid, c in ranked if c == level][:20000]
-        scored = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = ("select ft.rowid, ft.text, win.file, win.title from ft join win on "
-                 "win.id = ft.rowid where ft.rowid in (%s)" % ",".join("?" * len(chunk)))
-            for rid, text, f, title in db.execute(q, chunk):
-                if not filter_ok(meta, f, title, text, filters):
-                    continue
-                n = sum(text.count(t) for t in terms)
-                scored.append((-n, len(text), rid))
-        scored.sort()
-        out += [rid for _, _, rid in scored[:depth - len(out)]]
-        level -= 1
-    return out
+    scored = []
+    for rid, text in zip(tx.ids, tx.texts):
+        have = [t for t in terms if t in text]
+        if not have:
+            continue
+        if filters and not filter_ok(meta, tx.file[rid], tx.title[rid], text, filters):
+            continue
+        scored.append((-len(have), -sum(text.count(t) for t in have), len(text), rid))
+    scored.sort()
+    return [rid for _, _, _, rid in scored[:depth]]
 
 
 def do_pool(qfile, root, index, out, depth):
@@ -98,6 +101,7 @@ def do_pool(qfile, root, index, out, depth):
     db = fts5_run.open_db(os.path.join(os.path.dirname(out) or ".", "pool-fts5-" +
                                        os.path.basename(os.path.normpath(root)) + ".db"), root)
     meta = W.real_meta(root)
+    tx = Texts(db)
     pool = {}
     for q in spec:
         words, filters, question = W.parse_query(q["query"])
@@ -125,9 +129,9 @@ def do_pool(qfile, root, index, out, depth):
             terms = [p[i:i + 2] for p in W.question_pieces(words) for i in range(len(p) - 1)]
         else:
             terms = words
-        add("substring", substring(db, meta, terms, filters, depth))
+        add("substring", substring(tx, meta, terms, filters, depth))
         for i, extra in enumerate(q.get("pool", [])):
-            add(f"variant{i + 1}", substring(db, meta, W.t2s_lines(extra), filters, depth))
+            add(f"variant{i + 1}", substring(tx, meta, W.t2s_lines(extra), filters, depth))
         cands = []
         for rid, systems in found.items():
             f, s, e, raw, title = db.execute(
@@ -159,7 +163,7 @@ def read_texts(root, cands):
         c["title"] = data.split(b"\n", 1)[0].decode("utf-8", "replace")
 
 
-KWIC = 35          # characters shown either side of a query word in `show`
+KWIC = 22          # characters shown either side of a query word in `show`
 
 
 def kwic(text, terms):
@@ -176,7 +180,7 @@ def kwic(text, terms):
             i = text.find(t, i + 1)
             n += 1
     if not spans:
-        return text[:60] + "…"
+        return text[:40] + "…"
     spans.sort()
     merged = [list(spans[0])]
     for a, b in spans[1:]:
@@ -184,8 +188,8 @@ def kwic(text, terms):
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    head = text[:20] + "…" if merged[0][0] > 20 else ""
-    return head + "…".join(text[a:b] for a, b in merged[:2])
+    head = text[:12] + "…" if merged[0][0] > 12 else ""
+    return head + "…".join(text[a:b] for a, b in merged[:1])
 
 
 def do_show(pfile, root, qids, qfile=None):
@@ -205,9 +209,13 @@ def do_show(pfile, root, qids, qfile=None):
         last = None
         for c, t in zip(p["candidates"], texts):
             if c["file"] != last:
-                print(f"  -- {c['file']} | {c['title'][:24]}")
+                name = c["file"][:-4] if c["file"][:4].isdigit() else c["title"][:16]
+                print(f" -- {name}")
                 last = c["file"]
-            print(f"  {c['n']}. {kwic(t, terms)}")
+            print(f"{c['n']}. {kwic(t, terms)}")
+
+
+TEXT_CAP = 80      # characters of "text" kept in a judged set of the real corpus
 
 
 def do_qrels(qfile, pfile, root, jfile, half, out):
@@ -237,8 +245,11 @@ def do_qrels(qfile, pfile, root, jfile, half, out):
             if g <= 0:
                 continue
             c = cands[n]
+            text = c["text"]
+            if spec.get("text_cap") and len(text) > TEXT_CAP:
+                text = text[:TEXT_CAP] + "…"
             rel.append({"file": c["file"], "byte_start": c["byte_start"],
-                        "byte_end": c["byte_end"], "grade": g, "text": c["text"]})
+                        "byte_end": c["byte_end"], "grade": g, "text": text})
         queries.append({"id": q["id"], "query": q["query"], "kind": q["kind"],
                         "pooled": len(cands), "rel": rel})
     doc = {"about": spec["about"] + f" Half: {half}.", "queries": queries}
