@@ -15,7 +15,8 @@
                    search per extra word list in the query's "pool" field
                    (variants a searcher would also try: 世界贸易组织 for WTO),
                    windows holding more of the words first.
-      Candidates are listed in file order, not in any system's order; the
+      The FTS5 database is POOL_DB if set, else pool-fts5-ROOTNAME.db beside
+      POOL_OUT.  Candidates are listed in file order, not in any system's order; the
       pool file holds their spans and the systems (and ranks) that found them.
   pool.py show POOL CORPUS_ROOT [--queries QUERIES] [QID...]
       Prints the candidates to read: number and text (simplified; a long
@@ -98,8 +99,9 @@ def substring(tx, meta, terms, filters, depth):
 
 def do_pool(qfile, root, index, out, depth):
     spec = json.load(open(qfile, encoding="utf-8"))["queries"]
-    db = fts5_run.open_db(os.path.join(os.path.dirname(out) or ".", "pool-fts5-" +
-                                       os.path.basename(os.path.normpath(root)) + ".db"), root)
+    db = fts5_run.open_db(os.environ.get("POOL_DB") or os.path.join(
+        os.path.dirname(out) or ".", "pool-fts5-" + os.path.basename(os.path.normpath(root))
+        + ".db"), root)
     meta = W.real_meta(root)
     tx = Texts(db)
     pool = {}
