@@ -25,6 +25,7 @@ MAXDIFF=${DISTRACTOR_MAX_DIFF:-0.02}
 E=tests/eval
 mkdir -p "$OUT"
 : > "$OUT/summary.txt"
+rm -f "$OUT"/scores-*.json "$OUT"/run-distract-*.json
 
 # stamp DIR...: one line that changes when a file under DIR (name, size,
 # time) or the indexer binary changes
