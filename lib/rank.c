@@ -30,13 +30,18 @@
  *     + W_ADJ * adj     (share of neighbouring concepts of the query that
  *                        stand within ADJ_WINDOW positions of each other)
  *     + W_FOCUS * focus (share of concepts standing somewhere not as an
- *                        item of an enumeration: the passage is about them) */
+ *                        item of an enumeration: the passage is about them)
+ *     + W_LEAD * lead   (share of concepts standing, not as an item of an
+ *                        enumeration, in the passage's first LEAD_POS positions:
+ *                        a heading line, the sentence that opens the passage) */
 #define NEAR_WINDOW 24       /* positions: about a sentence */
 #define ADJ_WINDOW 3         /* side by side, a particle between at most */
 #define W_WHOLE 1.0
 #define W_NEAR 0.5
 #define W_ADJ 0.3
 #define W_FOCUS 0.3
+#define LEAD_POS 30          /* the passage's opening: its heading line or first sentence */
+#define W_LEAD 0.3           /* share of concepts standing in the opening */
 /* Question factor:
  *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
  *              + W_PAIR * share of neighbouring words within PAIR_WINDOW
@@ -322,6 +327,8 @@ static void strengths(const ss_query *q, const occs *o, double *best, int *free_
         if (x->strength > best[x->id])
             best[x->id] = x->strength;
         free_standing[x->id] |= !x->listed;
+        if (!x->listed && x->pos <= LEAD_POS)
+            free_standing[x->id] |= 2; /* in the opening */
     }
 }
 
@@ -434,7 +441,7 @@ static double context_weight(const ss_query *q, const occs *o)
 static double keyword_factor(const ss_query *q, const occs *o, scratch *s)
 {
     strengths(q, o, s->best, s->free_standing);
-    size_t n = 0, focus = 0, pairs = 0, adj = 0;
+    size_t n = 0, focus = 0, pairs = 0, adj = 0, lead = 0;
     double strength = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
         if (!concept_present(o, c))
@@ -442,6 +449,7 @@ static double keyword_factor(const ss_query *q, const occs *o, scratch *s)
         n++;
         strength += s->best[c];
         focus += s->free_standing[c] > 0;
+        lead += (s->free_standing[c] & 2) != 0;
     }
     for (size_t c = 0; c + 1 < q->nconcepts; c++) {
         if (!o->ccount[c] || !o->ccount[c + 1])
@@ -455,7 +463,8 @@ static double keyword_factor(const ss_query *q, const occs *o, scratch *s)
     double near = span <= NEAR_WINDOW ? 1.0 : span == UINT32_MAX ? 0.0 : (double)NEAR_WINDOW / span;
     return context_weight(q, o) *
            (1.0 + W_WHOLE * (n ? strength / n : 0.0) + W_NEAR * near +
-            W_ADJ * (pairs ? (double)adj / pairs : 0.0) + W_FOCUS * (n ? (double)focus / n : 0.0));
+            W_ADJ * (pairs ? (double)adj / pairs : 0.0) + W_FOCUS * (n ? (double)focus / n : 0.0) +
+            W_LEAD * (n ? (double)lead / n : 0.0));
 }
 
 /* Weight of concept c in a question: rarity of its first typed unit. */
