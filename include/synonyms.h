@@ -18,19 +18,27 @@
 
 typedef struct ss_syn ss_syn;
 
+#define SS_SYN_MAX_TERM 128
+
 typedef struct {
-    const char *text;  /* another member of a group holding the word (owned by the table) */
+    char text[SS_SYN_MAX_TERM]; /* another member of a group holding the word */
     int related;       /* 1: "~" group (related), 0: "=" group (the same thing) */
 } ss_syn_alt;
 
-/* Reads the table at path.  A missing file is an empty table; a malformed
- * line is SS_ECORRUPT naming the file and line. */
+/* Reads the table at path (a missing file is an empty table).  Lines are
+ * read when a lookup needs them: a malformed line is skipped there, and
+ * ss_syn_check finds it (make test checks the shipped table). */
 ss_code ss_syn_load(const char *path, ss_syn **out, ss_err *err);
-/* The same from text in memory (name is used in messages). */
+/* The same from text in memory (name is used in messages), checked:
+ * a malformed line is SS_ECORRUPT naming it. */
 ss_code ss_syn_parse(const char *text, size_t len, const char *name, ss_syn **out, ss_err *err);
 void ss_syn_free(ss_syn *s);
 
-/* Number of groups. */
+/* Checks every line; *groups (may be NULL) is set to the number of groups.
+ * SS_ECORRUPT names the first malformed line. */
+ss_code ss_syn_check(const ss_syn *s, size_t *groups, ss_err *err);
+
+/* Number of groups (0 when a line is malformed). */
 size_t ss_syn_groups(const ss_syn *s);
 
 /* The other members of every group holding word (len bytes, normalised),

@@ -1,4 +1,10 @@
-/* synonyms.c: the synonym and abbreviation table (see synonyms.h). */
+/* synonyms.c: the synonym and abbreviation table (see synonyms.h).
+ *
+ * The table is kept as the text of the file: a query looks up a handful
+ * of words, so each lookup finds the word in the text (memmem) and reads
+ * only the lines that hold it.  Building an index of every member at
+ * start-up cost more than all the lookups of a query. */
+#define _GNU_SOURCE /* memmem */
 #include "synonyms.h"
 
 #include <ctype.h>
@@ -9,22 +15,12 @@
 #include "strbuf.h"
 #include "utf8.h"
 
-#define SYN_MAX_TERM 120
-
-typedef struct {
-    const char *t;     /* the member (in ss_syn.text once built) */
-    uint32_t off;      /* its offset in ss_syn.text */
-    uint32_t group;
-    uint16_t len;
-} entry;
+#define SYN_MAX_MEMBERS 32
 
 struct ss_syn {
-    char *text;        /* members, NUL-terminated, one after the other */
-    entry *e;          /* sorted by text, then group */
-    size_t n;
-    uint8_t *related;  /* per group */
-    size_t ngroups;
-    entry *by_group;   /* the same entries in group order */
+    char *text;        /* the file, ASCII in lower case */
+    size_t len;
+    char *name;        /* for messages */
 };
 
 void ss_syn_free(ss_syn *s)
@@ -32,28 +28,14 @@ void ss_syn_free(ss_syn *s)
     if (!s)
         return;
     free(s->text);
-    free(s->e);
-    free(s->related);
-    free(s->by_group);
+    free(s->name);
     free(s);
 }
 
-size_t ss_syn_groups(const ss_syn *s)
-{
-    return s ? s->ngroups : 0;
-}
-
-static int cmp_entry(const void *a, const void *b)
-{
-    const entry *x = a, *y = b;
-    size_t n = x->len < y->len ? x->len : y->len;
-    int c = memcmp(x->t, y->t, n);
-    if (c)
-        return c;
-    if (x->len != y->len)
-        return x->len < y->len ? -1 : 1;
-    return x->group < y->group ? -1 : x->group > y->group;
-}
+typedef struct {
+    const char *s;
+    size_t len;
+} span;
 
 /* Narrows [*s, *e) to leave out blanks at both ends. */
 static void trim(const char **s, const char **e)
@@ -72,122 +54,88 @@ static int valid_utf8(const char *s, size_t len)
     return 1;
 }
 
-typedef struct {
-    strbuf text;
-    entry *e;
-    size_t n, cap;
-    uint8_t *related;
-    size_t ngroups, capgroups;
-} builder;
-
-static int add_member(builder *b, const char *s, size_t len)
-{
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        entry *v = realloc(b->e, cap * sizeof *v);
-        if (!v)
-            return -1;
-        b->e = v;
-        b->cap = cap;
-    }
-    b->e[b->n] = (entry){ NULL, (uint32_t)b->text.len, (uint32_t)b->ngroups, (uint16_t)len };
-    if (sb_add(&b->text, s, len) || sb_addc(&b->text, '\0'))
-        return -1;
-    char *t = b->text.buf + b->e[b->n].off;
-    for (size_t i = 0; i < len; i++)
-        t[i] = (char)tolower((unsigned char)t[i]);
-    b->n++;
-    return 0;
-}
-
-static int add_group(builder *b, int related)
-{
-    if (b->ngroups == b->capgroups) {
-        size_t cap = b->capgroups ? b->capgroups * 2 : 128;
-        uint8_t *v = realloc(b->related, cap);
-        if (!v)
-            return -1;
-        b->related = v;
-        b->capgroups = cap;
-    }
-    b->related[b->ngroups++] = (uint8_t)related;
-    return 0;
-}
-
-/* One line: members separated by " = " or " ~ " (one kind a line). */
-static ss_code parse_line(builder *b, const char *s, const char *e, const char *name,
-                          size_t lineno, ss_err *err)
+/* Reads the line [s, e): its members into m (at most max), *related set;
+ * returns how many, 0 for a blank or comment line, -1 for a malformed one. */
+static int read_line(const char *s, const char *e, span *m, size_t max, int *related)
 {
     const char *hash = memchr(s, '#', (size_t)(e - s));
     if (hash)
         e = hash;
     trim(&s, &e);
     if (s == e)
-        return SS_OK;
+        return 0;
     int has_eq = memchr(s, '=', (size_t)(e - s)) != NULL;
     int has_rel = memchr(s, '~', (size_t)(e - s)) != NULL;
     if (has_eq == has_rel)
-        return ss_seterr(err, SS_ECORRUPT, "%s:%zu: a line is A = B (= C...) or A ~ B (~ C...)",
-                         name, lineno);
+        return -1;
     char sep = has_eq ? '=' : '~';
-    size_t first = b->n, members = 0;
+    *related = sep == '~';
+    int n = 0;
     while (s < e) {
-        const char *m = memchr(s, sep, (size_t)(e - s));
-        const char *me = m ? m : e, *ms = s;
+        const char *x = memchr(s, sep, (size_t)(e - s));
+        const char *ms = s, *me = x ? x : e;
         trim(&ms, &me);
-        if (ms == me || me - ms > SYN_MAX_TERM || !valid_utf8(ms, (size_t)(me - ms)))
-            return ss_seterr(err, SS_ECORRUPT, "%s:%zu: empty, too long or invalid member",
-                             name, lineno);
-        if (add_member(b, ms, (size_t)(me - ms)))
-            return ss_seterr(err, SS_ENOMEM, "out of memory reading %s", name);
-        members++;
-        s = m ? m + 1 : e;
+        if (ms == me || me - ms > SS_SYN_MAX_TERM - 1 || !valid_utf8(ms, (size_t)(me - ms)) ||
+            (size_t)n == max)
+            return -1;
+        m[n++] = (span){ ms, (size_t)(me - ms) };
+        s = x ? x + 1 : e;
     }
-    if (members < 2) {
-        b->n = first;
-        return ss_seterr(err, SS_ECORRUPT, "%s:%zu: a group needs two members", name, lineno);
+    return n >= 2 ? n : -1;
+}
+
+static ss_code make(const char *text, size_t len, const char *name, ss_syn **out, ss_err *err)
+{
+    ss_syn *s = calloc(1, sizeof *s);
+    if (s) {
+        s->text = malloc(len + 1);
+        s->name = strdup(name);
     }
-    if (add_group(b, sep == '~'))
+    if (!s || !s->text || !s->name) {
+        ss_syn_free(s);
         return ss_seterr(err, SS_ENOMEM, "out of memory reading %s", name);
+    }
+    for (size_t i = 0; i < len; i++)
+        s->text[i] = (char)tolower((unsigned char)text[i]);
+    s->text[len] = '\0';
+    s->len = len;
+    *out = s;
+    return SS_OK;
+}
+
+ss_code ss_syn_check(const ss_syn *s, size_t *groups, ss_err *err)
+{
+    size_t lineno = 0, n = 0;
+    for (const char *p = s->text, *end = s->text + s->len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        span m[SYN_MAX_MEMBERS];
+        int related, k = read_line(p, e, m, SYN_MAX_MEMBERS, &related);
+        lineno++;
+        if (k < 0)
+            return ss_seterr(err, SS_ECORRUPT,
+                             "%s:%zu: a line is A = B (= C...) or A ~ B (~ C...), members "
+                             "non-empty valid UTF-8 of fewer than %d bytes",
+                             s->name, lineno, SS_SYN_MAX_TERM);
+        n += k > 0;
+        p = nl ? nl + 1 : end;
+    }
+    if (groups)
+        *groups = n;
     return SS_OK;
 }
 
 ss_code ss_syn_parse(const char *text, size_t len, const char *name, ss_syn **out, ss_err *err)
 {
-    builder b = { .text = STRBUF_INIT };
-    ss_code rc = SS_OK;
-    size_t lineno = 0;
-    for (const char *s = text, *end = text + len; rc == SS_OK && s < end;) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        const char *e = nl ? nl : end;
-        rc = parse_line(&b, s, e, name, ++lineno, err);
-        s = nl ? nl + 1 : end;
-    }
-    ss_syn *t = rc == SS_OK ? calloc(1, sizeof *t) : NULL;
-    if (rc == SS_OK && !t)
-        rc = ss_seterr(err, SS_ENOMEM, "out of memory reading %s", name);
-    if (rc == SS_OK && b.n && !(t->by_group = malloc(b.n * sizeof *t->by_group)))
-        rc = ss_seterr(err, SS_ENOMEM, "out of memory reading %s", name);
+    ss_syn *s = NULL;
+    ss_code rc = make(text, len, name, &s, err);
+    if (rc == SS_OK)
+        rc = ss_syn_check(s, NULL, err);
     if (rc != SS_OK) {
-        free(t ? t->by_group : NULL);
-        free(t);
-        sb_free(&b.text);
-        free(b.e);
-        free(b.related);
+        ss_syn_free(s);
         return rc;
     }
-    t->text = sb_detach(&b.text, NULL);
-    t->e = b.e;
-    t->n = b.n;
-    t->related = b.related;
-    t->ngroups = b.ngroups;
-    for (size_t i = 0; i < t->n; i++)
-        t->e[i].t = t->text + t->e[i].off;
-    if (t->n)
-        memcpy(t->by_group, t->e, t->n * sizeof *t->e);
-    if (t->n > 1)
-        qsort(t->e, t->n, sizeof *t->e, cmp_entry);
-    *out = t;
+    *out = s;
     return SS_OK;
 }
 
@@ -195,9 +143,9 @@ ss_code ss_syn_load(const char *path, ss_syn **out, ss_err *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return ss_syn_parse("", 0, path, out, err);
+        return make("", 0, path, out, err);
     strbuf sb = STRBUF_INIT;
-    char buf[8192];
+    char buf[16384];
     size_t n;
     int bad = 0;
     while (!bad && (n = fread(buf, 1, sizeof buf, f)) > 0)
@@ -205,62 +153,52 @@ ss_code ss_syn_load(const char *path, ss_syn **out, ss_err *err)
     bad |= ferror(f);
     fclose(f);
     ss_code rc = bad ? ss_seterr(err, SS_EIO, "%s: cannot read", path)
-                     : ss_syn_parse(sb.buf ? sb.buf : "", sb.len, path, out, err);
+                     : make(sb.buf ? sb.buf : "", sb.len, path, out, err);
     sb_free(&sb);
     return rc;
 }
 
-/* First entry whose text is >= word (binary search). */
-static size_t lower_bound(const ss_syn *s, const char *w, size_t len)
+size_t ss_syn_groups(const ss_syn *s)
 {
-    size_t lo = 0, hi = s->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const entry *x = &s->e[mid];
-        size_t n = x->len < len ? x->len : len;
-        int c = memcmp(s->text + x->off, w, n);
-        if (c < 0 || (c == 0 && x->len < len))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* First entry of group g in by_group (entries there are in group order). */
-static size_t group_start(const ss_syn *s, uint32_t g)
-{
-    size_t lo = 0, hi = s->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->by_group[mid].group < g)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    size_t n = 0;
+    if (s && ss_syn_check(s, &n, NULL) != SS_OK)
+        return 0;
+    return n;
 }
 
 size_t ss_syn_lookup(const ss_syn *s, const char *word, size_t len, ss_syn_alt *out, size_t max)
 {
     size_t k = 0;
-    if (!s || !len)
+    if (!s || !len || !s->len)
         return 0;
-    for (size_t i = lower_bound(s, word, len); i < s->n; i++) {
-        const entry *x = &s->e[i];
-        if (x->len != len || memcmp(s->text + x->off, word, len) != 0)
+    const char *end = s->text + s->len;
+    for (const char *p = s->text; p < end;) {
+        const char *hit = memmem(p, (size_t)(end - p), word, len);
+        if (!hit)
             break;
-        for (size_t j = group_start(s, x->group); j < s->n && s->by_group[j].group == x->group; j++) {
-            const entry *y = &s->by_group[j];
-            const char *t = s->text + y->off;
-            if ((y->len == len && memcmp(t, word, len) == 0) || utf8_count(t, y->len) < 2)
-                continue;
+        const char *ls = hit, *le = memchr(hit, '\n', (size_t)(end - hit));
+        while (ls > s->text && ls[-1] != '\n')
+            ls--;
+        if (!le)
+            le = end;
+        span m[SYN_MAX_MEMBERS];
+        int related, n = read_line(ls, le, m, SYN_MAX_MEMBERS, &related), in = 0;
+        for (int i = 0; i < n && !in; i++)
+            in = m[i].len == len && memcmp(m[i].s, word, len) == 0;
+        for (int i = 0; in && i < n && k < max; i++) {
+            if ((m[i].len == len && memcmp(m[i].s, word, len) == 0) ||
+                utf8_count(m[i].s, m[i].len) < 2)
+                continue; /* the word itself; a one-character member is never added */
             int dup = 0;
             for (size_t d = 0; d < k && !dup; d++)
-                dup = strcmp(out[d].text, t) == 0;
-            if (!dup && k < max)
-                out[k++] = (ss_syn_alt){ t, s->related[x->group] };
+                dup = strlen(out[d].text) == m[i].len && memcmp(out[d].text, m[i].s, m[i].len) == 0;
+            if (dup)
+                continue;
+            memcpy(out[k].text, m[i].s, m[i].len);
+            out[k].text[m[i].len] = '\0';
+            out[k++].related = related;
         }
+        p = le;
     }
     return k;
 }
