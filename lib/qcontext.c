@@ -144,7 +144,7 @@ static int speech_year(const ss_passage_meta *m)
 }
 
 /* Strengths of context (rank.c names them beside its formulas). */
-#define S_PLACE_CONTEXT 0.4f  /* the speech is about the place */
+#define S_PLACE_CONTEXT 0.6f  /* the speech is about the place */
 #define S_YEAR_DATE 0.3f      /* the speech was given in the year */
 #define S_YEAR_RELATIVE 0.8f  /* 去年/今年/明年/上年 speaks of the year */
 
