@@ -1,4 +1,5 @@
-/* qparse.c: query text -> items and units (see query.h, query_int.h). */
+/* qparse.c: query items -> units, concepts and their other forms (see query.h,
+ * query_int.h); the syntax itself is qsyntax.c. */
 #define _GNU_SOURCE /* memmem */
 #include "query_int.h"
 
@@ -304,47 +305,6 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
 
 /* ---- parsing ---- */
 
-/* The query with the full-width forms a Chinese input method types
- * (：－＋（）ＯＲ, letters and digits) made half-width, so that they mean
- * what the half-width syntax means; *out malloc'd. */
-static char *fold_syntax(const char *s, size_t len)
-{
-    char *out = malloc(len + 1);
-    if (!out)
-        return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < len;) {
-        size_t at = i;
-        uint32_t cp = utf8_next(s, len, &i);
-        if (cp >= 0xFF01 && cp <= 0xFF5E)
-            out[o++] = (char)(cp - 0xFF01 + 0x21);
-        else if (cp == 0x2212 || cp == 0xFE63) /* minus sign, small minus */
-            out[o++] = '-';
-        else {
-            memcpy(out + o, s + at, i - at);
-            o += i - at;
-        }
-    }
-    out[o] = '\0';
-    return out;
-}
-
-static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
-{
-    size_t k = i;
-    uint32_t cp = utf8_next(s, len, &k);
-    *next = k;
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000;
-}
-
-static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closing)
-{
-    size_t k = i;
-    uint32_t cp = utf8_next(s, len, &k);
-    *next = k;
-    return cp == '"' || cp == (closing ? 0x201D : 0x201C) || (closing && cp == 0x201C);
-}
-
 static ss_code push_item(ss_query *q, item it, ss_err *err)
 {
     if (q->nitems == q->capitems) {
@@ -363,46 +323,6 @@ static ss_code push_item(ss_query *q, item it, ss_err *err)
     q->items[q->nitems++] = it;
     return SS_OK;
 }
-
-typedef struct {
-    size_t s, e;
-    int negated, quoted, is_or;
-} raw_item;
-
-/* Splits the query text into raw items. */
-static size_t split_items(const char *s, size_t len, raw_item *out, size_t max)
-{
-    size_t i = 0, n = 0, nx;
-    while (i < len && n < max) {
-        if (is_space_at(s, len, i, &nx)) {
-            i = nx;
-            continue;
-        }
-        raw_item r = { 0, 0, 0, 0, 0 };
-        if (s[i] == '-' && i + 1 < len && !is_space_at(s, len, i + 1, &nx)) {
-            r.negated = 1;
-            i++;
-        }
-        if (quote_at(s, len, i, &nx, 0)) {
-            r.quoted = 1;
-            r.s = i = nx;
-            while (i < len && !quote_at(s, len, i, &nx, 1))
-                i = nx;
-            r.e = i;
-            if (i < len)
-                i = nx;
-        } else {
-            r.s = i;
-            while (i < len && !is_space_at(s, len, i, &nx))
-                i = nx;
-            r.e = i;
-            r.is_or = !r.negated && r.e - r.s == 2 && memcmp(s + r.s, "OR", 2) == 0;
-        }
-        out[n++] = r;
-    }
-    return n;
-}
-
 
 static ss_code push_concept(ss_query *q, concept c, ss_err *err)
 {
@@ -522,20 +442,6 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     return rc == SS_OK ? push_item(q, it, err) : rc;
 }
 
-/* 1 when an item has the form of a filter (name:value with a known name). */
-static int is_filter(const char *s, size_t len)
-{
-    const char *colon = memchr(s, ':', len);
-    if (!colon)
-        return 0;
-    for (int k = 0; k < SS_F_COUNT; k++) {
-        const char *name = ss_field_name((ss_field)k);
-        if (strlen(name) == (size_t)(colon - s) && strncasecmp(name, s, strlen(name)) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Decides keyword or natural language from all positive unquoted text. */
 static ss_code detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                               int *natural, ss_err *err)
@@ -543,7 +449,7 @@ static ss_code detect_natural(ss_actx *ac, const char *s, const raw_item *r, siz
     strbuf sb = STRBUF_INIT;
     size_t items = 0;
     for (size_t i = 0; i < n; i++) {
-        if (r[i].negated || r[i].quoted || r[i].is_or || is_filter(s + r[i].s, r[i].e - r[i].s))
+        if (r[i].negated || r[i].quoted || r[i].is_or || ss_q_is_filter(s + r[i].s, r[i].e - r[i].s))
             continue;
         items++;
         if (sb_add(&sb, s + r[i].s, r[i].e - r[i].s) || sb_addc(&sb, ' ')) {
@@ -635,7 +541,7 @@ ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts 
                             ss_query **out, ss_err *err)
 {
     ss_query *q = calloc(1, sizeof *q);
-    char *text = q ? fold_syntax(typed, strlen(typed)) : NULL;
+    char *text = q ? ss_q_fold_syntax(typed, strlen(typed)) : NULL;
     if (!text) {
         free(q);
         return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
@@ -643,7 +549,7 @@ ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts 
     q->ac = ac;
     size_t len = strlen(text);
     raw_item r[MAX_ITEMS];
-    size_t n = split_items(text, len, r, MAX_ITEMS);
+    size_t n = ss_q_split_items(text, len, r, MAX_ITEMS);
     ss_code rc = detect_natural(ac, text, r, n, &q->natural, err);
     if (o && o->question)
         q->natural = 1;

@@ -1,7 +1,9 @@
 /* query_int.h: what the query modules share (private to lib/).
  *
  * The query side, in data-flow order:
- *   qparse.c     text -> items and units (query.h: ss_query_parse)
+ *   qsyntax.c    text -> items (full-width forms, quotes, -, OR, field:value)
+ *   qparse.c     items -> units and concepts with their other forms (ss_query_parse)
+ *   qcontext.c   places and years of a concept, as context
  *   qbuild.c     items -> Xapian query of candidates (ss_query_build)
  *   rank.c       a candidate's text -> accept or not, and its factor (ss_query_judge)
  *   highlight.c  a shown hit's text -> spans to mark (ss_query_highlights)
@@ -77,6 +79,22 @@ struct ss_query {
     const ss_gazetteer *gaz;       /* resolves region filters (not owned) */
     ss_actx *ac;                   /* the parser's analysis context (not owned) */
 };
+
+/* ---- syntax (qsyntax.c) ---- */
+
+/* An item of the query text: bytes [s, e) of it. */
+typedef struct {
+    size_t s, e;
+    int negated, quoted, is_or;
+} raw_item;
+
+/* The text with the full-width forms an input method types made
+ * half-width (：－＋（）, letters, digits); malloc'd, NULL when out of memory. */
+char *ss_q_fold_syntax(const char *s, size_t len);
+/* Cuts the (folded) query text into at most max items. */
+size_t ss_q_split_items(const char *s, size_t len, raw_item *out, size_t max);
+/* 1 when an item has the form of a filter (name:value with a known name). */
+int ss_q_is_filter(const char *s, size_t len);
 
 /* The concept a positive unit belongs to (SIZE_MAX: none). */
 size_t ss_q_concept_of(const ss_query *q, size_t u);
