@@ -23,7 +23,11 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
  * when it is not one number. */
 uint64_t ss_num_parse_han(const char *s, size_t len, int *ok);
 
-/* Writes v in Chinese numerals into out (room for 64 bytes); two: use 两
+/* Room for any value in Chinese numerals: at most 9,999,999 亿 9999 万 9999
+ * with their zeros, 3 bytes a character. */
+#define SS_NUM_HAN_MAX 160
+
+/* Writes v in Chinese numerals into out (SS_NUM_HAN_MAX bytes); two: use 两
  * for a leading 2 before 千/百/万/亿. */
 void ss_num_to_han(uint64_t v, int two, char *out);
 

@@ -238,7 +238,7 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
             return 0;
     }
     size_t n = 0;
-    char num[64], han[64];
+    char num[64], han[SS_NUM_HAN_MAX];
     /* digits, with 亿 or 万 where the value is a whole number of them */
     if (v % 100000000ULL == 0) {
         snprintf(num, sizeof num, "%llu", (unsigned long long)(v / 100000000ULL));

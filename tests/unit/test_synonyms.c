@@ -111,6 +111,7 @@ static void test_numbers(void)
         { "五年", "" },             /* one numeral: no figure */
         { "项目", "" },
         { "2019年", "" },            /* a year */
+        { "778777777778", "七千七百八十七亿七千七百七十七万七千七百七十八" }, /* long: fits */
         { "一万亿", "10000亿" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -127,13 +128,14 @@ static void test_numbers(void)
         { "两千亿", 200000000000ULL }, { "一百零五", 105 }, { "三百五", 350 },
         { "一万五", 15000 },           { "十万", 100000 },   { "二十", 20 },
         { "一亿零五百万", 105000000 }, { "十四五", 0 },      { "亿万", 0 },
+        { "九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九", 999999999999999ULL },
     };
     for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
         int ok = 0;
         unsigned long long v = ss_num_parse_han(values[i].han, strlen(values[i].han), &ok);
         CHECK_EQ_INT(ok ? v : 0, values[i].v, values[i].han);
         if (values[i].v) {
-            char back[64];
+            char back[SS_NUM_HAN_MAX];
             ss_num_to_han(values[i].v, 0, back);
             int ok2 = 0;
             CHECK_EQ_INT(ss_num_parse_han(back, strlen(back), &ok2), values[i].v, back);
