@@ -158,6 +158,10 @@ int main(int argc, char **argv)
         return 2;
     }
     sb_free(&filters);
+    if (like_file && !q.len && sb_addf(&q, "--like %s:%llu", like_file, like_start)) {
+        fprintf(stderr, "speech-query: out of memory\n");
+        return 2;
+    }
     if (so.count == 0)
         so.count = 10;
     ss_searcher *s = NULL;

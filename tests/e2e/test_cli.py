@@ -515,6 +515,10 @@ def test_query_reading(tmp):
         check(rc == 0 and like and like["hits"], "--like finds passages", like and like["understood"])
         check(like and all(not (x["file"] == h["file"] and x["byte_start"] == h["byte_start"])
                            for x in like["hits"]), "--like leaves the passage itself out")
+        p = run(f"{BIN}/speech-query", "-d", db, "-n", "1", "--like",
+                f"{h['file']}:{h['byte_start']}")
+        check(p.returncode == 0 and "(null)" not in p.stdout and "--like" in p.stdout,
+              "--like names what it looks for", p.stdout[:200])
     # year: counts the year a passage speaks of: 去年 in a speech of the next year
     rc, res = query(db, "去年 year:2018", n=50)
     dates = {(h["date"] or "")[:4] for h in (res or {}).get("hits", [])}
