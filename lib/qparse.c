@@ -527,16 +527,6 @@ ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *er
     return ss_query_parse_opts(ac, text, NULL, out, err);
 }
 
-size_t ss_q_concept_of(const ss_query *q, size_t u)
-{
-    for (size_t c = 0; c < q->nconcepts; c++) {
-        const concept *k = &q->concepts[c];
-        if ((u >= k->u0 && u < k->u1) || u == k->whole || (u >= k->a0 && u < k->a1))
-            return c;
-    }
-    return SIZE_MAX;
-}
-
 ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts *o,
                             ss_query **out, ss_err *err)
 {

@@ -96,8 +96,7 @@ size_t ss_q_split_items(const char *s, size_t len, raw_item *out, size_t max);
 /* 1 when an item has the form of a filter (name:value with a known name). */
 int ss_q_is_filter(const char *s, size_t len);
 
-/* The concept a positive unit belongs to (SIZE_MAX: none). */
-size_t ss_q_concept_of(const ss_query *q, size_t u);
+
 
 /* ---- where the query's units stand in one passage (rank.c) ---- */
 
