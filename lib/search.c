@@ -656,7 +656,7 @@ ss_code ss_search_like(ss_searcher *s, const char *file, uint64_t byte_start,
     if (rc == SS_OK && !words.len)
         rc = ss_seterr(err, SS_EINVAL, "the passage of %s at byte %llu has no words to look for",
                        file, (unsigned long long)byte_start);
-    ss_search_opts o = opts ? *opts : (ss_search_opts){ 0, 10, 0, 0, 0 };
+    ss_search_opts o = opts ? *opts : (ss_search_opts){ .count = 10 };
     if (!o.count)
         o.count = 10;
     o.count++; /* the passage itself comes back and is left out */
