@@ -375,13 +375,78 @@ static void find_alts(const ss_query_opts *o, int natural, const char *w, size_t
 
 /* Adds the concept of units [u0, u1) (whole: SIZE_MAX or the whole
  * word's unit) with the other forms in a as units of their own. */
-static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
-                           const alts *a, ss_err *err)
+/* Appends the unit made of atoms [first, last] of unit u. */
+static ss_code add_subunit(ss_query *q, size_t u, size_t first, size_t last, ss_err *err)
 {
-    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0 };
+    if (q->nunits == q->capunits) {
+        size_t cap = q->capunits * 2;
+        unit *v = realloc(q->units, cap * sizeof *v);
+        if (!v)
+            return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+        q->units = v;
+        q->capunits = cap;
+    }
+    const unit *src = &q->units[u];
+    unit *d = &q->units[q->nunits];
+    size_t n = last - first + 1, off0 = src->a[first].off;
+    size_t bytes = src->a[last].off + src->a[last].len - off0;
+    d->text = malloc(bytes + 1);
+    d->a = malloc(n * sizeof *d->a);
+    if (!d->text || !d->a) {
+        unit_free(d);
+        return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+    }
+    memcpy(d->text, src->text + off0, bytes);
+    d->text[bytes] = '\0';
+    for (size_t k = 0; k < n; k++) {
+        d->a[k] = src->a[first + k];
+        d->a[k].off = (uint16_t)(d->a[k].off - off0);
+        d->a[k].rpos -= src->a[first].rpos;
+    }
+    d->n = n;
+    d->idf = 1.0;
+    d->alt = ALT_TYPED;
+    q->nunits++;
+    return SS_OK;
+}
+
+/* 1 when unit u is a four-character dictionary word made of two
+ * two-character dictionary words (乡村振兴 = 乡村 + 振兴, 招商引资 = 招商 +
+ * 引资): a speech may put a few characters between them (乡村全面振兴). */
+static int splits(const ss_query *q, ss_actx *ac, size_t u)
+{
+    const unit *w = &q->units[u];
+    const seg_dict *d = ss_actx_dict(ac);
+    if (!d || w->n != 4)
+        return 0;
+    for (size_t i = 0; i < 4; i++)
+        if (w->a[i].kind != SS_ATOM_HAN || w->a[i].rpos != i)
+            return 0;
+    uint32_t f;
+    size_t mid = w->a[2].off;
+    return seg_dict_lookup(d, w->text, mid, &f) &&
+           seg_dict_lookup(d, w->text + mid, strlen(w->text) - mid, &f);
+}
+
+static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
+                           int may_split, const alts *a, ss_err *err)
+{
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0 };
     const unit *w = &q->units[whole != SIZE_MAX ? whole : u0];
     char forms[1][SS_NUM_FORM_MAX];
     c.figure = u1 > u0 && ss_num_forms(w->text, strlen(w->text), forms, 1) > 0;
+    if (may_split && u1 == u0 + 1 && whole == SIZE_MAX && !c.figure && splits(q, ac, u0)) {
+        ss_code rc = add_subunit(q, u0, 0, 1, err);
+        if (rc == SS_OK)
+            rc = add_subunit(q, u0, 2, 3, err);
+        if (rc != SS_OK)
+            return rc;
+        c.whole = u0;
+        c.u0 = q->nunits - 2;
+        c.u1 = q->nunits;
+        c.split = 1;
+        c.a0 = c.a1 = q->nunits;
+    }
     for (size_t i = 0; i < a->n; i++) {
         ss_analysis an;
         ss_code rc = ss_analyze_atoms(ac, a->text[i], strlen(a->text[i]), &an, err);
@@ -427,15 +492,16 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     alts a = { .n = 0 };
     if (r->negated) {
         /* no concept: an excluded word is excluded where it stands as typed */
-    } else if (r->quoted || !natural) {
+    } else if (r->quoted) {
+        rc = add_concept(q, ac, it.u0, it.u1, SIZE_MAX, 0, &a, err); /* exact: no split */
+    } else if (!natural) {
         const unit *w = &q->units[it.whole != SIZE_MAX ? it.whole : it.u0];
-        if (!r->quoted)
-            find_alts(o, 0, w->text, strlen(w->text), &a);
-        rc = add_concept(q, ac, it.u0, it.u1, it.whole, &a, err);
+        find_alts(o, 0, w->text, strlen(w->text), &a);
+        rc = add_concept(q, ac, it.u0, it.u1, it.whole, 1, &a, err);
     } else {
         for (size_t u = it.u0; rc == SS_OK && u < it.u1; u++) {
             find_alts(o, 1, q->units[u].text, strlen(q->units[u].text), &a);
-            rc = add_concept(q, ac, u, u + 1, SIZE_MAX, &a, err);
+            rc = add_concept(q, ac, u, u + 1, SIZE_MAX, 1, &a, err);
         }
     }
     it.c1 = q->nconcepts;

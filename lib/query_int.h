@@ -56,6 +56,8 @@ typedef struct {
     size_t nplaces;
     int year;          /* the year it names (2008, 2008年), or 0 */
     int figure;        /* a figure (五千万吨, 2000亿): stands whole, never inside a bigger one */
+    int split;         /* its units are the two halves of one dictionary word (乡村振兴 ->
+                          乡村 + 振兴): fewer characters may stand between them (rank.c) */
 } concept;
 
 typedef struct {

@@ -17,6 +17,11 @@
  * another order (升级 + 产业 in 围绕转型升级抓产业, 统筹城乡 for 城乡统筹).
  * Spread further, or over clauses, they are not the word. */
 #define GAP_MAX 6
+/* The two halves of one dictionary word typed whole (乡村振兴 -> 乡村 +
+ * 振兴) stand for it with at most WORD_GAP characters between them
+ * (乡村全面振兴, 科技自主创新; 招商工作和引资工作 is two things), and the
+ * other way round only side by side (统筹城乡 for 城乡统筹). */
+#define WORD_GAP 2
 /* How strongly a concept stands (its best occurrence): */
 #define S_WHOLE 1.0          /* as typed, whole */
 #define S_APART 0.5          /* its units in order with characters between */
@@ -135,7 +140,7 @@ static int windows(const ss_query *q, const concept *c, const ss_analysis *an, o
     }
     if (n > 1)
         qsort(tmp, n, sizeof *tmp, occ_by_pos);
-    uint32_t limit = len + (uint32_t)(GAP_MAX * (k - 1));
+    uint32_t limit = len + (uint32_t)((c->split ? WORD_GAP : GAP_MAX) * (k - 1));
     size_t lo = 0, distinct = 0;
     for (size_t hi = 0; hi < n; hi++) {
         distinct += cnt[tmp[hi].id - c->u0]++ == 0;
@@ -151,8 +156,10 @@ static int windows(const ss_query *q, const concept *c, const ss_analysis *an, o
         int ordered = 1;
         for (size_t a = lo; a + 1 <= hi && ordered; a++)
             ordered = tmp[a].id <= tmp[a + 1].id;
-        int whole = ordered && tmp[hi].end - tmp[lo].pos + 1 == len;
-        if (!(whole && c->whole != SIZE_MAX) &&
+        int tight = tmp[hi].end - tmp[lo].pos + 1 == len, whole = ordered && tight;
+        /* a dictionary word's halves swap only side by side (统筹城乡 for 城乡统筹) */
+        int skip = (whole && c->whole != SIZE_MAX) || (c->split && !ordered && !tight);
+        if (!skip &&
             ss_q_push_cocc(o, (occ){ tmp[lo].pos, tmp[hi].end, tmp[lo].atom, tmp[hi].atom_end,
                                      (uint32_t)ci, (float)(ordered ? S_APART : S_SWAPPED),
                                      (uint8_t)listed(an, tmp[lo].atom, tmp[hi].atom_end) }))

@@ -111,7 +111,9 @@ def test_corpus(tmp):
         raw = h["text"].encode("utf-8")
         for s, e in h["highlights"]:
             frag = raw[s:e].decode("utf-8")
-            check(frag in ("招商引资", "招商引資"), "highlight is the query word", frag)
+            # the word, or its halves with a character or two between (招商和引资)
+            check(frag[:2] == "招商" and frag[-2:] in ("引资", "引資") and len(frag) <= 6,
+                  "highlight is the query word", frag)
     # traditional text is found by a simplified query and the other way round
     rc, res = query(db, "长三角")
     files = {os.path.basename(h["file"]) for h in res["hits"]} if res else set()

@@ -84,7 +84,9 @@ static void test_highlights(ss_actx *ac)
     static const struct {
         const char *q, *text, *marked;
     } cases[] = {
-        { "招商引资", "抓好招商引資工作，招商和引资", "抓好[招商引資]工作，招商和引资" },
+        /* a dictionary word's halves with a character between them stand for it */
+        { "招商引资", "抓好招商引資工作，招商和引资", "抓好[招商引資]工作，[招商和引资]" },
+        { "招商引资", "招商工作和引资工作，引资和招商", "招商工作和引资工作，引资和招商" },
         { "六新项目", "聚焦“六新”项目", "聚焦“[六新”项目]" },
         { "项目 合作", "项目合作", "[项目合作]" },
         { "智能+", "推进“智能+”行动", "推进“[智能+]”行动" },
