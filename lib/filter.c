@@ -135,7 +135,7 @@ static ss_code each_title_term(ss_actx *ac, const char *text,
 /* ---- query side ---- */
 
 typedef struct {
-    xc_query *v[256];
+    xc_query *v[512]; /* a year range: Y and XY (passage_year.h) for each year */
     size_t n;
 } qlist;
 
@@ -225,6 +225,7 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
             char t[8];
             int n = snprintf(t, sizeof t, "%d", y);
             ss_code rc = push_term(l, "Y", t, (size_t)n, err);
+            rc = rc == SS_OK ? push_term(l, "XY", t, (size_t)n, err) : rc; /* speaks of it */
             if (rc != SS_OK)
                 return rc;
         }

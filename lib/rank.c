@@ -45,7 +45,9 @@
 #define W_NEAR 0.5
 #define W_ADJ 0.3
 #define W_FOCUS 0.3
-#define LEAD_POS 30          /* the passage's opening: its heading line or first sentence */
+#define LEAD_POS 30          /* the passage's opening: its first sentence, after the heading
+                                line that opens it (a line break within HEAD_POS positions) */
+#define HEAD_POS 62
 #define W_LEAD 0.3           /* share of concepts standing in the opening */
 /* Question factor:
  *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
@@ -323,8 +325,15 @@ static int keyword_match(const ss_query *q, const occs *o)
 
 /* Best strength of each concept, and whether it stands once outside an
  * enumeration, into best[] and free[] (q->nconcepts each). */
-static void strengths(const ss_query *q, const occs *o, double *best, int *free_standing)
+static void strengths(const ss_query *q, const ss_analysis *an, const occs *o, double *best,
+                      int *free_standing)
 {
+    uint32_t lead = LEAD_POS; /* a heading line and the sentence after it */
+    for (size_t a = 0; a < an->natoms && an->atoms[a].pos <= HEAD_POS; a++)
+        if (an->atoms[a].flags & SS_AF_LINE) {
+            lead += an->atoms[a].pos;
+            break;
+        }
     for (size_t c = 0; c < q->nconcepts; c++) {
         best[c] = o->ctx[c];
         free_standing[c] = 0;
@@ -334,7 +343,7 @@ static void strengths(const ss_query *q, const occs *o, double *best, int *free_
         if (x->strength > best[x->id])
             best[x->id] = x->strength;
         free_standing[x->id] |= !x->listed;
-        if (!x->listed && x->pos <= LEAD_POS)
+        if (!x->listed && x->pos <= lead)
             free_standing[x->id] |= 2; /* in the opening */
     }
 }
@@ -445,9 +454,9 @@ static double context_weight(const ss_query *q, const occs *o)
     return text > 0 && all > text ? all / text : 1.0;
 }
 
-static double keyword_factor(const ss_query *q, const occs *o, scratch *s)
+static double keyword_factor(const ss_query *q, const ss_analysis *an, const occs *o, scratch *s)
 {
-    strengths(q, o, s->best, s->free_standing);
+    strengths(q, an, o, s->best, s->free_standing);
     size_t n = 0, focus = 0, pairs = 0, adj = 0, lead = 0;
     double strength = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
@@ -481,9 +490,9 @@ static double concept_idf(const ss_query *q, size_t c)
     return k->u1 > k->u0 ? q->units[k->u0].idf : 1.0;
 }
 
-static double natural_factor(const ss_query *q, const occs *o, scratch *s)
+static double natural_factor(const ss_query *q, const ss_analysis *an, const occs *o, scratch *s)
 {
-    strengths(q, o, s->best, s->free_standing);
+    strengths(q, an, o, s->best, s->free_standing);
     size_t present = 0, focus = 0, pairs = 0, found = 0, tight = 0;
     double w_all = 0, w_present = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
@@ -537,9 +546,9 @@ ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_p
         if (!ss_query_has_text(q))
             *factor = keyword_match(q, &o) ? 1.0 : 0.0; /* filters alone */
         else if (q->natural)
-            *factor = natural_factor(q, &o, &s);
+            *factor = natural_factor(q, an, &o, &s);
         else
-            *factor = keyword_match(q, &o) ? keyword_factor(q, &o, &s) : 0.0;
+            *factor = keyword_match(q, &o) ? keyword_factor(q, an, &o, &s) : 0.0;
         if (hl && nhl)
             rc = ss_q_highlights(q, an, &o, hl, nhl, err);
     }

@@ -293,7 +293,7 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     if (rc == SS_OK)
         rc = ss_analyze_atoms(s->ac, text, strlen(text), &an, err);
     ss_actx_set_t2s(s->ac, 1);
-    ss_passage_meta meta = { h->rec.region, h->rec.title, h->rec.date };
+    ss_passage_meta meta = { h->rec.region, h->rec.title, h->rec.date, h->rec.heading };
     if (rc == SS_OK)
         rc = ss_query_judge_meta(q, &an, &meta, &factor, NULL, NULL, err);
     c->judged++;
