@@ -67,6 +67,16 @@
 #define W_HEADING 0.5
 #define HEADING_COVER 0.6
 
+/* An atom's text in 32 bits: its length and first three bytes (a Han
+ * character whole). */
+static uint32_t atom_key(const char *t, size_t len)
+{
+    uint32_t k = (uint32_t)(len & 0xFF) << 24;
+    for (size_t i = 0; i < 3 && i < len; i++)
+        k |= (uint32_t)(unsigned char)t[i] << (8 * i);
+    return k;
+}
+
 static int unit_at(const unit *u, const ss_analysis *an, size_t i)
 {
     if (i + u->n > an->natoms)
@@ -224,11 +234,18 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
     o->v = malloc(MAX_OCC * sizeof *o->v);
     if (!o->count || !o->first || !o->ccount || !o->ctx || !o->v)
         return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    /* a key per atom (its length and first bytes) spares most comparisons */
+    uint32_t *key = malloc((an->natoms + 1) * sizeof *key);
+    if (!key)
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    for (size_t a = 0; a < an->natoms; a++)
+        key[a] = atom_key(an->norm + an->atoms[a].norm, an->atoms[a].normlen);
     for (size_t u = 0; u < q->nunits; u++) {
         const unit *un = &q->units[u];
+        uint32_t k0 = un->n ? atom_key(un->text + un->a[0].off, un->a[0].len) : 0;
         o->first[u] = (uint32_t)o->n;
-        for (size_t a = 0; a < an->natoms; a++) {
-            if (!unit_at(un, an, a))
+        for (size_t a = 0; un->n && a < an->natoms; a++) {
+            if (key[a] != k0 || !unit_at(un, an, a))
                 continue;
             if (o->n < MAX_OCC) {
                 o->count[u]++;
@@ -237,6 +254,7 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
             }
         }
     }
+    free(key);
     /* concept occurrences */
     occ *tmp = malloc((o->n + 1) * sizeof *tmp);
     uint32_t *cnt = malloc((q->nunits + 1) * sizeof *cnt);

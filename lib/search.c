@@ -295,7 +295,7 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     ss_actx_set_t2s(s->ac, 1);
     ss_passage_meta meta = { h->rec.region, h->rec.title, h->rec.date, h->rec.heading };
     if (rc == SS_OK)
-        rc = ss_query_judge_meta(q, &an, &meta, &factor, NULL, NULL, err);
+        rc = ss_query_judge_meta(q, &an, &meta, &factor, &h->hl, &h->nhl, err); /* + highlights */
     c->judged++;
     if (rc == SS_OK && factor > 0)
         rc = signature(&an, h, err);
@@ -356,17 +356,12 @@ static void spread(cand *c, size_t n)
     }
 }
 
-/* Highlights of a hit shown (only those: judging candidates needs none). */
-static ss_code hit_highlights(ss_searcher *s, const ss_query *q, ss_hit *h, ss_err *err)
+/* Highlights of a hit shown, found while judging it (cheaper than analysing
+ * the hits shown again): moved to the text as it reads. */
+static void hit_highlights(ss_hit *h)
 {
-    const ss_record *r = &h->rec;
-    const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
-    ss_actx_set_t2s(s->ac, r->simplified == NULL);
-    ss_code rc = ss_query_highlights(q, s->ac, text, strlen(text), &h->hl, &h->nhl, err);
-    ss_actx_set_t2s(s->ac, 1);
-    if (rc == SS_OK && r->simplified)
-        map_spans(r->simplified, r->text ? r->text : "", h->hl, h->nhl);
-    return rc;
+    if (h->rec.simplified)
+        map_spans(h->rec.simplified, h->rec.text ? h->rec.text : "", h->hl, h->nhl);
 }
 
 /* Asks Xapian for candidates in batches and judges them until enough are
@@ -573,7 +568,7 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
             h->dups = NULL;
             h->ndups = 0;
             out->n = i + 1;
-            rc = hit_highlights(s, q, &out->hits[i], err);
+            hit_highlights(&out->hits[i]);
         }
     }
     cands_free(&c);
