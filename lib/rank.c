@@ -8,6 +8,7 @@
  * each OR group) and no excluded word; a question passage at least one. */
 #include "query_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -541,6 +542,32 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
                     W_FOCUS * (double)focus / present);
 }
 
+/* A year: filter takes the passages of speeches given in the years asked
+ * and the passages that speak of them (passage_year.h); the first rank
+ * above the others, whose factor is multiplied by W_YEAR_SPOKEN. */
+#define W_YEAR_SPOKEN 0.5
+
+/* 1 when q has a year: filter and the speech's date (meta) is outside it. */
+static int year_only_spoken(const ss_query *q, const ss_passage_meta *meta)
+{
+    int any = 0, y = 0;
+    if (!meta || !meta->date || sscanf(meta->date, "%4d", &y) != 1)
+        return 0;
+    for (size_t i = 0; i < q->filters.n; i++) {
+        if (q->filters.v[i].field != SS_F_YEAR)
+            continue;
+        int lo = 0, hi = 0, n = sscanf(q->filters.v[i].value, "%d..%d", &lo, &hi);
+        if (n < 1)
+            continue;
+        if (n == 1)
+            hi = lo;
+        any = 1;
+        if (y >= lo && y <= hi)
+            return 0;
+    }
+    return any;
+}
+
 ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor, ss_span **hl,
                        size_t *nhl, ss_err *err)
 {
@@ -567,6 +594,8 @@ ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_p
             *factor = natural_factor(q, an, &o, &s);
         else
             *factor = keyword_match(q, &o) ? keyword_factor(q, an, &o, &s) : 0.0;
+        if (*factor > 0 && year_only_spoken(q, meta))
+            *factor *= W_YEAR_SPOKEN;
         if (hl && nhl)
             rc = ss_q_highlights(q, an, &o, hl, nhl, err);
     }
