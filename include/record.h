@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "ss_error.h"
+#include "xapian_c.h"
 
 typedef struct {
     char *file;           /* path as given to the indexer */
@@ -28,6 +29,13 @@ typedef struct {
     char *speaker;        /* speaker (role and/or name), or NULL */
     char *kind;           /* speech, report, article, or NULL */
 } ss_record;
+
+/* Value slots of a passage's document, for counting matches by facet
+ * without reading their records (xc_enquire_count_values). */
+enum { SS_SLOT_REGION = 1, SS_SLOT_YEAR = 2, SS_SLOT_KIND = 3 };
+
+/* Sets the value slots of the document of r (region, year, kind). */
+ss_code ss_record_values(const ss_record *r, xc_doc *doc, ss_err *err);
 
 /* Serialises r into a malloc'd NUL-terminated JSON string. */
 ss_code ss_record_encode(const ss_record *r, char **out, size_t *len, ss_err *err);

@@ -11,6 +11,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifndef SS_VERSION
+#define SS_VERSION "unknown"
+#endif
+
+#include "datadir.h"
 #include "indexer.h"
 #include "passage.h"
 #include "shards.h"
@@ -38,6 +43,9 @@ static void usage(FILE *f)
             "                        is then a folder of shards Xapian opens as one)\n"
             "      --merge           with --shards: compact the shards into one new index\n"
             "  -q, --quiet           no progress, no summary\n"
+            "      --data DIR        data files (dictionary, rules, gazetteer; default: the\n"
+            "                        installed ones, or $SS_DATADIR)\n"
+            "  -V, --version         version\n"
             "  -h, --help            this help\n",
             DEFAULT_INDEX, SS_PASSAGE_CHARS);
 }
@@ -211,6 +219,7 @@ int main(int argc, char **argv)
         { "passage-chars", required_argument, NULL, 'P' },
         { "force", no_argument, NULL, 'F' },     { "quiet", no_argument, NULL, 'q' },
         { "shards", required_argument, NULL, 'S' }, { "merge", no_argument, NULL, 'M' },
+        { "data", required_argument, NULL, 'A' }, { "version", no_argument, NULL, 'V' },
         { "help", no_argument, NULL, 'h' },      { NULL, 0, NULL, 0 },
     };
     const char *db = getenv("SPEECH_INDEX");
@@ -233,6 +242,8 @@ int main(int argc, char **argv)
             }
             break;
         case 'M': merge = 1; break;
+        case 'A': ss_datadir_set(optarg); break;
+        case 'V': printf("speech-index %s\n", SS_VERSION); return 0;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }

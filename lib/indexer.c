@@ -223,6 +223,8 @@ static ss_code add_passage(ss_indexer *ix, const char *path, const ss_text *t,
                     .region = sp->region ? (char *)ss_gaz_name(ix->gaz, sp->region) : NULL,
                     .speaker = str.speaker, .kind = sp->kind, .simplified = str.simplified };
     if (rc == SS_OK)
+        rc = ss_record_values(&r, doc, err);
+    if (rc == SS_OK)
         rc = ss_record_encode(&r, &data, &dlen, err);
     if (rc == SS_OK)
         rc = xc_doc_set_data(doc, data, dlen, err);

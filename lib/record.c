@@ -80,3 +80,15 @@ void ss_record_free(ss_record *r)
         *field(r, i) = NULL;
     }
 }
+
+ss_code ss_record_values(const ss_record *r, xc_doc *doc, ss_err *err)
+{
+    ss_code rc = SS_OK;
+    if (r->region)
+        rc = xc_doc_add_value(doc, SS_SLOT_REGION, r->region, strlen(r->region), err);
+    if (rc == SS_OK && r->date && strlen(r->date) >= 4)
+        rc = xc_doc_add_value(doc, SS_SLOT_YEAR, r->date, 4, err);
+    if (rc == SS_OK && r->kind)
+        rc = xc_doc_add_value(doc, SS_SLOT_KIND, r->kind, strlen(r->kind), err);
+    return rc;
+}
