@@ -212,6 +212,19 @@ static void summary(const ss_index_stats *st, size_t ignored, double secs)
                ignored);
 }
 
+/* A wrong option, or one without its value: one line naming it. */
+static int bad_option(int c, const char *arg)
+{
+    if (c == ':')
+        fprintf(stderr, "speech-index: option '%s' needs a value", arg);
+    else if (optopt && optopt != '?')
+        fprintf(stderr, "speech-index: unknown option '-%c'", optopt);
+    else
+        fprintf(stderr, "speech-index: unknown option '%s'", arg);
+    fputs(" (see speech-index --help)\n", stderr);
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -227,7 +240,8 @@ int main(int argc, char **argv)
     setenv("XAPIAN_FLUSH_THRESHOLD", FLUSH_DOCS, 0);
     int quiet = 0, merge = 0, c;
     long shards = 0;
-    while ((c = getopt_long(argc, argv, "d:qh", longopts, NULL)) != -1) {
+    opterr = 0; /* our own one-line messages (bad_option) */
+    while ((c = getopt_long(argc, argv, ":d:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'E': opts.encoding = optarg; break;
@@ -245,7 +259,7 @@ int main(int argc, char **argv)
         case 'A': ss_datadir_set(optarg); break;
         case 'V': printf("speech-index %s\n", SS_VERSION); return 0;
         case 'h': usage(stdout); return 0;
-        default: usage(stderr); return 2;
+        default: return bad_option(c, argv[optind - 1]);
         }
     }
     if (optind >= argc) {

@@ -19,9 +19,10 @@ void ss_datadir_set(const char *dir)
 }
 
 /* Folders relative to the executable's own folder, in order: installed
- * (PREFIX/bin -> PREFIX/share/speech-search), the build tree's bin/ and
- * build/FLAVOUR/{bin,tests}/ -> build/data. */
-static const char *const near_exe[] = { "../share/speech-search", "../build/data", "../../data" };
+ * (PREFIX/bin -> PREFIX/share/speech-search), the build tree's bin/,
+ * build/fuzz/ and build/FLAVOUR/{bin,tests,bench}/ -> build/data. */
+static const char *const near_exe[] = { "../share/speech-search", "../build/data", "../data",
+                                        "../../data" };
 
 static int has_data(const char *dir)
 {

@@ -58,6 +58,18 @@ static int is_control(uint32_t cp)
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 
+/* Punctuation that may not open a line (Chinese line breaking). */
+static int no_line_start(uint32_t cp)
+{
+    static const uint32_t p[] = { 0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
+                                  0xFF09, 0x300D, 0x300F, 0x201D, 0x2019, 0x300B, 0x3009, 0x3011,
+                                  ',', '.', ':', ';', '!', '?', ')', ']', '"' };
+    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
+        if (p[i] == cp)
+            return 1;
+    return 0;
+}
+
 /* Text output of one string: wraps at o->width (continuing under INDENT),
  * escapes control characters and invalid bytes, marks highlights. */
 typedef struct {
@@ -97,7 +109,15 @@ static void put_safe(writer *w, const char *str, size_t len, int keep_newlines)
             snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp & 0xFF);
             put_cols(w, esc, 4, 4);
         } else {
-            put_cols(w, str + at, i - at, (unsigned)ss_cp_width((uint32_t)cp));
+            unsigned cw = (unsigned)ss_cp_width((uint32_t)cp);
+            size_t j = i;
+            long next = j < len ? valid_cp(s, len, &j) : -1;
+            if (w->o->width && next > 0 && no_line_start((uint32_t)next) &&
+                w->col > INDENT_COLS && w->col + cw + ss_cp_width((uint32_t)next) > w->o->width) {
+                fputs("\n" INDENT, w->f); /* 、。, never first on a line: wrap one earlier */
+                w->col = INDENT_COLS;
+            }
+            put_cols(w, str + at, i - at, cw);
         }
     }
 }
@@ -118,6 +138,15 @@ static void put_highlighted(writer *w, const ss_hit *h)
         if (s->start < at || s->end > len || s->start > s->end)
             continue;
         put_safe(w, t + at, s->start - at, 1);
+        if (o->mark && !o->color) { /* the mark goes to the next line with its word */
+            size_t j = s->start;
+            long cp = valid_cp((const unsigned char *)t, len, &j);
+            unsigned first = cp > 0 ? (unsigned)ss_cp_width((uint32_t)cp) : 4;
+            if (o->width && w->col > INDENT_COLS && w->col + 1 + first > o->width) {
+                fputs("\n" INDENT, w->f);
+                w->col = INDENT_COLS;
+            }
+        }
         if (o->color)
             fputs("\033[1;31m", w->f);
         else if (o->mark)

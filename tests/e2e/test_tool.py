@@ -298,6 +298,11 @@ def test_options(tmp):
     p = run([f"{BIN}/speech-index", "--version"])
     check(p.returncode == 0 and p.stdout.decode().startswith("speech-index "),
           "speech-index --version")
+    for args, word in (["--frobnicate", "x"], "--frobnicate"), (["-d"], "-d"), (["-z", "x"], "-z"):
+        p = run([f"{BIN}/speech-index", *args])
+        err = p.stderr.decode().strip()
+        check(p.returncode == 2 and len(err.splitlines()) == 1 and word in err and "--help" in err,
+              f"speech-index {args}: one line naming it, pointing at --help", err)
     for args, word in OPTION_ERRORS:
         p = run([f"{BIN}/speech-query", "-d", os.path.join(tmp, "none"), *args])
         err = p.stderr.decode().strip()
