@@ -12,7 +12,9 @@
 
 typedef struct ss_lines ss_lines;
 
-ss_code ss_lines_new(ss_lines **out, ss_err *err);
+/* A cache of at most max_files files' line tables (0: no limit); when full
+ * it starts again empty. */
+ss_code ss_lines_new(size_t max_files, ss_lines **out, ss_err *err);
 void ss_lines_free(ss_lines *c);
 
 /* Line (from 1) of byte offset off of file path; *line is 0 when the file

@@ -17,7 +17,8 @@ typedef struct {
     char *file;           /* path as given to the indexer */
     uint64_t byte_start;  /* half-open span in the original file (decompressed for .gz) */
     uint64_t byte_end;
-    uint32_t para;        /* paragraph number in the file, from 1 */
+    uint32_t line;        /* line of byte_start in the file, from 1 (0: not recorded) */
+    uint32_t para;        /* paragraph number in its speech, from 1 */
     uint32_t speech;      /* speech number in the file, from 1 */
     char *title;          /* speech title */
     char *heading;        /* section heading above the passage, or NULL */

@@ -20,13 +20,14 @@ typedef struct {
 
 struct ss_lines {
     file_lines *tab;
-    size_t cap, n;
+    size_t cap, n, max;
 };
 
-ss_code ss_lines_new(ss_lines **out, ss_err *err)
+ss_code ss_lines_new(size_t max_files, ss_lines **out, ss_err *err)
 {
     ss_lines *c = calloc(1, sizeof *c);
     if (c) {
+        c->max = max_files;
         c->cap = 64;
         c->tab = calloc(c->cap, sizeof *c->tab);
     }
@@ -38,14 +39,21 @@ ss_code ss_lines_new(ss_lines **out, ss_err *err)
     return SS_OK;
 }
 
-void ss_lines_free(ss_lines *c)
+static void clear(ss_lines *c)
 {
-    if (!c)
-        return;
     for (size_t i = 0; i < c->cap; i++) {
         free(c->tab[i].path);
         free(c->tab[i].nl);
     }
+    memset(c->tab, 0, c->cap * sizeof *c->tab);
+    c->n = 0;
+}
+
+void ss_lines_free(ss_lines *c)
+{
+    if (!c)
+        return;
+    clear(c);
     free(c->tab);
     free(c);
 }
@@ -56,7 +64,20 @@ static ss_code scan(const char *data, size_t len, file_lines *f, ss_err *err)
     const unsigned char *d = (const unsigned char *)data;
     int le = len >= 2 && d[0] == 0xFF && d[1] == 0xFE, be = len >= 2 && d[0] == 0xFE && d[1] == 0xFF;
     size_t cap = 0;
-    for (size_t i = 0; i < len; i += (le || be) ? 2 : 1) {
+    if (!le && !be) { /* one byte a newline: memchr */
+        for (const char *p = data, *e = data + len; (p = memchr(p, '\n', (size_t)(e - p))); p++) {
+            if (f->n == cap) {
+                cap = cap ? cap * 2 : 256;
+                uint32_t *v = realloc(f->nl, cap * sizeof *v);
+                if (!v)
+                    return ss_seterr(err, SS_ENOMEM, "out of memory counting lines");
+                f->nl = v;
+            }
+            f->nl[f->n++] = (uint32_t)(p - data);
+        }
+        return SS_OK;
+    }
+    for (size_t i = 0; i < len; i += 2) {
         int is_nl = le ? (i + 1 < len && d[i] == '\n' && d[i + 1] == 0)
                   : be ? (i + 1 < len && d[i] == 0 && d[i + 1] == '\n')
                        : d[i] == '\n';
@@ -125,6 +146,10 @@ ss_code ss_lines_at(ss_lines *c, const char *path, uint64_t off, uint32_t *line,
     while (c->tab[i].path && strcmp(c->tab[i].path, path) != 0)
         i = (i + 1) & (c->cap - 1);
     file_lines *f = &c->tab[i];
+    if (!f->path && c->max && c->n >= c->max) {
+        clear(c);
+        return ss_lines_at(c, path, off, line, err);
+    }
     if (!f->path) {
         c->n++;
         ss_code rc = load(f, path, err);

@@ -299,7 +299,7 @@ static ss_code fold(cand *h, cand *c, ss_err *err)
         if (!p)
             return ss_seterr(err, SS_ENOMEM, "out of memory collapsing copies");
         h->dups = p;
-        p[h->ndups++] = (ss_place){ c->rec.file, c->rec.byte_start, c->rec.byte_end, 0 };
+        p[h->ndups++] = (ss_place){ c->rec.file, c->rec.byte_start, c->rec.byte_end, c->rec.line };
         c->rec.file = NULL; /* now owned by the place */
     }
     c->dup = 1;
@@ -310,9 +310,13 @@ static ss_code fold(cand *h, cand *c, ss_err *err)
 /* Fills the line numbers of hit h and of its copies. */
 static ss_code locate(ss_lines *lines, ss_hit *h, ss_err *err)
 {
-    ss_code rc = ss_lines_at(lines, h->rec.file, h->rec.byte_start, &h->line, err);
+    ss_code rc = SS_OK;
+    h->line = h->rec.line; /* recorded by the indexer; else read from the file */
+    if (!h->line)
+        rc = ss_lines_at(lines, h->rec.file, h->rec.byte_start, &h->line, err);
     for (size_t d = 0; rc == SS_OK && d < h->ndups; d++)
-        rc = ss_lines_at(lines, h->dups[d].file, h->dups[d].byte_start, &h->dups[d].line, err);
+        if (!h->dups[d].line)
+            rc = ss_lines_at(lines, h->dups[d].file, h->dups[d].byte_start, &h->dups[d].line, err);
     return rc;
 }
 
@@ -516,7 +520,7 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
     walk w = { .batch = FIRST_BATCH, .each = o ? o->each : NULL, .each_arg = o ? o->each_arg : NULL };
     ss_code rc = ss_dedup_new(&w.dedup, err);
     if (rc == SS_OK)
-        rc = ss_lines_new(&w.lines, err);
+        rc = ss_lines_new(0, &w.lines, err);
     if (rc == SS_OK)
         rc = ss_spread_new(&w.spread, err);
     if (rc == SS_OK)

@@ -191,6 +191,11 @@ def test_lines_and_titles(tmp):
     p = sq(db, "--spans", "深化项目合作")
     check(f"(bytes {h.get('byte_start')}-{h.get('byte_end')})" in p.stdout.decode(),
           "--spans shows the byte span", p.stdout.decode()[:300])
+    os.rename(os.path.join(d, "a.txt"), os.path.join(d, "moved.txt"))
+    r = sq_json(db, "深化项目合作")
+    check(r and r["hits"] and r["hits"][0].get("line") == 3,
+          "the line is recorded at index time (file moved away since)",
+          r and r["hits"] and r["hits"][0].get("line"))
     r = sq_json(db, "招商工作")
     t = r["hits"][0]["title"] if r and r["hits"] else None
     check(t == "在全市招商引资工作会议上的讲话", "HTML <title> wins over a breadcrumb", t)

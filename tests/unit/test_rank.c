@@ -177,18 +177,19 @@ static void test_lines(void)
         uint64_t off;
         uint32_t line;
     } cases[] = { { 0, 1 }, { 9, 1 }, { 10, 2 }, { 20, 3 }, { 21, 4 }, { 1000, 0 } };
-    ss_lines *c = NULL;
-    ss_err err;
-    CHECK(ss_lines_new(&c, &err) == SS_OK, "lines_new");
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        uint32_t line = 99;
-        CHECK(ss_lines_at(c, path, cases[i].off, &line, &err) == SS_OK, "lines_at");
-        CHECK_EQ_INT(line, cases[i].line, "line of an offset");
+    for (size_t max = 0; max < 2; max++) { /* unbounded, and a cache of one file */
+        ss_lines *c = NULL;
+        ss_err err;
+        CHECK(ss_lines_new(max, &c, &err) == SS_OK, "lines_new");
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            uint32_t line = 99;
+            CHECK(ss_lines_at(c, path, cases[i].off, &line, &err) == SS_OK, "lines_at");
+            CHECK_EQ_INT(line, cases[i].line, "line of an offset");
+            CHECK(ss_lines_at(c, "/nonexistent/x.txt", 3, &line, &err) == SS_OK && line == 0,
+                  "unreadable file: line 0");
+        }
+        ss_lines_free(c);
     }
-    uint32_t line = 99;
-    CHECK(ss_lines_at(c, "/nonexistent/x.txt", 3, &line, &err) == SS_OK && line == 0,
-          "unreadable file: line 0");
-    ss_lines_free(c);
     unlink(path);
 }
 
