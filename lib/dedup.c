@@ -33,13 +33,17 @@ void ss_sketch_make(const ss_analysis *an, ss_sketch *out)
         out->bin[b] = EMPTY;
     out->nelem = 0;
     uint64_t exact = 14695981039346656037ull;
+    uint64_t next = an->natoms ? fnv(an->norm + an->atoms[0].norm, an->atoms[0].normlen,
+                                     14695981039346656037ull) : 0;
     for (size_t i = 0; i < an->natoms; i++) {
         const ss_atom *a = &an->atoms[i];
-        uint64_t h = fnv(an->norm + a->norm, a->normlen, 14695981039346656037ull);
-        exact = fnv(an->norm + a->norm, a->normlen, exact);
-        exact = fnv("", 1, exact); /* atoms apart: 项目|建设 is not 项|目建设 */
+        uint64_t self = next; /* each atom's text hashed once */
+        next = i + 1 < an->natoms ? fnv(an->norm + an->atoms[i + 1].norm,
+                                        an->atoms[i + 1].normlen, 14695981039346656037ull) : 0;
+        exact = mix(exact ^ self) + i; /* in order: 项目|建设 is not 项|目建设 */
+        uint64_t h = self;
         if (a->kind == SS_ATOM_HAN && i + 1 < an->natoms && an->atoms[i + 1].kind == SS_ATOM_HAN)
-            h = fnv(an->norm + an->atoms[i + 1].norm, an->atoms[i + 1].normlen, h);
+            h = self * 31 + next; /* the bigram */
         h = mix(h);
         size_t b = (size_t)(h >> 59) % SS_SKETCH;
         uint32_t v = (uint32_t)h == EMPTY ? EMPTY - 1 : (uint32_t)h;

@@ -256,10 +256,11 @@ static char *utf8_safe(const char *str)
     strbuf b = STRBUF_INIT;
     int ok = sb_grow(&b, len + 1) == 0;
     while (ok && i < len) {
-        size_t at = i;
-        if (valid_cp(s, len, &i) >= 0)
-            ok = sb_add(&b, (const char *)s + at, i - at) == 0;
-        else
+        size_t at = i; /* a run of valid UTF-8, then at most one bad byte */
+        while (i < len && valid_cp(s, len, &i) >= 0)
+            ;
+        ok = sb_add(&b, (const char *)s + at, i - at) == 0;
+        if (ok && i < len)
             ok = sb_addf(&b, "\\x%02X", s[i++]) == 0;
     }
     if (!ok) {
