@@ -41,12 +41,13 @@ LIBA = $(BUILD)/libspeech.a
 INDEX_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(wildcard indexer/*.c))
 QUERY_OBJ = $(BUILD)/query/speech_query.o
 CGI_SRC = $(wildcard query/speech_search_cgi.c)
-CGI_OBJ = $(CGI_SRC:%.c=$(BUILD)/%.o)
+CGI_OBJ = $(CGI_SRC:%.c=$(BUILD)/%.o) $(if $(CGI_SRC),$(BUILD)/query/cgi_util.o)
+FCGI_LIBS = -lfcgi
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-PROGS = $(BINDIR)/speech-index $(BINDIR)/speech-query $(if $(CGI_SRC),$(BINDIR)/speech-search.cgi)
+PROGS = $(BINDIR)/speech-index $(BINDIR)/speech-query $(if $(CGI_SRC),$(BINDIR)/speech-search.cgi $(BUILD)/tests/test_cgi_util)
 DICT = $(DATADIR)/dict.bin
 TRAD = $(DATADIR)/trad.bin
 DICTC = build/rel/seg-dictc
@@ -91,9 +92,19 @@ $(BINDIR)/speech-query: $(QUERY_OBJ) $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/query/%.o: query/%.c $(wildcard include/*.h query/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
 $(BINDIR)/speech-search.cgi: $(CGI_OBJ) $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(FCGI_LIBS)
+
+# The web page's request parsing, escaping and config file, tested alone.
+$(BUILD)/tests/test_cgi_util: tests/web/test_cgi_util.c tests/unit/check.h $(BUILD)/query/cgi_util.o $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Iquery -Itests/unit $(CFLAGS) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/query/cgi_util.o $(LIBA) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBA)
 	@mkdir -p $(dir $@)

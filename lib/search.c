@@ -474,6 +474,8 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
         rc = xc_enquire_new(s->db, &e, err);
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, xq, err);
+    if (rc == SS_OK && o && o->time_limit > 0)
+        rc = xc_enquire_set_time_limit(e, o->time_limit, err);
     if (rc == SS_OK)
         rc = gather(s, q, e, facets ? UINT32_MAX / 4 : offset + count,
                     !(o && o->all_duplicates), facets ? MAX_JUDGED_FACETS : MAX_JUDGED, &c,
@@ -533,4 +535,14 @@ ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
     if (rc != SS_OK)
         ss_results_free(out);
     return rc;
+}
+
+xc_db *ss_searcher_db(ss_searcher *s)
+{
+    return s->db;
+}
+
+ss_actx *ss_searcher_actx(ss_searcher *s)
+{
+    return s->ac;
 }
