@@ -58,8 +58,6 @@ typedef struct {
     int all_duplicates;   /* 1: show copies as hits of their own instead of collapsing */
     int facets;           /* 1: count matches by region, year and kind (judges every match,
                              up to 20000) */
-    double time_limit;    /* > 0: seconds Xapian may spend matching one batch (the web page
-                             sets it so that one expensive query cannot hold a worker) */
 } ss_search_opts;
 
 /* Name of facet k ("region", "year", "kind"). */
@@ -75,6 +73,11 @@ void ss_searcher_close(ss_searcher *s);
 ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
                   ss_results *out, ss_err *err);
 void ss_results_free(ss_results *r);
+
+/* Seconds Xapian may spend matching one batch of candidates (0: no limit,
+ * the default); past it, results are those found so far.  The web page
+ * sets it so that one expensive query cannot hold a worker. */
+void ss_searcher_set_time_limit(ss_searcher *s, double seconds);
 
 /* The searcher's database and analysis context, for views built on it
  * (speech_view.h).  Borrowed: valid until ss_searcher_close. */

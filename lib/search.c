@@ -34,6 +34,7 @@ struct ss_searcher {
     ss_actx *ac;
     ss_gazetteer *gaz;    /* opened when a query first needs it */
     char *datadir;
+    double time_limit;    /* seconds per Xapian match, 0: none */
 };
 
 ss_code ss_searcher_open(const char *const *dbs, size_t n, const char *datadir,
@@ -474,8 +475,8 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
         rc = xc_enquire_new(s->db, &e, err);
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, xq, err);
-    if (rc == SS_OK && o && o->time_limit > 0)
-        rc = xc_enquire_set_time_limit(e, o->time_limit, err);
+    if (rc == SS_OK && s->time_limit > 0)
+        rc = xc_enquire_set_time_limit(e, s->time_limit, err);
     if (rc == SS_OK)
         rc = gather(s, q, e, facets ? UINT32_MAX / 4 : offset + count,
                     !(o && o->all_duplicates), facets ? MAX_JUDGED_FACETS : MAX_JUDGED, &c,
@@ -535,6 +536,11 @@ ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
     if (rc != SS_OK)
         ss_results_free(out);
     return rc;
+}
+
+void ss_searcher_set_time_limit(ss_searcher *s, double seconds)
+{
+    s->time_limit = seconds > 0 ? seconds : 0;
 }
 
 xc_db *ss_searcher_db(ss_searcher *s)

@@ -689,6 +689,7 @@ static ss_searcher *searcher(app *a, const params *p, response *rs)
             error_page(rs, 500, "索引暂时无法打开。", p);
             return NULL;
         }
+        ss_searcher_set_time_limit(a->s[i], TIME_LIMIT);
     }
     return a->s[i];
 }
@@ -708,7 +709,6 @@ static void search_page(app *a, response *rs, const params *p)
     so.offset = (p->page - 1) * p->n;
     so.count = p->n;
     so.facets = p->json ? p->facets : 1;
-    so.time_limit = TIME_LIMIT;
     ss_results r;
     ss_err err;
     struct timespec t0;
