@@ -53,7 +53,7 @@ TRAD = $(DATADIR)/trad.bin
 DICTC = build/rel/seg-dictc
 USER_DICT = $(wildcard corpus/data/*.dict)
 
-.PHONY: all deps test unit demo eval bench clean segeval fuzz
+.PHONY: all deps test unit demo eval bench clean segeval fuzz serve
 DATA_FILES = $(patsubst corpus/data/%,$(DATADIR)/%,$(wildcard corpus/data/*.rules corpus/data/*.tsv))
 BENCH_BIN = $(BUILD)/bench/qbench $(BUILD)/bench/textbench
 
@@ -135,6 +135,18 @@ demo: deps all
 	rm -rf build/demo-index
 	$(BINDIR)/speech-index -d build/demo-index corpus
 	$(BINDIR)/speech-query -d build/demo-index -n 3 '招商引资 项目建设'
+
+# The web page under lighttpd on 127.0.0.1:$(PORT) (Ctrl-C stops it), over
+# the demo index (built when missing); FCGI=1 runs the CGI as FastCGI.
+PORT ?= 8080
+FCGI ?= 0
+build/demo-index/iamglass: $(BINDIR)/speech-index $(wildcard corpus/*.txt)
+	rm -rf build/demo-index
+	$(BINDIR)/speech-index -d build/demo-index corpus
+
+serve: deps all build/demo-index/iamglass
+	sh query/web/serve.sh $(PORT) $(if $(filter 1,$(FCGI)),fastcgi,cgi) \
+	    $(BINDIR)/speech-search.cgi query/web/speech-search.conf build/serve
 
 eval: deps all
 	sh tests/eval/run.sh
