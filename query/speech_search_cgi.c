@@ -824,21 +824,43 @@ static void view_page(app *a, response *rs, const params *p)
         PUT(rs, " →</a>");
     }
     PUT(rs, "</nav>\n");
+    /* A passage that is the heading of the next one is a heading; the
+     * windows of one long paragraph share one <p>. */
     const char *heading = NULL;
+    int open = 0;
     for (size_t i = 0; i < v.n; i++) {
         const ss_view_passage *vp = &v.v[i];
-        const char *h = vp->rec.heading;
-        if (h && *h && (!heading || strcmp(h, heading) != 0)) {
+        const ss_record *r = &vp->rec;
+        const ss_record *nr = i + 1 < v.n ? &v.v[i + 1].rec : NULL;
+        int is_heading = nr && nr->heading && r->text && !strcmp(r->text, nr->heading);
+        const char *h = r->heading;
+        if (open && (is_heading || r->para != v.v[i - 1].rec.para)) {
+            PUT(rs, "</p>\n");
+            open = 0;
+        }
+        if (!is_heading && h && *h && (!heading || strcmp(h, heading) != 0)) {
             PUT(rs, "<h2>");
             ESC(rs, h);
             PUT(rs, "</h2>\n");
         }
-        heading = h;
-        PUTF(rs, "<p id=\"p%llu\"%s>", (unsigned long long)vp->rec.byte_start,
+        heading = is_heading ? r->text : h;
+        if (is_heading) {
+            PUTF(rs, "<h2 id=\"p%llu\"%s>", (unsigned long long)r->byte_start,
+                 vp->match ? " class=\"match\"" : "");
+            put_marked(rs, r->text, vp->hl, vp->nhl);
+            PUT(rs, "</h2>\n");
+            continue;
+        }
+        if (!open)
+            PUT(rs, "<p>");
+        open = 1;
+        PUTF(rs, "<span id=\"p%llu\"%s>", (unsigned long long)r->byte_start,
              vp->match ? " class=\"match\"" : "");
-        put_marked(rs, vp->rec.text, vp->hl, vp->nhl);
-        PUT(rs, "</p>\n");
+        put_marked(rs, r->text, vp->hl, vp->nhl);
+        PUT(rs, "</span>");
     }
+    if (open)
+        PUT(rs, "</p>\n");
     PUT(rs, "</article>\n</main>\n");
     page_end(rs);
     ss_speech_view_free(&v);
