@@ -239,6 +239,13 @@ def run_flow():
         check(m is not None and "<mark>" in m.group(2), "view: the passage is highlighted")
         check(t3.count('class="match"') >= 2, "view: other hits of the speech marked too")
         check('rel="next"' in t3 or 'rel="prev"' in t3, "view: previous/next speech")
+        ids = [int(x) for x in re.findall(r' id="p(\d+)"', t3)]
+        check(len(ids) > 1 and ids == sorted(ids) and len(set(ids)) == len(ids),
+              "view: the speech's passages in file order, each once")
+        status, h, body = get(href.replace("&q=", "&x=").split("#")[0])
+        check(status == 200 and "<mark>" not in body.decode() and 'class="match"' not in body.decode()
+              and len(re.findall(r' id="p\d+"', body.decode())) == len(ids),
+              "view without a query: the same passages, nothing marked")
         nxt = re.findall(r'rel="next" class="next" href="([^"]*)"', t3)
         if nxt:
             status, h, body = get(html.unescape(nxt[0]))
