@@ -34,6 +34,8 @@
 #define TIME_LIMIT 1.0       /* seconds Xapian may spend matching one batch */
 #define CGI_ALARM 30         /* a plain CGI process never lives longer */
 #define CHART_REGIONS 12
+#define SIDE_REGIONS 20      /* provinces listed in the sidebar */
+#define SIDE_SUBREGIONS 8    /* sub-regions listed under each */
 #define CHART_YEARS 30
 
 /* ---- the process: config, open indexes (kept by FastCGI) ---- */
@@ -383,12 +385,12 @@ static void put_facets(app *a, response *rs, const params *p, const ss_results *
     (void)a;
     const ss_facet *rf = &r->facets[SS_FACET_REGION];
     PUT(rs, "<section class=\"facet\" id=\"facet-region\">\n<h3>地区</h3>\n<ul>\n");
-    for (size_t i = 0; i < ng; i++) {
+    for (size_t i = 0; i < ng && i < SIDE_REGIONS; i++) {
         PUT(rs, "<li>");
         put_facet_link(rs, p, SS_FACET_REGION, g[i].name, g[i].name, g[i].count);
         if (g[i].nsub) {
             PUT(rs, "\n<ul class=\"sub\">\n");
-            for (size_t j = 0; j < g[i].nsub; j++) {
+            for (size_t j = 0; j < g[i].nsub && j < SIDE_SUBREGIONS; j++) {
                 const ss_facet_value *v = &rf->v[g[i].sub[j]];
                 PUT(rs, "<li>");
                 put_facet_link(rs, p, SS_FACET_REGION, v->value, v->value, v->count);
