@@ -810,7 +810,8 @@ static void view_page(app *a, response *rs, const params *p)
         nmatch += v.v[i].match;
     if (p->q && *p->q)
         PUTF(rs, "<p class=\"matches\">本篇有 %zu 段含检索词（已标出）。</p>\n", nmatch);
-    PUT(rs, "<nav class=\"speeches\">");
+    if (v.prev || v.next)
+        PUT(rs, "<nav class=\"speeches\">");
     if (v.prev) {
         PUT(rs, "<a rel=\"prev\" class=\"prev\" href=\"");
         put_view_href(rs, p, p->view, v.prev);
@@ -825,7 +826,8 @@ static void view_page(app *a, response *rs, const params *p)
         ESC(rs, v.next_title ? v.next_title : "（无标题）");
         PUT(rs, " →</a>");
     }
-    PUT(rs, "</nav>\n");
+    if (v.prev || v.next)
+        PUT(rs, "</nav>\n");
     /* A passage that is the heading of the next one is a heading; the
      * windows of one long paragraph share one <p>. */
     const char *heading = NULL;
