@@ -32,7 +32,8 @@
 #define MAX_PER_PAGE 50      /* n= */
 #define DEFAULT_PER_PAGE 10
 #define TIME_LIMIT 1.0       /* seconds Xapian may spend matching one batch */
-#define CGI_ALARM 30         /* a plain CGI process never lives longer */
+#define CGI_ALARM 30         /* seconds one request may take: past them the process ends
+                                (the server answers 500 and starts another FastCGI worker) */
 #define CHART_REGIONS 12
 #define SIDE_REGIONS 20      /* provinces listed in the sidebar */
 #define SIDE_SUBREGIONS 8    /* sub-regions listed under each */
@@ -1101,6 +1102,7 @@ int main(void)
     response rs = { 0 };
     strbuf h = STRBUF_INIT;
     while (FCGX_Accept_r(&req) >= 0) {
+        alarm(CGI_ALARM);
         cgi_env env = { env_fcgi, req.envp };
         a.errs = req.err;
         sb_reset(&rs.body);
@@ -1115,6 +1117,7 @@ int main(void)
         }
         a.errs = NULL;
         FCGX_Finish_r(&req);
+        alarm(0);
     }
     sb_free(&h);
     sb_free(&rs.body);
