@@ -73,6 +73,7 @@ typedef struct {
     int allow;                /* 405: add Allow */
     strbuf body;
     int oom;                  /* writing the body ran out of memory */
+    int json;                 /* format=json asked: errors as JSON too */
 } response;
 
 /* The validated parameters of a search or view. */
@@ -209,6 +210,20 @@ static void error_page(response *rs, int status, const char *msg, const params *
     sb_reset(&rs->body);
     rs->oom = 0;
     rs->status = status;
+    if (rs->json) { /* {"error": "...", "status": N}: the message as a JSON string */
+        rs->ctype = "application/json; charset=utf-8";
+        PUT(rs, "{\"error\":\"");
+        for (const unsigned char *c = (const unsigned char *)msg; *c; c++) {
+            if (*c == '"' || *c == '\\')
+                PUTF(rs, "\\%c", *c);
+            else if (*c < 0x20)
+                PUTF(rs, "\\u%04x", *c);
+            else
+                rs->oom |= sb_addc(&rs->body, (char)*c) != 0;
+        }
+        PUTF(rs, "\",\"status\":%d}\n", status);
+        return;
+    }
     rs->ctype = "text/html; charset=utf-8";
     char title[64];
     snprintf(title, sizeof title, "%d %s", status, status_text(status));
@@ -977,10 +992,24 @@ static int read_params(const cgi_params *cp, params *p, const char **why)
 
 /* ---- one request ---- */
 
+/* 1 when the raw query string holds the pair format=json. */
+static int asks_json(const char *qs)
+{
+    for (const char *p = qs; p && *p;) {
+        const char *amp = strchr(p, '&');
+        size_t n = amp ? (size_t)(amp - p) : strlen(p);
+        if (n == 11 && !strncmp(p, "format=json", 11))
+            return 1;
+        p += n + (amp != NULL);
+    }
+    return 0;
+}
+
 static void handle(app *a, const cgi_env *env, response *rs, const char *config_path)
 {
     rs->status = 200;
     rs->ctype = "text/html; charset=utf-8";
+    rs->json = 0;
     const char *method = env->getenv(env->ctx, "REQUEST_METHOD");
     if (method && strcmp(method, "GET") && strcmp(method, "HEAD")) {
         rs->allow = 1;
@@ -989,7 +1018,9 @@ static void handle(app *a, const cgi_env *env, response *rs, const char *config_
     }
     cgi_params cp;
     const char *why = NULL;
-    int prc = cgi_parse_query(env->getenv(env->ctx, "QUERY_STRING"), &cp, &why);
+    const char *qs = env->getenv(env->ctx, "QUERY_STRING");
+    rs->json = asks_json(qs); /* known even when the rest does not parse */
+    int prc = cgi_parse_query(qs, &cp, &why);
     if (prc == -2) {
         error_page(rs, 500, "内存不足。", NULL);
         return;

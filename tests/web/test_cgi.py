@@ -256,6 +256,24 @@ def run_flow():
         check('<li class="hit" value="11"' in body.decode(), "flow: page 2 starts at rank 11")
 
 
+def run_json_errors():
+    for name, qs, want in [("json page 0", q(q=FA, format="json", page=0), 400),
+                           ("json unknown db", q(q=FA, format="json", db="nope"), 404),
+                           ("json past the results", q(q=FA, format="json", page=40), 404),
+                           ("json unknown region", q(q=FA, format="json", region="火星"), 400),
+                           ("json bad escape", "format=json&q=%E5%8", 400)]:
+        status, h, body = cgi(qs)
+        check(status == want, f"{name}: status", f"want {want} got {status}")
+        check(h.get("content-type") == "application/json; charset=utf-8", f"{name}: JSON")
+        try:
+            obj = json.loads(body)
+        except ValueError:
+            obj = None
+        check(isinstance(obj, dict) and obj.get("status") == want and obj.get("error"),
+              f"{name}: an error object", body[:200])
+        no_paths(name, body)
+
+
 def run_json():
     status, h, body = cgi(q(q=FA, format="json", n=5, page=2))
     got = json.loads(body)
@@ -285,6 +303,7 @@ def main():
         run_xss()
         run_flow()
         run_json()
+        run_json_errors()
     return check.report()
 
 
