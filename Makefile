@@ -41,7 +41,7 @@ LIBA = $(BUILD)/libspeech.a
 INDEX_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(wildcard indexer/*.c))
 QUERY_OBJ = $(BUILD)/query/speech_query.o
 CGI_SRC = $(wildcard query/speech_search_cgi.c)
-CGI_OBJ = $(CGI_SRC:%.c=$(BUILD)/%.o) $(if $(CGI_SRC),$(BUILD)/query/cgi_util.o)
+CGI_OBJ = $(CGI_SRC:%.c=$(BUILD)/%.o) $(if $(CGI_SRC),$(BUILD)/query/cgi_util.o $(BUILD)/query/cgi_page.o)
 FCGI_LIBS = -lfcgi
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

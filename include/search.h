@@ -79,6 +79,12 @@ void ss_results_free(ss_results *r);
  * sets it so that one expensive query cannot hold a worker. */
 void ss_searcher_set_time_limit(ss_searcher *s, double seconds);
 
+/* Judges one record r against q (parsed with ss_searcher_actx(s)) as a
+ * search does: *factor 0 when it does not match; *hl (malloc'd, *nhl
+ * spans) where q's words stand in r->text. */
+ss_code ss_search_judge(ss_searcher *s, const ss_query *q, const ss_record *r, double *factor,
+                        ss_span **hl, size_t *nhl, ss_err *err);
+
 /* The searcher's database and analysis context, for views built on it
  * (speech_view.h).  Borrowed: valid until ss_searcher_close. */
 xc_db *ss_searcher_db(ss_searcher *s);

@@ -254,6 +254,24 @@ static void map_spans(const char *from, const char *to, ss_span *hl, size_t n)
     }
 }
 
+/* Judges record r against q as the ranker does: a traditional passage
+ * through its stored simplified form (no OpenCC here), the highlight spans
+ * moved back to its text.  *an is the analysis judged (valid until ac's
+ * next use). */
+static ss_code judge_record(ss_actx *ac, const ss_query *q, const ss_record *r, ss_analysis *an,
+                            double *factor, ss_span **hl, size_t *nhl, ss_err *err)
+{
+    const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+    ss_actx_set_t2s(ac, r->simplified == NULL);
+    ss_code rc = ss_analyze_atoms(ac, text, strlen(text), an, err);
+    ss_actx_set_t2s(ac, 1);
+    if (rc == SS_OK)
+        rc = ss_query_judge(q, an, factor, hl, nhl, err);
+    if (rc == SS_OK && r->simplified)
+        map_spans(r->simplified, r->text ? r->text : "", *hl, *nhl);
+    return rc;
+}
+
 /* Judges hit i of m; appends it to c when the ranker accepts it. */
 static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, uint32_t i,
                          cands *c, ss_err *err)
@@ -278,16 +296,8 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     if (rc == SS_OK)
         rc = ss_record_decode(data, len, &h->rec, err);
     free(data);
-    /* a traditional passage comes with its simplified form: no OpenCC here */
-    const char *text = h->rec.simplified ? h->rec.simplified : h->rec.text ? h->rec.text : "";
-    ss_actx_set_t2s(s->ac, h->rec.simplified == NULL);
     if (rc == SS_OK)
-        rc = ss_analyze_atoms(s->ac, text, strlen(text), &an, err);
-    ss_actx_set_t2s(s->ac, 1);
-    if (rc == SS_OK)
-        rc = ss_query_judge(q, &an, &factor, &h->hl, &h->nhl, err);
-    if (rc == SS_OK && h->rec.simplified)
-        map_spans(h->rec.simplified, h->rec.text ? h->rec.text : "", h->hl, h->nhl);
+        rc = judge_record(s->ac, q, &h->rec, &an, &factor, &h->hl, &h->nhl, err);
     c->judged++;
     if (rc == SS_OK && factor > 0)
         rc = signature(&an, h, err);
@@ -541,6 +551,13 @@ ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
 void ss_searcher_set_time_limit(ss_searcher *s, double seconds)
 {
     s->time_limit = seconds > 0 ? seconds : 0;
+}
+
+ss_code ss_search_judge(ss_searcher *s, const ss_query *q, const ss_record *r, double *factor,
+                        ss_span **hl, size_t *nhl, ss_err *err)
+{
+    ss_analysis an;
+    return judge_record(s->ac, q, r, &an, factor, hl, nhl, err);
 }
 
 xc_db *ss_searcher_db(ss_searcher *s)

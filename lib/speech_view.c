@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "terms.h"
-#include "utf8.h"
 #include "xapian_c.h"
 
 void ss_speech_view_free(ss_speech_view *v)
@@ -24,40 +23,6 @@ static int by_offset(const void *a, const void *b)
 {
     const ss_view_passage *x = a, *y = b;
     return x->rec.byte_start < y->rec.byte_start ? -1 : x->rec.byte_start > y->rec.byte_start;
-}
-
-/* Byte offset in to of the code point at byte offset off in from (both
- * with the same code points one for one, as text and simplified are). */
-static uint32_t same_cp(const char *from, const char *to, uint32_t off)
-{
-    size_t cps = utf8_count(from, off), i = 0, len = strlen(to);
-    while (cps-- && i < len)
-        utf8_next(to, len, &i);
-    return (uint32_t)i;
-}
-
-/* Judges passage p against q, as the search does: a traditional passage
- * through its stored simplified form, spans moved back to its text. */
-static ss_code mark(ss_actx *ac, const ss_query *q, ss_view_passage *p, ss_err *err)
-{
-    const ss_record *r = &p->rec;
-    const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
-    ss_analysis an;
-    double factor = 0;
-    ss_actx_set_t2s(ac, r->simplified == NULL);
-    ss_code rc = ss_analyze_atoms(ac, text, strlen(text), &an, err);
-    ss_actx_set_t2s(ac, 1);
-    if (rc == SS_OK)
-        rc = ss_query_judge(q, &an, &factor, &p->hl, &p->nhl, err);
-    if (rc != SS_OK)
-        return rc;
-    p->match = factor > 0;
-    if (r->simplified)
-        for (size_t i = 0; i < p->nhl; i++) {
-            p->hl[i].start = same_cp(r->simplified, r->text ? r->text : "", p->hl[i].start);
-            p->hl[i].end = same_cp(r->simplified, r->text ? r->text : "", p->hl[i].end);
-        }
-    return SS_OK;
 }
 
 /* Keeps the passage of mset hit i when it belongs to speech; notes the
@@ -140,8 +105,12 @@ ss_code ss_speech_view_get(ss_searcher *s, const char *file, uint32_t speech, co
         rc = ss_seterr(err, SS_ENOTFOUND, "no speech %u in that file", (unsigned)speech);
     if (rc == SS_OK && out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, by_offset);
-    for (size_t i = 0; rc == SS_OK && q && ss_query_has_text(q) && i < out->n; i++)
-        rc = mark(ss_searcher_actx(s), q, &out->v[i], err);
+    for (size_t i = 0; rc == SS_OK && q && ss_query_has_text(q) && i < out->n; i++) {
+        ss_view_passage *p = &out->v[i];
+        double factor = 0;
+        rc = ss_search_judge(s, q, &p->rec, &factor, &p->hl, &p->nhl, err);
+        p->match = factor > 0;
+    }
     xc_mset_free(m);
     xc_enquire_free(e);
     xc_query_free(xq);

@@ -285,7 +285,8 @@ ss_code cgi_config_load(const char *file, cgi_config *out, ss_err *err)
             break;
         }
         strbuf path = STRBUF_INIT;
-        int bad = (*vs != '/' && sb_add(&path, file, dirlen)) || sb_add(&path, vs, (size_t)(ve - vs));
+        int bad = (*vs != '/' && sb_add(&path, file, dirlen)) ||
+                  sb_add(&path, vs, (size_t)(ve - vs));
         char *name = strdup(ns);
         if (bad || !name) {
             free(name);
