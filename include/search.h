@@ -58,6 +58,7 @@ typedef struct {
     int all_duplicates;   /* 1: show copies as hits of their own instead of collapsing */
     int facets;           /* 1: count matches by region, year and kind (judges every match,
                              up to 20000) */
+    int exact;            /* 1: the words as typed only (no synonyms, no other forms of figures) */
 } ss_search_opts;
 
 /* Name of facet k ("region", "year", "kind"). */
@@ -73,6 +74,13 @@ void ss_searcher_close(ss_searcher *s);
 ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
                   ss_results *out, ss_err *err);
 void ss_results_free(ss_results *r);
+
+/* More like this: passages elsewhere that talk about the same thing as the
+ * passage of file that starts at (or holds) byte_start: its words that
+ * say most (like.h) as a question, the passage itself and its copies left
+ * out.  SS_ENOTFOUND when the index has no such passage. */
+ss_code ss_search_like(ss_searcher *s, const char *file, uint64_t byte_start,
+                       const ss_search_opts *opts, ss_results *out, ss_err *err);
 
 /* Seconds Xapian may spend matching one batch of candidates (0: no limit,
  * the default); past it, results are those found so far.  The web page

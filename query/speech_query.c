@@ -34,6 +34,10 @@ static void usage(FILE *f)
             "      --region R, --year Y, --speaker S, --kind K, --title T\n"
             "                    the same as region:R year:Y ... in the query\n"
             "      --facets      count the matching passages by region, year and kind\n"
+            "      --like FILE:BYTE  more like this: passages elsewhere about the same thing as\n"
+            "                    the passage of FILE at byte BYTE (a hit's file and byte_start)\n"
+            "      --exact       only the words as typed: no synonyms or abbreviations\n"
+            "                    (corpus/data/synonyms.rules), no other forms of figures\n"
             "      --duplicates  show copies of a passage in other files as hits of their own\n"
             "                    (by default they are folded into the best one, \"also in\")\n"
             "  -h, --help        this help\n",
@@ -74,14 +78,17 @@ int main(int argc, char **argv)
         { "duplicates", no_argument, NULL, 'D' },   { "facets", no_argument, NULL, 'F' },
         { "region", required_argument, NULL, 'R' }, { "year", required_argument, NULL, 'Y' },
         { "speaker", required_argument, NULL, 'S' }, { "kind", required_argument, NULL, 'K' },
-        { "title", required_argument, NULL, 'T' },
+        { "title", required_argument, NULL, 'T' }, { "exact", no_argument, NULL, 'E' },
+        { "like", required_argument, NULL, 'L' },
         { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     const char *dbs[MAX_DBS];
     size_t ndb = 0;
-    ss_search_opts so = { 0, 10, 0, 0 };
+    ss_search_opts so = { 0, 10, 0, 0, 0 };
     strbuf filters = STRBUF_INIT;
     int json = 0, jsonl = 0, color = isatty(1), c;
+    const char *like_file = NULL;
+    unsigned long long like_start = 0;
     hide_excluded_words(argc, argv);
     while ((c = getopt_long(argc, argv, "d:n:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -99,6 +106,18 @@ int main(int argc, char **argv)
         case 'j': json = 1; break;
         case 'D': so.all_duplicates = 1; break;
         case 'F': so.facets = 1; break;
+        case 'E': so.exact = 1; break;
+        case 'L': {
+            char *colon = strrchr(optarg, ':'), *end = NULL;
+            like_start = colon ? strtoull(colon + 1, &end, 10) : 0;
+            if (!colon || colon == optarg || !end || *end || end == colon + 1) {
+                fprintf(stderr, "speech-query: bad --like %s: FILE:BYTE_START\n", optarg);
+                return 2;
+            }
+            *colon = '\0';
+            like_file = optarg;
+            break;
+        }
         case 'R': case 'Y': case 'S': case 'K': case 'T': {
             const char *name = c == 'R' ? "region" : c == 'Y' ? "year" : c == 'S' ? "speaker"
                              : c == 'K' ? "kind" : "title";
@@ -116,7 +135,7 @@ int main(int argc, char **argv)
         default: usage(stderr); return 2;
         }
     }
-    if (optind >= argc && !filters.len) {
+    if (optind >= argc && !filters.len && !like_file) {
         fprintf(stderr, "speech-query: no QUERY given\n");
         usage(stderr);
         return 2;
@@ -139,6 +158,10 @@ int main(int argc, char **argv)
         return 2;
     }
     sb_free(&filters);
+    if (like_file && !q.len && sb_addf(&q, "--like %s:%llu", like_file, like_start)) {
+        fprintf(stderr, "speech-query: out of memory\n");
+        return 2;
+    }
     if (so.count == 0)
         so.count = 10;
     ss_searcher *s = NULL;
@@ -146,7 +169,8 @@ int main(int argc, char **argv)
     ss_err err;
     ss_code rc = ss_searcher_open(dbs, ndb, NULL, &s, &err);
     if (rc == SS_OK)
-        rc = ss_search(s, q.buf, &so, &r, &err);
+        rc = like_file ? ss_search_like(s, like_file, like_start, &so, &r, &err)
+                       : ss_search(s, q.buf, &so, &r, &err);
     if (rc == SS_OK) {
         rc = (json || jsonl) ? ss_output_json(stdout, q.buf, &r, jsonl, &err)
                              : ss_output_text(stdout, q.buf, &r, color, &err);
