@@ -74,7 +74,7 @@ static int decode(const char *s, size_t len, char **out, const char **why)
             int lo = hi >= 0 ? hexval((unsigned char)s[i + 2]) : -1;
             if (hi < 0 || lo < 0) {
                 free(d);
-                *why = "malformed % escape";
+                *why = "网址里的 % 转义不完整（malformed % escape）";
                 return -1;
             }
             c = hi << 4 | lo;
@@ -82,7 +82,8 @@ static int decode(const char *s, size_t len, char **out, const char **why)
         }
         if (c < 0x20 || c == 0x7F) {
             free(d);
-            *why = c == 0 ? "NUL byte in a parameter" : "control character in a parameter";
+            *why = c == 0 ? "参数里有 NUL 字节（NUL byte in a parameter）"
+                         : "参数里有控制字符（control character in a parameter）";
             return -1;
         }
         d[k++] = (char)c;
@@ -90,7 +91,7 @@ static int decode(const char *s, size_t len, char **out, const char **why)
     d[k] = '\0';
     if (!cgi_utf8_valid(d, k)) {
         free(d);
-        *why = "a parameter is not valid UTF-8";
+        *why = "参数不是有效的 UTF-8（a parameter is not valid UTF-8）";
         return -1;
     }
     *out = d;
@@ -122,7 +123,7 @@ int cgi_parse_query(const char *qs, cgi_params *out, const char **why)
         return 0;
     size_t len = strlen(qs);
     if (len > CGI_MAX_QUERY_STRING) {
-        *why = "query string too long";
+        *why = "网址的查询部分太长（query string too long）";
         return -1;
     }
     const char *p = qs, *end = qs + len;
@@ -138,11 +139,11 @@ int cgi_parse_query(const char *qs, cgi_params *out, const char **why)
                 rc = eq ? decode(eq + 1, (size_t)(stop - eq - 1), &value, why)
                         : (value = strdup("")) ? 0 : -2;
             if (rc == 0 && cgi_param_get(out, name)) {
-                *why = "a parameter is given twice";
+                *why = "同一个参数出现了两次（a parameter is given twice）";
                 rc = -1;
             }
             if (rc == 0 && out->n == CGI_MAX_PARAMS) {
-                *why = "too many parameters";
+                *why = "参数太多（too many parameters）";
                 rc = -1;
             }
             if (rc != 0) {
