@@ -61,10 +61,17 @@ static void put_href(cgi_response *rs, const cgi_request *p)
         bad |= sb_addf(&u, "%s%s=", first ? "" : "&", names[i]) || cgi_url(&u, vals[i]);
         first = 0;
     }
-    if (p->n != DEFAULT_PER_PAGE)
-        bad |= sb_addf(&u, "&n=%u", p->n);
+    if (p->like) {
+        bad |= sb_addf(&u, "%slike=", first ? "" : "&") || cgi_url(&u, p->like) ||
+               sb_addf(&u, "&at=%llu", p->at);
+        first = 0;
+    }
+    if (p->n != DEFAULT_PER_PAGE) {
+        bad |= sb_addf(&u, "%sn=%u", first ? "" : "&", p->n);
+        first = 0;
+    }
     if (p->page > 1)
-        bad |= sb_addf(&u, "&page=%u", p->page);
+        bad |= sb_addf(&u, "%spage=%u", first ? "" : "&", p->page);
     rs->oom |= bad;
     if (!bad)
         ESCN(rs, u.buf, u.len);
@@ -460,8 +467,16 @@ static void put_hit(cgi_response *rs, const cgi_request *p, const ss_hit *h)
     put_marked(rs, r->text, h->hl, h->nhl);
     PUT(rs, "</p>\n<p class=\"src\">");
     ESC(rs, r->file);
-    PUTF(rs, ":%llu–%llu</p>\n", (unsigned long long)r->byte_start,
-         (unsigned long long)r->byte_end);
+    PUTF(rs, ":%llu–%llu", (unsigned long long)r->byte_start, (unsigned long long)r->byte_end);
+    cgi_request like = { 0 }; /* more like this passage, in the same index */
+    like.n = p->n;
+    like.page = 1;
+    like.db = p->db;
+    like.like = r->file ? r->file : "";
+    like.at = (unsigned long long)r->byte_start;
+    PUT(rs, " · <a class=\"like\" href=\"");
+    put_href(rs, &like);
+    PUT(rs, "\">相似段落</a></p>\n");
     if (h->ndups) {
         PUT(rs, "<p class=\"dups\">也见于 ");
         for (size_t d = 0; d < h->ndups; d++) {
@@ -599,13 +614,20 @@ void cgi_results_page(cgi_response *rs, const cgi_request *p, const ss_results *
     region_group g[64];
     size_t ng = group_regions(gz, &r->facets[SS_FACET_REGION], g, 64);
     char title[MAX_Q_BYTES + 64];
-    snprintf(title, sizeof title, "%s – 讲话检索", p->q && *p->q ? p->q : "筛选");
+    snprintf(title, sizeof title, "%s – 讲话检索",
+             p->q && *p->q ? p->q : p->like ? "相似段落" : "筛选");
     page_start(rs, title);
     put_form(rs, p);
     PUT(rs, "<div class=\"layout\">\n");
-    put_facets(rs, p, r, g, ng);
+    if (r->has_facets)
+        put_facets(rs, p, r, g, ng);
     PUT(rs, "<main class=\"results\">\n<p class=\"summary\">");
     PUTF(rs, "约 <strong id=\"total\">%u</strong> 段 · 用时 %.1f 毫秒", (unsigned)r->total, ms);
+    if (p->like) {
+        PUT(rs, " · 与 <span class=\"src\">");
+        ESC(rs, p->like);
+        PUTF(rs, ":%llu</span> 相似", p->at);
+    }
     if (r->understood && *r->understood) {
         PUTF(rs, " · %s：<span class=\"understood\">", r->natural ? "按问句理解" : "关键词");
         ESC(rs, r->understood);
@@ -615,7 +637,8 @@ void cgi_results_page(cgi_response *rs, const cgi_request *p, const ss_results *
     if (r->n == 0) {
         put_suggestions(rs, p);
     } else {
-        put_charts(rs, p, r, g, ng);
+        if (r->has_facets)
+            put_charts(rs, p, r, g, ng);
         PUT(rs, "<ol class=\"hits\">\n");
         for (size_t i = 0; i < r->n; i++)
             put_hit(rs, p, &r->hits[i]);

@@ -32,6 +32,8 @@ typedef struct {
     const char *q, *region, *year, *kind, *db, *view;
     unsigned page, n, speech;
     int json, facets;
+    const char *like;         /* more like the passage of this file ... */
+    unsigned long long at;    /* ... that starts at this byte */
 } cgi_request;
 
 /* "OK", "Bad Request", ... */

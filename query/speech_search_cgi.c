@@ -82,9 +82,12 @@ static double ms_since(const struct timespec *t0)
     return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
-/* The query the library gets: q with the filters in its own syntax. */
+/* The query the library gets: q with the filters in its own syntax (for
+ * "like", what speech-query --like calls it in its JSON). */
 static int full_query(const cgi_request *p, strbuf *out)
 {
+    if (p->like)
+        return sb_addf(out, "--like %s:%llu", p->like, p->at) ? -1 : 0;
     int bad = sb_adds(out, p->q ? p->q : "");
     const char *names[] = { "region", "year", "kind" };
     const char *vals[] = { p->region, p->year, p->kind };
@@ -141,13 +144,19 @@ static void search_page(app *a, cgi_response *rs, const cgi_request *p)
     ss_search_opts so = { 0 };
     so.offset = (p->page - 1) * p->n;
     so.count = p->n;
-    so.facets = p->json ? p->facets : 1;
+    so.facets = p->json ? p->facets : !p->like; /* filters do not apply to "like" */
     ss_results r;
     ss_err err;
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    ss_code rc = ss_search(s, fq.buf, &so, &r, &err);
+    ss_code rc = p->like ? ss_search_like(s, p->like, p->at, &so, &r, &err)
+                         : ss_search(s, fq.buf, &so, &r, &err);
     double ms = ms_since(&t0);
+    if (rc == SS_ENOTFOUND && p->like) {
+        cgi_error_page(rs, 404, "索引里没有这个段落。", p);
+        sb_free(&fq);
+        return;
+    }
     if (rc != SS_OK) {
         if (rc != SS_EINVAL)
             logf_(a, "%s", err.msg);
@@ -220,6 +229,16 @@ static int parse_uint(const char *s, unsigned lo, unsigned hi, unsigned *out)
     return 0;
 }
 
+/* 1 when s is a decimal byte offset (at most 15 digits), stored in *out. */
+static int parse_u64(const char *s, unsigned long long *out)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 15 || strspn(s, "0123456789") != n)
+        return 0;
+    *out = strtoull(s, NULL, 10);
+    return 1;
+}
+
 static int good_year(const char *y)
 {
     size_t n = strlen(y);
@@ -282,6 +301,14 @@ static int read_params(const cgi_params *cp, cgi_request *p, const char **why)
     if (facets && strcmp(facets, "0") && strcmp(facets, "1"))
         return *why = "facets 只能是 0 或 1。", 400;
     p->facets = facets && !strcmp(facets, "1");
+    p->like = cgi_param_get(cp, "like");
+    const char *at = cgi_param_get(cp, "at");
+    if (p->like) {
+        if (!*p->like || strlen(p->like) > MAX_FILE_BYTES || !at || !parse_u64(at, &p->at))
+            return *why = "like 和 at 参数不对（文件和段落的起始字节）。", 400;
+        if ((p->q && *p->q) || p->region || p->year || p->kind || p->view)
+            return *why = "相似段落不能与检索词、筛选条件或阅读视图同用。", 400;
+    }
     if (p->view) {
         if (!*p->view || strlen(p->view) > MAX_FILE_BYTES)
             return *why = "view 参数不对。", 400;
@@ -346,7 +373,7 @@ static void handle(app *a, const cgi_env *env, cgi_response *rs, const char *con
     if (rs->status == 200) {
         if (p.view)
             view_page(a, rs, &p);
-        else if ((p.q && *p.q) || p.region || p.year || p.kind)
+        else if ((p.q && *p.q) || p.region || p.year || p.kind || p.like)
             search_page(a, rs, &p);
         else if (!cgi_config_path(&a->cfg, p.db))
             cgi_error_page(rs, 404, "没有这个名字的索引（db）。", NULL);

@@ -81,7 +81,8 @@ async function flow(browser) {
 }
 
 const PROBES = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)'];
-const PARAMS = ['q', 'region', 'year', 'kind', 'page', 'n', 'db', 'format', 'view', 'speech', 'facets'];
+const PARAMS = ['q', 'region', 'year', 'kind', 'page', 'n', 'db', 'format', 'view', 'speech', 'facets',
+  'like', 'at'];
 
 async function xss(browser) {
   const ctx = await browser.newContext({ javaScriptEnabled: true });
@@ -92,6 +93,7 @@ async function xss(browser) {
     for (const probe of PROBES) {
       const qs = new URLSearchParams(p === 'q' ? { q: probe } : { q: '发展', [p]: probe });
       if (p === 'speech') qs.set('view', 'corpus/x.txt');
+      if (p === 'like' || p === 'at') { qs.delete('q'); qs.set('like', p === 'like' ? probe : 'corpus/x.txt'); if (p === 'like') qs.set('at', '1'); }
       const name = `xss ${p}=${probe}`;
       const r = await page.goto(`${base}/search?${qs}`);
       check([200, 400, 404].includes(r.status()), `${name}: an answer`, r.status());

@@ -111,6 +111,12 @@ CASES = [
     ("view speech 0", q(view="corpus/x.txt", speech=0), "GET", 400, [], []),
     ("view unknown file", q(view="/etc/passwd", speech=1), "GET", 404, [], ["root:"]),
     ("view long file", q(view="a" * 2000, speech=1), "GET", 400, [], []),
+    ("like unknown passage", q(like="corpus/nope.txt", at=1), "GET", 404, [], []),
+    ("like without at", q(like="corpus/x.txt"), "GET", 400, [], []),
+    ("like bad at", q(like="corpus/x.txt", at="-1"), "GET", 400, [], []),
+    ("like huge at", q(like="corpus/x.txt", at="9" * 30), "GET", 400, [], []),
+    ("like with a query", q(like="corpus/x.txt", at=1, q=FA), "GET", 400, [], []),
+    ("like with a filter", q(like="corpus/x.txt", at=1, region="河南"), "GET", 400, [], []),
     ("POST", q(q=FA), "POST", 405, [], []),
     ("PUT", "", "PUT", 405, [], []),
     ("DELETE", "", "DELETE", 405, [], []),
@@ -119,7 +125,8 @@ CASES = [
 
 XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "javascript:alert(1)",
        "'><svg onload=alert(1)>"]
-PARAMS = ["q", "region", "year", "kind", "page", "n", "db", "format", "view", "speech", "facets"]
+PARAMS = ["q", "region", "year", "kind", "page", "n", "db", "format", "view", "speech", "facets",
+          "like", "at"]
 
 
 def check_headers(name, status, h, body, method="GET"):
@@ -250,6 +257,22 @@ def run_flow():
         if nxt:
             status, h, body = get(html.unescape(nxt[0]))
             check(status == 200 and 'rel="prev"' in body.decode(), "view: next speech links back")
+    likes = re.findall(r'<a class="like" href="([^"]*)"', text)
+    check(len(likes) == 10, "flow: each hit links to passages like it", str(len(likes)))
+    if likes:
+        href = html.unescape(likes[0])
+        status, h, body = get(href)
+        t4 = body.decode()
+        file_at = urllib.parse.parse_qs(href.split("?", 1)[1])
+        first = re.search(r'<p class="src">([^<]*):(\d+)–', t4)
+        check(status == 200 and 'class="hit"' in t4, "like: passages like it", str(status))
+        check(first is not None and (first.group(1), first.group(2)) !=
+              (file_at["like"][0], file_at["at"][0]), "like: the passage itself is left out")
+        status, h, body = get(href + "&format=json")
+        p = subprocess.run([os.path.join(BIN, "speech-query"), "-d", os.path.join(TMP, "demo-index"),
+                            "--json", "--like", f'{file_at["like"][0]}:{file_at["at"][0]}'],
+                           capture_output=True, cwd=ROOT)
+        check(json.loads(body) == json.loads(p.stdout), "like: JSON as speech-query --like's")
     nextp = re.findall(r'rel="next" href="([^"]*)"', text)
     if check(bool(nextp), "flow: next page link"):
         status, h, body = get(html.unescape(nextp[0]))
