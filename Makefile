@@ -50,18 +50,19 @@ LIBA = $(BUILD)/libspeech.a
 INDEX_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(wildcard indexer/*.c))
 QUERY_OBJ = $(BUILD)/query/speech_query.o
 CGI_SRC = $(wildcard query/speech_search_cgi.c)
-CGI_OBJ = $(CGI_SRC:%.c=$(BUILD)/%.o)
+CGI_OBJ = $(CGI_SRC:%.c=$(BUILD)/%.o) $(if $(CGI_SRC),$(BUILD)/query/cgi_util.o $(BUILD)/query/cgi_page.o)
+FCGI_LIBS = -lfcgi
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-PROGS = $(BINDIR)/speech-index $(BINDIR)/speech-query $(if $(CGI_SRC),$(BINDIR)/speech-search.cgi)
+PROGS = $(BINDIR)/speech-index $(BINDIR)/speech-query $(if $(CGI_SRC),$(BINDIR)/speech-search.cgi $(BUILD)/tests/test_cgi_util)
 DICT = $(DATADIR)/dict.bin
 TRAD = $(DATADIR)/trad.bin
 DICTC = build/rel/seg-dictc
 USER_DICT = $(wildcard corpus/data/*.dict)
 
-.PHONY: all deps test unit demo eval bench clean segeval fuzz fuzz-deps install uninstall
+.PHONY: all deps test unit demo eval bench clean segeval fuzz fuzz-deps install uninstall serve
 DATA_FILES = $(patsubst corpus/data/%,$(DATADIR)/%,$(wildcard corpus/data/*.rules corpus/data/*.tsv))
 BENCH_BIN = $(BUILD)/bench/qbench $(BUILD)/bench/textbench
 
@@ -100,9 +101,19 @@ $(BINDIR)/speech-query: $(QUERY_OBJ) $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/query/%.o: query/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(CFLAGS) -c -o $@ $<
+
 $(BINDIR)/speech-search.cgi: $(CGI_OBJ) $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(FCGI_LIBS)
+
+# The web page's request parsing, escaping and config file, tested alone.
+$(BUILD)/tests/test_cgi_util: tests/web/test_cgi_util.c tests/unit/check.h $(BUILD)/query/cgi_util.o $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Iquery -Itests/unit $(CFLAGS) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/query/cgi_util.o $(LIBA) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)
@@ -138,10 +149,23 @@ demo: deps all
 	@echo "  bin/speech-query -d build/demo-index QUERY"
 	@echo "or, for the README's Usage lines: export SPEECH_INDEX=build/demo-index"
 
+# The web page under lighttpd on 127.0.0.1:$(PORT) (Ctrl-C stops it), over
+# the demo index (built when missing); FCGI=1 runs the CGI as FastCGI.
+PORT ?= 8080
+FCGI ?= 0
+build/demo-index/iamglass: $(BINDIR)/speech-index $(wildcard corpus/*.txt)
+	rm -rf build/demo-index
+	$(BINDIR)/speech-index -d build/demo-index corpus
+
+serve: deps all build/demo-index/iamglass
+	sh query/web/serve.sh $(PORT) $(if $(filter 1,$(FCGI)),fastcgi,cgi) \
+	    $(BINDIR)/speech-search.cgi query/web/speech-search.conf build/serve
+
 eval: deps all
 	sh tests/eval/run.sh
 
 bench: deps all
+	@sh tools/install-deps.sh deps/debian-packages.txt bench
 	sh tests/bench/run.sh $(SIZE)
 
 clean:

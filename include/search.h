@@ -66,6 +66,7 @@ typedef struct {
                              order instead of collected (results.streamed counts them, .hits
                              holds none), so -n all runs in bounded memory */
     void *each_arg;
+    int exact;            /* 1: the words as typed only (no synonyms, no other forms of figures) */
 } ss_search_opts;
 
 /* Name of facet k ("region", "year", "kind"). */
@@ -81,5 +82,28 @@ void ss_searcher_close(ss_searcher *s);
 ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
                   ss_results *out, ss_err *err);
 void ss_results_free(ss_results *r);
+
+/* More like this: passages elsewhere that talk about the same thing as the
+ * passage of file that starts at (or holds) byte_start: its words that
+ * say most (like.h) as a question, the passage itself and its copies left
+ * out.  SS_ENOTFOUND when the index has no such passage. */
+ss_code ss_search_like(ss_searcher *s, const char *file, uint64_t byte_start,
+                       const ss_search_opts *opts, ss_results *out, ss_err *err);
+
+/* Seconds Xapian may spend matching one batch of candidates (0: no limit,
+ * the default); past it, results are those found so far.  The web page
+ * sets it so that one expensive query cannot hold a worker. */
+void ss_searcher_set_time_limit(ss_searcher *s, double seconds);
+
+/* Judges one record r against q (parsed with ss_searcher_actx(s)) as a
+ * search does: *factor 0 when it does not match; *hl (malloc'd, *nhl
+ * spans) where q's words stand in r->text. */
+ss_code ss_search_judge(ss_searcher *s, const ss_query *q, const ss_record *r, double *factor,
+                        ss_span **hl, size_t *nhl, ss_err *err);
+
+/* The searcher's database and analysis context, for views built on it
+ * (speech_view.h).  Borrowed: valid until ss_searcher_close. */
+xc_db *ss_searcher_db(ss_searcher *s);
+ss_actx *ss_searcher_actx(ss_searcher *s);
 
 #endif

@@ -121,6 +121,9 @@ ss_code xc_enquire_set_bm25(xc_enquire *e, double k1, double k2, double k3, doub
                             double min_normlen, ss_err *err);
 /* Collapse results with the same value in slot, keeping the best. */
 ss_code xc_enquire_set_collapse(xc_enquire *e, unsigned slot, ss_err *err);
+/* Stops matching after seconds (Enquire::set_time_limit); results are then
+ * those found so far, counts estimates.  0: no limit. */
+ss_code xc_enquire_set_time_limit(xc_enquire *e, double seconds, ss_err *err);
 ss_code xc_enquire_get_mset(xc_enquire *e, uint32_t first, uint32_t max, uint32_t check_at_least,
                             xc_mset **out, ss_err *err);
 

@@ -8,10 +8,13 @@
 
 #include "analyze.h"
 #include "dedup.h"
+#include "like.h"
 #include "lines.h"
 #include "record.h"
 #include "spread.h"
 #include "terms.h"
+#include "strbuf.h"
+#include "synonyms.h"
 #include "utf8.h"
 #include "xapian_c.h"
 
@@ -24,7 +27,12 @@ struct ss_searcher {
     ss_analyzer *an;
     ss_actx *ac;
     ss_gazetteer *gaz;    /* opened when a query first needs it */
+    ss_syn *syn;          /* synonym table, read when a query first needs it */
+    char *gaztext;        /* the gazetteer's text, for a quick test (need_places) */
+    size_t gaztext_len;
+    int gaztext_missing;
     char *datadir;
+    double time_limit;    /* seconds per Xapian match, 0: none */
 };
 
 ss_code ss_searcher_open(const char *const *dbs, size_t n, const char *datadir,
@@ -59,6 +67,8 @@ void ss_searcher_close(ss_searcher *s)
     ss_actx_free(s->ac);
     ss_analyzer_close(s->an);
     ss_gaz_close(s->gaz);
+    ss_syn_free(s->syn);
+    free(s->gaztext);
     xc_db_close(s->db);
     free(s->datadir);
     free(s);
@@ -117,6 +127,8 @@ typedef struct {
     ss_lines *lines;      /* line numbers of the hits shown */
     ss_hit_fn each;       /* hits streamed to each(each_arg, ...) instead of kept */
     void *each_arg;
+    ss_searcher *s;       /* for the highlights of the hits shown */
+    const ss_query *q;
 } walk;
 
 #define NO_HEAD UINT32_MAX
@@ -210,6 +222,36 @@ static ss_code place_in_cluster(walk *w, cand *h, const ss_analysis *an, int all
     return SS_OK;
 }
 
+/* Judges record r against q, its speech as context: *factor 0 when it
+ * does not match.  A traditional passage is analysed in its stored
+ * simplified form (no OpenCC here); *an is that analysis (valid until
+ * s->ac's next use). */
+static ss_code judge_record(ss_searcher *s, const ss_query *q, const ss_record *r,
+                            ss_analysis *an, double *factor, ss_err *err)
+{
+    const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+    ss_actx_set_t2s(s->ac, r->simplified == NULL);
+    ss_code rc = ss_analyze_atoms(s->ac, text, strlen(text), an, err);
+    ss_actx_set_t2s(s->ac, 1);
+    ss_passage_meta meta = { r->region, r->title, r->date };
+    if (rc == SS_OK)
+        rc = ss_query_judge_meta(q, an, &meta, factor, NULL, NULL, err);
+    return rc;
+}
+
+/* Highlights of a hit shown (only those: judging candidates needs none). */
+static ss_code hit_highlights(ss_searcher *s, const ss_query *q, ss_hit *h, ss_err *err)
+{
+    const ss_record *r = &h->rec;
+    const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+    ss_actx_set_t2s(s->ac, r->simplified == NULL);
+    ss_code rc = ss_query_highlights(q, s->ac, text, strlen(text), &h->hl, &h->nhl, err);
+    ss_actx_set_t2s(s->ac, 1);
+    if (rc == SS_OK && r->simplified)
+        map_spans(r->simplified, r->text ? r->text : "", h->hl, h->nhl);
+    return rc;
+}
+
 /* Judges hit i of m; appends it to w when the ranker accepts it.  *is_new
  * is 1 when it is no copy of a passage accepted before. */
 static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, uint32_t i,
@@ -236,18 +278,19 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     if (rc == SS_OK)
         rc = ss_record_decode(data, len, &h->rec, err);
     free(data);
-    /* a traditional passage comes with its simplified form: no OpenCC here */
-    const char *text = h->rec.simplified ? h->rec.simplified : h->rec.text ? h->rec.text : "";
-    ss_actx_set_t2s(s->ac, h->rec.simplified == NULL);
     if (rc == SS_OK)
-        rc = ss_analyze_atoms(s->ac, text, strlen(text), &an, err);
-    ss_actx_set_t2s(s->ac, 1);
-    if (rc == SS_OK)
-        rc = ss_query_judge(q, &an, &factor, &h->hl, &h->nhl, err);
-    if (rc == SS_OK && h->rec.simplified)
-        map_spans(h->rec.simplified, h->rec.text ? h->rec.text : "", h->hl, h->nhl);
+        rc = judge_record(s, q, &h->rec, &an, &factor, err);
     if (rc == SS_OK && factor > 0)
         rc = place_in_cluster(w, h, &an, all_duplicates, is_new, err);
+    if (rc == SS_OK && factor > 0 && h->rec.heading) { /* after the sketch: reuses s->ac */
+        double hf = 1.0;
+        ss_actx_set_t2s(s->ac, 0);
+        rc = ss_analyze_atoms(s->ac, h->rec.heading, strlen(h->rec.heading), &an, err);
+        ss_actx_set_t2s(s->ac, 1);
+        if (rc == SS_OK)
+            rc = ss_query_heading_factor(q, &an, &hf, err);
+        factor *= hf;
+    }
     if (rc != SS_OK || factor <= 0) {
         cand_free(h);
         return rc;
@@ -323,9 +366,14 @@ static ss_code locate(ss_lines *lines, ss_hit *h, ss_err *err)
 /* Streams candidate c, ranked rank (from 0), to the caller's function. */
 static ss_code hand_over(walk *w, cand *c, size_t rank, ss_err *err)
 {
-    ss_hit h = { (uint32_t)(rank + 1), c->score, c->rec, 0, c->hl, c->nhl, c->dups, c->ndups };
+    ss_hit h = { (uint32_t)(rank + 1), c->score, c->rec, 0, NULL, 0, c->dups, c->ndups };
     ss_code rc = locate(w->lines, &h, err);
-    return rc == SS_OK ? w->each(w->each_arg, &h, err) : rc;
+    if (rc == SS_OK)
+        rc = hit_highlights(w->s, w->q, &h, err);
+    if (rc == SS_OK)
+        rc = w->each(w->each_arg, &h, err);
+    free(h.hl);
+    return rc;
 }
 
 /* Orders the block v[block_start, n): by score, copies folded into the best
@@ -451,9 +499,42 @@ static uint32_t round2(double n)
     return (uint32_t)(floor(n / scale + 0.5) * scale);
 }
 
+/* The gazetteer's text, read once: a cheap test whether a query word may
+ * name a place before the gazetteer itself is opened. */
+static const char *gazetteer_text(ss_searcher *s, size_t *len)
+{
+    if (!s->gaztext && !s->gaztext_missing) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/gazetteer.tsv",
+                 s->datadir ? s->datadir : ss_default_datadir());
+        FILE *f = fopen(path, "rb");
+        strbuf sb = STRBUF_INIT;
+        char buf[16384];
+        size_t n;
+        int bad = !f;
+        while (!bad && (n = fread(buf, 1, sizeof buf, f)) > 0)
+            bad = sb_add(&sb, buf, n) != 0;
+        if (f)
+            fclose(f);
+        if (bad) {
+            sb_free(&sb);
+            s->gaztext_missing = 1;
+        } else {
+            s->gaztext_len = sb.len;
+            s->gaztext = sb_detach(&sb, NULL);
+        }
+    }
+    *len = s->gaztext_len;
+    return s->gaztext;
+}
+
+/* Opens the gazetteer when the query needs it: a region: filter, or a
+ * query word that names a place (its speeches are context, qcontext.c). */
 static ss_code need_places(ss_searcher *s, ss_query *q, ss_err *err)
 {
-    if (!ss_query_needs_places(q))
+    size_t len = 0;
+    const char *gaz = ss_query_needs_places(q) ? NULL : gazetteer_text(s, &len);
+    if (!ss_query_needs_places(q) && !ss_query_may_name_place(q, gaz, len))
         return SS_OK;
     if (!s->gaz) {
         char path[4096];
@@ -517,7 +598,8 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
     uint32_t judge_limit = o && o->facet_judge_limit ? o->facet_judge_limit : FACET_JUDGE_LIMIT;
     int facets = o && o->facets, judged_facets = facets;
     uint32_t matches = 0; /* Xapian's matches, counted exactly with the value slots */
-    walk w = { .batch = FIRST_BATCH, .each = o ? o->each : NULL, .each_arg = o ? o->each_arg : NULL };
+    walk w = { .batch = FIRST_BATCH, .each = o ? o->each : NULL, .each_arg = o ? o->each_arg : NULL,
+               .s = s, .q = q };
     ss_code rc = ss_dedup_new(&w.dedup, err);
     if (rc == SS_OK)
         rc = ss_lines_new(0, &w.lines, err);
@@ -531,6 +613,10 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
         rc = xc_enquire_new(s->db, &e, err);
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, xq, err);
+    if (rc == SS_OK && s->time_limit > 0)
+        rc = xc_enquire_set_time_limit(e, s->time_limit, err);
+    if (rc == SS_OK)
+        rc = ss_query_configure(q, e, err);
     if (rc == SS_OK && facets) {
         /* judging every match is exact but costs tens of microseconds a
          * match: beyond judge_limit matches, count the value slots */
@@ -578,20 +664,136 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
             out->n = i + 1;
         }
     }
-    for (size_t i = 0; rc == SS_OK && !w.each && i < out->n; i++)
+    for (size_t i = 0; rc == SS_OK && !w.each && i < out->n; i++) {
         rc = locate(w.lines, &out->hits[i], err);
+        if (rc == SS_OK)
+            rc = hit_highlights(s, q, &out->hits[i], err);
+    }
     walk_free(&w);
     xc_enquire_free(e);
     xc_query_free(xq);
     return rc;
 }
+static ss_code search_opts(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                           int question, ss_results *out, ss_err *err);
 
 ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
                   ss_results *out, ss_err *err)
 {
+    return search_opts(s, query, opts, 0, out, err);
+}
+
+#define LIKE_WORDS 12 /* words that say what a passage is about */
+
+/* The record of the passage of file at byte_start (or holding it). */
+static ss_code find_passage(ss_searcher *s, const char *file, uint64_t byte_start,
+                            ss_record *rec, ss_err *err)
+{
+    char term[SS_MAX_TERM + 1];
+    ss_file_term(file, term);
+    xc_query *xq = NULL;
+    xc_enquire *e = NULL;
+    xc_mset *m = NULL;
+    int found = 0;
+    ss_code rc = xc_query_term(term, strlen(term), 1, &xq, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_new(s->db, &e, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_set_query(e, xq, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_get_mset(e, 0, UINT32_MAX / 2, 0, &m, err);
+    for (uint32_t i = 0; rc == SS_OK && !found && i < xc_mset_size(m); i++) {
+        char *data = NULL;
+        size_t len = 0;
+        rc = xc_mset_data(m, i, &data, &len, err);
+        if (rc == SS_OK)
+            rc = ss_record_decode(data, len, rec, err);
+        free(data);
+        if (rc == SS_OK && rec->byte_start <= byte_start && byte_start < rec->byte_end)
+            found = 1;
+        else if (rc == SS_OK)
+            ss_record_free(rec);
+    }
+    xc_mset_free(m);
+    xc_enquire_free(e);
+    xc_query_free(xq);
+    if (rc == SS_OK && !found)
+        rc = ss_seterr(err, SS_ENOTFOUND, "no passage of %s at byte %llu in the index", file,
+                       (unsigned long long)byte_start);
+    return rc;
+}
+
+/* 1 when hit h is the passage p or holds it among its copies. */
+static int is_source(const ss_hit *h, const ss_record *p)
+{
+    if (h->rec.file && strcmp(h->rec.file, p->file) == 0 && h->rec.byte_start == p->byte_start)
+        return 1;
+    for (size_t i = 0; i < h->ndups; i++)
+        if (h->dups[i].file && strcmp(h->dups[i].file, p->file) == 0 &&
+            h->dups[i].byte_start == p->byte_start)
+            return 1;
+    return 0;
+}
+
+ss_code ss_search_like(ss_searcher *s, const char *file, uint64_t byte_start,
+                       const ss_search_opts *opts, ss_results *out, ss_err *err)
+{
+    ss_record rec = { 0 };
+    strbuf words = STRBUF_INIT;
+    memset(out, 0, sizeof *out);
+    ss_code rc = find_passage(s, file, byte_start, &rec, err);
+    const char *text = rec.simplified ? rec.simplified : rec.text ? rec.text : "";
+    if (rc == SS_OK)
+        rc = ss_like_words(s->db, s->ac, text, strlen(text), LIKE_WORDS, &words, err);
+    if (rc == SS_OK && !words.len)
+        rc = ss_seterr(err, SS_EINVAL, "the passage of %s at byte %llu has no words to look for",
+                       file, (unsigned long long)byte_start);
+    ss_search_opts o = opts ? *opts : (ss_search_opts){ .count = 10 };
+    if (!o.count)
+        o.count = 10;
+    o.count++; /* the passage itself comes back and is left out */
+    o.each = NULL; /* collected, to leave it out */
+    if (rc == SS_OK)
+        rc = search_opts(s, words.buf, &o, 1, out, err);
+    if (rc == SS_OK) {
+        size_t k = 0;
+        for (size_t i = 0; i < out->n; i++) {
+            ss_hit *h = &out->hits[i];
+            if (is_source(h, &rec) || k == o.count - 1) {
+                ss_record_free(&h->rec);
+                free(h->hl);
+                places_free(h->dups, h->ndups);
+                continue;
+            }
+            out->hits[k] = *h;
+            out->hits[k].rank = o.offset + (uint32_t)k + 1;
+            k++;
+        }
+        out->n = k;
+        if (out->total)
+            out->total--;
+    }
+    ss_record_free(&rec);
+    sb_free(&words);
+    return rc;
+}
+
+static ss_code search_opts(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                           int question, ss_results *out, ss_err *err)
+{
     memset(out, 0, sizeof *out);
     ss_query *q = NULL;
-    ss_code rc = ss_query_parse(s->ac, query, &q, err);
+    ss_query_opts qo = { opts && opts->exact, NULL, question };
+    ss_code rc = SS_OK;
+    if (!qo.exact && !s->syn) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/synonyms.rules",
+                 s->datadir ? s->datadir : ss_default_datadir());
+        rc = ss_syn_load(path, &s->syn, err);
+    }
+    qo.syn = s->syn;
+    if (rc == SS_OK)
+        rc = ss_query_parse_opts(s->ac, query, &qo, &q, err);
     if (rc != SS_OK)
         return rc;
     out->natural = ss_query_is_natural(q);
@@ -604,4 +806,36 @@ ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
     if (rc != SS_OK)
         ss_results_free(out);
     return rc;
+}
+
+void ss_searcher_set_time_limit(ss_searcher *s, double seconds)
+{
+    s->time_limit = seconds > 0 ? seconds : 0;
+}
+
+ss_code ss_search_judge(ss_searcher *s, const ss_query *q, const ss_record *r, double *factor,
+                        ss_span **hl, size_t *nhl, ss_err *err)
+{
+    ss_analysis an;
+    ss_hit h; /* a shallow copy of r's record for hit_highlights: not freed here */
+    memset(&h, 0, sizeof h);
+    h.rec = *r;
+    *hl = NULL;
+    *nhl = 0;
+    ss_code rc = judge_record(s, q, r, &an, factor, err);
+    if (rc == SS_OK)
+        rc = hit_highlights(s, q, &h, err);
+    *hl = h.hl;
+    *nhl = h.nhl;
+    return rc;
+}
+
+xc_db *ss_searcher_db(ss_searcher *s)
+{
+    return s->db;
+}
+
+ss_actx *ss_searcher_actx(ss_searcher *s)
+{
+    return s->ac;
 }

@@ -608,6 +608,12 @@ ss_code xc_enquire_set_collapse(xc_enquire *e, unsigned slot, ss_err *err)
     return guard(err, {"setting collapse key", ""}, [&] { e->enq.set_collapse_key(slot); });
 }
 
+ss_code xc_enquire_set_time_limit(xc_enquire *e, double seconds, ss_err *err)
+{
+    if (!e) return null_arg(err, "xc_enquire_set_time_limit", "e");
+    return guard(err, {"setting time limit", ""}, [&] { e->enq.set_time_limit(seconds); });
+}
+
 ss_code xc_enquire_get_mset(xc_enquire *e, uint32_t first, uint32_t max, uint32_t check_at_least,
                             xc_mset **out, ss_err *err)
 {

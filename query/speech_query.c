@@ -52,6 +52,10 @@ static void usage(FILE *f)
             "      --region R, --year Y, --speaker S, --kind K, --title T\n"
             "                    the same as region:R year:Y ... in the query\n"
             "      --facets      count the matching passages by region, year and kind\n"
+            "      --like FILE:BYTE  more like this: passages elsewhere about the same thing as\n"
+            "                    the passage of FILE at byte BYTE (a hit's file and byte_start)\n"
+            "      --exact       only the words as typed: no synonyms or abbreviations\n"
+            "                    (corpus/data/synonyms.rules), no other forms of figures\n"
             "      --duplicates  show copies of a passage in other files as hits of their own\n"
             "                    (by default they are folded into the best one, \"also in\")\n"
             "      --data DIR    data files (dictionary, gazetteer; default: installed ones)\n"
@@ -190,6 +194,7 @@ int main(int argc, char **argv)
         { "region", required_argument, NULL, 'R' },  { "year", required_argument, NULL, 'Y' },
         { "speaker", required_argument, NULL, 'S' }, { "kind", required_argument, NULL, 'K' },
         { "title", required_argument, NULL, 'T' },   { "version", no_argument, NULL, 'V' },
+        { "exact", no_argument, NULL, 'E' },         { "like", required_argument, NULL, 'L' },
         { "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
     };
     const char *dbs[MAX_DBS];
@@ -199,6 +204,8 @@ int main(int argc, char **argv)
     out_opts oo = { 0 };
     const char *color = "auto";
     int c;
+    const char *like_file = NULL;
+    unsigned long long like_start = 0;
     hide_excluded_words(argc, argv);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":d:n:hV", longopts, NULL)) != -1) {
@@ -228,6 +235,17 @@ int main(int argc, char **argv)
         case 'A': ss_datadir_set(optarg); break;
         case 'D': so.all_duplicates = 1; break;
         case 'F': so.facets = 1; break;
+        case 'E': so.exact = 1; break;
+        case 'L': {
+            char *colon = strrchr(optarg, ':'), *end = NULL;
+            like_start = colon ? strtoull(colon + 1, &end, 10) : 0;
+            if (!colon || colon == optarg || !end || *end || end == colon + 1) {
+                return fail("--like takes FILE:BYTE_START, not '%s'%s", optarg, "");
+            }
+            *colon = '\0';
+            like_file = optarg;
+            break;
+        }
         case 'R': case 'Y': case 'S': case 'K': case 'T': {
             const char *name = c == 'R' ? "region" : c == 'Y' ? "year" : c == 'S' ? "speaker"
                              : c == 'K' ? "kind" : "title";
@@ -259,7 +277,7 @@ int main(int argc, char **argv)
     if (oo.jsonl && so.facets)
         return fail("--facets needs --json or text output (--jsonl prints hits only)%s%s", "",
                     "");
-    if (optind >= argc && !filters.len)
+    if (optind >= argc && !filters.len && !like_file)
         return fail("no QUERY given%s%s", "", "");
     int tty = isatty(1);
     oo.color = !strcmp(color, "always") || (!strcmp(color, "auto") && tty && env_allows_color());
@@ -283,19 +301,24 @@ int main(int argc, char **argv)
         return 2;
     }
     sb_free(&filters);
-    if (oo.jsonl)
+    if (like_file && !q.len && sb_addf(&q, "--like %s:%llu", like_file, like_start)) {
+        fprintf(stderr, "speech-query: out of memory\n");
+        return 2;
+    }
+    if (oo.jsonl && !like_file) /* --like leaves its passage out: collected */
         so.each = print_hit;
     ss_searcher *s = NULL;
     ss_results r;
     ss_err err;
     ss_code rc = ss_searcher_open(dbs, ndb, NULL, &s, &err);
     if (rc == SS_OK)
-        rc = ss_search(s, q.buf, &so, &r, &err);
+        rc = like_file ? ss_search_like(s, like_file, like_start, &so, &r, &err)
+                       : ss_search(s, q.buf, &so, &r, &err);
     int searched = rc == SS_OK;
+    /* --jsonl: the hits not streamed already (--like's) */
     if (rc == SS_OK)
-        rc = oo.jsonl ? SS_OK /* printed already */
-             : oo.json ? ss_output_json(stdout, q.buf, &r, 0, &err)
-                       : write_text(q.buf, &r, &oo, &err);
+        rc = oo.json || oo.jsonl ? ss_output_json(stdout, q.buf, &r, oo.jsonl, &err)
+                                 : write_text(q.buf, &r, &oo, &err);
     if (rc == SS_OK && (fflush(stdout) != 0 || ferror(stdout)))
         rc = ss_seterr(&err, SS_EIO, "cannot write output: %s", strerror(errno));
     int status = 2;

@@ -19,12 +19,12 @@ _speech_query()
         --kind)
             COMPREPLY=($(compgen -W "speech report article" -- "$cur"))
             return ;;
-        --offset|--region|--year|--speaker|--title)
+        --offset|--region|--year|--speaker|--title|--like)
             return ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "-d --db -n --count --all --offset --json --jsonl --facets
-            --duplicates --color --mark --spans --no-pager --data --region --year --speaker
+            --duplicates --exact --like --color --mark --spans --no-pager --data --region --year --speaker
             --kind --title -V --version -h --help" -- "$cur"))
     fi
 }
