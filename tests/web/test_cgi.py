@@ -241,7 +241,8 @@ def run_flow():
         status, h, body = get(href)
         t3 = body.decode()
         check(status == 200, "view: 200", str(status))
-        m = re.search(r'<(span|h2) id="%s"[^>]*>(.*?)</\1>' % re.escape(frag), t3)
+        m = re.search(r'<(span|h2) id="%s"[^>]*>(.*?)</\1>' % re.escape(frag), t3,
+                      re.S)  # a passage opened by its heading line holds a line break
         check(bool(frag) and m is not None, "view: the passage's #fragment is there", frag)
         check(m is not None and "<mark>" in m.group(2), "view: the passage is highlighted")
         check(t3.count('class="match"') >= 2, "view: other hits of the speech marked too")
