@@ -254,6 +254,15 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         if (x)
             alts[na++] = x;
     }
+    /* the best form counts, not their sum (OP_MAX crashes, see below): another
+     * form weighs only where the typed form does not stand */
+    for (size_t i = 1; i < na; i++) {
+        xc_query *pair[2] = { alts[i], alts[0] };
+        xc_query *x = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
+        if (!x)
+            return NULL;
+        alts[i] = x;
+    }
     /* its context: passages of speeches about its place, of its year */
     xc_query *ctx[MAX_CONCEPT_PLACES + 8];
     ctx_term ct[MAX_CONCEPT_PLACES + 8];
