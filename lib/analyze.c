@@ -53,12 +53,6 @@ struct ss_actx {
     size_t caprun;
 };
 
-const char *ss_default_datadir(void)
-{
-    const char *d = getenv("SS_DATADIR");
-    return (d && *d) ? d : SS_DATADIR;
-}
-
 static ss_code load_trad(ss_analyzer *a, const char *dir, ss_err *err)
 {
     char path[4096];
