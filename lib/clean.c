@@ -30,7 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyze.h"
+#include "base.h"
+#include "datadir.h"
 #include "strbuf.h"
 
 #define DEFAULT_MAXLINE 60
@@ -76,19 +77,6 @@ static inline uint32_t key3(const unsigned char *p)
 {
     uint32_t v = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
     return (v * 2654435761u) >> (32 - FILTER_BITS);
-}
-
-/* Array v (elements of size bytes, capacity *cap) made to hold n + 1:
- * returns the array, or NULL (v untouched) when out of memory. */
-static void *grow(void *v, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return v;
-    size_t nc = *cap ? *cap * 2 : 16;
-    void *p = nc <= SIZE_MAX / size ? realloc(v, nc * size) : NULL;
-    if (p)
-        *cap = nc;
-    return p;
 }
 
 /* Length of the blank character (space, tab, CR, VT, FF, U+00A0, U+3000,
@@ -470,20 +458,16 @@ static ss_code perr(parser *p, ss_code code, const char *fmt, ...)
 
 static int push_rule(ss_cleaner *c, const rule *r)
 {
-    rule *v = grow(c->rules, &c->caprules, c->nrules, sizeof *v);
-    if (!v)
+    if (SS_GROW(c->rules, c->nrules + 1, c->caprules, 16) < 0)
         return -1;
-    c->rules = v;
     c->rules[c->nrules++] = *r;
     return 0;
 }
 
 static int push_literal(ss_cleaner *c, const char *s, size_t n, size_t rule_index)
 {
-    literal *v = grow(c->lits, &c->caplits, c->nlits, sizeof *v);
-    if (!v)
+    if (SS_GROW(c->lits, c->nlits + 1, c->caplits, 16) < 0)
         return -1;
-    c->lits = v;
     char *copy = malloc(n);
     if (!copy)
         return -1;
@@ -716,12 +700,10 @@ typedef struct {
 
 static void add_cut(cleaning *r, size_t a, size_t b)
 {
-    cut *v = grow(r->cuts, &r->capcuts, r->ncuts, sizeof *v);
-    if (!v) {
+    if (SS_GROW(r->cuts, r->ncuts + 1, r->capcuts, 16) < 0) {
         r->nomem = 1;
         return;
     }
-    r->cuts = v;
     r->cuts[r->ncuts++] = (cut){ a, b };
 }
 

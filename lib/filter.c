@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base.h"
 #include "strbuf.h"
 #include "terms.h"
 
@@ -31,7 +32,7 @@ static const struct {
 
 static const char *kind_of(const char *v)
 {
-    for (size_t i = 0; i < sizeof kind_names / sizeof kind_names[0]; i++)
+    for (size_t i = 0; i < NELEM(kind_names); i++)
         if (strcmp(kind_names[i].name, v) == 0)
             return kind_names[i].kind;
     return NULL;
@@ -65,15 +66,9 @@ ss_code ss_filter_add(ss_actx *ac, ss_field field, const char *value, ss_filters
         free(norm);
         return rc;
     }
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 4;
-        ss_filter *v = realloc(f->v, cap * sizeof *v);
-        if (!v) {
-            free(norm);
-            return ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");
-        }
-        f->v = v;
-        f->cap = cap;
+    if (SS_GROW(f->v, f->n + 1, f->cap, 4) < 0) {
+        free(norm);
+        return ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");
     }
     f->v[f->n++] = (ss_filter){ field, norm };
     return SS_OK;

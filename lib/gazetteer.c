@@ -49,7 +49,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyze.h"
+#include "base.h"
+#include "datadir.h"
 #include "utf8.h"
 
 enum { GZ_FULL = 1, GZ_WEAK_SELF = 2, GZ_WEAK_CTX = 4, GZ_ADJ = 8 };
@@ -161,7 +162,6 @@ static const char *const BAD_NEXT[][2] = {
 };
 static const char *const BAD_PREV[][2] = { { "孙", "中山" }, { "平", "安阳" }, { "复", "合肥" } };
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static int in_list(const char *s, size_t n, const char *const *list, size_t count)
 {
@@ -263,14 +263,6 @@ static uint8_t full_flags(const char *s, size_t n, int level)
 
 /* ---- hash tables ---- */
 
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
 static uint64_t mix64(uint64_t x)
 {
     x ^= x >> 31;
@@ -290,7 +282,7 @@ static size_t pow2_at_least(size_t n)
  * where it would go. */
 static size_t group_slot(const ss_gazetteer *g, const char *s, size_t n)
 {
-    size_t i = hash_bytes(s, n) & g->smask;
+    size_t i = ss_fnv1a(s, n, SS_FNV_SEED) & g->smask;
     while (g->slots[i]) {
         const gz_group *gr = &g->grp[g->slots[i] - 1];
         if (gr->len == n && memcmp(gr->s, s, n) == 0)
@@ -653,14 +645,8 @@ typedef struct {
 
 static int push_match(match_vec *mv, size_t s, size_t e, const gz_group *gr)
 {
-    if (mv->n == mv->cap) {
-        size_t ncap = mv->cap ? mv->cap * 2 : 64;
-        gz_match *nv = realloc(mv->v, ncap * sizeof *nv);
-        if (!nv)
-            return -1;
-        mv->v = nv;
-        mv->cap = ncap;
-    }
+    if (SS_GROW(mv->v, mv->n + 1, mv->cap, 64) < 0)
+        return -1;
     mv->v[mv->n++] = (gz_match){ s, e, gr, 0 };
     return 0;
 }

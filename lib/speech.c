@@ -38,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -46,7 +47,6 @@
 #define HEAD_LINE_CHARS 60
 #define PREAMBLE_MAX_CHARS 200
 #define NOT_FOUND ((size_t)-1)
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- small string helpers ---- */
 
@@ -170,14 +170,8 @@ static int looks_traditional(const char *t, size_t n)
 
 static int add_line(doc *d, size_t *cap, const line *l)
 {
-    if (d->n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        line *nl = realloc(d->ln, nc * sizeof *nl);
-        if (!nl)
-            return -1;
-        d->ln = nl;
-        *cap = nc;
-    }
+    if (SS_GROW(d->ln, d->n + 1, *cap, 64) < 0)
+        return -1;
     d->ln[d->n++] = *l;
     return 0;
 }
@@ -804,14 +798,8 @@ typedef struct {
 
 static int push_head(heads *h, size_t l)
 {
-    if (h->n == h->cap) {
-        size_t nc = h->cap ? h->cap * 2 : 8;
-        size_t *nv = realloc(h->v, nc * sizeof *nv);
-        if (!nv)
-            return -1;
-        h->v = nv;
-        h->cap = nc;
-    }
+    if (SS_GROW(h->v, h->n + 1, h->cap, 8) < 0)
+        return -1;
     h->v[h->n++] = l;
     return 0;
 }
@@ -1369,15 +1357,9 @@ static const char *speech_kind(const sctx *c)
 static int add_hit(void *arg, uint32_t id, size_t start, size_t end)
 {
     sctx *c = arg;
-    if (c->nhits == c->caphits) {
-        size_t nc = c->caphits ? c->caphits * 2 : 32;
-        hit *nh = realloc(c->hits, nc * sizeof *nh);
-        if (!nh) {
-            c->oom = 1;
-            return -1;
-        }
-        c->hits = nh;
-        c->caphits = nc;
+    if (SS_GROW(c->hits, c->nhits + 1, c->caphits, 32) < 0) {
+        c->oom = 1;
+        return -1;
     }
     c->hits[c->nhits++] = (hit){ start, end, id };
     return 0;
