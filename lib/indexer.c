@@ -8,7 +8,7 @@
 
 #include "analyze.h"
 #include "clean.h"
-#include "filter.h"
+#include "filter_index.h"
 #include "gazetteer.h"
 #include "passage.h"
 #include "reader.h"
