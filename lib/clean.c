@@ -33,6 +33,7 @@
 #include "base.h"
 #include "datadir.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #define DEFAULT_MAXLINE 60
 #define MAXLINE_LIMIT 100000
@@ -79,19 +80,14 @@ static inline uint32_t key3(const unsigned char *p)
     return (v * 2654435761u) >> (32 - FILTER_BITS);
 }
 
-/* Length of the blank character (space, tab, CR, VT, FF, U+00A0, U+3000,
- * U+FEFF) starting at t[i], i < e; 0 if none. */
+/* Length of the blank character (uc_is_blank) starting at t[i], i < e;
+ * 0 if none. */
 static size_t blank_at(const unsigned char *t, size_t i, size_t e)
 {
-    unsigned char c = t[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f')
-        return 1;
-    if (c == 0xC2 && e - i >= 2 && t[i + 1] == 0xA0)
-        return 2;
-    if (e - i >= 3 && ((c == 0xE3 && t[i + 1] == 0x80 && t[i + 2] == 0x80) ||
-                       (c == 0xEF && t[i + 1] == 0xBB && t[i + 2] == 0xBF)))
-        return 3;
-    return 0;
+    if (t[i] < 0x80)
+        return uc_is_blank(t[i]);
+    size_t j = i;
+    return uc_is_blank(utf8_next((const char *)t, e, &j)) ? j - i : 0;
 }
 
 /* Length of the blank character ending at t[e - 1], s < e; 0 if none. */
