@@ -8,10 +8,11 @@
  * places a speech names.
  *
  * How (one module a question, speech_int.h lists them):
- *  1. Lines (speech_lines.c).  The text is cut into lines; when it is in traditional script
- *     (a handful of common traditional-only characters occur) each line is
- *     converted with OpenCC t2s, line by line, so that all keyword matching
- *     below is on simplified text while byte spans stay in the original.
+ *  1. Lines (speech_lines.c).  The text is cut into lines; when it holds
+ *     traditional characters, a simplified copy (the shared analysis'
+ *     t2s, code point for code point) is cut the same way, so that all
+ *     keyword matching below is on simplified text while byte spans stay
+ *     in the original.
  *  2. Splitting, at line starts: compilation markers (第一篇, 第1篇, 【第二篇】)
  *     and a title line (…讲话/致辞/报告…) followed by a speaker line
  *     (朝阳市委书记张淑萍) or a date line ((2022年2月7日)).  Speeches are
@@ -282,12 +283,12 @@ static ss_code fill_speech(const doc *d, const ss_gazetteer *g, const heads *h, 
 }
 
 ss_code ss_split_speeches(const char *text, size_t len, const char *fallback_title,
-                          const ss_gazetteer *g, ss_speeches *out, ss_err *err)
+                          const ss_gazetteer *g, ss_actx *ac, ss_speeches *out, ss_err *err)
 {
     out->v = NULL;
     out->n = 0;
     doc d;
-    ss_code rc = sp_doc_build(&d, text ? text : "", text ? len : 0, err);
+    ss_code rc = sp_doc_build(&d, text ? text : "", text ? len : 0, ac, err);
     if (rc != SS_OK)
         return rc;
     heads h = { NULL, 0, 0 };

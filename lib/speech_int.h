@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "analyze.h"
 #include "gazetteer.h"
 #include "speech.h"
 #include "ss_error.h"
@@ -124,8 +125,9 @@ typedef struct {
     size_t n;
 } doc;
 
-/* Lines of text; when it is in traditional script, a simplified copy. */
-ss_code sp_doc_build(doc *d, const char *text, size_t len, ss_err *err);
+/* Lines of text; with ac, when it holds traditional characters, a
+ * simplified copy (ac NULL: none). */
+ss_code sp_doc_build(doc *d, const char *text, size_t len, ss_actx *ac, ss_err *err);
 void sp_doc_free(doc *d);
 
 static inline const char *ltext(const doc *d, size_t i, size_t *n)

@@ -49,36 +49,39 @@ static void test_line_classes(void)
     CHECK_EQ_STR(m + sp_marker_end(m, strlen(m)), "标题", "text after 第1篇：");
 }
 
-static void test_doc_lines(void)
+static void test_doc_lines(ss_actx *ac)
 {
     static const struct {
         const char *text;
+        int t2s;            /* with the shared analysis */
         size_t lines;       /* non-blank lines */
-        const char *first;  /* first line as matched (simplified) */
+        const char *last;   /* last line as matched (simplified) */
     } cases[] = {
-        { "一\n\n  二  \n三", 3, "一" },
-        { "", 0, NULL },
-        { "\n\n", 0, NULL },
-        /* traditional script: matched on a simplified copy, same characters */
-        { "這是國務院會議上的講話\n經濟發展", 2, "这是国务院会议上的讲话" },
-        /* two traditional characters are not enough to convert */
-        { "這個\n", 1, "這個" },
+        { "一\n\n  二  \n三", 1, 3, "三" },
+        { "", 1, 0, NULL },
+        { "\n\n", 1, 0, NULL },
+        /* traditional script: matched on a simplified copy, line for line */
+        { "這是國務院會議上的講話\n\n\u3000 經濟發展 \n", 1, 2, "经济发展" },
+        { "這個\n", 1, 1, "这个" },
+        /* without the analysis, as it is */
+        { "這個\n", 0, 1, "這個" },
     };
     for (size_t i = 0; i < NELEM(cases); i++) {
         doc d;
         ss_err err;
-        ss_code rc = sp_doc_build(&d, cases[i].text, strlen(cases[i].text), &err);
+        ss_code rc = sp_doc_build(&d, cases[i].text, strlen(cases[i].text),
+                                  cases[i].t2s ? ac : NULL, &err);
         CHECK_EQ_INT(rc, SS_OK, cases[i].text);
         if (rc != SS_OK)
             continue;
         CHECK_EQ_INT(d.n, cases[i].lines, cases[i].text);
-        if (cases[i].first && d.n) {
-            size_t n;
-            const char *s = ltext(&d, 0, &n);
+        if (cases[i].last && d.n) {
+            size_t n, k = d.n - 1;
+            const char *s = ltext(&d, k, &n);
             char buf[128];
             snprintf(buf, sizeof buf, "%.*s", (int)n, s);
-            CHECK_EQ_STR(buf, cases[i].first, cases[i].text);
-            CHECK_EQ_INT(lchars(&d, 0), utf8_count(d.orig + d.ln[0].os, d.ln[0].oe - d.ln[0].os),
+            CHECK_EQ_STR(buf, cases[i].last, cases[i].text);
+            CHECK_EQ_INT(lchars(&d, k), utf8_count(d.orig + d.ln[k].os, d.ln[k].oe - d.ln[k].os),
                          "a line keeps its character count");
         }
         sp_doc_free(&d);
@@ -174,9 +177,19 @@ static void test_speaker_lines(void)
 int main(int argc, char **argv)
 {
     (void)argc;
+    ss_err err;
+    ss_analyzer *an = NULL;
+    ss_actx *ac = NULL;
+    if (ss_analyzer_open(NULL, &an, &err) != SS_OK || !(ac = ss_actx_new(an))) {
+        CHECK(0, "open the analyzer: %s (make build/data/dict.bin)", err.msg);
+        ss_analyzer_close(an);
+        return check_report(argv[0]);
+    }
     test_line_classes();
-    test_doc_lines();
+    test_doc_lines(ac);
     test_date_lines();
     test_speaker_lines();
+    ss_actx_free(ac);
+    ss_analyzer_close(an);
     return check_report(argv[0]);
 }
