@@ -45,9 +45,6 @@ typedef struct {
  * (err says which). */
 int ss_filter_parse(ss_actx *ac, const char *text, size_t len, ss_filters *f, ss_err *err);
 
-/* Appends a filter given as an option (--region 河南). */
-ss_code ss_filter_add(ss_actx *ac, ss_field field, const char *value, ss_filters *f, ss_err *err);
-
 void ss_filters_free(ss_filters *f);
 
 /* The query restricting to f (AND of fields, OR of values), or NULL in

@@ -51,7 +51,9 @@ static int parse_years(const char *v, int *lo, int *hi)
     return -1;
 }
 
-ss_code ss_filter_add(ss_actx *ac, ss_field field, const char *value, ss_filters *f, ss_err *err)
+/* Appends the filter field:value, its value normalised. */
+static ss_code filter_add(ss_actx *ac, ss_field field, const char *value, ss_filters *f,
+                          ss_err *err)
 {
     char *norm = NULL;
     ss_code rc = ss_normalize_string(ac, value, strlen(value), &norm, err);
@@ -89,7 +91,7 @@ int ss_filter_parse(ss_actx *ac, const char *text, size_t len, ss_filters *f, ss
             ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");
             return -1;
         }
-        ss_code rc = ss_filter_add(ac, (ss_field)k, value, f, err);
+        ss_code rc = filter_add(ac, (ss_field)k, value, f, err);
         free(value);
         return rc == SS_OK ? 1 : -1;
     }
