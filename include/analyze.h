@@ -26,7 +26,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "datadir.h"
 #include "ss_error.h"
 
 typedef struct ss_analyzer ss_analyzer;
@@ -104,5 +103,8 @@ ss_code ss_t2s_string(ss_actx *c, const char *text, size_t len, char **out, ss_e
 /* Turns traditional-to-simplified conversion off (0) for text known to be
  * simplified already (the output of ss_t2s_string), or back on (1). */
 void ss_actx_set_t2s(ss_actx *c, int enabled);
+
+/* Default data directory (datadir.h). */
+const char *ss_default_datadir(void);
 
 #endif

@@ -3,6 +3,7 @@
  * The same function analyses passages at index time and queries at search
  * time, so whatever is done to one is done to the other. */
 #include "analyze.h"
+#include "datadir.h"
 
 #include <fcntl.h>
 #include <opencc.h>
@@ -52,6 +53,11 @@ struct ss_actx {
     uint32_t *run_atom;   /* byte in run -> atom index */
     size_t caprun;
 };
+
+const char *ss_default_datadir(void)
+{
+    return ss_datadir();
+}
 
 static ss_code load_trad(ss_analyzer *a, const char *dir, ss_err *err)
 {

@@ -639,7 +639,7 @@ ss_code ss_cleaner_open(const char *path, ss_cleaner **out, ss_err *err)
 {
     *out = NULL;
     strbuf defpath = STRBUF_INIT;
-    if (!path && sb_addf(&defpath, "%s/clean.rules", ss_default_datadir()))
+    if (!path && sb_addf(&defpath, "%s/clean.rules", ss_datadir()))
         return ss_seterr(err, SS_ENOMEM, "out of memory opening cleaning rules");
     ss_cleaner *c = calloc(1, sizeof *c);
     if (c)

@@ -520,7 +520,7 @@ ss_code ss_gaz_open(const char *path, ss_gazetteer **out, ss_err *err)
 {
     char def[4096];
     if (!path) {
-        snprintf(def, sizeof def, "%s/gazetteer.tsv", ss_default_datadir());
+        snprintf(def, sizeof def, "%s/gazetteer.tsv", ss_datadir());
         path = def;
     }
     *out = NULL;

@@ -136,6 +136,11 @@ static size_t pick_title_line(const doc *d, size_t a, size_t h)
     }
     size_t n;
     const char *s = ltext(d, a, &n);
+    ymd y;
+    /* a page's breadcrumb or date line is no title: the caller's (a web
+     * page's <title>) is better */
+    if (sp_is_breadcrumb_line(s, n) || sp_is_date_line(s, n, &y) || sp_is_pubdate_line(s, n))
+        return NOT_FOUND;
     size_t m = sp_marker_end(s, n);
     if (m != NOT_FOUND)
         return (m < n || a + 1 >= h) ? a : a + 1;

@@ -157,6 +157,8 @@ int sp_is_news_line(const char *s, size_t n);
 int sp_is_meta_line(const char *s, size_t n);
 /* A title line: short, naming a speech (讲话, 报告…), no sentence end. */
 int sp_is_title_line(const char *s, size_t n);
+/* Site navigation: 首页 > 领导讲话 > 正文, 当前位置：… */
+int sp_is_breadcrumb_line(const char *s, size_t n);
 /* Does s name a speech or report (讲话, 致辞, 报告, 汇编…)? */
 int sp_has_title_kw(const char *s, size_t n);
 /* Does s open as a speech body does (同志们, 各位…)? */

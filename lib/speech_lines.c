@@ -184,6 +184,20 @@ int sp_is_meta_line(const char *s, size_t n)
     return sp_is_pubdate_line(s, n) || sp_is_news_line(s, n);
 }
 
+int sp_is_breadcrumb_line(const char *s, size_t n)
+{
+    static const char *const lead[] = { "当前位置", "您的位置", "您现在的位置", "首页" };
+    size_t i = 0, seps = 0;
+    while (i < n) {
+        uint32_t cp = next_cp(s, n, &i);
+        seps += cp == '>' || cp == 0xFF1E || cp == 0xBB || cp == 0x203A || cp == 0x2192;
+    }
+    for (size_t k = 0; k < NELEM(lead); k++)
+        if (starts(s, n, lead[k]))
+            return seps >= 1 || k < 3;
+    return seps >= 2;
+}
+
 int sp_has_title_kw(const char *s, size_t n)
 {
     return has_any(s, n, TITLE_KW, NELEM(TITLE_KW));

@@ -44,6 +44,16 @@ static void test_line_classes(void)
         CHECK_EQ_INT(sp_is_meta_line(s, n), cases[i].meta, s);
         CHECK_EQ_INT(sp_starts_body(s, n), cases[i].body, s);
     }
+    static const struct {
+        const char *line;
+        int crumb;
+    } crumbs[] = {
+        { "首页 > 领导讲话 > 正文", 1 }, { "当前位置：讲话", 1 }, { "首页", 0 },
+        { "新闻 » 讲话 » 正文", 1 }, { "在全市大会上的讲话", 0 },
+    };
+    for (size_t i = 0; i < NELEM(crumbs); i++)
+        CHECK_EQ_INT(sp_is_breadcrumb_line(crumbs[i].line, strlen(crumbs[i].line)),
+                     crumbs[i].crumb, crumbs[i].line);
     /* the text after a marker and its separators */
     const char *m = "第1篇：标题";
     CHECK_EQ_STR(m + sp_marker_end(m, strlen(m)), "标题", "text after 第1篇：");
