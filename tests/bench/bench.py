@@ -168,7 +168,8 @@ def index_speech(a, paths, input_bytes, label, extra, limit):
                  "index_mb": round(size / 1e6, 2),
                  "index_ratio": round(size / input_bytes, 3),
                  "files": int(m.group(1)) if m else None, "passages": int(m.group(2)) if m else None,
-                 "exit_status": rc, "summary": text.strip().splitlines()[-1] if text.strip() else ""}
+                 "exit_status": rc,
+                 "summary": next((l for l in text.splitlines() if l.startswith("indexed ")), text.strip()[-300:])}
 
 
 def qbench(a, idx, queries_file, rounds, extra=()):
@@ -301,6 +302,14 @@ def fts5_keyword_queries(queries):
     filter."""
     return [q for q in queries if not QUESTION.search(q) and " OR " not in q and " -" not in q
             and not FILTER.search(q)]
+
+
+def fts5_available():
+    try:
+        sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
+        return True
+    except sqlite3.Error:
+        return False
 
 
 def fts5(a, files, queries):
@@ -509,7 +518,10 @@ def main():
             subprocess.run(["rm", "-rf", os.path.dirname(idx)], check=True)
 
     fts = None
-    if not a.no_fts:
+    if not a.no_fts and not fts5_available():
+        print(f"bench: this Python's SQLite ({sqlite3.sqlite_version}) has no FTS5 trigram "
+              "tokenizer (3.34 or later with FTS5): no yardstick", flush=True)
+    elif not a.no_fts:
         print("bench: SQLite FTS5 trigram...", flush=True)
         fts = fts5(a, files, queries)
 

@@ -30,6 +30,9 @@ while IFS= read -r q; do
     perf record -q -F 999 --call-graph dwarf,16384 -o "$RUN/perf-$i.data" \
         "$QBENCH" -d "$RUN/index-1/ix" -r "$rounds" "$RUN/profile-query.txt" 2>/dev/null |
         python3 -c 'import json,sys; d=json.load(sys.stdin); print("   qbench: %d rounds, p50 %.2f ms, total %s" % (d["rounds"], d["p50_ms"], d["per_query"][0]["total"]))'
+    echo "   by library (% of samples):"
+    perf report -i "$RUN/perf-$i.data" --no-children --sort dso --stdio -g none --percent-limit 1 \
+        2>/dev/null | grep -E '^ +[0-9]' | awk '{printf "%s %s; ", $1, $2} END {print ""}' | sed 's/^/   /'
     echo "   self time (function, % of samples):"
     perf report -i "$RUN/perf-$i.data" --no-children --sort sym --stdio -g none --percent-limit 2 \
         2>/dev/null | grep -E '^ +[0-9]' | head -12 | sed 's/^/   /'
