@@ -43,5 +43,6 @@ for flavour in rel san; do
 done
 run "rel/e2e" python3 tests/e2e/test_cli.py bin
 run "san/e2e" python3 tests/e2e/test_cli.py build/san/bin
+run "eval/sets" python3 tests/eval/test_sets.py
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
