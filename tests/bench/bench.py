@@ -211,6 +211,30 @@ def per_process(a, idx, queries):
             "max_ms": round(max(times), 2), "over_limit": over}
 
 
+def eval_queries(folders):
+    """Every "query" string in the JSON files of the evaluation folders."""
+    found = set()
+
+    def walk(x):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                if k == "query" and isinstance(v, str):
+                    found.add(v.strip())
+                else:
+                    walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    for d in folders:
+        for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+            if name.endswith(".json"):
+                try:
+                    walk(json.load(open(os.path.join(d, name), encoding="utf-8")))
+                except (OSError, ValueError):
+                    pass
+    return found
+
+
 def single_words(queries):
     """The queries of the mix that are one plain word of two or more characters."""
     return [q for q in queries if re.fullmatch(r"[\u4e00-\u9fff]{2,}", q) and not QUESTION.search(q)]
@@ -489,6 +513,9 @@ def main():
     input_bytes = sum(len(read_bytes(f)) for f in files)
     disk_bytes = sum(os.path.getsize(f) for f in files)
     queries = [l.strip() for l in open(a.queries, encoding="utf-8") if l.strip() and not l.startswith("#")]
+    clash = sorted(set(queries) & eval_queries(["tests/eval", "../shared/eval"]))
+    if clash:
+        sys.exit(f"bench: {a.queries} holds queries of an evaluation set: {', '.join(clash)}")
     print(f"bench: {len(files)} files, {input_bytes / 1e6:.1f} MB of text "
           f"({disk_bytes / 1e6:.1f} MB on disk) in {' + '.join(a.corpus)}; {len(queries)} queries; "
           f"load average {load0[0]:.2f}", flush=True)
