@@ -39,7 +39,8 @@ enum ss_atom_kind {
 
 enum ss_atom_flags {
     SS_AF_JOINED = 1,  /* joining punctuation or space stands before it */
-    SS_AF_BREAK = 2    /* separating punctuation stands before it */
+    SS_AF_BREAK = 2,   /* separating punctuation stands before it */
+    SS_AF_LIST = 4     /* ... and it is the enumeration comma 、 */
 };
 
 typedef struct {
@@ -72,6 +73,8 @@ void ss_analyzer_close(ss_analyzer *a);
 
 /* The analyzer's segmentation dictionary (for lookups by the query side). */
 const struct seg_dict *ss_analyzer_dict(const ss_analyzer *a);
+/* The same, from a context. */
+const struct seg_dict *ss_actx_dict(const ss_actx *c);
 
 ss_actx *ss_actx_new(ss_analyzer *a);
 void ss_actx_free(ss_actx *c);
@@ -101,7 +104,7 @@ ss_code ss_t2s_string(ss_actx *c, const char *text, size_t len, char **out, ss_e
  * simplified already (the output of ss_t2s_string), or back on (1). */
 void ss_actx_set_t2s(ss_actx *c, int enabled);
 
-/* Default data directory: $SS_DATADIR or the compiled-in one. */
+/* Default data directory (datadir.h). */
 const char *ss_default_datadir(void);
 
 #endif

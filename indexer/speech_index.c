@@ -11,6 +11,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifndef SS_VERSION
+#define SS_VERSION "unknown"
+#endif
+
+#include "datadir.h"
 #include "indexer.h"
 #include "passage.h"
 #include "shards.h"
@@ -38,6 +43,9 @@ static void usage(FILE *f)
             "                        is then a folder of shards Xapian opens as one)\n"
             "      --merge           with --shards: compact the shards into one new index\n"
             "  -q, --quiet           no progress, no summary\n"
+            "      --data DIR        data files (dictionary, rules, gazetteer; default: the\n"
+            "                        installed ones, or $SS_DATADIR)\n"
+            "  -V, --version         version\n"
             "  -h, --help            this help\n",
             DEFAULT_INDEX, SS_PASSAGE_CHARS);
 }
@@ -204,6 +212,19 @@ static void summary(const ss_index_stats *st, size_t ignored, double secs)
                ignored);
 }
 
+/* A wrong option, or one without its value: one line naming it. */
+static int bad_option(int c, const char *arg)
+{
+    if (c == ':')
+        fprintf(stderr, "speech-index: option '%s' needs a value", arg);
+    else if (optopt && optopt != '?')
+        fprintf(stderr, "speech-index: unknown option '-%c'", optopt);
+    else
+        fprintf(stderr, "speech-index: unknown option '%s'", arg);
+    fputs(" (see speech-index --help)\n", stderr);
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -211,6 +232,7 @@ int main(int argc, char **argv)
         { "passage-chars", required_argument, NULL, 'P' },
         { "force", no_argument, NULL, 'F' },     { "quiet", no_argument, NULL, 'q' },
         { "shards", required_argument, NULL, 'S' }, { "merge", no_argument, NULL, 'M' },
+        { "data", required_argument, NULL, 'A' }, { "version", no_argument, NULL, 'V' },
         { "help", no_argument, NULL, 'h' },      { NULL, 0, NULL, 0 },
     };
     const char *db = getenv("SPEECH_INDEX");
@@ -218,7 +240,8 @@ int main(int argc, char **argv)
     setenv("XAPIAN_FLUSH_THRESHOLD", FLUSH_DOCS, 0);
     int quiet = 0, merge = 0, c;
     long shards = 0;
-    while ((c = getopt_long(argc, argv, "d:qh", longopts, NULL)) != -1) {
+    opterr = 0; /* our own one-line messages (bad_option) */
+    while ((c = getopt_long(argc, argv, ":d:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'E': opts.encoding = optarg; break;
@@ -233,8 +256,10 @@ int main(int argc, char **argv)
             }
             break;
         case 'M': merge = 1; break;
+        case 'A': ss_datadir_set(optarg); break;
+        case 'V': printf("speech-index %s\n", SS_VERSION); return 0;
         case 'h': usage(stdout); return 0;
-        default: usage(stderr); return 2;
+        default: return bad_option(c, argv[optind - 1]);
         }
     }
     if (optind >= argc) {

@@ -3,6 +3,7 @@
  * The same function analyses passages at index time and queries at search
  * time, so whatever is done to one is done to the other. */
 #include "analyze.h"
+#include "datadir.h"
 
 #include <fcntl.h>
 #include <opencc.h>
@@ -55,8 +56,7 @@ struct ss_actx {
 
 const char *ss_default_datadir(void)
 {
-    const char *d = getenv("SS_DATADIR");
-    return (d && *d) ? d : SS_DATADIR;
+    return ss_datadir();
 }
 
 static ss_code load_trad(ss_analyzer *a, const char *dir, ss_err *err)
@@ -104,6 +104,11 @@ void ss_analyzer_close(ss_analyzer *a)
 const struct seg_dict *ss_analyzer_dict(const ss_analyzer *a)
 {
     return a->dict;
+}
+
+const struct seg_dict *ss_actx_dict(const ss_actx *c)
+{
+    return c->a->dict;
 }
 
 ss_actx *ss_actx_new(ss_analyzer *a)
@@ -403,6 +408,8 @@ static ss_code make_atoms(ss_actx *c, ss_err *err)
             i++;
         } else {
             pending |= is_joiner(cp) ? SS_AF_JOINED : SS_AF_BREAK;
+            if (cp == 0x3001)
+                pending |= SS_AF_LIST;
             i++;
         }
     }

@@ -7,7 +7,8 @@ same run, against SQLite FTS5's trigram tokenizer as a yardstick:
     peak RSS, index size; FTS5 trigram on the same text; the speed ratio;
   * the query mix (tests/bench/queries.txt) warm in one process (qbench: p50/p95/p99) and
     as one speech-query process per query (median, p95);
-  * facets and "all hits" (--jsonl -n 100000) of the commonest single word of the mix;
+  * facets and "all hits" (--jsonl -n 100000) of the commonest single word of the mix
+    (best of three when under 10 s);
   * 10 MB written on one line against the same text with line breaks (issue 11, item 7);
 and prints a table of the targets, MET / NOT MET, kept in results.json with machine,
 load average and date.  Every command runs under a time limit, so that a case that is
@@ -270,9 +271,17 @@ def facets(a, idx, files, queries):
         return None
     word, n = commonest_word(files, words)
     print(f"bench: facets of the commonest word of the mix, {word} ({n} occurrences)...", flush=True)
-    res = {"word": word, "occurrences": n,
-           "facets": timed_query(a, idx, ["--facets", "-n", "10", word], a.limit),
-           "jsonl_all": timed_query(a, idx, ["--jsonl", "-n", "100000", word], a.limit)}
+    res = {"word": word, "occurrences": n}
+    for key, args in (("facets", ["--facets", "-n", "10", word]),
+                      ("jsonl_all", ["--jsonl", "-n", "100000", word])):
+        best = timed_query(a, idx, args, a.limit)
+        for _ in range(2):          # best of three when it is quick enough to repeat
+            if best["seconds"] is None or best["seconds"] > 10:
+                break
+            again = timed_query(a, idx, args, a.limit)
+            if again["seconds"] is not None and again["seconds"] < best["seconds"]:
+                best = again
+        res[key] = best
     return res
 
 
