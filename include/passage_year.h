@@ -13,11 +13,11 @@
 #include <stddef.h>
 
 #include "analyze.h"
+#include "prefix.h"
 #include "ss_error.h"
 #include "strbuf.h"
 #include "xapian_c.h"
 
-#define SS_PREFIX_PASSAGE_YEAR "XY"
 #define SS_YEAR_MIN 1900
 #define SS_YEAR_MAX 2100
 

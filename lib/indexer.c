@@ -8,7 +8,7 @@
 
 #include "analyze.h"
 #include "clean.h"
-#include "filter.h"
+#include "filter_index.h"
 #include "gazetteer.h"
 #include "lines.h"
 #include "passage.h"
@@ -281,7 +281,7 @@ static ss_code index_text(ss_indexer *ix, const char *path, const ss_text *t,
 {
     ss_speeches sps = { 0 };
     ss_code rc = ss_split_speeches(t->text, t->len, html_title ? html_title : base_name(path),
-                                   ix->gaz, &sps, err);
+                                   ix->gaz, ix->actx, &sps, err);
     for (size_t i = 0; rc == SS_OK && i < sps.n; i++)
         rc = add_speech(ix, path, t, &sps.v[i], i + 1, err);
     ss_speeches_free(&sps);

@@ -141,7 +141,7 @@ int ss_speech_year_of_terms(const strbuf *t)
     for (size_t at = 0; t && t->buf && at < t->len;) {
         const char *s = t->buf + at;
         size_t n = strlen(s);
-        if (n == 5 && s[0] == 'Y') {
+        if (n == 5 && s[0] == SS_PREFIX_YEAR[0] && SS_PREFIX_YEAR[1] == '\0') {
             int y = 0, ok = 1;
             for (size_t k = 1; k < 5; k++) {
                 ok &= s[k] >= '0' && s[k] <= '9';

@@ -278,10 +278,17 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         if (t)
             ctx[nx++] = t;
     }
-    /* one word however it is written: any form matches, their weights add.
-     * (Xapian 1.4.22's OP_MAX crashes in get_mset under a FILTER with BM25
-     * pruning, seen on the real corpus; the other forms are scaled down
-     * instead, so the typed form still dominates.) */
+    /* one word however it is written: the typed form where it stands, else
+     * the other forms (each AND_NOT the typed form), so a passage holding
+     * both weighs as the typed form alone, never their sum.  This is what
+     * OP_MAX meant; Xapian 1.4.22's OP_MAX crashes in get_mset inside a
+     * conjunction with BM25 pruning (seen on the real corpus). */
+    for (size_t k = 1; k < na; k++) {
+        xc_query *pair[2] = { alts[k], alts[0] };
+        alts[k] = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
+        if (!alts[k])
+            return NULL;
+    }
     xc_query *all[2] = { combine(p, XC_OP_OR, alts, na, 0, err),
                          combine(p, XC_OP_OR, ctx, nx, 0, err) };
     return all[1] ? combine(p, XC_OP_OR, all, 2, 0, err) : all[0];

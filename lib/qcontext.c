@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "passage_year.h"
+#include "prefix.h"
 #include "utf8.h"
 
 /* The concept's typed text when it is one unit (or the whole word). */
@@ -78,13 +79,13 @@ size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, si
     size_t n = 0;
     for (size_t i = 0; i < c->nplaces && n < max; i++) {
         ctx_term *t = &out[n++];
-        snprintf(t->term, sizeof t->term, "XR%s", ss_gaz_code(q->gaz, c->places[i]));
+        snprintf(t->term, sizeof t->term, SS_PREFIX_REGION "%s", ss_gaz_code(q->gaz, c->places[i]));
         t->also[0] = '\0';
         t->boolean = 1;
     }
     if (c->year && n < max) {
         ctx_term *t = &out[n++];
-        snprintf(t->term, sizeof t->term, "Y%d", c->year);
+        snprintf(t->term, sizeof t->term, SS_PREFIX_YEAR "%d", c->year);
         t->also[0] = '\0';
         t->boolean = 1;
     }

@@ -63,6 +63,8 @@ CASES = [
     ("form for named index", q(db="same"), "GET", 200, ['name="db" value="same"'], []),
     ("search", q(q=FA), "GET", 200, ["<mark>发展</mark>", 'class="hit"', 'id="facet-region"',
                                       'id="chart-year"', "<svg", 'rel="next"'], []),
+    ("exact count: few matches judged whole", q(q="首问负责制"), "GET", 200,
+     ['共 <strong id="total">'], ['约 <strong id="total">']),
     ("traditional input", q(q=FA_TRAD), "GET", 200, ["<mark>", 'value="發展"'], []),
     ("HEAD", q(q=FA), "HEAD", 200, [], ["<html"]),
     ("region facet", q(q=FA, region="河南省"), "GET", 200,
