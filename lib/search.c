@@ -140,7 +140,7 @@ typedef struct {
 #define MAX_BATCH 4096
 #define BLOCK_DISTINCT 20
 #define MAX_BLOCK_DISTINCT 20000
-#define EXACT_BELOW 400
+#define EXACT_BELOW 100
 /* --facets judges every match up to this many Xapian matches (exact
  * counts), and counts value slots beyond (see spy_facets). */
 #define FACET_JUDGE_LIMIT 2000
