@@ -36,6 +36,7 @@ static void usage(FILE *f)
             "      --facets      count the matching passages by region, year and kind\n"
             "      --duplicates  show copies of a passage in other files as hits of their own\n"
             "                    (by default they are folded into the best one, \"also in\")\n"
+            "      --timeout S   give up on a remote shard after S seconds (default 3)\n"
             "  -h, --help        this help\n",
             DEFAULT_INDEX);
 }
@@ -74,7 +75,7 @@ int main(int argc, char **argv)
         { "duplicates", no_argument, NULL, 'D' },   { "facets", no_argument, NULL, 'F' },
         { "region", required_argument, NULL, 'R' }, { "year", required_argument, NULL, 'Y' },
         { "speaker", required_argument, NULL, 'S' }, { "kind", required_argument, NULL, 'K' },
-        { "title", required_argument, NULL, 'T' },
+        { "title", required_argument, NULL, 'T' }, { "timeout", required_argument, NULL, 'W' },
         { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     const char *dbs[MAX_DBS];
@@ -82,6 +83,7 @@ int main(int argc, char **argv)
     ss_search_opts so = { 0, 10, 0, 0 };
     strbuf filters = STRBUF_INIT;
     int json = 0, jsonl = 0, color = isatty(1), c;
+    unsigned timeout_ms = 0;
     hide_excluded_words(argc, argv);
     while ((c = getopt_long(argc, argv, "d:n:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -109,6 +111,16 @@ int main(int argc, char **argv)
             break;
         }
         case 'l': jsonl = 1; break;
+        case 'W': {
+            char *end;
+            double t = strtod(optarg, &end);
+            if (*optarg == '\0' || *end != '\0' || !(t > 0 && t <= 3600)) {
+                fprintf(stderr, "speech-query: --timeout takes seconds (0 to 3600): %s\n", optarg);
+                return 2;
+            }
+            timeout_ms = t * 1000 < 1 ? 1 : (unsigned)(t * 1000);
+            break;
+        }
         case 'c':
             color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 : isatty(1);
             break;
@@ -144,9 +156,12 @@ int main(int argc, char **argv)
     ss_searcher *s = NULL;
     ss_results r;
     ss_err err;
-    ss_code rc = ss_searcher_open(dbs, ndb, NULL, &s, &err);
+    ss_code rc = ss_searcher_open_timeout(dbs, ndb, NULL, timeout_ms, &s, &err);
     if (rc == SS_OK)
         rc = ss_search(s, q.buf, &so, &r, &err);
+    char cwd[4096];
+    if (rc == SS_OK && getcwd(cwd, sizeof cwd))
+        ss_results_relative(&r, cwd);
     if (rc == SS_OK) {
         rc = (json || jsonl) ? ss_output_json(stdout, q.buf, &r, jsonl, &err)
                              : ss_output_text(stdout, q.buf, &r, color, &err);
