@@ -14,8 +14,10 @@
  * opts.batch_bytes of input), so a file's removal, its new passages and
  * its record reach the disk together or not at all; killed at any moment,
  * the index holds the last committed state and the next run completes it.
- * A single file of more than SS_MAX_PENDING_DOCS passages is committed in
- * parts, its record removed first, so it is re-indexed after a crash. */
+ * A single file of more than SS_FILE_PARTS * opts.flush_docs passages (8000
+ * by default, about 5 MB of text) is committed in parts, which bounds the
+ * writer's memory; its record is removed first and written with its last
+ * part, so a crash in between leaves it to be re-indexed by the next run. */
 #ifndef SS_INDEXER_H
 #define SS_INDEXER_H
 
@@ -54,7 +56,8 @@ typedef struct {
     uint64_t cleaned_bytes;   /* of which removed as site furniture (clean.h) */
 } ss_index_stats;
 
-#define SS_MAX_PENDING_DOCS 50000
+#define SS_FILE_PARTS 4
+#define SS_MAX_FLUSH_DOCS 100000
 
 /* The identity of a file: its real path (links, "." and ".." resolved);
  * for a path that no longer exists, its folder's real path and its name,

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -228,6 +229,7 @@ static int build(const char *dir, const shard_job *job, char **files, size_t nfi
         return 2;
     }
     fflush(NULL);
+    pid_t parent = getpid();
     unsigned started = 0;
     for (unsigned k = 0; k < job->shards; k++, started++) {
         int pfd[2];
@@ -240,6 +242,11 @@ static int build(const char *dir, const shard_job *job, char **files, size_t nfi
             break;
         }
         if (pid == 0) {
+            /* a parent killed (kill -9, ^C) takes its shards with it, or
+             * they would hold the shards' locks against the next run */
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (getppid() != parent)
+                _exit(2);
             close(pfd[0]);
             for (unsigned j = 0; j < k; j++)
                 close(fds[j]);
@@ -316,6 +323,16 @@ int index_sharded(const shard_job *job, char **files, size_t nfiles, ss_index_st
 {
     struct stat sb;
     int exists = stat(job->db, &sb) == 0;
+    char dir[4096];
+    snprintf(dir, sizeof dir, job->merge ? "%s.shards-tmp" : "%s", job->db);
+    if (job->merge && exists && stat(dir, &sb) == 0) {
+        /* an earlier run was stopped between its rename and its clean-up */
+        remove_tree(dir);
+        if (!job->quiet)
+            printf("%s was merged by an earlier run; removed the shards it left in %s\n",
+                   job->db, dir);
+        return 0;
+    }
     if (job->merge && exists) {
         fprintf(stderr, "speech-index: %s exists; --merge builds a new index\n", job->db);
         return 2;
@@ -326,8 +343,6 @@ int index_sharded(const shard_job *job, char **files, size_t nfiles, ss_index_st
                 job->db, have, job->shards, have);
         return 2;
     }
-    char dir[4096];
-    snprintf(dir, sizeof dir, job->merge ? "%s.shards-tmp" : "%s", job->db);
     if ((mkdir(dir, 0777) != 0 && errno != EEXIST) || write_stub(dir, job->shards) != 0) {
         fprintf(stderr, "speech-index: %s: %s\n", dir, strerror(errno));
         return 2;

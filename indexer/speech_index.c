@@ -35,6 +35,10 @@ static void usage(FILE *f)
             "      --shards N        build N shards in parallel, one process each (the index\n"
             "                        is then a folder of shards Xapian opens as one)\n"
             "      --merge           with --shards: compact the shards into one new index\n"
+            "      --commit-every N  commit after N passages (default 2000; commits happen\n"
+            "                        only between files, so a crash never leaves half a file)\n"
+            "      --max-file-mb N   refuse files larger than N MB once decompressed (default\n"
+            "                        16; indexing takes about 15 times a file's size in memory)\n"
             "      --no-prune        keep the passages of files gone from a folder named here\n"
             "                        (by default they are removed, and the summary says so)\n"
             "      --remove          remove the passages of the files (or folders) named\n"
@@ -541,13 +545,15 @@ static void summary(const ss_index_stats *st, size_t ignored, int pruned, double
 
 int main(int argc, char **argv)
 {
-    enum { O_PRUNE = 256, O_REMOVE, O_LIST, O_STATS };
+    enum { O_PRUNE = 256, O_REMOVE, O_LIST, O_STATS, O_COMMIT, O_MAXFILE };
     static const struct option longopts[] = {
         { "db", required_argument, NULL, 'd' },  { "encoding", required_argument, NULL, 'E' },
         { "passage-chars", required_argument, NULL, 'P' },
         { "force", no_argument, NULL, 'F' },     { "quiet", no_argument, NULL, 'q' },
         { "shards", required_argument, NULL, 'S' }, { "merge", no_argument, NULL, 'M' },
         { "no-prune", no_argument, NULL, O_PRUNE }, { "remove", no_argument, NULL, O_REMOVE },
+        { "commit-every", required_argument, NULL, O_COMMIT },
+        { "max-file-mb", required_argument, NULL, O_MAXFILE },
         { "list", no_argument, NULL, O_LIST },   { "stats", no_argument, NULL, O_STATS },
         { "help", no_argument, NULL, 'h' },      { NULL, 0, NULL, 0 },
     };
@@ -571,6 +577,27 @@ int main(int argc, char **argv)
             break;
         case 'M': merge = 1; break;
         case O_PRUNE: prune = 0; break;
+        case O_MAXFILE: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || v < 1 || v > 4000) {
+                fprintf(stderr, "speech-index: --max-file-mb takes 1 to 4000\n");
+                return 2;
+            }
+            opts.max_file_bytes = (size_t)v << 20;
+            break;
+        }
+        case O_COMMIT: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || v < 1 || v > SS_MAX_FLUSH_DOCS) {
+                fprintf(stderr, "speech-index: --commit-every takes 1 to %d\n",
+                        SS_MAX_FLUSH_DOCS);
+                return 2;
+            }
+            opts.flush_docs = (size_t)v;
+            break;
+        }
         case O_REMOVE: case O_LIST: case O_STATS:
             if (mode && mode != c) {
                 fprintf(stderr, "speech-index: --remove, --list and --stats go alone\n");

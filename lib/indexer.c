@@ -1,6 +1,7 @@
 /* indexer.c: files to passages to Xapian documents (see indexer.h). */
 #include "indexer.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -130,6 +131,46 @@ static void free_indexer(ss_indexer *ix)
     free(ix);
 }
 
+/* 1 when dir holds a glass database whose creation was cut short before
+ * its first commit (table files, maybe a *.tmp, no "iamglass"): nothing in
+ * it was ever committed.  Its files are then removed so it can be created afresh. */
+static int clear_unborn_glass(const char *dir)
+{
+    char path[4400];
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/iamglass", dir);
+    if (stat(path, &sb) == 0 || errno != ENOENT)
+        return 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    struct dirent *e;
+    int tables = 0, other = 0;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        if (n > 6 && !strcmp(e->d_name + n - 6, ".glass"))
+            tables++;
+        else if (n > 4 && !strcmp(e->d_name + n - 4, ".tmp"))
+            continue; /* the revision file being written */
+        else if (strcmp(e->d_name, "flintlock") != 0)
+            other++;
+    }
+    if (!tables || other) {
+        closedir(d);
+        return 0;
+    }
+    rewinddir(d);
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+    closedir(d);
+    return 1;
+}
+
 ss_code ss_indexer_open(const char *dbpath, const ss_index_opts *opts, ss_indexer **out,
                         ss_err *err)
 {
@@ -156,6 +197,8 @@ ss_code ss_indexer_open(const char *dbpath, const ss_index_opts *opts, ss_indexe
     if (rc == SS_OK)
         rc = ss_gaz_open(path, &ix->gaz, err);
     if (rc == SS_OK)
+        rc = xc_writable_open(dbpath, XC_CREATE_OR_OPEN, &ix->db, err);
+    if (rc == SS_ENOTFOUND && clear_unborn_glass(dbpath))
         rc = xc_writable_open(dbpath, XC_CREATE_OR_OPEN, &ix->db, err);
     if (rc == SS_OK)
         rc = xc_writable_set_metadata(ix->db, META_VERSION, INDEX_VERSION, 1, err);
@@ -387,7 +430,7 @@ static ss_code add_passage(ss_indexer *ix, const char *path, const ss_text *t,
         rc = xc_doc_set_data(doc, data, dlen, err);
     if (rc == SS_OK)
         rc = xc_writable_add(ix->db, doc, NULL, err);
-    if (rc == SS_OK && ++ix->pending_docs >= SS_MAX_PENDING_DOCS)
+    if (rc == SS_OK && ++ix->pending_docs >= SS_FILE_PARTS * ix->opts.flush_docs)
         rc = ss_indexer_commit(ix, err); /* a huge file: its record is gone until its end */
     free(data);
     strings_free(&str);

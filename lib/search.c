@@ -529,7 +529,7 @@ static ss_code search_once(ss_searcher *s, const char *query, const ss_search_op
 /* Xapian's pattern for readers of a database being updated: when the
  * revision being read was replaced (DatabaseModifiedError), reopen at the
  * latest revision and run the query again. */
-#define MAX_RETRIES 5
+#define MAX_RETRIES 10
 
 ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
                   ss_results *out, ss_err *err)
