@@ -151,25 +151,59 @@ def test_crash(tmp, rnd):
 
 # ---- 13: queries while the index is re-indexed and committed ------------------------------
 
-def test_concurrency(tmp):
-    corpus = os.path.join(tmp, "conc-corpus")
-    make_corpus(corpus, 30 if SANITIZED else 60, 25, seed=3)
-    db = os.path.join(tmp, "conc")
-    index(db, corpus)
+def queries_during_reindex(db, corpus, target):
+    """Runs queries on target in a loop while db is re-indexed with frequent
+    commits; returns (writer's exit status and stderr, queries, failures)."""
     writer = subprocess.Popen([INDEX, "-q", "-d", db, "--force", "--commit-every", "100", corpus],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     failures, n, errors = 0, 0, []
     words = ["招商引资", "项目建设", "发展", "经济", "region:河南 发展"]
     while writer.poll() is None or n < 20:
-        p = query(db, words[n % len(words)], extra=("--facets",) if n % 3 == 0 else ())
+        p = query(target, words[n % len(words)], extra=("--facets",) if n % 3 == 0 else ())
         n += 1
         if p.returncode not in (0, 1):
             failures += 1
             errors.append(p.stderr.strip())
     writer.wait()
-    check(writer.returncode == 0, "re-index during queries succeeds", writer.stderr.read())
+    return (writer.returncode, writer.stderr.read()), n, failures, errors
+
+
+def test_concurrency(tmp):
+    corpus = os.path.join(tmp, "conc-corpus")
+    make_corpus(corpus, 30 if SANITIZED else 60, 25, seed=3)
+    db = os.path.join(tmp, "conc")
+    index(db, corpus)
+    (code, err), n, failures, errors = queries_during_reindex(db, corpus, db)
+    check(code == 0, "re-index during queries succeeds", err)
     check(failures == 0, f"no query fails during a re-index ({n} queries)",
           f"{failures} failed: {errors[:3]}")
+    # the same through a remote shard (xapian-tcpsrv serving the index)
+    if not shutil.which("xapian-tcpsrv"):
+        print("  skipped the remote case: no xapian-tcpsrv")
+        return
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    srv = subprocess.Popen(["xapian-tcpsrv", "--port", str(port), "--interface", "127.0.0.1", db],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        stub = os.path.join(tmp, "conc.stub")
+        with open(stub, "w") as f:
+            f.write(f"remote 127.0.0.1:{port}\n")
+        (code, err), n, failures, errors = queries_during_reindex(db, corpus, stub)
+        check(code == 0, "re-index during remote queries succeeds", err)
+        check(failures == 0, f"no query through a remote shard fails during a re-index "
+              f"({n} queries)", f"{failures} failed: {errors[:3]}")
+    finally:
+        srv.kill()
+        srv.wait()
 
 
 # ---- 2, 3: a killed --merge, a killed shard process ---------------------------------------
