@@ -1415,14 +1415,20 @@ static int self_level(const sctx *c)
     return level;
 }
 
-/* Weight of hit k: 3 on a heading line (not a byline or date line), else 1. */
-static unsigned hit_weight(const sctx *c, size_t k)
+/* Weight of hit k: 3 on a heading line (not a byline or date line), else 1.
+ * meta caches is_meta_line of each head line (-1: not known yet), so a
+ * long head line (第一篇… on one line) is read once, not once per place. */
+static unsigned hit_weight(const sctx *c, size_t k, signed char *meta)
 {
     for (size_t l = c->a; l < c->h; l++) {
         size_t n, off;
         const char *s = cline(c, l, &n, &off);
-        if (c->hits[k].start >= off && c->hits[k].end <= off + n)
-            return is_meta_line(s, n) ? 1 : 3;
+        if (c->hits[k].start >= off && c->hits[k].end <= off + n) {
+            signed char *m = &meta[l - c->a];
+            if (*m < 0)
+                *m = (signed char)is_meta_line(s, n);
+            return *m ? 1 : 3;
+        }
     }
     return 1;
 }
@@ -1430,9 +1436,11 @@ static unsigned hit_weight(const sctx *c, size_t k)
 /* Scores of the places named and of their ancestors, in cand (distinct). */
 static size_t score_places(const sctx *c, unsigned *score, uint32_t *cand)
 {
+    signed char meta[HEAD_MAX_LINES];
+    memset(meta, -1, sizeof meta);
     size_t nc = 0;
     for (size_t k = 0; k < c->nhits; k++) {
-        unsigned w = hit_weight(c, k);
+        unsigned w = hit_weight(c, k, meta);
         for (uint32_t a = c->hits[k].id; a; a = ss_gaz_parent(c->g, a)) {
             if (!score[a])
                 cand[nc++] = a;
