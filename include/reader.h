@@ -13,12 +13,12 @@
 #include "text.h"
 
 /* The largest file read by default, after decompression: reading stops
- * there (a gzip bomb never fills memory).  Indexing a file takes about 15
- * times its size in memory at the peak (its text, the maps of cleaned text
- * to file bytes, the speech and passage splits), so 16 MiB keeps the
- * indexer under 300 MB whatever the input (speech-index --max-file-mb
- * raises it). */
-#define SS_READ_MAX (16u << 20)
+ * there (a gzip bomb never fills memory).  Indexing a file takes 14 (UTF-8)
+ * to 27 (GBK, UTF-16) times its size in memory at the peak (its text and the
+ * maps of its bytes to the file's, before and after cleaning), so 10 MiB
+ * keeps the indexer under 300 MB whatever the input (speech-index
+ * --max-file-mb raises it). */
+#define SS_READ_MAX (10u << 20)
 
 typedef struct {
     const char *encoding;  /* forced encoding, or NULL to detect */

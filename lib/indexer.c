@@ -571,13 +571,15 @@ static ss_code index_file(ss_indexer *ix, const char *path, const char *canon, c
     ss_text_init(&clean);
     size_t before = ix->st.passages;
     rc = ss_clean(ix->cleaner, &t, &clean, &cst, err);
+    size_t text_len = t.len;
+    ss_text_free(&t); /* clean maps to the file's bytes itself: t's memory can go */
     /* the record goes first: were the file committed in parts, it has
      * none until its last passage is in */
     if (rc == SS_OK)
         rc = drop_file(ix, canon, key, 0, err);
     if (rc == SS_OK)
         rc = index_text(ix, canon, &clean, info.title, err);
-    ix->st.text_bytes += t.len;
+    ix->st.text_bytes += text_len;
     ix->st.cleaned_bytes += cst.bytes_removed;
     ss_text_free(&clean);
     if (rc == SS_OK)

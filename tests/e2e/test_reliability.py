@@ -426,13 +426,13 @@ def test_hostile(tmp):
     p = index(db, fifo, timeout=60)
     check(p.returncode == 1 and "not a regular file" in p.stderr,
           "a FIFO is refused with a message, not waited on", p.stderr)
-    # a plain file over the limit (16 MiB) is refused, read no further
+    # a plain file over the limit (10 MiB) is refused, read no further
     big = os.path.join(tmp, "big.txt")
     para = ("\n".join(paragraphs()[:200]) + "\n").encode()
     with open(big, "wb") as f:
-        f.write(para * (20_000_000 // len(para)))
+        f.write(para * (12_000_000 // len(para)))
     code, rss, out, err = peak_rss_mb([INDEX, "-d", db, big])
-    check(code == 1 and "larger than 16777216 bytes" in err, "a 20 MB file is refused", err)
+    check(code == 1 and "larger than 10485760 bytes" in err, "a 12 MB file is refused", err)
     code, rss, out, err = peak_rss_mb([INDEX, "-d", db, "--max-file-mb", "1", bomb])
     check(code == 1 and "larger than 1048576 bytes" in err, "--max-file-mb sets the limit", err)
 
