@@ -71,7 +71,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIBA)
 deps:
 	@sh tools/install-deps.sh deps/debian-packages.txt
 
-$(BUILD)/%.o: %.c $(wildcard include/*.h)
+$(BUILD)/%.o: %.c $(wildcard include/*.h lib/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 

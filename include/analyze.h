@@ -39,7 +39,8 @@ enum ss_atom_kind {
 
 enum ss_atom_flags {
     SS_AF_JOINED = 1,  /* joining punctuation or space stands before it */
-    SS_AF_BREAK = 2    /* separating punctuation stands before it */
+    SS_AF_BREAK = 2,   /* separating punctuation stands before it */
+    SS_AF_LIST = 4     /* ... and it is the enumeration comma 、 */
 };
 
 typedef struct {
@@ -72,6 +73,8 @@ void ss_analyzer_close(ss_analyzer *a);
 
 /* The analyzer's segmentation dictionary (for lookups by the query side). */
 const struct seg_dict *ss_analyzer_dict(const ss_analyzer *a);
+/* The same, from a context. */
+const struct seg_dict *ss_actx_dict(const ss_actx *c);
 
 ss_actx *ss_actx_new(ss_analyzer *a);
 void ss_actx_free(ss_actx *c);

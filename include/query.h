@@ -25,9 +25,17 @@
 #include "analyze.h"
 #include "gazetteer.h"
 #include "ss_error.h"
+#include "synonyms.h"
 #include "xapian_c.h"
 
 typedef struct ss_query ss_query;
+
+/* How a query is read. */
+typedef struct {
+    int exact;            /* 1: only the words as typed (no synonyms, no other forms of figures) */
+    const ss_syn *syn;    /* synonym table (NULL: none); borrowed while the query lives */
+    int question;         /* 1: read as a question whatever it looks like (more like this) */
+} ss_query_opts;
 
 /* A byte span [start, end) of a passage's text to highlight. */
 typedef struct {
@@ -38,6 +46,10 @@ typedef struct {
  * title: filters with it).  Syntax errors (an unclosed quote is not one: it
  * runs to the end) give SS_EINVAL with a message naming the offset. */
 ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *err);
+/* The same with options (NULL: as ss_query_parse, which adds the other
+ * written forms of figures but no synonyms). */
+ss_code ss_query_parse_opts(ss_actx *ac, const char *text, const ss_query_opts *o,
+                            ss_query **out, ss_err *err);
 void ss_query_free(ss_query *q);
 
 /* 1 when the query was read as a natural-language question. */
@@ -60,6 +72,9 @@ const char *ss_query_understood(const ss_query *q);
  * *out is freed with xc_query_free. */
 ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err);
 
+/* Sets the candidate weighting (BM25 parameters, qbuild.c) on e. */
+ss_code ss_query_configure(const ss_query *q, xc_enquire *e, ss_err *err);
+
 /* Judges an analysed passage (ss_analyze_atoms of its text): *factor is
  * 0 when the passage does not match (a word's characters do not stand
  * together, an excluded phrase stands there, a question's words are all
@@ -69,6 +84,31 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err);
  * highlight spans (byte offsets of the analysed text; *hl malloc'd). */
 ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor, ss_span **hl,
                        size_t *nhl, ss_err *err);
+
+/* What the ranker may know of a passage's speech. */
+typedef struct {
+    const char *region;   /* the speech's own region (full name), or NULL */
+    const char *title;    /* its title, or NULL */
+    const char *date;     /* its date (YYYY, YYYY-MM, YYYY-MM-DD), or NULL */
+} ss_passage_meta;
+
+/* ss_query_judge with the passage's speech as context: a query word that
+ * names a place also stands where the speech's own region, or a place its
+ * title names, is that place or lies inside it; a year also stands where
+ * the speech was given that year, or where 去年, 今年, 明年, 上年 speak of it
+ * against the speech's date.  Both rank below the word written out. */
+ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
+                            double *factor, ss_span **hl, size_t *nhl, ss_err *err);
+
+/* 1 when a query word may name a place: it begins a name in gaz, the
+ * gazetteer's text (a cheap test before the gazetteer is opened). */
+int ss_query_may_name_place(const ss_query *q, const char *gaz, size_t len);
+
+/* The factor for a passage whose section heading (analysed) holds the
+ * query: 1 + a bonus when it holds every keyword (most of a question's
+ * weight), else 1. */
+ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, double *factor,
+                                ss_err *err);
 
 /* Spans of text (a passage, len bytes) where the query's units stand,
  * merged and sorted.  *out is malloc'd (free it), *n set. */

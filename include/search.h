@@ -58,6 +58,7 @@ typedef struct {
     int all_duplicates;   /* 1: show copies as hits of their own instead of collapsing */
     int facets;           /* 1: count matches by region, year and kind (judges every match,
                              up to 20000) */
+    int exact;            /* 1: the words as typed only (no synonyms, no other forms of figures) */
 } ss_search_opts;
 
 /* Name of facet k ("region", "year", "kind"). */
@@ -85,5 +86,12 @@ void ss_results_free(ss_results *r);
 /* Shows the hits' files relative to dir (the current folder) when they
  * lie under it; the index stores real, absolute paths. */
 void ss_results_relative(ss_results *r, const char *dir);
+
+/* More like this: passages elsewhere that talk about the same thing as the
+ * passage of file that starts at (or holds) byte_start: its words that
+ * say most (like.h) as a question, the passage itself and its copies left
+ * out.  SS_ENOTFOUND when the index has no such passage. */
+ss_code ss_search_like(ss_searcher *s, const char *file, uint64_t byte_start,
+                       const ss_search_opts *opts, ss_results *out, ss_err *err);
 
 #endif

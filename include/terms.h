@@ -15,8 +15,10 @@
  *   - every ASCII token and "+"/"%" symbol;
  *   - every segmenter word or quoted slogan of three or more characters
  *     (whole-word ranking).
- * A single Han character has no term of its own: a one-character query
- * matches the bigrams that begin with it (query.c).
+ *   - every Han character that begins no bigram (it ends a run: before
+ *     punctuation, an ASCII token or the end), as a term of its own.
+ * A one-character query so matches the character's own term and the
+ * bigrams and words that begin with it (qbuild.c): wherever it stands.
  * Boolean terms (no weight) carry a prefix: "F" + file key.  */
 #ifndef SS_TERMS_H
 #define SS_TERMS_H

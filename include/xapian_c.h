@@ -115,6 +115,7 @@ ss_code xc_doc_add_value(xc_doc *doc, unsigned slot, const char *value, size_t l
 typedef enum {
     XC_OP_AND, XC_OP_OR, XC_OP_AND_NOT, XC_OP_XOR, XC_OP_AND_MAYBE,
     XC_OP_FILTER, XC_OP_NEAR, XC_OP_PHRASE, XC_OP_ELITE_SET, XC_OP_SYNONYM,
+    XC_OP_MAXOF,       /* Xapian's OP_MAX: matches any, weighs the best one */
     XC_OP_MAX
 } xc_op;
 

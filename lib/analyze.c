@@ -106,6 +106,11 @@ const struct seg_dict *ss_analyzer_dict(const ss_analyzer *a)
     return a->dict;
 }
 
+const struct seg_dict *ss_actx_dict(const ss_actx *c)
+{
+    return c->a->dict;
+}
+
 ss_actx *ss_actx_new(ss_analyzer *a)
 {
     ss_actx *c = calloc(1, sizeof *c);
@@ -403,6 +408,8 @@ static ss_code make_atoms(ss_actx *c, ss_err *err)
             i++;
         } else {
             pending |= is_joiner(cp) ? SS_AF_JOINED : SS_AF_BREAK;
+            if (cp == 0x3001)
+                pending |= SS_AF_LIST;
             i++;
         }
     }

@@ -159,6 +159,40 @@ static void qlist_free(qlist *l)
     l->n = 0;
 }
 
+static ss_code combine_owned(xc_op op, qlist *l, xc_query **out, ss_err *err);
+
+/* Pushes (w1 OR w2) AND (Y<lo> OR ... Y<hi>) onto l: passages of speeches
+ * given in [lo, hi] that say w1 or w2. */
+static ss_code push_relative_years(qlist *l, const char *w1, const char *w2, int lo, int hi,
+                                   ss_err *err)
+{
+    qlist words = { .n = 0 }, years = { .n = 0 };
+    ss_code rc = push_term(&words, "", w1, strlen(w1), err);
+    if (rc == SS_OK && w2)
+        rc = push_term(&words, "", w2, strlen(w2), err);
+    for (int y = lo; rc == SS_OK && y <= hi; y++) {
+        char t[8];
+        int n = snprintf(t, sizeof t, "%d", y);
+        rc = push_term(&years, "Y", t, (size_t)n, err);
+    }
+    xc_query *pair[2] = { NULL, NULL }, *x = NULL;
+    if (rc == SS_OK)
+        rc = combine_owned(XC_OP_OR, &words, &pair[0], err);
+    if (rc == SS_OK)
+        rc = combine_owned(XC_OP_OR, &years, &pair[1], err);
+    if (rc == SS_OK && pair[0] && pair[1])
+        rc = xc_query_combine(XC_OP_AND, pair, 2, 0, &x, err);
+    xc_query_free(pair[0]);
+    xc_query_free(pair[1]);
+    qlist_free(&words);
+    qlist_free(&years);
+    if (rc == SS_OK && x && l->n < sizeof l->v / sizeof l->v[0])
+        l->v[l->n++] = x;
+    else
+        xc_query_free(x);
+    return rc;
+}
+
 static ss_code push_title_term(void *arg, const char *t, size_t n, ss_err *err)
 {
     return push_term(arg, "XT", t, n, err);
@@ -194,7 +228,10 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
             if (rc != SS_OK)
                 return rc;
         }
-        return SS_OK;
+        /* the years a passage speaks of: 去年/上年 in a speech of the next
+         * year, 明年 in one of the year before */
+        ss_code rc = push_relative_years(l, "去年", "上年", lo + 1, hi + 1, err);
+        return rc == SS_OK ? push_relative_years(l, "明年", NULL, lo - 1, hi - 1, err) : rc;
     }
     case SS_F_SPEAKER: {
         ss_code rc = push_term(l, "XS", v, strlen(v), err);

@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "like.h"
+#include "terms.h"
+#include "strbuf.h"
+#include "synonyms.h"
 #include "utf8.h"
 #include "xapian_c.h"
 
@@ -33,6 +37,10 @@ struct ss_searcher {
     ss_analyzer *an;
     ss_actx *ac;
     ss_gazetteer *gaz;    /* opened when a query first needs it */
+    ss_syn *syn;          /* synonym table, read when a query first needs it */
+    char *gaztext;        /* the gazetteer's text, for a quick test (need_places) */
+    size_t gaztext_len;
+    int gaztext_missing;
     char *datadir;
 };
 
@@ -76,6 +84,8 @@ void ss_searcher_close(ss_searcher *s)
     ss_actx_free(s->ac);
     ss_analyzer_close(s->an);
     ss_gaz_close(s->gaz);
+    ss_syn_free(s->syn);
+    free(s->gaztext);
     xc_db_close(s->db);
     free(s->datadir);
     free(s);
@@ -291,13 +301,21 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     if (rc == SS_OK)
         rc = ss_analyze_atoms(s->ac, text, strlen(text), &an, err);
     ss_actx_set_t2s(s->ac, 1);
+    ss_passage_meta meta = { h->rec.region, h->rec.title, h->rec.date };
     if (rc == SS_OK)
-        rc = ss_query_judge(q, &an, &factor, &h->hl, &h->nhl, err);
-    if (rc == SS_OK && h->rec.simplified)
-        map_spans(h->rec.simplified, h->rec.text ? h->rec.text : "", h->hl, h->nhl);
+        rc = ss_query_judge_meta(q, &an, &meta, &factor, NULL, NULL, err);
     c->judged++;
     if (rc == SS_OK && factor > 0)
         rc = signature(&an, h, err);
+    if (rc == SS_OK && factor > 0 && h->rec.heading) { /* after the signature: reuses s->ac */
+        double hf = 1.0;
+        ss_actx_set_t2s(s->ac, 0);
+        rc = ss_analyze_atoms(s->ac, h->rec.heading, strlen(h->rec.heading), &an, err);
+        ss_actx_set_t2s(s->ac, 1);
+        if (rc == SS_OK)
+            rc = ss_query_heading_factor(q, &an, &hf, err);
+        factor *= hf;
+    }
     if (rc != SS_OK || factor <= 0) {
         cand_free(h);
         return rc;
@@ -344,6 +362,19 @@ static void spread(cand *c, size_t n)
         c[best] = t;
         c[k].score = best_score;
     }
+}
+
+/* Highlights of a hit shown (only those: judging candidates needs none). */
+static ss_code hit_highlights(ss_searcher *s, const ss_query *q, ss_hit *h, ss_err *err)
+{
+    const ss_record *r = &h->rec;
+    const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+    ss_actx_set_t2s(s->ac, r->simplified == NULL);
+    ss_code rc = ss_query_highlights(q, s->ac, text, strlen(text), &h->hl, &h->nhl, err);
+    ss_actx_set_t2s(s->ac, 1);
+    if (rc == SS_OK && r->simplified)
+        map_spans(r->simplified, r->text ? r->text : "", h->hl, h->nhl);
+    return rc;
 }
 
 /* Asks Xapian for candidates in batches and judges them until enough are
@@ -449,9 +480,42 @@ static ss_code count_facets(const cand *c, size_t n, ss_results *out, ss_err *er
     return rc;
 }
 
+/* The gazetteer's text, read once: a cheap test whether a query word may
+ * name a place before the gazetteer itself is opened. */
+static const char *gazetteer_text(ss_searcher *s, size_t *len)
+{
+    if (!s->gaztext && !s->gaztext_missing) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/gazetteer.tsv",
+                 s->datadir ? s->datadir : ss_default_datadir());
+        FILE *f = fopen(path, "rb");
+        strbuf sb = STRBUF_INIT;
+        char buf[16384];
+        size_t n;
+        int bad = !f;
+        while (!bad && (n = fread(buf, 1, sizeof buf, f)) > 0)
+            bad = sb_add(&sb, buf, n) != 0;
+        if (f)
+            fclose(f);
+        if (bad) {
+            sb_free(&sb);
+            s->gaztext_missing = 1;
+        } else {
+            s->gaztext_len = sb.len;
+            s->gaztext = sb_detach(&sb, NULL);
+        }
+    }
+    *len = s->gaztext_len;
+    return s->gaztext;
+}
+
+/* Opens the gazetteer when the query needs it: a region: filter, or a
+ * query word that names a place (its speeches are context, qcontext.c). */
 static ss_code need_places(ss_searcher *s, ss_query *q, ss_err *err)
 {
-    if (!ss_query_needs_places(q))
+    size_t len = 0;
+    const char *gaz = ss_query_needs_places(q) ? NULL : gazetteer_text(s, &len);
+    if (!ss_query_needs_places(q) && !ss_query_may_name_place(q, gaz, len))
         return SS_OK;
     if (!s->gaz) {
         char path[4096];
@@ -482,6 +546,8 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
         rc = xc_enquire_new(s->db, &e, err);
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, xq, err);
+    if (rc == SS_OK)
+        rc = ss_query_configure(q, e, err);
     if (rc == SS_OK)
         rc = gather(s, q, e, facets ? UINT32_MAX / 4 : offset + count,
                     !(o && o->all_duplicates), facets ? MAX_JUDGED_FACETS : MAX_JUDGED, &c,
@@ -515,6 +581,7 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
             h->dups = NULL;
             h->ndups = 0;
             out->n = i + 1;
+            rc = hit_highlights(s, q, &out->hits[i], err);
         }
     }
     cands_free(&c);
@@ -523,16 +590,119 @@ static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_resu
     return rc;
 }
 
-static ss_code search_once(ss_searcher *s, const char *query, const ss_search_opts *opts,
-                           ss_results *out, ss_err *err);
+static ss_code search_opts(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                           int question, ss_results *out, ss_err *err);
+
+ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                  ss_results *out, ss_err *err)
+{
+    return search_opts(s, query, opts, 0, out, err);
+}
+
+#define LIKE_WORDS 12 /* words that say what a passage is about */
+
+/* The record of the passage of file at byte_start (or holding it). */
+static ss_code find_passage(ss_searcher *s, const char *file, uint64_t byte_start,
+                            ss_record *rec, ss_err *err)
+{
+    char term[SS_MAX_TERM + 1];
+    ss_file_term(file, term);
+    xc_query *xq = NULL;
+    xc_enquire *e = NULL;
+    xc_mset *m = NULL;
+    int found = 0;
+    ss_code rc = xc_query_term(term, strlen(term), 1, &xq, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_new(s->db, &e, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_set_query(e, xq, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_get_mset(e, 0, UINT32_MAX / 2, 0, &m, err);
+    for (uint32_t i = 0; rc == SS_OK && !found && i < xc_mset_size(m); i++) {
+        char *data = NULL;
+        size_t len = 0;
+        rc = xc_mset_data(m, i, &data, &len, err);
+        if (rc == SS_OK)
+            rc = ss_record_decode(data, len, rec, err);
+        free(data);
+        if (rc == SS_OK && rec->byte_start <= byte_start && byte_start < rec->byte_end)
+            found = 1;
+        else if (rc == SS_OK)
+            ss_record_free(rec);
+    }
+    xc_mset_free(m);
+    xc_enquire_free(e);
+    xc_query_free(xq);
+    if (rc == SS_OK && !found)
+        rc = ss_seterr(err, SS_ENOTFOUND, "no passage of %s at byte %llu in the index", file,
+                       (unsigned long long)byte_start);
+    return rc;
+}
+
+/* 1 when hit h is the passage p or holds it among its copies. */
+static int is_source(const ss_hit *h, const ss_record *p)
+{
+    if (h->rec.file && strcmp(h->rec.file, p->file) == 0 && h->rec.byte_start == p->byte_start)
+        return 1;
+    for (size_t i = 0; i < h->ndups; i++)
+        if (h->dups[i].file && strcmp(h->dups[i].file, p->file) == 0 &&
+            h->dups[i].byte_start == p->byte_start)
+            return 1;
+    return 0;
+}
+
+ss_code ss_search_like(ss_searcher *s, const char *file, uint64_t byte_start,
+                       const ss_search_opts *opts, ss_results *out, ss_err *err)
+{
+    ss_record rec = { 0 };
+    strbuf words = STRBUF_INIT;
+    memset(out, 0, sizeof *out);
+    ss_code rc = find_passage(s, file, byte_start, &rec, err);
+    const char *text = rec.simplified ? rec.simplified : rec.text ? rec.text : "";
+    if (rc == SS_OK)
+        rc = ss_like_words(s->db, s->ac, text, strlen(text), LIKE_WORDS, &words, err);
+    if (rc == SS_OK && !words.len)
+        rc = ss_seterr(err, SS_EINVAL, "the passage of %s at byte %llu has no words to look for",
+                       file, (unsigned long long)byte_start);
+    ss_search_opts o = opts ? *opts : (ss_search_opts){ .count = 10 };
+    if (!o.count)
+        o.count = 10;
+    o.count++; /* the passage itself comes back and is left out */
+    if (rc == SS_OK)
+        rc = search_opts(s, words.buf, &o, 1, out, err);
+    if (rc == SS_OK) {
+        size_t k = 0;
+        for (size_t i = 0; i < out->n; i++) {
+            ss_hit *h = &out->hits[i];
+            if (is_source(h, &rec) || k == o.count - 1) {
+                ss_record_free(&h->rec);
+                free(h->hl);
+                places_free(h->dups, h->ndups);
+                continue;
+            }
+            out->hits[k] = *h;
+            out->hits[k].rank = o.offset + (uint32_t)k + 1;
+            k++;
+        }
+        out->n = k;
+        if (out->total)
+            out->total--;
+    }
+    ss_record_free(&rec);
+    sb_free(&words);
+    return rc;
+}
+
+static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                              int question, ss_results *out, ss_err *err);
 
 /* Xapian's pattern for readers of a database being updated: when the
  * revision being read was replaced (DatabaseModifiedError), reopen at the
  * latest revision and run the query again. */
 #define MAX_RETRIES 10
 
-ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
-                  ss_results *out, ss_err *err)
+static ss_code search_opts(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                           int question, ss_results *out, ss_err *err)
 {
     size_t len = strlen(query);
     if (len > SS_MAX_QUERY_BYTES) {
@@ -540,21 +710,31 @@ ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
         return ss_seterr(err, SS_EINVAL, "the query is %zu bytes long; the longest is %d",
                          len, SS_MAX_QUERY_BYTES);
     }
-    ss_code rc = search_once(s, query, opts, out, err);
+    ss_code rc = search_attempt(s, query, opts, question, out, err);
     for (int tries = 0; rc == SS_EMODIFIED && tries < MAX_RETRIES; tries++) {
         rc = xc_db_reopen(s->db, err);
         if (rc == SS_OK)
-            rc = search_once(s, query, opts, out, err);
+            rc = search_attempt(s, query, opts, question, out, err);
     }
     return rc;
 }
 
-static ss_code search_once(ss_searcher *s, const char *query, const ss_search_opts *opts,
-                           ss_results *out, ss_err *err)
+static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                              int question, ss_results *out, ss_err *err)
 {
     memset(out, 0, sizeof *out);
     ss_query *q = NULL;
-    ss_code rc = ss_query_parse(s->ac, query, &q, err);
+    ss_query_opts qo = { opts && opts->exact, NULL, question };
+    ss_code rc = SS_OK;
+    if (!qo.exact && !s->syn) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/synonyms.rules",
+                 s->datadir ? s->datadir : ss_default_datadir());
+        rc = ss_syn_load(path, &s->syn, err);
+    }
+    qo.syn = s->syn;
+    if (rc == SS_OK)
+        rc = ss_query_parse_opts(s->ac, query, &qo, &q, err);
     if (rc != SS_OK)
         return rc;
     out->natural = ss_query_is_natural(q);

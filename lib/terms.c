@@ -29,6 +29,10 @@ static ss_code index_atoms(const ss_analysis *an, xc_doc *doc, ss_err *err)
             if (nx && nx->kind == SS_ATOM_HAN && nx->pos == at->pos + 1) {
                 size_t n = ss_term_of_atoms(an, i, i + 1, term);
                 rc = xc_doc_add_term(doc, term, n, 1, err);
+            } else {
+                /* no bigram starts with it: the character alone, so that a
+                 * one-character query finds it here too (3000元/吨。) */
+                rc = xc_doc_add_term(doc, an->norm + at->norm, at->normlen, 1, err);
             }
         } else {
             rc = xc_doc_add_term(doc, an->norm + at->norm, at->normlen, 1, err);

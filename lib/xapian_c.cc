@@ -202,10 +202,11 @@ const Xapian::Query::op kOps[] = {
     Xapian::Query::OP_AND,       Xapian::Query::OP_OR,        Xapian::Query::OP_AND_NOT,
     Xapian::Query::OP_XOR,       Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER,
     Xapian::Query::OP_NEAR,      Xapian::Query::OP_PHRASE,    Xapian::Query::OP_ELITE_SET,
-    Xapian::Query::OP_SYNONYM,
+    Xapian::Query::OP_SYNONYM,   Xapian::Query::OP_MAX,
 };
 const char *const kOpNames[] = {
     "AND", "OR", "AND_NOT", "XOR", "AND_MAYBE", "FILTER", "NEAR", "PHRASE", "ELITE_SET", "SYNONYM",
+    "MAX",
 };
 static_assert(sizeof kOps / sizeof kOps[0] == XC_OP_MAX, "kOps must cover xc_op");
 static_assert(sizeof kOpNames / sizeof kOpNames[0] == XC_OP_MAX, "kOpNames must cover xc_op");

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "indexer.h"
 #include "output.h"
 #include "search.h"
 #include "strbuf.h"
@@ -34,6 +35,10 @@ static void usage(FILE *f)
             "      --region R, --year Y, --speaker S, --kind K, --title T\n"
             "                    the same as region:R year:Y ... in the query\n"
             "      --facets      count the matching passages by region, year and kind\n"
+            "      --like FILE:BYTE  more like this: passages elsewhere about the same thing as\n"
+            "                    the passage of FILE at byte BYTE (a hit's file and byte_start)\n"
+            "      --exact       only the words as typed: no synonyms or abbreviations\n"
+            "                    (corpus/data/synonyms.rules), no other forms of figures\n"
             "      --duplicates  show copies of a passage in other files as hits of their own\n"
             "                    (by default they are folded into the best one, \"also in\")\n"
             "      --timeout S   give up on a remote shard after S seconds (default 3)\n"
@@ -75,15 +80,18 @@ int main(int argc, char **argv)
         { "duplicates", no_argument, NULL, 'D' },   { "facets", no_argument, NULL, 'F' },
         { "region", required_argument, NULL, 'R' }, { "year", required_argument, NULL, 'Y' },
         { "speaker", required_argument, NULL, 'S' }, { "kind", required_argument, NULL, 'K' },
-        { "title", required_argument, NULL, 'T' }, { "timeout", required_argument, NULL, 'W' },
+        { "title", required_argument, NULL, 'T' }, { "exact", no_argument, NULL, 'E' },
+        { "like", required_argument, NULL, 'L' }, { "timeout", required_argument, NULL, 'W' },
         { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     const char *dbs[MAX_DBS];
     size_t ndb = 0;
-    ss_search_opts so = { 0, 10, 0, 0 };
+    ss_search_opts so = { 0, 10, 0, 0, 0 };
     strbuf filters = STRBUF_INIT;
     int json = 0, jsonl = 0, color = isatty(1), c;
     unsigned timeout_ms = 0;
+    const char *like_file = NULL;
+    unsigned long long like_start = 0;
     hide_excluded_words(argc, argv);
     while ((c = getopt_long(argc, argv, "d:n:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -101,6 +109,18 @@ int main(int argc, char **argv)
         case 'j': json = 1; break;
         case 'D': so.all_duplicates = 1; break;
         case 'F': so.facets = 1; break;
+        case 'E': so.exact = 1; break;
+        case 'L': {
+            char *colon = strrchr(optarg, ':'), *end = NULL;
+            like_start = colon ? strtoull(colon + 1, &end, 10) : 0;
+            if (!colon || colon == optarg || !end || *end || end == colon + 1) {
+                fprintf(stderr, "speech-query: bad --like %s: FILE:BYTE_START\n", optarg);
+                return 2;
+            }
+            *colon = '\0';
+            like_file = optarg;
+            break;
+        }
         case 'R': case 'Y': case 'S': case 'K': case 'T': {
             const char *name = c == 'R' ? "region" : c == 'Y' ? "year" : c == 'S' ? "speaker"
                              : c == 'K' ? "kind" : "title";
@@ -128,7 +148,7 @@ int main(int argc, char **argv)
         default: usage(stderr); return 2;
         }
     }
-    if (optind >= argc && !filters.len) {
+    if (optind >= argc && !filters.len && !like_file) {
         fprintf(stderr, "speech-query: no QUERY given\n");
         usage(stderr);
         return 2;
@@ -151,14 +171,23 @@ int main(int argc, char **argv)
         return 2;
     }
     sb_free(&filters);
+    if (like_file && !q.len && sb_addf(&q, "--like %s:%llu", like_file, like_start)) {
+        fprintf(stderr, "speech-query: out of memory\n");
+        return 2;
+    }
     if (so.count == 0)
         so.count = 10;
     ss_searcher *s = NULL;
     ss_results r;
     ss_err err;
+    /* the index knows files by their real path (indexer.h) */
+    char *like_canon = like_file ? ss_canonical_path(like_file) : NULL;
     ss_code rc = ss_searcher_open_timeout(dbs, ndb, NULL, timeout_ms, &s, &err);
     if (rc == SS_OK)
-        rc = ss_search(s, q.buf, &so, &r, &err);
+        rc = like_file ? ss_search_like(s, like_canon ? like_canon : like_file, like_start, &so,
+                                        &r, &err)
+                       : ss_search(s, q.buf, &so, &r, &err);
+    free(like_canon);
     char cwd[4096];
     if (rc == SS_OK && getcwd(cwd, sizeof cwd))
         ss_results_relative(&r, cwd);

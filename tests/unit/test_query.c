@@ -9,27 +9,58 @@
 #include "analyze.h"
 #include "check.h"
 #include "query.h"
+#include "synonyms.h"
 #include "terms.h"
 #include "xapian_c.h"
+
+/* A small synonym table in the format of corpus/data/synonyms.rules. */
+static const char syn_text[] = "# test\n"
+                               "发改委 = 发展改革委 = 发展和改革委员会\n"
+                               "豫 = 河南\n"
+                               "融资 ~ 资金 ~ 贷款\n";
+static ss_syn *syn;
 
 static const struct {
     const char *q;
     const char *understood;
     int natural;
+    int exact;     /* parsed with --exact */
 } parse_cases[] = {
-    { "招商引资", "招商引资", 0 },
-    { "招商引資", "招商引资", 0 },                       /* traditional */
-    { "六新项目", "六新+项目", 0 },                      /* unknown run kept together */
-    { "9+2 工作布局", "9+2 工作+布局", 0 },
-    { "\"项目 合作\"", "\"项目合作\"", 0 },
-    { "“项目合作”", "\"项目合作\"", 0 },                 /* Chinese quotes */
-    { "招商 -引资", "招商 -引资", 0 },
-    { "招商 OR 引资", "招商 OR 引资", 0 },
-    { "智能+", "智能+", 0 },
-    { "怎样推进产业集聚区转型发展", "推进|产业|集聚区|集聚|转型|发展", 1 },
-    { "如何解决项目落地难的问题", "解决|项目|落地难|落地|问题", 1 },
-    { "项目建设?", "项目建设", 1 },
-    { "   ", "", 0 },
+    { "招商引资", "招商引资", 0, 0 },
+    { "招商引資", "招商引资", 0, 0 },                       /* traditional */
+    { "六新项目", "六新+项目", 0, 0 },                      /* unknown run kept together */
+    { "9+2 工作布局", "9+2 工作+布局", 0, 0 },
+    { "\"项目 合作\"", "\"项目合作\"", 0, 0 },
+    { "“项目合作”", "\"项目合作\"", 0, 0 },                 /* Chinese quotes */
+    { "招商 -引资", "招商 -引资", 0, 0 },
+    { "招商 OR 引资", "招商 OR 引资", 0, 0 },
+    { "智能+", "智能+", 0, 0 },
+    /* questions drop function words, and generic words when they have others */
+    { "怎样推进产业集聚区转型发展", "产业|集聚区|集聚|转型", 1, 0 },
+    { "如何解决项目落地难的问题", "项目|落地难|落地", 1, 0 },
+    { "如何发展", "发展", 1, 0 },
+    { "项目建设?", "项目建设", 1, 0 },
+    { "   ", "", 0, 0 },
+    /* keywords stay keywords; one long run with function words is a question */
+    { "招商引资 项目建设 乡村振兴 科技创新", "招商引资 项目建设 乡村振兴 科技创新", 0, 0 },
+    { "加快推进产业集聚区的转型发展", "产业|集聚区|集聚|转型", 1, 0 },
+    /* full-width syntax from an input method means what half-width does */
+    { "region：河南 招商引资", "招商引资 region:河南", 0, 0 },
+    { "招商 －“招商引资”", "招商 -\"招商引资\"", 0, 0 },
+    { "招商 ＯＲ 引资", "招商 OR 引资", 0, 0 },
+    { "项目建设？", "项目建设", 1, 0 },
+    /* synonyms and abbreviations: "=" groups in keywords, "~" in questions too */
+    { "发改委", "发改委{发展改革委,发展和改革委员会}", 0, 0 },
+    { "发改委", "发改委", 0, 1 },
+    { "豫 项目", "豫{河南} 项目", 0, 0 },
+    { "河南", "河南", 0, 0 },                             /* one character is never added */
+    { "融资", "融资", 0, 0 },
+    { "如何解决融资难", "融资难|融资{~资金,~贷款}", 1, 0 },
+    { "\"发改委\"", "\"发改委\"", 0, 0 },                  /* a quoted phrase is exact */
+    /* figures in their other written forms */
+    { "两千亿", "两千亿{2000亿,二千亿}", 0, 0 },
+    { "100万元", "100+万元{1000000元,一百万元,百万元}", 0, 0 },
+    { "两千亿", "两千亿", 0, 1 },
 };
 
 static void test_parse(ss_actx *ac)
@@ -37,7 +68,8 @@ static void test_parse(ss_actx *ac)
     for (size_t i = 0; i < sizeof parse_cases / sizeof parse_cases[0]; i++) {
         ss_query *q = NULL;
         ss_err err;
-        ss_code rc = ss_query_parse(ac, parse_cases[i].q, &q, &err);
+        ss_query_opts o = { parse_cases[i].exact, syn, 0 };
+        ss_code rc = ss_query_parse_opts(ac, parse_cases[i].q, &o, &q, &err);
         CHECK(rc == SS_OK, "parse [%s]: %s", parse_cases[i].q, err.msg);
         if (rc != SS_OK)
             continue;
@@ -52,7 +84,9 @@ static void test_highlights(ss_actx *ac)
     static const struct {
         const char *q, *text, *marked;
     } cases[] = {
-        { "招商引资", "抓好招商引資工作，招商和引资", "抓好[招商引資]工作，招商和引资" },
+        /* a dictionary word's halves with a character between them stand for it */
+        { "招商引资", "抓好招商引資工作，招商和引资", "抓好[招商引資]工作，[招商和引资]" },
+        { "招商引资", "招商工作和引资工作，引资和招商", "招商工作和引资工作，引资和招商" },
         { "六新项目", "聚焦“六新”项目", "聚焦“[六新”项目]" },
         { "项目 合作", "项目合作", "[项目合作]" },
         { "智能+", "推进“智能+”行动", "推进“[智能+]”行动" },
@@ -85,9 +119,16 @@ static void test_highlights(ss_actx *ac)
  * Xapian's candidates that the judge accepts. */
 static const char *docs[] = {
     "我们要深化项目合作，推动地企合作。",   /* 1 */
-    "项目建设要加强合作。",                 /* 2 */
+    "项目建设工作要不断加强合作。",         /* 2 */
     "招商工作和引资工作要两手抓。",         /* 3 */
     "抓好招商引资，落实“9+2”工作布局。",    /* 4 */
+    "推动产业转型升级，扩大对外开放。",     /* 5 */
+    "煤炭价格为每吨3000元/吨。",            /* 6 */
+    "建成5G通信基站，新建基站二百个。",     /* 7 */
+    "投资规模达两千亿元。",                 /* 8 */
+    "国家发展改革委批复，招商环境改善。",   /* 9 */
+    "原油产量达一亿五千万吨。",             /* a */
+    "煤炭产量保持在5000万吨。",             /* b */
 };
 
 static const struct {
@@ -98,13 +139,33 @@ static const struct {
     { "\"项目合作\"", "1" },
     { "招商引资", "4" },
     { "招商引資", "4" },
-    { "招商 -引资工作", "4" },
-    { "招商 -引资", "" },
+    { "招商 -引资工作", "49" },
+    { "招商 -引资", "9" },
     { "引资 -\"招商引资\"", "3" },
-    { "项目合作 OR 两手抓", "123" },
+    { "项目合作 OR 两手抓", "13" },  /* 项目…合作 too far apart in 2 */
     { "9+2", "4" },
     { "工作布局", "4" },
     { "不存在", "" },
+    /* a word's units in order within a few characters of one clause */
+    { "产业升级", "5" },
+    { "开放招商", "" },             /* 开放 and 招商 in different passages */
+    { "推动合作", "1" },            /* 推动地企合作: two characters between */
+    { "升级产业", "5" },            /* two units the other way round, one clause */
+    { "升级开放", "" },             /* over a comma */
+    /* a single character wherever it stands, also before punctuation */
+    { "吨", "6ab" },
+    { "布局", "4" },
+    /* ASCII glued to Chinese stays together */
+    { "5G基站", "7" },
+    { "5G价格", "" },
+    /* figures however written; synonyms */
+    { "2000亿元", "8" },
+    { "二百个", "7" },
+    { "200个", "7" },
+    { "发改委", "9" },
+    /* a figure stands whole, never inside a bigger one */
+    { "五千万吨", "b" },
+    { "一亿五千万吨", "a" },
 };
 
 static int build_index(ss_actx *ac, const char *dir)
@@ -116,7 +177,7 @@ static int build_index(ss_actx *ac, const char *dir)
         ss_analysis an;
         xc_doc *d = NULL;
         char data[256];
-        snprintf(data, sizeof data, "%zu%s", i + 1, docs[i]); /* id, then the text */
+        snprintf(data, sizeof data, "%c%s", "123456789abcdef"[i], docs[i]); /* id, text */
         if (ss_analyze(ac, docs[i], strlen(docs[i]), &an, NULL) != SS_OK ||
             xc_doc_new(&d, NULL) != SS_OK || ss_index_analysis(&an, d, NULL) != SS_OK ||
             xc_doc_set_data(d, data, strlen(data), NULL) != SS_OK ||
@@ -134,7 +195,9 @@ static void run_match(ss_actx *ac, xc_db *db, const char *qs, char *out, size_t 
     xc_enquire *e = NULL;
     xc_mset *m = NULL;
     out[0] = '\0';
-    if (ss_query_parse(ac, qs, &q, NULL) != SS_OK || ss_query_build(q, db, &xq, NULL) != SS_OK ||
+    ss_query_opts o = { 0, syn, 0 };
+    if (ss_query_parse_opts(ac, qs, &o, &q, NULL) != SS_OK ||
+        ss_query_build(q, db, &xq, NULL) != SS_OK ||
         xc_enquire_new(db, &e, NULL) != SS_OK || xc_enquire_set_query(e, xq, NULL) != SS_OK ||
         xc_enquire_get_mset(e, 0, 10, 10, &m, NULL) != SS_OK) {
         snprintf(out, outlen, "error");
@@ -184,6 +247,48 @@ static void test_match(ss_actx *ac)
     CHECK(system(cmd) == 0, "cleanup");
 }
 
+/* Places and years as context: judged with the passage's speech. */
+static void test_context(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *text, *region, *title, *date;
+        int match;
+    } cases[] = {
+        { "商丘 高铁", "加快高铁站南广场建设。", "商丘市", NULL, "2019", 1 },   /* own region */
+        { "商丘 高铁", "加快高铁站南广场建设。", NULL, NULL, "2019", 0 },
+        { "河南 高铁", "加快高铁站南广场建设。", "商丘市", NULL, NULL, 1 },    /* lies inside */
+        { "商丘 高铁", "加快高铁站南广场建设。", "信阳市", NULL, NULL, 0 },
+        { "商丘 高铁", "加快高铁站南广场建设。", NULL, "在商丘市项目推进会上的讲话", NULL, 1 },
+        { "商丘 高铁", "商丘高铁站南广场建设。", NULL, NULL, NULL, 1 },      /* named */
+        { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2009-03", 1 },    /* 去年 in 2009 */
+        { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2010", 0 },
+        { "2008年 地震", "今年地震灾害发生后", NULL, NULL, "2008", 1 },
+        { "2008年 地震", "地震灾害发生后", NULL, NULL, "2008", 1 },           /* given that year */
+        { "2008年 地震", "地震灾害发生后", NULL, NULL, "2011", 0 },
+    };
+    ss_gazetteer *g = NULL;
+    CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
+    for (size_t i = 0; g && i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        xc_query *xq = NULL;
+        ss_analysis an;
+        double f = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        ss_query_set_gazetteer(q, g);
+        CHECK(ss_query_build(q, NULL, &xq, NULL) == SS_OK, "build %s", cases[i].q);
+        ss_passage_meta m = { cases[i].region, cases[i].title, cases[i].date };
+        CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
+                  ss_query_judge_meta(q, &an, &m, &f, NULL, NULL, NULL) == SS_OK,
+              "judge %zu", i);
+        CHECK_EQ_INT(f > 0, cases[i].match, cases[i].q);
+        xc_query_free(xq);
+        ss_query_free(q);
+    }
+    ss_gaz_close(g);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -194,9 +299,13 @@ int main(int argc, char **argv)
         return 1;
     }
     ss_actx *ac = ss_actx_new(a);
+    CHECK(ss_syn_parse(syn_text, strlen(syn_text), "test", &syn, &err) == SS_OK, "synonyms: %s",
+          err.msg);
     test_parse(ac);
     test_highlights(ac);
     test_match(ac);
+    test_context(ac);
+    ss_syn_free(syn);
     ss_actx_free(ac);
     ss_analyzer_close(a);
     return check_report(argv[0]);

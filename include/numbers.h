@@ -1,0 +1,34 @@
+/* numbers.h: a figure written in digits or in Chinese numerals, and its
+ * other written forms (百万 = 100万 = 一百万, 两千亿 = 2000亿 = 二千亿), so that
+ * a query figure finds the text however it was written.
+ *
+ * A word qualifies when it is a whole number, in ASCII digits or Chinese
+ * numerals (〇零一二两三四五六七八九十百千万亿), optionally with a 万/亿 unit,
+ * followed by at most three other characters (a unit: 元, 亿元, 万吨, 个, 亩).
+ * Chinese numerals must form a number (十四五 does not: 十四 then 五), and
+ * a run of one numeral character is no figure (一带一路). */
+#ifndef SS_NUMBERS_H
+#define SS_NUMBERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SS_NUM_FORM_MAX 96
+
+/* Writes the other forms of word (normalised UTF-8, len bytes) into
+ * out[0..max), each NUL-terminated; returns how many (0: not a figure). */
+size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], size_t max);
+
+/* The value of a run of Chinese numerals (s, len bytes): 0 and *ok = 0
+ * when it is not one number. */
+uint64_t ss_num_parse_han(const char *s, size_t len, int *ok);
+
+/* Room for any value in Chinese numerals: at most 9,999,999 亿 9999 万 9999
+ * with their zeros, 3 bytes a character. */
+#define SS_NUM_HAN_MAX 160
+
+/* Writes v in Chinese numerals into out (SS_NUM_HAN_MAX bytes); two: use 两
+ * for a leading 2 before 千/百/万/亿. */
+void ss_num_to_han(uint64_t v, int two, char *out);
+
+#endif

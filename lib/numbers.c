@@ -1,0 +1,269 @@
+/* numbers.c: figures in digits and in Chinese numerals (see numbers.h). */
+#include "numbers.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
+
+#define MAX_VALUE 999999999999999ULL /* beyond this, no forms */
+
+static int digit_of(uint32_t cp)
+{
+    switch (cp) {
+    case 0x3007: case 0x96F6: return 0; /* 〇 零 */
+    case 0x4E00: return 1;              /* 一 */
+    case 0x4E8C: case 0x4E24: return 2; /* 二 两 */
+    case 0x4E09: return 3;
+    case 0x56DB: return 4;
+    case 0x4E94: return 5;
+    case 0x516D: return 6;
+    case 0x4E03: return 7;
+    case 0x516B: return 8;
+    case 0x4E5D: return 9;
+    default: return -1;
+    }
+}
+
+/* 十 百 千 as powers of ten, 0 otherwise. */
+static uint64_t small_unit(uint32_t cp)
+{
+    return cp == 0x5341 ? 10 : cp == 0x767E ? 100 : cp == 0x5343 ? 1000 : 0;
+}
+
+static uint64_t big_unit(uint32_t cp)
+{
+    return cp == 0x4E07 ? 10000ULL : cp == 0x4EBF ? 100000000ULL : 0;
+}
+
+static int is_numeral(uint32_t cp)
+{
+    return digit_of(cp) >= 0 || small_unit(cp) || big_unit(cp);
+}
+
+/* Parses with the grammar: section := (digit? small_unit)* digit?, value
+ * := section (亿 section)? (万 section)?; a digit directly after a digit
+ * (十四五) or a unit that does not decrease is no number. */
+uint64_t ss_num_parse_han(const char *s, size_t len, int *ok)
+{
+    uint64_t total = 0, section = 0, last_big = UINT64_MAX, last_small = UINT64_MAX;
+    int digit = -1, chars = 0, prev_digit = 0, zero = 0;
+    *ok = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = utf8_next(s, len, &i);
+        uint64_t su = small_unit(cp), bu = big_unit(cp);
+        int d = digit_of(cp);
+        chars++;
+        if (d >= 0) {
+            if (prev_digit && !(digit == 0 || d == 0))
+                return 0; /* two digits in a row: 十四五, 三五 */
+            digit = d;
+            prev_digit = 1;
+            zero |= d == 0;
+        } else if (su) {
+            if (su >= last_small)
+                return 0;
+            section += (uint64_t)(digit < 0 ? 1 : digit) * su;
+            last_small = su;
+            zero = 0;
+            digit = -1;
+            prev_digit = 0;
+        } else if (bu) {
+            if (bu == last_big)
+                return 0;
+            section += digit > 0 ? (uint64_t)digit : 0;
+            if (section == 0 && bu == 100000000ULL && last_big == 10000ULL && total)
+                section = 0; /* 一万亿: 亿 counts what stands before it */
+            else if (section == 0 && (total != 0 || chars > 1))
+                return 0; /* 亿万: a unit with nothing to count */
+            else if (section == 0)
+                section = 1;
+            if (bu == 10000ULL)
+                total += section * bu; /* 一亿零五百万: 万 counts its own section */
+            else
+                total = (total + section) * bu;
+            section = 0;
+            last_big = bu;
+            last_small = UINT64_MAX;
+            zero = 0;
+            digit = -1;
+            prev_digit = 0;
+        } else {
+            return 0;
+        }
+        if (total > MAX_VALUE)
+            return 0;
+    }
+    if (digit > 0) {
+        /* a trailing digit after a unit is the next place down: 一万五 = 15000 */
+        if (zero)
+            section += (uint64_t)digit; /* 一百零五 */
+        else if (last_small != UINT64_MAX && last_small >= 100 && prev_digit && chars > 2)
+            section += (uint64_t)digit * (last_small / 10);
+        else if (last_small == UINT64_MAX && last_big != UINT64_MAX && chars > 2)
+            section += (uint64_t)digit * (last_big / 10);
+        else
+            section += (uint64_t)digit;
+    }
+    total += section;
+    *ok = chars >= 2 && total > 0;
+    return *ok ? total : 0;
+}
+
+static const char *const han_digit[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+/* A section below 10000. */
+static void section_han(unsigned v, int two, int leading, char *out)
+{
+    static const char *const units[] = { "千", "百", "十", "" };
+    static const unsigned pow10[] = { 1000, 100, 10, 1 };
+    int zero = 0, started = 0;
+    for (int k = 0; k < 4; k++) {
+        unsigned d = v / pow10[k] % 10;
+        if (d == 0) {
+            zero = started;
+            continue;
+        }
+        if (zero || (!started && !leading && k > 0))
+            strcat(out, "零");
+        zero = 0;
+        if (!(d == 1 && k == 2 && !started && leading)) /* 十五, not 一十五 */
+            strcat(out, d == 2 && two && k < 2 ? "两" : han_digit[d]);
+        strcat(out, units[k]);
+        started = 1;
+    }
+}
+
+void ss_num_to_han(uint64_t v, int two, char *out)
+{
+    out[0] = '\0';
+    if (v == 0 || v > MAX_VALUE) {
+        strcpy(out, "零");
+        return;
+    }
+    unsigned yi = (unsigned)(v / 100000000ULL), wan = (unsigned)(v / 10000 % 10000),
+             one = (unsigned)(v % 10000);
+    int leading = 1;
+    if (yi >= 10000) {
+        ss_num_to_han(yi, two, out); /* 一万亿 */
+        strcat(out, "亿");
+        leading = 0;
+    } else if (yi) {
+        section_han(yi, two, 1, out);
+        strcat(out, "亿");
+        leading = 0;
+    }
+    if (wan) {
+        section_han(wan, two && leading, leading, out);
+        strcat(out, "万");
+        leading = 0;
+    } else if (!leading && one) {
+        strcat(out, "零");
+        leading = 1; /* the zero is written */
+    }
+    if (one)
+        section_han(one, two && leading && !yi, leading, out);
+}
+
+static int add_form(char out[][SS_NUM_FORM_MAX], size_t *n, size_t max, const char *word,
+                    size_t wlen, const char *num, const char *unit, const char *rest)
+{
+    if (*n >= max)
+        return 0;
+    int k = snprintf(out[*n], SS_NUM_FORM_MAX, "%s%s%s", num, unit, rest);
+    if (k <= 0 || k >= SS_NUM_FORM_MAX || ((size_t)k == wlen && memcmp(out[*n], word, wlen) == 0))
+        return 0;
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(out[i], out[*n]) == 0)
+            return 0;
+    (*n)++;
+    return 1;
+}
+
+size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], size_t max)
+{
+    size_t i = 0, end = 0;
+    uint64_t v = 0;
+    int digits = 0;
+    while (i < len && word[i] >= '0' && word[i] <= '9') {
+        if (v > MAX_VALUE / 10)
+            return 0;
+        v = v * 10 + (uint64_t)(word[i] - '0');
+        i++;
+        digits = 1;
+    }
+    if (digits) {
+        if (i < len && (word[i] == '.' || word[i] == ','))
+            return 0; /* decimals keep their one form */
+        end = i;
+        size_t k = i;
+        uint64_t bu = k < len ? big_unit(utf8_next(word, len, &k)) : 0;
+        if (bu) {
+            v *= bu;
+            end = k;
+        }
+    } else {
+        for (size_t k = 0; k < len;) {
+            size_t at = k;
+            if (!is_numeral(utf8_next(word, len, &k)))
+                break;
+            end = k;
+            (void)at;
+        }
+        if (!end)
+            return 0;
+        int ok = 0;
+        /* the longest prefix that is one number */
+        while (end > 0) {
+            v = ss_num_parse_han(word, end, &ok);
+            if (ok)
+                break;
+            size_t k = end;
+            do
+                k--;
+            while (k > 0 && ((unsigned char)word[k] & 0xC0) == 0x80);
+            end = k;
+        }
+        if (!ok)
+            return 0;
+    }
+    const char *rest = word + end;
+    if (digits && end == i && v >= 1000 && strncmp(rest, "年", strlen("年")) == 0)
+        return 0; /* a year: 2019年 is no amount */
+    if (utf8_count(rest, len - end) > 3 || v == 0 || v > MAX_VALUE)
+        return 0;
+    for (size_t k = 0; k < len - end;) {
+        uint32_t cp = utf8_next(rest, len - end, &k);
+        if (!uc_is_han(cp) || is_numeral(cp))
+            return 0;
+    }
+    size_t n = 0;
+    char num[64], han[SS_NUM_HAN_MAX];
+    /* digits, with 亿 or 万 where the value is a whole number of them */
+    if (v % 100000000ULL == 0) {
+        snprintf(num, sizeof num, "%llu", (unsigned long long)(v / 100000000ULL));
+        add_form(out, &n, max, word, len, num, "亿", rest);
+    }
+    if (v % 10000 == 0 && v < 100000000ULL) {
+        snprintf(num, sizeof num, "%llu", (unsigned long long)(v / 10000));
+        add_form(out, &n, max, word, len, num, "万", rest);
+    }
+    if (v < 100000000ULL || v % 10000) {
+        snprintf(num, sizeof num, "%llu", (unsigned long long)v);
+        add_form(out, &n, max, word, len, num, "", rest);
+    }
+    /* Chinese numerals, with 两 and with 二 */
+    ss_num_to_han(v, 1, han);
+    add_form(out, &n, max, word, len, han, "", rest);
+    ss_num_to_han(v, 0, han);
+    add_form(out, &n, max, word, len, han, "", rest);
+    /* 百万, 千亿: a leading 一 before 百/千 and nothing but 万/亿 after */
+    if (strncmp(han, "一百", strlen("一百")) == 0 || strncmp(han, "一千", strlen("一千")) == 0) {
+        const char *t = han + strlen("一百");
+        while (strncmp(t, "万", strlen("万")) == 0 || strncmp(t, "亿", strlen("亿")) == 0)
+            t += strlen("万");
+        if (!*t)
+            add_form(out, &n, max, word, len, han + strlen("一"), "", rest);
+    }
+    return n;
+}

@@ -1,0 +1,393 @@
+/* qbuild.c: items and units -> the Xapian query that proposes candidates
+ * (see query.h).  Whether units stand together is checked later (rank.c). */
+#include "query_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "terms.h"
+
+/* Candidates are ranked by BM25 over the query's bigrams, tokens and
+ * words:  w(t) = idf(t) * (K1 + 1) * tf / (K1 * ((1 - B) + B * len / avglen) + tf).
+ * A small K1 saturates repetition early: a passage that repeats one word
+ * five times gains little over one that names it once (the ranker then
+ * rewards different words standing together, rank.c). */
+#define BM25_K1 0.5
+#define BM25_B 0.5
+#define BM25_MIN_NORMLEN 0.5
+#define W_WORD 0.3            /* a dictionary word or slogan term of the query: extra weight */
+#define W_ALT_SAME 0.8        /* another form of a word (synonym table "=", figure): its weight */
+#define W_ALT_RELATED 0.4     /* a related word (synonym table "~", questions) */
+#define SINGLE_MAX_TERMS 1000 /* one-character query: terms it may begin */
+
+/* A small owner of xc_query handles, freed together. */
+typedef struct {
+    xc_query *v[1024];
+    size_t n;
+} qpool;
+
+static xc_query *keep(qpool *p, xc_query *x)
+{
+    if (x && p->n < sizeof p->v / sizeof p->v[0])
+        p->v[p->n++] = x;
+    else if (x) {
+        xc_query_free(x);
+        x = NULL;
+    }
+    return x;
+}
+
+static void pool_free(qpool *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        xc_query_free(p->v[i]);
+    p->n = 0;
+}
+
+static xc_query *term_q(qpool *p, const char *t, size_t len, ss_err *err)
+{
+    xc_query *x = NULL;
+    return xc_query_term(t, len, 1, &x, err) == SS_OK ? keep(p, x) : NULL;
+}
+
+static xc_query *combine(qpool *p, xc_op op, xc_query **subs, size_t n, unsigned window,
+                         ss_err *err)
+{
+    if (n == 0)
+        return NULL;
+    if (n == 1)
+        return subs[0];
+    xc_query *x = NULL;
+    return xc_query_combine(op, subs, n, window, &x, err) == SS_OK ? keep(p, x) : NULL;
+}
+
+static xc_query *scale(qpool *p, xc_query *q, double f, ss_err *err)
+{
+    xc_query *x = NULL;
+    if (!q)
+        return NULL;
+    return xc_query_scale(q, f, &x, err) == SS_OK ? keep(p, x) : NULL;
+}
+
+typedef struct {
+    qpool *p;
+    xc_query *subs[SINGLE_MAX_TERMS];
+    size_t n;
+    size_t selflen;
+    ss_err *err;
+} single_ctx;
+
+static int add_single(void *arg, const char *term, size_t len, uint32_t tf)
+{
+    single_ctx *c = arg;
+    (void)tf;
+    if (len == c->selflen)
+        return 0; /* the character itself, added already */
+    xc_query *t = term_q(c->p, term, len, c->err);
+    if (t)
+        c->subs[c->n++] = t;
+    return c->n == SINGLE_MAX_TERMS;
+}
+
+/* A lone Han character: any of the terms that begin with it. */
+static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_err *err)
+{
+    single_ctx *c = calloc(1, sizeof *c);
+    if (!c) {
+        ss_seterr(err, SS_ENOMEM, "out of memory building query");
+        return NULL;
+    }
+    c->p = p;
+    c->err = err;
+    c->selflen = len;
+    char prefix[8];
+    memcpy(prefix, ch, len);
+    prefix[len] = '\0';
+    /* the character itself first (indexed where no bigram starts with it,
+     * terms.h), then the bigrams and words it begins */
+    xc_query *self = term_q(p, ch, len, err);
+    if (self)
+        c->subs[c->n++] = self;
+    if (db)
+        xc_db_each_term(db, prefix, add_single, c, NULL);
+    /* OR, not SYNONYM: a synonym's statistics are estimated per shard,
+     * which would make sharded and single indexes rank differently */
+    xc_query *x = c->n ? combine(p, XC_OP_OR, c->subs, c->n, 0, err)
+                       : term_q(p, ch, len, err); /* matches nothing, says so */
+    free(c);
+    return x;
+}
+
+/* The query for a unit: every bigram and token of it (whether they stand
+ * together is checked by ss_query_judge). */
+static xc_query *unit_q(qpool *p, const unit *u, xc_db *db, ss_err *err)
+{
+    xc_query *t[UNIT_MAX_ATOMS];
+    const char *seen[UNIT_MAX_ATOMS];
+    size_t seenlen[UNIT_MAX_ATOMS], n = 0;
+    for (size_t i = 0; i < u->n; i++) {
+        const uatom *a = &u->a[i];
+        int next_han = i + 1 < u->n && u->a[i + 1].kind == SS_ATOM_HAN &&
+                       u->a[i + 1].rpos == a->rpos + 1;
+        int prev_han = i > 0 && u->a[i - 1].kind == SS_ATOM_HAN &&
+                       u->a[i - 1].rpos + 1 == a->rpos;
+        const char *s = u->text + a->off;
+        size_t len = a->len;
+        if (a->kind == SS_ATOM_HAN && next_han)
+            len += u->a[i + 1].len;
+        else if (a->kind == SS_ATOM_HAN && prev_han)
+            continue; /* covered by the bigram before it */
+        int dup = 0;
+        for (size_t k = 0; k < n && !dup; k++)
+            dup = seenlen[k] == len && memcmp(seen[k], s, len) == 0;
+        if (dup)
+            continue;
+        xc_query *x = a->kind == SS_ATOM_HAN && !next_han ? single_q(p, s, len, db, err)
+                                                          : term_q(p, s, len, err);
+        if (!x)
+            return NULL;
+        seen[n] = s;
+        seenlen[n] = len;
+        t[n++] = x;
+    }
+    return combine(p, XC_OP_AND, t, n, 0, err);
+}
+
+/* How rare a unit is: log(N / df) of its rarest bigram or token (a
+ * unit's passages are a subset of each of its terms').  1 without a
+ * database or when the term is unknown. */
+static double unit_idf(const unit *u, xc_db *db)
+{
+    uint32_t n = 0, best = UINT32_MAX;
+    if (!db || xc_db_doccount(db, &n, NULL) != SS_OK || n == 0)
+        return 1.0;
+    for (size_t i = 0; i < u->n; i++) {
+        const uatom *a = &u->a[i];
+        size_t len = a->len;
+        if (a->kind == SS_ATOM_HAN) {
+            if (i + 1 >= u->n || u->a[i + 1].kind != SS_ATOM_HAN || u->a[i + 1].rpos != a->rpos + 1)
+                continue;
+            len += u->a[i + 1].len;
+        }
+        char t[SS_MAX_TERM + 1];
+        if (len > SS_MAX_TERM)
+            continue;
+        memcpy(t, u->text + a->off, len);
+        t[len] = '\0';
+        uint32_t df = 0;
+        if (xc_db_termfreq(db, t, &df, NULL) == SS_OK && df > 0 && df < best)
+            best = df;
+    }
+    if (best == UINT32_MAX)
+        return 1.0;
+    double idf = log((double)n / best);
+    return idf > 0.1 ? idf : 0.1;
+}
+
+/* 1 when the unit is one word of three or more Han characters that the
+ * index holds as a term (a dictionary word or a quoted slogan). */
+static int is_word(const unit *u, xc_db *db)
+{
+    if (u->n < 3 || !db)
+        return 0;
+    for (size_t i = 0; i < u->n; i++)
+        if (u->a[i].kind != SS_ATOM_HAN || u->a[i].rpos != i)
+            return 0;
+    uint32_t tf = 0;
+    return xc_db_termfreq(db, u->text, &tf, NULL) == SS_OK && tf > 0;
+}
+
+/* How many terms the query of unit u has (its bigrams, tokens, lone
+ * characters): a form written with more characters has more terms, so
+ * more BM25 weight, which its scale factor takes back. */
+static size_t unit_terms(const unit *u)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < u->n; i++) {
+        int next_han = i + 1 < u->n && u->a[i + 1].kind == SS_ATOM_HAN &&
+                       u->a[i + 1].rpos == u->a[i].rpos + 1;
+        int prev_han = i > 0 && u->a[i - 1].kind == SS_ATOM_HAN &&
+                       u->a[i - 1].rpos + 1 == u->a[i].rpos;
+        n += !(u->a[i].kind == SS_ATOM_HAN && !next_han && prev_han);
+    }
+    return n ? n : 1;
+}
+
+/* A concept's query: all its typed units, or any of its other forms,
+ * each scaled to weigh W_ALT_* of the typed form: weight
+ *   W_ALT * min(1, terms of the typed form / terms of the other form). */
+static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db *db,
+                           ss_err *err)
+{
+    xc_query *subs[MAX_PIECES], *alts[MAX_ALTS + 1];
+    size_t n = 0, na = 0;
+    for (size_t u = c->u0; u < c->u1 && n < MAX_PIECES; u++) {
+        xc_query *x = unit_q(p, &q->units[u], db, err);
+        if (!x)
+            return NULL;
+        subs[n++] = x;
+    }
+    alts[na++] = combine(p, XC_OP_AND, subs, n, 0, err);
+    if (!alts[0])
+        return NULL;
+    size_t typed = 0;
+    for (size_t u = c->u0; u < c->u1; u++)
+        typed += unit_terms(&q->units[u]);
+    for (size_t u = c->a0; u < c->a1 && na < MAX_ALTS + 1; u++) {
+        double w = q->units[u].alt == ALT_RELATED ? W_ALT_RELATED : W_ALT_SAME;
+        size_t terms = unit_terms(&q->units[u]);
+        if (terms > typed)
+            w *= (double)typed / terms;
+        xc_query *x = scale(p, unit_q(p, &q->units[u], db, err), w, err);
+        if (x)
+            alts[na++] = x;
+    }
+    /* its context: passages of speeches about its place, of its year */
+    xc_query *ctx[MAX_CONCEPT_PLACES + 8];
+    ctx_term ct[MAX_CONCEPT_PLACES + 8];
+    size_t nct = ss_q_context_terms(q, c, ct, MAX_CONCEPT_PLACES + 8), nx = 0;
+    for (size_t i = 0; i < nct; i++) {
+        xc_query *t = term_q(p, ct[i].term, strlen(ct[i].term), err);
+        if (t && ct[i].boolean)
+            t = scale(p, t, 0.0, err);
+        if (t && ct[i].also[0]) {
+            xc_query *pair[2] = { t, term_q(p, ct[i].also, strlen(ct[i].also), err) };
+            t = pair[1] ? combine(p, XC_OP_FILTER, pair, 2, 0, err) : NULL;
+        }
+        if (t)
+            ctx[nx++] = t;
+    }
+    /* one word however it is written: the best form counts, not their sum */
+    xc_query *all[2] = { combine(p, XC_OP_MAXOF, alts, na, 0, err),
+                         combine(p, XC_OP_OR, ctx, nx, 0, err) };
+    return all[1] ? combine(p, XC_OP_OR, all, 2, 0, err) : all[0];
+}
+
+/* An item's query: its concepts, all (keyword) or any (question). */
+static xc_query *item_q(qpool *p, const ss_query *q, const item *it, xc_db *db, ss_err *err)
+{
+    xc_query *subs[MAX_PIECES];
+    size_t n = 0;
+    for (size_t c = it->c0; c < it->c1 && n < MAX_PIECES; c++) {
+        xc_query *x = concept_q(p, q, &q->concepts[c], db, err);
+        if (!x)
+            return NULL;
+        subs[n++] = x;
+    }
+    return combine(p, q->natural ? XC_OP_OR : XC_OP_AND, subs, n, 0, err);
+}
+
+/* Word terms of the query's units and whole items, to rank passages where
+ * the segmenter found the same words a little higher. */
+static size_t word_boosts(qpool *p, const ss_query *q, xc_db *db, xc_query **b, size_t max,
+                          ss_err *err)
+{
+    size_t nb = 0;
+    for (size_t i = 0; i < q->nitems; i++) {
+        const item *it = &q->items[i];
+        size_t end = it->whole != SIZE_MAX ? it->whole + 1 : it->u1;
+        for (size_t u = it->u0; !it->negated && u < end && nb < max; u++) {
+            const unit *un = &q->units[u];
+            if (!is_word(un, db))
+                continue;
+            xc_query *w = scale(p, term_q(p, un->text, strlen(un->text), err), W_WORD, err);
+            if (w)
+                b[nb++] = w;
+        }
+    }
+    return nb;
+}
+
+/* Keyword: AND of OR-groups.  Natural: OR of everything positive. */
+static xc_query *match_q(qpool *p, const ss_query *q, xc_db *db, ss_err *err)
+{
+    xc_query *groups[MAX_ITEMS], *alts[MAX_ITEMS];
+    size_t ng = 0, na = 0;
+    for (size_t i = 0; i < q->nitems; i++) {
+        const item *it = &q->items[i];
+        if (it->negated)
+            continue;
+        xc_query *x = item_q(p, q, it, db, err);
+        if (!x)
+            continue;
+        alts[na++] = x;
+        if (!q->or_next[i] || i + 1 == q->nitems) {
+            groups[ng++] = combine(p, XC_OP_OR, alts, na, 0, err);
+            na = 0;
+        }
+    }
+    if (na)
+        groups[ng++] = combine(p, XC_OP_OR, alts, na, 0, err);
+    return combine(p, q->natural ? XC_OP_OR : XC_OP_AND, groups, ng, 0, err);
+}
+
+/* Excluded items that are one term are excluded by Xapian; the others,
+ * which need their characters together, by ss_query_judge. */
+static xc_query *exclude(qpool *p, const ss_query *q, xc_query *m, xc_db *db, ss_err *err)
+{
+    for (size_t i = 0; m && i < q->nitems; i++) {
+        const item *it = &q->items[i];
+        if (!it->negated || it->u1 == it->u0)
+            continue;
+        const unit *u = &q->units[it->whole != SIZE_MAX ? it->whole : it->u0];
+        int one_term = u->n == 1 ? u->a[0].kind != SS_ATOM_HAN
+                                 : u->n == 2 && u->a[0].kind == SS_ATOM_HAN &&
+                                       u->a[1].kind == SS_ATOM_HAN && u->a[1].rpos == 1;
+        if (!one_term)
+            continue;
+        xc_query *pair[2] = { m, unit_q(p, u, db, err) };
+        if (pair[1])
+            m = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
+    }
+    return m;
+}
+
+ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
+{
+    qpool *p = calloc(1, sizeof *p);
+    if (!p)
+        return ss_seterr(err, SS_ENOMEM, "out of memory building query");
+    ss_clearerr(err);
+    ss_q_resolve_context(q);
+    for (size_t u = 0; u < q->nunits; u++)
+        q->units[u].idf = unit_idf(&q->units[u], db);
+    xc_query *m = match_q(p, q, db, err);
+    xc_query *b[64];
+    size_t nb = m ? word_boosts(p, q, db, b, 64, err) : 0;
+    if (m && nb) {
+        xc_query *pair[2] = { m, combine(p, XC_OP_OR, b, nb, 0, err) };
+        m = pair[1] ? combine(p, XC_OP_AND_MAYBE, pair, 2, 0, err) : m;
+    }
+    if (!m && q->filters.n && !ss_query_has_text(q)) {
+        xc_query *all = NULL;
+        if (xc_query_match_all(&all, err) == SS_OK)
+            m = keep(p, all);
+    }
+    m = exclude(p, q, m, db, err);
+    if (m && q->filters.n) {
+        xc_query *fq = NULL;
+        if (ss_filters_query(&q->filters, q->ac, q->gaz, &fq, err) == SS_OK && fq) {
+            xc_query *pair[2] = { m, keep(p, fq) };
+            m = pair[1] ? combine(p, XC_OP_FILTER, pair, 2, 0, err) : NULL;
+        } else if (!err || err->code != SS_OK) {
+            m = NULL;
+        }
+    }
+    ss_code rc = SS_OK;
+    if (err && err->code != SS_OK)
+        rc = err->code;
+    else if (!m)
+        rc = ss_seterr(err, SS_EINVAL, "query has nothing to search for");
+    else if (xc_query_scale(m, 1.0, out, err) != SS_OK) /* a copy the caller owns */
+        rc = err ? err->code : SS_EXAPIAN;
+    pool_free(p);
+    free(p);
+    return rc;
+}
+
+ss_code ss_query_configure(const ss_query *q, xc_enquire *e, ss_err *err)
+{
+    (void)q;
+    return xc_enquire_set_bm25(e, BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN, err);
+}

@@ -1,0 +1,197 @@
+/* qcontext.c: places and years as context (see query.h,
+ * ss_query_judge_meta).  A query word that names a place also stands in
+ * the passages of speeches about that place; a year also stands in the
+ * passages of speeches that speak of it, 去年 in a report of the next year
+ * included. */
+#define _GNU_SOURCE /* memmem */
+#include "query_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* The concept's typed text when it is one unit (or the whole word). */
+static const unit *concept_unit(const ss_query *q, const concept *c)
+{
+    if (c->whole != SIZE_MAX)
+        return &q->units[c->whole];
+    return c->u1 > c->u0 ? &q->units[c->u0] : NULL;
+}
+
+static int all_han(const unit *u)
+{
+    for (size_t i = 0; i < u->n; i++)
+        if (u->a[i].kind != SS_ATOM_HAN || u->a[i].rpos != i)
+            return 0;
+    return 1;
+}
+
+int ss_query_may_name_place(const ss_query *q, const char *gaz, size_t len)
+{
+    for (size_t c = 0; gaz && c < q->nconcepts; c++) {
+        const unit *u = concept_unit(q, &q->concepts[c]);
+        if (!u || u->n < 2 || u->n > 10 || !all_han(u))
+            continue;
+        char key[64];
+        int n = snprintf(key, sizeof key, "\t%s", u->text);
+        if (n > 0 && (size_t)n < sizeof key && memmem(gaz, len, key, (size_t)n))
+            return 1;
+    }
+    return 0;
+}
+
+/* 2008 or 2008年 (a year between 1900 and 2100), else 0. */
+static int year_of(const unit *u)
+{
+    if (!u || u->n < 1 || u->n > 2 || u->a[0].kind != SS_ATOM_ASCII || u->a[0].len != 4)
+        return 0;
+    if (u->n == 2 && strcmp(u->text + u->a[1].off, "年") != 0)
+        return 0;
+    int y = 0;
+    for (size_t i = 0; i < 4; i++) {
+        char ch = u->text[u->a[0].off + i];
+        if (ch < '0' || ch > '9')
+            return 0;
+        y = y * 10 + (ch - '0');
+    }
+    return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+void ss_q_resolve_context(ss_query *q)
+{
+    for (size_t c = 0; c < q->nconcepts; c++) {
+        concept *k = &q->concepts[c];
+        const unit *u = concept_unit(q, k);
+        k->year = year_of(u);
+        k->nplaces = 0;
+        if (q->gaz && u && u->n >= 2 && all_han(u))
+            k->nplaces = ss_gaz_lookup(q->gaz, u->text, strlen(u->text), k->places,
+                                       MAX_CONCEPT_PLACES);
+    }
+}
+
+/* Relative year words and the offset from the speech's year they speak of. */
+static const struct {
+    const char *word;
+    int offset;
+} relative_years[] = {
+    { "去年", -1 }, { "上年", -1 }, { "今年", 0 }, { "本年", 0 }, { "明年", 1 },
+};
+
+size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nplaces && n < max; i++) {
+        ctx_term *t = &out[n++];
+        snprintf(t->term, sizeof t->term, "XR%s", ss_gaz_code(q->gaz, c->places[i]));
+        t->also[0] = '\0';
+        t->boolean = 1;
+    }
+    if (c->year && n < max) {
+        ctx_term *t = &out[n++];
+        snprintf(t->term, sizeof t->term, "Y%d", c->year);
+        t->also[0] = '\0';
+        t->boolean = 1;
+    }
+    for (size_t i = 0; c->year && i < sizeof relative_years / sizeof relative_years[0] && n < max;
+         i++) {
+        ctx_term *t = &out[n++];
+        snprintf(t->term, sizeof t->term, "%s", relative_years[i].word);
+        snprintf(t->also, sizeof t->also, "Y%d", c->year - relative_years[i].offset);
+        t->boolean = 0;
+    }
+    return n;
+}
+
+typedef struct {
+    const ss_gazetteer *g;
+    const concept *c;
+    int inside;
+} inside_ctx;
+
+/* 1 when place id is one of c's places or lies inside one. */
+static int inside(const ss_gazetteer *g, const concept *c, uint32_t id)
+{
+    for (int depth = 0; id && depth < 4; depth++, id = ss_gaz_parent(g, id))
+        for (size_t i = 0; i < c->nplaces; i++)
+            if (c->places[i] == id)
+                return 1;
+    return 0;
+}
+
+static int on_title_place(void *arg, uint32_t id, size_t start, size_t end)
+{
+    inside_ctx *x = arg;
+    (void)start;
+    (void)end;
+    x->inside |= inside(x->g, x->c, id);
+    return x->inside;
+}
+
+static int speech_year(const ss_passage_meta *m)
+{
+    if (!m || !m->date || strlen(m->date) < 4)
+        return 0;
+    int y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (m->date[i] < '0' || m->date[i] > '9')
+            return 0;
+        y = y * 10 + (m->date[i] - '0');
+    }
+    return y;
+}
+
+/* Strengths of context (rank.c names them beside its formulas). */
+#define S_PLACE_CONTEXT 0.6f  /* the speech is about the place */
+#define S_YEAR_DATE 0.3f      /* the speech was given in the year */
+#define S_YEAR_RELATIVE 0.8f  /* 去年/今年/明年/上年 speaks of the year */
+
+ss_code ss_q_context(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
+                     occs *o, ss_err *err)
+{
+    int year = speech_year(meta);
+    for (size_t ci = 0; meta && ci < q->nconcepts; ci++) {
+        const concept *c = &q->concepts[ci];
+        if (c->nplaces && q->gaz) {
+            inside_ctx x = { q->gaz, c, 0 };
+            uint32_t ids[8];
+            size_t n = meta->region ? ss_gaz_lookup(q->gaz, meta->region, strlen(meta->region),
+                                                    ids, 8)
+                                    : 0;
+            for (size_t i = 0; i < n && !x.inside; i++)
+                x.inside = inside(q->gaz, c, ids[i]);
+            if (!x.inside && meta->title) {
+                ss_code rc = ss_gaz_scan(q->gaz, meta->title, strlen(meta->title), on_title_place,
+                                         &x, err);
+                if (rc != SS_OK)
+                    return rc;
+            }
+            if (x.inside && o->ctx[ci] < S_PLACE_CONTEXT)
+                o->ctx[ci] = S_PLACE_CONTEXT;
+        }
+        if (c->year && year) {
+            if (year == c->year && o->ctx[ci] < S_YEAR_DATE)
+                o->ctx[ci] = S_YEAR_DATE;
+            for (size_t a = 0; a + 1 < an->natoms; a++) {
+                const ss_atom *x = &an->atoms[a], *y = &an->atoms[a + 1];
+                if (x->kind != SS_ATOM_HAN || y->kind != SS_ATOM_HAN || y->pos != x->pos + 1)
+                    continue;
+                for (size_t r = 0; r < sizeof relative_years / sizeof relative_years[0]; r++) {
+                    const char *w = relative_years[r].word;
+                    size_t wl = strlen(w);
+                    if (x->normlen + y->normlen != wl ||
+                        memcmp(an->norm + x->norm, w, x->normlen) != 0 ||
+                        memcmp(an->norm + y->norm, w + x->normlen, y->normlen) != 0 ||
+                        year + relative_years[r].offset != c->year)
+                        continue;
+                    if (ss_q_push_cocc(o, (occ){ x->pos, y->pos, (uint32_t)a, (uint32_t)a + 1,
+                                                 (uint32_t)ci, S_YEAR_RELATIVE, 0 }))
+                        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+                }
+            }
+        }
+    }
+    return SS_OK;
+}

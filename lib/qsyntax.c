@@ -1,0 +1,100 @@
+/* qsyntax.c: the query's syntax: full-width forms folded, the text cut
+ * into items (words, "phrases", -excluded, OR, field:value), see query.h. */
+#include "query_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "utf8.h"
+
+/* The query with the full-width forms a Chinese input method types
+ * (：－＋（）ＯＲ, letters and digits) made half-width, so that they mean
+ * what the half-width syntax means. */
+char *ss_q_fold_syntax(const char *s, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t cp = utf8_next(s, len, &i);
+        if (cp >= 0xFF01 && cp <= 0xFF5E)
+            out[o++] = (char)(cp - 0xFF01 + 0x21);
+        else if (cp == 0x2212 || cp == 0xFE63) /* minus sign, small minus */
+            out[o++] = '-';
+        else {
+            memcpy(out + o, s + at, i - at);
+            o += i - at;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
+{
+    size_t k = i;
+    uint32_t cp = utf8_next(s, len, &k);
+    *next = k;
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000;
+}
+
+static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closing)
+{
+    size_t k = i;
+    uint32_t cp = utf8_next(s, len, &k);
+    *next = k;
+    return cp == '"' || cp == (closing ? 0x201D : 0x201C) || (closing && cp == 0x201C);
+}
+
+
+/* Splits the query text into raw items. */
+size_t ss_q_split_items(const char *s, size_t len, raw_item *out, size_t max)
+{
+    size_t i = 0, n = 0, nx;
+    while (i < len && n < max) {
+        if (is_space_at(s, len, i, &nx)) {
+            i = nx;
+            continue;
+        }
+        raw_item r = { 0, 0, 0, 0, 0 };
+        if (s[i] == '-' && i + 1 < len && !is_space_at(s, len, i + 1, &nx)) {
+            r.negated = 1;
+            i++;
+        }
+        if (quote_at(s, len, i, &nx, 0)) {
+            r.quoted = 1;
+            r.s = i = nx;
+            while (i < len && !quote_at(s, len, i, &nx, 1))
+                i = nx;
+            r.e = i;
+            if (i < len)
+                i = nx;
+        } else {
+            r.s = i;
+            while (i < len && !is_space_at(s, len, i, &nx))
+                i = nx;
+            r.e = i;
+            r.is_or = !r.negated && r.e - r.s == 2 && memcmp(s + r.s, "OR", 2) == 0;
+        }
+        out[n++] = r;
+    }
+    return n;
+}
+
+
+/* 1 when an item has the form of a filter (name:value with a known name). */
+int ss_q_is_filter(const char *s, size_t len)
+{
+    const char *colon = memchr(s, ':', len);
+    if (!colon)
+        return 0;
+    for (int k = 0; k < SS_F_COUNT; k++) {
+        const char *name = ss_field_name((ss_field)k);
+        if (strlen(name) == (size_t)(colon - s) && strncasecmp(name, s, strlen(name)) == 0)
+            return 1;
+    }
+    return 0;
+}

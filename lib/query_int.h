@@ -1,0 +1,162 @@
+/* query_int.h: what the query modules share (private to lib/).
+ *
+ * The query side, in data-flow order:
+ *   qsyntax.c    text -> items (full-width forms, quotes, -, OR, field:value)
+ *   qparse.c     items -> units and concepts with their other forms (ss_query_parse)
+ *   qcontext.c   places and years of a concept, as context
+ *   qbuild.c     items -> Xapian query of candidates (ss_query_build)
+ *   rank.c       a candidate's text -> accept or not, and its factor (ss_query_judge)
+ *   highlight.c  a shown hit's text -> spans to mark (ss_query_highlights)
+ */
+#ifndef SS_QUERY_INT_H
+#define SS_QUERY_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyze.h"
+#include "filter.h"
+#include "query.h"
+#include "synonyms.h"
+
+#define UNIT_MAX_ATOMS 48
+#define MAX_PIECES_ITEM 256
+#define MAX_ITEMS 32
+#define MAX_PIECES 256
+#define MAX_ALTS 8         /* other forms of one word (synonyms, figures) */
+#define MAX_CONCEPT_PLACES 8
+
+/* What a unit is to the word it serves. */
+enum { ALT_TYPED = 0, ALT_SAME = 1, ALT_RELATED = 2 };
+
+typedef struct {
+    uint16_t off, len; /* text in unit.text */
+    uint8_t kind;
+    uint32_t rpos;     /* position relative to the unit's first atom */
+} uatom;
+
+typedef struct {
+    char *text;        /* atom texts, concatenated */
+    uatom *a;
+    size_t n;
+    double idf;        /* log(N / df) of its rarest term, set by ss_query_build */
+    uint8_t alt;       /* ALT_TYPED, or another form of a concept's word (ALT_SAME, ALT_RELATED) */
+} unit;
+
+/* One thing the query asks for: a keyword item, or one word of a
+ * question.  It stands in a passage where its typed units stand in order,
+ * close together in one clause (the whole word ranks higher), or where
+ * one of its other forms stands whole. */
+typedef struct {
+    size_t item;       /* the item it belongs to */
+    size_t u0, u1;     /* typed units: q->units[u0, u1) */
+    size_t whole;      /* the whole word as one unit, or SIZE_MAX when it is one unit */
+    size_t a0, a1;     /* other forms: q->units[a0, a1), each standing whole */
+    uint32_t places[MAX_CONCEPT_PLACES]; /* the places it names (gazetteer ids; qcontext.c) */
+    size_t nplaces;
+    int year;          /* the year it names (2008, 2008年), or 0 */
+    int figure;        /* a figure (五千万吨, 2000亿): stands whole, never inside a bigger one */
+    int split;         /* its units are the two halves of one dictionary word (乡村振兴 ->
+                          乡村 + 振兴): fewer characters may stand between them (rank.c) */
+} concept;
+
+typedef struct {
+    int negated, quoted;
+    size_t u0, u1;     /* its typed units: q->units[u0, u1) */
+    size_t whole;      /* unit of the whole item, or SIZE_MAX if it has one unit */
+    size_t c0, c1;     /* its concepts: q->concepts[c0, c1) (none when negated) */
+} item;
+
+struct ss_query {
+    unit *units;
+    size_t nunits, capunits;
+    concept *concepts;
+    size_t nconcepts, capconcepts;
+    item *items;
+    size_t nitems, capitems;
+    int *or_next;      /* or_next[i]: item i is OR'ed with item i+1 */
+    int natural;
+    char *understood;
+    ss_filters filters;            /* region:, year:, ... */
+    const ss_gazetteer *gaz;       /* resolves region filters (not owned) */
+    ss_actx *ac;                   /* the parser's analysis context (not owned) */
+};
+
+/* ---- syntax (qsyntax.c) ---- */
+
+/* An item of the query text: bytes [s, e) of it. */
+typedef struct {
+    size_t s, e;
+    int negated, quoted, is_or;
+} raw_item;
+
+/* The text with the full-width forms an input method types made
+ * half-width (：－＋（）, letters, digits); malloc'd, NULL when out of memory. */
+char *ss_q_fold_syntax(const char *s, size_t len);
+/* Cuts the (folded) query text into at most max items. */
+size_t ss_q_split_items(const char *s, size_t len, raw_item *out, size_t max);
+/* 1 when an item has the form of a filter (name:value with a known name). */
+int ss_q_is_filter(const char *s, size_t len);
+
+
+
+/* ---- where the query's units stand in one passage (rank.c) ---- */
+
+#define MAX_OCC 4096
+
+/* An occurrence: of a unit (occs.v), or of a concept (occs.c). */
+typedef struct {
+    uint32_t pos, end;     /* positions of first and last atom */
+    uint32_t atom, atom_end; /* indices of first and last atom */
+    uint32_t id;           /* unit or concept */
+    float strength;        /* concept: 1 whole, less for units apart or another form */
+    uint8_t listed;        /* concept: an item of an enumeration (、 before or after it) */
+} occ;
+
+typedef struct {
+    uint32_t *count;       /* occurrences per unit */
+    uint32_t *first;       /* index in v of each unit's first occurrence */
+    occ *v;                /* unit occurrences, by unit then position */
+    size_t n;
+    occ *c;                /* concept occurrences, by position */
+    size_t nc, capc;
+    uint32_t *ccount;      /* occurrences per concept */
+    float *ctx;            /* per concept: strength it has from the passage's context
+                              (its speech's place or year), 0 if none */
+} occs;
+
+/* Finds where the query's units and concepts stand in an analysed passage
+ * (meta: the passage's speech, or NULL). */
+ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
+                       occs *o, ss_err *err);
+/* Appends a concept occurrence (o->c grows); -1 when out of memory. */
+int ss_q_push_cocc(occs *o, occ x);
+
+/* ---- places and years as context (qcontext.c) ---- */
+
+/* Sets each concept's places (when q has a gazetteer) and year. */
+void ss_q_resolve_context(ss_query *q);
+/* Strength of context each concept has in this passage: its speech's own
+ * region or a place its title names lies in the concept's place; the
+ * speech was given in the concept's year; and occurrences of 去年, 今年,
+ * 明年, 上年 that, against the speech's date, speak of the concept's year. */
+ss_code ss_q_context(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
+                     occs *o, ss_err *err);
+/* The Xapian alternatives a concept's context adds to its query: boolean
+ * terms of its places (XR<code>), of its year (Y<yyyy>), and the relative
+ * year words in speeches of the neighbouring years; into terms[] as
+ * (text, must_also) pairs.  Returns how many. */
+typedef struct {
+    char term[32];     /* a term that stands for the concept (weight 0 if boolean) */
+    char also[32];     /* "" or a boolean term that must hold too */
+    int boolean;       /* 1: no weight */
+} ctx_term;
+size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, size_t max);
+void ss_q_occs_free(occs *o);
+
+/* Highlight spans (byte offsets of an's text) of the concepts found
+ * (highlight.c); *out malloc'd. */
+ss_code ss_q_highlights(const ss_query *q, const ss_analysis *an, const occs *o, ss_span **out,
+                        size_t *n, ss_err *err);
+
+#endif
