@@ -30,6 +30,9 @@ SANITIZED = os.path.basename(os.path.dirname(BIN)) == "san"
 INDEX = os.path.join(BIN, "speech-index")
 QUERY = os.path.join(BIN, "speech-query")
 passed = failed = 0
+# Kill points per phase: ten (issue 11), four in the sanitized build, whose
+# value is its memory checks and whose processes start far slower.
+KILLS = 4 if SANITIZED else 10
 
 
 def check(cond, name, detail=""):
@@ -124,7 +127,7 @@ def answers(db):
 
 def test_crash(tmp, rnd):
     corpus = os.path.join(tmp, "crash-corpus")
-    make_corpus(corpus, 40 if SANITIZED else 80, 25)   # about 0.8 / 1.6 MB
+    make_corpus(corpus, 30 if SANITIZED else 80, 25)   # about 0.6 / 1.6 MB
     ref = os.path.join(tmp, "crash-ref")
     took = timed(lambda: index(ref, corpus))
     want, want_files = passages(ref), listing(ref)
@@ -134,13 +137,13 @@ def test_crash(tmp, rnd):
         if phase == "--force":
             shutil.copytree(ref, db)
         kills = 0
-        for k in range(10):
+        for k in range(KILLS):
             delay = rnd.uniform(0.05, max(0.1, took * (0.5 if phase == "build" else 1.0)))
             kills += wait_and_kill([INDEX, "-q", "-d", db, *extra, corpus], delay)
             if os.path.exists(os.path.join(db, "iamglass")):  # committed once at least
                 ok, err = answers(db)
                 check(ok, f"{phase}: index answers after kill {k + 1} at {delay:.2f} s", err)
-        check(kills >= 1, f"{phase}: runs were killed", f"{kills} of 10")
+        check(kills >= 1, f"{phase}: runs were killed", f"{kills} of {KILLS}")
         p = index(db, corpus)
         check(p.returncode == 0, f"{phase}: a normal run after the kills completes", p.stderr)
         got = passages(db)
@@ -226,7 +229,7 @@ def test_shards(tmp, rnd):
     args = [INDEX, "-q", "-d", merged, "--shards", "2", "--merge", corpus]
     took = timed(lambda: run(*args))
     shutil.rmtree(merged)
-    for k in range(5):
+    for k in range(KILLS // 2):
         delay = rnd.uniform(0.05, max(0.1, took))
         wait_and_kill(args, delay)
         if os.path.exists(merged):
