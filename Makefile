@@ -18,6 +18,12 @@ OPT = -O2
 endif
 
 DATADIR := build/data
+# `make install` puts the programs in $(DESTDIR)$(PREFIX)/bin and their data
+# in $(DESTDIR)$(PREFIX)/share/speech-search; the programs look for their
+# data next to themselves first (lib/datadir.c), so the tree may be moved.
+PREFIX ?= /usr/local
+INSTALL_DATADIR = $(PREFIX)/share/speech-search
+VERSION := 0.1-$(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
 
 PKG_CFLAGS = $(shell pkg-config --cflags opencc libcjson 2>/dev/null)
@@ -27,7 +33,10 @@ XAPIAN_LIBS = $(shell xapian-config --libs 2>/dev/null || echo -lxapian)
 CC ?= gcc
 CXX ?= g++
 WARN = -Wall -Wextra -Werror
-CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DSS_DATADIR='"$(abspath $(DATADIR))"'
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DSS_DATADIR='"$(INSTALL_DATADIR)"' -DSS_VERSION='"$(VERSION)"'
+# every object also depends on the headers it includes (build/*/**.d)
+DEPFLAGS = -MMD -MP
 CFLAGS += -std=c11 $(OPT) -g $(WARN) $(SANFLAGS) $(PKG_CFLAGS)
 CXXFLAGS += -std=c++17 $(OPT) -g $(WARN) $(SANFLAGS)
 LDFLAGS += $(SANFLAGS)
@@ -41,18 +50,19 @@ LIBA = $(BUILD)/libspeech.a
 INDEX_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(wildcard indexer/*.c))
 QUERY_OBJ = $(BUILD)/query/speech_query.o
 CGI_SRC = $(wildcard query/speech_search_cgi.c)
-CGI_OBJ = $(CGI_SRC:%.c=$(BUILD)/%.o)
+CGI_OBJ = $(CGI_SRC:%.c=$(BUILD)/%.o) $(if $(CGI_SRC),$(BUILD)/query/cgi_util.o $(BUILD)/query/cgi_page.o)
+FCGI_LIBS = -lfcgi
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-PROGS = $(BINDIR)/speech-index $(BINDIR)/speech-query $(if $(CGI_SRC),$(BINDIR)/speech-search.cgi)
+PROGS = $(BINDIR)/speech-index $(BINDIR)/speech-query $(if $(CGI_SRC),$(BINDIR)/speech-search.cgi $(BUILD)/tests/test_cgi_util)
 DICT = $(DATADIR)/dict.bin
 TRAD = $(DATADIR)/trad.bin
 DICTC = build/rel/seg-dictc
 USER_DICT = $(wildcard corpus/data/*.dict)
 
-.PHONY: all deps test unit demo eval bench clean segeval fuzz
+.PHONY: all deps test unit demo eval bench clean segeval fuzz fuzz-deps install uninstall serve
 DATA_FILES = $(patsubst corpus/data/%,$(DATADIR)/%,$(wildcard corpus/data/*.rules corpus/data/*.tsv))
 BENCH_BIN = $(BUILD)/bench/qbench $(BUILD)/bench/textbench
 
@@ -65,19 +75,19 @@ $(DATADIR)/%: corpus/data/%
 
 $(BUILD)/bench/%: tests/bench/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) -MT $@ -MF $@.d $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(LIBA) $(LDLIBS)
 
 deps:
 	@sh tools/install-deps.sh deps/debian-packages.txt
 
-$(BUILD)/%.o: %.c $(wildcard include/*.h lib/*.h)
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/%.o: %.cc include/xapian_c.h include/ss_error.h
+$(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)
-	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@ $<
+	$(CXX) $(CPPFLAGS) $(DEPFLAGS) $(CXXFLAGS) -c -o $@ $<
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
@@ -91,13 +101,23 @@ $(BINDIR)/speech-query: $(QUERY_OBJ) $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/query/%.o: query/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(CFLAGS) -c -o $@ $<
+
 $(BINDIR)/speech-search.cgi: $(CGI_OBJ) $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(FCGI_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBA)
+# The web page's request parsing, escaping and config file, tested alone.
+$(BUILD)/tests/test_cgi_util: tests/web/test_cgi_util.c tests/unit/check.h $(BUILD)/query/cgi_util.o $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
+	$(CC) $(CPPFLAGS) -Iquery -Itests/unit $(CFLAGS) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/query/cgi_util.o $(LIBA) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) -MT $@ -MF $@.d $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(LIBA) $(LDLIBS)
 
 # The segmentation dictionary, compiled once for every build flavour.
@@ -121,20 +141,38 @@ test: deps
 	sh tests/run.sh
 
 demo: deps all
+	rm -rf build/demo-index build/demo-shards
+	$(BINDIR)/speech-index -d build/demo-index corpus
+	$(BINDIR)/speech-query -d build/demo-index -n 3 --no-pager '招商引资 项目建设'
+	@echo
+	@echo "The demo index is build/demo-index.  Search it with"
+	@echo "  bin/speech-query -d build/demo-index QUERY"
+	@echo "or, for the README's Usage lines: export SPEECH_INDEX=build/demo-index"
+
+# The web page under lighttpd on 127.0.0.1:$(PORT) (Ctrl-C stops it), over
+# the demo index (built when missing); FCGI=1 runs the CGI as FastCGI.
+PORT ?= 8080
+FCGI ?= 0
+build/demo-index/iamglass: $(BINDIR)/speech-index $(wildcard corpus/*.txt)
 	rm -rf build/demo-index
 	$(BINDIR)/speech-index -d build/demo-index corpus
-	$(BINDIR)/speech-query -d build/demo-index -n 3 '招商引资 项目建设'
+
+serve: deps all build/demo-index/iamglass
+	sh query/web/serve.sh $(PORT) $(if $(filter 1,$(FCGI)),fastcgi,cgi) \
+	    $(BINDIR)/speech-search.cgi query/web/speech-search.conf build/serve
 
 eval: deps all
 	sh tests/eval/run.sh
 
 bench: deps all
+	@sh tools/install-deps.sh deps/debian-packages.txt bench
 	sh tests/bench/run.sh $(SIZE)
 
 clean:
 	rm -rf build bin
 
-segeval: deps all
+segeval: all
+	@sh tools/install-deps.sh deps/debian-packages.txt segeval
 	sh tests/seg/run.sh
 
 # Fuzzing (clang's libFuzzer with ASan/UBSan): `make fuzz` runs each target
@@ -153,10 +191,39 @@ build/fuzz/%: tests/fuzz/%.c $(LIB_C) $(LIB_CC) $(wildcard include/*.h)
 	clang $(CPPFLAGS) -std=c11 $(PKG_CFLAGS) $(FUZZ_FLAGS) -c $< -o $@.o
 	clang++ $(FUZZ_FLAGS) -o $@ $@.o build/fuzz/obj/*.o $(LDLIBS)
 
-fuzz: deps $(DICT) $(TRAD) $(DATA_FILES) $(FUZZ_TARGETS)
+fuzz-deps:
+	@sh tools/install-deps.sh deps/debian-packages.txt fuzz
+
+$(FUZZ_TARGETS): | fuzz-deps
+
+fuzz: deps fuzz-deps $(DICT) $(TRAD) $(DATA_FILES) $(FUZZ_TARGETS)
 	@mkdir -p build/fuzz/seeds
 	cp corpus/*.txt build/fuzz/seeds/
 	for t in $(FUZZ_TARGETS); do \
 	    mkdir -p $$t.corpus; \
 	    $$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $$t.corpus build/fuzz/seeds || exit 1; \
 	done
+
+# Installing: programs, data, man pages, bash completion, under
+# $(DESTDIR)$(PREFIX) (e.g. `make install PREFIX=$$HOME/.local`,
+# `make install DESTDIR=/tmp/stage`).
+BINDEST = $(DESTDIR)$(PREFIX)/bin
+DATADEST = $(DESTDIR)$(INSTALL_DATADIR)
+MANDEST = $(DESTDIR)$(PREFIX)/share/man/man1
+COMPDEST = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+
+install: bin/speech-index bin/speech-query $(DICT) $(TRAD) $(DATA_FILES)
+	install -d $(BINDEST) $(DATADEST) $(MANDEST) $(COMPDEST)
+	install -m 755 bin/speech-index bin/speech-query $(BINDEST)/
+	install -m 644 $(DICT) $(TRAD) $(DATA_FILES) $(DATADEST)/
+	install -m 644 man/speech-index.1 man/speech-query.1 $(MANDEST)/
+	install -m 644 tools/completion.bash $(COMPDEST)/speech-query
+	install -m 644 tools/completion.bash $(COMPDEST)/speech-index
+
+uninstall:
+	rm -f $(BINDEST)/speech-index $(BINDEST)/speech-query $(MANDEST)/speech-index.1 \
+	    $(MANDEST)/speech-query.1 $(COMPDEST)/speech-query $(COMPDEST)/speech-index
+	rm -rf $(DATADEST)
+
+-include $(LIB_OBJ:.o=.d) $(INDEX_OBJ:.o=.d) $(QUERY_OBJ:.o=.d) $(CGI_OBJ:.o=.d) \
+	$(UNIT_BIN:=.d) $(BENCH_BIN:=.d)

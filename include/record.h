@@ -11,12 +11,14 @@
 #include <stdint.h>
 
 #include "ss_error.h"
+#include "xapian_c.h"
 
 typedef struct {
     char *file;           /* path as given to the indexer */
     uint64_t byte_start;  /* half-open span in the original file (decompressed for .gz) */
     uint64_t byte_end;
-    uint32_t para;        /* paragraph number in the file, from 1 */
+    uint32_t line;        /* line of byte_start in the file, from 1 (0: not recorded) */
+    uint32_t para;        /* paragraph number in its speech, from 1 */
     uint32_t speech;      /* speech number in the file, from 1 */
     char *title;          /* speech title */
     char *heading;        /* section heading above the passage, or NULL */
@@ -28,6 +30,13 @@ typedef struct {
     char *speaker;        /* speaker (role and/or name), or NULL */
     char *kind;           /* speech, report, article, or NULL */
 } ss_record;
+
+/* Value slots of a passage's document, for counting matches by facet
+ * without reading their records (xc_enquire_count_values). */
+enum { SS_SLOT_REGION = 1, SS_SLOT_YEAR = 2, SS_SLOT_KIND = 3 };
+
+/* Sets the value slots of the document of r (region, year, kind). */
+ss_code ss_record_values(const ss_record *r, xc_doc *doc, ss_err *err);
 
 /* Serialises r into a malloc'd NUL-terminated JSON string. */
 ss_code ss_record_encode(const ss_record *r, char **out, size_t *len, ss_err *err);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "facets.h"
 #include "query.h"
 #include "record.h"
 #include "ss_error.h"
@@ -17,47 +18,54 @@ typedef struct ss_searcher ss_searcher;
 typedef struct {
     char *file;
     uint64_t byte_start, byte_end;
+    uint32_t line;        /* line of byte_start, from 1; 0 unknown */
 } ss_place;
 
 typedef struct {
     uint32_t rank;        /* from 1, counting the offset */
     double score;
     ss_record rec;
+    uint32_t line;        /* line of rec.byte_start in the file, from 1; 0 unknown */
     ss_span *hl;          /* highlights: byte spans of rec.text */
     size_t nhl;
     ss_place *dups;       /* the same passage in other files (collapsed into this hit) */
     size_t ndups;
 } ss_hit;
 
-/* One value of a facet and how many matching passages have it. */
-typedef struct {
-    char *value;
-    uint32_t count;
-} ss_facet_value;
-
 enum { SS_FACET_REGION, SS_FACET_YEAR, SS_FACET_KIND, SS_FACETS };
-
-typedef struct {
-    ss_facet_value *v;    /* most frequent first */
-    size_t n;
-} ss_facet;
 
 typedef struct {
     ss_hit *hits;
     size_t n;
-    uint32_t total;       /* estimated number of matching passages (copies counted once) */
+    size_t streamed;      /* hits handed to ss_search_opts.each (then hits holds none) */
+    uint32_t total;       /* number of matching passages (copies counted once) */
+    int total_exact;      /* 1: total counts every match judged; 0: an estimate (two
+                             significant digits) from the first candidates judged */
     ss_facet facets[SS_FACETS]; /* filled when asked: speech region, year, kind */
     int has_facets;
+    int facets_exact;     /* 1: facets count the passages judged (copies once); 0: they
+                             count Xapian's candidates by the index's value slots */
     char *understood;     /* the query as understood */
     int natural;          /* read as natural language */
 } ss_results;
 
+/* Receives a hit as soon as it is ranked (ss_search_opts.each); the hit
+ * is freed on return.  An error stops the search. */
+typedef ss_code (*ss_hit_fn)(void *arg, const ss_hit *h, ss_err *err);
+
 typedef struct {
     uint32_t offset;      /* hits to skip */
     uint32_t count;       /* hits wanted (0: 10) */
+    int all;              /* 1: every hit from offset on (count ignored) */
     int all_duplicates;   /* 1: show copies as hits of their own instead of collapsing */
-    int facets;           /* 1: count matches by region, year and kind (judges every match,
-                             up to 20000) */
+    int facets;           /* 1: count matches by region, year and kind: judging every
+                             match when there are at most facet_judge_limit, else from
+                             the index's value slots over Xapian's matches */
+    uint32_t facet_judge_limit; /* 0: 2000 */
+    ss_hit_fn each;       /* non-NULL: hits are streamed to each(each_arg, hit) in rank
+                             order instead of collected (results.streamed counts them, .hits
+                             holds none), so -n all runs in bounded memory */
+    void *each_arg;
     int exact;            /* 1: the words as typed only (no synonyms, no other forms of figures) */
 } ss_search_opts;
 
@@ -86,6 +94,8 @@ void ss_results_free(ss_results *r);
 /* Shows the hits' files relative to dir (the current folder) when they
  * lie under it; the index stores real, absolute paths. */
 void ss_results_relative(ss_results *r, const char *dir);
+/* The same for one hit (its strings are changed in place). */
+void ss_hit_relative(ss_hit *h, const char *dir);
 
 /* More like this: passages elsewhere that talk about the same thing as the
  * passage of file that starts at (or holds) byte_start: its words that
@@ -93,5 +103,21 @@ void ss_results_relative(ss_results *r, const char *dir);
  * out.  SS_ENOTFOUND when the index has no such passage. */
 ss_code ss_search_like(ss_searcher *s, const char *file, uint64_t byte_start,
                        const ss_search_opts *opts, ss_results *out, ss_err *err);
+
+/* Seconds Xapian may spend matching one batch of candidates (0: no limit,
+ * the default); past it, results are those found so far.  The web page
+ * sets it so that one expensive query cannot hold a worker. */
+void ss_searcher_set_time_limit(ss_searcher *s, double seconds);
+
+/* Judges one record r against q (parsed with ss_searcher_actx(s)) as a
+ * search does: *factor 0 when it does not match; *hl (malloc'd, *nhl
+ * spans) where q's words stand in r->text. */
+ss_code ss_search_judge(ss_searcher *s, const ss_query *q, const ss_record *r, double *factor,
+                        ss_span **hl, size_t *nhl, ss_err *err);
+
+/* The searcher's database and analysis context, for views built on it
+ * (speech_view.h).  Borrowed: valid until ss_searcher_close. */
+xc_db *ss_searcher_db(ss_searcher *s);
+ss_actx *ss_searcher_actx(ss_searcher *s);
 
 #endif

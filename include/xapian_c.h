@@ -115,7 +115,6 @@ ss_code xc_doc_add_value(xc_doc *doc, unsigned slot, const char *value, size_t l
 typedef enum {
     XC_OP_AND, XC_OP_OR, XC_OP_AND_NOT, XC_OP_XOR, XC_OP_AND_MAYBE,
     XC_OP_FILTER, XC_OP_NEAR, XC_OP_PHRASE, XC_OP_ELITE_SET, XC_OP_SYNONYM,
-    XC_OP_MAXOF,       /* Xapian's OP_MAX: matches any, weighs the best one */
     XC_OP_MAX
 } xc_op;
 
@@ -146,8 +145,19 @@ ss_code xc_enquire_set_bm25(xc_enquire *e, double k1, double k2, double k3, doub
                             double min_normlen, ss_err *err);
 /* Collapse results with the same value in slot, keeping the best. */
 ss_code xc_enquire_set_collapse(xc_enquire *e, unsigned slot, ss_err *err);
+/* Stops matching after seconds (Enquire::set_time_limit); results are then
+ * those found so far, counts estimates.  0: no limit. */
+ss_code xc_enquire_set_time_limit(xc_enquire *e, double seconds, ss_err *err);
 ss_code xc_enquire_get_mset(xc_enquire *e, uint32_t first, uint32_t max, uint32_t check_at_least,
                             xc_mset **out, ss_err *err);
+
+/* Runs the query over every match and counts the values of each of
+ * slots[0, nslots): cb gets (ctx, k, value, len, documents) for each value
+ * of slot k (nonzero stops); *matches (may be NULL) the exact number of
+ * matches.  Documents without a value in a slot are not counted. */
+typedef int (*xc_value_cb)(void *ctx, size_t k, const char *value, size_t len, uint32_t count);
+ss_code xc_enquire_count_values(xc_enquire *e, const unsigned *slots, size_t nslots,
+                                uint32_t *matches, xc_value_cb cb, void *ctx, ss_err *err);
 
 void xc_mset_free(xc_mset *m);
 uint32_t xc_mset_size(const xc_mset *m);

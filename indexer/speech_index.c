@@ -11,6 +11,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifndef SS_VERSION
+#define SS_VERSION "unknown"
+#endif
+
+#include "datadir.h"
 #include "indexer.h"
 #include "passage.h"
 #include "shards.h"
@@ -46,6 +51,9 @@ static void usage(FILE *f)
             "      --stats           files, passages, speeches by region and year, size,\n"
             "                        last update\n"
             "  -q, --quiet           no progress, no summary\n"
+            "      --data DIR        data files (dictionary, rules, gazetteer; default: the\n"
+            "                        installed ones, or $SS_DATADIR)\n"
+            "  -V, --version         version\n"
             "  -h, --help            this help\n",
             DEFAULT_INDEX, SS_PASSAGE_CHARS);
 }
@@ -543,6 +551,19 @@ static void summary(const ss_index_stats *st, size_t ignored, int pruned, double
                ignored);
 }
 
+/* A wrong option, or one without its value: one line naming it. */
+static int bad_option(int c, const char *arg)
+{
+    if (c == ':')
+        fprintf(stderr, "speech-index: option '%s' needs a value", arg);
+    else if (optopt && optopt != '?')
+        fprintf(stderr, "speech-index: unknown option '-%c'", optopt);
+    else
+        fprintf(stderr, "speech-index: unknown option '%s'", arg);
+    fputs(" (see speech-index --help)\n", stderr);
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
     enum { O_PRUNE = 256, O_REMOVE, O_LIST, O_STATS, O_COMMIT, O_MAXFILE };
@@ -555,13 +576,15 @@ int main(int argc, char **argv)
         { "commit-every", required_argument, NULL, O_COMMIT },
         { "max-file-mb", required_argument, NULL, O_MAXFILE },
         { "list", no_argument, NULL, O_LIST },   { "stats", no_argument, NULL, O_STATS },
+        { "data", required_argument, NULL, 'A' }, { "version", no_argument, NULL, 'V' },
         { "help", no_argument, NULL, 'h' },      { NULL, 0, NULL, 0 },
     };
     const char *db = getenv("SPEECH_INDEX");
     ss_index_opts opts = { 0 };
     int quiet = 0, merge = 0, prune = 1, mode = 0, c;
     long shards = 0;
-    while ((c = getopt_long(argc, argv, "d:qh", longopts, NULL)) != -1) {
+    opterr = 0; /* our own one-line messages (bad_option) */
+    while ((c = getopt_long(argc, argv, ":d:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'E': opts.encoding = optarg; break;
@@ -605,8 +628,10 @@ int main(int argc, char **argv)
             }
             mode = c;
             break;
+        case 'A': ss_datadir_set(optarg); break;
+        case 'V': printf("speech-index %s\n", SS_VERSION); return 0;
         case 'h': usage(stdout); return 0;
-        default: usage(stderr); return 2;
+        default: return bad_option(c, argv[optind - 1]);
         }
     }
     if (!db || !*db)

@@ -3,6 +3,7 @@
  * The same function analyses passages at index time and queries at search
  * time, so whatever is done to one is done to the other. */
 #include "analyze.h"
+#include "datadir.h"
 
 #include <fcntl.h>
 #include <opencc.h>
@@ -55,8 +56,7 @@ struct ss_actx {
 
 const char *ss_default_datadir(void)
 {
-    const char *d = getenv("SS_DATADIR");
-    return (d && *d) ? d : SS_DATADIR;
+    return ss_datadir();
 }
 
 static ss_code load_trad(ss_analyzer *a, const char *dir, ss_err *err)

@@ -15,6 +15,7 @@
 #include "clean.h"
 #include "filter.h"
 #include "gazetteer.h"
+#include "lines.h"
 #include "passage.h"
 #include "reader.h"
 #include "record.h"
@@ -117,6 +118,7 @@ struct ss_indexer {
     uint64_t pending_bytes;
     const char *cur_file;   /* file being indexed, for warnings */
     size_t cur_warnings;
+    ss_lines *lines;        /* line numbers of the file being indexed */
 };
 
 /* Frees what an indexer holds but its database (closed by the caller). */
@@ -128,6 +130,7 @@ static void free_indexer(ss_indexer *ix)
     ss_cleaner_close(ix->cleaner);
     ss_actx_free(ix->actx);
     ss_analyzer_close(ix->an);
+    ss_lines_free(ix->lines);
     free(ix);
 }
 
@@ -424,6 +427,12 @@ static ss_code add_passage(ss_indexer *ix, const char *path, const ss_text *t,
                     .text = str.text, .date = sp->date,
                     .region = sp->region ? (char *)ss_gaz_name(ix->gaz, sp->region) : NULL,
                     .speaker = str.speaker, .kind = sp->kind, .simplified = str.simplified };
+    if (rc == SS_OK && !ix->lines)
+        rc = ss_lines_new(4, &ix->lines, err);
+    if (rc == SS_OK)
+        rc = ss_lines_at(ix->lines, path, r.byte_start, &r.line, err);
+    if (rc == SS_OK)
+        rc = ss_record_values(&r, doc, err);
     if (rc == SS_OK)
         rc = ss_record_encode(&r, &data, &dlen, err);
     if (rc == SS_OK)

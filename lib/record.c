@@ -33,7 +33,8 @@ ss_code ss_record_encode(const ss_record *r, char **out, size_t *len, ss_err *er
     }
     ok = ok && cJSON_AddNumberToObject(o, "bs", (double)r->byte_start) &&
          cJSON_AddNumberToObject(o, "be", (double)r->byte_end) &&
-         cJSON_AddNumberToObject(o, "p", r->para) && cJSON_AddNumberToObject(o, "sp", r->speech);
+         cJSON_AddNumberToObject(o, "p", r->para) && cJSON_AddNumberToObject(o, "sp", r->speech) &&
+         (!r->line || cJSON_AddNumberToObject(o, "ln", r->line));
     char *s = ok ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
     if (!s)
@@ -68,6 +69,7 @@ ss_code ss_record_decode(const char *data, size_t len, ss_record *r, ss_err *err
     r->byte_start = num(o, "bs");
     r->byte_end = num(o, "be");
     r->para = (uint32_t)num(o, "p");
+    r->line = (uint32_t)num(o, "ln");
     r->speech = (uint32_t)num(o, "sp");
     cJSON_Delete(o);
     return SS_OK;
@@ -79,4 +81,16 @@ void ss_record_free(ss_record *r)
         free(*field(r, i));
         *field(r, i) = NULL;
     }
+}
+
+ss_code ss_record_values(const ss_record *r, xc_doc *doc, ss_err *err)
+{
+    ss_code rc = SS_OK;
+    if (r->region)
+        rc = xc_doc_add_value(doc, SS_SLOT_REGION, r->region, strlen(r->region), err);
+    if (rc == SS_OK && r->date && strlen(r->date) >= 4)
+        rc = xc_doc_add_value(doc, SS_SLOT_YEAR, r->date, 4, err);
+    if (rc == SS_OK && r->kind)
+        rc = xc_doc_add_value(doc, SS_SLOT_KIND, r->kind, strlen(r->kind), err);
+    return rc;
 }

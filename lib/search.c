@@ -7,30 +7,20 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "dedup.h"
 #include "like.h"
+#include "lines.h"
+#include "record.h"
+#include "spread.h"
 #include "terms.h"
 #include "strbuf.h"
 #include "synonyms.h"
 #include "utf8.h"
 #include "xapian_c.h"
 
-#define CHECK_AT_LEAST 100
-/* Ranking spreads hits over places: a passage in the same or the next
- * paragraph of a file as a better one already ranked is worth
- * SPREAD_PENALTY of its score, so the first page shows different places. */
-#define SPREAD_PENALTY 0.6
-/* Xapian proposes candidates (bag of bigrams and words, BM25); the ranker
- * judges each from its text.  The first batch is DEPTH_FACTOR times the
- * hits wanted (at least MIN_BATCH); more come while fewer than wanted +
- * SPREAD_SLACK were accepted, up to MAX_JUDGED. */
-#define DEPTH_FACTOR 3
-#define MIN_BATCH 30
-#define SPREAD_SLACK 10
-#define MAX_JUDGED 5000
-#define MAX_JUDGED_FACETS 20000
-/* Copies: passages from different files whose bigram sets overlap this
- * much (Jaccard) are one passage copied from site to site. */
-#define DUP_JACCARD 0.8
+/* Xapian counts at least this many matches before estimating their number
+ * (on the first batch; the estimate of later ones is not used). */
+#define CHECK_AT_LEAST 1000
 
 struct ss_searcher {
     xc_db *db;
@@ -42,6 +32,7 @@ struct ss_searcher {
     size_t gaztext_len;
     int gaztext_missing;
     char *datadir;
+    double time_limit;    /* seconds per Xapian match, 0: none */
 };
 
 ss_code ss_searcher_open(const char *const *dbs, size_t n, const char *datadir,
@@ -100,11 +91,8 @@ void ss_results_free(ss_results *r)
         free(r->hits[i].hl);
         places_free(r->hits[i].dups, r->hits[i].ndups);
     }
-    for (int k = 0; k < SS_FACETS; k++) {
-        for (size_t i = 0; i < r->facets[k].n; i++)
-            free(r->facets[k].v[i].value);
-        free(r->facets[k].v);
-    }
+    for (int k = 0; k < SS_FACETS; k++)
+        ss_facet_free(&r->facets[k]);
     free(r->hits);
     free(r->understood);
     memset(r, 0, sizeof *r);
@@ -113,24 +101,57 @@ void ss_results_free(ss_results *r)
 /* A passage Xapian proposed and the ranker accepted. */
 typedef struct {
     double score;
-    ss_record rec;
+    ss_record rec;        /* freed once the hit is known not to be shown */
     ss_span *hl;
     size_t nhl;
-    uint32_t *sig;        /* sorted distinct hashes of the passage's bigrams and tokens */
-    size_t nsig;
-    uint32_t sighash;     /* hash of sig: equal for identical copies */
-    int is_copy;          /* a copy of a candidate judged before it */
+    uint64_t file_id;     /* hash of rec.file */
+    uint32_t cluster;     /* its copies' cluster (dedup.h) */
     ss_place *dups;
     size_t ndups;
-    int dup;              /* collapsed into another candidate */
+    int dup;              /* folded into a better copy */
 } cand;
 
+/* The state of one query's walk down Xapian's ranking.  Hits are ranked
+ * in blocks of Xapian's order; the end of each block depends on the query
+ * alone (never on --offset or -n), so every page cuts the same ranking.
+ * Block k is judged until it holds BLOCK_DISTINCT << k new distinct
+ * passages (or Xapian has no more); its hits are then ordered (score,
+ * copies folded, spread over places) and follow those of block k - 1. */
 typedef struct {
-    cand *v;
+    cand *v;              /* every hit accepted, blocks in order */
     size_t n, cap;
-    size_t judged;
-    size_t distinct;      /* accepted candidates that are no copy of an earlier one */
-} cands;
+    size_t ranked;        /* v[0, ranked) ordered for good (copies removed) */
+    size_t block_start;   /* v[block_start, n): the block being judged */
+    uint32_t *head;       /* cluster -> index in v of its shown hit, or NO_HEAD */
+    size_t nhead;
+    ss_dedup *dedup;
+    ss_spread *spread;
+    uint32_t fetched;     /* Xapian candidates fetched (and judged) */
+    uint32_t batch;       /* next batch size */
+    int exhausted;        /* Xapian has no more */
+    uint32_t estimate;    /* Xapian's estimate of its matches (first batch) */
+    size_t first_judged, first_distinct; /* for the total: counts of block 0 */
+    int blocks;
+    ss_lines *lines;      /* line numbers of the hits shown */
+    ss_hit_fn each;       /* hits streamed to each(each_arg, ...) instead of kept */
+    void *each_arg;
+    ss_searcher *s;       /* for the highlights of the hits shown */
+    const ss_query *q;
+} walk;
+
+#define NO_HEAD UINT32_MAX
+/* Xapian is asked for candidates in batches from FIRST_BATCH doubling up to
+ * MAX_BATCH; block k is complete with BLOCK_DISTINCT << k (up to
+ * MAX_BLOCK_DISTINCT) new distinct passages.  A query with at most
+ * EXACT_BELOW matches is judged whole, so that its count is exact. */
+#define FIRST_BATCH 32
+#define MAX_BATCH 4096
+#define BLOCK_DISTINCT 20
+#define MAX_BLOCK_DISTINCT 20000
+#define EXACT_BELOW 400
+/* --facets judges every match up to this many Xapian matches (exact
+ * counts), and counts value slots beyond (see spy_facets). */
+#define FACET_JUDGE_LIMIT 2000
 
 static void places_free(ss_place *p, size_t n)
 {
@@ -143,113 +164,21 @@ static void cand_free(cand *h)
 {
     ss_record_free(&h->rec);
     free(h->hl);
-    free(h->sig);
+    h->hl = NULL;
     places_free(h->dups, h->ndups);
+    h->dups = NULL;
+    h->ndups = 0;
 }
 
-static void cands_free(cands *c)
+static void walk_free(walk *w)
 {
-    for (size_t i = 0; i < c->n; i++)
-        cand_free(&c->v[i]);
-    free(c->v);
-}
-
-static uint32_t hash_bytes(const char *s, size_t n, uint32_t h)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* The passage's signature: hashes of its bigrams and tokens, sorted,
- * distinct, independent of script and punctuation (analysis normalised). */
-static ss_code signature(const ss_analysis *an, cand *h, ss_err *err)
-{
-    h->sig = malloc((an->natoms ? an->natoms : 1) * sizeof *h->sig);
-    if (!h->sig)
-        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-    size_t n = 0;
-    for (size_t i = 0; i < an->natoms; i++) {
-        const ss_atom *a = &an->atoms[i];
-        uint32_t x = hash_bytes(an->norm + a->norm, a->normlen, 2166136261u);
-        if (a->kind == SS_ATOM_HAN && i + 1 < an->natoms && an->atoms[i + 1].kind == SS_ATOM_HAN)
-            x = hash_bytes(an->norm + an->atoms[i + 1].norm, an->atoms[i + 1].normlen, x);
-        h->sig[n++] = x;
-    }
-    qsort(h->sig, n, sizeof *h->sig, cmp_u32);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (k == 0 || h->sig[i] != h->sig[k - 1])
-            h->sig[k++] = h->sig[i];
-    h->nsig = k;
-    h->sighash = hash_bytes((const char *)h->sig, k * sizeof *h->sig, 2166136261u);
-    return SS_OK;
-}
-
-static int copies(const cand *a, const cand *b)
-{
-    if (!a->nsig || !b->nsig || !a->rec.file || !b->rec.file ||
-        strcmp(a->rec.file, b->rec.file) == 0)
-        return 0;
-    if (a->sighash == b->sighash && a->nsig == b->nsig)
-        return 1;
-    size_t small = a->nsig < b->nsig ? a->nsig : b->nsig;
-    size_t big = a->nsig + b->nsig - small;
-    if (small < DUP_JACCARD * big)
-        return 0; /* sizes alone rule it out */
-    size_t i = 0, j = 0, common = 0;
-    while (i < a->nsig && j < b->nsig) {
-        if (a->sig[i] == b->sig[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (a->sig[i] < b->sig[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return common >= DUP_JACCARD * (a->nsig + b->nsig - common);
-}
-
-/* Folds copies into the best-ranked one (c sorted by score). */
-static ss_code collapse(cand *c, size_t n, ss_err *err)
-{
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; !c[i].dup && j < i; j++) {
-            if (c[j].dup || !copies(&c[j], &c[i]))
-                continue;
-            ss_place *p = realloc(c[j].dups, (c[j].ndups + 1) * sizeof *p);
-            if (!p)
-                return ss_seterr(err, SS_ENOMEM, "out of memory collapsing copies");
-            c[j].dups = p;
-            p[c[j].ndups++] = (ss_place){ c[i].rec.file, c[i].rec.byte_start, c[i].rec.byte_end };
-            c[i].rec.file = NULL; /* now owned by the place */
-            c[i].dup = 1;
-        }
-    }
-    return SS_OK;
-}
-
-/* Drops collapsed candidates, keeping the order. */
-static size_t compact_cands(cand *c, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].dup)
-            cand_free(&c[i]);
-        else
-            c[k++] = c[i];
-    }
-    return k;
+    for (size_t i = 0; i < w->n; i++)
+        cand_free(&w->v[i]);
+    free(w->v);
+    free(w->head);
+    ss_dedup_free(w->dedup);
+    ss_spread_free(w->spread);
+    ss_lines_free(w->lines);
 }
 
 /* Byte offset in to of the code point at byte offset off in from, both
@@ -271,97 +200,51 @@ static void map_spans(const char *from, const char *to, ss_span *hl, size_t n)
     }
 }
 
-/* Judges hit i of m; appends it to c when the ranker accepts it. */
-static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, uint32_t i,
-                         cands *c, ss_err *err)
+/* Records the cluster of a new hit h (copies fold unless all_duplicates). */
+static ss_code place_in_cluster(walk *w, cand *h, const ss_analysis *an, int all_duplicates,
+                                int *is_new, ss_err *err)
 {
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 64;
-        cand *v = realloc(c->v, cap * sizeof *v);
+    h->file_id = ss_path_hash(h->rec.file ? h->rec.file : "");
+    if (all_duplicates) {
+        h->cluster = (uint32_t)w->n;
+        *is_new = 1;
+    } else {
+        ss_sketch sk;
+        ss_sketch_make(an, &sk);
+        ss_code rc = ss_dedup_add(w->dedup, &sk, h->file_id, &h->cluster, is_new, err);
+        if (rc != SS_OK)
+            return rc;
+    }
+    if (h->cluster >= w->nhead) {
+        size_t cap = w->nhead ? w->nhead * 2 : 256;
+        while (cap <= h->cluster)
+            cap *= 2;
+        uint32_t *v = realloc(w->head, cap * sizeof *v);
         if (!v)
             return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-        c->v = v;
-        c->cap = cap;
+        for (size_t i = w->nhead; i < cap; i++)
+            v[i] = NO_HEAD;
+        w->head = v;
+        w->nhead = cap;
     }
-    cand *h = &c->v[c->n];
-    memset(h, 0, sizeof *h);
-    char *data = NULL;
-    size_t len = 0;
-    double w = 0, factor = 0;
-    ss_analysis an;
-    ss_code rc = xc_mset_weight(m, i, &w, err);
-    if (rc == SS_OK)
-        rc = xc_mset_data(m, i, &data, &len, err);
-    if (rc == SS_OK)
-        rc = ss_record_decode(data, len, &h->rec, err);
-    free(data);
-    /* a traditional passage comes with its simplified form: no OpenCC here */
-    const char *text = h->rec.simplified ? h->rec.simplified : h->rec.text ? h->rec.text : "";
-    ss_actx_set_t2s(s->ac, h->rec.simplified == NULL);
-    if (rc == SS_OK)
-        rc = ss_analyze_atoms(s->ac, text, strlen(text), &an, err);
-    ss_actx_set_t2s(s->ac, 1);
-    ss_passage_meta meta = { h->rec.region, h->rec.title, h->rec.date };
-    if (rc == SS_OK)
-        rc = ss_query_judge_meta(q, &an, &meta, &factor, NULL, NULL, err);
-    c->judged++;
-    if (rc == SS_OK && factor > 0)
-        rc = signature(&an, h, err);
-    if (rc == SS_OK && factor > 0 && h->rec.heading) { /* after the signature: reuses s->ac */
-        double hf = 1.0;
-        ss_actx_set_t2s(s->ac, 0);
-        rc = ss_analyze_atoms(s->ac, h->rec.heading, strlen(h->rec.heading), &an, err);
-        ss_actx_set_t2s(s->ac, 1);
-        if (rc == SS_OK)
-            rc = ss_query_heading_factor(q, &an, &hf, err);
-        factor *= hf;
-    }
-    if (rc != SS_OK || factor <= 0) {
-        cand_free(h);
-        return rc;
-    }
-    h->score = w * factor;
-    for (size_t j = 0; j < c->n && !h->is_copy; j++)
-        h->is_copy = !c->v[j].is_copy && copies(&c->v[j], h);
-    c->distinct += !h->is_copy;
-    c->n++;
     return SS_OK;
 }
 
-/* Same file, same or neighbouring paragraph (a heading and the paragraph
- * under it, two windows of one paragraph): one place to a reader. */
-static int near_place(const cand *a, const cand *b)
+/* Judges record r against q, its speech as context: *factor 0 when it
+ * does not match.  A traditional passage is analysed in its stored
+ * simplified form (no OpenCC here); *an is that analysis (valid until
+ * s->ac's next use). */
+static ss_code judge_record(ss_searcher *s, const ss_query *q, const ss_record *r,
+                            ss_analysis *an, double *factor, ss_err *err)
 {
-    if (!a->rec.file || !b->rec.file || strcmp(a->rec.file, b->rec.file) != 0)
-        return 0;
-    uint32_t pa = a->rec.para, pb = b->rec.para;
-    return (pa > pb ? pa - pb : pb - pa) <= 1;
-}
-
-/* Orders c[0, n) greedily: next is the best score after the penalty for
- * standing next to an already chosen hit. */
-static void spread(cand *c, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        size_t best = k;
-        double best_score = -1;
-        for (size_t i = k; i < n; i++) {
-            double sc = c[i].score;
-            for (size_t j = 0; j < k; j++)
-                if (near_place(&c[i], &c[j])) {
-                    sc *= SPREAD_PENALTY;
-                    break;
-                }
-            if (sc > best_score * (1 + 1e-9)) {
-                best_score = sc;
-                best = i;
-            }
-        }
-        cand t = c[k];
-        c[k] = c[best];
-        c[best] = t;
-        c[k].score = best_score;
-    }
+    const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+    ss_actx_set_t2s(s->ac, r->simplified == NULL);
+    ss_code rc = ss_analyze_atoms(s->ac, text, strlen(text), an, err);
+    ss_actx_set_t2s(s->ac, 1);
+    ss_passage_meta meta = { r->region, r->title, r->date };
+    if (rc == SS_OK)
+        rc = ss_query_judge_meta(q, an, &meta, factor, NULL, NULL, err);
+    return rc;
 }
 
 /* Highlights of a hit shown (only those: judging candidates needs none). */
@@ -377,41 +260,52 @@ static ss_code hit_highlights(ss_searcher *s, const ss_query *q, ss_hit *h, ss_e
     return rc;
 }
 
-/* Asks Xapian for candidates in batches and judges them until enough are
- * accepted (or MAX_JUDGED were looked at, or none are left). */
-static ss_code gather(ss_searcher *s, const ss_query *q, xc_enquire *e, uint32_t want,
-                      int collapsing, size_t max_judged, cands *c, uint32_t *estimate,
-                      int *exhausted, ss_err *err)
+/* Judges hit i of m; appends it to w when the ranker accepts it.  *is_new
+ * is 1 when it is no copy of a passage accepted before. */
+static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, uint32_t i,
+                         int all_duplicates, walk *w, int *is_new, ss_err *err)
 {
-    uint32_t batch = want * DEPTH_FACTOR < MIN_BATCH ? MIN_BATCH : want * DEPTH_FACTOR;
-    if (batch > 2000)
-        batch = 2000;
-    uint32_t first = 0;
-    *exhausted = 0;
-    for (;;) {
-        xc_mset *m = NULL;
-        ss_code rc = xc_enquire_get_mset(e, first, batch, CHECK_AT_LEAST, &m, err);
-        if (rc != SS_OK)
-            return rc;
-        if (first == 0)
-            *estimate = xc_mset_estimated(m);
-        uint32_t size = xc_mset_size(m);
-        for (uint32_t i = 0; rc == SS_OK && i < size; i++)
-            rc = judge_hit(s, q, m, i, c, err);
-        xc_mset_free(m);
-        if (rc != SS_OK)
-            return rc;
-        first += size;
-        if (size < batch) {
-            *exhausted = 1;
-            return SS_OK;
-        }
-        size_t have = collapsing ? c->distinct : c->n;
-        if (have >= (size_t)want + SPREAD_SLACK || c->judged >= max_judged)
-            return SS_OK;
-        if (batch < 2000)
-            batch *= 2;
+    *is_new = 0;
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 64;
+        cand *v = realloc(w->v, cap * sizeof *v);
+        if (!v)
+            return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+        w->v = v;
+        w->cap = cap;
     }
+    cand *h = &w->v[w->n];
+    memset(h, 0, sizeof *h);
+    char *data = NULL;
+    size_t len = 0;
+    double wt = 0, factor = 0;
+    ss_analysis an;
+    ss_code rc = xc_mset_weight(m, i, &wt, err);
+    if (rc == SS_OK)
+        rc = xc_mset_data(m, i, &data, &len, err);
+    if (rc == SS_OK)
+        rc = ss_record_decode(data, len, &h->rec, err);
+    free(data);
+    if (rc == SS_OK)
+        rc = judge_record(s, q, &h->rec, &an, &factor, err);
+    if (rc == SS_OK && factor > 0)
+        rc = place_in_cluster(w, h, &an, all_duplicates, is_new, err);
+    if (rc == SS_OK && factor > 0 && h->rec.heading) { /* after the sketch: reuses s->ac */
+        double hf = 1.0;
+        ss_actx_set_t2s(s->ac, 0);
+        rc = ss_analyze_atoms(s->ac, h->rec.heading, strlen(h->rec.heading), &an, err);
+        ss_actx_set_t2s(s->ac, 1);
+        if (rc == SS_OK)
+            rc = ss_query_heading_factor(q, &an, &hf, err);
+        factor *= hf;
+    }
+    if (rc != SS_OK || factor <= 0) {
+        cand_free(h);
+        return rc;
+    }
+    h->score = wt * factor;
+    w->n++;
+    return SS_OK;
 }
 
 /* Higher score first; scores equal to 1e-9 (the same passage weighs the
@@ -435,49 +329,182 @@ const char *ss_facet_name(int k)
     return k >= 0 && k < SS_FACETS ? names[k] : "";
 }
 
-static ss_code count_value(ss_facet *f, const char *v, size_t len, ss_err *err)
+/* Counts a shown passage by its speech's region, year and kind. */
+static ss_code count_facets(const ss_record *r, ss_results *out, ss_err *err)
 {
-    for (size_t i = 0; i < f->n; i++)
-        if (strlen(f->v[i].value) == len && memcmp(f->v[i].value, v, len) == 0) {
-            f->v[i].count++;
-            return SS_OK;
-        }
-    ss_facet_value *nv = realloc(f->v, (f->n + 1) * sizeof *nv);
-    if (!nv)
-        return ss_seterr(err, SS_ENOMEM, "out of memory counting facets");
-    f->v = nv;
-    if (!(nv[f->n].value = strndup(v, len)))
-        return ss_seterr(err, SS_ENOMEM, "out of memory counting facets");
-    nv[f->n++].count = 1;
+    ss_code rc = SS_OK;
+    if (r->region)
+        rc = ss_facet_count(&out->facets[SS_FACET_REGION], r->region, strlen(r->region), err);
+    if (rc == SS_OK && r->date && strlen(r->date) >= 4)
+        rc = ss_facet_count(&out->facets[SS_FACET_YEAR], r->date, 4, err);
+    if (rc == SS_OK && r->kind)
+        rc = ss_facet_count(&out->facets[SS_FACET_KIND], r->kind, strlen(r->kind), err);
+    return rc;
+}
+
+/* Folds copy c into the shown hit h ("also in"). */
+static ss_code fold(cand *h, cand *c, ss_err *err)
+{
+    if (h->rec.file) { /* h still to be shown */
+        ss_place *p = realloc(h->dups, (h->ndups + 1) * sizeof *p);
+        if (!p)
+            return ss_seterr(err, SS_ENOMEM, "out of memory collapsing copies");
+        h->dups = p;
+        p[h->ndups++] = (ss_place){ c->rec.file, c->rec.byte_start, c->rec.byte_end, c->rec.line };
+        c->rec.file = NULL; /* now owned by the place */
+    }
+    c->dup = 1;
+    cand_free(c);
     return SS_OK;
 }
 
-static int by_count(const void *a, const void *b)
-{
-    const ss_facet_value *x = a, *y = b;
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    return strcmp(x->value, y->value);
-}
-
-/* Counts the accepted passages by their speech's region, year and kind. */
-static ss_code count_facets(const cand *c, size_t n, ss_results *out, ss_err *err)
+/* Fills the line numbers of hit h and of its copies. */
+static ss_code locate(ss_lines *lines, ss_hit *h, ss_err *err)
 {
     ss_code rc = SS_OK;
-    for (size_t i = 0; rc == SS_OK && i < n; i++) {
-        const ss_record *r = &c[i].rec;
-        if (r->region)
-            rc = count_value(&out->facets[SS_FACET_REGION], r->region, strlen(r->region), err);
-        if (rc == SS_OK && r->date && strlen(r->date) >= 4)
-            rc = count_value(&out->facets[SS_FACET_YEAR], r->date, 4, err);
-        if (rc == SS_OK && r->kind)
-            rc = count_value(&out->facets[SS_FACET_KIND], r->kind, strlen(r->kind), err);
-    }
-    for (int k = 0; k < SS_FACETS; k++)
-        if (out->facets[k].n > 1)
-            qsort(out->facets[k].v, out->facets[k].n, sizeof *out->facets[k].v, by_count);
-    out->has_facets = 1;
+    h->line = h->rec.line; /* recorded by the indexer; else read from the file */
+    if (!h->line)
+        rc = ss_lines_at(lines, h->rec.file, h->rec.byte_start, &h->line, err);
+    for (size_t d = 0; rc == SS_OK && d < h->ndups; d++)
+        if (!h->dups[d].line)
+            rc = ss_lines_at(lines, h->dups[d].file, h->dups[d].byte_start, &h->dups[d].line, err);
     return rc;
+}
+
+/* Streams candidate c, ranked rank (from 0), to the caller's function. */
+static ss_code hand_over(walk *w, cand *c, size_t rank, ss_err *err)
+{
+    ss_hit h = { (uint32_t)(rank + 1), c->score, c->rec, 0, NULL, 0, c->dups, c->ndups };
+    ss_code rc = locate(w->lines, &h, err);
+    if (rc == SS_OK)
+        rc = hit_highlights(w->s, w->q, &h, err);
+    if (rc == SS_OK)
+        rc = w->each(w->each_arg, &h, err);
+    free(h.hl);
+    return rc;
+}
+
+/* Orders the block v[block_start, n): by score, copies folded into the best
+ * of them (or into a hit of an earlier block), spread over places.  Hits
+ * outside [keep_from, keep_to) of the whole ranking lose their records. */
+static ss_code close_block(walk *w, size_t keep_from, size_t keep_to, ss_results *out,
+                           int facets, ss_err *err)
+{
+    cand *b = w->v + w->block_start;
+    size_t n = w->n - w->block_start, k = 0;
+    if (n > 1)
+        qsort(b, n, sizeof *b, by_score);
+    ss_code rc = SS_OK;
+    for (size_t i = 0; rc == SS_OK && i < n; i++) {
+        uint32_t hd = w->head[b[i].cluster];
+        if (hd != NO_HEAD) {
+            rc = fold(&w->v[hd], &b[i], err);
+            continue;
+        }
+        w->head[b[i].cluster] = (uint32_t)(w->block_start + k); /* its place once compacted */
+        b[k++] = b[i];
+    }
+    ss_spread_item *it = malloc((k ? k : 1) * sizeof *it);
+    cand *tmp = malloc((k ? k : 1) * sizeof *tmp);
+    if (rc == SS_OK && (!it || !tmp))
+        rc = ss_seterr(err, SS_ENOMEM, "out of memory ordering hits");
+    for (size_t i = 0; rc == SS_OK && i < k; i++)
+        it[i] = (ss_spread_item){ b[i].score, b[i].file_id, b[i].rec.para, (uint32_t)i };
+    if (rc == SS_OK)
+        rc = ss_spread_order(w->spread, it, k, err);
+    if (rc == SS_OK && k) {
+        memcpy(tmp, b, k * sizeof *tmp);
+        for (size_t i = 0; i < k; i++) {
+            b[i] = tmp[it[i].idx];
+            b[i].score = it[i].score;
+            w->head[b[i].cluster] = (uint32_t)(w->block_start + i);
+        }
+    }
+    free(it);
+    free(tmp);
+    for (size_t i = 0; rc == SS_OK && i < k; i++) {
+        size_t rank = w->block_start + i;
+        if (facets)
+            rc = count_facets(&b[i].rec, out, err);
+        if (rc == SS_OK && w->each && rank >= keep_from && rank < keep_to) {
+            rc = hand_over(w, &b[i], rank, err);
+            out->streamed++;
+        }
+        if (rank < keep_from || rank >= keep_to || w->each)
+            cand_free(&b[i]); /* not shown, or shown already: only its place and cluster stay */
+    }
+    if (rc != SS_OK) { /* the block is dropped whole */
+        for (size_t i = 0; i < k; i++)
+            cand_free(&b[i]);
+        k = 0;
+    }
+    w->n = w->ranked = w->block_start + k;
+    w->block_start = w->n;
+    w->blocks++;
+    return rc;
+}
+
+/* Fetches and judges the next batch of Xapian's candidates; *distinct
+ * counts the new distinct passages among them. */
+static ss_code next_batch(ss_searcher *s, const ss_query *q, xc_enquire *e, int all_duplicates,
+                          walk *w, size_t *distinct, ss_err *err)
+{
+    xc_mset *m = NULL;
+    ss_code rc = xc_enquire_get_mset(e, w->fetched, w->batch, w->fetched ? 0 : CHECK_AT_LEAST,
+                                     &m, err);
+    if (rc != SS_OK)
+        return rc;
+    if (w->fetched == 0)
+        w->estimate = xc_mset_estimated(m);
+    uint32_t size = xc_mset_size(m);
+    for (uint32_t i = 0; rc == SS_OK && i < size; i++) {
+        int is_new = 0;
+        rc = judge_hit(s, q, m, i, all_duplicates, w, &is_new, err);
+        *distinct += is_new;
+    }
+    xc_mset_free(m);
+    w->exhausted = size < w->batch;
+    w->fetched += size;
+    if (w->batch < MAX_BATCH)
+        w->batch *= 2;
+    return rc;
+}
+
+/* Ranks blocks until the ranking holds `want` hits (or there are no more
+ * matches). */
+static ss_code walk_to(ss_searcher *s, const ss_query *q, xc_enquire *e, const ss_search_opts *o,
+                       walk *w, size_t want, size_t keep_from, size_t keep_to, int facets,
+                       ss_results *out, ss_err *err)
+{
+    int all_dups = o && o->all_duplicates;
+    ss_code rc = SS_OK;
+    while (rc == SS_OK && w->ranked < want && !w->exhausted) {
+        size_t target = (size_t)BLOCK_DISTINCT << (w->blocks < 10 ? w->blocks : 10);
+        if (target > MAX_BLOCK_DISTINCT)
+            target = MAX_BLOCK_DISTINCT;
+        size_t distinct = 0;
+        while (rc == SS_OK && !w->exhausted &&
+               (distinct < target || (w->blocks == 0 && w->estimate <= EXACT_BELOW))) {
+            rc = next_batch(s, q, e, all_dups, w, &distinct, err);
+            if (w->blocks == 0 && w->first_judged == 0 && rc == SS_OK) {
+                /* the count's estimate is made on the first batch alone */
+                w->first_judged = w->fetched;
+                w->first_distinct = distinct;
+            }
+        }
+        if (rc == SS_OK)
+            rc = close_block(w, keep_from, keep_to, out, facets, err);
+    }
+    return rc;
+}
+
+/* Rounds n to two significant digits (an estimate says no more). */
+static uint32_t round2(double n)
+{
+    double scale = 1;
+    while (n >= 100 * scale)
+        scale *= 10;
+    return (uint32_t)(floor(n / scale + 0.5) * scale);
 }
 
 /* The gazetteer's text, read once: a cheap test whether a query word may
@@ -529,67 +556,132 @@ static ss_code need_places(ss_searcher *s, ss_query *q, ss_err *err)
     return SS_OK;
 }
 
+/* Facet counts from the index's value slots, over every Xapian match:
+ * a passage whose bigrams all stand there but apart, and every copy of a
+ * passage, count too (so these counts are an estimate). */
+typedef struct {
+    ss_results *out;
+    ss_err *err;
+    ss_code rc;
+    uint64_t seen;
+} spy_ctx;
+
+static int on_value(void *ctx, size_t k, const char *v, size_t len, uint32_t count)
+{
+    spy_ctx *c = ctx;
+    ss_facet *f = &c->out->facets[k];
+    c->rc = ss_facet_count(f, v, len, c->err);
+    if (c->rc == SS_OK) { /* ss_facet_count counted one: make it count */
+        for (size_t i = 0; i < f->n; i++)
+            if (strlen(f->v[i].value) == len && memcmp(f->v[i].value, v, len) == 0)
+                f->v[i].count = count;
+    }
+    c->seen += count;
+    return c->rc != SS_OK;
+}
+
+static ss_code spy_facets(xc_enquire *e, ss_results *out, uint32_t *matches, int *have,
+                          ss_err *err)
+{
+    static const unsigned slots[SS_FACETS] = { SS_SLOT_REGION, SS_SLOT_YEAR, SS_SLOT_KIND };
+    spy_ctx c = { out, err, SS_OK, 0 };
+    ss_code rc = xc_enquire_count_values(e, slots, SS_FACETS, matches, on_value, &c, err);
+    if (rc == SS_OK)
+        rc = c.rc;
+    *have = c.seen > 0; /* an index made before value slots has none */
+    if (rc != SS_OK || !*have)
+        for (int k = 0; k < SS_FACETS; k++)
+            ss_facet_free(&out->facets[k]);
+    return rc;
+}
+
 static ss_code run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_results *out,
                    ss_err *err)
 {
     xc_query *xq = NULL;
     xc_enquire *e = NULL;
-    uint32_t count = o && o->count ? o->count : 10, offset = o ? o->offset : 0;
-    int facets = o && o->facets;
-    cands c = { 0 };
-    uint32_t estimate = 0;
-    int exhausted = 0;
-    ss_code rc = need_places(s, q, err);
+    size_t count = o && o->count ? o->count : 10, offset = o ? o->offset : 0;
+    if (o && o->all)
+        count = SIZE_MAX - offset;
+    uint32_t judge_limit = o && o->facet_judge_limit ? o->facet_judge_limit : FACET_JUDGE_LIMIT;
+    int facets = o && o->facets, judged_facets = facets;
+    uint32_t matches = 0; /* Xapian's matches, counted exactly with the value slots */
+    walk w = { .batch = FIRST_BATCH, .each = o ? o->each : NULL, .each_arg = o ? o->each_arg : NULL,
+               .s = s, .q = q };
+    ss_code rc = ss_dedup_new(&w.dedup, err);
+    if (rc == SS_OK)
+        rc = ss_lines_new(0, &w.lines, err);
+    if (rc == SS_OK)
+        rc = ss_spread_new(&w.spread, err);
+    if (rc == SS_OK)
+        rc = need_places(s, q, err);
     if (rc == SS_OK)
         rc = ss_query_build(q, s->db, &xq, err);
     if (rc == SS_OK)
         rc = xc_enquire_new(s->db, &e, err);
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, xq, err);
+    if (rc == SS_OK && s->time_limit > 0)
+        rc = xc_enquire_set_time_limit(e, s->time_limit, err);
     if (rc == SS_OK)
         rc = ss_query_configure(q, e, err);
+    if (rc == SS_OK && facets) {
+        /* judging every match is exact but costs tens of microseconds a
+         * match: beyond judge_limit matches, count the value slots */
+        int have = 0;
+        rc = spy_facets(e, out, &matches, &have, err);
+        judged_facets = !have || matches <= judge_limit;
+        if (rc == SS_OK && judged_facets)
+            for (int k = 0; k < SS_FACETS; k++)
+                ss_facet_free(&out->facets[k]);
+    }
     if (rc == SS_OK)
-        rc = gather(s, q, e, facets ? UINT32_MAX / 4 : offset + count,
-                    !(o && o->all_duplicates), facets ? MAX_JUDGED_FACETS : MAX_JUDGED, &c,
-                    &estimate, &exhausted, err);
+        rc = walk_to(s, q, e, o, &w, judged_facets ? SIZE_MAX : offset + count, offset,
+                     offset + count, judged_facets, out, err);
     if (rc == SS_OK) {
-        if (c.n > 1)
-            qsort(c.v, c.n, sizeof *c.v, by_score);
-        if (!(o && o->all_duplicates)) {
-            rc = collapse(c.v, c.n, err);
-            c.n = compact_cands(c.v, c.n);
+        for (int k = 0; facets && k < SS_FACETS; k++)
+            ss_facet_sort(&out->facets[k]);
+        out->has_facets = facets;
+        out->facets_exact = judged_facets;
+        out->total_exact = w.exhausted;
+        if (w.exhausted) {
+            out->total = (uint32_t)w.ranked;
+        } else {
+            double xapian = matches ? matches : w.estimate;
+            double est = w.first_judged ? xapian * w.first_distinct / w.first_judged : 0;
+            out->total = round2(est);
+            if (out->total < w.ranked)
+                out->total = (uint32_t)w.ranked;
         }
-        spread(c.v, c.n);
-        if (rc == SS_OK && facets)
-            rc = count_facets(c.v, c.n, out, err);
-        out->total = exhausted ? (uint32_t)c.n
-                     : c.judged ? (uint32_t)((double)estimate * c.n / c.judged) : 0;
-        if (out->total < c.n)
-            out->total = (uint32_t)c.n;
-        size_t n = c.n > offset ? c.n - offset : 0;
+        size_t n = w.ranked > offset ? w.ranked - offset : 0;
         if (n > count)
             n = count;
+        if (w.each)
+            n = 0; /* handed over already */
         out->hits = calloc(n ? n : 1, sizeof *out->hits);
         if (!out->hits)
             rc = ss_seterr(err, SS_ENOMEM, "out of memory collecting hits");
         for (size_t i = 0; rc == SS_OK && i < n; i++) { /* move the records out */
-            cand *h = &c.v[offset + i];
-            out->hits[i] = (ss_hit){ offset + (uint32_t)i + 1, h->score, h->rec, h->hl, h->nhl,
-                                     h->dups, h->ndups };
+            cand *h = &w.v[offset + i];
+            out->hits[i] = (ss_hit){ (uint32_t)(offset + i + 1), h->score, h->rec, 0, h->hl,
+                                     h->nhl, h->dups, h->ndups };
             memset(&h->rec, 0, sizeof h->rec);
             h->hl = NULL;
             h->dups = NULL;
             h->ndups = 0;
             out->n = i + 1;
-            rc = hit_highlights(s, q, &out->hits[i], err);
         }
     }
-    cands_free(&c);
+    for (size_t i = 0; rc == SS_OK && !w.each && i < out->n; i++) {
+        rc = locate(w.lines, &out->hits[i], err);
+        if (rc == SS_OK)
+            rc = hit_highlights(s, q, &out->hits[i], err);
+    }
+    walk_free(&w);
     xc_enquire_free(e);
     xc_query_free(xq);
     return rc;
 }
-
 static ss_code search_opts(ss_searcher *s, const char *query, const ss_search_opts *opts,
                            int question, ss_results *out, ss_err *err);
 
@@ -668,6 +760,7 @@ ss_code ss_search_like(ss_searcher *s, const char *file, uint64_t byte_start,
     if (!o.count)
         o.count = 10;
     o.count++; /* the passage itself comes back and is left out */
+    o.each = NULL; /* collected, to leave it out */
     if (rc == SS_OK)
         rc = search_opts(s, words.buf, &o, 1, out, err);
     if (rc == SS_OK) {
@@ -757,14 +850,50 @@ static void relative_to(char *p, const char *dir, size_t n)
     memmove(p, p + n + 1, strlen(p + n + 1) + 1);
 }
 
-void ss_results_relative(ss_results *r, const char *dir)
+void ss_hit_relative(ss_hit *h, const char *dir)
 {
     size_t n = dir ? strlen(dir) : 0;
     while (n > 1 && dir[n - 1] == '/')
         n--;
-    for (size_t i = 0; i < r->n; i++) {
-        relative_to(r->hits[i].rec.file, dir, n);
-        for (size_t k = 0; k < r->hits[i].ndups; k++)
-            relative_to(r->hits[i].dups[k].file, dir, n);
-    }
+    relative_to(h->rec.file, dir, n);
+    for (size_t k = 0; k < h->ndups; k++)
+        relative_to(h->dups[k].file, dir, n);
+}
+
+void ss_results_relative(ss_results *r, const char *dir)
+{
+    for (size_t i = 0; i < r->n; i++)
+        ss_hit_relative(&r->hits[i], dir);
+}
+
+void ss_searcher_set_time_limit(ss_searcher *s, double seconds)
+{
+    s->time_limit = seconds > 0 ? seconds : 0;
+}
+
+ss_code ss_search_judge(ss_searcher *s, const ss_query *q, const ss_record *r, double *factor,
+                        ss_span **hl, size_t *nhl, ss_err *err)
+{
+    ss_analysis an;
+    ss_hit h; /* a shallow copy of r's record for hit_highlights: not freed here */
+    memset(&h, 0, sizeof h);
+    h.rec = *r;
+    *hl = NULL;
+    *nhl = 0;
+    ss_code rc = judge_record(s, q, r, &an, factor, err);
+    if (rc == SS_OK)
+        rc = hit_highlights(s, q, &h, err);
+    *hl = h.hl;
+    *nhl = h.nhl;
+    return rc;
+}
+
+xc_db *ss_searcher_db(ss_searcher *s)
+{
+    return s->db;
+}
+
+ss_actx *ss_searcher_actx(ss_searcher *s)
+{
+    return s->ac;
 }

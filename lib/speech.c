@@ -875,6 +875,21 @@ static const char *cline(const sctx *c, size_t l, size_t *n, size_t *off)
 
 /* ---- title ---- */
 
+/* Site navigation: 首页 > 领导讲话 > 正文, 当前位置：… */
+static int is_breadcrumb_line(const char *s, size_t n)
+{
+    static const char *const lead[] = { "当前位置", "您的位置", "您现在的位置", "首页" };
+    size_t i = 0, seps = 0;
+    while (i < n) {
+        uint32_t cp = next_cp(s, n, &i);
+        seps += cp == '>' || cp == 0xFF1E || cp == 0xBB || cp == 0x203A || cp == 0x2192;
+    }
+    for (size_t k = 0; k < NELEM(lead); k++)
+        if (starts(s, n, lead[k]))
+            return seps >= 1 || k < 3;
+    return seps >= 2;
+}
+
 static size_t pick_title_line(const doc *d, size_t a, size_t h)
 {
     if (h == a)
@@ -887,6 +902,11 @@ static size_t pick_title_line(const doc *d, size_t a, size_t h)
     }
     size_t n;
     const char *s = ltext(d, a, &n);
+    ymd y;
+    /* a page's breadcrumb or date line is no title: the caller's (a web
+     * page's <title>) is better */
+    if (is_breadcrumb_line(s, n) || is_date_line(s, n, &y) || is_pubdate_line(s, n))
+        return NOT_FOUND;
     size_t m = marker_end(s, n);
     if (m != NOT_FOUND)
         return (m < n || a + 1 >= h) ? a : a + 1;

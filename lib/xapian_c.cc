@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <memory>
 #include <vector>
 
 struct xc_db { Xapian::Database db; std::string path; };
@@ -202,11 +203,10 @@ const Xapian::Query::op kOps[] = {
     Xapian::Query::OP_AND,       Xapian::Query::OP_OR,        Xapian::Query::OP_AND_NOT,
     Xapian::Query::OP_XOR,       Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER,
     Xapian::Query::OP_NEAR,      Xapian::Query::OP_PHRASE,    Xapian::Query::OP_ELITE_SET,
-    Xapian::Query::OP_SYNONYM,   Xapian::Query::OP_MAX,
+    Xapian::Query::OP_SYNONYM,
 };
 const char *const kOpNames[] = {
     "AND", "OR", "AND_NOT", "XOR", "AND_MAYBE", "FILTER", "NEAR", "PHRASE", "ELITE_SET", "SYNONYM",
-    "MAX",
 };
 static_assert(sizeof kOps / sizeof kOps[0] == XC_OP_MAX, "kOps must cover xc_op");
 static_assert(sizeof kOpNames / sizeof kOpNames[0] == XC_OP_MAX, "kOpNames must cover xc_op");
@@ -748,6 +748,12 @@ ss_code xc_enquire_set_collapse(xc_enquire *e, unsigned slot, ss_err *err)
     return guard(err, {"setting collapse key", ""}, [&] { e->enq.set_collapse_key(slot); });
 }
 
+ss_code xc_enquire_set_time_limit(xc_enquire *e, double seconds, ss_err *err)
+{
+    if (!e) return null_arg(err, "xc_enquire_set_time_limit", "e");
+    return guard(err, {"setting time limit", ""}, [&] { e->enq.set_time_limit(seconds); });
+}
+
 ss_code xc_enquire_get_mset(xc_enquire *e, uint32_t first, uint32_t max, uint32_t check_at_least,
                             xc_mset **out, ss_err *err)
 {
@@ -809,6 +815,33 @@ ss_code xc_mset_collapse_count(const xc_mset *m, uint32_t i, uint32_t *out, ss_e
     if (ss_code rc = check_hit(m, i, out, "xc_mset_collapse_count", err)) return rc;
     return guard(err, {"reading hit collapse count", ""},
                  [&] { *out = m->mset[i].get_collapse_count(); });
+}
+
+ss_code xc_enquire_count_values(xc_enquire *e, const unsigned *slots, size_t nslots,
+                               uint32_t *matches, xc_value_cb cb, void *ctx, ss_err *err)
+{
+    if (!e) return null_arg(err, "xc_enquire_count_values", "e");
+    if (!cb) return null_arg(err, "xc_enquire_count_values", "cb");
+    return guard(err, {"counting values of", e->path}, [&]() -> ss_code {
+        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        for (size_t k = 0; k < nslots; k++)
+            spies.emplace_back(new Xapian::ValueCountMatchSpy(slots[k]));
+        e->enq.clear_matchspies();
+        for (auto &spy : spies)
+            e->enq.add_matchspy(spy.get());
+        struct clear { Xapian::Enquire &q; ~clear() { q.clear_matchspies(); } } c{e->enq};
+        /* check_at_least beyond the database is clamped: every match is seen */
+        Xapian::MSet m = e->enq.get_mset(0, 0, Xapian::doccount(-1));
+        if (matches)
+            *matches = m.get_matches_lower_bound();
+        for (size_t k = 0; k < nslots; k++)
+            for (auto it = spies[k]->values_begin(); it != spies[k]->values_end(); ++it) {
+                const std::string v = *it;
+                if (cb(ctx, k, v.data(), v.size(), it.get_termfreq()))
+                    return SS_OK;
+            }
+        return SS_OK;
+    });
 }
 
 const char *xc_version(void)

@@ -40,6 +40,7 @@ fi
 [ -x "$QBENCH" ] || make "$QBENCH"
 
 build/rel/bench/textbench || true
-exec python3 tests/bench/bench.py --corpus "$CORPUS" --label "$LABEL" --out "$OUT/run-$LABEL" \
+python3 tests/bench/bench.py --corpus "$CORPUS" --label "$LABEL" --out "$OUT/run-$LABEL" \
     --bin "$BIN" --qbench "$QBENCH" --rounds "${BENCH_ROUNDS:-20}" \
     ${BENCH_NO_FTS:+--no-fts}
+sh tests/bench/web_bench.sh    # the web page under lighttpd with wrk (CGI, FastCGI)

@@ -7,7 +7,8 @@
  * cover the input exactly, in order, without gaps or overlaps, whatever
  * the bytes are.
  *
- * The compiled dictionary is $SS_DICT, else SS_DATADIR "/dict.bin" (built
+ * The compiled dictionary is $SS_DICT, else dict.bin of the data folder
+ * (datadir.h; built
  * by `make build/data/dict.bin`).  The compiler tests run $SS_DICTC, else
  * build/rel/seg-dictc, and are skipped with a note when it is missing.
  * Temporary files go to /tmp and are removed.  Ownership: each test
@@ -19,11 +20,8 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "datadir.h"
 #include "segment.h"
-
-#ifndef SS_DATADIR
-#define SS_DATADIR "build/data"
-#endif
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -63,8 +61,10 @@ static ss_code run(const seg_dict *d, seg_ctx *ctx, const char *text, size_t len
 
 static const char *dict_path(void)
 {
+    static char path[4200];
     const char *p = getenv("SS_DICT");
-    return p && *p ? p : SS_DATADIR "/dict.bin";
+    snprintf(path, sizeof path, "%s/dict.bin", ss_datadir());
+    return p && *p ? p : path;
 }
 
 static int write_file(const char *path, const void *data, size_t len)

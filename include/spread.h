@@ -1,0 +1,36 @@
+/* spread.h: ordering hits so that the first page shows different places.
+ *
+ * Hits come sorted best first.  They are taken greedily: next is the hit
+ * with the best score after a penalty for standing in the same or the
+ * next paragraph of a file as a hit already taken (a heading and the
+ * paragraph under it, two windows of one paragraph: one place to a
+ * reader); that hit keeps SS_SPREAD_PENALTY of its score.  The places
+ * taken are remembered across calls, so hits ordered in several batches
+ * are penalised by every earlier batch too.  O(n log n): a heap, and a
+ * hash set of the places taken. */
+#ifndef SS_SPREAD_H
+#define SS_SPREAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ss_error.h"
+
+#define SS_SPREAD_PENALTY 0.6
+
+typedef struct {
+    double score;      /* in: score; out: score after the penalty */
+    uint64_t file;     /* a hash naming the file */
+    uint32_t para;     /* paragraph number in the file */
+    uint32_t idx;      /* the caller's own number for the hit */
+} ss_spread_item;
+
+typedef struct ss_spread ss_spread;
+
+ss_code ss_spread_new(ss_spread **out, ss_err *err);
+void ss_spread_free(ss_spread *s);
+
+/* Reorders it[0, n) (sorted by score, best first) as taken. */
+ss_code ss_spread_order(ss_spread *s, ss_spread_item *it, size_t n, ss_err *err);
+
+#endif

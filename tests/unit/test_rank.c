@@ -1,0 +1,272 @@
+/* Tests of the modules behind a result list: copies (dedup.c: sketches and
+ * buckets), spreading over places (spread.c), facet counts (facets.c),
+ * terminal widths and escaping (output.c), line numbers (lines.c), and the
+ * facet counts from value slots against the judged ones (search.c over an
+ * index made here). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyze.h"
+#include "check.h"
+#include "dedup.h"
+#include "facets.h"
+#include "indexer.h"
+#include "lines.h"
+#include "output.h"
+#include "search.h"
+#include "spread.h"
+
+static const struct {
+    const char *a, *b;
+    int copy;
+} pairs[] = {
+    { "我们要深化项目合作，推动地企合作再上新台阶。", "我们要深化项目合作，推动地企合作再上新台阶。", 1 },
+    { "我们要深化项目合作，推动地企合作再上新台阶。", "我们要深化項目合作,推动地企合作再上新台阶！", 1 },
+    { "全市上下要落实九加二工作布局，全年签约总投资一千七百亿元，推动高质量发展取得新成效，"
+      "各县区要把招商引资作为一号工程，主要领导亲自抓。",
+      "全市上下要落实九加二工作布局，全年签约总投资一千七百亿元，推动高质量发展取得新成效，"
+      "各县区要把招商引资作为一号工程，主要领导亲自抓好。", 1 },
+    { "我们要深化项目合作，推动地企合作再上新台阶。", "产业集聚区的建设情况良好，企业转型加快。", 0 },
+    { "全市上下要落实九加二工作布局，全年签约总投资一千七百亿元。",
+      "全市上下要落实乡村振兴战略，全年完成固定资产投资八百亿元。", 0 },
+};
+
+static void sketch_of(ss_actx *ac, const char *text, ss_sketch *sk)
+{
+    ss_analysis an;
+    ss_err err;
+    CHECK(ss_analyze_atoms(ac, text, strlen(text), &an, &err) == SS_OK, "analyse %s", text);
+    ss_sketch_make(&an, sk);
+}
+
+static void test_pairs(ss_actx *ac)
+{
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        ss_sketch a, b;
+        sketch_of(ac, pairs[i].a, &a);
+        sketch_of(ac, pairs[i].b, &b);
+        ss_dedup *d = NULL;
+        ss_err err;
+        uint32_t ca = 0, cb = 0;
+        int na = 0, nb = 0;
+        CHECK(ss_dedup_new(&d, &err) == SS_OK, "dedup_new");
+        CHECK(ss_dedup_add(d, &a, 1, &ca, &na, &err) == SS_OK && na, "pair %zu: first is new", i);
+        CHECK(ss_dedup_add(d, &b, 2, &cb, &nb, &err) == SS_OK, "pair %zu: add", i);
+        CHECK((!nb && cb == ca) == pairs[i].copy, "pair %zu: copy %d (overlap %.2f)", i,
+              pairs[i].copy, ss_sketch_overlap(&a, &b));
+        /* the same text in the same file is never folded */
+        uint32_t cc = 0;
+        int nc = 0;
+        CHECK(ss_dedup_add(d, &a, 1, &cc, &nc, &err) == SS_OK && (nc || cc != ca || !pairs[i].copy),
+              "pair %zu: same file never a copy of its own", i);
+        ss_dedup_free(d);
+    }
+}
+
+/* Many passages, each with copies: one cluster per distinct passage. */
+static void test_clusters(ss_actx *ac)
+{
+    enum { DISTINCT = 300, COPIES = 8 };
+    ss_dedup *d = NULL;
+    ss_err err;
+    CHECK(ss_dedup_new(&d, &err) == SS_OK, "dedup_new");
+    static const char *const words[] = { "招商", "引资", "项目", "建设", "乡村", "振兴", "科技", "创新",
+                                         "生态", "保护", "民生", "就业", "教育", "医疗", "交通", "水利" };
+    int wrong = 0;
+    for (int c = 0; c < COPIES; c++) {
+        for (int k = 0; k < DISTINCT; k++) {
+            char text[512];
+            int n = snprintf(text, sizeof text, "第%d项：", k);
+            for (int w = 0; w < 12; w++) /* a mix of words that differs by k */
+                n += snprintf(text + n, sizeof text - (size_t)n, "%s%s，",
+                              words[(k * 7 + w * 3) % 16], words[(k / 16 + w) % 16]);
+            ss_sketch sk;
+            sketch_of(ac, text, &sk);
+            uint32_t cl = 0;
+            int is_new = 0;
+            CHECK(ss_dedup_add(d, &sk, (uint64_t)c + 1, &cl, &is_new, &err) == SS_OK, "add");
+            wrong += c == 0 ? !(is_new && cl == (uint32_t)k) : (is_new || cl != (uint32_t)k);
+        }
+    }
+    CHECK_EQ_INT(ss_dedup_clusters(d), DISTINCT, "one cluster per distinct passage");
+    CHECK_EQ_INT(wrong, 0, "every copy in its passage's cluster");
+    ss_dedup_free(d);
+}
+
+static const struct {
+    double score[6];
+    uint64_t file[6];
+    uint32_t para[6];
+    size_t n;
+    uint32_t order[6];
+} spread_cases[] = {
+    /* different places keep their order */
+    { { 9, 8, 7 }, { 1, 2, 3 }, { 1, 1, 1 }, 3, { 0, 1, 2 } },
+    /* the next paragraph of the best hit drops below another place */
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 5, 1 }, 3, { 0, 2, 1 } },
+    /* still first after the penalty when nothing else is close */
+    { { 9, 8, 3 }, { 1, 1, 2 }, { 4, 5, 1 }, 3, { 0, 1, 2 } },
+    /* two paragraphs apart is another place */
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, 3, { 0, 1, 2 } },
+};
+
+static void test_spread(void)
+{
+    for (size_t i = 0; i < sizeof spread_cases / sizeof spread_cases[0]; i++) {
+        ss_spread_item it[6];
+        for (size_t k = 0; k < spread_cases[i].n; k++)
+            it[k] = (ss_spread_item){ spread_cases[i].score[k], spread_cases[i].file[k],
+                                      spread_cases[i].para[k], (uint32_t)k };
+        ss_spread *sp = NULL;
+        ss_err err;
+        CHECK(ss_spread_new(&sp, &err) == SS_OK, "spread_new");
+        CHECK(ss_spread_order(sp, it, spread_cases[i].n, &err) == SS_OK, "spread_order");
+        int same = 1;
+        for (size_t k = 0; k < spread_cases[i].n; k++)
+            same &= it[k].idx == spread_cases[i].order[k];
+        CHECK(same, "spread case %zu: order %u %u %u", i, it[0].idx, it[1].idx, it[2].idx);
+        ss_spread_free(sp);
+    }
+}
+
+static void test_facets(void)
+{
+    ss_facet f = { 0 };
+    ss_err err;
+    char v[16];
+    for (int i = 0; i < 1000; i++) { /* value k appears k + 1 times for k < 40 */
+        int k = 0;
+        while ((k + 1) * (k + 2) / 2 <= i % 820)
+            k++;
+        snprintf(v, sizeof v, "v%02d", k);
+        CHECK(ss_facet_count(&f, v, strlen(v), &err) == SS_OK, "count");
+    }
+    ss_facet_sort(&f);
+    uint64_t total = 0;
+    int sorted = 1;
+    for (size_t i = 0; i < f.n; i++) {
+        total += f.v[i].count;
+        sorted &= i == 0 || f.v[i - 1].count >= f.v[i].count;
+    }
+    CHECK_EQ_INT(total, 1000, "facet counts add up");
+    CHECK(sorted, "most frequent first");
+    ss_facet_free(&f);
+}
+
+static void test_width(void)
+{
+    static const struct {
+        uint32_t cp;
+        int w;
+    } cases[] = { { 'a', 1 }, { 0x4E2D, 2 }, { 0x3002, 2 }, { 0xFF0C, 2 }, { 0x20000, 2 },
+                  { 0x301, 0 }, { 0xE9, 1 } };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CHECK_EQ_INT(ss_cp_width(cases[i].cp), cases[i].w, "width");
+}
+
+static void test_lines(void)
+{
+    char path[] = "/tmp/ss-lines-XXXXXX";
+    int fd = mkstemp(path);
+    static const char text[] = "第一行\n第二行\n\n第四行\n";
+    CHECK(fd >= 0 && write(fd, text, sizeof text - 1) == (ssize_t)(sizeof text - 1), "write");
+    close(fd);
+    static const struct {
+        uint64_t off;
+        uint32_t line;
+    } cases[] = { { 0, 1 }, { 9, 1 }, { 10, 2 }, { 20, 3 }, { 21, 4 }, { 1000, 0 } };
+    for (size_t max = 0; max < 2; max++) { /* unbounded, and a cache of one file */
+        ss_lines *c = NULL;
+        ss_err err;
+        CHECK(ss_lines_new(max, &c, &err) == SS_OK, "lines_new");
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            uint32_t line = 99;
+            CHECK(ss_lines_at(c, path, cases[i].off, &line, &err) == SS_OK, "lines_at");
+            CHECK_EQ_INT(line, cases[i].line, "line of an offset");
+            CHECK(ss_lines_at(c, "/nonexistent/x.txt", 3, &line, &err) == SS_OK && line == 0,
+                  "unreadable file: line 0");
+        }
+        ss_lines_free(c);
+    }
+    unlink(path);
+}
+
+/* Value-slot facets (beyond the judging limit) against judged facets on
+ * an index where every match is judged the same by both. */
+static void test_spy_facets(void)
+{
+    char dir[] = "/tmp/ss-rank-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(0, "mkdtemp");
+        return;
+    }
+    char db[512], file[512];
+    snprintf(db, sizeof db, "%s/db", dir);
+    static const char *const docs[] = {
+        "商丘市2019年政府工作报告\n今年要加快发展，推动经济发展。\n社会发展稳定。\n",
+        "常州市2021年政府工作报告\n经济发展稳中有进。\n",
+        "信阳市2021年政府工作报告\n坚持高质量发展。\n发展动能增强。\n绿色发展取得成效。\n",
+    };
+    ss_err err;
+    ss_indexer *ix = NULL;
+    ss_index_opts io = { 0 };
+    CHECK(ss_indexer_open(db, &io, &ix, &err) == SS_OK, "indexer_open: %s", err.msg);
+    for (size_t i = 0; ix && i < sizeof docs / sizeof docs[0]; i++) {
+        snprintf(file, sizeof file, "%s/d%zu.txt", dir, i);
+        FILE *f = fopen(file, "w");
+        if (f) {
+            fputs(docs[i], f);
+            fclose(f);
+        }
+        CHECK(ss_indexer_add_file(ix, file, &err) == SS_OK, "add %s", file);
+    }
+    CHECK(ss_indexer_close(ix, &err) == SS_OK, "indexer_close");
+    const char *dbs[] = { db };
+    ss_searcher *s = NULL;
+    CHECK(ss_searcher_open(dbs, 1, NULL, &s, &err) == SS_OK, "searcher_open: %s", err.msg);
+    ss_results judged, spied;
+    ss_search_opts o1 = { .count = 10, .facets = 1 }, o2 = { .count = 10, .facets = 1,
+                                                            .facet_judge_limit = 1 };
+    CHECK(s && ss_search(s, "发展", &o1, &judged, &err) == SS_OK, "judged search");
+    CHECK(s && ss_search(s, "发展", &o2, &spied, &err) == SS_OK, "spied search");
+    CHECK(judged.facets_exact == 1 && spied.facets_exact == 0, "facets_exact says which");
+    for (int k = 0; s && k < SS_FACETS; k++) {
+        int same = judged.facets[k].n == spied.facets[k].n && judged.facets[k].n > 0;
+        for (size_t i = 0; same && i < judged.facets[k].n; i++)
+            same = !strcmp(judged.facets[k].v[i].value, spied.facets[k].v[i].value) &&
+                   judged.facets[k].v[i].count == spied.facets[k].v[i].count;
+        CHECK(same, "facet %s: value slots count as judging does", ss_facet_name(k));
+    }
+    if (s) {
+        ss_results_free(&judged);
+        ss_results_free(&spied);
+    }
+    ss_searcher_close(s);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0, "clean up");
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    ss_analyzer *an = NULL;
+    ss_err err;
+    if (ss_analyzer_open(NULL, &an, &err) != SS_OK) {
+        printf("cannot open analyzer: %s\n", err.msg);
+        return 1;
+    }
+    ss_actx *ac = ss_actx_new(an);
+    test_pairs(ac);
+    test_clusters(ac);
+    test_spread();
+    test_facets();
+    test_width();
+    test_lines();
+    test_spy_facets();
+    ss_actx_free(ac);
+    ss_analyzer_close(an);
+    return check_report(argv[0]);
+}
