@@ -182,6 +182,8 @@ FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -g -O1
 # the library, and the web page's query-string parser (fuzz_cgi_params)
 FUZZ_C = $(LIB_C) $(wildcard query/cgi_util.c)
+# named one by one: a stale object of a removed source must not be linked
+FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(notdir $(FUZZ_C))) build/fuzz/obj/xapian_c.o
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_C) $(LIB_CC) $(wildcard include/*.h)
 	@mkdir -p build/fuzz/obj
@@ -191,7 +193,7 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_C) $(LIB_CC) $(wildcard include/*.h)
 	clang++ $(CPPFLAGS) -std=c++17 -fsanitize=address,undefined -g -O1 -c lib/xapian_c.cc \
 	    -o build/fuzz/obj/xapian_c.o
 	clang $(CPPFLAGS) -Iquery -std=c11 $(PKG_CFLAGS) $(FUZZ_FLAGS) -c $< -o $@.o
-	clang++ $(FUZZ_FLAGS) -o $@ $@.o build/fuzz/obj/*.o $(LDLIBS)
+	clang++ $(FUZZ_FLAGS) -o $@ $@.o $(FUZZ_OBJ) $(LDLIBS)
 
 fuzz-deps:
 	@sh tools/install-deps.sh deps/debian-packages.txt fuzz
