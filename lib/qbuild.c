@@ -23,18 +23,27 @@
 
 /* A small owner of xc_query handles, freed together. */
 typedef struct {
-    xc_query *v[1024];
-    size_t n;
+    xc_query **v;
+    size_t n, cap;
+    int failed; /* out of memory: a query was dropped */
 } qpool;
 
 static xc_query *keep(qpool *p, xc_query *x)
 {
-    if (x && p->n < sizeof p->v / sizeof p->v[0])
-        p->v[p->n++] = x;
-    else if (x) {
-        xc_query_free(x);
-        x = NULL;
+    if (!x)
+        return NULL;
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : 256;
+        xc_query **v = realloc(p->v, cap * sizeof *v);
+        if (!v) {
+            xc_query_free(x);
+            p->failed = 1;
+            return NULL;
+        }
+        p->v = v;
+        p->cap = cap;
     }
+    p->v[p->n++] = x;
     return x;
 }
 
@@ -42,7 +51,9 @@ static void pool_free(qpool *p)
 {
     for (size_t i = 0; i < p->n; i++)
         xc_query_free(p->v[i]);
-    p->n = 0;
+    free(p->v);
+    p->v = NULL;
+    p->n = p->cap = 0;
 }
 
 static xc_query *term_q(qpool *p, const char *t, size_t len, ss_err *err)
@@ -380,6 +391,8 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     ss_code rc = SS_OK;
     if (err && err->code != SS_OK)
         rc = err->code;
+    else if (p->failed)
+        rc = ss_seterr(err, SS_ENOMEM, "out of memory building query");
     else if (!m)
         rc = ss_seterr(err, SS_EINVAL, "query has nothing to search for");
     else if (xc_query_scale(m, 1.0, out, err) != SS_OK) /* a copy the caller owns */

@@ -530,6 +530,23 @@ def test_query_reading(tmp):
     check("no passage" in p.stderr, "--like on an unknown passage says so", p.stderr)
 
 
+def test_many_bigrams(tmp):
+    """A lone character that begins over a thousand bigrams (年 after a year
+    on a real archive) once overflowed a fixed pool of query handles, and
+    the query was dropped: "query has nothing to search for", exit 2."""
+    d = os.path.join(tmp, "many")
+    os.makedirs(d)
+    chars = [chr(0x4E00 + 7 * i) for i in range(1, 1500)]
+    with open(os.path.join(d, "a.txt"), "w", encoding="utf-8") as f:
+        f.write("2003年，抗击非典取得胜利。\n\n")
+        f.write("\n".join(f"年{c}三{c}。" for c in chars) + "\n")
+    db = os.path.join(tmp, "many-db")
+    index(db, d)
+    rc, res = query(db, "2003年 非典")
+    check(rc == 0 and res and len(res["hits"]) == 1 and "非典" in res["hits"][0]["text"],
+          "a year beside a word with 1,500 bigrams after 年: found", str(res)[:200])
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-e2e-")
     try:
@@ -541,6 +558,7 @@ def main():
         test_corpus_facets(tmp)
         test_query_reading(tmp)
         test_shards(tmp)
+        test_many_bigrams(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
