@@ -99,6 +99,23 @@ def make_corpus(folder, nfiles, paras_per_file, seed=7):
             f.write(f"第{i}号文件的讲话\n标记词zq{i:04d}x\n{body}\n")
 
 
+def children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(x) for x in f.read().split()]
+    except OSError:
+        return []
+
+
+def descendants(pid):
+    out, todo = [], [pid]
+    while todo:
+        kids = children(todo.pop())
+        out += kids
+        todo += kids
+    return out
+
+
 def wait_and_kill(args, delay):
     """Starts args, kills it with SIGKILL after delay seconds (if still running)."""
     p = subprocess.Popen([str(a) for a in args], stdout=subprocess.DEVNULL,
@@ -107,8 +124,15 @@ def wait_and_kill(args, delay):
         p.wait(timeout=delay)
         return False
     except subprocess.TimeoutExpired:
+        family = descendants(p.pid)   # shard processes, Xapian's lock holders
         p.kill()
         p.wait()
+        # they go with it (PR_SET_PDEATHSIG, a closed pipe), a moment later:
+        # wait, as a user running the command again would not race them
+        for _ in range(400):
+            if not any(os.path.exists(f"/proc/{c}") for c in family):
+                break
+            time.sleep(0.025)
         return True
 
 
@@ -210,14 +234,6 @@ def test_concurrency(tmp):
 
 
 # ---- 2, 3: a killed --merge, a killed shard process ---------------------------------------
-
-def children(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(x) for x in f.read().split()]
-    except OSError:
-        return []
-
 
 def test_shards(tmp, rnd):
     corpus = os.path.join(tmp, "shard-corpus")
