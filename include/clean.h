@@ -25,7 +25,7 @@ typedef struct {
 } ss_clean_stats;
 
 /* Opens the rules at path (NULL: DATADIR/clean.rules, see analyze.h's
- * ss_default_datadir).  Errors name the file and line. */
+ * ss_datadir).  Errors name the file and line. */
 ss_code ss_cleaner_open(const char *path, ss_cleaner **out, ss_err *err);
 void ss_cleaner_close(ss_cleaner *c);
 

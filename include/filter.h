@@ -1,6 +1,7 @@
 /* filter.h: "where and when" — restricting a search to places, years,
- * speakers, kinds of document and titles, and the boolean terms the
- * indexer adds so that it can.
+ * speakers, kinds of document and titles: the query half.  The index
+ * half, the boolean terms the indexer adds so that it can, is
+ * filter_index.h; the term prefixes are in prefix.h.
  *
  * Query syntax (also as speech-query options): region:河南, year:2019,
  * year:2019..2022, speaker:市委书记 or speaker:楼阳生, kind:speech (report,
@@ -24,9 +25,7 @@
 
 #include "analyze.h"
 #include "gazetteer.h"
-#include "speech.h"
 #include "ss_error.h"
-#include "strbuf.h"
 #include "xapian_c.h"
 
 typedef enum { SS_F_REGION, SS_F_YEAR, SS_F_SPEAKER, SS_F_KIND, SS_F_TITLE, SS_F_COUNT } ss_field;
@@ -46,9 +45,6 @@ typedef struct {
  * (err says which). */
 int ss_filter_parse(ss_actx *ac, const char *text, size_t len, ss_filters *f, ss_err *err);
 
-/* Appends a filter given as an option (--region 河南). */
-ss_code ss_filter_add(ss_actx *ac, ss_field field, const char *value, ss_filters *f, ss_err *err);
-
 void ss_filters_free(ss_filters *f);
 
 /* The query restricting to f (AND of fields, OR of values), or NULL in
@@ -57,18 +53,13 @@ void ss_filters_free(ss_filters *f);
 ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g,
                          xc_query **out, ss_err *err);
 
-/* The boolean terms every passage of speech sp gets (its own region and
- * the places its title names, with the divisions above them; year;
- * speaker; role; kind; title bigrams), into out as NUL-terminated strings
- * one after the other.  Computed once per speech. */
-ss_code ss_filter_speech_terms(ss_actx *ac, const ss_speech *sp, const ss_gazetteer *g,
-                               strbuf *out, ss_err *err);
-
-/* Adds a passage's boolean terms: its speech's (from
- * ss_filter_speech_terms) and the places the passage names (gazetteer ids,
- * with the divisions above them). */
-ss_code ss_filter_index(xc_doc *doc, const strbuf *speech_terms, const uint32_t *places,
-                        size_t nplaces, const ss_gazetteer *g, ss_err *err);
+/* Calls cb for each title term of text: its bigrams, its ASCII tokens,
+ * or the character itself when text is one Han character.  The index
+ * half writes these terms for a speech's title, the query half looks
+ * them up for title:; stops at the first error cb returns. */
+ss_code ss_filter_title_terms(ss_actx *ac, const char *text,
+                              ss_code (*cb)(void *arg, const char *t, size_t n, ss_err *err),
+                              void *arg, ss_err *err);
 
 /* Field name ("region", ...). */
 const char *ss_field_name(ss_field f);

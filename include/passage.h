@@ -6,8 +6,13 @@
  * and as a last resort every max_chars characters).  Windows of one
  * paragraph are balanced in length.  Leading and trailing white space is
  * not part of a passage; lines holding no letter or Han character are
- * skipped.  Section headings (一、… (一)… 第一，… 1.…) are recognised, and
- * each passage knows the nearest heading above it. */
+ * skipped.  Section headings (一、… (一)… 第一，… 1.…, a year alone on its
+ * line as chronicles head their sections: 1998年) are recognised, and each
+ * passage knows the nearest heading above it.  A heading line opens the
+ * first passage under it (so that a hit there shows the heading and covers
+ * its bytes; that passage may exceed max_chars by the heading's length),
+ * unless a heading follows it directly or nothing does: then it is a
+ * passage of its own. */
 #ifndef SS_PASSAGE_H
 #define SS_PASSAGE_H
 
@@ -19,8 +24,9 @@
 typedef struct {
     size_t start, end;   /* byte span in the text given to ss_split_passages */
     uint32_t para;       /* paragraph number, from 1 */
-    int32_t heading;     /* index of the passage that is this one's heading, or -1 */
-    uint8_t is_heading;  /* this passage is a section heading */
+    size_t head_start, head_end; /* the nearest section heading line above it (or
+                                    opening it), head_start == head_end: none */
+    uint8_t is_heading;  /* this passage is a section heading standing alone */
 } ss_passage;
 
 typedef struct {

@@ -90,6 +90,7 @@ typedef struct {
     const char *region;   /* the speech's own region (full name), or NULL */
     const char *title;    /* its title, or NULL */
     const char *date;     /* its date (YYYY, YYYY-MM, YYYY-MM-DD), or NULL */
+    const char *heading;  /* the section heading above the passage, or NULL */
 } ss_passage_meta;
 
 /* ss_query_judge with the passage's speech as context: a query word that

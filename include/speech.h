@@ -7,13 +7,15 @@
  * speaker and role (市委书记, 省长, 县长, with the name when given), kind
  * (speech, report, article), the places it names (gazetteer.h) and its
  * own region where the text says it.  Strings are malloc'd and owned by
- * the ss_speech; ss_speeches_free releases them. */
+ * the ss_speech; ss_speeches_free releases them.  The modules that
+ * answer each question are listed in lib/speech_int.h. */
 #ifndef SS_SPEECH_H
 #define SS_SPEECH_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "analyze.h"
 #include "gazetteer.h"
 #include "ss_error.h"
 
@@ -37,9 +39,10 @@ typedef struct {
 
 /* Splits text into speeches.  fallback_title names a speech without a
  * title line (an HTML <title> or the file name).  g may be NULL (no
- * places then). */
+ * places then).  ac reads traditional script as simplified for matching
+ * keywords and places (ss_t2s_string); NULL: text is taken as it is. */
 ss_code ss_split_speeches(const char *text, size_t len, const char *fallback_title,
-                          const ss_gazetteer *g, ss_speeches *out, ss_err *err);
+                          const ss_gazetteer *g, ss_actx *ac, ss_speeches *out, ss_err *err);
 void ss_speeches_free(ss_speeches *s);
 
 #endif

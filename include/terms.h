@@ -27,10 +27,9 @@
 #include <stdint.h>
 
 #include "analyze.h"
+#include "prefix.h"
 #include "ss_error.h"
 #include "xapian_c.h"
-
-#define SS_PREFIX_FILE "F"
 
 #define SS_MAX_TERM 240
 

@@ -16,8 +16,9 @@ size_t utf8_put(uint32_t cp, char *out);
 /* Number of code points in s (len bytes). */
 size_t utf8_count(const char *s, size_t len);
 
-/* Blanks: spaces, tabs, CR, form feed, ideographic and no-break spaces,
- * BOM and zero-width space. */
+/* Blanks: spaces, tabs, CR, vertical tab, form feed, ideographic and
+ * no-break spaces, BOM and zero-width space.  The one definition: cleaning
+ * (clean.c), trimming and the speech splitter all use it. */
 int uc_is_blank(uint32_t cp);
 
 /* Narrows [*s, *e) of t to leave out blanks at both ends. */

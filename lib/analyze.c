@@ -410,6 +410,8 @@ static ss_code make_atoms(ss_actx *c, ss_err *err)
             pending |= is_joiner(cp) ? SS_AF_JOINED : SS_AF_BREAK;
             if (cp == 0x3001)
                 pending |= SS_AF_LIST;
+            if (cp == '\n')
+                pending |= SS_AF_LINE;
             i++;
         }
     }

@@ -1,4 +1,6 @@
-/* filter.c: field filters and their boolean terms (see filter.h). */
+/* filter.c: field filters, the query half: parsing region:/year:/...
+ * values and the query restricting to them (see filter.h; the terms are
+ * written by filter_index.c, with the prefixes of prefix.h). */
 #include "filter.h"
 
 #include <stdio.h>
@@ -6,11 +8,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "strbuf.h"
+#include "base.h"
+#include "prefix.h"
 #include "terms.h"
 
 #define MAX_YEARS 200
-#define MAX_PLACES 64
 
 static const char *const field_names[SS_F_COUNT] = { "region", "year", "speaker", "kind",
                                                      "title" };
@@ -31,7 +33,7 @@ static const struct {
 
 static const char *kind_of(const char *v)
 {
-    for (size_t i = 0; i < sizeof kind_names / sizeof kind_names[0]; i++)
+    for (size_t i = 0; i < NELEM(kind_names); i++)
         if (strcmp(kind_names[i].name, v) == 0)
             return kind_names[i].kind;
     return NULL;
@@ -49,7 +51,9 @@ static int parse_years(const char *v, int *lo, int *hi)
     return -1;
 }
 
-ss_code ss_filter_add(ss_actx *ac, ss_field field, const char *value, ss_filters *f, ss_err *err)
+/* Appends the filter field:value, its value normalised. */
+static ss_code filter_add(ss_actx *ac, ss_field field, const char *value, ss_filters *f,
+                          ss_err *err)
 {
     char *norm = NULL;
     ss_code rc = ss_normalize_string(ac, value, strlen(value), &norm, err);
@@ -65,15 +69,9 @@ ss_code ss_filter_add(ss_actx *ac, ss_field field, const char *value, ss_filters
         free(norm);
         return rc;
     }
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 4;
-        ss_filter *v = realloc(f->v, cap * sizeof *v);
-        if (!v) {
-            free(norm);
-            return ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");
-        }
-        f->v = v;
-        f->cap = cap;
+    if (SS_GROW(f->v, f->n + 1, f->cap, 4) < 0) {
+        free(norm);
+        return ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");
     }
     f->v[f->n++] = (ss_filter){ field, norm };
     return SS_OK;
@@ -93,7 +91,7 @@ int ss_filter_parse(ss_actx *ac, const char *text, size_t len, ss_filters *f, ss
             ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");
             return -1;
         }
-        ss_code rc = ss_filter_add(ac, (ss_field)k, value, f, err);
+        ss_code rc = filter_add(ac, (ss_field)k, value, f, err);
         free(value);
         return rc == SS_OK ? 1 : -1;
     }
@@ -110,9 +108,9 @@ void ss_filters_free(ss_filters *f)
 
 /* Calls cb for each title term of text: its bigrams, its ASCII tokens,
  * or the character itself when text is one Han character. */
-static ss_code each_title_term(ss_actx *ac, const char *text,
-                               ss_code (*cb)(void *arg, const char *t, size_t n, ss_err *err),
-                               void *arg, ss_err *err)
+ss_code ss_filter_title_terms(ss_actx *ac, const char *text,
+                              ss_code (*cb)(void *arg, const char *t, size_t n, ss_err *err),
+                              void *arg, ss_err *err)
 {
     ss_analysis an;
     ss_code rc = ss_analyze_atoms(ac, text, strlen(text), &an, err);
@@ -132,10 +130,8 @@ static ss_code each_title_term(ss_actx *ac, const char *text,
     return rc;
 }
 
-/* ---- query side ---- */
-
 typedef struct {
-    xc_query *v[256];
+    xc_query *v[512]; /* a year range: Y and XY (passage_year.h) for each year */
     size_t n;
 } qlist;
 
@@ -143,7 +139,7 @@ static ss_code push_term(qlist *l, const char *prefix, const char *t, size_t tle
 {
     char term[SS_MAX_TERM + 1];
     int n = snprintf(term, sizeof term, "%s%.*s", prefix, (int)tlen, t);
-    if (n <= 0 || n > SS_MAX_TERM || l->n == sizeof l->v / sizeof l->v[0])
+    if (n <= 0 || n > SS_MAX_TERM || l->n == NELEM(l->v))
         return SS_OK; /* too long to be a term, or too many: skip */
     xc_query *q = NULL;
     ss_code rc = xc_query_term(term, (size_t)n, 1, &q, err);
@@ -173,7 +169,7 @@ static ss_code push_relative_years(qlist *l, const char *w1, const char *w2, int
     for (int y = lo; rc == SS_OK && y <= hi; y++) {
         char t[8];
         int n = snprintf(t, sizeof t, "%d", y);
-        rc = push_term(&years, "Y", t, (size_t)n, err);
+        rc = push_term(&years, SS_PREFIX_YEAR, t, (size_t)n, err);
     }
     xc_query *pair[2] = { NULL, NULL }, *x = NULL;
     if (rc == SS_OK)
@@ -186,7 +182,7 @@ static ss_code push_relative_years(qlist *l, const char *w1, const char *w2, int
     xc_query_free(pair[1]);
     qlist_free(&words);
     qlist_free(&years);
-    if (rc == SS_OK && x && l->n < sizeof l->v / sizeof l->v[0])
+    if (rc == SS_OK && x && l->n < NELEM(l->v))
         l->v[l->n++] = x;
     else
         xc_query_free(x);
@@ -195,7 +191,7 @@ static ss_code push_relative_years(qlist *l, const char *w1, const char *w2, int
 
 static ss_code push_title_term(void *arg, const char *t, size_t n, ss_err *err)
 {
-    return push_term(arg, "XT", t, n, err);
+    return push_term(arg, SS_PREFIX_TITLE, t, n, err);
 }
 
 /* The alternatives one filter value stands for, pushed onto l. */
@@ -213,7 +209,7 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
             return ss_seterr(err, SS_EINVAL, "unknown region: '%s'", v);
         for (size_t i = 0; i < n; i++) {
             const char *code = ss_gaz_code(g, ids[i]);
-            ss_code rc = push_term(l, "XR", code, strlen(code), err);
+            ss_code rc = push_term(l, SS_PREFIX_REGION, code, strlen(code), err);
             if (rc != SS_OK)
                 return rc;
         }
@@ -224,7 +220,8 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
         for (int y = lo; y <= hi; y++) {
             char t[8];
             int n = snprintf(t, sizeof t, "%d", y);
-            ss_code rc = push_term(l, "Y", t, (size_t)n, err);
+            ss_code rc = push_term(l, SS_PREFIX_YEAR, t, (size_t)n, err);
+            rc = rc == SS_OK ? push_term(l, SS_PREFIX_PASSAGE_YEAR, t, (size_t)n, err) : rc;
             if (rc != SS_OK)
                 return rc;
         }
@@ -234,14 +231,14 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
         return rc == SS_OK ? push_relative_years(l, "明年", NULL, lo - 1, hi - 1, err) : rc;
     }
     case SS_F_SPEAKER: {
-        ss_code rc = push_term(l, "XS", v, strlen(v), err);
-        return rc == SS_OK ? push_term(l, "XP", v, strlen(v), err) : rc;
+        ss_code rc = push_term(l, SS_PREFIX_SPEAKER, v, strlen(v), err);
+        return rc == SS_OK ? push_term(l, SS_PREFIX_ROLE, v, strlen(v), err) : rc;
     }
     case SS_F_KIND:
-        return push_term(l, "XK", kind_of(v), strlen(kind_of(v)), err);
+        return push_term(l, SS_PREFIX_KIND, kind_of(v), strlen(kind_of(v)), err);
     case SS_F_TITLE:
         *and_all = 1;
-        return each_title_term(ac, v, push_title_term, l, err);
+        return ss_filter_title_terms(ac, v, push_title_term, l, err);
     case SS_F_COUNT:
         break;
     }
@@ -279,7 +276,7 @@ static ss_code field_query(const ss_filters *f, ss_field field, ss_actx *ac,
             rc = combine_owned(and_all ? XC_OP_AND : XC_OP_OR, &l, &x, err);
         else
             qlist_free(&l);
-        if (rc == SS_OK && x && alts.n < sizeof alts.v / sizeof alts.v[0])
+        if (rc == SS_OK && x && alts.n < NELEM(alts.v))
             alts.v[alts.n++] = x;
         else
             xc_query_free(x);
@@ -308,105 +305,4 @@ ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g
         return rc;
     }
     return combine_owned(XC_OP_AND, &fields, out, err);
-}
-
-/* ---- index side ---- */
-
-/* Appends prefix + v and a NUL to the term list. */
-static ss_code put_term(strbuf *out, const char *prefix, const char *v, size_t vlen, ss_err *err)
-{
-    if (strlen(prefix) + vlen > SS_MAX_TERM)
-        return SS_OK; /* too long to be a term */
-    if (sb_adds(out, prefix) || sb_add(out, v, vlen) || sb_addc(out, '\0'))
-        return ss_seterr(err, SS_ENOMEM, "out of memory building filter terms");
-    return SS_OK;
-}
-
-/* A place and every division above it. */
-static ss_code put_place(strbuf *out, const ss_gazetteer *g, uint32_t id, ss_err *err)
-{
-    for (int depth = 0; id && depth < 4; depth++, id = ss_gaz_parent(g, id)) {
-        const char *code = ss_gaz_code(g, id);
-        ss_code rc = put_term(out, "XR", code, strlen(code), err);
-        if (rc != SS_OK)
-            return rc;
-    }
-    return SS_OK;
-}
-
-static ss_code put_normalized(strbuf *out, ss_actx *ac, const char *prefix, const char *v,
-                              ss_err *err)
-{
-    char *norm = NULL;
-    ss_code rc = ss_normalize_string(ac, v, strlen(v), &norm, err);
-    if (rc == SS_OK && *norm)
-        rc = put_term(out, prefix, norm, strlen(norm), err);
-    free(norm);
-    return rc;
-}
-
-static ss_code put_title_term(void *arg, const char *t, size_t n, ss_err *err)
-{
-    return put_term(arg, "XT", t, n, err);
-}
-
-typedef struct {
-    strbuf *out;
-    const ss_gazetteer *g;
-    ss_code rc;
-    ss_err *err;
-} title_places;
-
-static int on_title_place(void *arg, uint32_t id, size_t start, size_t end)
-{
-    title_places *tp = arg;
-    (void)start;
-    (void)end;
-    tp->rc = put_place(tp->out, tp->g, id, tp->err);
-    return tp->rc != SS_OK;
-}
-
-ss_code ss_filter_speech_terms(ss_actx *ac, const ss_speech *sp, const ss_gazetteer *g,
-                               strbuf *out, ss_err *err)
-{
-    ss_code rc = SS_OK;
-    sb_reset(out);
-    if (g && sp->region)
-        rc = put_place(out, g, sp->region, err);
-    if (rc == SS_OK && g && sp->title) {
-        title_places tp = { out, g, SS_OK, err };
-        rc = ss_gaz_scan(g, sp->title, strlen(sp->title), on_title_place, &tp, err);
-        if (rc == SS_OK)
-            rc = tp.rc;
-    }
-    if (rc == SS_OK && sp->date && strlen(sp->date) >= 4)
-        rc = put_term(out, "Y", sp->date, 4, err);
-    if (rc == SS_OK && sp->speaker)
-        rc = put_normalized(out, ac, "XS", sp->speaker, err);
-    if (rc == SS_OK && sp->role)
-        rc = put_normalized(out, ac, "XP", sp->role, err);
-    if (rc == SS_OK && sp->kind)
-        rc = put_term(out, "XK", sp->kind, strlen(sp->kind), err);
-    if (rc == SS_OK && sp->title)
-        rc = each_title_term(ac, sp->title, put_title_term, out, err);
-    return rc;
-}
-
-ss_code ss_filter_index(xc_doc *doc, const strbuf *speech_terms, const uint32_t *places,
-                        size_t nplaces, const ss_gazetteer *g, ss_err *err)
-{
-    strbuf own = STRBUF_INIT;
-    ss_code rc = SS_OK;
-    for (size_t i = 0; g && rc == SS_OK && i < nplaces && i < MAX_PLACES; i++)
-        rc = put_place(&own, g, places[i], err);
-    const strbuf *lists[2] = { speech_terms, &own };
-    for (int k = 0; rc == SS_OK && k < 2; k++) {
-        for (size_t at = 0; rc == SS_OK && lists[k]->buf && at < lists[k]->len;) {
-            size_t n = strlen(lists[k]->buf + at);
-            rc = xc_doc_add_boolean(doc, lists[k]->buf + at, n, err);
-            at += n + 1;
-        }
-    }
-    sb_free(&own);
-    return rc;
 }

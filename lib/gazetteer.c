@@ -42,58 +42,20 @@
  * over is dropped rather than guessed.
  *
  * Ownership: ss_gazetteer owns the file buffer; names and codes returned
- * point into it and live until ss_gaz_close.  No global mutable state. */
+ * point into it and live until ss_gaz_close.  No global mutable state.
+ *
+ * This file loads the tables and looks names up; scanning text is
+ * gazetteer_scan.c; gazetteer_int.h is what both share. */
 #include "gazetteer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyze.h"
+#include "base.h"
+#include "datadir.h"
+#include "gazetteer_int.h"
 #include "utf8.h"
-
-enum { GZ_FULL = 1, GZ_WEAK_SELF = 2, GZ_WEAK_CTX = 4, GZ_ADJ = 8 };
-#define GZ_WEAK (GZ_WEAK_SELF | GZ_WEAK_CTX | GZ_ADJ)
-#define GZ_MAX_KEY 64 /* bytes; longest name is ~11 characters */
-
-typedef struct {
-    const char *code; /* NUL-terminated, in buf */
-    const char *name; /* NUL-terminated, in buf */
-    uint32_t parent;
-    uint16_t namelen;
-    uint8_t level;
-} gz_place;
-
-typedef struct {
-    uint32_t id;
-    uint32_t next; /* next entry of the same key, index + 1; 0 ends */
-    uint8_t flags;
-} gz_entry;
-
-typedef struct {
-    const char *s;
-    uint32_t len;
-    uint32_t first; /* first entry, index + 1 */
-} gz_group;
-
-typedef struct {
-    uint64_t pfx;    /* first two code points + 1; 0 = empty slot */
-    uint32_t maxlen; /* longest key with that prefix, bytes */
-} gz_pfx;
-
-struct ss_gazetteer {
-    char *buf;
-    gz_place *pl; /* pl[1..n] */
-    size_t n;
-    gz_entry *ent;
-    size_t nent;
-    gz_group *grp;
-    size_t ngrp;
-    uint32_t *slots; /* group index + 1 */
-    size_t smask;
-    gz_pfx *pfx;
-    size_t pmask;
-};
 
 /* ---- word lists (const) ---- */
 
@@ -148,40 +110,12 @@ static const char *const FULL_ADJ[] = {
     "白云区", "青山区", "西湖区", "东湖区", "铁西区", "铁东区"
 };
 
-/* A key whose last character runs into a word: last character, next. */
-static const char *const BAD_TAIL[][2] = {
-    { "区", "域" }, { "区", "分" }, { "区", "别" }, { "区", "块" }, { "区", "间" },
-    { "市", "场" }, { "市", "值" }
-};
-
-/* Keys followed (BAD_NEXT) or preceded (BAD_PREV) by these are other words. */
-static const char *const BAD_NEXT[][2] = {
-    { "新乡", "村" }, { "三明", "治" }, { "大理", "石" }, { "朝阳", "产" },
-    { "黄山", "松" }, { "中山", "装" }, { "长春", "藤" }
-};
-static const char *const BAD_PREV[][2] = { { "孙", "中山" }, { "平", "安阳" }, { "复", "合肥" } };
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 static int in_list(const char *s, size_t n, const char *const *list, size_t count)
 {
     for (size_t i = 0; i < count; i++)
         if (n && list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
             return 1;
     return 0;
-}
-
-/* n minus the suffix's length if s[0..n) ends with suffix, else n. */
-static size_t ends_with(const char *s, size_t n, const char *suffix)
-{
-    size_t k = strlen(suffix);
-    return (n >= k && memcmp(s + n - k, suffix, k) == 0) ? n - k : n;
-}
-
-static int starts_with(const char *s, size_t n, const char *prefix)
-{
-    size_t k = strlen(prefix);
-    return n >= k && memcmp(s, prefix, k) == 0;
 }
 
 /* ---- short forms ---- */
@@ -263,66 +197,12 @@ static uint8_t full_flags(const char *s, size_t n, int level)
 
 /* ---- hash tables ---- */
 
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 31;
-    x *= 0x9E3779B97F4A7C15ull;
-    return x ^ (x >> 29);
-}
-
 static size_t pow2_at_least(size_t n)
 {
     size_t p = 16;
     while (p < n)
         p <<= 1;
     return p;
-}
-
-/* Slot of key s[0..n) in the group table: its group or the empty slot
- * where it would go. */
-static size_t group_slot(const ss_gazetteer *g, const char *s, size_t n)
-{
-    size_t i = hash_bytes(s, n) & g->smask;
-    while (g->slots[i]) {
-        const gz_group *gr = &g->grp[g->slots[i] - 1];
-        if (gr->len == n && memcmp(gr->s, s, n) == 0)
-            break;
-        i = (i + 1) & g->smask;
-    }
-    return i;
-}
-
-static const gz_group *find_group(const ss_gazetteer *g, const char *s, size_t n)
-{
-    size_t i = group_slot(g, s, n);
-    return g->slots[i] ? &g->grp[g->slots[i] - 1] : NULL;
-}
-
-/* Prefix key of the first two code points of s[0..len), 0 if fewer. */
-static uint64_t prefix_key(const char *s, size_t len)
-{
-    size_t i = 0;
-    uint32_t a = utf8_next(s, len, &i);
-    if (i >= len)
-        return 0;
-    uint32_t b = utf8_next(s, len, &i);
-    return (((uint64_t)a << 21) | b) + 1;
-}
-
-static size_t pfx_slot(const ss_gazetteer *g, uint64_t key)
-{
-    size_t i = mix64(key) & g->pmask;
-    while (g->pfx[i].pfx && g->pfx[i].pfx != key)
-        i = (i + 1) & g->pmask;
-    return i;
 }
 
 static void add_key(ss_gazetteer *g, const char *s, size_t n, uint32_t id, uint8_t flags)
@@ -528,7 +408,7 @@ ss_code ss_gaz_open(const char *path, ss_gazetteer **out, ss_err *err)
 {
     char def[4096];
     if (!path) {
-        snprintf(def, sizeof def, "%s/gazetteer.tsv", ss_default_datadir());
+        snprintf(def, sizeof def, "%s/gazetteer.tsv", ss_datadir());
         path = def;
     }
     *out = NULL;
@@ -571,11 +451,6 @@ void ss_gaz_close(ss_gazetteer *g)
 size_t ss_gaz_count(const ss_gazetteer *g)
 {
     return g ? g->n : 0;
-}
-
-static const gz_place *place(const ss_gazetteer *g, uint32_t id)
-{
-    return (g && id >= 1 && id <= g->n) ? &g->pl[id] : NULL;
 }
 
 const char *ss_gaz_name(const ss_gazetteer *g, uint32_t id)
@@ -636,263 +511,4 @@ size_t ss_gaz_lookup(const ss_gazetteer *g, const char *name, size_t len, uint32
     for (size_t i = 0; i < n; i++)
         ids[i] = g->ent[ids[i]].id;
     return n;
-}
-
-/* ---- scan ---- */
-
-typedef struct {
-    size_t start, end;
-    const gz_group *gr;
-    uint32_t id; /* resolved place, 0 = dropped */
-} gz_match;
-
-typedef struct {
-    gz_match *v;
-    size_t n, cap;
-} match_vec;
-
-static int push_match(match_vec *mv, size_t s, size_t e, const gz_group *gr)
-{
-    if (mv->n == mv->cap) {
-        size_t ncap = mv->cap ? mv->cap * 2 : 64;
-        gz_match *nv = realloc(mv->v, ncap * sizeof *nv);
-        if (!nv)
-            return -1;
-        mv->v = nv;
-        mv->cap = ncap;
-    }
-    mv->v[mv->n++] = (gz_match){ s, e, gr, 0 };
-    return 0;
-}
-
-static int is_mask(uint32_t cp)
-{
-    switch (cp) {
-    case '*': case 'x': case 'X': case '?': case 0xFF0A: case 0xFF58: case 0xFF38:
-    case 0xD7: case 0x25A1: case 0x25A0: case 0x25CB: case 0x25CF: case 0xFF1F:
-    case 0x67D0: case 0x2573: case 0x2606: case 0x2605:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-/* The code point ending just before byte i, 0 at the start. */
-static uint32_t prev_cp(const char *t, size_t i)
-{
-    if (i == 0)
-        return 0;
-    size_t k = i - 1;
-    while (k > 0 && i - k < 4 && ((unsigned char)t[k] & 0xC0) == 0x80)
-        k--;
-    size_t j = k;
-    uint32_t cp = utf8_next(t, i, &j);
-    return j == i ? cp : 0xFFFD;
-}
-
-static int bad_context(const char *t, size_t len, size_t s, size_t e)
-{
-    size_t n = e - s;
-    for (size_t i = 0; i < NELEM(BAD_TAIL); i++)
-        if (ends_with(t + s, n, BAD_TAIL[i][0]) != n &&
-            starts_with(t + e, len - e, BAD_TAIL[i][1]))
-            return 1;
-    for (size_t i = 0; i < NELEM(BAD_NEXT); i++)
-        if (strlen(BAD_NEXT[i][0]) == n && memcmp(t + s, BAD_NEXT[i][0], n) == 0 &&
-            starts_with(t + e, len - e, BAD_NEXT[i][1]))
-            return 1;
-    for (size_t i = 0; i < NELEM(BAD_PREV); i++)
-        if (strlen(BAD_PREV[i][1]) == n && memcmp(t + s, BAD_PREV[i][1], n) == 0 &&
-            ends_with(t, s, BAD_PREV[i][0]) != s)
-            return 1;
-    return 0;
-}
-
-/* The longest acceptable key starting at byte i (a Han character), or NULL;
- * *end gets its end. */
-static const gz_group *match_at(const ss_gazetteer *g, const char *t, size_t len, size_t i,
-                                size_t *end)
-{
-    uint64_t pk = prefix_key(t + i, len - i);
-    if (!pk)
-        return NULL;
-    const gz_pfx *p = &g->pfx[pfx_slot(g, pk)];
-    if (!p->pfx || is_mask(prev_cp(t, i)))
-        return NULL;
-    size_t ends[GZ_MAX_KEY], n = 0, j = i;
-    while (j < len && j - i < p->maxlen && n < GZ_MAX_KEY) {
-        utf8_next(t, len, &j);
-        if (j - i <= p->maxlen)
-            ends[n++] = j;
-    }
-    for (size_t k = n; k-- > 1;) {
-        const gz_group *gr = find_group(g, t + i, ends[k] - i);
-        if (gr && !bad_context(t, len, i, ends[k])) {
-            *end = ends[k];
-            return gr;
-        }
-    }
-    return NULL;
-}
-
-static ss_code collect(const ss_gazetteer *g, const char *t, size_t len, match_vec *mv,
-                       ss_err *err)
-{
-    size_t i = 0;
-    while (i < len) {
-        if ((unsigned char)t[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t e = 0;
-        const gz_group *gr = match_at(g, t, len, i, &e);
-        if (gr) {
-            if (push_match(mv, i, e, gr) < 0)
-                return ss_seterr(err, SS_ENOMEM, "out of memory scanning for places");
-            i = e;
-        } else {
-            utf8_next(t, len, &i);
-        }
-    }
-    return SS_OK;
-}
-
-enum { MK_ANCHOR = 1, MK_CONTEXT = 2 };
-
-/* What resolving a scan's matches needs: the matches, marks per place
- * (MK_*), and how often each key occurs in the text. */
-typedef struct {
-    const ss_gazetteer *g;
-    match_vec mv;
-    uint8_t *mk;   /* [n + 1] */
-    uint16_t *cnt; /* [ngrp] */
-} scan_state;
-
-/* Marks places named unambiguously (one non-weak candidate) as anchors and
- * them and their ancestors as context; counts keys. */
-static void mark_anchors(scan_state *st)
-{
-    const ss_gazetteer *g = st->g;
-    for (size_t i = 0; i < st->mv.n; i++) {
-        const gz_group *gr = st->mv.v[i].gr;
-        uint16_t *c = &st->cnt[gr - g->grp];
-        *c += *c < UINT16_MAX;
-        uint32_t only = 0, count = 0;
-        for (uint32_t e = gr->first; e; e = g->ent[e - 1].next)
-            if (!(g->ent[e - 1].flags & GZ_WEAK)) {
-                only = g->ent[e - 1].id;
-                count++;
-            }
-        if (count != 1)
-            continue;
-        st->mk[only] |= MK_ANCHOR;
-        for (uint32_t a = only; a; a = g->pl[a].parent)
-            st->mk[a] |= MK_CONTEXT;
-    }
-}
-
-static int group_has(const ss_gazetteer *g, const gz_group *gr, uint32_t id)
-{
-    for (uint32_t e = gr->first; e; e = g->ent[e - 1].next)
-        if (g->ent[e - 1].id == id)
-            return 1;
-    return 0;
-}
-
-/* Does the match before k end where k starts and name an ancestor of id? */
-static int after_ancestor(const scan_state *st, size_t k, uint32_t id)
-{
-    const ss_gazetteer *g = st->g;
-    const gz_match *m = st->mv.v;
-    if (k == 0 || m[k - 1].end != m[k].start)
-        return 0;
-    for (uint32_t a = g->pl[id].parent; a; a = g->pl[a].parent)
-        if (group_has(g, m[k - 1].gr, a))
-            return 1;
-    return 0;
-}
-
-static uint32_t top_ancestor(const ss_gazetteer *g, uint32_t id)
-{
-    while (g->pl[id].parent)
-        id = g->pl[id].parent;
-    return id;
-}
-
-/* May candidate x of match k stand?  Weak keys need their context: a
- * county short form its city (or, said at least twice, its province). */
-static int accepted(const scan_state *st, size_t k, const gz_entry *x)
-{
-    const ss_gazetteer *g = st->g;
-    if (!(x->flags & GZ_WEAK) || (st->mk[x->id] & MK_ANCHOR))
-        return 1;
-    if (x->flags & GZ_WEAK_CTX) {
-        if (st->mk[g->pl[x->id].parent] & MK_CONTEXT)
-            return 1;
-        if (st->cnt[st->mv.v[k].gr - g->grp] >= 2 &&
-            (st->mk[top_ancestor(g, x->id)] & MK_CONTEXT))
-            return 1;
-    }
-    return after_ancestor(st, k, x->id);
-}
-
-/* Preference of a candidate: anchored, then its parent in context, then a
- * full name, then the higher level. */
-static unsigned rank(const scan_state *st, const gz_entry *x)
-{
-    const ss_gazetteer *g = st->g;
-    uint32_t p = g->pl[x->id].parent;
-    unsigned ctx = p && (st->mk[p] & MK_CONTEXT);
-    return ((st->mk[x->id] & MK_ANCHOR) ? 64u : 0u) | (ctx ? 16u : 0u) |
-           ((x->flags & GZ_FULL) ? 8u : 0u) | (unsigned)(4 - g->pl[x->id].level);
-}
-
-/* The place match k stands for, 0 if none or a tie. */
-static uint32_t resolve(const scan_state *st, size_t k)
-{
-    const ss_gazetteer *g = st->g;
-    uint32_t best = 0;
-    unsigned best_rank = 0;
-    int tie = 0;
-    for (uint32_t e = st->mv.v[k].gr->first; e; e = g->ent[e - 1].next) {
-        const gz_entry *x = &g->ent[e - 1];
-        if (!accepted(st, k, x))
-            continue;
-        unsigned r = rank(st, x) + 1;
-        if (r > best_rank) {
-            best = x->id;
-            best_rank = r;
-            tie = 0;
-        } else if (r == best_rank && x->id != best) {
-            tie = 1;
-        }
-    }
-    return tie ? 0 : best;
-}
-
-ss_code ss_gaz_scan(const ss_gazetteer *g, const char *text, size_t len, ss_gaz_cb cb, void *arg,
-                    ss_err *err)
-{
-    if (!g || !text || !len)
-        return SS_OK;
-    scan_state st = { g, { NULL, 0, 0 }, NULL, NULL };
-    ss_code rc = collect(g, text, len, &st.mv, err);
-    if (rc == SS_OK && st.mv.n) {
-        st.mk = calloc(g->n + 1, 1);
-        st.cnt = calloc(g->ngrp, sizeof *st.cnt);
-        if (!st.mk || !st.cnt)
-            rc = ss_seterr(err, SS_ENOMEM, "out of memory scanning for places");
-    }
-    if (rc == SS_OK && st.mv.n) {
-        mark_anchors(&st);
-        for (size_t k = 0; k < st.mv.n; k++)
-            st.mv.v[k].id = resolve(&st, k);
-        for (size_t k = 0; k < st.mv.n; k++)
-            if (st.mv.v[k].id && cb(arg, st.mv.v[k].id, st.mv.v[k].start, st.mv.v[k].end))
-                break;
-    }
-    free(st.cnt);
-    free(st.mk);
-    free(st.mv.v);
-    return rc;
 }

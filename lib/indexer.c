@@ -13,10 +13,11 @@
 
 #include "analyze.h"
 #include "clean.h"
-#include "filter.h"
+#include "filter_index.h"
 #include "gazetteer.h"
 #include "lines.h"
 #include "passage.h"
+#include "passage_year.h"
 #include "reader.h"
 #include "record.h"
 #include "speech.h"
@@ -372,9 +373,9 @@ static ss_code make_strings(ss_indexer *ix, const ss_text *t, const ss_speech *s
                             const ss_passages *ps, size_t i, passage_strings *out, ss_err *err)
 {
     const ss_passage *p = &ps->v[i];
-    const ss_passage *h = p->heading >= 0 ? &ps->v[p->heading] : NULL;
+    int h = p->head_end > p->head_start;
     out->text = strndup(t->text + p->start, p->end - p->start);
-    out->heading = h ? strndup(t->text + h->start, h->end - h->start) : NULL;
+    out->heading = h ? strndup(t->text + p->head_start, p->head_end - p->head_start) : NULL;
     out->speaker = speaker_of(sp);
     out->simplified = NULL;
     if (!out->text || (h && !out->heading) || ((sp->role || sp->speaker) && !out->speaker))
@@ -394,6 +395,8 @@ static ss_code passage_terms(ss_indexer *ix, xc_doc *doc, const char *path,
     ss_actx_set_t2s(ix->actx, 1);
     if (rc == SS_OK)
         rc = ss_index_analysis(&an, doc, err);
+    if (rc == SS_OK) /* the years it and its heading speak of (passage_year.h) */
+        rc = ss_passage_years_index(ix->actx, &an, ps->heading, speech_terms, doc, err);
     places pl = { .n = 0 };
     if (rc == SS_OK)
         rc = ss_gaz_scan(ix->gaz, text, strlen(text), on_place, &pl, err);
@@ -456,6 +459,8 @@ static ss_code add_speech(ss_indexer *ix, const char *path, const ss_text *t,
     for (size_t i = 0; rc == SS_OK && i < ps.n; i++) {
         ps.v[i].start += sp->start;
         ps.v[i].end += sp->start;
+        ps.v[i].head_start += sp->start;
+        ps.v[i].head_end += sp->start;
     }
     strbuf terms = STRBUF_INIT;
     if (rc == SS_OK)
@@ -486,7 +491,7 @@ static ss_code index_text(ss_indexer *ix, const char *path, const ss_text *t,
 {
     ss_speeches sps = { 0 };
     ss_code rc = ss_split_speeches(t->text, t->len, html_title ? html_title : base_name(path),
-                                   ix->gaz, &sps, err);
+                                   ix->gaz, ix->actx, &sps, err);
     for (size_t i = 0; rc == SS_OK && i < sps.n; i++)
         rc = add_speech(ix, path, t, &sps.v[i], i + 1, err);
     ss_speeches_free(&sps);

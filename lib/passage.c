@@ -24,7 +24,7 @@ static ss_code push(ss_passages *out, size_t s, size_t e, uint32_t para, ss_err 
         out->v = v;
         out->cap = cap;
     }
-    out->v[out->n++] = (ss_passage){ s, e, para, -1, 0 };
+    out->v[out->n++] = (ss_passage){ s, e, para, 0, 0, 0 };
     return SS_OK;
 }
 
@@ -130,10 +130,29 @@ static int han_numeral(uint32_t cp)
     return 0;
 }
 
+/* 1 when the line is a year alone (1998年, 一九九八年), as chronicles head
+ * the events of each year. */
+static int year_line(const char *t, size_t len)
+{
+    size_t i = 0, digits = 0;
+    while (i < len) {
+        uint32_t cp = utf8_next(t, len, &i);
+        if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == 0x3007 ||
+            cp == 0x96F6 || (han_numeral(cp) && cp != 0x5341 && cp != 0x767E)) {
+            digits++;
+            continue;
+        }
+        return digits == 4 && cp == 0x5E74 && i == len; /* 年 ends the line */
+    }
+    return 0;
+}
+
 int ss_is_heading(const char *t, size_t len)
 {
     if (utf8_count(t, len) > HEADING_MAX_CHARS)
         return 0;
+    if (year_line(t, len))
+        return 1;
     size_t i = 0;
     uint32_t cp = utf8_next(t, len, &i);
     if (cp == 0x7B2C) /* 第 */
@@ -159,21 +178,51 @@ int ss_is_heading(const char *t, size_t len)
     return cp == 0x3001 || cp == 0xFF0C || cp == ',' || cp == 0x6761;
 }
 
+/* Appends the heading line [hs, he) (paragraph para) as a passage of its own. */
+static ss_code push_heading(ss_passages *out, size_t hs, size_t he, uint32_t para, ss_err *err)
+{
+    ss_code rc = push(out, hs, he, para, err);
+    if (rc == SS_OK)
+        out->v[out->n - 1].is_heading = 1;
+    return rc;
+}
+
 ss_code ss_split_passages(const char *t, size_t len, size_t max_chars, ss_passages *out,
                           ss_err *err)
 {
     if (max_chars < 8)
         max_chars = 8;
-    uint32_t para = 0;
-    int32_t heading = -1;
+    uint32_t para = 0, pend_para = 0;
+    size_t hs = 0, he = 0;      /* the current heading line, hs == he: none */
+    int pending = 0;            /* that heading still waits for the paragraph under it */
     size_t s = 0;
-    while (s < len) {
-        const char *nl = memchr(t + s, '\n', len - s);
-        size_t e = nl ? (size_t)(nl - t) : len, next = nl ? e + 1 : len;
-        utf8_trim(t, &s, &e);
-        if (e > s && has_content(t, s, e)) {
+    for (;;) {
+        size_t e = s, next = len;
+        int is_head = 0, content = 0;
+        if (s < len) {
+            const char *nl = memchr(t + s, '\n', len - s);
+            e = nl ? (size_t)(nl - t) : len;
+            next = nl ? e + 1 : len;
+            utf8_trim(t, &s, &e);
+            content = e > s && has_content(t, s, e);
+            is_head = content && ss_is_heading(t + s, e - s);
+        }
+        /* a heading followed by another heading, or by nothing, stands alone */
+        if (pending && (s >= len || is_head)) {
+            ss_code rc = push_heading(out, hs, he, pend_para, err);
+            if (rc != SS_OK)
+                return rc;
+            pending = 0;
+        }
+        if (s >= len)
+            break;
+        if (is_head) {
+            hs = s;
+            he = e;
+            pend_para = ++para;
+            pending = 1;
+        } else if (content) {
             size_t first = out->n;
-            int is_head = ss_is_heading(t + s, e - s);
             para++;
             ss_code rc = utf8_count(t + s, e - s) > max_chars
                              ? split_long(t, s, e, max_chars, para, out, err)
@@ -181,11 +230,12 @@ ss_code ss_split_passages(const char *t, size_t len, size_t max_chars, ss_passag
             if (rc != SS_OK)
                 return rc;
             for (size_t k = first; k < out->n; k++) {
-                out->v[k].heading = is_head ? -1 : heading;
-                out->v[k].is_heading = (uint8_t)is_head;
+                out->v[k].head_start = hs;
+                out->v[k].head_end = he;
             }
-            if (is_head)
-                heading = (int32_t)first;
+            if (pending) /* the heading opens the first passage under it */
+                out->v[first].start = hs;
+            pending = 0;
         }
         s = next;
     }

@@ -254,6 +254,15 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         if (x)
             alts[na++] = x;
     }
+    /* the best form counts, not their sum (OP_MAX crashes, see below): another
+     * form weighs only where the typed form does not stand */
+    for (size_t i = 1; i < na; i++) {
+        xc_query *pair[2] = { alts[i], alts[0] };
+        xc_query *x = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
+        if (!x)
+            return NULL;
+        alts[i] = x;
+    }
     /* its context: passages of speeches about its place, of its year */
     xc_query *ctx[MAX_CONCEPT_PLACES + 8];
     ctx_term ct[MAX_CONCEPT_PLACES + 8];
@@ -269,10 +278,17 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         if (t)
             ctx[nx++] = t;
     }
-    /* one word however it is written: any form matches, their weights add.
-     * (Xapian 1.4.22's OP_MAX crashes in get_mset under a FILTER with BM25
-     * pruning, seen on the real corpus; the other forms are scaled down
-     * instead, so the typed form still dominates.) */
+    /* one word however it is written: the typed form where it stands, else
+     * the other forms (each AND_NOT the typed form), so a passage holding
+     * both weighs as the typed form alone, never their sum.  This is what
+     * OP_MAX meant; Xapian 1.4.22's OP_MAX crashes in get_mset inside a
+     * conjunction with BM25 pruning (seen on the real corpus). */
+    for (size_t k = 1; k < na; k++) {
+        xc_query *pair[2] = { alts[k], alts[0] };
+        alts[k] = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
+        if (!alts[k])
+            return NULL;
+    }
     xc_query *all[2] = { combine(p, XC_OP_OR, alts, na, 0, err),
                          combine(p, XC_OP_OR, ctx, nx, 0, err) };
     return all[1] ? combine(p, XC_OP_OR, all, 2, 0, err) : all[0];

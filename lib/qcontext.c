@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "passage_year.h"
+#include "prefix.h"
 #include "utf8.h"
 
 /* The concept's typed text when it is one unit (or the whole word). */
@@ -72,35 +74,26 @@ void ss_q_resolve_context(ss_query *q)
     }
 }
 
-/* Relative year words and the offset from the speech's year they speak of. */
-static const struct {
-    const char *word;
-    int offset;
-} relative_years[] = {
-    { "去年", -1 }, { "上年", -1 }, { "今年", 0 }, { "本年", 0 }, { "明年", 1 },
-};
-
 size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->nplaces && n < max; i++) {
         ctx_term *t = &out[n++];
-        snprintf(t->term, sizeof t->term, "XR%s", ss_gaz_code(q->gaz, c->places[i]));
+        snprintf(t->term, sizeof t->term, SS_PREFIX_REGION "%s", ss_gaz_code(q->gaz, c->places[i]));
         t->also[0] = '\0';
         t->boolean = 1;
     }
     if (c->year && n < max) {
         ctx_term *t = &out[n++];
-        snprintf(t->term, sizeof t->term, "Y%d", c->year);
+        snprintf(t->term, sizeof t->term, SS_PREFIX_YEAR "%d", c->year);
         t->also[0] = '\0';
         t->boolean = 1;
     }
-    for (size_t i = 0; c->year && i < sizeof relative_years / sizeof relative_years[0] && n < max;
-         i++) {
+    if (c->year && n < max) { /* passages that speak of it (passage_year.h) */
         ctx_term *t = &out[n++];
-        snprintf(t->term, sizeof t->term, "%s", relative_years[i].word);
-        snprintf(t->also, sizeof t->also, "Y%d", c->year - relative_years[i].offset);
-        t->boolean = 0;
+        snprintf(t->term, sizeof t->term, "%s%d", SS_PREFIX_PASSAGE_YEAR, c->year);
+        t->also[0] = '\0';
+        t->boolean = 1;
     }
     return n;
 }
@@ -146,7 +139,35 @@ static int speech_year(const ss_passage_meta *m)
 /* Strengths of context (rank.c names them beside its formulas). */
 #define S_PLACE_CONTEXT 0.6f  /* the speech is about the place */
 #define S_YEAR_DATE 0.3f      /* the speech was given in the year */
-#define S_YEAR_RELATIVE 0.8f  /* 去年/今年/明年/上年 speaks of the year */
+#define S_YEAR_HEADING 0.8f   /* its section heading speaks of the year */
+#define S_YEAR_RELATIVE 0.8f  /* 去年 (in a report of the next year), 二〇〇八年 */
+
+typedef struct {
+    occs *o;
+    uint32_t concept;
+    int year;
+    const ss_analysis *an;
+    int oom;
+} year_ctx;
+
+/* A passage that speaks of the concept's year other than by the year as
+ * typed (去年 in a report of the next year, 二〇〇八年) holds the concept
+ * there, a little below the year written out. */
+static int on_year(void *arg, int year, size_t first, size_t last, int relative)
+{
+    year_ctx *y = arg;
+    if (year != y->year)
+        return 0;
+    const ss_atom *a = &y->an->atoms[first], *b = &y->an->atoms[last];
+    float s = relative || a->kind != SS_ATOM_ASCII ? S_YEAR_RELATIVE : 0.0f;
+    if (s > 0 && ss_q_push_cocc(y->o, (occ){ a->pos, b->pos, (uint32_t)first, (uint32_t)last,
+                                             y->concept, s, 0 })) {
+        y->oom = 1;
+        return 1;
+    }
+    return 0;
+}
+
 
 ss_code ss_q_context(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
                      occs *o, ss_err *err)
@@ -171,26 +192,17 @@ ss_code ss_q_context(const ss_query *q, const ss_analysis *an, const ss_passage_
             if (x.inside && o->ctx[ci] < S_PLACE_CONTEXT)
                 o->ctx[ci] = S_PLACE_CONTEXT;
         }
-        if (c->year && year) {
+        if (c->year) {
             if (year == c->year && o->ctx[ci] < S_YEAR_DATE)
                 o->ctx[ci] = S_YEAR_DATE;
-            for (size_t a = 0; a + 1 < an->natoms; a++) {
-                const ss_atom *x = &an->atoms[a], *y = &an->atoms[a + 1];
-                if (x->kind != SS_ATOM_HAN || y->kind != SS_ATOM_HAN || y->pos != x->pos + 1)
-                    continue;
-                for (size_t r = 0; r < sizeof relative_years / sizeof relative_years[0]; r++) {
-                    const char *w = relative_years[r].word;
-                    size_t wl = strlen(w);
-                    if (x->normlen + y->normlen != wl ||
-                        memcmp(an->norm + x->norm, w, x->normlen) != 0 ||
-                        memcmp(an->norm + y->norm, w + x->normlen, y->normlen) != 0 ||
-                        year + relative_years[r].offset != c->year)
-                        continue;
-                    if (ss_q_push_cocc(o, (occ){ x->pos, y->pos, (uint32_t)a, (uint32_t)a + 1,
-                                                 (uint32_t)ci, S_YEAR_RELATIVE, 0 }))
-                        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-                }
-            }
+            /* the heading above says it (the events of 1998年, 去年工作回顾) */
+            if (meta->heading && o->ctx[ci] < S_YEAR_HEADING &&
+                ss_text_speaks_of(meta->heading, strlen(meta->heading), c->year, year))
+                o->ctx[ci] = S_YEAR_HEADING;
+            year_ctx y = { o, (uint32_t)ci, c->year, an, 0 };
+            ss_passage_years(an, year, on_year, &y);
+            if (y.oom)
+                return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
         }
     }
     return SS_OK;

@@ -8,6 +8,7 @@
  * each OR group) and no excluded word; a question passage at least one. */
 #include "query_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +46,9 @@
 #define W_NEAR 0.5
 #define W_ADJ 0.3
 #define W_FOCUS 0.3
-#define LEAD_POS 30          /* the passage's opening: its heading line or first sentence */
+#define LEAD_POS 30          /* the passage's opening: its first sentence, after the heading
+                                line that opens it (a line break within HEAD_POS positions) */
+#define HEAD_POS 62
 #define W_LEAD 0.3           /* share of concepts standing in the opening */
 /* Question factor:
  *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
@@ -64,6 +67,16 @@
  * 1 + W_HEADING. */
 #define W_HEADING 0.5
 #define HEADING_COVER 0.6
+
+/* An atom's text in 32 bits: its length and first three bytes (a Han
+ * character whole). */
+static uint32_t atom_key(const char *t, size_t len)
+{
+    uint32_t k = (uint32_t)(len & 0xFF) << 24;
+    for (size_t i = 0; i < 3 && i < len; i++)
+        k |= (uint32_t)(unsigned char)t[i] << (8 * i);
+    return k;
+}
 
 static int unit_at(const unit *u, const ss_analysis *an, size_t i)
 {
@@ -222,11 +235,18 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
     o->v = malloc(MAX_OCC * sizeof *o->v);
     if (!o->count || !o->first || !o->ccount || !o->ctx || !o->v)
         return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    /* a key per atom (its length and first bytes) spares most comparisons */
+    uint32_t *key = malloc((an->natoms + 1) * sizeof *key);
+    if (!key)
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    for (size_t a = 0; a < an->natoms; a++)
+        key[a] = atom_key(an->norm + an->atoms[a].norm, an->atoms[a].normlen);
     for (size_t u = 0; u < q->nunits; u++) {
         const unit *un = &q->units[u];
+        uint32_t k0 = un->n ? atom_key(un->text + un->a[0].off, un->a[0].len) : 0;
         o->first[u] = (uint32_t)o->n;
-        for (size_t a = 0; a < an->natoms; a++) {
-            if (!unit_at(un, an, a))
+        for (size_t a = 0; un->n && a < an->natoms; a++) {
+            if (key[a] != k0 || !unit_at(un, an, a))
                 continue;
             if (o->n < MAX_OCC) {
                 o->count[u]++;
@@ -235,6 +255,7 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
             }
         }
     }
+    free(key);
     /* concept occurrences */
     occ *tmp = malloc((o->n + 1) * sizeof *tmp);
     uint32_t *cnt = malloc((q->nunits + 1) * sizeof *cnt);
@@ -323,8 +344,15 @@ static int keyword_match(const ss_query *q, const occs *o)
 
 /* Best strength of each concept, and whether it stands once outside an
  * enumeration, into best[] and free[] (q->nconcepts each). */
-static void strengths(const ss_query *q, const occs *o, double *best, int *free_standing)
+static void strengths(const ss_query *q, const ss_analysis *an, const occs *o, double *best,
+                      int *free_standing)
 {
+    uint32_t lead = LEAD_POS; /* a heading line and the sentence after it */
+    for (size_t a = 0; a < an->natoms && an->atoms[a].pos <= HEAD_POS; a++)
+        if (an->atoms[a].flags & SS_AF_LINE) {
+            lead += an->atoms[a].pos;
+            break;
+        }
     for (size_t c = 0; c < q->nconcepts; c++) {
         best[c] = o->ctx[c];
         free_standing[c] = 0;
@@ -334,7 +362,7 @@ static void strengths(const ss_query *q, const occs *o, double *best, int *free_
         if (x->strength > best[x->id])
             best[x->id] = x->strength;
         free_standing[x->id] |= !x->listed;
-        if (!x->listed && x->pos <= LEAD_POS)
+        if (!x->listed && x->pos <= lead)
             free_standing[x->id] |= 2; /* in the opening */
     }
 }
@@ -445,9 +473,9 @@ static double context_weight(const ss_query *q, const occs *o)
     return text > 0 && all > text ? all / text : 1.0;
 }
 
-static double keyword_factor(const ss_query *q, const occs *o, scratch *s)
+static double keyword_factor(const ss_query *q, const ss_analysis *an, const occs *o, scratch *s)
 {
-    strengths(q, o, s->best, s->free_standing);
+    strengths(q, an, o, s->best, s->free_standing);
     size_t n = 0, focus = 0, pairs = 0, adj = 0, lead = 0;
     double strength = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
@@ -481,9 +509,9 @@ static double concept_idf(const ss_query *q, size_t c)
     return k->u1 > k->u0 ? q->units[k->u0].idf : 1.0;
 }
 
-static double natural_factor(const ss_query *q, const occs *o, scratch *s)
+static double natural_factor(const ss_query *q, const ss_analysis *an, const occs *o, scratch *s)
 {
-    strengths(q, o, s->best, s->free_standing);
+    strengths(q, an, o, s->best, s->free_standing);
     size_t present = 0, focus = 0, pairs = 0, found = 0, tight = 0;
     double w_all = 0, w_present = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
@@ -514,6 +542,32 @@ static double natural_factor(const ss_query *q, const occs *o, scratch *s)
                     W_FOCUS * (double)focus / present);
 }
 
+/* A year: filter takes the passages of speeches given in the years asked
+ * and the passages that speak of them (passage_year.h); the first rank
+ * above the others, whose factor is multiplied by W_YEAR_SPOKEN. */
+#define W_YEAR_SPOKEN 0.5
+
+/* 1 when q has a year: filter and the speech's date (meta) is outside it. */
+static int year_only_spoken(const ss_query *q, const ss_passage_meta *meta)
+{
+    int any = 0, y = 0;
+    if (!meta || !meta->date || sscanf(meta->date, "%4d", &y) != 1)
+        return 0;
+    for (size_t i = 0; i < q->filters.n; i++) {
+        if (q->filters.v[i].field != SS_F_YEAR)
+            continue;
+        int lo = 0, hi = 0, n = sscanf(q->filters.v[i].value, "%d..%d", &lo, &hi);
+        if (n < 1)
+            continue;
+        if (n == 1)
+            hi = lo;
+        any = 1;
+        if (y >= lo && y <= hi)
+            return 0;
+    }
+    return any;
+}
+
 ss_code ss_query_judge(const ss_query *q, const ss_analysis *an, double *factor, ss_span **hl,
                        size_t *nhl, ss_err *err)
 {
@@ -537,9 +591,11 @@ ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_p
         if (!ss_query_has_text(q))
             *factor = keyword_match(q, &o) ? 1.0 : 0.0; /* filters alone */
         else if (q->natural)
-            *factor = natural_factor(q, &o, &s);
+            *factor = natural_factor(q, an, &o, &s);
         else
-            *factor = keyword_match(q, &o) ? keyword_factor(q, &o, &s) : 0.0;
+            *factor = keyword_match(q, &o) ? keyword_factor(q, an, &o, &s) : 0.0;
+        if (*factor > 0 && year_only_spoken(q, meta))
+            *factor *= W_YEAR_SPOKEN;
         if (hl && nhl)
             rc = ss_q_highlights(q, an, &o, hl, nhl, err);
     }

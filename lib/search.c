@@ -241,7 +241,7 @@ static ss_code judge_record(ss_searcher *s, const ss_query *q, const ss_record *
     ss_actx_set_t2s(s->ac, r->simplified == NULL);
     ss_code rc = ss_analyze_atoms(s->ac, text, strlen(text), an, err);
     ss_actx_set_t2s(s->ac, 1);
-    ss_passage_meta meta = { r->region, r->title, r->date };
+    ss_passage_meta meta = { r->region, r->title, r->date, r->heading };
     if (rc == SS_OK)
         rc = ss_query_judge_meta(q, an, &meta, factor, NULL, NULL, err);
     return rc;

@@ -109,8 +109,8 @@ int uc_is_closer(uint32_t cp)
 
 int uc_is_blank(uint32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == 0x3000 || cp == 0xA0 ||
-           cp == 0xFEFF || cp == 0x200B;
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x3000 ||
+           cp == 0xA0 || cp == 0xFEFF || cp == 0x200B;
 }
 
 void utf8_trim(const char *t, size_t *s, size_t *e)

@@ -326,6 +326,8 @@ static void put_facets(cgi_response *rs, const cgi_request *p, const ss_results 
 {
     PUT(rs, "<aside class=\"facets\" aria-label=\"分面\">\n<h2>筛选</h2>\n");
     put_active_filters(rs, p);
+    if (!r->facets_exact)
+        PUT(rs, "<p class=\"note\">计数为约数：匹配过多，按候选段落统计，未逐段判断、未合并重复。</p>\n");
     const ss_facet *rf = &r->facets[SS_FACET_REGION];
     PUT(rs, "<section class=\"facet\" id=\"facet-region\">\n<h3>地区</h3>\n<ul>\n");
     for (size_t i = 0; i < ng && i < SIDE_REGIONS; i++) {
@@ -622,7 +624,9 @@ void cgi_results_page(cgi_response *rs, const cgi_request *p, const ss_results *
     if (r->has_facets)
         put_facets(rs, p, r, g, ng);
     PUT(rs, "<main class=\"results\">\n<p class=\"summary\">");
-    PUTF(rs, "约 <strong id=\"total\">%u</strong> 段 · 用时 %.1f 毫秒", (unsigned)r->total, ms);
+    /* exact where every match was judged, else an estimate that says so */
+    PUTF(rs, "%s <strong id=\"total\">%u</strong> 段 · 用时 %.1f 毫秒",
+         r->total_exact ? "共" : "约", (unsigned)r->total, ms);
     if (p->like) {
         PUT(rs, " · 与 <span class=\"src\">");
         ESC(rs, p->like);
@@ -699,7 +703,8 @@ void cgi_view_page(cgi_response *rs, const cgi_request *p, const ss_speech_view 
             PUT(rs, "</p>\n");
             open = 0;
         }
-        if (!is_heading && h && *h && (!heading || strcmp(h, heading) != 0)) {
+        if (!is_heading && h && *h && (!heading || strcmp(h, heading) != 0) &&
+            strncmp(r->text ? r->text : "", h, strlen(h)) != 0) { /* not when it opens the text */
             PUT(rs, "<h2>");
             ESC(rs, h);
             PUT(rs, "</h2>\n");

@@ -16,12 +16,15 @@
 # Every set is also run through a reference system, SQLite FTS5 trigram with
 # OpenCC t2s (fts5_run.py), printed beside the engine's figures.
 # Env: BIN (default bin), EVAL_DIR (default build/eval), REALCORPUS
-# (default ../shared/realcorpus), DISTRACTOR_MAX_DIFF (default 0.02).
+# (default ../shared/realcorpus), DISTRACTOR_MAX_DIFF (default 0.02),
+# EVAL_SETS (default "tune heldout": the halves run; EVAL_SETS=tune runs the
+# dev set and the tuning halves only, as while tuning).
 set -e
 BIN=${BIN:-bin}
 OUT=${EVAL_DIR:-build/eval}
 REAL=${REALCORPUS:-../shared/realcorpus}
 MAXDIFF=${DISTRACTOR_MAX_DIFF:-0.02}
+HALVES=${EVAL_SETS:-tune heldout}
 E=tests/eval
 mkdir -p "$OUT"
 : > "$OUT/summary.txt"
@@ -103,7 +106,7 @@ else
 fi
 
 score "dev set, corpus/" $E/dev_qrels.json "$OUT/corpus-index" "$OUT/fts5-corpus.db" corpus
-for half in tune heldout; do
+for half in $HALVES; do
     q=$E/corpus_$half.json
     [ -f "$q" ] || { echo "corpus/ $half: $q absent, skipped"; continue; }
     alt=""
@@ -128,7 +131,7 @@ if dup:
              "the judged sets name files by basename")
 PY
     index real "$REAL"
-    for half in tune heldout; do
+    for half in $HALVES; do
         q=$E/real_$half.json
         [ -f "$q" ] || { echo "real corpus $half: $q absent, skipped"; continue; }
         score "real corpus $half" "$q" "$OUT/real-index" "$OUT/fts5-real.db" "$REAL"

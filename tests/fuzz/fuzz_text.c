@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (ss_clean(cl, &t, &c, NULL, NULL) == SS_OK) {
         ss_speeches sps = { 0 };
-        if (ss_split_speeches(c.text, c.len, "fuzz", NULL, &sps, NULL) == SS_OK)
+        if (ss_split_speeches(c.text, c.len, "fuzz", NULL, NULL, &sps, NULL) == SS_OK)
             ss_speeches_free(&sps);
         passages(&c, size);
         ss_text_free(&c);

@@ -127,6 +127,8 @@ static const struct {
       "广告\n\n广告\n\n甲\n", "甲\n", 2, 0 },
     { "CRLF and full-width blanks are trimmed for ^ $", "line ^广告$",
       "甲\r\n\u3000广告\u3000\r\n乙\r\n", "甲\r\n乙\r\n", 1, 0 },
+    { "every blank of uc_is_blank is trimmed for ^ $ (VT, no-break, zero-width)", "line ^广告$",
+      "甲\n\v\u00a0广告\u200b\n乙\n", "甲\n乙\n", 1, 0 },
     { "groups of alternatives", "line ^(扫|掃)(码|碼)$", "掃碼\n扫码\n扫码支付\n", "扫码支付\n", 2, 0 },
     { "comments, blank lines, BOM", "\xEF\xBB\xBF# c\n\n   # indented\nspan 甲",
       "甲乙\n", "乙\n", 0, 1 },

@@ -51,9 +51,39 @@ static const struct {
     { "（三）强化要素保障", 1 },
     { "第一，要提高政治站位", 1 },
     { "1.加强组织领导", 1 },
+    { "1998年", 1 },
+    { "一九九八年", 1 },
+    { "1998年6月", 0 },
+    { "98年", 0 },
     { "一是推进产业集聚区提质转型创新发展。", 0 },
     { "一要压实责任", 0 },
     { "同志们，深化地企合作，是保持稳中有进的重要举措。", 0 },
+};
+
+/* How heading lines and the passages under them are laid out. */
+static const struct {
+    const char *text;
+    size_t max_chars, n;
+    const char *passage[4]; /* the first passages' texts */
+    const char *heading[4]; /* their headings ("" none) */
+    int alone[4];           /* a heading standing alone */
+} layout_cases[] = {
+    /* a heading opens the first passage under it */
+    { "一、总体要求\n第一段正文。\n第二段正文。\n二、重点任务\n第三段。", 300, 3,
+      { "一、总体要求\n第一段正文。", "第二段正文。", "二、重点任务\n第三段。" },
+      { "一、总体要求", "一、总体要求", "二、重点任务" }, { 0, 0, 0 } },
+    /* a heading followed by a heading, and one at the end, stand alone */
+    { "一、总体要求\n（一）指导思想\n正文。\n二、结语", 300, 3,
+      { "一、总体要求", "（一）指导思想\n正文。", "二、结语" },
+      { "", "（一）指导思想", "" }, { 1, 0, 1 } },
+    /* a year alone on its line heads a chronicle's events */
+    { "1998年\n6月　长江流域发生特大洪灾。\n8月　抗洪取得胜利。", 300, 2,
+      { "1998年\n6月　长江流域发生特大洪灾。", "8月　抗洪取得胜利。" },
+      { "1998年", "1998年" }, { 0, 0 } },
+    /* a heading opens the first window of a long paragraph */
+    { "一、总体要求\n一句话。二句话。三句话。四句话。", 10, 2,
+      { "一、总体要求\n一句话。二句话。", "三句话。四句话。" },
+      { "一、总体要求", "一、总体要求" }, { 0, 0 } },
 };
 
 static void test_headings(void)
@@ -61,19 +91,29 @@ static void test_headings(void)
     for (size_t i = 0; i < sizeof heading_cases / sizeof heading_cases[0]; i++)
         CHECK_EQ_INT(ss_is_heading(heading_cases[i].line, strlen(heading_cases[i].line)),
                      heading_cases[i].heading, heading_cases[i].line);
-    const char *t = "一、总体要求\n第一段正文。\n第二段正文。\n二、重点任务\n第三段。";
     ss_passages ps = { 0 };
-    CHECK(ss_split_passages(t, strlen(t), 300, &ps, NULL) == SS_OK && ps.n == 5, "headings split");
-    if (ps.n == 5) {
-        CHECK(ps.v[0].is_heading && ps.v[3].is_heading, "headings flagged");
-        CHECK(ps.v[1].heading == 0 && ps.v[2].heading == 0 && ps.v[4].heading == 3,
-              "passages know their heading");
+    for (size_t i = 0; i < sizeof layout_cases / sizeof layout_cases[0]; i++) {
+        const char *t = layout_cases[i].text;
+        memset(&ps, 0, sizeof ps);
+        CHECK(ss_split_passages(t, strlen(t), layout_cases[i].max_chars, &ps, NULL) == SS_OK,
+              "split %s", t);
+        CHECK_EQ_INT(ps.n, layout_cases[i].n, t);
+        for (size_t k = 0; k < ps.n && k < 4; k++) {
+            char buf[256], head[256];
+            snprintf(buf, sizeof buf, "%.*s", (int)(ps.v[k].end - ps.v[k].start),
+                     t + ps.v[k].start);
+            snprintf(head, sizeof head, "%.*s", (int)(ps.v[k].head_end - ps.v[k].head_start),
+                     t + ps.v[k].head_start);
+            CHECK_EQ_STR(buf, layout_cases[i].passage[k], t);
+            CHECK_EQ_STR(head, layout_cases[i].heading[k], t);
+            CHECK_EQ_INT(ps.v[k].is_heading, layout_cases[i].alone[k], buf);
+        }
+        ss_passages_free(&ps);
     }
-    ss_passages_free(&ps);
 }
 
 /* Every passage of a seed re-reads from the file's bytes as its text,
- * holds at most max_chars characters, and long paragraphs are cut after a
+ * holds at most max_chars characters (besides a heading line opening it), and long paragraphs are cut after a
  * sentence end where one exists. */
 static void check_file(const char *path, size_t max_chars)
 {
@@ -99,8 +139,17 @@ static void check_file(const char *path, size_t max_chars)
         ss_text_span(&t, ps.v[i].start, ps.v[i].end, &os, &oe);
         if (oe > n || oe - os != len || memcmp(raw + os, t.text + ps.v[i].start, len) != 0)
             bad_span++;
-        if (utf8_count(t.text + ps.v[i].start, len) > max_chars)
+        size_t body = ps.v[i].start, body_end = ps.v[i].end;
+        if (ps.v[i].head_start == body && ps.v[i].head_end > body) {
+            body = ps.v[i].head_end; /* what follows the heading that opens it */
+            while (body < body_end && (t.text[body] == '\n' || t.text[body] == '\r'))
+                body++;
+            utf8_trim(t.text, &body, &body_end);
+        }
+        if (utf8_count(t.text + body, body_end - body) > max_chars) {
             too_long++;
+            printf("  too long: %s:%zu: [%.60s]\n", path, ps.v[i].start, t.text + ps.v[i].start);
+        }
         int same_para_next = i + 1 < ps.n && ps.v[i + 1].para == ps.v[i].para;
         if (same_para_next) { /* a window: ends after a sentence end or closer */
             size_t k = ps.v[i].end;

@@ -253,18 +253,25 @@ static void test_context(ss_actx *ac)
     static const struct {
         const char *q, *text, *region, *title, *date;
         int match;
+        const char *heading;
     } cases[] = {
-        { "商丘 高铁", "加快高铁站南广场建设。", "商丘市", NULL, "2019", 1 },   /* own region */
-        { "商丘 高铁", "加快高铁站南广场建设。", NULL, NULL, "2019", 0 },
-        { "河南 高铁", "加快高铁站南广场建设。", "商丘市", NULL, NULL, 1 },    /* lies inside */
-        { "商丘 高铁", "加快高铁站南广场建设。", "信阳市", NULL, NULL, 0 },
-        { "商丘 高铁", "加快高铁站南广场建设。", NULL, "在商丘市项目推进会上的讲话", NULL, 1 },
-        { "商丘 高铁", "商丘高铁站南广场建设。", NULL, NULL, NULL, 1 },      /* named */
-        { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2009-03", 1 },    /* 去年 in 2009 */
-        { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2010", 0 },
-        { "2008年 地震", "今年地震灾害发生后", NULL, NULL, "2008", 1 },
-        { "2008年 地震", "地震灾害发生后", NULL, NULL, "2008", 1 },           /* given that year */
-        { "2008年 地震", "地震灾害发生后", NULL, NULL, "2011", 0 },
+        { "商丘 高铁", "加快高铁站南广场建设。", "商丘市", NULL, "2019", 1, NULL },   /* own region */
+        { "商丘 高铁", "加快高铁站南广场建设。", NULL, NULL, "2019", 0, NULL },
+        { "河南 高铁", "加快高铁站南广场建设。", "商丘市", NULL, NULL, 1, NULL },    /* lies inside */
+        { "商丘 高铁", "加快高铁站南广场建设。", "信阳市", NULL, NULL, 0, NULL },
+        { "商丘 高铁", "加快高铁站南广场建设。", NULL, "在商丘市项目推进会上的讲话", NULL, 1, NULL },
+        { "商丘 高铁", "商丘高铁站南广场建设。", NULL, NULL, NULL, 1, NULL },      /* named */
+        { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2009-03", 1, NULL },    /* 去年 in 2009 */
+        { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2010", 0, NULL },
+        { "2008年 地震", "今年地震灾害发生后", NULL, NULL, "2008", 1, NULL },
+        { "2008年 地震", "地震灾害发生后", NULL, NULL, "2008", 1, NULL },           /* given that year */
+        { "2008年 地震", "地震灾害发生后", NULL, NULL, "2011", 0, NULL },
+        { "2008年 地震", "二〇〇八年地震灾害发生后", NULL, NULL, NULL, 1, NULL },  /* in numerals */
+        /* the heading above speaks of the year (a chronicle's 1998年, 去年工作回顾) */
+        { "1998年 洪灾", "6月长江流域出现特大洪灾。", NULL, NULL, NULL, 1, "1998年" },
+        { "1998年 洪灾", "6月长江流域出现特大洪灾。", NULL, NULL, NULL, 0, "1999年" },
+        { "2008年 地震", "地震灾害发生后", NULL, NULL, "2009", 1, "一、去年工作回顾" },
+        { "2008年 地震", "地震灾害发生后", NULL, NULL, "2011", 0, "一、去年工作回顾" },
     };
     ss_gazetteer *g = NULL;
     CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
@@ -278,7 +285,7 @@ static void test_context(ss_actx *ac)
             continue;
         ss_query_set_gazetteer(q, g);
         CHECK(ss_query_build(q, NULL, &xq, NULL) == SS_OK, "build %s", cases[i].q);
-        ss_passage_meta m = { cases[i].region, cases[i].title, cases[i].date };
+        ss_passage_meta m = { cases[i].region, cases[i].title, cases[i].date, cases[i].heading };
         CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
                   ss_query_judge_meta(q, &an, &m, &f, NULL, NULL, NULL) == SS_OK,
               "judge %zu", i);

@@ -11,8 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze.h"
 #include "check.h"
 #include "speech.h"
+
+/* The shared analysis, for traditional script (opened in main). */
+static ss_actx *AC;
 
 enum { F_TITLE = 1, F_DATE = 2, F_PUB = 4, F_ROLE = 8, F_SPEAKER = 16, F_KIND = 32, F_REGION = 64 };
 #define NFIELDS 7
@@ -93,7 +97,7 @@ static parsed parse_seed(const char *file, const ss_gazetteer *g)
     snprintf(path, sizeof path, "corpus/%s", file);
     p.text = read_file(path, &p.len);
     ss_err err;
-    p.ok = p.text && ss_split_speeches(p.text, p.len, file, g, &p.s, &err) == SS_OK;
+    p.ok = p.text && ss_split_speeches(p.text, p.len, file, g, AC, &p.s, &err) == SS_OK;
     CHECK(p.ok, "split %s", file);
     return p;
 }
@@ -237,7 +241,7 @@ static ss_speeches split(const char *text, const ss_gazetteer *g)
 {
     ss_speeches s = { NULL, 0 };
     ss_err err;
-    ss_code rc = ss_split_speeches(text, strlen(text), "FALLBACK", g, &s, &err);
+    ss_code rc = ss_split_speeches(text, strlen(text), "FALLBACK", g, AC, &s, &err);
     CHECK_EQ_INT(rc, SS_OK, text);
     return s;
 }
@@ -378,6 +382,13 @@ int main(int argc, char **argv)
         CHECK(0, "open the gazetteer: %s (make build/data/gazetteer.tsv)", err.msg);
         return check_report(argv[0]);
     }
+    ss_analyzer *an = NULL;
+    if (ss_analyzer_open(NULL, &an, &err) != SS_OK || !(AC = ss_actx_new(an))) {
+        CHECK(0, "open the analyzer: %s (make build/data/dict.bin)", err.msg);
+        ss_gaz_close(g);
+        ss_analyzer_close(an);
+        return check_report(argv[0]);
+    }
     test_seed_spans(g);
     test_compilation(g);
     test_seed_metadata(g);
@@ -390,5 +401,7 @@ int main(int argc, char **argv)
     test_edges(g);
     test_edges(NULL);
     ss_gaz_close(g);
+    ss_actx_free(AC);
+    ss_analyzer_close(an);
     return check_report(argv[0]);
 }
