@@ -180,16 +180,20 @@ segeval: all
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -g -O1
+# the library, and the web page's query-string parser (fuzz_cgi_params)
+FUZZ_C = $(LIB_C) $(wildcard query/cgi_util.c)
+# named one by one: a stale object of a removed source must not be linked
+FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(notdir $(FUZZ_C))) build/fuzz/obj/xapian_c.o
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_C) $(LIB_CC) $(wildcard include/*.h)
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_C) $(LIB_CC) $(wildcard include/*.h)
 	@mkdir -p build/fuzz/obj
-	for f in $(LIB_C); do clang $(CPPFLAGS) -std=c11 $(PKG_CFLAGS) \
+	for f in $(FUZZ_C); do clang $(CPPFLAGS) -Iquery -std=c11 $(PKG_CFLAGS) \
 	    -fsanitize=fuzzer-no-link,address,undefined -g -O1 -c $$f \
 	    -o build/fuzz/obj/$$(basename $$f .c).o || exit 1; done
 	clang++ $(CPPFLAGS) -std=c++17 -fsanitize=address,undefined -g -O1 -c lib/xapian_c.cc \
 	    -o build/fuzz/obj/xapian_c.o
-	clang $(CPPFLAGS) -std=c11 $(PKG_CFLAGS) $(FUZZ_FLAGS) -c $< -o $@.o
-	clang++ $(FUZZ_FLAGS) -o $@ $@.o build/fuzz/obj/*.o $(LDLIBS)
+	clang $(CPPFLAGS) -Iquery -std=c11 $(PKG_CFLAGS) $(FUZZ_FLAGS) -c $< -o $@.o
+	clang++ $(FUZZ_FLAGS) -o $@ $@.o $(FUZZ_OBJ) $(LDLIBS)
 
 fuzz-deps:
 	@sh tools/install-deps.sh deps/debian-packages.txt fuzz

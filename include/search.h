@@ -73,15 +73,29 @@ typedef struct {
 const char *ss_facet_name(int k);
 
 /* Opens n databases (directories or stub files), searched together.
- * datadir: analysis data, NULL for the default. */
+ * datadir: analysis data, NULL for the default.  A searcher reads the
+ * latest committed state of an index being updated: when the revision it
+ * reads is replaced under it, ss_search reopens and runs again. */
 ss_code ss_searcher_open(const char *const *dbs, size_t n, const char *datadir,
                          ss_searcher **out, ss_err *err);
+/* The same; remote shards in stub files give up after timeout_ms
+ * milliseconds without an answer (0: XC_REMOTE_TIMEOUT_MS, 3 s). */
+ss_code ss_searcher_open_timeout(const char *const *dbs, size_t n, const char *datadir,
+                                 unsigned timeout_ms, ss_searcher **out, ss_err *err);
+
+/* Longest query accepted (bytes); a longer one is refused with SS_EINVAL. */
+#define SS_MAX_QUERY_BYTES 4096
 void ss_searcher_close(ss_searcher *s);
 
 /* Runs query; out is overwritten (free with ss_results_free). */
 ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
                   ss_results *out, ss_err *err);
 void ss_results_free(ss_results *r);
+/* Shows the hits' files relative to dir (the current folder) when they
+ * lie under it; the index stores real, absolute paths. */
+void ss_results_relative(ss_results *r, const char *dir);
+/* The same for one hit (its strings are changed in place). */
+void ss_hit_relative(ss_hit *h, const char *dir);
 
 /* More like this: passages elsewhere that talk about the same thing as the
  * passage of file that starts at (or holds) byte_start: its words that

@@ -22,7 +22,8 @@ typedef enum {
     SS_ECORRUPT,   /* database or data file is damaged */
     SS_EXAPIAN,    /* any other error reported by Xapian */
     SS_EENCODING,  /* text could not be decoded */
-    SS_EUNSUPPORTED /* feature not available (e.g. backend) */
+    SS_EUNSUPPORTED, /* feature not available (e.g. backend) */
+    SS_EMODIFIED   /* the database changed under a reader: reopen and retry */
 } ss_code;
 
 typedef struct {

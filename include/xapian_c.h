@@ -32,6 +32,14 @@ typedef uint32_t xc_docid;
 /* Opens a database for reading: a glass directory or a stub database file
  * (lines "auto PATH", "remote HOST:PORT"). */
 ss_code xc_db_open(const char *path, xc_db **out, ss_err *err);
+/* The same with a timeout for remote databases named by a stub file
+ * ("remote HOST:PORT" lines): connecting and each exchange give up after
+ * timeout_ms milliseconds (xc_db_open: XC_REMOTE_TIMEOUT_MS).  Other stub
+ * lines ("auto", "glass" PATH, relative to the stub's folder) and
+ * directories open as with xc_db_open. */
+#define XC_REMOTE_TIMEOUT_MS 3000
+ss_code xc_db_open_timeout(const char *path, unsigned timeout_ms, xc_db **out, ss_err *err);
+ss_code xc_db_add_timeout(xc_db *db, const char *path, unsigned timeout_ms, ss_err *err);
 /* Adds another database to db (shards are then searched together). */
 ss_code xc_db_add(xc_db *db, const char *path, ss_err *err);
 void xc_db_close(xc_db *db);
@@ -49,6 +57,12 @@ ss_code xc_db_collfreq(xc_db *db, const char *term, uint32_t *out, ss_err *err);
 ss_code xc_db_get_data(xc_db *db, xc_docid id, char **data, size_t *len, ss_err *err);
 /* User metadata value for key ("" if unset; malloc'd). */
 ss_code xc_db_get_metadata(xc_db *db, const char *key, char **value, size_t *len, ss_err *err);
+/* Calls cb for each user metadata key starting with prefix, with its
+ * value; cb returns nonzero to stop. */
+ss_code xc_db_each_metadata(xc_db *db, const char *prefix,
+                            int (*cb)(void *ctx, const char *key, size_t klen, const char *value,
+                                      size_t vlen),
+                            void *ctx, ss_err *err);
 /* Calls cb for each term starting with prefix, in sorted order, with its
  * term frequency; cb returns nonzero to stop. */
 ss_code xc_db_each_term(xc_db *db, const char *prefix,
@@ -63,6 +77,16 @@ ss_code xc_writable_open(const char *path, int mode, xc_writable **out, ss_err *
 /* Commits pending changes and closes; always frees w. */
 ss_code xc_writable_close(xc_writable *w, ss_err *err);
 ss_code xc_writable_commit(xc_writable *w, ss_err *err);
+/* A transaction: changes made between begin and commit reach the disk
+ * together or not at all (no automatic flush in between). */
+ss_code xc_writable_begin(xc_writable *w, ss_err *err);
+ss_code xc_writable_commit_transaction(xc_writable *w, ss_err *err);
+/* Each user metadata key starting with prefix, with its value (see
+ * xc_db_each_metadata); pending changes included. */
+ss_code xc_writable_each_metadata(xc_writable *w, const char *prefix,
+                                  int (*cb)(void *ctx, const char *key, size_t klen,
+                                            const char *value, size_t vlen),
+                                  void *ctx, ss_err *err);
 ss_code xc_writable_add(xc_writable *w, const xc_doc *doc, xc_docid *id, ss_err *err);
 /* Replaces the document indexed by unique term (adds it if none). */
 ss_code xc_writable_replace_by_term(xc_writable *w, const char *term, const xc_doc *doc, ss_err *err);

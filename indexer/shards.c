@@ -8,14 +8,21 @@
  * as one database, so speech-query needs nothing special.  A file always
  * goes to the same shard (a hash of its path), so re-indexing replaces
  * its passages in place.  With --merge the shards are built in a
- * temporary folder and compacted into one database (xapian-compact). */
+ * temporary folder (INDEX.shards-tmp) and compacted into INDEX.merge-tmp,
+ * which is renamed INDEX only when complete: killed at any point, INDEX is
+ * absent or whole, and the same command run again reuses the shards built
+ * so far.  A shard process that dies is named, with how to resume. */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include "shards.h"
 
 #include <errno.h>
+#include <ftw.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -86,7 +93,10 @@ static int run_shard(const char *dir, unsigned k, const shard_job *job, char **f
         return 2;
     }
     for (size_t i = 0; i < nfiles && m.status < 2; i++) {
-        if (ss_path_hash(files[i]) % job->shards != k)
+        char *canon = ss_canonical_path(files[i]);
+        unsigned long long h = ss_path_hash(canon ? canon : files[i]);
+        free(canon);
+        if (h % job->shards != k)
             continue;
         ss_clearerr(&err);
         ss_code rc = ss_indexer_add_file(ix, files[i], &err);
@@ -100,6 +110,11 @@ static int run_shard(const char *dir, unsigned k, const shard_job *job, char **f
         m.st = *ss_indexer_stats(ix);
         send_msg(fd, &m);
     }
+    for (size_t i = 0; i < job->nprune && m.status < 2; i++)
+        if (ss_indexer_prune(ix, job->prune[i], &err) != SS_OK) {
+            fprintf(stderr, "speech-index: shard %u: %s\n", k, err.msg);
+            m.status = 2;
+        }
     m.st = *ss_indexer_stats(ix);
     if (ss_indexer_close(ix, &err) != SS_OK) {
         fprintf(stderr, "speech-index: %s\n", err.msg);
@@ -115,6 +130,7 @@ static void add_stats(ss_index_stats *t, const ss_index_stats *s)
     t->files += s->files;
     t->unchanged += s->unchanged;
     t->skipped += s->skipped;
+    t->removed += s->removed;
     t->warned += s->warned;
     t->warnings += s->warnings;
     t->passages += s->passages;
@@ -186,6 +202,21 @@ static int collect(int *fds, unsigned n, size_t nfiles, int show, ss_index_stats
     return status;
 }
 
+/* Says which shard process failed and how, and how to go on. */
+static void report_child(const char *dir, const shard_job *job, unsigned k, pid_t pid, int ws)
+{
+    char how[96];
+    if (WIFSIGNALED(ws))
+        snprintf(how, sizeof how, "was killed by signal %d (%s)", WTERMSIG(ws),
+                 strsignal(WTERMSIG(ws)));
+    else
+        snprintf(how, sizeof how, "failed (exit status %d)", WEXITSTATUS(ws));
+    fprintf(stderr,
+            "speech-index: shard %u (process %ld, %s/shard-%u) %s; what it committed is kept: "
+            "run the same command again to finish it%s\n",
+            k, (long)pid, dir, k, how, job->merge ? " and merge" : "");
+}
+
 /* Forks one process per shard and waits for them all. */
 static int build(const char *dir, const shard_job *job, char **files, size_t nfiles,
                  ss_index_stats *total)
@@ -198,6 +229,7 @@ static int build(const char *dir, const shard_job *job, char **files, size_t nfi
         return 2;
     }
     fflush(NULL);
+    pid_t parent = getpid();
     unsigned started = 0;
     for (unsigned k = 0; k < job->shards; k++, started++) {
         int pfd[2];
@@ -210,6 +242,11 @@ static int build(const char *dir, const shard_job *job, char **files, size_t nfi
             break;
         }
         if (pid == 0) {
+            /* a parent killed (kill -9, ^C) takes its shards with it, or
+             * they would hold the shards' locks against the next run */
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (getppid() != parent)
+                _exit(2);
             close(pfd[0]);
             for (unsigned j = 0; j < k; j++)
                 close(fds[j]);
@@ -225,12 +262,34 @@ static int build(const char *dir, const shard_job *job, char **files, size_t nfi
         status = st;
     for (unsigned k = 0; k < started; k++) {
         int ws;
-        if (waitpid(pids[k], &ws, 0) < 0 || !WIFEXITED(ws) || WEXITSTATUS(ws) > 1)
+        if (waitpid(pids[k], &ws, 0) < 0) {
+            fprintf(stderr, "speech-index: waiting for shard %u: %s\n", k, strerror(errno));
             status = 2;
+        } else if (!WIFEXITED(ws) || WEXITSTATUS(ws) > 1) {
+            report_child(dir, job, k, pids[k], ws);
+            status = 2;
+        }
     }
     free(fds);
     free(pids);
     return status;
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* rm -rf dir (absent is fine). */
+static int remove_tree(const char *dir)
+{
+    struct stat sb;
+    if (lstat(dir, &sb) != 0)
+        return errno == ENOENT ? 0 : -1;
+    return nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /* Compacts the shards in dir into one database at dest. */
@@ -244,9 +303,15 @@ static int merge(const char *dir, unsigned shards, const char *dest)
         snprintf(path, sizeof path, "%s/shard-%u", dir, k);
         rc = k == 0 ? xc_db_open(path, &db, &err) : xc_db_add(db, path, &err);
     }
+    char tmp[4400];
+    snprintf(tmp, sizeof tmp, "%s.merge-tmp", dest);
+    if (rc == SS_OK && remove_tree(tmp) != 0)
+        rc = ss_seterr(&err, SS_EIO, "cannot remove %s", tmp);
     if (rc == SS_OK)
-        rc = xc_db_compact(db, dest, &err);
+        rc = xc_db_compact(db, tmp, &err);
     xc_db_close(db);
+    if (rc == SS_OK && rename(tmp, dest) != 0)
+        rc = ss_seterr(&err, SS_EIO, "renaming %s to %s: %s", tmp, dest, strerror(errno));
     if (rc != SS_OK) {
         fprintf(stderr, "speech-index: merging shards: %s\n", err.msg);
         return 2;
@@ -254,17 +319,20 @@ static int merge(const char *dir, unsigned shards, const char *dest)
     return 0;
 }
 
-static int remove_tree(const char *dir)
-{
-    char cmd[4200];
-    snprintf(cmd, sizeof cmd, "rm -rf -- '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 int index_sharded(const shard_job *job, char **files, size_t nfiles, ss_index_stats *total)
 {
     struct stat sb;
     int exists = stat(job->db, &sb) == 0;
+    char dir[4096];
+    snprintf(dir, sizeof dir, job->merge ? "%s.shards-tmp" : "%s", job->db);
+    if (job->merge && exists && stat(dir, &sb) == 0) {
+        /* an earlier run was stopped between its rename and its clean-up */
+        remove_tree(dir);
+        if (!job->quiet)
+            printf("%s was merged by an earlier run; removed the shards it left in %s\n",
+                   job->db, dir);
+        return 0;
+    }
     if (job->merge && exists) {
         fprintf(stderr, "speech-index: %s exists; --merge builds a new index\n", job->db);
         return 2;
@@ -275,8 +343,6 @@ int index_sharded(const shard_job *job, char **files, size_t nfiles, ss_index_st
                 job->db, have, job->shards, have);
         return 2;
     }
-    char dir[4096];
-    snprintf(dir, sizeof dir, job->merge ? "%s.shards-tmp" : "%s", job->db);
     if ((mkdir(dir, 0777) != 0 && errno != EEXIST) || write_stub(dir, job->shards) != 0) {
         fprintf(stderr, "speech-index: %s: %s\n", dir, strerror(errno));
         return 2;
@@ -287,7 +353,7 @@ int index_sharded(const shard_job *job, char **files, size_t nfiles, ss_index_st
         if (m > status)
             status = m;
     }
-    if (job->merge)
-        remove_tree(dir);
+    if (job->merge && status < 2)
+        remove_tree(dir); /* on failure the shards stay, for the next run */
     return status;
 }

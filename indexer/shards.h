@@ -12,6 +12,8 @@ typedef struct {
     int merge;             /* compact the shards into one database at db */
     int quiet;
     ss_index_opts opts;
+    char **prune;          /* folders whose vanished files each shard removes */
+    size_t nprune;
 } shard_job;
 
 /* Number of shards of the index at db (0 when it is not a sharded index). */

@@ -21,20 +21,18 @@
 #include "shards.h"
 
 #define DEFAULT_INDEX "index"
-/* Xapian's writer flushes its in-memory postings every N documents
- * (XAPIAN_FLUSH_THRESHOLD, default 10000).  With one document per passage,
- * 2000 indexed 100 MB 19% faster in half the memory (its term map stays
- * small); a value in the environment still wins. */
-#define FLUSH_DOCS "2000"
 
 static void usage(FILE *f)
 {
     fprintf(f,
             "usage: speech-index [-d INDEX] [options] PATH...\n"
+            "       speech-index [-d INDEX] --remove PATH...\n"
+            "       speech-index [-d INDEX] --list | --stats\n"
             "Indexes speeches (files, or folders walked recursively) into a Xapian index.\n"
             "In folders it reads *.txt *.text *.htm *.html and their .gz forms; files named\n"
             "on the command line are read whatever their name.  A file indexed before is\n"
-            "replaced; an unchanged file (same size and time) is skipped.\n\n"
+            "replaced; an unchanged file (same size and time, or same content) is skipped.\n"
+            "A file is known by its real path: links and ./ name the same file.\n\n"
             "  -d, --db INDEX        index directory (default: $SPEECH_INDEX or ./%s)\n"
             "      --encoding NAME   input encoding (default: detected per file)\n"
             "      --passage-chars N longest passage in characters (default %d)\n"
@@ -42,6 +40,16 @@ static void usage(FILE *f)
             "      --shards N        build N shards in parallel, one process each (the index\n"
             "                        is then a folder of shards Xapian opens as one)\n"
             "      --merge           with --shards: compact the shards into one new index\n"
+            "      --commit-every N  commit after N passages (default 2000; commits happen\n"
+            "                        only between files, so a crash never leaves half a file)\n"
+            "      --max-file-mb N   refuse files larger than N MiB once decompressed (default\n"
+            "                        10; indexing takes 14 to 27 times a file's size in memory)\n"
+            "      --no-prune        keep the passages of files gone from a folder named here\n"
+            "                        (by default they are removed, and the summary says so)\n"
+            "      --remove          remove the passages of the files (or folders) named\n"
+            "      --list            list the files in the index (passages, speeches, path)\n"
+            "      --stats           files, passages, speeches by region and year, size,\n"
+            "                        last update\n"
             "  -q, --quiet           no progress, no summary\n"
             "      --data DIR        data files (dictionary, rules, gazetteer; default: the\n"
             "                        installed ones, or $SS_DATADIR)\n"
@@ -95,39 +103,82 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Folders already walked, by device and inode: a link back up (up -> ..)
+ * or to a folder seen elsewhere is followed once. */
+typedef struct {
+    struct { dev_t dev; ino_t ino; } *v;
+    size_t n, cap;
+} dirset;
+
+static int dir_seen(dirset *s, const struct stat *sb)
+{
+    for (size_t i = 0; i < s->n; i++) /* few folders; linear is fine */
+        if (s->v[i].dev == sb->st_dev && s->v[i].ino == sb->st_ino)
+            return 1;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        void *v = realloc(s->v, cap * sizeof *s->v);
+        if (!v)
+            return -1;
+        s->v = v;
+        s->cap = cap;
+    }
+    s->v[s->n].dev = sb->st_dev;
+    s->v[s->n].ino = sb->st_ino;
+    s->n++;
+    return 0;
+}
+
+/* What a walk gathers. */
+typedef struct {
+    pathlist files;
+    dirset dirs;
+    size_t ignored;   /* regular files of other extensions */
+    int failed;       /* an entry could not be read (named on stderr) */
+} walker;
+
 /* Collects the wanted files under dir, sorted, skipping hidden entries;
- * counts the other regular files in *ignored (the summary says so). */
-static int walk(const char *dir, pathlist *out, size_t *ignored)
+ * names on stderr every entry it cannot read; -1 only when out of memory. */
+static int walk(const char *dir, walker *w)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, "speech-index: %s: %s\n", dir, strerror(errno));
-        return -1;
+        fprintf(stderr, "speech-index: skipped: %s: %s\n", dir, strerror(errno));
+        w->failed = 1;
+        return 0;
     }
     pathlist names = { 0 };
     struct dirent *e;
-    while ((e = readdir(d)))
-        if (e->d_name[0] != '.' && push_path(&names, e->d_name)) {
-            closedir(d);
-            return -1;
-        }
-    closedir(d);
-    qsort(names.v, names.n, sizeof *names.v, cmp_str);
     int rc = 0;
-    for (size_t i = 0; i < names.n; i++) {
-        char path[4096];
-        struct stat sb;
-        size_t dl = strlen(dir);
-        snprintf(path, sizeof path, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",
-                 names.v[i]);
-        if (stat(path, &sb) != 0)
-            continue;
-        if (S_ISDIR(sb.st_mode))
-            rc |= walk(path, out, ignored);
-        else if (S_ISREG(sb.st_mode) && !wanted(names.v[i]))
-            (*ignored)++;
-        else if (S_ISREG(sb.st_mode) && push_path(out, path))
+    while (rc == 0 && (e = readdir(d)))
+        if (e->d_name[0] != '.' && push_path(&names, e->d_name))
             rc = -1;
+    closedir(d);
+    if (names.n > 1)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    size_t dl = strlen(dir);
+    for (size_t i = 0; i < names.n; i++) {
+        struct stat sb;
+        size_t n = dl + strlen(names.v[i]) + 2;
+        char *path = rc == 0 ? malloc(n) : NULL;
+        if (!path) {
+            rc = -1;
+        } else {
+            snprintf(path, n, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names.v[i]);
+            if (stat(path, &sb) != 0) {
+                fprintf(stderr, "speech-index: skipped: %s: %s\n", path, strerror(errno));
+                w->failed = 1;
+            } else if (S_ISDIR(sb.st_mode)) {
+                int seen = dir_seen(&w->dirs, &sb);
+                if (seen < 0 || (!seen && walk(path, w) < 0))
+                    rc = -1;
+            } else if (!S_ISREG(sb.st_mode) || !wanted(names.v[i])) {
+                w->ignored += S_ISREG(sb.st_mode);
+            } else if (push_path(&w->files, path)) {
+                rc = -1;
+            }
+            free(path);
+        }
         free(names.v[i]);
     }
     free(names.v);
@@ -154,7 +205,7 @@ static void progress(size_t i, size_t n, const ss_index_stats *st, double t0)
             dt > 0 ? mb / dt : 0.0);
 }
 
-static int index_all(ss_indexer *ix, const pathlist *files, int quiet)
+static int index_all(ss_indexer *ix, const pathlist *files, const pathlist *prune, int quiet)
 {
     int show = !quiet && isatty(2), failed = 0;
     double t0 = now(), last = 0;
@@ -176,12 +227,19 @@ static int index_all(ss_indexer *ix, const pathlist *files, int quiet)
     }
     if (show)
         fputc('\n', stderr);
+    for (size_t i = 0; prune && i < prune->n; i++) {
+        ss_err err;
+        if (ss_indexer_prune(ix, prune->v[i], &err) != SS_OK) {
+            fprintf(stderr, "speech-index: %s\n", err.msg);
+            return 2;
+        }
+    }
     return failed;
 }
 
 /* Indexes files into the single database db. */
-static int index_one(const char *db, const ss_index_opts *opts, const pathlist *files, int quiet,
-                     ss_index_stats *st)
+static int index_one(const char *db, const ss_index_opts *opts, const pathlist *files,
+                     const pathlist *prune, int quiet, ss_index_stats *st)
 {
     ss_indexer *ix;
     ss_err err;
@@ -189,7 +247,7 @@ static int index_one(const char *db, const ss_index_opts *opts, const pathlist *
         fprintf(stderr, "speech-index: %s\n", err.msg);
         return 2;
     }
-    int r = index_all(ix, files, quiet);
+    int r = index_all(ix, files, prune, quiet);
     *st = *ss_indexer_stats(ix);
     if (ss_indexer_close(ix, &err) != SS_OK) {
         fprintf(stderr, "speech-index: %s\n", err.msg);
@@ -198,7 +256,285 @@ static int index_one(const char *db, const ss_index_opts *opts, const pathlist *
     return r;
 }
 
-static void summary(const ss_index_stats *st, size_t ignored, double secs)
+/* The databases of an index: itself, or its shards. */
+static int each_part(const char *db, pathlist *parts)
+{
+    int n = shard_count(db);
+    if (n == 0)
+        return push_path(parts, db);
+    for (int k = 0; k < n; k++) {
+        char path[4400];
+        snprintf(path, sizeof path, "%s/shard-%d", db, k);
+        if (push_path(parts, path))
+            return -1;
+    }
+    return 0;
+}
+
+static void free_list(pathlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* speech-index --remove PATH...: in every part of the index. */
+static int remove_paths(const char *db, const ss_index_opts *opts, char **paths, int n, int quiet)
+{
+    pathlist parts = { 0 };
+    struct stat sb;
+    if (stat(db, &sb) != 0) {
+        fprintf(stderr, "speech-index: %s: %s\n", db, strerror(errno));
+        return 2;
+    }
+    if (each_part(db, &parts)) {
+        fprintf(stderr, "speech-index: out of memory\n");
+        return 2;
+    }
+    size_t total = 0;
+    int r = 0;
+    for (size_t k = 0; r == 0 && k < parts.n; k++) {
+        ss_indexer *ix;
+        ss_err err;
+        if (ss_indexer_open(parts.v[k], opts, &ix, &err) != SS_OK) {
+            fprintf(stderr, "speech-index: %s\n", err.msg);
+            r = 2;
+            break;
+        }
+        for (int i = 0; r == 0 && i < n; i++) {
+            size_t got = 0;
+            if (ss_indexer_remove(ix, paths[i], &got, &err) != SS_OK) {
+                fprintf(stderr, "speech-index: %s\n", err.msg);
+                r = 2;
+            }
+            total += got;
+        }
+        if (ss_indexer_close(ix, &err) != SS_OK && r == 0) {
+            fprintf(stderr, "speech-index: %s\n", err.msg);
+            r = 2;
+        }
+    }
+    free_list(&parts);
+    if (r == 0 && !quiet)
+        printf("removed %zu files from %s\n", total, db);
+    if (r == 0 && total == 0) {
+        fprintf(stderr, "speech-index: no file of the index is at %s%s\n", paths[0],
+                n > 1 ? " (or the other paths)" : "");
+        r = 1;
+    }
+    return r;
+}
+
+/* A path shown the way the user named it: relative to the current folder
+ * when it lies under it. */
+static const char *shown(const char *path, const char *cwd)
+{
+    size_t n = strlen(cwd);
+    if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
+        return path + n + 1;
+    return path;
+}
+
+static int list_cb(void *ctx, const ss_file_info *f)
+{
+    const char *cwd = ctx;
+    printf("%u\t%u\t%s\n", f->passages, f->speeches, shown(f->path, cwd));
+    return ferror(stdout) != 0;
+}
+
+/* Counts for --stats. */
+typedef struct {
+    char *key;
+    size_t speeches, passages;
+} tally_row;
+
+typedef struct {
+    tally_row *v;
+    size_t n, cap;
+} tally;
+
+static int tally_add(tally *t, const char *key, size_t len, size_t passages)
+{
+    for (size_t i = 0; i < t->n; i++) /* a few hundred regions and years at most */
+        if (strlen(t->v[i].key) == len && memcmp(t->v[i].key, key, len) == 0) {
+            t->v[i].speeches++;
+            t->v[i].passages += passages;
+            return 0;
+        }
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 32;
+        tally_row *v = realloc(t->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        t->v = v;
+        t->cap = cap;
+    }
+    if (!(t->v[t->n].key = strndup(key, len)))
+        return -1;
+    t->v[t->n].speeches = 1;
+    t->v[t->n++].passages = passages;
+    return 0;
+}
+
+static int by_speeches(const void *a, const void *b)
+{
+    const tally_row *x = a, *y = b;
+    if (x->speeches != y->speeches)
+        return x->speeches > y->speeches ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+typedef struct {
+    size_t files, speeches, passages, legacy;
+    uint64_t bytes;
+    double newest;
+    tally region, year;
+    int oom;
+} stats_acc;
+
+static int stats_cb(void *ctx, const ss_file_info *f)
+{
+    stats_acc *a = ctx;
+    a->files++;
+    a->bytes += f->size;
+    a->speeches += f->speeches;
+    a->passages += f->passages;
+    a->legacy += f->speeches == 0;
+    if (f->mtime > a->newest)
+        a->newest = f->mtime;
+    for (const char *l = f->speech_info; *l;) {
+        const char *nl = strchr(l, '\n');
+        size_t n = nl ? (size_t)(nl - l) : strlen(l);
+        const char *t1 = memchr(l, '\t', n);
+        const char *t2 = t1 ? memchr(t1 + 1, '\t', n - (size_t)(t1 + 1 - l)) : NULL;
+        if (t1 && t2) {
+            size_t pass = strtoul(t2 + 1, NULL, 10);
+            if (tally_add(&a->region, t1 == l ? "(none)" : l, t1 == l ? 6 : (size_t)(t1 - l),
+                          pass) ||
+                tally_add(&a->year, t2 == t1 + 1 ? "(none)" : t1 + 1,
+                          t2 == t1 + 1 ? 6 : (size_t)(t2 - t1 - 1), pass)) {
+                a->oom = 1;
+                return 1;
+            }
+        }
+        l += n + (nl != NULL);
+    }
+    return 0;
+}
+
+/* Bytes of the files under dir (the index's size on disk). */
+static uint64_t tree_bytes(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    uint64_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        char path[4400];
+        struct stat sb;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (lstat(path, &sb) != 0)
+            continue;
+        n += S_ISDIR(sb.st_mode) ? tree_bytes(path) : (uint64_t)sb.st_size;
+    }
+    closedir(d);
+    return n;
+}
+
+static void print_tally(const char *name, tally *t)
+{
+    if (t->n > 1)
+        qsort(t->v, t->n, sizeof *t->v, by_speeches);
+    printf("by %s (speeches, passages):\n", name);
+    for (size_t i = 0; i < t->n; i++) {
+        printf("  %-12s %7zu %9zu\n", t->v[i].key, t->v[i].speeches, t->v[i].passages);
+        free(t->v[i].key);
+    }
+    free(t->v);
+}
+
+static void when(double t, char *buf, size_t n)
+{
+    time_t s = (time_t)t;
+    struct tm tm;
+    if (t <= 0 || !localtime_r(&s, &tm) || !strftime(buf, n, "%Y-%m-%d %H:%M:%S", &tm))
+        snprintf(buf, n, "unknown");
+}
+
+/* speech-index --list / --stats. */
+static int describe(const char *db, int stats)
+{
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd))
+        cwd[0] = '\0';
+    pathlist parts = { 0 };
+    struct stat sb;
+    if (stat(db, &sb) != 0) {
+        fprintf(stderr, "speech-index: %s: %s\n", db, strerror(errno));
+        return 2;
+    }
+    if (each_part(db, &parts)) {
+        fprintf(stderr, "speech-index: out of memory\n");
+        return 2;
+    }
+    stats_acc a = { 0 };
+    double updated = 0;
+    uint32_t docs = 0;
+    int r = 0;
+    for (size_t k = 0; r == 0 && k < parts.n; k++) {
+        ss_err err;
+        uint32_t n = 0;
+        double u = 0;
+        ss_code rc = stats ? ss_index_each_file(parts.v[k], stats_cb, &a, &err)
+                           : ss_index_each_file(parts.v[k], list_cb, cwd, &err);
+        if (rc == SS_OK && stats)
+            rc = ss_index_summary(parts.v[k], &n, &u, &err);
+        if (rc != SS_OK) {
+            fprintf(stderr, "speech-index: %s\n", err.msg);
+            r = 2;
+        }
+        docs += n;
+        if (u > updated)
+            updated = u;
+    }
+    free_list(&parts);
+    if (r == 0 && a.oom) {
+        fprintf(stderr, "speech-index: out of memory\n");
+        r = 2;
+    }
+    if (r == 0 && stats) {
+        char tu[64];
+        when(updated, tu, sizeof tu);
+        printf("index:     %s\n", db);
+        printf("files:     %zu (%.2f MB)\n", a.files, a.bytes / 1e6);
+        printf("passages:  %u\n", docs);
+        printf("speeches:  %zu%s\n", a.speeches,
+               a.legacy ? " (files indexed by an older version not counted: --force counts them)"
+                        : "");
+        printf("size:      %.2f MB on disk\n", tree_bytes(db) / 1e6);
+        printf("updated:   %s\n", tu);
+        print_tally("region", &a.region);
+        print_tally("year", &a.year);
+    } else {
+        for (size_t i = 0; i < a.region.n; i++)
+            free(a.region.v[i].key);
+        for (size_t i = 0; i < a.year.n; i++)
+            free(a.year.v[i].key);
+        free(a.region.v);
+        free(a.year.v);
+    }
+    if (r == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+        fprintf(stderr, "speech-index: cannot write output\n");
+        r = 2;
+    }
+    return r;
+}
+
+static void summary(const ss_index_stats *st, size_t ignored, int pruned, double secs)
 {
     double mb = st->bytes / 1e6;
     printf("indexed %zu files (%zu unchanged, %zu skipped, %zu with %zu warnings), "
@@ -206,6 +542,9 @@ static void summary(const ss_index_stats *st, size_t ignored, double secs)
            st->files, st->unchanged, st->skipped, st->warned, st->warnings, st->passages, mb,
            secs, secs > 0 ? mb / secs : 0.0,
            st->text_bytes ? 100.0 * st->cleaned_bytes / st->text_bytes : 0.0);
+    if (st->removed || pruned)
+        printf("removed the passages of %zu files gone or unreadable%s\n", st->removed,
+               pruned ? " (folders pruned; --no-prune keeps them)" : "");
     if (ignored)
         printf("%zu other files in the folders were not read (not *.txt, *.text, *.htm, "
                "*.html or their .gz); name them on the command line to index them\n",
@@ -227,18 +566,22 @@ static int bad_option(int c, const char *arg)
 
 int main(int argc, char **argv)
 {
+    enum { O_PRUNE = 256, O_REMOVE, O_LIST, O_STATS, O_COMMIT, O_MAXFILE };
     static const struct option longopts[] = {
         { "db", required_argument, NULL, 'd' },  { "encoding", required_argument, NULL, 'E' },
         { "passage-chars", required_argument, NULL, 'P' },
         { "force", no_argument, NULL, 'F' },     { "quiet", no_argument, NULL, 'q' },
         { "shards", required_argument, NULL, 'S' }, { "merge", no_argument, NULL, 'M' },
+        { "no-prune", no_argument, NULL, O_PRUNE }, { "remove", no_argument, NULL, O_REMOVE },
+        { "commit-every", required_argument, NULL, O_COMMIT },
+        { "max-file-mb", required_argument, NULL, O_MAXFILE },
+        { "list", no_argument, NULL, O_LIST },   { "stats", no_argument, NULL, O_STATS },
         { "data", required_argument, NULL, 'A' }, { "version", no_argument, NULL, 'V' },
         { "help", no_argument, NULL, 'h' },      { NULL, 0, NULL, 0 },
     };
     const char *db = getenv("SPEECH_INDEX");
     ss_index_opts opts = { 0 };
-    setenv("XAPIAN_FLUSH_THRESHOLD", FLUSH_DOCS, 0);
-    int quiet = 0, merge = 0, c;
+    int quiet = 0, merge = 0, prune = 1, mode = 0, c;
     long shards = 0;
     opterr = 0; /* our own one-line messages (bad_option) */
     while ((c = getopt_long(argc, argv, ":d:qhV", longopts, NULL)) != -1) {
@@ -256,34 +599,78 @@ int main(int argc, char **argv)
             }
             break;
         case 'M': merge = 1; break;
+        case O_PRUNE: prune = 0; break;
+        case O_MAXFILE: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || v < 1 || v > 4000) {
+                fprintf(stderr, "speech-index: --max-file-mb takes 1 to 4000\n");
+                return 2;
+            }
+            opts.max_file_bytes = (size_t)v << 20;
+            break;
+        }
+        case O_COMMIT: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || v < 1 || v > SS_MAX_FLUSH_DOCS) {
+                fprintf(stderr, "speech-index: --commit-every takes 1 to %d\n",
+                        SS_MAX_FLUSH_DOCS);
+                return 2;
+            }
+            opts.flush_docs = (size_t)v;
+            break;
+        }
+        case O_REMOVE: case O_LIST: case O_STATS:
+            if (mode && mode != c) {
+                fprintf(stderr, "speech-index: --remove, --list and --stats go alone\n");
+                return 2;
+            }
+            mode = c;
+            break;
         case 'A': ss_datadir_set(optarg); break;
         case 'V': printf("speech-index %s\n", SS_VERSION); return 0;
         case 'h': usage(stdout); return 0;
         default: return bad_option(c, argv[optind - 1]);
         }
     }
+    if (!db || !*db)
+        db = DEFAULT_INDEX;
+    if (mode == O_LIST || mode == O_STATS) {
+        if (optind < argc) {
+            fprintf(stderr, "speech-index: --list and --stats take no PATH\n");
+            return 2;
+        }
+        return describe(db, mode == O_STATS);
+    }
     if (optind >= argc) {
         fprintf(stderr, "speech-index: no PATH given\n");
         usage(stderr);
         return 2;
     }
-    if (!db || !*db)
-        db = DEFAULT_INDEX;
-    pathlist files = { 0 };
-    size_t ignored = 0;
+    if (mode == O_REMOVE)
+        return remove_paths(db, &opts, argv + optind, argc - optind, quiet);
+    walker w = { { 0 }, { 0 }, 0, 0 };
+    pathlist folders = { 0 };
     int rc = 0;
     for (int i = optind; i < argc; i++) {
         struct stat sb;
+        int oom = 0;
         if (stat(argv[i], &sb) != 0) {
-            fprintf(stderr, "speech-index: %s: %s\n", argv[i], strerror(errno));
+            fprintf(stderr, "speech-index: skipped: %s: %s\n", argv[i], strerror(errno));
             rc = 1;
         } else if (S_ISDIR(sb.st_mode)) {
-            rc |= walk(argv[i], &files, &ignored) ? 1 : 0;
-        } else if (push_path(&files, argv[i])) {
+            int seen = dir_seen(&w.dirs, &sb);
+            oom = seen < 0 || (!seen && (walk(argv[i], &w) < 0 || push_path(&folders, argv[i])));
+        } else {
+            oom = push_path(&w.files, argv[i]);
+        }
+        if (oom) {
             fprintf(stderr, "speech-index: out of memory\n");
             return 2;
         }
     }
+    rc |= w.failed;
     opts.warn = on_warn;
     if (merge && shards < 2) {
         fprintf(stderr, "speech-index: --merge needs --shards N (N >= 2)\n");
@@ -293,13 +680,16 @@ int main(int argc, char **argv)
         shards = shard_count(db); /* an existing sharded index keeps its shards */
     double t0 = now();
     ss_index_stats st = { 0 };
-    int r = shards > 1 ? index_sharded(&(shard_job){ db, (unsigned)shards, merge, quiet, opts },
-                                       files.v, files.n, &st)
-                       : index_one(db, &opts, &files, quiet, &st);
+    const pathlist *pr = prune ? &folders : NULL;
+    int r = shards > 1
+                ? index_sharded(&(shard_job){ db, (unsigned)shards, merge, quiet, opts,
+                                              pr ? pr->v : NULL, pr ? pr->n : 0 },
+                                w.files.v, w.files.n, &st)
+                : index_one(db, &opts, &w.files, pr, quiet, &st);
     if (!quiet && r < 2)
-        summary(&st, ignored, now() - t0);
-    for (size_t i = 0; i < files.n; i++)
-        free(files.v[i]);
-    free(files.v);
+        summary(&st, w.ignored, pr && pr->n > 0, now() - t0);
+    free_list(&w.files);
+    free_list(&folders);
+    free(w.dirs.v);
     return r ? r : rc;
 }

@@ -68,21 +68,40 @@ static size_t advance_chars(const char *t, size_t s, size_t e, size_t chars)
     return s;
 }
 
+/* Characters in [s, e), counting no further than limit. */
+static size_t count_upto(const char *t, size_t s, size_t e, size_t limit)
+{
+    size_t n = 0;
+    while (s < e && n < limit) {
+        utf8_next(t, e, &s);
+        n++;
+    }
+    return n;
+}
+
 /* Emits windows of at most max_chars characters over a long paragraph,
- * each near target characters, cutting after sentences where possible. */
+ * each near target characters, cutting after sentences where possible.
+ * The next sentence end and the next comma are found once and kept while
+ * they lie ahead, and pieces are counted only up to max_chars + 1, so a
+ * paragraph without sentence ends (one long line of commas) is read a
+ * bounded number of times, not once per window. */
 static ss_code split_long(const char *t, size_t s, size_t e, size_t max_chars, uint32_t para,
                           ss_passages *out, ss_err *err)
 {
     size_t total = utf8_count(t + s, e - s);
     size_t k = (total + max_chars - 1) / max_chars;
     size_t target = (total + k - 1) / k;
-    size_t ws = s, wchars = 0, i = s;
+    size_t ws = s, wchars = 0, i = s, sent = s, comma = s;
     while (i < e) {
-        size_t cut = next_cut(t, i, e, 0);
-        size_t n = utf8_count(t + i, cut - i);
+        if (sent <= i)
+            sent = next_cut(t, i, e, 0);
+        size_t cut = sent;
+        size_t n = count_upto(t, i, cut, max_chars + 1);
         if (n > max_chars) { /* one long sentence: cut at commas, then hard */
-            cut = next_cut(t, i, e, 1);
-            n = utf8_count(t + i, cut - i);
+            if (comma <= i)
+                comma = next_cut(t, i, e, 1);
+            cut = comma;
+            n = count_upto(t, i, cut, max_chars + 1);
             if (n > max_chars) {
                 cut = advance_chars(t, i, e, max_chars);
                 n = max_chars;

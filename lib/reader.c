@@ -2,52 +2,70 @@
 #include "reader.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "html.h"
 
-#define DEFAULT_MAX (512u << 20)
-
-static int is_gzip_file(const char *path, ss_err *err, ss_code *rc)
+/* Opens path for reading without ever blocking (a FIFO would wait for a
+ * writer) and checks it is a regular file; returns the descriptor or -1. */
+static int open_regular(const char *path, ss_code *rc, ss_err *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         *rc = ss_seterr(err, errno == ENOENT ? SS_ENOTFOUND : SS_EIO, "%s: %s", path,
                         strerror(errno));
         return -1;
     }
-    unsigned char m[2] = { 0, 0 };
-    size_t n = fread(m, 1, 2, f);
-    fclose(f);
-    return n == 2 && m[0] == 0x1f && m[1] == 0x8b;
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        *rc = ss_seterr(err, SS_EUNSUPPORTED, "%s: not a regular file", path);
+        close(fd);
+        return -1;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    return fd;
 }
 
 ss_code ss_read_raw(const char *path, size_t max_bytes, char **data, size_t *len, int *gzip,
                     ss_err *err)
 {
     ss_code rc = SS_OK;
-    int gz = is_gzip_file(path, err, &rc);
-    if (gz < 0)
+    int fd = open_regular(path, &rc, err);
+    if (fd < 0)
         return rc;
-    gzFile f = gzopen(path, "rb");
-    if (!f)
+    unsigned char m[2] = { 0, 0 };
+    ssize_t got2 = pread(fd, m, 2, 0);
+    int gz = got2 == 2 && m[0] == 0x1f && m[1] == 0x8b;
+    gzFile f = gzdopen(fd, "rb");
+    if (!f) {
+        close(fd);
         return ss_seterr(err, SS_EIO, "%s: cannot open", path);
+    }
     gzbuffer(f, 128 * 1024);
     size_t cap = 64 * 1024, n = 0;
     char *buf = malloc(cap + 1);
     while (buf) {
         if (n == cap) {
             if (cap >= max_bytes) {
-                rc = ss_seterr(err, SS_EINVAL, "%s: larger than %zu bytes", path, max_bytes);
+                rc = ss_seterr(err, SS_EUNSUPPORTED, "%s: larger than %zu bytes%s", path,
+                               max_bytes, gz ? " once decompressed" : "");
                 break;
             }
-            cap *= 2;
+            cap = cap * 2 > max_bytes ? max_bytes : cap * 2;
             char *b = realloc(buf, cap + 1);
-            if (!b)
+            if (!b) {
+                free(buf);
+                buf = NULL;
                 break;
+            }
             buf = b;
         }
         int got = gzread(f, buf + n, (unsigned)(cap - n));
@@ -75,6 +93,16 @@ ss_code ss_read_raw(const char *path, size_t max_bytes, char **data, size_t *len
     return SS_OK;
 }
 
+static unsigned long long fnv64(const char *s, size_t n)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
 static ss_code strip_html(ss_text *t, ss_read_info *info, ss_err *err)
 {
     ss_text plain;
@@ -95,11 +123,12 @@ ss_code ss_read_file(const char *path, const ss_read_opts *opts, ss_text *out,
     ss_text_init(out);
     char *raw;
     size_t len;
-    size_t max = opts && opts->max_bytes ? opts->max_bytes : DEFAULT_MAX;
+    size_t max = opts && opts->max_bytes ? opts->max_bytes : SS_READ_MAX;
     ss_code rc = ss_read_raw(path, max, &raw, &len, &info->gzip, err);
     if (rc != SS_OK)
         return rc;
     info->raw_bytes = len;
+    info->hash = fnv64(raw, len);
     if (ss_looks_binary(raw, len)) {
         info->binary = 1;
         free(raw);

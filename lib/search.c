@@ -38,14 +38,22 @@ struct ss_searcher {
 ss_code ss_searcher_open(const char *const *dbs, size_t n, const char *datadir,
                          ss_searcher **out, ss_err *err)
 {
+    return ss_searcher_open_timeout(dbs, n, datadir, 0, out, err);
+}
+
+ss_code ss_searcher_open_timeout(const char *const *dbs, size_t n, const char *datadir,
+                                 unsigned timeout_ms, ss_searcher **out, ss_err *err)
+{
+    if (!timeout_ms)
+        timeout_ms = XC_REMOTE_TIMEOUT_MS;
     if (n == 0)
         return ss_seterr(err, SS_EINVAL, "no database given");
     ss_searcher *s = calloc(1, sizeof *s);
     if (!s)
         return ss_seterr(err, SS_ENOMEM, "out of memory opening searcher");
-    ss_code rc = xc_db_open(dbs[0], &s->db, err);
+    ss_code rc = xc_db_open_timeout(dbs[0], timeout_ms, &s->db, err);
     for (size_t i = 1; rc == SS_OK && i < n; i++)
-        rc = xc_db_add(s->db, dbs[i], err);
+        rc = xc_db_add_timeout(s->db, dbs[i], timeout_ms, err);
     if (rc == SS_OK)
         rc = ss_analyzer_open(datadir, &s->an, err);
     if (rc == SS_OK && !(s->ac = ss_actx_new(s->an)))
@@ -778,8 +786,34 @@ ss_code ss_search_like(ss_searcher *s, const char *file, uint64_t byte_start,
     return rc;
 }
 
+static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                              int question, ss_results *out, ss_err *err);
+
+/* Xapian's pattern for readers of a database being updated: when the
+ * revision being read was replaced (DatabaseModifiedError), reopen at the
+ * latest revision and run the query again. */
+#define MAX_RETRIES 10
+
 static ss_code search_opts(ss_searcher *s, const char *query, const ss_search_opts *opts,
                            int question, ss_results *out, ss_err *err)
+{
+    size_t len = strlen(query);
+    if (len > SS_MAX_QUERY_BYTES) {
+        memset(out, 0, sizeof *out);
+        return ss_seterr(err, SS_EINVAL, "the query is %zu bytes long; the longest is %d",
+                         len, SS_MAX_QUERY_BYTES);
+    }
+    ss_code rc = search_attempt(s, query, opts, question, out, err);
+    for (int tries = 0; rc == SS_EMODIFIED && tries < MAX_RETRIES; tries++) {
+        rc = xc_db_reopen(s->db, err);
+        if (rc == SS_OK)
+            rc = search_attempt(s, query, opts, question, out, err);
+    }
+    return rc;
+}
+
+static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                              int question, ss_results *out, ss_err *err)
 {
     memset(out, 0, sizeof *out);
     ss_query *q = NULL;
@@ -806,6 +840,30 @@ static ss_code search_opts(ss_searcher *s, const char *query, const ss_search_op
     if (rc != SS_OK)
         ss_results_free(out);
     return rc;
+}
+
+/* path relative to dir when it lies under it. */
+static void relative_to(char *p, const char *dir, size_t n)
+{
+    if (!p || n == 0 || strncmp(p, dir, n) != 0 || p[n] != '/' || (n == 1 && dir[0] == '/'))
+        return;
+    memmove(p, p + n + 1, strlen(p + n + 1) + 1);
+}
+
+void ss_hit_relative(ss_hit *h, const char *dir)
+{
+    size_t n = dir ? strlen(dir) : 0;
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    relative_to(h->rec.file, dir, n);
+    for (size_t k = 0; k < h->ndups; k++)
+        relative_to(h->dups[k].file, dir, n);
+}
+
+void ss_results_relative(ss_results *r, const char *dir)
+{
+    for (size_t i = 0; i < r->n; i++)
+        ss_hit_relative(&r->hits[i], dir);
 }
 
 void ss_searcher_set_time_limit(ss_searcher *s, double seconds)

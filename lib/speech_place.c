@@ -54,14 +54,22 @@ static int self_level(const sctx *c)
     return level;
 }
 
-/* Weight of hit k: 3 on a heading line (not a byline or date line), else 1. */
-static unsigned hit_weight(const sctx *c, size_t k)
+/* Weight of hit k: 3 on a heading line (not a byline or date line), else 1.
+ * *line and *meta remember the last head line looked at and whether it is a
+ * byline or date line: places come in text order, so a long head line
+ * (第一篇… on one line) is read once, not once per place it names. */
+static unsigned hit_weight(const sctx *c, size_t k, size_t *line, int *meta)
 {
     for (size_t l = c->a; l < c->h; l++) {
         size_t n, off;
         const char *s = cline(c, l, &n, &off);
-        if (c->hits[k].start >= off && c->hits[k].end <= off + n)
-            return sp_is_meta_line(s, n) ? 1 : 3;
+        if (c->hits[k].start >= off && c->hits[k].end <= off + n) {
+            if (l != *line) {
+                *line = l;
+                *meta = sp_is_meta_line(s, n);
+            }
+            return *meta ? 1 : 3;
+        }
     }
     return 1;
 }
@@ -69,9 +77,10 @@ static unsigned hit_weight(const sctx *c, size_t k)
 /* Scores of the places named and of their ancestors, in cand (distinct). */
 static size_t score_places(const sctx *c, unsigned *score, uint32_t *cand)
 {
-    size_t nc = 0;
+    size_t nc = 0, line = (size_t)-1;
+    int meta = 0;
     for (size_t k = 0; k < c->nhits; k++) {
-        unsigned w = hit_weight(c, k);
+        unsigned w = hit_weight(c, k, &line, &meta);
         for (uint32_t a = c->hits[k].id; a; a = ss_gaz_parent(c->g, a)) {
             if (!score[a])
                 cand[nc++] = a;

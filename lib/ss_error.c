@@ -16,6 +16,7 @@ const char *ss_strerror(ss_code code)
     case SS_EXAPIAN: return "xapian error";
     case SS_EENCODING: return "encoding error";
     case SS_EUNSUPPORTED: return "unsupported";
+    case SS_EMODIFIED: return "database modified";
     }
     return "unknown error";
 }

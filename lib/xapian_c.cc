@@ -14,10 +14,13 @@
 
 #include <xapian.h>
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <new>
 #include <string>
 #include <string_view>
@@ -58,6 +61,8 @@ ss_code xapian_code()
         return is_enoent(e) ? SS_ENOTFOUND : SS_EXAPIAN;
     } catch (const Xapian::DatabaseLockError &) {
         return SS_ELOCKED;
+    } catch (const Xapian::DatabaseModifiedError &) {
+        return SS_EMODIFIED;
     } catch (const Xapian::DatabaseCorruptError &) {
         return SS_ECORRUPT;
     } catch (const Xapian::InvalidArgumentError &) {
@@ -221,6 +226,84 @@ ss_code check_hit(const xc_mset *m, uint32_t i, const void *out, const char *fn,
     return SS_OK;
 }
 
+/* Whether the stub file at path names a remote database over TCP. */
+bool stub_has_remote(const std::string &path)
+{
+    struct stat sb;
+    if (stat(path.c_str(), &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > 65536)
+        return false;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.compare(0, 7, "remote ") == 0) return true;
+    return false;
+}
+
+/* "HOST:PORT" or ":PORT" (localhost) into host and port; false otherwise. */
+bool host_port(const std::string &arg, std::string &host, unsigned &port)
+{
+    const size_t colon = arg.rfind(':');
+    if (colon == std::string::npos || colon + 1 == arg.size() || arg.size() - colon > 6)
+        return false;
+    unsigned p = 0;
+    for (size_t i = colon + 1; i < arg.size(); i++) {
+        if (arg[i] < '0' || arg[i] > '9') return false;
+        p = p * 10 + unsigned(arg[i] - '0');
+    }
+    if (p == 0 || p > 65535) return false;
+    host = colon ? arg.substr(0, colon) : "localhost";
+    port = p;
+    return true;
+}
+
+/* Opens a stub file line by line, TCP remotes with timeout_ms (Xapian's
+ * own stub reader always waits 10 s); other lines as Xapian reads them. */
+Xapian::Database open_stub(const std::string &path, unsigned timeout_ms)
+{
+    const size_t slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+    std::ifstream in(path);
+    std::string line;
+    Xapian::Database db;
+    while (std::getline(in, line)) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        const size_t sp = line.find(' ');
+        const std::string kind = line.substr(0, sp);
+        const std::string arg = sp == std::string::npos ? "" : line.substr(sp + 1);
+        std::string host;
+        unsigned port = 0;
+        if (kind == "remote" && host_port(arg, host, port)) {
+            db.add_database(Xapian::Remote::open(host, port, timeout_ms, timeout_ms));
+        } else if ((kind == "auto" || kind == "glass" || kind == "chert") && !arg.empty()) {
+            db.add_database(Xapian::Database(arg[0] == '/' ? arg : dir + arg));
+        } else {
+            throw Xapian::DatabaseOpeningError("stub line not understood: " + line);
+        }
+    }
+    return db;
+}
+
+Xapian::Database open_any(const std::string &path, unsigned timeout_ms)
+{
+    return stub_has_remote(path) ? open_stub(path, timeout_ms) : Xapian::Database(path);
+}
+
+/* Collects metadata keys and values with prefix from d (a Database or
+ * WritableDatabase), then calls cb on each: cb may change the database. */
+template <class D, class CB>
+void each_metadata(D &d, const char *prefix, CB cb, void *ctx)
+{
+    std::vector<std::pair<std::string, std::string>> kv;
+    for (Xapian::TermIterator it = d.metadata_keys_begin(prefix); it != d.metadata_keys_end(prefix);
+         ++it) {
+        const std::string k = *it;
+        kv.emplace_back(k, d.get_metadata(k));
+    }
+    for (const auto &p : kv)
+        if (cb(ctx, p.first.data(), p.first.size(), p.second.data(), p.second.size())) break;
+}
+
 } // namespace
 
 extern "C" {
@@ -236,6 +319,38 @@ ss_code xc_db_open(const char *path, xc_db **out, ss_err *err)
     return guard(err, {"opening database", path}, [&] {
         *out = new xc_db{Xapian::Database(path), path};
     });
+}
+
+ss_code xc_db_open_timeout(const char *path, unsigned timeout_ms, xc_db **out, ss_err *err)
+{
+    if (!out) return null_arg(err, "xc_db_open_timeout", "out");
+    *out = nullptr;
+    if (!path) return null_arg(err, "xc_db_open_timeout", "path");
+    if (!*path) return empty_arg(err, "xc_db_open_timeout", "path");
+    return guard(err, {"opening database", path}, [&] {
+        *out = new xc_db{open_any(path, timeout_ms), path};
+    });
+}
+
+ss_code xc_db_add_timeout(xc_db *db, const char *path, unsigned timeout_ms, ss_err *err)
+{
+    if (!db) return null_arg(err, "xc_db_add_timeout", "db");
+    if (!path) return null_arg(err, "xc_db_add_timeout", "path");
+    if (!*path) return empty_arg(err, "xc_db_add_timeout", "path");
+    return guard(err, {"adding database", path},
+                 [&] { db->db.add_database(open_any(path, timeout_ms)); });
+}
+
+ss_code xc_db_each_metadata(xc_db *db, const char *prefix,
+                            int (*cb)(void *ctx, const char *key, size_t klen, const char *value,
+                                      size_t vlen),
+                            void *ctx, ss_err *err)
+{
+    if (!db) return null_arg(err, "xc_db_each_metadata", "db");
+    if (!prefix) return null_arg(err, "xc_db_each_metadata", "prefix");
+    if (!cb) return null_arg(err, "xc_db_each_metadata", "cb");
+    return guard(err, {"listing metadata with prefix", prefix},
+                 [&] { each_metadata(db->db, prefix, cb, ctx); });
 }
 
 ss_code xc_db_compact(xc_db *db, const char *dest, ss_err *err)
@@ -359,6 +474,31 @@ ss_code xc_writable_commit(xc_writable *w, ss_err *err)
 {
     if (!w) return null_arg(err, "xc_writable_commit", "w");
     return guard(err, {"committing", w->path}, [&] { w->db.commit(); });
+}
+
+ss_code xc_writable_begin(xc_writable *w, ss_err *err)
+{
+    if (!w) return null_arg(err, "xc_writable_begin", "w");
+    return guard(err, {"starting a transaction on", w->path},
+                 [&] { w->db.begin_transaction(true); });
+}
+
+ss_code xc_writable_commit_transaction(xc_writable *w, ss_err *err)
+{
+    if (!w) return null_arg(err, "xc_writable_commit_transaction", "w");
+    return guard(err, {"committing", w->path}, [&] { w->db.commit_transaction(); });
+}
+
+ss_code xc_writable_each_metadata(xc_writable *w, const char *prefix,
+                                  int (*cb)(void *ctx, const char *key, size_t klen,
+                                            const char *value, size_t vlen),
+                                  void *ctx, ss_err *err)
+{
+    if (!w) return null_arg(err, "xc_writable_each_metadata", "w");
+    if (!prefix) return null_arg(err, "xc_writable_each_metadata", "prefix");
+    if (!cb) return null_arg(err, "xc_writable_each_metadata", "cb");
+    return guard(err, {"listing metadata with prefix", prefix},
+                 [&] { each_metadata(w->db, prefix, cb, ctx); });
 }
 
 ss_code xc_writable_add(xc_writable *w, const xc_doc *doc, xc_docid *id, ss_err *err)

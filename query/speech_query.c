@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "datadir.h"
+#include "indexer.h"
 #include "output.h"
 #include "search.h"
 #include "strbuf.h"
@@ -58,6 +59,7 @@ static void usage(FILE *f)
             "                    (corpus/data/synonyms.rules), no other forms of figures\n"
             "      --duplicates  show copies of a passage in other files as hits of their own\n"
             "                    (by default they are folded into the best one, \"also in\")\n"
+            "      --timeout S   give up on a remote shard after S seconds (default 3)\n"
             "      --data DIR    data files (dictionary, gazetteer; default: installed ones)\n"
             "  -V, --version     version\n"
             "  -h, --help        this help\n",
@@ -177,8 +179,9 @@ static ss_code write_text(const char *query, const ss_results *r, const out_opts
 /* --jsonl: each hit printed as soon as it is ranked. */
 static ss_code print_hit(void *arg, const ss_hit *h, ss_err *err)
 {
-    (void)arg;
-    return ss_output_json_hit(stdout, h, err);
+    ss_hit shown = *h; /* its strings are the search's: shown relative to arg (the cwd) */
+    ss_hit_relative(&shown, arg);
+    return ss_output_json_hit(stdout, &shown, err);
 }
 
 int main(int argc, char **argv)
@@ -195,6 +198,7 @@ int main(int argc, char **argv)
         { "speaker", required_argument, NULL, 'S' }, { "kind", required_argument, NULL, 'K' },
         { "title", required_argument, NULL, 'T' },   { "version", no_argument, NULL, 'V' },
         { "exact", no_argument, NULL, 'E' },         { "like", required_argument, NULL, 'L' },
+        { "timeout", required_argument, NULL, 'W' },
         { "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
     };
     const char *dbs[MAX_DBS];
@@ -204,6 +208,7 @@ int main(int argc, char **argv)
     out_opts oo = { 0 };
     const char *color = "auto";
     int c;
+    unsigned timeout_ms = 0;
     const char *like_file = NULL;
     unsigned long long like_start = 0;
     hide_excluded_words(argc, argv);
@@ -253,6 +258,15 @@ int main(int argc, char **argv)
                 fprintf(stderr, "speech-query: out of memory\n");
                 return 2;
             }
+            break;
+        }
+        case 'W': {
+            char *end;
+            double t = strtod(optarg, &end);
+            if (*optarg == '\0' || *end != '\0' || !(t > 0 && t <= 3600))
+                return fail("--timeout takes seconds (more than 0, up to 3600), not '%s'%s",
+                            optarg, "");
+            timeout_ms = t * 1000 < 1 ? 1 : (unsigned)(t * 1000);
             break;
         }
         case 'c':
@@ -305,15 +319,26 @@ int main(int argc, char **argv)
         fprintf(stderr, "speech-query: out of memory\n");
         return 2;
     }
-    if (oo.jsonl && !like_file) /* --like leaves its passage out: collected */
+    char cwd[4096]; /* files are shown relative to it */
+    if (!getcwd(cwd, sizeof cwd))
+        cwd[0] = '\0';
+    if (oo.jsonl && !like_file) { /* --like leaves its passage out: collected */
         so.each = print_hit;
+        so.each_arg = cwd;
+    }
     ss_searcher *s = NULL;
     ss_results r;
     ss_err err;
-    ss_code rc = ss_searcher_open(dbs, ndb, NULL, &s, &err);
+    /* the index knows files by their real path (indexer.h) */
+    char *like_canon = like_file ? ss_canonical_path(like_file) : NULL;
+    ss_code rc = ss_searcher_open_timeout(dbs, ndb, NULL, timeout_ms, &s, &err);
     if (rc == SS_OK)
-        rc = like_file ? ss_search_like(s, like_file, like_start, &so, &r, &err)
+        rc = like_file ? ss_search_like(s, like_canon ? like_canon : like_file, like_start, &so,
+                                        &r, &err)
                        : ss_search(s, q.buf, &so, &r, &err);
+    free(like_canon);
+    if (rc == SS_OK)
+        ss_results_relative(&r, cwd);
     int searched = rc == SS_OK;
     /* --jsonl: the hits not streamed already (--like's) */
     if (rc == SS_OK)

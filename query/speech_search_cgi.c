@@ -20,6 +20,7 @@
 #include "cgi_page.h"
 #include "cgi_util.h"
 #include "gazetteer.h"
+#include "indexer.h"
 #include "output.h"
 #include "search.h"
 #include "speech_view.h"
@@ -149,8 +150,15 @@ static void search_page(app *a, cgi_response *rs, const cgi_request *p)
     ss_err err;
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    ss_code rc = p->like ? ss_search_like(s, p->like, p->at, &so, &r, &err)
+    /* the index knows files by their real path; hits show them relative to
+     * this program's folder, as speech-query does (indexer.h) */
+    char *like = p->like ? ss_canonical_path(p->like) : NULL;
+    ss_code rc = p->like ? ss_search_like(s, like ? like : p->like, p->at, &so, &r, &err)
                          : ss_search(s, fq.buf, &so, &r, &err);
+    free(like);
+    char cwd[4096];
+    if (rc == SS_OK && getcwd(cwd, sizeof cwd))
+        ss_results_relative(&r, cwd);
     double ms = ms_since(&t0);
     if (rc == SS_ENOTFOUND && p->like) {
         cgi_error_page(rs, 404, "索引里没有这个段落。", p);
@@ -196,7 +204,9 @@ static void view_page(app *a, cgi_response *rs, const cgi_request *p)
         return;
     ss_speech_view v;
     ss_err err;
-    ss_code rc = ss_speech_view_get(s, p->view, p->speech, p->q, &v, &err);
+    char *file = ss_canonical_path(p->view); /* as the index knows it (indexer.h) */
+    ss_code rc = ss_speech_view_get(s, file ? file : p->view, p->speech, p->q, &v, &err);
+    free(file);
     if (rc == SS_ENOTFOUND) {
         cgi_error_page(rs, 404, "索引里没有这篇讲话。", p);
         return;

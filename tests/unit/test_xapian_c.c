@@ -431,6 +431,120 @@ static void test_reopen(const char *path)
     xc_db_close(db);
 }
 
+/* Changes inside a transaction are invisible to readers until it commits. */
+static void test_transaction(void)
+{
+    ss_err err;
+    char path[512];
+    snprintf(path, sizeof path, "%s/txn", tmpdir); /* tpath's buffers are in use by main */
+    xc_writable *w = NULL;
+    uint32_t n = 99;
+    CHECK(xc_writable_open(path, XC_CREATE_OR_OVERWRITE, &w, &err) == SS_OK, "open: %s", err.msg);
+    CHECK(xc_writable_commit(w, &err) == SS_OK, "first commit");
+    xc_db *db = open_db(path);
+    CHECK(xc_writable_begin(w, &err) == SS_OK, "begin: %s", err.msg);
+    add_docs(w, corpus, 3);
+    CHECK(xc_writable_set_metadata(w, "file:a", "1", 1, &err) == SS_OK, "metadata in txn");
+    CHECK(xc_writable_begin(w, &err) == SS_EINVAL, "nested begin refused");
+    CHECK(xc_db_reopen(db, &err) == SS_OK && xc_db_doccount(db, &n, &err) == SS_OK && n == 0,
+          "nothing visible before commit_transaction: %u", n);
+    CHECK(xc_writable_commit_transaction(w, &err) == SS_OK, "commit_transaction: %s", err.msg);
+    CHECK(xc_writable_commit_transaction(w, &err) == SS_EINVAL, "commit without a transaction");
+    CHECK(xc_db_reopen(db, &err) == SS_OK && xc_db_doccount(db, &n, &err) == SS_OK && n == 3,
+          "all visible after commit_transaction: %u", n);
+    char *v = NULL;
+    size_t len = 0;
+    CHECK(xc_db_get_metadata(db, "file:a", &v, &len, &err) == SS_OK && len == 1 && v[0] == '1',
+          "metadata committed with the documents");
+    free(v);
+    CHECK(xc_writable_close(w, &err) == SS_OK, "close");
+    xc_db_close(db);
+}
+
+/* Metadata listing: in key order, with values, stopping when asked. */
+typedef struct {
+    char seen[8][32];
+    int n, stop_after;
+} meta_seen;
+
+static int on_meta(void *ctx, const char *key, size_t klen, const char *value, size_t vlen)
+{
+    meta_seen *m = ctx;
+    if (m->n < 8)
+        snprintf(m->seen[m->n], sizeof m->seen[0], "%.*s=%.*s", (int)klen, key, (int)vlen, value);
+    m->n++;
+    return m->stop_after && m->n >= m->stop_after;
+}
+
+static void test_each_metadata(void)
+{
+    ss_err err;
+    char path[512];
+    snprintf(path, sizeof path, "%s/meta", tmpdir);
+    xc_writable *w = NULL;
+    CHECK(xc_writable_open(path, XC_CREATE_OR_OVERWRITE, &w, &err) == SS_OK, "open: %s", err.msg);
+    static const char *const kv[][2] = { { "file:b", "2" }, { "file:a", "1" }, { "other", "x" },
+                                         { "file:c", "3" } };
+    for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++)
+        CHECK(xc_writable_set_metadata(w, kv[i][0], kv[i][1], 1, &err) == SS_OK, "set %s",
+              kv[i][0]);
+    static const struct {
+        const char *prefix;
+        int stop_after, want_n;
+        const char *first, *last;
+    } cases[] = {
+        { "file:", 0, 3, "file:a=1", "file:c=3" },
+        { "file:", 1, 1, "file:a=1", "file:a=1" },
+        { "other", 0, 1, "other=x", "other=x" },
+        { "none", 0, 0, NULL, NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        meta_seen m = { .n = 0, .stop_after = cases[i].stop_after };
+        CHECK(xc_writable_each_metadata(w, cases[i].prefix, on_meta, &m, &err) == SS_OK,
+              "each %s", cases[i].prefix);
+        CHECK_EQ_INT(m.n, cases[i].want_n, cases[i].prefix);
+        if (cases[i].first && m.n) {
+            CHECK_EQ_STR(m.seen[0], cases[i].first, cases[i].prefix);
+            CHECK_EQ_STR(m.seen[m.n - 1], cases[i].last, cases[i].prefix);
+        }
+    }
+    /* the callback may change the database (keys are listed first) */
+    CHECK(xc_writable_commit(w, &err) == SS_OK, "commit");
+    xc_db *db = open_db(path);
+    meta_seen m = { .n = 0 };
+    CHECK(db && xc_db_each_metadata(db, "file:", on_meta, &m, &err) == SS_OK && m.n == 3,
+          "reader lists the same keys: %d", m.n);
+    xc_db_close(db);
+    CHECK(xc_writable_close(w, &err) == SS_OK, "close");
+}
+
+/* Stub files with remote lines are read by the shim (for the timeout). */
+static void test_remote_stub(void)
+{
+    static const struct {
+        const char *stub, *msg;
+    } cases[] = {
+        { "remote 127.0.0.1:1\n", "connect" },              /* nothing listens on port 1 */
+        { "remote 127.0.0.1:99999\n", "not understood" },   /* not a port */
+        { "bogus line\nremote 127.0.0.1:1\n", "not understood" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/remote.stub", tmpdir);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            continue;
+        fputs(cases[i].stub, f);
+        fclose(f);
+        ss_err err;
+        xc_db *db = NULL;
+        ss_code rc = xc_db_open_timeout(path, 500, &db, &err);
+        CHECK(rc != SS_OK && db == NULL, "stub %zu refused", i);
+        CHECK(rc == SS_OK || strstr(err.msg, cases[i].msg), "stub %zu message: %s", i, err.msg);
+        xc_db_close(db);
+    }
+}
+
 static void test_operators(xc_db *db)
 {
     ss_err err;
@@ -757,6 +871,9 @@ int main(int argc, char **argv)
     test_locked();
     test_corrupt();
     test_write(main_db);
+    test_transaction();
+    test_each_metadata();
+    test_remote_stub();
     xc_db *db = open_db(main_db);
     if (db) {
         test_read(db);
