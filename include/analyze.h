@@ -105,7 +105,4 @@ ss_code ss_t2s_string(ss_actx *c, const char *text, size_t len, char **out, ss_e
  * simplified already (the output of ss_t2s_string), or back on (1). */
 void ss_actx_set_t2s(ss_actx *c, int enabled);
 
-/* Default data directory (datadir.h). */
-const char *ss_default_datadir(void);
-
 #endif

@@ -1,6 +1,6 @@
 /* base.h: the small things every module uses — the element count of an
  * array, growing an array by doubling (git's ALLOC_GROW), and the one
- * string hash (FNV-1a, 32 bits). */
+ * string hash (FNV-1a, in 32 and 64 bits). */
 #ifndef SS_BASE_H
 #define SS_BASE_H
 
@@ -27,6 +27,19 @@ static inline uint32_t ss_fnv1a(const void *s, size_t n, uint32_t h)
     const unsigned char *p = s;
     for (size_t i = 0; i < n; i++)
         h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
+/* The same in 64 bits (start with SS_FNV64_SEED).  SS_FNV64_SEED_STORED,
+ * FNV's offset basis short of its last digit, seeds the hashes an index
+ * stores (file terms, content hashes): changing it changes stored terms. */
+#define SS_FNV64_SEED 14695981039346656037ull
+#define SS_FNV64_SEED_STORED 1469598103934665603ull
+static inline uint64_t ss_fnv1a64(const void *s, size_t n, uint64_t h)
+{
+    const unsigned char *p = s;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
     return h;
 }
 

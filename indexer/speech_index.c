@@ -15,6 +15,7 @@
 #define SS_VERSION "unknown"
 #endif
 
+#include "base.h"
 #include "datadir.h"
 #include "indexer.h"
 #include "passage.h"
@@ -65,14 +66,8 @@ typedef struct {
 
 static int push_path(pathlist *l, const char *p)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        char **v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (SS_GROW(l->v, l->n + 1, l->cap, 64))
+        return -1;
     if (!(l->v[l->n] = strdup(p)))
         return -1;
     l->n++;
@@ -92,7 +87,7 @@ static int wanted(const char *name)
     snprintf(base, sizeof base, "%s", name);
     if (has_suffix(base, ".gz"))
         base[strlen(base) - 3] = '\0';
-    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+    for (size_t i = 0; i < NELEM(exts); i++)
         if (has_suffix(base, exts[i]))
             return 1;
     return 0;
@@ -115,14 +110,8 @@ static int dir_seen(dirset *s, const struct stat *sb)
     for (size_t i = 0; i < s->n; i++) /* few folders; linear is fine */
         if (s->v[i].dev == sb->st_dev && s->v[i].ino == sb->st_ino)
             return 1;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        void *v = realloc(s->v, cap * sizeof *s->v);
-        if (!v)
-            return -1;
-        s->v = v;
-        s->cap = cap;
-    }
+    if (SS_GROW(s->v, s->n + 1, s->cap, 64))
+        return -1;
     s->v[s->n].dev = sb->st_dev;
     s->v[s->n].ino = sb->st_ino;
     s->n++;
@@ -362,14 +351,8 @@ static int tally_add(tally *t, const char *key, size_t len, size_t passages)
             t->v[i].passages += passages;
             return 0;
         }
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 32;
-        tally_row *v = realloc(t->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        t->v = v;
-        t->cap = cap;
-    }
+    if (SS_GROW(t->v, t->n + 1, t->cap, 32))
+        return -1;
     if (!(t->v[t->n].key = strndup(key, len)))
         return -1;
     t->v[t->n].speeches = 1;

@@ -3,6 +3,7 @@
  * The same function analyses passages at index time and queries at search
  * time, so whatever is done to one is done to the other. */
 #include "analyze.h"
+#include "base.h"
 #include "datadir.h"
 
 #include <fcntl.h>
@@ -54,11 +55,6 @@ struct ss_actx {
     size_t caprun;
 };
 
-const char *ss_default_datadir(void)
-{
-    return ss_datadir();
-}
-
 static ss_code load_trad(ss_analyzer *a, const char *dir, ss_err *err)
 {
     char path[4096];
@@ -76,7 +72,7 @@ static ss_code load_trad(ss_analyzer *a, const char *dir, ss_err *err)
 
 ss_code ss_analyzer_open(const char *datadir, ss_analyzer **out, ss_err *err)
 {
-    const char *dir = datadir ? datadir : ss_default_datadir();
+    const char *dir = datadir ? datadir : ss_datadir();
     ss_analyzer *a = calloc(1, sizeof *a);
     if (!a)
         return ss_seterr(err, SS_ENOMEM, "out of memory opening analyzer");
@@ -141,21 +137,6 @@ void ss_actx_free(ss_actx *c)
     sb_free(&c->norm);
     sb_free(&c->run);
     free(c);
-}
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 256;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = n;
-    return 0;
 }
 
 /* ---- step 1: normalisation ---- */
@@ -262,7 +243,7 @@ static void t2s_all(ss_actx *c)
 static ss_code normalize(ss_actx *c, const char *text, size_t len, ss_err *err)
 {
     c->nnc = 0;
-    if (grow((void **)&c->nc, &c->capnc, len + 1, sizeof *c->nc))
+    if (SS_GROW(c->nc, len + 1, c->capnc, 256))
         return ss_seterr(err, SS_ENOMEM, "out of memory normalising %zu bytes", len);
     size_t i = 0;
     while (i < len) {
@@ -362,8 +343,8 @@ static size_t ascii_token_end(const ss_actx *c, size_t i)
 static ss_code add_atom(ss_actx *c, size_t nc_first, size_t nc_end, uint8_t kind,
                         uint32_t *pos, int *pending, ss_err *err)
 {
-    if (grow((void **)&c->atoms, &c->capatoms, c->natoms + 1, sizeof *c->atoms) ||
-        grow((void **)&c->atom_nc, &c->capatomnc, c->natoms + 1, sizeof *c->atom_nc))
+    if (SS_GROW(c->atoms, c->natoms + 1, c->capatoms, 256) ||
+        SS_GROW(c->atom_nc, c->natoms + 1, c->capatomnc, 256))
         return ss_seterr(err, SS_ENOMEM, "out of memory analysing text");
     ss_atom *at = &c->atoms[c->natoms];
     at->start = c->nc[nc_first].s;
@@ -422,7 +403,7 @@ static ss_code make_atoms(ss_actx *c, ss_err *err)
 
 static ss_code add_word(ss_actx *c, uint32_t first, uint32_t last, uint8_t slogan, ss_err *err)
 {
-    if (grow((void **)&c->words, &c->capwords, c->nwords + 1, sizeof *c->words))
+    if (SS_GROW(c->words, c->nwords + 1, c->capwords, 256))
         return ss_seterr(err, SS_ENOMEM, "out of memory analysing text");
     c->words[c->nwords++] = (ss_word){ first, last, slogan };
     return SS_OK;
@@ -449,7 +430,7 @@ static ss_code segment_run(ss_actx *c, size_t first, size_t last, ss_err *err)
     size_t bytes = 0;
     for (size_t k = first; k <= last; k++)
         bytes += c->atoms[k].normlen;
-    if (grow((void **)&c->run_atom, &c->caprun, bytes + 1, sizeof *c->run_atom))
+    if (SS_GROW(c->run_atom, bytes + 1, c->caprun, 256))
         return ss_seterr(err, SS_ENOMEM, "out of memory segmenting");
     for (size_t k = first; k <= last; k++) {
         const ss_atom *at = &c->atoms[k];
@@ -569,7 +550,7 @@ ss_code ss_t2s_string(ss_actx *c, const char *text, size_t len, char **out, ss_e
         return SS_OK;
     /* decode every code point as it is, convert the Han runs in place */
     c->nnc = 0;
-    if (grow((void **)&c->nc, &c->capnc, len + 1, sizeof *c->nc))
+    if (SS_GROW(c->nc, len + 1, c->capnc, 256))
         return ss_seterr(err, SS_ENOMEM, "out of memory converting %zu bytes", len);
     for (i = 0; i < len;) {
         size_t s = i;

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base.h"
+
 #ifndef SS_DATADIR
 #define SS_DATADIR "/usr/local/share/speech-search"
 #endif
@@ -48,7 +50,7 @@ const char *ss_datadir(void)
         char *slash = strrchr(exe, '/');
         if (slash)
             *slash = '\0';
-        for (size_t i = 0; i < sizeof near_exe / sizeof near_exe[0]; i++) {
+        for (size_t i = 0; i < NELEM(near_exe); i++) {
             snprintf(found, sizeof found, "%s/%s", exe, near_exe[i]);
             if (has_data(found))
                 return found;

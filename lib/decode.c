@@ -41,6 +41,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
+
 #define CHUNK 256           /* characters handed to iconv per call */
 #define SAMPLE (64 * 1024)  /* bytes trial-decoded during detection */
 #define HEAD 8192           /* bytes looked at for binary / UTF-16 sniffing */
@@ -608,8 +610,8 @@ static void han_add_rows(han_set *s, const char *const *rows, size_t nrows)
 static void han_build(han_set *s)
 {
     memset(s, 0, sizeof *s);
-    han_add_rows(s, common_simplified, sizeof common_simplified / sizeof *common_simplified);
-    han_add_rows(s, common_traditional, sizeof common_traditional / sizeof *common_traditional);
+    han_add_rows(s, common_simplified, NELEM(common_simplified));
+    han_add_rows(s, common_traditional, NELEM(common_traditional));
 }
 
 static int han_common(const han_set *s, uint32_t cp)
@@ -740,7 +742,7 @@ static ss_code detect_cjk(const unsigned char *p, size_t len, choice *ch, ss_err
     han_build(&hs);
     sample_bounds(p, len, &from, &to);
     set_choice(ch, FAM_UTF8, 0);
-    for (size_t i = 0; i < sizeof fams / sizeof *fams; i++) {
+    for (size_t i = 0; i < NELEM(fams); i++) {
         choice cand;
         long score;
         set_choice(&cand, fams[i], 0);
@@ -806,7 +808,7 @@ static fam_t family_of(const char *name)
     };
     char key[40];
     name_key(name, key, sizeof key);
-    for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
+    for (size_t i = 0; i < NELEM(aliases); i++)
         if (!strcmp(key, aliases[i].key))
             return aliases[i].fam;
     return FAM_OTHER;

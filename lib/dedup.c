@@ -5,17 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
+
 #define ROWS (SS_SKETCH / SS_BANDS) /* bins per band */
 #define EMPTY UINT32_MAX
-
-static uint64_t fnv(const char *s, size_t n, uint64_t h)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 /* splitmix64's finaliser: spreads FNV's weak low bits over the word. */
 static uint64_t mix(uint64_t x)
@@ -32,14 +25,14 @@ void ss_sketch_make(const ss_analysis *an, ss_sketch *out)
     for (size_t b = 0; b < SS_SKETCH; b++)
         out->bin[b] = EMPTY;
     out->nelem = 0;
-    uint64_t exact = 14695981039346656037ull;
-    uint64_t next = an->natoms ? fnv(an->norm + an->atoms[0].norm, an->atoms[0].normlen,
-                                     14695981039346656037ull) : 0;
+    uint64_t exact = SS_FNV64_SEED;
+    uint64_t next = an->natoms ? ss_fnv1a64(an->norm + an->atoms[0].norm, an->atoms[0].normlen,
+                                     SS_FNV64_SEED) : 0;
     for (size_t i = 0; i < an->natoms; i++) {
         const ss_atom *a = &an->atoms[i];
         uint64_t self = next; /* each atom's text hashed once */
-        next = i + 1 < an->natoms ? fnv(an->norm + an->atoms[i + 1].norm,
-                                        an->atoms[i + 1].normlen, 14695981039346656037ull) : 0;
+        next = i + 1 < an->natoms ? ss_fnv1a64(an->norm + an->atoms[i + 1].norm,
+                                        an->atoms[i + 1].normlen, SS_FNV64_SEED) : 0;
         exact = mix(exact ^ self) + i; /* in order: 项目|建设 is not 项|目建设 */
         uint64_t h = self;
         if (a->kind == SS_ATOM_HAN && i + 1 < an->natoms && an->atoms[i + 1].kind == SS_ATOM_HAN)
@@ -81,7 +74,8 @@ struct ss_dedup {
     slot *tab;
     size_t cap, used;  /* cap a power of two */
     cluster *cl;
-    uint32_t ncl, clcap;
+    uint32_t ncl;
+    size_t clcap;
 };
 
 ss_code ss_dedup_new(ss_dedup **out, ss_err *err)
@@ -193,14 +187,8 @@ ss_code ss_dedup_add(ss_dedup *d, const ss_sketch *s, uint64_t file_id, uint32_t
                 skip[k] = 1; /* a bucket holds at most that many clusters */
         }
     }
-    if (d->ncl == d->clcap) {
-        uint32_t cap = d->clcap ? d->clcap * 2 : 256;
-        cluster *c = realloc(d->cl, cap * sizeof *c);
-        if (!c)
-            return ss_seterr(err, SS_ENOMEM, "out of memory finding copies");
-        d->cl = c;
-        d->clcap = cap;
-    }
+    if (SS_GROW(d->cl, (size_t)d->ncl + 1, d->clcap, 256))
+        return ss_seterr(err, SS_ENOMEM, "out of memory finding copies");
     d->cl[d->ncl] = (cluster){ *s, file_id };
     uint32_t id = d->ncl++;
     for (size_t k = 0; k < SS_BANDS + 1 && s->nelem; k++) { /* empty: a copy of nothing */

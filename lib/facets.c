@@ -4,15 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint32_t hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
+#include "base.h"
 
 static int same(const ss_facet_value *fv, const char *v, size_t len)
 {
@@ -26,7 +18,7 @@ static ss_code rehash(ss_facet *f, ss_err *err)
     if (!slot)
         return ss_seterr(err, SS_ENOMEM, "out of memory counting facets");
     for (size_t k = 0; k < f->n; k++) {
-        size_t i = hash(f->v[k].value, strlen(f->v[k].value)) & (cap - 1);
+        size_t i = ss_fnv1a(f->v[k].value, strlen(f->v[k].value), SS_FNV_SEED) & (cap - 1);
         while (slot[i])
             i = (i + 1) & (cap - 1);
         slot[i] = (uint32_t)k + 1;
@@ -44,7 +36,7 @@ ss_code ss_facet_count(ss_facet *f, const char *v, size_t len, ss_err *err)
         if (rc != SS_OK)
             return rc;
     }
-    size_t i = hash(v, len) & (f->cap - 1);
+    size_t i = ss_fnv1a(v, len, SS_FNV_SEED) & (f->cap - 1);
     for (; f->slot[i]; i = (i + 1) & (f->cap - 1))
         if (same(&f->v[f->slot[i] - 1], v, len)) {
             f->v[f->slot[i] - 1].count++;

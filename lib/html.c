@@ -30,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
+
 #define SNIFF_BYTES 1024   /* how far ss_html_sniff looks */
 #define CHARSET_BYTES 4096 /* how far ss_html_charset looks */
 
@@ -128,7 +130,6 @@ static int in_list(const char *name, const char *const *list, size_t n)
     return 0;
 }
 
-#define COUNT(a) (sizeof(a) / sizeof *(a))
 
 static const char *const block_tags[] = {
     "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -156,7 +157,7 @@ int ss_html_sniff(const char *raw, size_t len)
     for (; i < n; i++) {
         if (raw[i] != '<')
             continue;
-        for (size_t m = 0; m < COUNT(marks); m++) {
+        for (size_t m = 0; m < NELEM(marks); m++) {
             size_t e = i + strlen(marks[m]);
             if (ci_at(raw, i, n, marks[m]) && (e >= n || is_ws(raw[e]) || raw[e] == '>' || raw[e] == '/'))
                 return 1;
@@ -233,7 +234,7 @@ static size_t named_ref(const char *s, size_t i, size_t end, uint32_t *cp)
     while (i + 1 + n < end && n < 8 && is_alnum(s[i + 1 + n]))
         n++;
     int semi = i + 1 + n < end && s[i + 1 + n] == ';';
-    for (size_t k = 0; k < COUNT(named_refs); k++) {
+    for (size_t k = 0; k < NELEM(named_refs); k++) {
         size_t kl = strlen(named_refs[k].name);
         if (kl != n || memcmp(s + i + 1, named_refs[k].name, n))
             continue;
@@ -424,7 +425,7 @@ static size_t do_tag(strip *st, size_t i)
     size_t end = tag_end(st->s, i + 1 + (size_t)closing + n, st->len);
     if (!n) /* a name too long to be one we know: an inline tag */
         return end;
-    if (!closing && in_list(name, skip_tags, COUNT(skip_tags))) {
+    if (!closing && in_list(name, skip_tags, NELEM(skip_tags))) {
         char close[16] = "</";
         strcat(close, name); /* name has at most 15 bytes, skip tags fewer */
         size_t at = ci_find(st->s, end, st->len, close);
@@ -432,7 +433,7 @@ static size_t do_tag(strip *st, size_t i)
     }
     if (!closing && !strcmp(name, "title"))
         return do_title(st, i, end);
-    if (in_list(name, block_tags, COUNT(block_tags)))
+    if (in_list(name, block_tags, NELEM(block_tags)))
         add_newline(st, i, end);
     return end;
 }

@@ -13,6 +13,7 @@
 
 #include "analyze.h"
 #include "clean.h"
+#include "datadir.h"
 #include "filter_index.h"
 #include "gazetteer.h"
 #include "lines.h"
@@ -189,7 +190,7 @@ ss_code ss_indexer_open(const char *dbpath, const ss_index_opts *opts, ss_indexe
         ix->opts.batch_bytes = DEFAULT_BATCH;
     if (!ix->opts.flush_docs)
         ix->opts.flush_docs = DEFAULT_FLUSH_DOCS;
-    const char *dir = ix->opts.datadir ? ix->opts.datadir : ss_default_datadir();
+    const char *dir = ix->opts.datadir ? ix->opts.datadir : ss_datadir();
     char path[4096];
     ss_code rc = ss_analyzer_open(dir, &ix->an, err);
     if (rc == SS_OK && !(ix->actx = ss_actx_new(ix->an)))

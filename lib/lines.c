@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
 #include "reader.h"
 #include "terms.h"
 
@@ -66,13 +67,8 @@ static ss_code scan(const char *data, size_t len, file_lines *f, ss_err *err)
     size_t cap = 0;
     if (!le && !be) { /* one byte a newline: memchr */
         for (const char *p = data, *e = data + len; (p = memchr(p, '\n', (size_t)(e - p))); p++) {
-            if (f->n == cap) {
-                cap = cap ? cap * 2 : 256;
-                uint32_t *v = realloc(f->nl, cap * sizeof *v);
-                if (!v)
-                    return ss_seterr(err, SS_ENOMEM, "out of memory counting lines");
-                f->nl = v;
-            }
+            if (SS_GROW(f->nl, f->n + 1, cap, 256))
+                return ss_seterr(err, SS_ENOMEM, "out of memory counting lines");
             f->nl[f->n++] = (uint32_t)(p - data);
         }
         return SS_OK;
@@ -83,13 +79,8 @@ static ss_code scan(const char *data, size_t len, file_lines *f, ss_err *err)
                        : d[i] == '\n';
         if (!is_nl)
             continue;
-        if (f->n == cap) {
-            cap = cap ? cap * 2 : 256;
-            uint32_t *v = realloc(f->nl, cap * sizeof *v);
-            if (!v)
-                return ss_seterr(err, SS_ENOMEM, "out of memory counting lines");
-            f->nl = v;
-        }
+        if (SS_GROW(f->nl, f->n + 1, cap, 256))
+            return ss_seterr(err, SS_ENOMEM, "out of memory counting lines");
         f->nl[f->n++] = (uint32_t)i;
     }
     return SS_OK;

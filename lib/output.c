@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
 #include "strbuf.h"
 
 #define INDENT "   "
@@ -64,7 +65,7 @@ static int no_line_start(uint32_t cp)
     static const uint32_t p[] = { 0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
                                   0xFF09, 0x300D, 0x300F, 0x201D, 0x2019, 0x300B, 0x3009, 0x3011,
                                   ',', '.', ':', ';', '!', '?', ')', ']', '"' };
-    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
+    for (size_t i = 0; i < NELEM(p); i++)
         if (p[i] == cp)
             return 1;
     return 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
 #include "utf8.h"
 
 #define HEADING_MAX_CHARS 60
@@ -16,14 +17,8 @@ static int is_content_cp(uint32_t cp)
 
 static ss_code push(ss_passages *out, size_t s, size_t e, uint32_t para, ss_err *err)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        ss_passage *v = realloc(out->v, cap * sizeof *v);
-        if (!v)
-            return ss_seterr(err, SS_ENOMEM, "out of memory splitting passages");
-        out->v = v;
-        out->cap = cap;
-    }
+    if (SS_GROW(out->v, out->n + 1, out->cap, 64))
+        return ss_seterr(err, SS_ENOMEM, "out of memory splitting passages");
     out->v[out->n++] = (ss_passage){ s, e, para, 0, 0, 0 };
     return SS_OK;
 }
@@ -124,7 +119,7 @@ static int han_numeral(uint32_t cp)
 {
     static const uint32_t nums[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
                                      0x516B, 0x4E5D, 0x5341, 0x767E };
-    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+    for (size_t i = 0; i < NELEM(nums); i++)
         if (cp == nums[i])
             return 1;
     return 0;

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base.h"
+
 /* Relative year words and the offset from the speech's year they name. */
 static const struct {
     const char *word;
@@ -99,7 +101,7 @@ void ss_passage_years(const ss_analysis *an, int speech_year, ss_year_fn fn, voi
             i += 4;
             continue;
         }
-        for (size_t r = 0; speech_year && r < sizeof relative_years / sizeof relative_years[0];
+        for (size_t r = 0; speech_year && r < NELEM(relative_years);
              r++) {
             const char *w = relative_years[r].word;
             const ss_atom *a = &an->atoms[i], *b = &an->atoms[i + 1];
@@ -129,7 +131,7 @@ int ss_text_speaks_of(const char *text, size_t len, int year, int speech_year)
         if (memmem(text, len, w, (size_t)n))
             return 1;
     }
-    for (size_t r = 0; speech_year && r < sizeof relative_years / sizeof relative_years[0]; r++)
+    for (size_t r = 0; speech_year && r < NELEM(relative_years); r++)
         if (speech_year + relative_years[r].offset == year &&
             memmem(text, len, relative_years[r].word, strlen(relative_years[r].word)))
             return 1;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
 #include "terms.h"
 
 /* Candidates are ranked by BM25 over the query's bigrams, tokens and
@@ -32,16 +33,10 @@ static xc_query *keep(qpool *p, xc_query *x)
 {
     if (!x)
         return NULL;
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 256;
-        xc_query **v = realloc(p->v, cap * sizeof *v);
-        if (!v) {
-            xc_query_free(x);
-            p->failed = 1;
-            return NULL;
-        }
-        p->v = v;
-        p->cap = cap;
+    if (SS_GROW(p->v, p->n + 1, p->cap, 256)) {
+        xc_query_free(x);
+        p->failed = 1;
+        return NULL;
     }
     p->v[p->n++] = x;
     return x;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base.h"
 #include "numbers.h"
 #include "segment.h"
 #include "strbuf.h"
@@ -40,7 +41,7 @@ static int in_list(const char *const *list, size_t n, const char *s, size_t len)
             return 1;
     return 0;
 }
-#define IN(list, s, len) in_list(list, sizeof list / sizeof list[0], s, len)
+#define IN(list, s, len) in_list(list, NELEM(list), s, len)
 
 static void unit_free(unit *u)
 {
@@ -117,14 +118,8 @@ static ss_code add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t
 {
     if (last - first + 1 > UNIT_MAX_ATOMS)
         last = first + UNIT_MAX_ATOMS - 1;
-    if (q->nunits == q->capunits) {
-        size_t cap = q->capunits ? q->capunits * 2 : 16;
-        unit *v = realloc(q->units, cap * sizeof *v);
-        if (!v)
-            return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
-        q->units = v;
-        q->capunits = cap;
-    }
+    if (SS_GROW(q->units, q->nunits + 1, q->capunits, 16))
+        return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
     unit *u = &q->units[q->nunits];
     size_t n = last - first + 1, bytes = 0;
     for (size_t k = first; k <= last; k++)
@@ -307,18 +302,11 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
 
 static ss_code push_item(ss_query *q, item it, ss_err *err)
 {
-    if (q->nitems == q->capitems) {
-        size_t cap = q->capitems ? q->capitems * 2 : 8;
-        item *v = realloc(q->items, cap * sizeof *v);
-        int *o = realloc(q->or_next, cap * sizeof *o);
-        if (v)
-            q->items = v;
-        if (o)
-            q->or_next = o;
-        if (!v || !o)
-            return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
-        q->capitems = cap;
-    }
+    /* items and or_next share capitems: it grows once both have */
+    size_t capv = q->capitems, capo = q->capitems;
+    if (SS_GROW(q->items, q->nitems + 1, capv, 8) || SS_GROW(q->or_next, q->nitems + 1, capo, 8))
+        return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+    q->capitems = capv;
     q->or_next[q->nitems] = 0;
     q->items[q->nitems++] = it;
     return SS_OK;
@@ -326,14 +314,8 @@ static ss_code push_item(ss_query *q, item it, ss_err *err)
 
 static ss_code push_concept(ss_query *q, concept c, ss_err *err)
 {
-    if (q->nconcepts == q->capconcepts) {
-        size_t cap = q->capconcepts ? q->capconcepts * 2 : 8;
-        concept *v = realloc(q->concepts, cap * sizeof *v);
-        if (!v)
-            return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
-        q->concepts = v;
-        q->capconcepts = cap;
-    }
+    if (SS_GROW(q->concepts, q->nconcepts + 1, q->capconcepts, 8))
+        return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
     q->concepts[q->nconcepts++] = c;
     return SS_OK;
 }
@@ -378,14 +360,8 @@ static void find_alts(const ss_query_opts *o, int natural, const char *w, size_t
 /* Appends the unit made of atoms [first, last] of unit u. */
 static ss_code add_subunit(ss_query *q, size_t u, size_t first, size_t last, ss_err *err)
 {
-    if (q->nunits == q->capunits) {
-        size_t cap = q->capunits * 2;
-        unit *v = realloc(q->units, cap * sizeof *v);
-        if (!v)
-            return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
-        q->units = v;
-        q->capunits = cap;
-    }
+    if (SS_GROW(q->units, q->nunits + 1, q->capunits, 16))
+        return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
     const unit *src = &q->units[u];
     unit *d = &q->units[q->nunits];
     size_t n = last - first + 1, off0 = src->a[first].off;

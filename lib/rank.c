@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
+
 /* Units of a word stand for it when they stand in one clause within a
  * window of the units plus at most GAP_MAX characters for each join (产业 +
  * 升级 in 产业转型升级, 产业结构调整和升级); in the query's order ranks above
@@ -119,14 +121,8 @@ static int same_clause(const ss_analysis *an, uint32_t a, uint32_t b)
 
 int ss_q_push_cocc(occs *o, occ x)
 {
-    if (o->nc == o->capc) {
-        size_t cap = o->capc ? o->capc * 2 : 64;
-        occ *v = realloc(o->c, cap * sizeof *v);
-        if (!v)
-            return -1;
-        o->c = v;
-        o->capc = cap;
-    }
+    if (SS_GROW(o->c, o->nc + 1, o->capc, 64))
+        return -1;
     o->c[o->nc++] = x;
     return 0;
 }
@@ -193,7 +189,7 @@ static int numeral_atom(const ss_analysis *an, size_t a)
         return t[0] >= '0' && t[0] <= '9';
     static const char *const numerals[] = { "〇", "零", "一", "二", "两", "三", "四", "五", "六",
                                             "七", "八", "九", "十", "百", "千", "万", "亿" };
-    for (size_t i = 0; i < sizeof numerals / sizeof numerals[0]; i++)
+    for (size_t i = 0; i < NELEM(numerals); i++)
         if (strlen(numerals[i]) == at->normlen && memcmp(numerals[i], t, at->normlen) == 0)
             return 1;
     return 0;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "base.h"
 #include "html.h"
 
 /* Opens path for reading without ever blocking (a FIFO would wait for a
@@ -93,16 +94,6 @@ ss_code ss_read_raw(const char *path, size_t max_bytes, char **data, size_t *len
     return SS_OK;
 }
 
-static unsigned long long fnv64(const char *s, size_t n)
-{
-    unsigned long long h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 static ss_code strip_html(ss_text *t, ss_read_info *info, ss_err *err)
 {
     ss_text plain;
@@ -128,7 +119,7 @@ ss_code ss_read_file(const char *path, const ss_read_opts *opts, ss_text *out,
     if (rc != SS_OK)
         return rc;
     info->raw_bytes = len;
-    info->hash = fnv64(raw, len);
+    info->hash = ss_fnv1a64(raw, len, SS_FNV64_SEED_STORED);
     if (ss_looks_binary(raw, len)) {
         info->binary = 1;
         free(raw);

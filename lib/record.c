@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
+
 static const struct {
     const char *key;
     size_t off;
@@ -15,7 +17,7 @@ static const struct {
     { "s", offsetof(ss_record, speaker) },  { "k", offsetof(ss_record, kind) },
     { "n", offsetof(ss_record, simplified) },
 };
-#define NSTR (sizeof str_fields / sizeof str_fields[0])
+#define NSTR (NELEM(str_fields))
 
 static char **field(const ss_record *r, size_t i)
 {

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "base.h"
+#include "datadir.h"
 #include "dedup.h"
 #include "like.h"
 #include "lines.h"
@@ -216,16 +218,11 @@ static ss_code place_in_cluster(walk *w, cand *h, const ss_analysis *an, int all
             return rc;
     }
     if (h->cluster >= w->nhead) {
-        size_t cap = w->nhead ? w->nhead * 2 : 256;
-        while (cap <= h->cluster)
-            cap *= 2;
-        uint32_t *v = realloc(w->head, cap * sizeof *v);
-        if (!v)
+        size_t old = w->nhead;
+        if (SS_GROW(w->head, (size_t)h->cluster + 1, w->nhead, 256))
             return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-        for (size_t i = w->nhead; i < cap; i++)
-            v[i] = NO_HEAD;
-        w->head = v;
-        w->nhead = cap;
+        for (size_t i = old; i < w->nhead; i++)
+            w->head[i] = NO_HEAD;
     }
     return SS_OK;
 }
@@ -266,14 +263,8 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
                          int all_duplicates, walk *w, int *is_new, ss_err *err)
 {
     *is_new = 0;
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 64;
-        cand *v = realloc(w->v, cap * sizeof *v);
-        if (!v)
-            return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-        w->v = v;
-        w->cap = cap;
-    }
+    if (SS_GROW(w->v, w->n + 1, w->cap, 64))
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
     cand *h = &w->v[w->n];
     memset(h, 0, sizeof *h);
     char *data = NULL;
@@ -514,7 +505,7 @@ static const char *gazetteer_text(ss_searcher *s, size_t *len)
     if (!s->gaztext && !s->gaztext_missing) {
         char path[4096];
         snprintf(path, sizeof path, "%s/gazetteer.tsv",
-                 s->datadir ? s->datadir : ss_default_datadir());
+                 s->datadir ? s->datadir : ss_datadir());
         FILE *f = fopen(path, "rb");
         strbuf sb = STRBUF_INIT;
         char buf[16384];
@@ -547,7 +538,7 @@ static ss_code need_places(ss_searcher *s, ss_query *q, ss_err *err)
     if (!s->gaz) {
         char path[4096];
         snprintf(path, sizeof path, "%s/gazetteer.tsv",
-                 s->datadir ? s->datadir : ss_default_datadir());
+                 s->datadir ? s->datadir : ss_datadir());
         ss_code rc = ss_gaz_open(path, &s->gaz, err);
         if (rc != SS_OK)
             return rc;
@@ -822,7 +813,7 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
     if (!qo.exact && !s->syn) {
         char path[4096];
         snprintf(path, sizeof path, "%s/synonyms.rules",
-                 s->datadir ? s->datadir : ss_default_datadir());
+                 s->datadir ? s->datadir : ss_datadir());
         rc = ss_syn_load(path, &s->syn, err);
     }
     qo.syn = s->syn;

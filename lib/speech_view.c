@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
 #include "terms.h"
 #include "xapian_c.h"
 
@@ -60,15 +61,9 @@ static ss_code take(const xc_mset *m, uint32_t i, uint32_t speech, ss_speech_vie
         ss_record_free(&rec);
         return SS_OK;
     }
-    if (out->n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        ss_view_passage *v = realloc(out->v, nc * sizeof *v);
-        if (!v) {
-            ss_record_free(&rec);
-            return ss_seterr(err, SS_ENOMEM, "out of memory reading a speech");
-        }
-        out->v = v;
-        *cap = nc;
+    if (SS_GROW(out->v, out->n + 1, *cap, 64)) {
+        ss_record_free(&rec);
+        return ss_seterr(err, SS_ENOMEM, "out of memory reading a speech");
     }
     out->v[out->n++] = (ss_view_passage){ rec, NULL, 0, 0 };
     return SS_OK;

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base.h"
+
 size_t ss_term_of_atoms(const ss_analysis *an, size_t first, size_t last, char *buf)
 {
     size_t n = 0;
@@ -68,12 +70,7 @@ ss_code ss_index_analysis(const ss_analysis *an, xc_doc *doc, ss_err *err)
 
 unsigned long long ss_path_hash(const char *s)
 {
-    unsigned long long h = 1469598103934665603ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return ss_fnv1a64(s, strlen(s), SS_FNV64_SEED_STORED);
 }
 
 void ss_file_term(const char *path, char *buf)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
 #include "cgi_util.h"
 
 #define CHART_REGIONS 12     /* bars of the region chart */
@@ -347,7 +348,7 @@ static void put_facets(cgi_response *rs, const cgi_request *p, const ss_results 
     }
     PUT(rs, "</ul>\n</section>\n");
     const ss_facet_value *ys[CHART_YEARS * 4];
-    size_t ny = years_sorted(&r->facets[SS_FACET_YEAR], ys, sizeof ys / sizeof ys[0]);
+    size_t ny = years_sorted(&r->facets[SS_FACET_YEAR], ys, NELEM(ys));
     PUT(rs, "<section class=\"facet\" id=\"facet-year\">\n<h3>年份</h3>\n<ul class=\"years\">\n");
     for (size_t i = 0; i < ny; i++) {
         PUT(rs, "<li>");

@@ -310,7 +310,7 @@ static void test_errors(const char *dir)
     CHECK(strstr(err.msg, missing) != NULL, "missing file named: [%s]", err.msg);
 }
 
-/* The default path is ss_default_datadir()/clean.rules. */
+/* The default path is ss_datadir()/clean.rules. */
 static void test_default_path(void)
 {
     char *saved = getenv("SS_DATADIR") ? strdup(getenv("SS_DATADIR")) : NULL;

@@ -7,6 +7,7 @@
 
 #include "analyze.h"
 #include "check.h"
+#include "datadir.h"
 #include "numbers.h"
 #include "synonyms.h"
 
@@ -79,7 +80,7 @@ static void test_bad_lines(void)
 static void test_shipped(void)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/synonyms.rules", ss_default_datadir());
+    snprintf(path, sizeof path, "%s/synonyms.rules", ss_datadir());
     ss_syn *s = NULL;
     ss_err err;
     size_t groups = 0;
