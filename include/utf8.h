@@ -16,6 +16,37 @@ size_t utf8_put(uint32_t cp, char *out);
 /* Number of code points in s (len bytes). */
 size_t utf8_count(const char *s, size_t len);
 
+/* Length (1-4) of the well-formed UTF-8 sequence at s (n > 0 bytes left),
+ * or minus the length of its maximal ill-formed subpart, so that each
+ * error becomes one U+FFFD (Unicode 3.9 "maximal subpart" practice).
+ * Rejects overlongs, surrogates and code points above U+10FFFF. */
+int utf8_seq(const char *s, size_t n);
+
+/* Number of leading bytes of s (len bytes) that are well-formed UTF-8. */
+size_t utf8_valid_prefix(const char *s, size_t len);
+
+/* Index of the first non-ASCII byte of s[i, len), eight bytes a step. */
+size_t utf8_skip_ascii(const char *s, size_t i, size_t len);
+
+/* Length of the code point whose lead byte is c (in valid UTF-8). */
+static inline size_t utf8_lead_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Code point at s, which must be valid UTF-8 (checked by utf8_seq or
+ * utf8_valid_prefix): no checks, for hot loops.  *len gets its size. */
+static inline uint32_t utf8_valid_cp(const char *s, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = utf8_lead_len(p[0]);
+    uint32_t cp = n == 1 ? p[0] : p[0] & (0x7Fu >> n);
+    for (size_t k = 1; k < n; k++)
+        cp = cp << 6 | (p[k] & 0x3F);
+    *len = n;
+    return cp;
+}
+
 /* Blanks: spaces, tabs, CR, vertical tab, form feed, ideographic and
  * no-break spaces, BOM and zero-width space.  The one definition: cleaning
  * (clean.c), trimming and the speech splitter all use it. */

@@ -42,6 +42,7 @@
 #include <string.h>
 
 #include "base.h"
+#include "utf8.h"
 
 #define CHUNK 256           /* characters handed to iconv per call */
 #define SAMPLE (64 * 1024)  /* bytes trial-decoded during detection */
@@ -183,99 +184,6 @@ static const char *const common_traditional[] = {
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
-
-/* Length (1-4) of the well-formed UTF-8 sequence at p (n > 0 bytes left),
- * or minus the length of its maximal ill-formed subpart, so that each
- * error becomes one U+FFFD (Unicode 3.9 "maximal subpart" practice).
- * Rejects overlongs, surrogates and code points above U+10FFFF. */
-static int utf8_seq(const unsigned char *p, size_t n)
-{
-    unsigned c = p[0], lo = 0x80, hi = 0xBF;
-    int need;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        need = 1;
-    else if (c >= 0xE0 && c <= 0xEF)
-        need = 2;
-    else if (c >= 0xF0 && c <= 0xF4)
-        need = 3;
-    else
-        return -1;
-    if (c == 0xE0)
-        lo = 0xA0; /* overlong */
-    else if (c == 0xED)
-        hi = 0x9F; /* surrogates */
-    else if (c == 0xF0)
-        lo = 0x90; /* overlong */
-    else if (c == 0xF4)
-        hi = 0x8F; /* above U+10FFFF */
-    for (int k = 1; k <= need; k++) {
-        if ((size_t)k >= n || p[k] < lo || p[k] > hi)
-            return -k;
-        lo = 0x80;
-        hi = 0xBF;
-    }
-    return need + 1;
-}
-
-/* Index of the first non-ASCII byte of s[i, len), eight bytes a step. */
-static size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
-{
-    uint64_t w;
-    while (i + 8 <= len) {
-        memcpy(&w, s + i, 8);
-        if (w & UINT64_C(0x8080808080808080))
-            break;
-        i += 8;
-    }
-    while (i < len && s[i] < 0x80)
-        i++;
-    return i;
-}
-
-/* Number of leading bytes of s that are well-formed UTF-8. */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        if (s[i] < 0x80) {
-            i = skip_ascii(s, i, len);
-            continue;
-        }
-        int r = utf8_seq(s + i, len - i);
-        if (r < 0)
-            return i;
-        i += (size_t)r;
-    }
-    return len;
-}
-
-/* Length of the code point whose lead byte is c (in valid UTF-8). */
-static size_t utf8_lead_len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* Number of code points in valid UTF-8 s. */
-static size_t utf8_count(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
-/* Code point at s (valid UTF-8, at least one byte); *len gets its size. */
-static uint32_t utf8_cp(const unsigned char *s, size_t *len)
-{
-    size_t n = utf8_lead_len(s[0]);
-    uint32_t cp = n == 1 ? s[0] : s[0] & (0x7F >> n);
-    for (size_t k = 1; k < n; k++)
-        cp = cp << 6 | (s[k] & 0x3F);
-    *len = n;
-    return cp;
-}
 
 /* ---- UTF-16 and binary sniffing ---------------------------------------- */
 
@@ -433,7 +341,7 @@ static size_t scan_char(fam_t fam, const unsigned char *p, size_t n, size_t *ski
     case FAM_UTF16BE:
         return scan_utf16(p, n, fam == FAM_UTF16LE, skip);
     default: {
-        int r = utf8_seq(p, n);
+        int r = utf8_seq((const char *)p, n);
         if (r > 0)
             return (size_t)r;
         *skip = (size_t)-r;
@@ -600,7 +508,7 @@ static void han_add_rows(han_set *s, const char *const *rows, size_t nrows)
         const unsigned char *p = (const unsigned char *)rows[r];
         size_t n;
         for (; *p; p += n) {
-            uint32_t cp = utf8_cp(p, &n);
+            uint32_t cp = utf8_valid_cp((const char *)p, &n);
             if (cp >= HAN_LO && cp <= HAN_HI)
                 s->bits[(cp - HAN_LO) / 32] |= UINT32_C(1) << ((cp - HAN_LO) % 32);
         }
@@ -653,7 +561,7 @@ static long text_score(const han_set *s, const char *text, size_t len)
     long score = 0;
     size_t n;
     for (size_t i = 0; i < len; i += n)
-        score += cp_score(s, utf8_cp(p + i, &n));
+        score += cp_score(s, utf8_valid_cp((const char *)p + i, &n));
     return score;
 }
 
@@ -697,7 +605,7 @@ static int bom_choice(const unsigned char *p, size_t len, choice *ch)
  * candidate is blamed for a character cut in two. */
 static void sample_bounds(const unsigned char *p, size_t len, size_t *from, size_t *to)
 {
-    size_t f = skip_ascii(p, 0, len), t = len;
+    size_t f = utf8_skip_ascii((const char *)p, 0, len), t = len;
     if (len - f > SAMPLE) {
         t = f + SAMPLE;
         for (size_t u = t; u + 1024 > t; u--) {
@@ -766,7 +674,7 @@ static ss_code choose_detect(const unsigned char *p, size_t len, choice *ch, ss_
         set_choice(ch, g == 1 ? FAM_UTF16LE : FAM_UTF16BE, 0);
         return SS_OK;
     }
-    if (utf8_valid_prefix(p, len) == len) {
+    if (utf8_valid_prefix((const char *)p, len) == len) {
         set_choice(ch, FAM_UTF8, 0);
         ch->identity = 1;
         return SS_OK;
@@ -827,9 +735,9 @@ static ss_code choose_forced(const unsigned char *p, size_t len, const char *for
         fam = utf16_guess(p, len) == 2 ? FAM_UTF16BE : FAM_UTF16LE;
     set_choice(ch, fam, 0);
     if (fam == FAM_UTF8)
-        ch->identity = utf8_valid_prefix(p, len) == len;
+        ch->identity = utf8_valid_prefix((const char *)p, len) == len;
     else if (fam == FAM_GB || fam == FAM_BIG5)
-        ch->identity = skip_ascii(p, 0, len) == len; /* ASCII reads the same */
+        ch->identity = utf8_skip_ascii((const char *)p, 0, len) == len; /* ASCII reads the same */
     if (fam == FAM_OTHER) {
         ch->iconv_name = forced;
         size_t k = 0;

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "base.h"
+#include "utf8.h"
 
 #define SNIFF_BYTES 1024   /* how far ss_html_sniff looks */
 #define CHARSET_BYTES 4096 /* how far ss_html_charset looks */
@@ -129,7 +130,6 @@ static int in_list(const char *name, const char *const *list, size_t n)
             return 1;
     return 0;
 }
-
 
 static const char *const block_tags[] = {
     "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -272,30 +272,6 @@ static size_t numeric_ref(const char *s, size_t i, size_t end, uint32_t *cp)
         v = 0xFFFD;
     *cp = v;
     return j - i + (j < end && s[j] == ';');
-}
-
-static size_t utf8_put(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | cp >> 6);
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | cp >> 12);
-        out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | cp >> 18);
-    out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-    out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 /* ---- stripping --------------------------------------------------------- */

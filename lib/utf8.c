@@ -2,6 +2,8 @@
  * decoding, so this is the only place that knows the byte layout. */
 #include "utf8.h"
 
+#include <string.h>
+
 uint32_t utf8_next(const char *s, size_t len, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s + *i;
@@ -74,6 +76,69 @@ size_t utf8_count(const char *s, size_t len)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             n++;
     return n;
+}
+
+int utf8_seq(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned c = p[0], lo = 0x80, hi = 0xBF;
+    int need;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 1;
+    else if (c >= 0xE0 && c <= 0xEF)
+        need = 2;
+    else if (c >= 0xF0 && c <= 0xF4)
+        need = 3;
+    else
+        return -1;
+    if (c == 0xE0)
+        lo = 0xA0; /* overlong */
+    else if (c == 0xED)
+        hi = 0x9F; /* surrogates */
+    else if (c == 0xF0)
+        lo = 0x90; /* overlong */
+    else if (c == 0xF4)
+        hi = 0x8F; /* above U+10FFFF */
+    for (int k = 1; k <= need; k++) {
+        if ((size_t)k >= n || p[k] < lo || p[k] > hi)
+            return -k;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    return need + 1;
+}
+
+size_t utf8_skip_ascii(const char *s, size_t i, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t w;
+    while (i + 8 <= len) {
+        memcpy(&w, p + i, 8);
+        if (w & UINT64_C(0x8080808080808080))
+            break;
+        i += 8;
+    }
+    while (i < len && p[i] < 0x80)
+        i++;
+    return i;
+}
+
+size_t utf8_valid_prefix(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i = utf8_skip_ascii(s, i, len);
+            continue;
+        }
+        int r = utf8_seq(s + i, len - i);
+        if (r < 0)
+            return i;
+        i += (size_t)r;
+    }
+    return len;
 }
 
 int uc_is_han(uint32_t cp)

@@ -17,7 +17,7 @@ run() { # name, command...
     log=tests/out/$(echo "$name" | tr '/ ' '__').log
     "$@" >"$log" 2>&1
     status=$?
-    line=$(grep -E '^([A-Za-z_./-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    line=$(grep -E '^([A-Za-z0-9_./-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
     p=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed, ([0-9]+) failed.*/\2/')
     f=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed, ([0-9]+) failed.*/\3/')
     [ -n "$line" ] || { p=0; f=1; }
