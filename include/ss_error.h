@@ -23,7 +23,8 @@ typedef enum {
     SS_EXAPIAN,    /* any other error reported by Xapian */
     SS_EENCODING,  /* text could not be decoded */
     SS_EUNSUPPORTED, /* feature not available (e.g. backend) */
-    SS_EMODIFIED   /* the database changed under a reader: reopen and retry */
+    SS_EMODIFIED,  /* the database changed under a reader: reopen and retry */
+    SS_EFORMAT     /* the index is of another format: rebuild it */
 } ss_code;
 
 typedef struct {

@@ -49,5 +49,16 @@ void ss_file_term(const char *path, char *buf);
  * shard. */
 unsigned long long ss_path_hash(const char *path);
 
+/* The format of the index this program writes and reads, kept in the
+ * index's metadata under SS_META_FORMAT from its creation on.  Raise it
+ * when terms, values or records change meaning. */
+#define SS_META_FORMAT "speech-search:version"
+#define SS_INDEX_FORMAT "1"
+
+/* SS_OK when value (len bytes: the index's SS_META_FORMAT, "" when unset)
+ * is SS_INDEX_FORMAT, else SS_EFORMAT with a message naming the index
+ * (where), its format and the one read, and how to rebuild it. */
+ss_code ss_index_format_check(const char *where, const char *value, size_t len, ss_err *err);
+
 
 #endif

@@ -33,9 +33,7 @@
  * on 100 MB). */
 #define DEFAULT_FLUSH_DOCS 2000
 #define META_FILE "file:"
-#define META_VERSION "speech-search:version"
 #define META_UPDATED "speech-search:updated"
-#define INDEX_VERSION "1"
 /* Longest metadata key stored as is (Xapian's limit is about 245 bytes);
  * longer ones are named by a hash of the path. */
 #define MAX_KEY 200
@@ -176,6 +174,25 @@ static int clear_unborn_glass(const char *dir)
     return 1;
 }
 
+/* A new (empty) index gets this program's format; one that has documents
+ * or a format must have it. */
+static ss_code check_format(xc_writable *db, const char *dbpath, ss_err *err)
+{
+    char *v = NULL;
+    size_t len = 0;
+    uint32_t docs = 0;
+    ss_code rc = xc_writable_get_metadata(db, SS_META_FORMAT, &v, &len, err);
+    if (rc == SS_OK && len == 0)
+        rc = xc_writable_doccount(db, &docs, err);
+    if (rc == SS_OK && len == 0 && docs == 0)
+        rc = xc_writable_set_metadata(db, SS_META_FORMAT, SS_INDEX_FORMAT,
+                                      strlen(SS_INDEX_FORMAT), err);
+    else if (rc == SS_OK)
+        rc = ss_index_format_check(dbpath, v, len, err);
+    free(v);
+    return rc;
+}
+
 ss_code ss_indexer_open(const char *dbpath, const ss_index_opts *opts, ss_indexer **out,
                         ss_err *err)
 {
@@ -206,7 +223,7 @@ ss_code ss_indexer_open(const char *dbpath, const ss_index_opts *opts, ss_indexe
     if (rc == SS_ENOTFOUND && clear_unborn_glass(dbpath))
         rc = xc_writable_open(dbpath, XC_CREATE_OR_OPEN, &ix->db, err);
     if (rc == SS_OK)
-        rc = xc_writable_set_metadata(ix->db, META_VERSION, INDEX_VERSION, 1, err);
+        rc = check_format(ix->db, dbpath, err);
     if (rc == SS_OK && (rc = xc_writable_begin(ix->db, err)) == SS_OK)
         ix->in_txn = 1;
     if (rc != SS_OK) {

@@ -116,7 +116,7 @@ static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_er
     if (self)
         c->subs[c->n++] = self;
     if (db)
-        xc_db_each_term(db, prefix, add_single, c, NULL);
+        xc_db_each_term(db, prefix, add_single, c, err);
     /* OR, not SYNONYM: a synonym's statistics are estimated per shard,
      * which would make sharded and single indexes rank differently */
     xc_query *x = c->n ? combine(p, XC_OP_OR, c->subs, c->n, 0, err)
@@ -163,10 +163,10 @@ static xc_query *unit_q(qpool *p, const unit *u, xc_db *db, ss_err *err)
 /* How rare a unit is: log(N / df) of its rarest bigram or token (a
  * unit's passages are a subset of each of its terms').  1 without a
  * database or when the term is unknown. */
-static double unit_idf(const unit *u, xc_db *db)
+static double unit_idf(const unit *u, xc_db *db, ss_err *err)
 {
     uint32_t n = 0, best = UINT32_MAX;
-    if (!db || xc_db_doccount(db, &n, NULL) != SS_OK || n == 0)
+    if (!db || xc_db_doccount(db, &n, err) != SS_OK || n == 0)
         return 1.0;
     for (size_t i = 0; i < u->n; i++) {
         const uatom *a = &u->a[i];
@@ -182,7 +182,7 @@ static double unit_idf(const unit *u, xc_db *db)
         memcpy(t, u->text + a->off, len);
         t[len] = '\0';
         uint32_t df = 0;
-        if (xc_db_termfreq(db, t, &df, NULL) == SS_OK && df > 0 && df < best)
+        if (xc_db_termfreq(db, t, &df, err) == SS_OK && df > 0 && df < best)
             best = df;
     }
     if (best == UINT32_MAX)
@@ -193,7 +193,7 @@ static double unit_idf(const unit *u, xc_db *db)
 
 /* 1 when the unit is one word of three or more Han characters that the
  * index holds as a term (a dictionary word or a quoted slogan). */
-static int is_word(const unit *u, xc_db *db)
+static int is_word(const unit *u, xc_db *db, ss_err *err)
 {
     if (u->n < 3 || !db)
         return 0;
@@ -201,7 +201,7 @@ static int is_word(const unit *u, xc_db *db)
         if (u->a[i].kind != SS_ATOM_HAN || u->a[i].rpos != i)
             return 0;
     uint32_t tf = 0;
-    return xc_db_termfreq(db, u->text, &tf, NULL) == SS_OK && tf > 0;
+    return xc_db_termfreq(db, u->text, &tf, err) == SS_OK && tf > 0;
 }
 
 /* How many terms the query of unit u has (its bigrams, tokens, lone
@@ -314,7 +314,7 @@ static size_t word_boosts(qpool *p, const ss_query *q, xc_db *db, xc_query **b, 
         size_t end = it->whole != SIZE_MAX ? it->whole + 1 : it->u1;
         for (size_t u = it->u0; !it->negated && u < end && nb < max; u++) {
             const unit *un = &q->units[u];
-            if (!is_word(un, db))
+            if (!is_word(un, db, err))
                 continue;
             xc_query *w = scale(p, term_q(p, un->text, strlen(un->text), err), W_WORD, err);
             if (w)
@@ -370,13 +370,16 @@ static xc_query *exclude(qpool *p, const ss_query *q, xc_query *m, xc_db *db, ss
 
 ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
 {
+    ss_err local; /* every Xapian error lands in err: it decides the result */
+    if (!err)
+        err = &local;
     qpool *p = calloc(1, sizeof *p);
     if (!p)
         return ss_seterr(err, SS_ENOMEM, "out of memory building query");
     ss_clearerr(err);
     ss_q_resolve_context(q);
     for (size_t u = 0; u < q->nunits; u++)
-        q->units[u].idf = unit_idf(&q->units[u], db);
+        q->units[u].idf = unit_idf(&q->units[u], db, err);
     xc_query *m = match_q(p, q, db, err);
     xc_query *b[64];
     size_t nb = m ? word_boosts(p, q, db, b, 64, err) : 0;
@@ -395,19 +398,19 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
         if (ss_filters_query(&q->filters, q->ac, q->gaz, &fq, err) == SS_OK && fq) {
             xc_query *pair[2] = { m, keep(p, fq) };
             m = pair[1] ? combine(p, XC_OP_FILTER, pair, 2, 0, err) : NULL;
-        } else if (!err || err->code != SS_OK) {
+        } else if (err->code != SS_OK) {
             m = NULL;
         }
     }
     ss_code rc = SS_OK;
-    if (err && err->code != SS_OK)
+    if (err->code != SS_OK)
         rc = err->code;
     else if (p->failed)
         rc = ss_seterr(err, SS_ENOMEM, "out of memory building query");
     else if (!m)
         rc = ss_seterr(err, SS_EINVAL, "query has nothing to search for");
     else if (xc_query_scale(m, 1.0, out, err) != SS_OK) /* a copy the caller owns */
-        rc = err ? err->code : SS_EXAPIAN;
+        rc = err->code;
     pool_free(p);
     free(p);
     return rc;

@@ -56,6 +56,14 @@ ss_code ss_searcher_open_timeout(const char *const *dbs, size_t n, const char *d
     ss_code rc = xc_db_open_timeout(dbs[0], timeout_ms, &s->db, err);
     for (size_t i = 1; rc == SS_OK && i < n; i++)
         rc = xc_db_add_timeout(s->db, dbs[i], timeout_ms, err);
+    if (rc == SS_OK) { /* shards written together: the first one's format */
+        char *v = NULL;
+        size_t len = 0;
+        rc = xc_db_get_metadata(s->db, SS_META_FORMAT, &v, &len, err);
+        if (rc == SS_OK)
+            rc = ss_index_format_check(dbs[0], v, len, err);
+        free(v);
+    }
     if (rc == SS_OK)
         rc = ss_analyzer_open(datadir, &s->an, err);
     if (rc == SS_OK && !(s->ac = ss_actx_new(s->an)))

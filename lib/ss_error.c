@@ -17,6 +17,7 @@ const char *ss_strerror(ss_code code)
     case SS_EENCODING: return "encoding error";
     case SS_EUNSUPPORTED: return "unsupported";
     case SS_EMODIFIED: return "database modified";
+    case SS_EFORMAT: return "index of another format";
     }
     return "unknown error";
 }

@@ -73,6 +73,20 @@ unsigned long long ss_path_hash(const char *s)
     return ss_fnv1a64(s, strlen(s), SS_FNV64_SEED_STORED);
 }
 
+ss_code ss_index_format_check(const char *where, const char *value, size_t len, ss_err *err)
+{
+    if (len == strlen(SS_INDEX_FORMAT) && memcmp(value, SS_INDEX_FORMAT, len) == 0)
+        return SS_OK;
+    if (len == 0)
+        return ss_seterr(err, SS_EFORMAT,
+                         "%s: the index records no format, this program reads %s: rebuild it "
+                         "(remove it and run speech-index)", where, SS_INDEX_FORMAT);
+    return ss_seterr(err, SS_EFORMAT,
+                     "%s: index format %.*s, this program reads %s: rebuild it "
+                     "(remove it and run speech-index)", where, len > 32 ? 32 : (int)len, value,
+                     SS_INDEX_FORMAT);
+}
+
 void ss_file_term(const char *path, char *buf)
 {
     size_t n = strlen(path);

@@ -552,6 +552,34 @@ def test_many_bigrams(tmp):
           "a year beside a word with 1,500 bigrams after 年: found", str(res)[:200])
 
 
+def test_index_format(tmp):
+    """The index records its format when created; speech-query and
+    speech-index refuse an index of another format, or of none, saying
+    so (exit 2), and leave it as it was."""
+    d = os.path.join(tmp, "fmt")
+    os.makedirs(d)
+    write_fixtures(d)
+    db = os.path.join(tmp, "fmt-db")
+    index(db, d)
+    key = "speech-search:version"
+    p = run("xapian-metadata", "get", db, key, ok=(0,))
+    check(p.stdout.strip() == "1", "a new index records format 1", p.stdout)
+    for value, says in (("0", "index format 0, this program reads 1"),
+                        ("", "the index records no format, this program reads 1")):
+        run("xapian-metadata", "set", db, key, value, ok=(0,))
+        q = run(f"{BIN}/speech-query", "-d", db, "招商引资", ok=(2,))
+        check(q.returncode == 2 and says in q.stderr and "rebuild it" in q.stderr and not q.stdout,
+              f"speech-query on format '{value}': refused", q.stderr)
+        i = run(f"{BIN}/speech-index", "-d", db, d, ok=(2,))
+        check(i.returncode == 2 and says in i.stderr and "rebuild it" in i.stderr,
+              f"speech-index on format '{value}': refused", i.stderr)
+        p = run("xapian-metadata", "get", db, key, ok=(0,))
+        check(p.stdout.strip() == value, f"format '{value}' left as it was", p.stdout)
+    run("xapian-metadata", "set", db, key, "1", ok=(0,))
+    rc, res = query(db, "招商引资")
+    check(rc == 0 and res and res["hits"], "format 1 reads again", str(res)[:200])
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-e2e-")
     try:
@@ -564,6 +592,7 @@ def main():
         test_query_reading(tmp)
         test_shards(tmp)
         test_many_bigrams(tmp)
+        test_index_format(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
