@@ -51,10 +51,6 @@ ss_code xc_db_reopen(xc_db *db, ss_err *err);
 ss_code xc_db_doccount(xc_db *db, uint32_t *out, ss_err *err);
 /* Number of documents indexed by term (0 when absent). */
 ss_code xc_db_termfreq(xc_db *db, const char *term, uint32_t *out, ss_err *err);
-/* Collection frequency (sum of wdf) of term. */
-ss_code xc_db_collfreq(xc_db *db, const char *term, uint32_t *out, ss_err *err);
-/* Document data of docid (malloc'd, *len set). */
-ss_code xc_db_get_data(xc_db *db, xc_docid id, char **data, size_t *len, ss_err *err);
 /* User metadata value for key ("" if unset; malloc'd). */
 ss_code xc_db_get_metadata(xc_db *db, const char *key, char **value, size_t *len, ss_err *err);
 /* Calls cb for each user metadata key starting with prefix, with its
@@ -128,11 +124,6 @@ ss_code xc_query_combine(xc_op op, xc_query *const *subs, size_t n, unsigned win
 ss_code xc_query_scale(const xc_query *q, double factor, xc_query **out, ss_err *err);
 /* Matches every document (weight 0). */
 ss_code xc_query_match_all(xc_query **out, ss_err *err);
-/* Documents whose value in slot lies in [lo, hi] (string compare). */
-ss_code xc_query_value_range(unsigned slot, const char *lo, const char *hi, xc_query **out, ss_err *err);
-int xc_query_empty(const xc_query *q);
-/* Xapian's description of q (malloc'd), for debugging. */
-char *xc_query_describe(const xc_query *q);
 void xc_query_free(xc_query *q);
 
 /* ---- searching ---- */
@@ -143,8 +134,6 @@ ss_code xc_enquire_set_query(xc_enquire *e, const xc_query *q, ss_err *err);
 /* BM25 parameters (Xapian's defaults: k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5). */
 ss_code xc_enquire_set_bm25(xc_enquire *e, double k1, double k2, double k3, double b,
                             double min_normlen, ss_err *err);
-/* Collapse results with the same value in slot, keeping the best. */
-ss_code xc_enquire_set_collapse(xc_enquire *e, unsigned slot, ss_err *err);
 /* Stops matching after seconds (Enquire::set_time_limit); results are then
  * those found so far, counts estimates.  0: no limit. */
 ss_code xc_enquire_set_time_limit(xc_enquire *e, double seconds, ss_err *err);
@@ -162,17 +151,9 @@ ss_code xc_enquire_count_values(xc_enquire *e, const unsigned *slots, size_t nsl
 void xc_mset_free(xc_mset *m);
 uint32_t xc_mset_size(const xc_mset *m);
 uint32_t xc_mset_estimated(const xc_mset *m);   /* matches_estimated */
-uint32_t xc_mset_lower_bound(const xc_mset *m);
-uint32_t xc_mset_upper_bound(const xc_mset *m);
-ss_code xc_mset_docid(const xc_mset *m, uint32_t i, xc_docid *out, ss_err *err);
 ss_code xc_mset_weight(const xc_mset *m, uint32_t i, double *out, ss_err *err);
 /* Data of the i-th hit (malloc'd). */
 ss_code xc_mset_data(const xc_mset *m, uint32_t i, char **data, size_t *len, ss_err *err);
-/* Number of documents collapsed into the i-th hit (0 without collapsing). */
-ss_code xc_mset_collapse_count(const xc_mset *m, uint32_t i, uint32_t *out, ss_err *err);
-
-/* Xapian library version string (static). */
-const char *xc_version(void);
 
 #ifdef __cplusplus
 }

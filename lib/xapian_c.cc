@@ -398,26 +398,6 @@ ss_code xc_db_termfreq(xc_db *db, const char *term, uint32_t *out, ss_err *err)
                  [&] { *out = db->db.get_termfreq(term); });
 }
 
-ss_code xc_db_collfreq(xc_db *db, const char *term, uint32_t *out, ss_err *err)
-{
-    if (!db) return null_arg(err, "xc_db_collfreq", "db");
-    if (!term) return null_arg(err, "xc_db_collfreq", "term");
-    if (!out) return null_arg(err, "xc_db_collfreq", "out");
-    return guard(err, {"getting collection frequency of term", term},
-                 [&] { *out = db->db.get_collection_freq(term); });
-}
-
-ss_code xc_db_get_data(xc_db *db, xc_docid id, char **data, size_t *len, ss_err *err)
-{
-    if (!db) return null_arg(err, "xc_db_get_data", "db");
-    if (!data) return null_arg(err, "xc_db_get_data", "data");
-    *data = nullptr;
-    char sid[16];
-    std::snprintf(sid, sizeof sid, "%u", unsigned(id));
-    return guard(err, {"reading data of document", sid},
-                 [&] { copy_out(db->db.get_document(id).get_data(), data, len); });
-}
-
 ss_code xc_db_get_metadata(xc_db *db, const char *key, char **value, size_t *len, ss_err *err)
 {
     if (!db) return null_arg(err, "xc_db_get_metadata", "db");
@@ -677,33 +657,6 @@ ss_code xc_query_match_all(xc_query **out, ss_err *err)
     });
 }
 
-ss_code xc_query_value_range(unsigned slot, const char *lo, const char *hi, xc_query **out,
-                             ss_err *err)
-{
-    if (!out) return null_arg(err, "xc_query_value_range", "out");
-    *out = nullptr;
-    if (!lo) return null_arg(err, "xc_query_value_range", "lo");
-    if (!hi) return null_arg(err, "xc_query_value_range", "hi");
-    return guard(err, {"building value range from", lo}, [&] {
-        *out = new xc_query{Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi)};
-    });
-}
-
-int xc_query_empty(const xc_query *q)
-{
-    return !q || q->q.empty();
-}
-
-char *xc_query_describe(const xc_query *q)
-{
-    if (!q) return nullptr;
-    return quiet<char *>(nullptr, [&] {
-        char *s = nullptr;
-        copy_out(q->q.get_description(), &s, nullptr);
-        return s;
-    });
-}
-
 void xc_query_free(xc_query *q)
 {
     delete q;
@@ -742,12 +695,6 @@ ss_code xc_enquire_set_bm25(xc_enquire *e, double k1, double k2, double k3, doub
     });
 }
 
-ss_code xc_enquire_set_collapse(xc_enquire *e, unsigned slot, ss_err *err)
-{
-    if (!e) return null_arg(err, "xc_enquire_set_collapse", "e");
-    return guard(err, {"setting collapse key", ""}, [&] { e->enq.set_collapse_key(slot); });
-}
-
 ss_code xc_enquire_set_time_limit(xc_enquire *e, double seconds, ss_err *err)
 {
     if (!e) return null_arg(err, "xc_enquire_set_time_limit", "e");
@@ -780,22 +727,6 @@ uint32_t xc_mset_estimated(const xc_mset *m)
     return m ? quiet<uint32_t>(0, [&] { return m->mset.get_matches_estimated(); }) : 0;
 }
 
-uint32_t xc_mset_lower_bound(const xc_mset *m)
-{
-    return m ? quiet<uint32_t>(0, [&] { return m->mset.get_matches_lower_bound(); }) : 0;
-}
-
-uint32_t xc_mset_upper_bound(const xc_mset *m)
-{
-    return m ? quiet<uint32_t>(0, [&] { return m->mset.get_matches_upper_bound(); }) : 0;
-}
-
-ss_code xc_mset_docid(const xc_mset *m, uint32_t i, xc_docid *out, ss_err *err)
-{
-    if (ss_code rc = check_hit(m, i, out, "xc_mset_docid", err)) return rc;
-    return guard(err, {"reading hit docid", ""}, [&] { *out = *m->mset[i]; });
-}
-
 ss_code xc_mset_weight(const xc_mset *m, uint32_t i, double *out, ss_err *err)
 {
     if (ss_code rc = check_hit(m, i, out, "xc_mset_weight", err)) return rc;
@@ -808,13 +739,6 @@ ss_code xc_mset_data(const xc_mset *m, uint32_t i, char **data, size_t *len, ss_
     *data = nullptr;
     return guard(err, {"reading hit data", ""},
                  [&] { copy_out(m->mset[i].get_document().get_data(), data, len); });
-}
-
-ss_code xc_mset_collapse_count(const xc_mset *m, uint32_t i, uint32_t *out, ss_err *err)
-{
-    if (ss_code rc = check_hit(m, i, out, "xc_mset_collapse_count", err)) return rc;
-    return guard(err, {"reading hit collapse count", ""},
-                 [&] { *out = m->mset[i].get_collapse_count(); });
 }
 
 ss_code xc_enquire_count_values(xc_enquire *e, const unsigned *slots, size_t nslots,
@@ -842,11 +766,6 @@ ss_code xc_enquire_count_values(xc_enquire *e, const unsigned *slots, size_t nsl
             }
         return SS_OK;
     });
-}
-
-const char *xc_version(void)
-{
-    return Xapian::version_string();
 }
 
 } // extern "C"
