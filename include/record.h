@@ -43,5 +43,9 @@ ss_code ss_record_encode(const ss_record *r, char **out, size_t *len, ss_err *er
 /* Parses data (len bytes) into r (overwritten; free with ss_record_free). */
 ss_code ss_record_decode(const char *data, size_t len, ss_record *r, ss_err *err);
 void ss_record_free(ss_record *r);
+/* 1 when the passage has a heading to show above it: a heading that its
+ * text does not already open with (a heading line opens the first passage
+ * under it, passage.h). */
+int ss_record_shows_heading(const ss_record *r);
 
 #endif

@@ -229,7 +229,7 @@ ss_code ss_output_text(FILE *f, const char *query, const ss_results *r, const ss
         fprintf(f, "%s  [%.3f]\n" INDENT, o->color ? "\033[0m" : "", h->score);
         w.col = INDENT_COLS;
         put_place(&w, h->rec.file, h->line, h->rec.byte_start, h->rec.byte_end);
-        if (h->rec.heading) {
+        if (ss_record_shows_heading(&h->rec)) {
             fputs("  § ", f);
             put_str(&w, h->rec.heading);
         }

@@ -96,3 +96,11 @@ ss_code ss_record_values(const ss_record *r, xc_doc *doc, ss_err *err)
         rc = xc_doc_add_value(doc, SS_SLOT_KIND, r->kind, strlen(r->kind), err);
     return rc;
 }
+
+int ss_record_shows_heading(const ss_record *r)
+{
+    if (!r->heading || !*r->heading)
+        return 0;
+    size_t n = strlen(r->heading);
+    return !(r->text && strncmp(r->text, r->heading, n) == 0);
+}

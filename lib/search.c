@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "analyze.h"
 #include "base.h"
@@ -790,8 +791,20 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
 
 /* Xapian's pattern for readers of a database being updated: when the
  * revision being read was replaced (DatabaseModifiedError), reopen at the
- * latest revision and run the query again. */
-#define MAX_RETRIES 10
+ * latest revision and run the query again.  A long query (facets, all hits)
+ * can see two commits again and again while an indexer commits often, so
+ * each retry waits a little longer first: 1, 2, 4 … RETRY_MAX_MS ms. */
+#define MAX_RETRIES 12
+#define RETRY_MAX_MS 256
+
+static void retry_pause(int tries)
+{
+    long ms = 1L << (tries < 8 ? tries : 8);
+    if (ms > RETRY_MAX_MS)
+        ms = RETRY_MAX_MS;
+    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+    nanosleep(&ts, NULL);
+}
 
 static ss_code search_opts(ss_searcher *s, const char *query, const ss_search_opts *opts,
                            int question, ss_results *out, ss_err *err)
@@ -804,6 +817,7 @@ static ss_code search_opts(ss_searcher *s, const char *query, const ss_search_op
     }
     ss_code rc = search_attempt(s, query, opts, question, out, err);
     for (int tries = 0; rc == SS_EMODIFIED && tries < MAX_RETRIES; tries++) {
+        retry_pause(tries);
         rc = xc_db_reopen(s->db, err);
         if (rc == SS_OK)
             rc = search_attempt(s, query, opts, question, out, err);

@@ -461,7 +461,7 @@ static void put_hit(cgi_response *rs, const cgi_request *p, const ss_hit *h)
     ESC(rs, r->title && *r->title ? r->title : "（无标题）");
     PUT(rs, "</a></h2>\n");
     put_meta(rs, r);
-    if (r->heading && *r->heading) {
+    if (ss_record_shows_heading(r)) {
         PUT(rs, "<p class=\"heading\">§ ");
         ESC(rs, r->heading);
         PUT(rs, "</p>\n");

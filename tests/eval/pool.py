@@ -18,9 +18,16 @@
       The FTS5 database is POOL_DB if set, else pool-fts5-ROOTNAME.db beside
       POOL_OUT.  Candidates are listed in file order, not in any system's order; the
       pool file holds their spans and the systems (and ranks) that found them.
-  pool.py show POOL CORPUS_ROOT [--queries QUERIES] [QID...]
+  pool.py deepen POOL CORPUS_ROOT INDEX [--depth N]
+      Incremental pooling: the windows of the engine's current top N
+      (default 20) hits that are not candidates yet are appended to the
+      query's candidates (numbers after the existing ones, "round": 2,
+      system "engine2"), so that they can be read and graded; the existing
+      numbers, and so the judgments, stay valid.  Prints the new numbers.
+  pool.py show POOL CORPUS_ROOT [--queries QUERIES] [--new] [QID...]
       Prints the candidates to read: number and text (simplified; a long
-      window as the stretches around the query's words and pool variants).
+      window as the stretches around the query's words and pool variants);
+      --new: only the candidates added by `deepen`.
   pool.py qrels QUERIES POOL CORPUS_ROOT JUDGMENTS HALF OUT
       Writes the judged set of one half ("tune" or "heldout"): JUDGMENTS has
       one line a query, `QID 2:3,5 1:7,9` (candidate numbers by grade; the
@@ -150,6 +157,37 @@ def do_pool(qfile, root, index, out, depth):
         fp.write("\n")
 
 
+def do_deepen(pfile, root, index, depth):
+    pool = json.load(open(pfile, encoding="utf-8"))
+    db = fts5_run.open_db(os.environ.get("POOL_DB") or os.path.join(
+        os.path.dirname(pfile) or ".", "pool-fts5-" + os.path.basename(os.path.normpath(root))
+        + ".db"), root)
+    total = 0
+    for qid, p in pool.items():
+        have = {(c["file"], c["byte_start"], c["byte_end"]) for c in p["candidates"]}
+        n = max((c["n"] for c in p["candidates"]), default=0)
+        new = []
+        for rank, h in enumerate(engine_hits(index, p["query"], depth), 1):
+            f = os.path.basename(h["file"])
+            for rid in windows_of(db, f, h["byte_start"], h["byte_end"]):
+                _, s, e = db.execute("select file, s, e from win where id=?",
+                                     (rid,)).fetchone()
+                if (f, s, e) in have:
+                    continue
+                have.add((f, s, e))
+                n += 1
+                new.append(n)
+                p["candidates"].append({"file": f, "byte_start": s, "byte_end": e,
+                                        "systems": {"engine2": rank}, "n": n, "round": 2})
+        total += len(new)
+        print(f"{qid}\t{len(new)} new\t{','.join(map(str, new))}\t{p['query']}",
+              file=sys.stderr)
+    print(f"{total} new candidates", file=sys.stderr)
+    with open(pfile, "w", encoding="utf-8") as fp:
+        json.dump(pool, fp, ensure_ascii=False, indent=0)
+        fp.write("\n")
+
+
 def read_texts(root, cands):
     """Original text (and the file's first line, its title) of each
     candidate, read from the corpus: the pool files hold spans only, so that
@@ -194,7 +232,7 @@ def kwic(text, terms):
     return head + "…".join(text[a:b] for a, b in merged[:1])
 
 
-def do_show(pfile, root, qids, qfile=None):
+def do_show(pfile, root, qids, qfile=None, new_only=False):
     pool = json.load(open(pfile, encoding="utf-8"))
     spec = {q["id"]: q for q in json.load(open(qfile, encoding="utf-8"))["queries"]} \
         if qfile else {}
@@ -205,11 +243,14 @@ def do_show(pfile, root, qids, qfile=None):
         extra = [t for lst in spec.get(qid, {}).get("pool", []) for t in lst]
         terms = W.t2s_lines((W.question_pieces(words) if question else words) + extra)
         terms = sorted(set(terms), key=len, reverse=True)
-        read_texts(root, p["candidates"])
-        texts = W.t2s_lines([c["text"] for c in p["candidates"]])
-        print(f"=== {qid} [{p['kind']}] {p['query']}  ({len(p['candidates'])})")
+        cands = [c for c in p["candidates"] if not new_only or c.get("round") == 2]
+        if not cands:
+            continue
+        read_texts(root, cands)
+        texts = W.t2s_lines([c["text"] for c in cands])
+        print(f"=== {qid} [{p['kind']}] {p['query']}  ({len(cands)})")
         last = None
-        for c, t in zip(p["candidates"], texts):
+        for c, t in zip(cands, texts):
             if c["file"] != last:
                 name = c["file"][:-4] if c["file"][:4].isdigit() else c["title"][:16]
                 print(f" -- {name}")
@@ -269,13 +310,18 @@ def main():
         del a[i:i + 2]
     if a[:1] == ["pool"] and len(a) == 5:
         do_pool(a[1], a[2], a[3], a[4], depth)
+    elif a[:1] == ["deepen"] and len(a) == 4:
+        do_deepen(a[1], a[2], a[3], 20 if depth == 25 and "--depth" not in sys.argv else depth)
     elif a[:1] == ["show"] and len(a) >= 3:
         qfile = None
         if "--queries" in a:
             i = a.index("--queries")
             qfile = a[i + 1]
             del a[i:i + 2]
-        do_show(a[1], a[2], set(a[3:]), qfile)
+        new_only = "--new" in a
+        if new_only:
+            a.remove("--new")
+        do_show(a[1], a[2], set(a[3:]), qfile, new_only)
     elif a[:1] == ["qrels"] and len(a) == 7:
         do_qrels(*a[1:])
     else:
