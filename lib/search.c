@@ -57,6 +57,12 @@ ss_code ss_searcher_open_timeout(const char *const *dbs, size_t n, const char *d
     ss_code rc = xc_db_open_timeout(dbs[0], timeout_ms, &s->db, err);
     for (size_t i = 1; rc == SS_OK && i < n; i++)
         rc = xc_db_add_timeout(s->db, dbs[i], timeout_ms, err);
+    if (rc != SS_OK && err && strstr(err->msg, "NetworkTimeoutError")) {
+        char msg[sizeof err->msg];
+        snprintf(msg, sizeof msg, "%s", err->msg);
+        rc = ss_seterr(err, rc, "%s (a remote shard did not answer within %g s)", msg,
+                       timeout_ms / 1000.0);
+    }
     if (rc == SS_OK) { /* shards written together: the first one's format */
         char *v = NULL;
         size_t len = 0;
