@@ -268,19 +268,28 @@ static void free_list(pathlist *l)
     memset(l, 0, sizeof *l);
 }
 
+/* The parts of an existing index db into *parts; 1 (said on stderr) when
+ * it does not exist or memory runs out. */
+static int open_parts(const char *db, pathlist *parts)
+{
+    struct stat sb;
+    if (stat(db, &sb) != 0) {
+        fprintf(stderr, "speech-index: %s: %s\n", db, strerror(errno));
+        return 1;
+    }
+    if (each_part(db, parts)) {
+        fprintf(stderr, "speech-index: out of memory\n");
+        return 1;
+    }
+    return 0;
+}
+
 /* speech-index --remove PATH...: in every part of the index. */
 static int remove_paths(const char *db, const ss_index_opts *opts, char **paths, int n, int quiet)
 {
     pathlist parts = { 0 };
-    struct stat sb;
-    if (stat(db, &sb) != 0) {
-        fprintf(stderr, "speech-index: %s: %s\n", db, strerror(errno));
+    if (open_parts(db, &parts))
         return 2;
-    }
-    if (each_part(db, &parts)) {
-        fprintf(stderr, "speech-index: out of memory\n");
-        return 2;
-    }
     size_t total = 0;
     int r = 0;
     for (size_t k = 0; r == 0 && k < parts.n; k++) {
@@ -455,15 +464,8 @@ static int describe(const char *db, int stats)
     if (!getcwd(cwd, sizeof cwd))
         cwd[0] = '\0';
     pathlist parts = { 0 };
-    struct stat sb;
-    if (stat(db, &sb) != 0) {
-        fprintf(stderr, "speech-index: %s: %s\n", db, strerror(errno));
+    if (open_parts(db, &parts))
         return 2;
-    }
-    if (each_part(db, &parts)) {
-        fprintf(stderr, "speech-index: out of memory\n");
-        return 2;
-    }
     stats_acc a = { 0 };
     double updated = 0;
     uint32_t docs = 0;
