@@ -13,19 +13,13 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, free_port, summary, wait_port  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "bin"))
 CORPUS = os.path.join(ROOT, "corpus")
-passed = failed = 0
 
-
-def check(cond, name, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}".rstrip())
 
 
 def run(*args, ok=(0, 1)):
@@ -225,24 +219,6 @@ def test_duplicates(tmp):
     check(res and len(res["hits"]) == 2, "--duplicates shows both")
 
 
-def free_port():
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_port(port, proc, seconds=10):
-    import socket
-    import time
-    end = time.time() + seconds
-    while time.time() < end and proc.poll() is None:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return True
-        except OSError:
-            time.sleep(0.05)
-    return False
 
 
 QUERIES = ["招商引资", "项目 建设", "长三角", "如何推进产业集聚区转型发展", "\"项目为王\"", "市"]
@@ -595,8 +571,7 @@ def main():
         test_index_format(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -24,24 +24,18 @@ import tempfile
 import time
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, free_port, summary, wait_port  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "bin"))
 SANITIZED = os.path.basename(os.path.dirname(BIN)) == "san"
 INDEX = os.path.join(BIN, "speech-index")
 QUERY = os.path.join(BIN, "speech-query")
-passed = failed = 0
 # Kill points per phase: ten (issue 11), four in the sanitized build, whose
 # value is its memory checks and whose processes start far slower.
 KILLS = 4 if SANITIZED else 10
 
-
-def check(cond, name, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}".rstrip()[:2000])
 
 
 def run(*args, timeout=600, cwd=None):
@@ -502,7 +496,6 @@ def test_remote_and_query(tmp):
 
 
 def main():
-    global failed
     seed = int(os.environ.get("SEED", random.randrange(1 << 30)))
     print(f"seed {seed} (SEED={seed} repeats the kill points)")
     rnd = random.Random(seed)
@@ -526,8 +519,7 @@ def main():
         finally:
             subprocess.run(["rm", "-rf", tmp])   # deep folders: beyond shutil's recursion
         print(f"  {name}: {time.monotonic() - t0:.1f} s")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

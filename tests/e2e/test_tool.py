@@ -18,20 +18,14 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, free_port, summary, wait_port  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "bin"))
 MAIN_BUILD = BIN == os.path.join(ROOT, "bin")  # install and make checks: once, on bin/
 CORPUS = os.path.join(ROOT, "corpus")
-passed = failed = 0
 
-
-def check(cond, name, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {str(detail)[:600]}".rstrip())
 
 
 def run(args, env=None, cwd=None, stdout=subprocess.PIPE):
@@ -457,8 +451,7 @@ def main():
             t(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,40 @@
+"""Shared helpers of the Python test programs (tests/e2e, tests/web): the
+check counter behind the closing "N passed, N failed" line, and loopback
+ports for the servers the tests start."""
+import socket
+import time
+
+counts = {"passed": 0, "failed": 0}
+
+
+def check(cond, name, detail=""):
+    """Counts one check; a failing one prints its name and (cut) detail."""
+    if cond:
+        counts["passed"] += 1
+    else:
+        counts["failed"] += 1
+        print(f"FAIL {name} {str(detail)[:2000]}".rstrip())
+
+
+def summary():
+    """Prints the closing line; the exit status of the test program."""
+    print(f"{counts['passed']} passed, {counts['failed']} failed")
+    return 1 if counts["failed"] else 0
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port, proc, seconds=15):
+    """True once something listens on 127.0.0.1:port, False if proc ends first."""
+    end = time.time() + seconds
+    while time.time() < end and proc.poll() is None:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return True
+        except OSError:
+            time.sleep(0.05)
+    return False
