@@ -17,6 +17,10 @@
  *     (whole-word ranking).
  *   - every Han character that begins no bigram (it ends a run: before
  *     punctuation, an ASCII token or the end), as a term of its own.
+ *   - every ASCII token glued to the Han character at the next position,
+ *     and every Han character glued to the ASCII token at the next
+ *     position ("2019年", "340个", "第3"): a query word of a number and a
+ *     character is then one posting list (qbuild.c).
  * A one-character query so matches the character's own term and the
  * bigrams and words that begin with it (qbuild.c): wherever it stands.
  * Boolean terms (no weight) carry a prefix: "F" + file key.  */
@@ -39,6 +43,11 @@ ss_code ss_index_analysis(const ss_analysis *an, xc_doc *doc, ss_err *err);
 /* Writes the term of word w (atoms first..last) into buf (size >=
  * SS_MAX_TERM+1); returns its length, or 0 when it is too long. */
 size_t ss_term_of_atoms(const ss_analysis *an, size_t first, size_t last, char *buf);
+
+/* The term of an ASCII token and a Han character at adjacent positions
+ * (either first), a then b, into buf (size >= SS_MAX_TERM+1); returns its
+ * length, or 0 when it is too long. */
+size_t ss_glued_term(const char *a, size_t alen, const char *b, size_t blen, char *buf);
 
 /* The boolean term naming a file: "F" + key, where key is the path, or a
  * hash of it when the path is too long for a term.  buf has SS_MAX_TERM+1

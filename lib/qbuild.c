@@ -90,6 +90,9 @@ static int add_single(void *arg, const char *term, size_t len, uint32_t tf)
     (void)tf;
     if (len == c->selflen)
         return 0; /* the character itself, added already */
+    if ((unsigned char)term[c->selflen] < 0x80)
+        return 0; /* glued to an ASCII token after it: then it begins no
+                     bigram, and its own term stands there too (terms.h) */
     xc_query *t = term_q(c->p, term, len, c->err);
     if (t)
         c->subs[c->n++] = t;
@@ -125,13 +128,38 @@ static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_er
     return x;
 }
 
-/* The query for a unit: every bigram and token of it (whether they stand
+/* 1 when atom j of unit u is an ASCII token at the position next to atom i. */
+static int ascii_beside(const unit *u, size_t i, size_t j)
+{
+    return j < u->n && u->a[j].kind == SS_ATOM_ASCII &&
+           (j < i ? u->a[j].rpos + 1 == u->a[i].rpos : u->a[j].rpos == u->a[i].rpos + 1);
+}
+
+/* The term of a lone Han atom i of unit u glued to the ASCII token before
+ * it, else after it (2019年, 第3: terms.h) into buf; 0 when there is none. */
+static size_t glued_term(const unit *u, size_t i, char *buf)
+{
+    const uatom *a = &u->a[i];
+    if (i > 0 && ascii_beside(u, i, i - 1)) {
+        const uatom *g = &u->a[i - 1];
+        return ss_glued_term(u->text + g->off, g->len, u->text + a->off, a->len, buf);
+    }
+    if (ascii_beside(u, i, i + 1)) {
+        const uatom *g = &u->a[i + 1];
+        return ss_glued_term(u->text + a->off, a->len, u->text + g->off, g->len, buf);
+    }
+    return 0;
+}
+
+/* The query for a unit: every bigram and token of it, a lone character
+ * glued to its ASCII neighbour or else as single_q (whether they stand
  * together is checked by ss_query_judge). */
 static xc_query *unit_q(qpool *p, const unit *u, xc_db *db, ss_err *err)
 {
     xc_query *t[UNIT_MAX_ATOMS];
     const char *seen[UNIT_MAX_ATOMS];
     size_t seenlen[UNIT_MAX_ATOMS], n = 0;
+    char glued[UNIT_MAX_ATOMS][SS_MAX_TERM + 1]; /* glued terms, kept for seen[] */
     for (size_t i = 0; i < u->n; i++) {
         const uatom *a = &u->a[i];
         int next_han = i + 1 < u->n && u->a[i + 1].kind == SS_ATOM_HAN &&
@@ -140,17 +168,25 @@ static xc_query *unit_q(qpool *p, const unit *u, xc_db *db, ss_err *err)
                        u->a[i - 1].rpos + 1 == a->rpos;
         const char *s = u->text + a->off;
         size_t len = a->len;
-        if (a->kind == SS_ATOM_HAN && next_han)
+        char *glue = glued[n];
+        if (a->kind == SS_ATOM_HAN && next_han) {
             len += u->a[i + 1].len;
-        else if (a->kind == SS_ATOM_HAN && prev_han)
+        } else if (a->kind == SS_ATOM_HAN && prev_han) {
             continue; /* covered by the bigram before it */
+        } else if (a->kind == SS_ATOM_HAN) {
+            size_t gl = glued_term(u, i, glue);
+            if (gl) {
+                s = glue;
+                len = gl;
+            }
+        }
         int dup = 0;
         for (size_t k = 0; k < n && !dup; k++)
             dup = seenlen[k] == len && memcmp(seen[k], s, len) == 0;
         if (dup)
             continue;
-        xc_query *x = a->kind == SS_ATOM_HAN && !next_han ? single_q(p, s, len, db, err)
-                                                          : term_q(p, s, len, err);
+        int lone = a->kind == SS_ATOM_HAN && !next_han && s != glue;
+        xc_query *x = lone ? single_q(p, s, len, db, err) : term_q(p, s, len, err);
         if (!x)
             return NULL;
         seen[n] = s;
@@ -249,8 +285,11 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         if (x)
             alts[na++] = x;
     }
-    /* the best form counts, not their sum (OP_MAX crashes, see below): another
-     * form weighs only where the typed form does not stand */
+    /* one word however it is written: the typed form where it stands, else
+     * the other forms (each AND_NOT the typed form), so a passage holding
+     * both weighs as the typed form alone, never their sum.  This is what
+     * OP_MAX meant; Xapian 1.4.22's OP_MAX crashes in get_mset inside a
+     * conjunction with BM25 pruning (seen on the real corpus). */
     for (size_t i = 1; i < na; i++) {
         xc_query *pair[2] = { alts[i], alts[0] };
         xc_query *x = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
@@ -272,17 +311,6 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         }
         if (t)
             ctx[nx++] = t;
-    }
-    /* one word however it is written: the typed form where it stands, else
-     * the other forms (each AND_NOT the typed form), so a passage holding
-     * both weighs as the typed form alone, never their sum.  This is what
-     * OP_MAX meant; Xapian 1.4.22's OP_MAX crashes in get_mset inside a
-     * conjunction with BM25 pruning (seen on the real corpus). */
-    for (size_t k = 1; k < na; k++) {
-        xc_query *pair[2] = { alts[k], alts[0] };
-        alts[k] = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
-        if (!alts[k])
-            return NULL;
     }
     xc_query *all[2] = { combine(p, XC_OP_OR, alts, na, 0, err),
                          combine(p, XC_OP_OR, ctx, nx, 0, err) };
@@ -347,8 +375,26 @@ static xc_query *match_q(qpool *p, const ss_query *q, xc_db *db, ss_err *err)
     return combine(p, q->natural ? XC_OP_OR : XC_OP_AND, groups, ng, 0, err);
 }
 
-/* Excluded items that are one term are excluded by Xapian; the others,
- * which need their characters together, by ss_query_judge. */
+/* The term whose passages all hold unit u as typed, into buf: its token,
+ * its bigram, a number glued to a character, or the whole word when the
+ * index holds it (a segmenter word or slogan of three or more characters).
+ * 0 when there is none. */
+static size_t implying_term(const unit *u, xc_db *db, char *buf, ss_err *err)
+{
+    if (u->n == 1 && u->a[0].kind != SS_ATOM_HAN)
+        return ss_glued_term(u->text + u->a[0].off, u->a[0].len, "", 0, buf);
+    if (u->n == 2 && u->a[1].rpos == 1 &&
+        ((u->a[0].kind == SS_ATOM_HAN && u->a[1].kind == SS_ATOM_HAN) ||
+         ascii_beside(u, 1, 0) || ascii_beside(u, 0, 1)))
+        return ss_glued_term(u->text + u->a[0].off, u->a[0].len, u->text + u->a[1].off,
+                             u->a[1].len, buf);
+    if (is_word(u, db, err))
+        return ss_glued_term(u->text, strlen(u->text), "", 0, buf);
+    return 0;
+}
+
+/* Excluded items: Xapian leaves out the passages of a term that implies
+ * the item (implying_term); ss_query_judge leaves out the others. */
 static xc_query *exclude(qpool *p, const ss_query *q, xc_query *m, xc_db *db, ss_err *err)
 {
     for (size_t i = 0; m && i < q->nitems; i++) {
@@ -356,12 +402,11 @@ static xc_query *exclude(qpool *p, const ss_query *q, xc_query *m, xc_db *db, ss
         if (!it->negated || it->u1 == it->u0)
             continue;
         const unit *u = &q->units[it->whole != SIZE_MAX ? it->whole : it->u0];
-        int one_term = u->n == 1 ? u->a[0].kind != SS_ATOM_HAN
-                                 : u->n == 2 && u->a[0].kind == SS_ATOM_HAN &&
-                                       u->a[1].kind == SS_ATOM_HAN && u->a[1].rpos == 1;
-        if (!one_term)
+        char t[SS_MAX_TERM + 1];
+        size_t n = implying_term(u, db, t, err);
+        if (!n)
             continue;
-        xc_query *pair[2] = { m, unit_q(p, u, db, err) };
+        xc_query *pair[2] = { m, term_q(p, t, n, err) };
         if (pair[1])
             m = combine(p, XC_OP_AND_NOT, pair, 2, 0, err);
     }

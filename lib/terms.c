@@ -20,12 +20,38 @@ size_t ss_term_of_atoms(const ss_analysis *an, size_t first, size_t last, char *
     return n;
 }
 
+size_t ss_glued_term(const char *a, size_t alen, const char *b, size_t blen, char *buf)
+{
+    if (alen + blen > SS_MAX_TERM)
+        return 0;
+    memcpy(buf, a, alen);
+    memcpy(buf + alen, b, blen);
+    buf[alen + blen] = '\0';
+    return alen + blen;
+}
+
+/* 1 when atoms x, y (y right after x) are an ASCII token and a Han
+ * character, in either order, at adjacent positions. */
+static int glued(const ss_atom *x, const ss_atom *y)
+{
+    return y->pos == x->pos + 1 &&
+           ((x->kind == SS_ATOM_ASCII && y->kind == SS_ATOM_HAN) ||
+            (x->kind == SS_ATOM_HAN && y->kind == SS_ATOM_ASCII));
+}
+
 static ss_code index_atoms(const ss_analysis *an, xc_doc *doc, ss_err *err)
 {
     char term[SS_MAX_TERM + 1];
     for (size_t i = 0; i < an->natoms; i++) {
         const ss_atom *at = &an->atoms[i];
         ss_code rc = SS_OK;
+        if (i + 1 < an->natoms && glued(at, &an->atoms[i + 1])) {
+            const ss_atom *nx = &an->atoms[i + 1];
+            size_t n = ss_glued_term(an->norm + at->norm, at->normlen, an->norm + nx->norm,
+                                     nx->normlen, term);
+            if (n && (rc = xc_doc_add_term(doc, term, n, 1, err)) != SS_OK)
+                return rc;
+        }
         if (at->kind == SS_ATOM_HAN) {
             const ss_atom *nx = i + 1 < an->natoms ? &an->atoms[i + 1] : NULL;
             if (nx && nx->kind == SS_ATOM_HAN && nx->pos == at->pos + 1) {
