@@ -8,6 +8,7 @@
 
 #include "base.h"
 #include "terms.h"
+#include "utf8.h"
 
 /* Candidates are ranked by BM25 over the query's bigrams, tokens and
  * words:  w(t) = idf(t) * (K1 + 1) * tf / (K1 * ((1 - B) + B * len / avglen) + tf).
@@ -20,7 +21,7 @@
 #define W_WORD 0.3            /* a dictionary word or slogan term of the query: extra weight */
 #define W_ALT_SAME 0.8        /* another form of a word (synonym table "=", figure): its weight */
 #define W_ALT_RELATED 0.4     /* a related word (synonym table "~", questions) */
-#define SINGLE_MAX_TERMS 1000 /* one-character query: terms it may begin */
+#define SINGLE_MAX_TERMS 1000 /* one-character query: bigrams it may begin */
 
 /* A small owner of xc_query handles, freed together. */
 typedef struct {
@@ -90,16 +91,18 @@ static int add_single(void *arg, const char *term, size_t len, uint32_t tf)
     (void)tf;
     if (len == c->selflen)
         return 0; /* the character itself, added already */
-    if ((unsigned char)term[c->selflen] < 0x80)
-        return 0; /* glued to an ASCII token after it: then it begins no
-                     bigram, and its own term stands there too (terms.h) */
+    unsigned char next = (unsigned char)term[c->selflen];
+    if (next < 0x80 || utf8_lead_len(next) != len - c->selflen)
+        return 0; /* the character glued to an ASCII token (its own term
+                     stands there too), or a word (its first bigram does) */
     xc_query *t = term_q(c->p, term, len, c->err);
     if (t)
         c->subs[c->n++] = t;
     return c->n == SINGLE_MAX_TERMS;
 }
 
-/* A lone Han character: any of the terms that begin with it. */
+/* A lone Han character: its own term or any bigram that begins with it
+ * (terms.h: every occurrence holds one of them). */
 static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_err *err)
 {
     single_ctx *c = calloc(1, sizeof *c);
@@ -114,7 +117,7 @@ static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_er
     memcpy(prefix, ch, len);
     prefix[len] = '\0';
     /* the character itself first (indexed where no bigram starts with it,
-     * terms.h), then the bigrams and words it begins */
+     * terms.h), then the bigrams it begins (add_single) */
     xc_query *self = term_q(p, ch, len, err);
     if (self)
         c->subs[c->n++] = self;
