@@ -20,7 +20,8 @@
  *   - every ASCII token glued to the Han character at the next position,
  *     and every Han character glued to the ASCII token at the next
  *     position ("2019年", "340个", "第3"): a query word of a number and a
- *     character is then one posting list (qbuild.c).
+ *     character is then one posting list (qbuild.c).  Its wdf is 0: it
+ *     weighs nothing and leaves the passage's length (BM25) as it was.
  * A one-character query so matches the character's own term and the
  * bigrams and words that begin with it (qbuild.c): wherever it stands.
  * Boolean terms (no weight) carry a prefix: "F" + file key.  */

@@ -49,7 +49,9 @@ static ss_code index_atoms(const ss_analysis *an, xc_doc *doc, ss_err *err)
             const ss_atom *nx = &an->atoms[i + 1];
             size_t n = ss_glued_term(an->norm + at->norm, at->normlen, an->norm + nx->norm,
                                      nx->normlen, term);
-            if (n && (rc = xc_doc_add_term(doc, term, n, 1, err)) != SS_OK)
+            /* wdf 0: no weight, and the passage's length, which weighs
+             * every other term (BM25), stays as it was */
+            if (n && (rc = xc_doc_add_term(doc, term, n, 0, err)) != SS_OK)
                 return rc;
         }
         if (at->kind == SS_ATOM_HAN) {
