@@ -1,9 +1,8 @@
 /* Tests of the modules behind a result list: copies (dedup.c: sketches and
  * buckets), spreading over places (spread.c), facet counts (facets.c),
  * terminal widths and escaping (output.c), line numbers (lines.c, one file
- * and many), and the
- * facet counts from value slots against the judged ones (search.c over an
- * index made here). */
+ * and many), and the facet counts from value slots against the judged ones
+ * (search.c over an index made here). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
