@@ -386,9 +386,10 @@ static size_t implying_term(const unit *u, xc_db *db, char *buf, ss_err *err)
 {
     if (u->n == 1 && u->a[0].kind != SS_ATOM_HAN)
         return ss_glued_term(u->text + u->a[0].off, u->a[0].len, "", 0, buf);
+    int k0 = u->n == 2 ? u->a[0].kind : 0, k1 = u->n == 2 ? u->a[1].kind : 0;
     if (u->n == 2 && u->a[1].rpos == 1 &&
-        ((u->a[0].kind == SS_ATOM_HAN && u->a[1].kind == SS_ATOM_HAN) ||
-         ascii_beside(u, 1, 0) || ascii_beside(u, 0, 1)))
+        ((k0 == SS_ATOM_HAN && k1 == SS_ATOM_HAN) || (k0 == SS_ATOM_ASCII && k1 == SS_ATOM_HAN) ||
+         (k0 == SS_ATOM_HAN && k1 == SS_ATOM_ASCII)))
         return ss_glued_term(u->text + u->a[0].off, u->a[0].len, u->text + u->a[1].off,
                              u->a[1].len, buf);
     if (is_word(u, db, err))

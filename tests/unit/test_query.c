@@ -134,6 +134,7 @@ static const char *docs[] = {
     "新建学校340个；第3季度开工。",         /* e */
     "去年增长较快，2018年持平。",           /* f */
     "加快推进税收征管改革。",               /* g */
+    "型号abc123的参数。",                   /* h */
 };
 
 static const struct {
@@ -185,6 +186,7 @@ static const struct {
     { "年 -2019年", "f" },
     { "项目 -\"项目建设\"", "1d" },
     { "合作 -项目合作", "2" },
+    { "型号 -\"abc 123\"", "h" },  /* two tokens: no one term implies them */
 };
 
 static int build_index(ss_actx *ac, const char *dir)
