@@ -259,6 +259,32 @@ static size_t unit_terms(const unit *u)
     return n ? n : 1;
 }
 
+/* The bigram that typed unit u, ending in a lone character glued to a
+ * number (4a级), makes with the next typed unit (旅游景区) where the whole
+ * word has them side by side, into buf; 0 when there is none.  The OR of
+ * the character's bigrams that the glued term replaced (terms.h) gave the
+ * passages where the units touch this bigram's weight, and so ranked them
+ * first; this keeps that. */
+static size_t touching_bigram(const ss_query *q, const concept *c, size_t u, char *buf)
+{
+    if (c->whole == SIZE_MAX || u + 1 >= c->u1)
+        return 0;
+    const unit *a = &q->units[u], *b = &q->units[u + 1], *w = &q->units[c->whole];
+    size_t k = a->n - 1, at = 0;
+    if (a->n < 2 || a->a[k].kind != SS_ATOM_HAN || !ascii_beside(a, k, k - 1) ||
+        b->a[0].kind != SS_ATOM_HAN)
+        return 0;
+    for (size_t v = c->u0; v <= u; v++)
+        at += q->units[v].n; /* the whole word's atom right after unit u */
+    if (at >= w->n || w->a[at].rpos != w->a[at - 1].rpos + 1 ||
+        w->a[at - 1].len != a->a[k].len || w->a[at].len != b->a[0].len ||
+        memcmp(w->text + w->a[at - 1].off, a->text + a->a[k].off, a->a[k].len) != 0 ||
+        memcmp(w->text + w->a[at].off, b->text + b->a[0].off, b->a[0].len) != 0)
+        return 0;
+    return ss_glued_term(a->text + a->a[k].off, a->a[k].len, b->text + b->a[0].off,
+                         b->a[0].len, buf);
+}
+
 /* A concept's query: all its typed units, or any of its other forms,
  * each scaled to weigh W_ALT_* of the typed form: weight
  *   W_ALT * min(1, terms of the typed form / terms of the other form). */
@@ -274,6 +300,13 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         subs[n++] = x;
     }
     alts[na++] = combine(p, XC_OP_AND, subs, n, 0, err);
+    for (size_t u = c->u0; alts[0] && u < c->u1; u++) {
+        char t[SS_MAX_TERM + 1];
+        size_t tl = touching_bigram(q, c, u, t);
+        xc_query *pair[2] = { alts[0], tl ? term_q(p, t, tl, err) : NULL };
+        if (pair[1])
+            alts[0] = combine(p, XC_OP_AND_MAYBE, pair, 2, 0, err);
+    }
     if (!alts[0])
         return NULL;
     size_t typed = 0;

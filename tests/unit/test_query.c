@@ -115,6 +115,37 @@ static void test_highlights(ss_actx *ac)
     }
 }
 
+/* Xapian's weight of the document whose data starts with id for query
+ * qs; -1 when it is not among the candidates. */
+static double xapian_weight(ss_actx *ac, xc_db *db, const char *qs, char id)
+{
+    ss_query *q = NULL;
+    xc_query *xq = NULL;
+    xc_enquire *e = NULL;
+    xc_mset *m = NULL;
+    double found = -1;
+    ss_query_opts o = { 0, syn, 0 };
+    if (ss_query_parse_opts(ac, qs, &o, &q, NULL) == SS_OK &&
+        ss_query_build(q, db, &xq, NULL) == SS_OK && xc_enquire_new(db, &e, NULL) == SS_OK &&
+        ss_query_configure(q, e, NULL) == SS_OK && xc_enquire_set_query(e, xq, NULL) == SS_OK &&
+        xc_enquire_get_mset(e, 0, 50, 50, &m, NULL) == SS_OK) {
+        for (uint32_t i = 0; i < xc_mset_size(m); i++) {
+            char *d = NULL;
+            size_t len = 0;
+            double wt = 0;
+            if (xc_mset_data(m, i, &d, &len, NULL) == SS_OK && len > 0 && d[0] == id &&
+                xc_mset_weight(m, i, &wt, NULL) == SS_OK)
+                found = wt;
+            free(d);
+        }
+    }
+    xc_mset_free(m);
+    xc_enquire_free(e);
+    xc_query_free(xq);
+    ss_query_free(q);
+    return found;
+}
+
 /* Builds a tiny index and checks which documents each query matches:
  * Xapian's candidates that the judge accepts. */
 static const char *docs[] = {
@@ -135,6 +166,8 @@ static const char *docs[] = {
     "去年增长较快，2018年持平。",           /* f */
     "加快推进税收征管改革。",               /* g */
     "型号abc123的参数。",                   /* h */
+    "建成4A级旅游景区。",                   /* i */
+    "建4A级，旅游景区。",                   /* j: as long, in terms, as i */
 };
 
 static const struct {
@@ -261,6 +294,13 @@ static void test_match(ss_actx *ac)
         for (const char *c = match_cases[i].expect; ok && *c; c++)
             ok = strchr(got, *c) != NULL;
         CHECK(ok, "[%s] expected docs %s got %s", match_cases[i].q, match_cases[i].expect, got);
+    }
+    /* a number glued to a character weighs nothing itself (terms.h); where
+     * the next unit touches the character (4A级|旅游景区) their bigram weighs */
+    if (db) {
+        double touch = xapian_weight(ac, db, "4A级旅游景区", 'i');
+        double apart = xapian_weight(ac, db, "4A级旅游景区", 'j');
+        CHECK(apart > 0 && touch > apart, "touching units weigh more: %g vs %g", touch, apart);
     }
     xc_db_close(db);
     char cmd[700];
