@@ -136,7 +136,7 @@ static int speech_year(const ss_passage_meta *m)
     return y;
 }
 
-/* Strengths of context (rank.c names them beside its formulas). */
+/* Strengths of context (qfind.c names the others beside its formulas). */
 #define S_PLACE_CONTEXT 0.6f  /* the speech is about the place */
 #define S_YEAR_DATE 0.3f      /* the speech was given in the year */
 #define S_YEAR_HEADING 0.8f   /* its section heading speaks of the year */
