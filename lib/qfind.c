@@ -165,6 +165,31 @@ static int inside_figure(const ss_analysis *an, uint32_t a, uint32_t e)
            an->atoms[a].pos == an->atoms[a - 1].pos + 1;
 }
 
+/* 1 when atom a is followed, side by side, by the characters of w (one
+ * atom each). */
+static int followed_by(const ss_analysis *an, uint32_t a, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t i = a + 1 + k;
+        if (i >= an->natoms || an->atoms[i].pos != an->atoms[a].pos + 1 + k ||
+            an->atoms[i].normlen != strlen(w[k]) ||
+            memcmp(an->norm + an->atoms[i].norm, w[k], an->atoms[i].normlen) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* A year followed by 以来 (1998年以来, "since 1998") is the starting point
+ * of a later stretch of time: the passage speaks of the years after it
+ * (嫩江1998年以来特大洪水 is a flood of another year), so it is no
+ * occurrence of the year word; the passage may still hold the year by its
+ * context (qcontext.c). */
+static int year_as_start(const ss_analysis *an, const concept *c, uint32_t e)
+{
+    static const char *const since[] = { "以", "来" };
+    return c->year && followed_by(an, e, since, NELEM(since));
+}
+
 /* Occurrences of unit u as occurrences of concept ci with strength s. */
 static int unit_as_concept(occs *o, const ss_analysis *an, const concept *c, size_t u,
                            size_t ci, double s)
@@ -172,6 +197,8 @@ static int unit_as_concept(occs *o, const ss_analysis *an, const concept *c, siz
     for (size_t k = o->first[u]; k < o->first[u] + o->count[u] && k < o->n; k++) {
         const occ *v = &o->v[k];
         if (c->figure && inside_figure(an, v->atom, v->atom_end))
+            continue;
+        if (year_as_start(an, c, v->atom_end))
             continue;
         if (ss_q_push_cocc(o, (occ){ v->pos, v->end, v->atom, v->atom_end, (uint32_t)ci,
                                      (float)s, (uint8_t)listed(an, v->atom, v->atom_end) }))

@@ -147,7 +147,118 @@ typedef struct {
     size_t n;
 } alts;
 
-static void find_alts(const ss_query_opts *o, int natural, const char *w, size_t len, alts *a)
+/* A word holds a member of a "=" group as one of its parts (国企 in
+ * 国企改革, gdp in gdp增速, 国企 and 混改 in 国企混改): the word written
+ * with that part in another form (国有企业改革, 国内生产总值增速,
+ * 国有企业混合所有制改革) is another form of the word.  A part is
+ * anchored: it starts or ends the word or one of its units (bounds[], byte
+ * offsets of the units' joins), so that 中行 is no part of 集中行动
+ * (集中 + 行动).  Parts do not overlap (the longest is taken, left to
+ * right); every combination of their forms is added, up to the room
+ * left.  Words longer than PART_WORD_MAX characters are not searched. */
+#define PART_WORD_MAX 12
+#define PART_MAX 3           /* parts of one word replaced */
+
+typedef struct {
+    size_t s, e;             /* bytes of the part in the word */
+    ss_syn_alt forms[MAX_ALTS];
+    size_t n;
+} part;
+
+static int is_bound(size_t at, size_t len, const size_t *bounds, size_t nb)
+{
+    if (at == 0 || at == len)
+        return 1;
+    for (size_t i = 0; i < nb; i++)
+        if (bounds[i] == at)
+            return 1;
+    return 0;
+}
+
+static size_t find_parts(const ss_syn *syn, const char *w, size_t len, const size_t *bounds,
+                         size_t nb, part *p)
+{
+    size_t cs[PART_WORD_MAX + 1], nc = 0; /* character starts, and len */
+    for (size_t i = 0; i < len && nc < PART_WORD_MAX + 1;) {
+        cs[nc++] = i;
+        utf8_next(w, len, &i);
+    }
+    if (nc > PART_WORD_MAX)
+        return 0;
+    cs[nc] = len;
+    size_t np = 0;
+    for (size_t i = 0; i < nc && np < PART_MAX;) {
+        size_t best = 0;
+        /* the longest part from character i, two characters or more, not the
+         * whole word, anchored at one end */
+        for (size_t j = nc; j >= i + 2 && !best; j--) {
+            if (j - i == nc || (!is_bound(cs[i], len, bounds, nb) && !is_bound(cs[j], len, bounds, nb)))
+                continue;
+            ss_syn_alt sa[MAX_ALTS];
+            size_t n = ss_syn_lookup(syn, w + cs[i], cs[j] - cs[i], sa, MAX_ALTS), k = 0;
+            for (size_t m = 0; m < n; m++) /* a form holding the part adds nothing */
+                if (!sa[m].related &&
+                    !memmem(sa[m].text, strlen(sa[m].text), w + cs[i], cs[j] - cs[i]))
+                    p[np].forms[k++] = sa[m];
+            if (k) {
+                p[np].s = cs[i];
+                p[np].e = cs[j];
+                p[np].n = k;
+                best = j;
+            }
+        }
+        if (best) {
+            np++;
+            i = best;
+        } else {
+            i++;
+        }
+    }
+    return np;
+}
+
+/* Adds to a the word with its parts in their other forms: every
+ * combination but the word itself, until a is full. */
+static void part_forms(const part *p, size_t np, const char *w, size_t len, alts *a)
+{
+    size_t pick[PART_MAX] = { 0 }; /* 0: the part as typed, k: its form k - 1 */
+    for (;;) {
+        size_t k = 0; /* next combination, like a counter */
+        while (k < np && ++pick[k] > p[k].n)
+            pick[k++] = 0;
+        if (k == np || a->n >= MAX_ALTS)
+            return;
+        char buf[SS_NUM_FORM_MAX];
+        size_t n = 0, at = 0;
+        int ok = 1;
+        for (size_t i = 0; i <= np && ok; i++) {
+            size_t s = i < np ? p[i].s : len;
+            const char *f = i < np && pick[i] ? p[i].forms[pick[i] - 1].text : NULL;
+            size_t fl = f ? strlen(f) : (i < np ? p[i].e - p[i].s : 0);
+            ok = n + (s - at) + fl < sizeof buf;
+            if (!ok)
+                break;
+            memcpy(buf + n, w + at, s - at);
+            n += s - at;
+            memcpy(buf + n, f ? f : w + s, fl);
+            n += fl;
+            at = i < np ? p[i].e : len;
+        }
+        if (!ok)
+            continue;
+        buf[n] = '\0';
+        int dup = 0;
+        for (size_t i = 0; i < a->n && !dup; i++)
+            dup = strcmp(a->text[i], buf) == 0;
+        if (!dup) {
+            strcpy(a->text[a->n], buf);
+            a->kind[a->n++] = ALT_SAME;
+        }
+    }
+}
+
+static void find_alts(const ss_query_opts *o, int natural, const char *w, size_t len,
+                      const size_t *bounds, size_t nb, alts *a)
 {
     a->n = 0;
     if (o && o->exact)
@@ -171,6 +282,11 @@ static void find_alts(const ss_query_opts *o, int natural, const char *w, size_t
     for (size_t i = 0; i < nf && a->n < MAX_ALTS; i++) {
         strcpy(a->text[a->n], forms[i]);
         a->kind[a->n++] = ALT_SAME;
+    }
+    if (nf == 0 && o && o->syn) {
+        part p[PART_MAX];
+        size_t np = find_parts(o->syn, w, len, bounds, nb, p);
+        part_forms(p, np, w, len, a);
     }
 }
 
@@ -289,11 +405,17 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         rc = add_concept(q, ac, it.u0, it.u1, SIZE_MAX, 0, &a, err); /* exact: no split */
     } else if (!natural) {
         const unit *w = &q->units[it.whole != SIZE_MAX ? it.whole : it.u0];
-        find_alts(o, 0, w->text, strlen(w->text), &a);
+        size_t bounds[MAX_PIECES_ITEM], nb = 0, at = 0, wl = strlen(w->text);
+        for (size_t u = it.u0; it.whole != SIZE_MAX && u + 1 < it.u1; u++) {
+            at += strlen(q->units[u].text);
+            if (at < wl && nb < MAX_PIECES_ITEM)
+                bounds[nb++] = at;
+        }
+        find_alts(o, 0, w->text, wl, bounds, nb, &a);
         rc = add_concept(q, ac, it.u0, it.u1, it.whole, 1, &a, err);
     } else {
         for (size_t u = it.u0; rc == SS_OK && u < it.u1; u++) {
-            find_alts(o, 1, q->units[u].text, strlen(q->units[u].text), &a);
+            find_alts(o, 1, q->units[u].text, strlen(q->units[u].text), NULL, 0, &a);
             rc = add_concept(q, ac, u, u + 1, SIZE_MAX, 1, &a, err);
         }
     }

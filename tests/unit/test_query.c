@@ -17,7 +17,12 @@
 static const char syn_text[] = "# test\n"
                                "发改委 = 发展改革委 = 发展和改革委员会\n"
                                "豫 = 河南\n"
-                               "融资 ~ 资金 ~ 贷款\n";
+                               "融资 ~ 资金 ~ 贷款\n"
+                               "国企 = 国有企业\n"
+                               "混改 = 混合所有制改革\n"
+                               "三农 = 农业农村农民 = 三农工作\n"
+                               "中行 = 中国银行\n"
+                               "gdp = 国内生产总值\n";
 static ss_syn *syn;
 
 static const struct {
@@ -57,6 +62,15 @@ static const struct {
     { "融资", "融资", 0, 0 },
     { "如何解决融资难", "融资难|融资{~资金,~贷款}", 1, 0 },
     { "\"发改委\"", "\"发改委\"", 0, 0 },                  /* a quoted phrase is exact */
+    /* a word holding a member as one of its parts: that part in its other forms */
+    { "国企改革", "国企改革{国有企业改革}", 0, 0 },
+    { "国企混改", "国企混改{国有企业混改,国企混合所有制改革,国有企业混合所有制改革}", 0, 0 },
+    { "GDP增速", "gdp+增速{国内生产总值增速}", 0, 0 },
+    { "发改委主任", "发改委+主任{发展改革委主任,发展和改革委员会主任}", 0, 0 },
+    { "三农工作", "三农+工作{三农,农业农村农民,农业农村农民工作}", 0, 0 }, /* not 三农工作工作 */
+    { "集中行动", "集中+行动", 0, 0 },                     /* 中行 across two units: no part */
+    { "\"国企改革\"", "\"国企改革\"", 0, 0 },
+    { "国企改革", "国企改革", 0, 1 },
     /* figures in their other written forms */
     { "两千亿", "两千亿{2000亿,二千亿}", 0, 0 },
     { "100万元", "100+万元{1000000元,一百万元,百万元}", 0, 0 },
@@ -272,6 +286,10 @@ static void test_context(ss_actx *ac)
         { "1998年 洪灾", "6月长江流域出现特大洪灾。", NULL, NULL, NULL, 0, "1999年" },
         { "2008年 地震", "地震灾害发生后", NULL, NULL, "2009", 1, "一、去年工作回顾" },
         { "2008年 地震", "地震灾害发生后", NULL, NULL, "2011", 0, "一、去年工作回顾" },
+        /* a year that starts "since ..." (1998年以来) speaks of the years after it */
+        { "1998年 洪水", "遭遇1998年以来最大洪水。", NULL, NULL, "2022", 0, NULL },
+        { "1998年 洪水", "1998年发生特大洪水以来", NULL, NULL, "2003", 1, NULL },
+        { "1998年 洪水", "遭遇1998年以来最大洪水。", NULL, NULL, "1998", 1, NULL }, /* its date */
     };
     ss_gazetteer *g = NULL;
     CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
