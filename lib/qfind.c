@@ -21,8 +21,10 @@
 #define GAP_MAX 6
 /* The two halves of one dictionary word typed whole (乡村振兴 -> 乡村 +
  * 振兴) stand for it with at most WORD_GAP characters between them
- * (乡村全面振兴, 科技自主创新; 招商工作和引资工作 is two things), and the
- * other way round only side by side (统筹城乡 for 城乡统筹). */
+ * (乡村全面振兴, 科技自主创新), or up to GAP_MAX when no joining word
+ * stands between them (对外全方位开放, 科技体制机制创新; but 招商工作和
+ * 引资工作 is two things), and the other way round only side by side
+ * (统筹城乡 for 城乡统筹). */
 #define WORD_GAP 2
 /* How strongly a concept stands (its best occurrence): */
 #define S_WHOLE 1.0          /* as typed, whole */
@@ -88,6 +90,20 @@ int ss_q_push_cocc(occs *o, occ x)
     return 0;
 }
 
+/* 1 when a joining word (a conjunction, 的, 等) stands between atoms a
+ * and b (a < b): the units on either side name two things. */
+static int joined(const ss_analysis *an, uint32_t a, uint32_t b)
+{
+    static const char *const joins[] = { "和", "与", "及", "或", "并", "同", "跟", "的", "等",
+                                         "以" };
+    for (uint32_t k = a + 1; k < b; k++)
+        for (size_t i = 0; i < NELEM(joins); i++)
+            if (an->atoms[k].normlen == strlen(joins[i]) &&
+                memcmp(an->norm + an->atoms[k].norm, joins[i], an->atoms[k].normlen) == 0)
+                return 1;
+    return 0;
+}
+
 /* Where a concept's typed units stand together: every unit within one
  * clause, in a window no longer than the units plus GAP_MAX characters
  * for each join between them.  In the query's order the word stands
@@ -110,7 +126,8 @@ static int windows(const ss_query *q, const concept *c, const ss_analysis *an, o
     }
     if (n > 1)
         qsort(tmp, n, sizeof *tmp, occ_by_pos);
-    uint32_t limit = len + (uint32_t)((c->split ? WORD_GAP : GAP_MAX) * (k - 1));
+    uint32_t limit = len + (uint32_t)(GAP_MAX * (k - 1));
+    uint32_t word_limit = len + (uint32_t)(WORD_GAP * (k - 1));
     size_t lo = 0, distinct = 0;
     for (size_t hi = 0; hi < n; hi++) {
         distinct += cnt[tmp[hi].id - c->u0]++ == 0;
@@ -127,8 +144,11 @@ static int windows(const ss_query *q, const concept *c, const ss_analysis *an, o
         for (size_t a = lo; a + 1 <= hi && ordered; a++)
             ordered = tmp[a].id <= tmp[a + 1].id;
         int tight = tmp[hi].end - tmp[lo].pos + 1 == len, whole = ordered && tight;
-        /* a dictionary word's halves swap only side by side (统筹城乡 for 城乡统筹) */
-        int skip = (whole && c->whole != SIZE_MAX) || (c->split && !ordered && !tight);
+        /* a dictionary word's halves swap only side by side (统筹城乡 for 城乡统筹),
+         * and stand further apart than WORD_GAP only with no joining word between */
+        int skip = (whole && c->whole != SIZE_MAX) || (c->split && !ordered && !tight) ||
+                   (c->split && tmp[hi].end - tmp[lo].pos + 1 > word_limit &&
+                    joined(an, tmp[lo].atom_end, tmp[hi].atom));
         if (!skip &&
             ss_q_push_cocc(o, (occ){ tmp[lo].pos, tmp[hi].end, tmp[lo].atom, tmp[hi].atom_end,
                                      (uint32_t)ci, (float)(ordered ? S_APART : S_SWAPPED),

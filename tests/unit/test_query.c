@@ -143,6 +143,7 @@ static const char *docs[] = {
     "国家发展改革委批复，招商环境改善。",   /* 9 */
     "原油产量达一亿五千万吨。",             /* a */
     "煤炭产量保持在5000万吨。",             /* b */
+    "加快形成对外全方位开放新格局。",       /* c */
 };
 
 static const struct {
@@ -166,6 +167,9 @@ static const struct {
     { "推动合作", "1" },            /* 推动地企合作: two characters between */
     { "升级产业", "5" },            /* two units the other way round, one clause */
     { "升级开放", "" },             /* over a comma */
+    /* a dictionary word's halves further apart only with no joining word between */
+    { "对外开放", "5c" },           /* whole in 5, then 对外全方位开放 */
+    { "招商引资", "4" },            /* not 招商工作和引资 of 3 */
     /* a single character wherever it stands, also before punctuation */
     { "吨", "6ab" },
     { "布局", "4" },
