@@ -28,6 +28,8 @@ static const char *const generic_words[] = {
     "工作", "问题", "措施", "办法", "情况", "方法", "做法", "途径", "有效", "进一步", "更好",
     "全面", "积极", "不断", "切实", "努力", "当前", "目前", "新时期", "新形势", "应该", "应当",
     "需要", "可以", "能够", "才能", "我们", "我国", "我市", "我省", "采取",
+    /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
+    "水平", "能力", "力度", "成效", "效果", "作用", "发挥", "增强", "注重", "着力", "确保",
 };
 static const char *const question_words[] = {
     "如何", "怎样", "怎么", "什么", "哪些", "为什么", "为何", "是否", "吗", "呢", "?", "谁",
@@ -183,6 +185,12 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
         m[nm++] = pc[i];
     }
     for (size_t i = 0; i < nm; i++) {
+        /* a word made whole by joining (新 + 时期) may be a generic one too */
+        const char *t = an->norm + an->atoms[m[i].first].norm;
+        size_t tl = an->atoms[m[i].last].norm + an->atoms[m[i].last].normlen -
+                    an->atoms[m[i].first].norm;
+        if (natural && specific > 0 && IN(generic_words, t, tl))
+            continue;
         ss_code rc = ss_q_add_unit(q, an, m[i].first, m[i].last, err);
         /* a question also counts the word without its character: 落地难 ->
          * 落地 too, for the passages that say it another way */

@@ -44,6 +44,9 @@ static const struct {
     { "怎样推进产业集聚区转型发展", "产业|集聚区|集聚|转型", 1, 0 },
     { "如何解决项目落地难的问题", "项目|落地难|落地", 1, 0 },
     { "如何发展", "发展", 1, 0 },
+    { "如何做好新时期招商引资工作", "招商引资", 1, 0 },       /* 新 + 时期 joined is generic too */
+    { "如何发挥政协作用", "政协", 1, 0 },
+    { "如何提高水平", "提高|水平", 1, 0 },                    /* nothing else: kept */
     { "项目建设?", "项目建设", 1, 0 },
     { "   ", "", 0, 0 },
     /* keywords stay keywords; one long run with function words is a question */
