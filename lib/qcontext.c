@@ -67,6 +67,10 @@ void ss_q_resolve_context(ss_query *q)
         concept *k = &q->concepts[c];
         const unit *u = concept_unit(q, k);
         k->year = year_of(u);
+        /* a year in Chinese digits (二〇〇八年) has its form in digits */
+        for (size_t a = k->a0; !k->year && a < k->a1; a++)
+            if (q->units[a].alt == ALT_SAME)
+                k->year = year_of(&q->units[a]);
         k->nplaces = 0;
         if (q->gaz && u && u->n >= 2 && all_han(u))
             k->nplaces = ss_gaz_lookup(q->gaz, u->text, strlen(u->text), k->places,

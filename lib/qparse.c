@@ -217,6 +217,33 @@ static size_t find_parts(const ss_syn *syn, const char *w, size_t len, const siz
     return np;
 }
 
+/* Bytes of the longest run of two or more characters that ends buf[0, n)
+ * and starts s[0, len) (发改委 -> 国家发展改革委 in 国家发改委: 国家
+ * stands once), 0 if none. */
+static size_t overlap(const char *buf, size_t n, const char *s, size_t len)
+{
+    size_t best = 0, chars = 0;
+    for (size_t k = 0; k < len && k < n;) {
+        utf8_next(s, len, &k);
+        chars++;
+        if (chars >= 2 && k <= n && memcmp(buf + n - k, s, k) == 0)
+            best = k;
+    }
+    return best;
+}
+
+/* Appends s[0, len) to buf (room: cap) without the run it repeats at the
+ * end of buf; 0 when it does not fit. */
+static int append_joined(char *buf, size_t *n, size_t cap, const char *s, size_t len)
+{
+    size_t skip = overlap(buf, *n, s, len);
+    if (*n + len - skip >= cap)
+        return 0;
+    memcpy(buf + *n, s + skip, len - skip);
+    *n += len - skip;
+    return 1;
+}
+
 /* Adds to a the word with its parts in their other forms: every
  * combination but the word itself, until a is full. */
 static void part_forms(const part *p, size_t np, const char *w, size_t len, alts *a)
@@ -233,21 +260,17 @@ static void part_forms(const part *p, size_t np, const char *w, size_t len, alts
         int ok = 1;
         for (size_t i = 0; i <= np && ok; i++) {
             size_t s = i < np ? p[i].s : len;
-            const char *f = i < np && pick[i] ? p[i].forms[pick[i] - 1].text : NULL;
-            size_t fl = f ? strlen(f) : (i < np ? p[i].e - p[i].s : 0);
-            ok = n + (s - at) + fl < sizeof buf;
-            if (!ok)
-                break;
-            memcpy(buf + n, w + at, s - at);
-            n += s - at;
-            memcpy(buf + n, f ? f : w + s, fl);
-            n += fl;
+            ok = append_joined(buf, &n, sizeof buf, w + at, s - at);
+            if (ok && i < np) {
+                const char *f = pick[i] ? p[i].forms[pick[i] - 1].text : w + s;
+                ok = append_joined(buf, &n, sizeof buf, f, pick[i] ? strlen(f) : p[i].e - s);
+            }
             at = i < np ? p[i].e : len;
         }
         if (!ok)
             continue;
         buf[n] = '\0';
-        int dup = 0;
+        int dup = strlen(buf) == len && memcmp(buf, w, len) == 0;
         for (size_t i = 0; i < a->n && !dup; i++)
             dup = strcmp(a->text[i], buf) == 0;
         if (!dup) {
@@ -365,8 +388,18 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
             rc = ss_q_add_unit(q, &an, 0, an.natoms - 1, err);
         if (rc != SS_OK)
             return rc;
-        if (an.natoms)
-            q->units[q->nunits - 1].alt = a->kind[i];
+        if (!an.natoms)
+            continue;
+        unit *u = &q->units[q->nunits - 1];
+        u->alt = a->kind[i];
+        /* forms that read the same once analysed (农业、农村、农民 and
+         * 农业农村农民) are one */
+        for (size_t k = c.a0; k + 1 < q->nunits; k++)
+            if (strcmp(q->units[k].text, u->text) == 0) {
+                unit_free(u);
+                q->nunits--;
+                break;
+            }
     }
     c.a1 = q->nunits;
     return push_concept(q, c, err);

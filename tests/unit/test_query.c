@@ -72,6 +72,7 @@ static const struct {
     { "发改委主任", "发改委+主任{发展改革委主任,发展和改革委员会主任}", 0, 0 },
     { "三农工作", "三农+工作{三农,农业农村农民,农业农村农民工作}", 0, 0 }, /* not 三农工作工作 */
     { "集中行动", "集中+行动", 0, 0 },                     /* 中行 across two units: no part */
+    { "国家发改委", "国家+发改委{国家发展改革委,国家发展和改革委员会}", 0, 0 }, /* 国家 once */
     { "\"国企改革\"", "\"国企改革\"", 0, 0 },
     { "国企改革", "国企改革", 0, 1 },
     /* figures in their other written forms */
@@ -288,6 +289,9 @@ static void test_context(ss_actx *ac)
         { "2008年 地震", "地震灾害发生后", NULL, NULL, "2008", 1, NULL },           /* given that year */
         { "2008年 地震", "地震灾害发生后", NULL, NULL, "2011", 0, NULL },
         { "2008年 地震", "二〇〇八年地震灾害发生后", NULL, NULL, NULL, 1, NULL },  /* in numerals */
+        { "二〇〇八年 地震", "去年地震灾害发生后", NULL, NULL, "2009-03", 1, NULL }, /* typed so */
+        { "二〇〇八年 地震", "2008年地震灾害发生后", NULL, NULL, "2012", 1, NULL },
+        { "二〇〇八年 地震", "去年地震灾害发生后", NULL, NULL, "2012", 0, NULL },
         /* the heading above speaks of the year (a chronicle's 1998年, 去年工作回顾) */
         { "1998年 洪灾", "6月长江流域出现特大洪灾。", NULL, NULL, NULL, 1, "1998年" },
         { "1998年 洪灾", "6月长江流域出现特大洪灾。", NULL, NULL, NULL, 0, "1999年" },
