@@ -295,6 +295,48 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
                     W_FOCUS * (double)focus / present);
 }
 
+/* A passage that is a note defining a term (the glossary after a work
+ * report: "PPP模式：即政府和社会资本合作…", "[12]公交都市：指…") says what
+ * the term means, not what was done about it: its factor is multiplied by
+ * W_DEFINITION.  It is one when, within its first DEFINITION_POS atoms,
+ * separating punctuation is followed by a word of definition (即, 指, 是指…). */
+#define W_DEFINITION 0.7
+#define DEFINITION_POS 30
+
+/* 1 when atom k's text is s. */
+static int atom_is(const ss_analysis *an, size_t k, const char *s)
+{
+    return k < an->natoms && an->atoms[k].normlen == strlen(s) &&
+           memcmp(an->norm + an->atoms[k].norm, s, an->atoms[k].normlen) == 0;
+}
+
+static int is_definition(const ss_analysis *an)
+{
+    /* words of definition, a character an atom; 即 and 指 alone unless a
+     * character follows that makes another word (即将, 即使, 指导, 指出…) */
+    static const char *const defining[][2] = { { "是", "指" }, { "系", "指" }, { "泛", "指" },
+                                               { "特", "指" }, { "又", "称" }, { "简", "称" },
+                                               { "全", "称" }, { "也", "称" } };
+    static const char *const not_after[] = { "将", "使", "便", "可", "时", "刻", "日", "导",
+                                             "出", "挥", "标", "引", "示", "定", "令", "南",
+                                             "数", "向", "明", "望", "责", "针", "纹" };
+    for (size_t k = 1; k < an->natoms && k < DEFINITION_POS; k++) {
+        if (!(an->atoms[k].flags & SS_AF_BREAK) || (an->atoms[k].flags & SS_AF_LIST))
+            continue;
+        for (size_t i = 0; i < NELEM(defining); i++)
+            if (atom_is(an, k, defining[i][0]) && atom_is(an, k + 1, defining[i][1]))
+                return 1;
+        if (atom_is(an, k, "即") || atom_is(an, k, "指")) {
+            int other = 0;
+            for (size_t i = 0; i < NELEM(not_after) && !other; i++)
+                other = atom_is(an, k + 1, not_after[i]) && !(an->atoms[k + 1].flags & SS_AF_BREAK);
+            if (!other)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* A year: filter takes the passages of speeches given in the years asked
  * and the passages that speak of them (passage_year.h); the first rank
  * above the others, whose factor is multiplied by W_YEAR_SPOKEN. */
@@ -349,6 +391,8 @@ ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_p
             *factor = keyword_match(q, &o) ? keyword_factor(q, an, &o, &s) : 0.0;
         if (*factor > 0 && year_only_spoken(q, meta))
             *factor *= W_YEAR_SPOKEN;
+        if (*factor > 0 && ss_query_has_text(q) && is_definition(an))
+            *factor *= W_DEFINITION;
         if (hl && nhl)
             rc = ss_q_highlights(q, an, &o, hl, nhl, err);
     }

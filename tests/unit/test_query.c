@@ -325,6 +325,46 @@ static void test_context(ss_actx *ac)
     ss_gaz_close(g);
 }
 
+/* A note defining a term (a work report's glossary) weighs less than a
+ * passage of the same words that says what was done (rank.c W_DEFINITION). */
+static void test_definition(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *text;
+        int definition;
+    } cases[] = {
+        { "PPP模式", "PPP模式：即政府和社会资本合作。", 1 },
+        { "PPP模式", "[11]PPP模式：是指政府和社会资本合作。", 1 },
+        { "PPP模式", "推广PPP模式：即将启动十个项目。", 0 },       /* 即将 */
+        { "PPP模式", "推广PPP模式，指导项目建设。", 0 },          /* 指导 */
+        { "公交都市", "公交都市：指以公共交通为主的城市。", 1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_analysis an;
+        double f = 0, base = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        /* the same passage without its punctuation is no definition */
+        char plain[256];
+        size_t n = 0;
+        for (const char *p = cases[i].text; *p && n + 4 < sizeof plain; p++)
+            if (strncmp(p, "：", strlen("：")) == 0)
+                p += strlen("：") - 1;
+            else
+                plain[n++] = *p;
+        plain[n] = '\0';
+        CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &f, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK(ss_analyze_atoms(ac, plain, strlen(plain), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &base, NULL, NULL, NULL) == SS_OK, "judge plain %zu", i);
+        CHECK(f > 0 && base > 0, "case %zu matches", i);
+        CHECK_EQ_INT(f < 0.9 * base, cases[i].definition, cases[i].text);
+        ss_query_free(q);
+    }
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -341,6 +381,7 @@ int main(int argc, char **argv)
     test_highlights(ac);
     test_match(ac);
     test_context(ac);
+    test_definition(ac);
     ss_syn_free(syn);
     ss_actx_free(ac);
     ss_analyzer_close(a);
