@@ -61,9 +61,88 @@ int ss_query_needs_places(const ss_query *q)
     return 0;
 }
 
+static ss_code describe(ss_query *q, ss_err *err);
+
+/* Moves the unit last added (q->units[q->nunits - 1]) to index at, the
+ * end of concept ci's other forms, shifting the units from at on, and
+ * every index into them, by one. */
+static void move_last_unit(ss_query *q, size_t ci, size_t at)
+{
+    unit u = q->units[q->nunits - 1];
+    memmove(&q->units[at + 1], &q->units[at], (q->nunits - 1 - at) * sizeof *q->units);
+    q->units[at] = u;
+#define SHIFT(x) ((x) != SIZE_MAX && (x) >= at ? (x) + 1 : (x))
+    for (size_t i = 0; i < q->nconcepts; i++) {
+        concept *c = &q->concepts[i];
+        int holds = i == ci; /* the concept the unit joins */
+        c->u0 = SHIFT(c->u0);
+        c->u1 = c->u1 > at ? c->u1 + 1 : c->u1;
+        c->whole = SHIFT(c->whole);
+        c->a0 = c->a0 > at || (c->a0 == at && !holds) ? c->a0 + 1 : c->a0;
+        c->a1 = c->a1 > at || holds ? c->a1 + 1 : c->a1;
+    }
+    for (size_t i = 0; i < q->nitems; i++) {
+        item *it = &q->items[i];
+        it->u0 = SHIFT(it->u0);
+        it->u1 = it->u1 > at ? it->u1 + 1 : it->u1;
+        it->whole = SHIFT(it->whole);
+    }
+#undef SHIFT
+}
+
+/* Suffixes of the names of administrative divisions (许昌市, 河南省). */
+static const char *const division_suffixes[] = { "市", "省", "县", "区", "州", "盟", "地区",
+                                                 "自治区", "自治州", "自治县" };
+
+/* A place typed with its suffix (柳州市) also stands where the text names
+ * it without (柳州螺蛳粉): the name without the suffix, when the gazetteer
+ * knows it as the same place, is another form of the word.  Out of memory,
+ * the form is left out (the query stays as parsed). */
+static void add_short_place_names(ss_query *q, const ss_gazetteer *g)
+{
+    for (size_t ci = 0; ci < q->nconcepts; ci++) {
+        concept *c = &q->concepts[ci];
+        const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+        if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted || w->n < 3)
+            continue;
+        size_t len = strlen(w->text);
+        for (size_t s = 0; s < NELEM(division_suffixes); s++) {
+            size_t sl = strlen(division_suffixes[s]);
+            if (len <= sl || memcmp(w->text + len - sl, division_suffixes[s], sl) != 0 ||
+                utf8_count(w->text, len - sl) < 2)
+                continue;
+            uint32_t full[MAX_CONCEPT_PLACES], bare[MAX_CONCEPT_PLACES];
+            size_t nf = ss_gaz_lookup(g, w->text, len, full, MAX_CONCEPT_PLACES);
+            size_t nb = ss_gaz_lookup(g, w->text, len - sl, bare, MAX_CONCEPT_PLACES);
+            int same = 0;
+            for (size_t i = 0; i < nf && !same; i++)
+                for (size_t k = 0; k < nb && !same; k++)
+                    same = full[i] == bare[k];
+            if (!same)
+                continue;
+            ss_analysis an;
+            if (!q->ac || ss_analyze_atoms(q->ac, w->text, len - sl, &an, NULL) != SS_OK ||
+                !an.natoms || ss_q_add_unit(q, &an, 0, an.natoms - 1, NULL) != SS_OK)
+                return;
+            q->units[q->nunits - 1].alt = ALT_SAME;
+            move_last_unit(q, ci, q->concepts[ci].a1);
+            break;
+        }
+    }
+}
+
 void ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g)
 {
     q->gaz = g;
+    if (!g)
+        return;
+    add_short_place_names(q, g);
+    char *old = q->understood;
+    q->understood = NULL;
+    if (describe(q, NULL) == SS_OK)
+        free(old);
+    else
+        q->understood = old;
 }
 
 int ss_query_is_empty(const ss_query *q)
