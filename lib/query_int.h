@@ -3,7 +3,8 @@
  * The query side, in data-flow order:
  *   qsyntax.c    text -> items (full-width forms, quotes, -, OR, field:value)
  *   qwords.c     an item's text -> its words; keywords or a question
- *   qparse.c     items -> units and concepts with their other forms (ss_query_parse)
+ *   qparse.c     items -> units and concepts (ss_query_parse)
+ *   qforms.c     a word's other forms: synonyms, parts in other forms, figures, places
  *   qcontext.c   places and years of a concept, as context
  *   qbuild.c     items -> Xapian query of candidates (ss_query_build)
  *   qfind.c      where the query's words stand in a candidate's text, and how strongly
@@ -18,6 +19,7 @@
 
 #include "analyze.h"
 #include "filter.h"
+#include "numbers.h"
 #include "query.h"
 #include "segment.h"
 #include "synonyms.h"
@@ -116,6 +118,24 @@ ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, i
 /* Whether the positive unquoted items r[0, n) of s read as a question. */
 ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                             int *natural, ss_err *err);
+
+/* ---- a word's other forms (qforms.c) ---- */
+
+typedef struct {
+    char text[MAX_ALTS][SS_NUM_FORM_MAX];
+    uint8_t kind[MAX_ALTS];  /* ALT_SAME or ALT_RELATED */
+    size_t n;
+} ss_alts;
+
+/* The other forms of word w (len bytes) into a: its groups in the synonym
+ * table ("~" ones only for a question), a figure's other written forms, or
+ * the word with parts of it (anchored at its edges or at bounds[], the
+ * byte offsets where its units join) in their other forms. */
+void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t len,
+                    const size_t *bounds, size_t nb, ss_alts *a);
+/* Adds to each concept that names a place with its suffix (柳州市) the
+ * bare name as another form, when g knows it as the same place. */
+void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g);
 
 /* ---- where the query's units stand in one passage (qfind.c) ---- */
 
