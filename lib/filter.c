@@ -10,6 +10,7 @@
 
 #include "base.h"
 #include "prefix.h"
+#include "record.h"
 #include "terms.h"
 
 #define MAX_YEARS 200
@@ -194,9 +195,76 @@ static ss_code push_title_term(void *arg, const char *t, size_t n, ss_err *err)
     return push_term(arg, SS_PREFIX_TITLE, t, n, err);
 }
 
+/* The speeches a title: value finds, as speech terms. */
+typedef struct {
+    xc_query **v;
+    size_t n, cap;
+    ss_code rc;
+    ss_err *err;
+} speech_list;
+
+static int on_speech(void *ctx, size_t k, const char *v, size_t len, uint32_t count)
+{
+    speech_list *l = ctx;
+    char term[SS_MAX_TERM + 1];
+    (void)k;
+    (void)count;
+    int n = snprintf(term, sizeof term, "%s%.*s", SS_PREFIX_SPEECH, (int)len, v);
+    if (n <= 0 || n > SS_MAX_TERM)
+        return 0;
+    if (SS_GROW(l->v, l->n + 1, l->cap, 64) < 0) {
+        l->rc = ss_seterr(l->err, SS_ENOMEM, "out of memory resolving title:");
+        return 1;
+    }
+    l->rc = xc_query_term(term, (size_t)n, 1, &l->v[l->n], l->err);
+    l->n += l->rc == SS_OK;
+    return l->rc != SS_OK;
+}
+
+/* title:v — the head passages holding every title term of v (only heads
+ * carry them, record_write.h) give their speeches' keys (SS_SLOT_SPEECH);
+ * the filter is then any passage of those speeches.  *out NULL when v has
+ * no title terms. */
+static ss_code title_query(ss_actx *ac, xc_db *db, const char *v, xc_query **out, ss_err *err)
+{
+    qlist l = { .n = 0 };
+    xc_query *heads = NULL;
+    xc_enquire *e = NULL;
+    speech_list sl = { NULL, 0, 0, SS_OK, err };
+    *out = NULL;
+    ss_code rc = db ? ss_filter_title_terms(ac, v, push_title_term, &l, err)
+                    : ss_seterr(err, SS_EINVAL, "title: needs the index");
+    if (rc == SS_OK)
+        rc = combine_owned(XC_OP_AND, &l, &heads, err);
+    else
+        qlist_free(&l);
+    if (rc != SS_OK || !heads)
+        return rc;
+    static const unsigned slot[1] = { SS_SLOT_SPEECH };
+    rc = xc_enquire_new(db, &e, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_set_query(e, heads, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_count_values(e, slot, 1, NULL, on_speech, &sl, err);
+    if (rc == SS_OK)
+        rc = sl.rc;
+    if (rc == SS_OK && sl.n == 0) /* no such speech: a term no passage has */
+        rc = xc_query_term(SS_PREFIX_SPEECH, strlen(SS_PREFIX_SPEECH), 1, out, err);
+    else if (rc == SS_OK && sl.n == 1)
+        *out = sl.v[0], sl.n = 0;
+    else if (rc == SS_OK)
+        rc = xc_query_combine(XC_OP_OR, sl.v, sl.n, 0, out, err);
+    for (size_t i = 0; i < sl.n; i++)
+        xc_query_free(sl.v[i]);
+    free(sl.v);
+    xc_enquire_free(e);
+    xc_query_free(heads);
+    return rc;
+}
+
 /* The alternatives one filter value stands for, pushed onto l. */
-static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer *g, qlist *l,
-                           int *and_all, ss_err *err)
+static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer *g, xc_db *db,
+                           qlist *l, int *and_all, ss_err *err)
 {
     const char *v = fl->value;
     int lo, hi;
@@ -236,9 +304,15 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
     }
     case SS_F_KIND:
         return push_term(l, SS_PREFIX_KIND, kind_of(v), strlen(kind_of(v)), err);
-    case SS_F_TITLE:
-        *and_all = 1;
-        return ss_filter_title_terms(ac, v, push_title_term, l, err);
+    case SS_F_TITLE: {
+        xc_query *x = NULL;
+        ss_code rc = title_query(ac, db, v, &x, err);
+        if (rc == SS_OK && x && l->n < NELEM(l->v))
+            l->v[l->n++] = x;
+        else
+            xc_query_free(x);
+        return rc;
+    }
     case SS_F_COUNT:
         break;
     }
@@ -261,7 +335,7 @@ static ss_code combine_owned(xc_op op, qlist *l, xc_query **out, ss_err *err)
 
 /* OR over the values of one field. */
 static ss_code field_query(const ss_filters *f, ss_field field, ss_actx *ac,
-                           const ss_gazetteer *g, xc_query **out, ss_err *err)
+                           const ss_gazetteer *g, xc_db *db, xc_query **out, ss_err *err)
 {
     qlist alts = { .n = 0 };
     ss_code rc = SS_OK;
@@ -271,7 +345,7 @@ static ss_code field_query(const ss_filters *f, ss_field field, ss_actx *ac,
         qlist l = { .n = 0 };
         int and_all;
         xc_query *x = NULL;
-        rc = value_terms(&f->v[i], ac, g, &l, &and_all, err);
+        rc = value_terms(&f->v[i], ac, g, db, &l, &and_all, err);
         if (rc == SS_OK)
             rc = combine_owned(and_all ? XC_OP_AND : XC_OP_OR, &l, &x, err);
         else
@@ -288,7 +362,7 @@ static ss_code field_query(const ss_filters *f, ss_field field, ss_actx *ac,
     return combine_owned(XC_OP_OR, &alts, out, err);
 }
 
-ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g,
+ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g, xc_db *db,
                          xc_query **out, ss_err *err)
 {
     qlist fields = { .n = 0 };
@@ -296,7 +370,7 @@ ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g
     *out = NULL;
     for (int k = 0; rc == SS_OK && k < SS_F_COUNT; k++) {
         xc_query *x = NULL;
-        rc = field_query(f, (ss_field)k, ac, g, &x, err);
+        rc = field_query(f, (ss_field)k, ac, g, db, &x, err);
         if (rc == SS_OK && x)
             fields.v[fields.n++] = x;
     }

@@ -1,5 +1,6 @@
 /* filter_index.c: field filters, the index half: the boolean terms each
- * passage gets so that region:/year:/speaker:/kind:/title: can find it
+ * passage (or, for title:, each speech's head passage) gets so that
+ * region:/year:/speaker:/kind:/title: can find it
  * (see filter_index.h; prefixes in prefix.h). */
 #include "filter_index.h"
 
@@ -87,9 +88,13 @@ ss_code ss_filter_speech_terms(ss_actx *ac, const ss_speech *sp, const ss_gazett
         rc = put_normalized(out, ac, SS_PREFIX_ROLE, sp->role, err);
     if (rc == SS_OK && sp->kind)
         rc = put_term(out, SS_PREFIX_KIND, sp->kind, strlen(sp->kind), err);
-    if (rc == SS_OK && sp->title)
-        rc = ss_filter_title_terms(ac, sp->title, put_title_term, out, err);
     return rc;
+}
+
+ss_code ss_filter_head_terms(ss_actx *ac, const char *title, strbuf *out, ss_err *err)
+{
+    sb_reset(out);
+    return ss_filter_title_terms(ac, title, put_title_term, out, err);
 }
 
 ss_code ss_filter_index(xc_doc *doc, const strbuf *speech_terms, const uint32_t *places,

@@ -14,6 +14,7 @@
 #include "like.h"
 #include "lines.h"
 #include "record.h"
+#include "record_join.h"
 #include "spread.h"
 #include "terms.h"
 #include "strbuf.h"
@@ -36,6 +37,7 @@ struct ss_searcher {
     int gaztext_missing;
     char *datadir;
     double time_limit;    /* seconds per Xapian match, 0: none */
+    ss_rjoin *join;       /* speeches read by the query running */
 };
 
 ss_code ss_searcher_open(const char *const *dbs, size_t n, const char *datadir,
@@ -72,6 +74,8 @@ ss_code ss_searcher_open_timeout(const char *const *dbs, size_t n, const char *d
         free(v);
     }
     if (rc == SS_OK)
+        rc = ss_rjoin_new(&s->join, err);
+    if (rc == SS_OK)
         rc = ss_analyzer_open(datadir, &s->an, err);
     if (rc == SS_OK && !(s->ac = ss_actx_new(s->an)))
         rc = ss_seterr(err, SS_ENOMEM, "out of memory opening searcher");
@@ -95,6 +99,7 @@ void ss_searcher_close(ss_searcher *s)
     ss_syn_free(s->syn);
     free(s->gaztext);
     xc_db_close(s->db);
+    ss_rjoin_free(s->join);
     free(s->datadir);
     free(s);
 }
@@ -290,7 +295,7 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     if (rc == SS_OK)
         rc = xc_mset_data(m, i, &data, &len, err);
     if (rc == SS_OK)
-        rc = ss_record_decode(data, len, &h->rec, err);
+        rc = ss_rjoin_record(s->join, s->db, data, len, &h->rec, err);
     free(data);
     if (rc == SS_OK)
         rc = judge_record(s, q, &h->rec, &an, &factor, err);
@@ -721,7 +726,7 @@ static ss_code find_passage(ss_searcher *s, const char *file, uint64_t byte_star
         size_t len = 0;
         rc = xc_mset_data(m, i, &data, &len, err);
         if (rc == SS_OK)
-            rc = ss_record_decode(data, len, rec, err);
+            rc = ss_rjoin_record(s->join, s->db, data, len, rec, err);
         free(data);
         if (rc == SS_OK && rec->byte_start <= byte_start && byte_start < rec->byte_end)
             found = 1;
@@ -835,6 +840,7 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
                               int question, ss_results *out, ss_err *err)
 {
     memset(out, 0, sizeof *out);
+    ss_rjoin_clear(s->join); /* the index may have changed since the last query */
     ss_query *q = NULL;
     ss_query_opts qo = { opts && opts->exact, NULL, question };
     ss_code rc = SS_OK;
@@ -905,6 +911,17 @@ ss_code ss_search_judge(ss_searcher *s, const ss_query *q, const ss_record *r, d
     *hl = h.hl;
     *nhl = h.nhl;
     return rc;
+}
+
+void ss_searcher_forget_speeches(ss_searcher *s)
+{
+    ss_rjoin_clear(s->join);
+}
+
+ss_code ss_searcher_record(ss_searcher *s, const char *data, size_t len, ss_record *r,
+                           ss_err *err)
+{
+    return ss_rjoin_record(s->join, s->db, data, len, r, err);
 }
 
 xc_db *ss_searcher_db(ss_searcher *s)

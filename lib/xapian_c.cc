@@ -768,4 +768,28 @@ ss_code xc_enquire_count_values(xc_enquire *e, const unsigned *slots, size_t nsl
     });
 }
 
+/* ---- joining records (record_join.c) ---- */
+
+ss_code xc_db_first_posting(xc_db *db, const char *term, size_t len, xc_docid *out, ss_err *err)
+{
+    if (!db) return null_arg(err, "xc_db_first_posting", "db");
+    if (!term) return null_arg(err, "xc_db_first_posting", "term");
+    if (!out) return null_arg(err, "xc_db_first_posting", "out");
+    *out = 0;
+    return guard(err, {"reading postings of term", std::string(term, len)}, [&] {
+        Xapian::PostingIterator it = db->db.postlist_begin(std::string(term, len));
+        if (it != db->db.postlist_end(std::string(term, len)))
+            *out = *it;
+    });
+}
+
+ss_code xc_db_doc_data(xc_db *db, xc_docid id, char **data, size_t *len, ss_err *err)
+{
+    if (!db) return null_arg(err, "xc_db_doc_data", "db");
+    if (!data) return null_arg(err, "xc_db_doc_data", "data");
+    *data = nullptr;
+    return guard(err, {"reading document data of", db->path},
+                 [&] { copy_out(db->db.get_document(id).get_data(), data, len); });
+}
+
 } // extern "C"
