@@ -69,16 +69,18 @@ size_t ss_speech_key_text(ss_speech_key k, char *buf);
 typedef struct {
     ss_record rec;
     ss_speech_key key;
+    uint32_t nth;         /* the passage's number in its speech, from 0 (the head) */
     uint32_t heading;
     int is_head;
     char **headings;      /* is_head: the speech's section headings */
     uint32_t nheadings;
 } ss_record_parts;
 
-/* Encodes passage r, whose heading is headings[heading - 1] (0: none), of
- * speech key; with head non-zero also the speech's part: r's file, title,
- * date, region, speaker, kind, and the heading table. */
-ss_code ss_record_encode(const ss_record *r, ss_speech_key key, uint32_t heading, int head,
+/* Encodes passage r, the nth (from 0) of speech key, whose heading is
+ * headings[heading - 1] (0: none); the head (nth 0) also holds the
+ * speech's part: r's file, title, date, region, speaker, kind, and the
+ * heading table. */
+ss_code ss_record_encode(const ss_record *r, ss_speech_key key, uint32_t nth, uint32_t heading,
                          const char *const *headings, uint32_t nheadings, char **out,
                          size_t *len, ss_err *err);
 /* Parses data (len bytes) into p (overwritten; free with ss_record_parts_free). */

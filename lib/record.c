@@ -4,6 +4,9 @@
  *   kind byte      'p' a passage, 'h' a speech's head passage
  *   file hash      8 bytes, little-endian      } the speech key
  *   speech         number in the file          }
+ *   nth            the passage's number in its speech, from 0 (absent in a
+ *                  head, which is 0): its document id less nth times the
+ *                  number of shards is its head's when ids run on
  *   byte_start, byte_end - byte_start, line, para
  *   heading        0 none, k: the speech's heading k - 1
  *   text           length, bytes
@@ -99,17 +102,19 @@ static int put_simplified(strbuf *b, const char *text, const char *simp)
     return bad;
 }
 
-ss_code ss_record_encode(const ss_record *r, ss_speech_key key, uint32_t heading, int head,
+ss_code ss_record_encode(const ss_record *r, ss_speech_key key, uint32_t nth, uint32_t heading,
                          const char *const *headings, uint32_t nheadings, char **out,
                          size_t *len, ss_err *err)
 {
+    int head = nth == 0;
     strbuf b = STRBUF_INIT;
     unsigned char h8[8];
     for (int i = 0; i < 8; i++)
         h8[i] = (unsigned char)(key.file_hash >> (8 * i));
     const char *text = r->text ? r->text : "";
     int bad = sb_addc(&b, head ? KIND_HEAD : KIND_PASSAGE) || sb_add(&b, (const char *)h8, 8) ||
-              put_varint(&b, key.speech) || put_varint(&b, r->byte_start) ||
+              put_varint(&b, key.speech) || (!head && put_varint(&b, nth)) ||
+              put_varint(&b, r->byte_start) ||
               put_varint(&b, r->byte_end - r->byte_start) || put_varint(&b, r->line) ||
               put_varint(&b, r->para) || put_varint(&b, heading) ||
               put_bytes(&b, text, strlen(text)) || put_simplified(&b, text, r->simplified);
@@ -219,6 +224,9 @@ ss_code ss_record_decode(const char *data, size_t len, ss_record_parts *p, ss_er
     rd.p += 8;
     ss_record *r = &p->rec;
     r->speech = p->key.speech = (uint32_t)get_varint(&rd);
+    p->nth = p->is_head ? 0 : (uint32_t)get_varint(&rd);
+    if (!p->is_head && p->nth == 0)
+        rd.bad = 1;
     r->byte_start = get_varint(&rd);
     r->byte_end = r->byte_start + get_varint(&rd);
     r->line = (uint32_t)get_varint(&rd);

@@ -69,6 +69,8 @@ static entry *find(const ss_rjoin *j, ss_speech_key k)
 /* Keeps head (taken over: the caller's copy is cleared); returns it. */
 static entry *put(ss_rjoin *j, ss_record_parts *head, ss_err *err)
 {
+    if (j->n >= SS_RJOIN_MAX) /* bounded memory: start again */
+        ss_rjoin_clear(j);
     if (2 * (j->n + 1) > j->cap) {
         size_t cap = j->cap ? 2 * j->cap : 64;
         entry *v = calloc(cap, sizeof *v);
@@ -100,9 +102,28 @@ static entry *put(ss_rjoin *j, ss_record_parts *head, ss_err *err)
     return &j->v[i];
 }
 
-/* Reads the head of speech k from db. */
-static ss_code read_head(xc_db *db, ss_speech_key k, ss_record_parts *head, ss_err *err)
+/* 1 when document id of db is the head of speech k (then read into head). */
+static int is_head_at(xc_db *db, xc_docid id, ss_speech_key k, ss_record_parts *head)
 {
+    char *data = NULL;
+    size_t len = 0;
+    int ok = xc_db_doc_data(db, id, &data, &len, NULL) == SS_OK &&
+             ss_record_decode(data, len, head, NULL) == SS_OK;
+    free(data);
+    if (ok && (!head->is_head || !same(head->key, k))) {
+        ss_record_parts_free(head);
+        ok = 0;
+    }
+    return ok;
+}
+
+/* Reads the head of speech k from db: at document id guess (0: none),
+ * else by the speech term's first posting. */
+static ss_code read_head(xc_db *db, xc_docid guess, ss_speech_key k, ss_record_parts *head,
+                         ss_err *err)
+{
+    if (guess && is_head_at(db, guess, k, head))
+        return SS_OK;
     char term[sizeof SS_PREFIX_SPEECH + SS_SPEECH_KEY_MAX];
     size_t n = strlen(SS_PREFIX_SPEECH);
     memcpy(term, SS_PREFIX_SPEECH, n);
@@ -134,14 +155,16 @@ static char *dup_or_null(const char *s, int *oom)
 
 /* The entry of speech k: kept, else read (from data itself when it is the
  * head, else from db). */
-static ss_code speech_of(ss_rjoin *j, xc_db *db, const ss_record_parts *p, const char *data,
-                         size_t len, entry **out, ss_err *err)
+static ss_code speech_of(ss_rjoin *j, xc_db *db, xc_docid id, const ss_record_parts *p,
+                         const char *data, size_t len, entry **out, ss_err *err)
 {
     if ((*out = find(j, p->key)))
         return SS_OK;
+    uint64_t step = (uint64_t)p->nth * xc_db_shards(db);
+    xc_docid guess = id > step ? (xc_docid)(id - step) : 0;
     ss_record_parts head;
     ss_code rc = p->is_head ? ss_record_decode(data, len, &head, err)
-                            : read_head(db, p->key, &head, err);
+                            : read_head(db, guess, p->key, &head, err);
     if (rc == SS_OK && !(*out = put(j, &head, err))) {
         ss_record_parts_free(&head);
         rc = SS_ENOMEM;
@@ -149,15 +172,15 @@ static ss_code speech_of(ss_rjoin *j, xc_db *db, const ss_record_parts *p, const
     return rc;
 }
 
-ss_code ss_rjoin_record(ss_rjoin *j, xc_db *db, const char *data, size_t len, ss_record *r,
-                        ss_err *err)
+ss_code ss_rjoin_record(ss_rjoin *j, xc_db *db, xc_docid id, const char *data, size_t len,
+                        ss_record *r, ss_err *err)
 {
     memset(r, 0, sizeof *r);
     ss_record_parts p;
     entry *e = NULL;
     ss_code rc = ss_record_decode(data, len, &p, err);
     if (rc == SS_OK)
-        rc = speech_of(j, db, &p, data, len, &e, err);
+        rc = speech_of(j, db, id, &p, data, len, &e, err);
     if (rc != SS_OK) {
         ss_record_parts_free(&p);
         return rc;

@@ -69,8 +69,9 @@ ss_code ss_speech_rec_passage(const ss_speech_rec *sr, size_t i, const ss_record
     size_t len = 0;
     int head = i == 0;
     uint32_t heading = i < sr->npassages ? sr->heading_of[i] : 0;
-    ss_code rc = ss_record_encode(r, sr->key, heading, head, (const char *const *)sr->headings,
-                                  sr->nheadings, &data, &len, err);
+    ss_code rc = ss_record_encode(r, sr->key, (uint32_t)i, heading,
+                                  (const char *const *)sr->headings, sr->nheadings, &data, &len,
+                                  err);
     if (rc == SS_OK)
         rc = xc_doc_set_data(doc, data, len, err);
     free(data);

@@ -123,7 +123,7 @@ static void retry_pause(int tries)
 }
 
 ss_code ss_search_text(ss_searcher *s, const char *query, const ss_search_opts *opts,
-                           int question, ss_results *out, ss_err *err)
+                       int question, ss_results *out, ss_err *err)
 {
     size_t len = strlen(query);
     if (len > SS_MAX_QUERY_BYTES) {
@@ -134,6 +134,7 @@ ss_code ss_search_text(ss_searcher *s, const char *query, const ss_search_opts *
     ss_code rc = search_attempt(s, query, opts, question, out, err);
     for (int tries = 0; rc == SS_EMODIFIED && tries < MAX_RETRIES; tries++) {
         retry_pause(tries);
+        ss_rjoin_clear(s->join); /* the speeches read belong to the old revision */
         rc = xc_db_reopen(s->db, err);
         if (rc == SS_OK)
             rc = search_attempt(s, query, opts, question, out, err);
@@ -145,7 +146,6 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
                               int question, ss_results *out, ss_err *err)
 {
     memset(out, 0, sizeof *out);
-    ss_rjoin_clear(s->join); /* the index may have changed since the last query */
     ss_query *q = NULL;
     ss_query_opts qo = { opts && opts->exact, NULL, question };
     ss_code rc = SS_OK;
@@ -201,15 +201,10 @@ void ss_searcher_set_time_limit(ss_searcher *s, double seconds)
     s->time_limit = seconds > 0 ? seconds : 0;
 }
 
-void ss_searcher_forget_speeches(ss_searcher *s)
+ss_code ss_searcher_record(ss_searcher *s, uint32_t id, const char *data, size_t len,
+                           ss_record *r, ss_err *err)
 {
-    ss_rjoin_clear(s->join);
-}
-
-ss_code ss_searcher_record(ss_searcher *s, const char *data, size_t len, ss_record *r,
-                           ss_err *err)
-{
-    return ss_rjoin_record(s->join, s->db, data, len, r, err);
+    return ss_rjoin_record(s->join, s->db, id, data, len, r, err);
 }
 
 xc_db *ss_searcher_db(ss_searcher *s)

@@ -31,7 +31,7 @@ struct ss_searcher {
     int gaztext_missing;
     char *datadir;
     double time_limit;    /* seconds per Xapian match, 0: none */
-    ss_rjoin *join;       /* speeches read by the query running */
+    ss_rjoin *join;       /* speeches read at this revision (cleared on reopen) */
 };
 
 /* A passage Xapian proposed and the ranker accepted. */

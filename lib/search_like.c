@@ -30,9 +30,12 @@ static ss_code find_passage(ss_searcher *s, const char *file, uint64_t byte_star
     for (uint32_t i = 0; rc == SS_OK && !found && i < xc_mset_size(m); i++) {
         char *data = NULL;
         size_t len = 0;
+        xc_docid id = 0;
         rc = xc_mset_data(m, i, &data, &len, err);
         if (rc == SS_OK)
-            rc = ss_rjoin_record(s->join, s->db, data, len, rec, err);
+            rc = xc_mset_docid(m, i, &id, err);
+        if (rc == SS_OK)
+            rc = ss_rjoin_record(s->join, s->db, id, data, len, rec, err);
         free(data);
         if (rc == SS_OK && rec->byte_start <= byte_start && byte_start < rec->byte_end)
             found = 1;

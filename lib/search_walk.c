@@ -72,12 +72,15 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     char *data = NULL;
     size_t len = 0;
     double wt = 0, factor = 0;
+    xc_docid id = 0;
     ss_analysis an;
     ss_code rc = xc_mset_weight(m, i, &wt, err);
     if (rc == SS_OK)
         rc = xc_mset_data(m, i, &data, &len, err);
     if (rc == SS_OK)
-        rc = ss_rjoin_record(s->join, s->db, data, len, &h->rec, err);
+        rc = xc_mset_docid(m, i, &id, err);
+    if (rc == SS_OK)
+        rc = ss_rjoin_record(s->join, s->db, id, data, len, &h->rec, err);
     free(data);
     if (rc == SS_OK)
         rc = ss_judge_record(s, q, &h->rec, &an, &factor, err);

@@ -34,9 +34,12 @@ static ss_code take(ss_searcher *s, const xc_mset *m, uint32_t i, uint32_t speec
     char *data = NULL;
     size_t len = 0;
     ss_record rec;
+    xc_docid id = 0;
     ss_code rc = xc_mset_data(m, i, &data, &len, err);
     if (rc == SS_OK)
-        rc = ss_searcher_record(s, data, len, &rec, err);
+        rc = xc_mset_docid(m, i, &id, err);
+    if (rc == SS_OK)
+        rc = ss_searcher_record(s, id, data, len, &rec, err);
     free(data);
     if (rc != SS_OK)
         return rc;
@@ -83,7 +86,6 @@ ss_code ss_speech_view_get(ss_searcher *s, const char *file, uint32_t speech, co
     xc_mset *m = NULL;
     size_t cap = 0;
     ss_code rc = SS_OK;
-    ss_searcher_forget_speeches(s);
     if (query && *query)
         rc = ss_query_parse(ss_searcher_actx(s), query, &q, err);
     if (rc == SS_OK)

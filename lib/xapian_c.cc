@@ -783,6 +783,17 @@ ss_code xc_db_first_posting(xc_db *db, const char *term, size_t len, xc_docid *o
     });
 }
 
+uint32_t xc_db_shards(const xc_db *db)
+{
+    return db ? (uint32_t)db->db.size() : 0;
+}
+
+ss_code xc_mset_docid(const xc_mset *m, uint32_t i, xc_docid *out, ss_err *err)
+{
+    if (ss_code rc = check_hit(m, i, out, "xc_mset_docid", err)) return rc;
+    return guard(err, {"reading hit document id", ""}, [&] { *out = *(m->mset[i]); });
+}
+
 ss_code xc_db_doc_data(xc_db *db, xc_docid id, char **data, size_t *len, ss_err *err)
 {
     if (!db) return null_arg(err, "xc_db_doc_data", "db");

@@ -50,8 +50,9 @@ static void test_round_trip(void)
         char *data = NULL;
         size_t len = 0;
         ss_record_parts p;
-        CHECK_EQ_INT(ss_record_encode(&r, key, cases[i].heading, cases[i].head, heads, 2, &data,
-                                      &len, NULL), SS_OK, "encode");
+        uint32_t nth = cases[i].head ? 0 : 5 + (uint32_t)i;
+        CHECK_EQ_INT(ss_record_encode(&r, key, nth, cases[i].heading, heads, 2, &data, &len, NULL),
+                     SS_OK, "encode");
         CHECK_EQ_INT(ss_record_decode(data, len, &p, NULL), SS_OK, "decode");
         CHECK(same_str(p.rec.text, r.text) && same_str(p.rec.simplified, r.simplified),
               "case %zu: text [%s] simplified [%s]", i, p.rec.text, p.rec.simplified ? p.rec.simplified : "NULL");
@@ -59,7 +60,7 @@ static void test_round_trip(void)
                   p.rec.line == 7 && p.rec.para == 3 && p.rec.speech == 2,
               "case %zu: numbers", i);
         CHECK(p.key.file_hash == key.file_hash && p.key.speech == key.speech &&
-                  p.heading == cases[i].heading && p.is_head == cases[i].head,
+                  p.heading == cases[i].heading && p.is_head == cases[i].head && p.nth == nth,
               "case %zu: key, heading, head", i);
         int head = cases[i].head;
         CHECK(same_str(p.rec.file, head ? r.file : NULL) && same_str(p.rec.title, head ? r.title : NULL) &&
