@@ -102,19 +102,26 @@ static entry *put(ss_rjoin *j, ss_record_parts *head, ss_err *err)
     return &j->v[i];
 }
 
-/* 1 when document id of db is the head of speech k (then read into head). */
-static int is_head_at(xc_db *db, xc_docid id, ss_speech_key k, ss_record_parts *head)
+/* SS_OK when document id of db is the head of speech k (read into head);
+ * SS_ENOTFOUND when it is not (or there is none); another error (the
+ * database changed, out of memory) as it came. */
+static ss_code head_at(xc_db *db, xc_docid id, ss_speech_key k, ss_record_parts *head,
+                       ss_err *err)
 {
     char *data = NULL;
     size_t len = 0;
-    int ok = xc_db_doc_data(db, id, &data, &len, NULL) == SS_OK &&
-             ss_record_decode(data, len, head, NULL) == SS_OK;
-    free(data);
-    if (ok && (!head->is_head || !same(head->key, k))) {
+    ss_err local;
+    ss_code rc = xc_db_doc_data(db, id, &data, &len, &local);
+    if (rc == SS_OK && ss_record_decode(data, len, head, NULL) != SS_OK)
+        rc = SS_ENOTFOUND;
+    else if (rc == SS_OK && (!head->is_head || !same(head->key, k))) {
         ss_record_parts_free(head);
-        ok = 0;
+        rc = SS_ENOTFOUND;
     }
-    return ok;
+    free(data);
+    if (rc != SS_OK && rc != SS_ENOTFOUND && err)
+        *err = local;
+    return rc;
 }
 
 /* Reads the head of speech k from db: at document id guess (0: none),
@@ -122,8 +129,9 @@ static int is_head_at(xc_db *db, xc_docid id, ss_speech_key k, ss_record_parts *
 static ss_code read_head(xc_db *db, xc_docid guess, ss_speech_key k, ss_record_parts *head,
                          ss_err *err)
 {
-    if (guess && is_head_at(db, guess, k, head))
-        return SS_OK;
+    ss_code rc = guess ? head_at(db, guess, k, head, err) : SS_ENOTFOUND;
+    if (rc != SS_ENOTFOUND)
+        return rc;
     char term[sizeof SS_PREFIX_SPEECH + SS_SPEECH_KEY_MAX];
     size_t n = strlen(SS_PREFIX_SPEECH);
     memcpy(term, SS_PREFIX_SPEECH, n);
@@ -131,7 +139,7 @@ static ss_code read_head(xc_db *db, xc_docid guess, ss_speech_key k, ss_record_p
     xc_docid id = 0;
     char *data = NULL;
     size_t len = 0;
-    ss_code rc = xc_db_first_posting(db, term, n, &id, err);
+    rc = xc_db_first_posting(db, term, n, &id, err);
     if (rc == SS_OK && !id)
         return ss_seterr(err, SS_ECORRUPT, "no passage of speech %s in the index", term);
     if (rc == SS_OK)
