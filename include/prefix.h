@@ -10,7 +10,8 @@
  *              division above it;
  *   Y<yyyy>    the year of the speech's date;
  *   XY<yyyy>   a year the passage or its heading speaks of (passage_year.h);
- *   XS<name>   the speaker's name;  XP<role>  the speaker's role;
+ *   XS<name>   the speaker's name;  XP<role>  the speaker's role (both on
+ *              the speech's head passage only, record_write.h);
  *   XK<kind>   speech, report or article;
  *   XT<bigram> a bigram (or ASCII token) of the speech's title (on the
  *              speech's head passage only, record_write.h);

@@ -195,7 +195,7 @@ static ss_code push_title_term(void *arg, const char *t, size_t n, ss_err *err)
     return push_term(arg, SS_PREFIX_TITLE, t, n, err);
 }
 
-/* The speeches a title: value finds, as speech terms. */
+/* The speeches a title: or speaker: value finds, as speech terms. */
 typedef struct {
     xc_query **v;
     size_t n, cap;
@@ -213,7 +213,7 @@ static int on_speech(void *ctx, size_t k, const char *v, size_t len, uint32_t co
     if (n <= 0 || n > SS_MAX_TERM)
         return 0;
     if (SS_GROW(l->v, l->n + 1, l->cap, 64) < 0) {
-        l->rc = ss_seterr(l->err, SS_ENOMEM, "out of memory resolving title:");
+        l->rc = ss_seterr(l->err, SS_ENOMEM, "out of memory resolving a filter");
         return 1;
     }
     l->rc = xc_query_term(term, (size_t)n, 1, &l->v[l->n], l->err);
@@ -221,27 +221,18 @@ static int on_speech(void *ctx, size_t k, const char *v, size_t len, uint32_t co
     return l->rc != SS_OK;
 }
 
-/* title:v — the head passages holding every title term of v (only heads
- * carry them, record_write.h) give their speeches' keys (SS_SLOT_SPEECH);
- * the filter is then any passage of those speeches.  *out NULL when v has
- * no title terms. */
-static ss_code title_query(ss_actx *ac, xc_db *db, const char *v, xc_query **out, ss_err *err)
+/* The speeches whose head passage heads matches (terms only heads carry,
+ * record_write.h), from their keys (SS_SLOT_SPEECH): *out, the query for
+ * any passage of those speeches (a term no passage has when there is
+ * none).  heads stays the caller's. */
+static ss_code speeches_query(xc_db *db, const xc_query *heads, xc_query **out, ss_err *err)
 {
-    qlist l = { .n = 0 };
-    xc_query *heads = NULL;
     xc_enquire *e = NULL;
     speech_list sl = { NULL, 0, 0, SS_OK, err };
-    *out = NULL;
-    ss_code rc = db ? ss_filter_title_terms(ac, v, push_title_term, &l, err)
-                    : ss_seterr(err, SS_EINVAL, "title: needs the index");
-    if (rc == SS_OK)
-        rc = combine_owned(XC_OP_AND, &l, &heads, err);
-    else
-        qlist_free(&l);
-    if (rc != SS_OK || !heads)
-        return rc;
     static const unsigned slot[1] = { SS_SLOT_SPEECH };
-    rc = xc_enquire_new(db, &e, err);
+    *out = NULL;
+    ss_code rc = db ? xc_enquire_new(db, &e, err)
+                    : ss_seterr(err, SS_EINVAL, "speaker: and title: need the index");
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, heads, err);
     if (rc == SS_OK)
@@ -258,17 +249,42 @@ static ss_code title_query(ss_actx *ac, xc_db *db, const char *v, xc_query **out
         xc_query_free(sl.v[i]);
     free(sl.v);
     xc_enquire_free(e);
+    return rc;
+}
+
+/* title:v — the speeches whose head holds every title term of v; *out
+ * NULL when v has none.  speaker:v — those whose head names v as speaker
+ * or role. */
+static ss_code head_query(ss_field field, ss_actx *ac, xc_db *db, const char *v, xc_query **out,
+                          ss_err *err)
+{
+    qlist l = { .n = 0 };
+    xc_query *heads = NULL;
+    *out = NULL;
+    ss_code rc = SS_OK;
+    if (field == SS_F_TITLE) {
+        rc = ss_filter_title_terms(ac, v, push_title_term, &l, err);
+    } else {
+        rc = push_term(&l, SS_PREFIX_SPEAKER, v, strlen(v), err);
+        if (rc == SS_OK)
+            rc = push_term(&l, SS_PREFIX_ROLE, v, strlen(v), err);
+    }
+    if (rc == SS_OK)
+        rc = combine_owned(field == SS_F_TITLE ? XC_OP_AND : XC_OP_OR, &l, &heads, err);
+    else
+        qlist_free(&l);
+    if (rc == SS_OK && heads)
+        rc = speeches_query(db, heads, out, err);
     xc_query_free(heads);
     return rc;
 }
 
 /* The alternatives one filter value stands for, pushed onto l. */
 static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer *g, xc_db *db,
-                           qlist *l, int *and_all, ss_err *err)
+                           qlist *l, ss_err *err)
 {
     const char *v = fl->value;
     int lo, hi;
-    *and_all = 0;
     switch (fl->field) {
     case SS_F_REGION: {
         uint32_t ids[16];
@@ -298,15 +314,12 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
         ss_code rc = push_relative_years(l, "去年", "上年", lo + 1, hi + 1, err);
         return rc == SS_OK ? push_relative_years(l, "明年", NULL, lo - 1, hi - 1, err) : rc;
     }
-    case SS_F_SPEAKER: {
-        ss_code rc = push_term(l, SS_PREFIX_SPEAKER, v, strlen(v), err);
-        return rc == SS_OK ? push_term(l, SS_PREFIX_ROLE, v, strlen(v), err) : rc;
-    }
     case SS_F_KIND:
         return push_term(l, SS_PREFIX_KIND, kind_of(v), strlen(kind_of(v)), err);
+    case SS_F_SPEAKER:
     case SS_F_TITLE: {
         xc_query *x = NULL;
-        ss_code rc = title_query(ac, db, v, &x, err);
+        ss_code rc = head_query(fl->field, ac, db, v, &x, err);
         if (rc == SS_OK && x && l->n < NELEM(l->v))
             l->v[l->n++] = x;
         else
@@ -343,11 +356,10 @@ static ss_code field_query(const ss_filters *f, ss_field field, ss_actx *ac,
         if (f->v[i].field != field)
             continue;
         qlist l = { .n = 0 };
-        int and_all;
         xc_query *x = NULL;
-        rc = value_terms(&f->v[i], ac, g, db, &l, &and_all, err);
+        rc = value_terms(&f->v[i], ac, g, db, &l, err);
         if (rc == SS_OK)
-            rc = combine_owned(and_all ? XC_OP_AND : XC_OP_OR, &l, &x, err);
+            rc = combine_owned(XC_OP_OR, &l, &x, err);
         else
             qlist_free(&l);
         if (rc == SS_OK && x && alts.n < NELEM(alts.v))

@@ -14,7 +14,9 @@
  *             above it — so region:河南 (河南省, 410000) matches passages
  *             about 商丘 (411400, inside 河南省);
  *   Y<yyyy>   the year of the speech's date;
- *   XS<name>  the speaker's name;  XP<role>  the speaker's role;
+ *   XS<name>  the speaker's name;  XP<role>  the speaker's role, on the
+ *             speech's head passage only: speaker: finds the heads, then
+ *             every passage of their speeches by its speech term;
  *   XK<kind>  speech, report or article;
  *   XT<bigram> every bigram of the speech's title, on the speech's head
  *             passage only: title: finds the heads, then every passage

@@ -479,9 +479,9 @@ static ss_code add_speech(ss_indexer *ix, const char *path, const ss_text *t,
     strbuf terms = STRBUF_INIT;
     ss_speech_rec sr = { 0 };
     if (rc == SS_OK)
-        rc = ss_filter_speech_terms(ix->actx, sp, ix->gaz, &terms, err);
+        rc = ss_filter_speech_terms(sp, ix->gaz, &terms, err);
     if (rc == SS_OK)
-        rc = ss_speech_rec_init(&sr, ix->actx, path, (uint32_t)sp_no, sp->title, t, &ps, err);
+        rc = ss_speech_rec_init(&sr, ix->actx, path, (uint32_t)sp_no, sp, t, &ps, err);
     for (size_t i = 0; rc == SS_OK && i < ps.n; i++)
         rc = add_passage(ix, path, t, sp, &terms, sp_no, &ps, i, &sr, err);
     ss_speech_rec_free(&sr);

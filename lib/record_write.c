@@ -47,7 +47,7 @@ static ss_code headings_of(ss_speech_rec *sr, const ss_text *t, const ss_passage
 }
 
 ss_code ss_speech_rec_init(ss_speech_rec *sr, ss_actx *ac, const char *path, uint32_t sp_no,
-                           const char *title, const ss_text *t, const ss_passages *ps,
+                           const ss_speech *sp, const ss_text *t, const ss_passages *ps,
                            ss_err *err)
 {
     memset(sr, 0, sizeof *sr);
@@ -55,8 +55,8 @@ ss_code ss_speech_rec_init(ss_speech_rec *sr, ss_actx *ac, const char *path, uin
     memcpy(sr->term, SS_PREFIX_SPEECH, strlen(SS_PREFIX_SPEECH));
     ss_speech_key_text(sr->key, sr->term + strlen(SS_PREFIX_SPEECH));
     ss_code rc = headings_of(sr, t, ps, err);
-    if (rc == SS_OK && title)
-        rc = ss_filter_head_terms(ac, title, &sr->head_terms, err);
+    if (rc == SS_OK)
+        rc = ss_filter_head_terms(ac, sp, &sr->head_terms, err);
     if (rc != SS_OK)
         ss_speech_rec_free(sr);
     return rc;

@@ -3,10 +3,10 @@
  *
  * Every passage gets the term SS_PREFIX_SPEECH + its speech key; the first
  * passage (the head) also gets the speech's part of the record (file,
- * title, date, region, speaker, kind, heading table), the title terms
- * (filter_index.h: ss_filter_head_terms) and the key in SS_SLOT_SPEECH, so
- * that title: resolves to speeches at query time (filter.h) instead of
- * every passage carrying its title's terms. */
+ * title, date, region, speaker, kind, heading table), the title, speaker
+ * and role terms (filter_index.h: ss_filter_head_terms) and the key in
+ * SS_SLOT_SPEECH, so that title: and speaker: resolve to speeches at query
+ * time (filter.h) instead of every passage carrying those terms. */
 #ifndef SS_RECORD_WRITE_H
 #define SS_RECORD_WRITE_H
 
@@ -17,6 +17,7 @@
 #include "passage.h"
 #include "prefix.h"
 #include "record.h"
+#include "speech.h"
 #include "ss_error.h"
 #include "strbuf.h"
 #include "text.h"
@@ -32,10 +33,11 @@ typedef struct {
     strbuf head_terms;    /* the head's own boolean terms, NUL-separated */
 } ss_speech_rec;
 
-/* Prepares the speech sp_no of the file at path (canonical), titled title
- * (NULL: none), whose passages ps (spans of t) are about to be added. */
+/* Prepares speech sp, the sp_no-th of the file at path (canonical), whose
+ * passages ps (spans of t) are about to be added.  ac analyses its title,
+ * speaker and role (unused when it has none). */
 ss_code ss_speech_rec_init(ss_speech_rec *sr, ss_actx *ac, const char *path, uint32_t sp_no,
-                           const char *title, const ss_text *t, const ss_passages *ps,
+                           const ss_speech *sp, const ss_text *t, const ss_passages *ps,
                            ss_err *err);
 /* Passage i's record (r: its fields; for i == 0 also the speech's: file,
  * title, date, region, speaker, kind) into doc's data, and its speech

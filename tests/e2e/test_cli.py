@@ -222,7 +222,7 @@ def test_duplicates(tmp):
 
 
 QUERIES = ["招商引资", "项目 建设", "长三角", "如何推进产业集聚区转型发展", "\"项目为王\"", "市",
-           "项目 title:讲话", "title:会议 year:2019"]
+           "项目 title:讲话", "title:会议 year:2019", "speaker:市委书记 项目"]
 
 
 def top10(db_args, q):

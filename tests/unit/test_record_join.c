@@ -42,9 +42,12 @@ static void add(xc_writable *w, const speech *s, size_t i)
     memset(pv, 0, sizeof pv);
     ss_passages ps = { pv, s->n, s->n };
     ss_speech_rec sr;
+    ss_speech sp;
     ss_err err;
-    /* no title terms (they need the analyser): the head still records the title */
-    CHECK_EQ_INT(ss_speech_rec_init(&sr, NULL, s->file, 1, NULL, &t, &ps, &err), SS_OK, "init");
+    /* no title or speaker terms (they need the analyser): the head still
+     * records the title */
+    memset(&sp, 0, sizeof sp);
+    CHECK_EQ_INT(ss_speech_rec_init(&sr, NULL, s->file, 1, &sp, &t, &ps, &err), SS_OK, "init");
     ss_record r;
     memset(&r, 0, sizeof r);
     r.file = (char *)s->file;
