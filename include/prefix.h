@@ -10,9 +10,12 @@
  *              division above it;
  *   Y<yyyy>    the year of the speech's date;
  *   XY<yyyy>   a year the passage or its heading speaks of (passage_year.h);
- *   XS<name>   the speaker's name;  XP<role>  the speaker's role;
+ *   XS<name>   the speaker's name;  XP<role>  the speaker's role (both on
+ *              the speech's head passage only, record_write.h);
  *   XK<kind>   speech, report or article;
- *   XT<bigram> a bigram (or ASCII token) of the speech's title. */
+ *   XT<bigram> a bigram (or ASCII token) of the speech's title (on the
+ *              speech's head passage only, record_write.h);
+ *   XQ<key>    the passage's speech (record.h: ss_speech_key_text). */
 #ifndef SS_PREFIX_H
 #define SS_PREFIX_H
 
@@ -24,5 +27,6 @@
 #define SS_PREFIX_ROLE "XP"
 #define SS_PREFIX_KIND "XK"
 #define SS_PREFIX_TITLE "XT"
+#define SS_PREFIX_SPEECH "XQ"
 
 #endif

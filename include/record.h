@@ -1,9 +1,15 @@
 /* record.h: what the index stores about each passage (its document data)
  * and what a hit shows: where it is, what speech it belongs to, its text.
  *
- * Stored as a compact JSON object, so fields can be added without breaking
- * older indexes.  Every string is malloc'd and owned by the record;
- * ss_record_free releases them (NULL fields are allowed everywhere). */
+ * Stored compactly (index format 2): each passage's record holds its
+ * span, line, paragraph, text, the code points where its simplified form
+ * differs, the index of its heading in its speech's table, and the key of
+ * its speech.  What the passages of a speech share — file, title, date,
+ * region, speaker, kind and the table of its section headings — is stored
+ * once, in the record of its first passage (the speech's "head"), and
+ * joined at query time (record_join.h).  Every string of an ss_record is
+ * malloc'd and owned by the record; ss_record_free releases them (NULL
+ * fields are allowed everywhere). */
 #ifndef SS_RECORD_H
 #define SS_RECORD_H
 
@@ -32,16 +38,55 @@ typedef struct {
 } ss_record;
 
 /* Value slots of a passage's document, for counting matches by facet
- * without reading their records (xc_enquire_count_values). */
-enum { SS_SLOT_REGION = 1, SS_SLOT_YEAR = 2, SS_SLOT_KIND = 3 };
+ * without reading their records (xc_enquire_count_values).  SS_SLOT_SPEECH
+ * is set on a speech's head passage only: its speech key (ss_speech_key),
+ * so that a query over head passages (title:) yields its speeches. */
+enum { SS_SLOT_REGION = 1, SS_SLOT_YEAR = 2, SS_SLOT_KIND = 3, SS_SLOT_SPEECH = 4 };
 
 /* Sets the value slots of the document of r (region, year, kind). */
 ss_code ss_record_values(const ss_record *r, xc_doc *doc, ss_err *err);
 
-/* Serialises r into a malloc'd NUL-terminated JSON string. */
-ss_code ss_record_encode(const ss_record *r, char **out, size_t *len, ss_err *err);
-/* Parses data (len bytes) into r (overwritten; free with ss_record_free). */
-ss_code ss_record_decode(const char *data, size_t len, ss_record *r, ss_err *err);
+/* ---- the stored form ---- */
+
+/* What identifies a speech in the index: the hash of its file's path
+ * (ss_path_hash) and its number in the file. */
+typedef struct {
+    uint64_t file_hash;
+    uint32_t speech;
+} ss_speech_key;
+
+/* The key as text (hex, at most SS_SPEECH_KEY_MAX bytes with the NUL):
+ * the value of SS_SLOT_SPEECH, and after SS_PREFIX_SPEECH the term every
+ * passage of the speech carries. */
+#define SS_SPEECH_KEY_MAX 28
+size_t ss_speech_key_text(ss_speech_key k, char *buf);
+
+/* A decoded record: the passage's own fields in rec (file, title, date,
+ * region, speaker, kind, heading left NULL), its speech's key, the index
+ * of its heading in the speech's table (0: none, k: headings[k - 1]), and
+ * when it is a head, the speech's part: rec's speech fields set and the
+ * heading table. */
+typedef struct {
+    ss_record rec;
+    ss_speech_key key;
+    uint32_t nth;         /* the passage's number in its speech, from 0 (the head) */
+    uint32_t heading;
+    int is_head;
+    char **headings;      /* is_head: the speech's section headings */
+    uint32_t nheadings;
+} ss_record_parts;
+
+/* Encodes passage r, the nth (from 0) of speech key, whose heading is
+ * headings[heading - 1] (0: none); the head (nth 0) also holds the
+ * speech's part: r's file, title, date, region, speaker, kind, and the
+ * heading table. */
+ss_code ss_record_encode(const ss_record *r, ss_speech_key key, uint32_t nth, uint32_t heading,
+                         const char *const *headings, uint32_t nheadings, char **out,
+                         size_t *len, ss_err *err);
+/* Parses data (len bytes) into p (overwritten; free with ss_record_parts_free). */
+ss_code ss_record_decode(const char *data, size_t len, ss_record_parts *p, ss_err *err);
+void ss_record_parts_free(ss_record_parts *p);
+
 void ss_record_free(ss_record *r);
 /* 1 when the passage has a heading to show above it: a heading that its
  * text does not already open with (a heading line opens the first passage

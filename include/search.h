@@ -115,6 +115,12 @@ void ss_searcher_set_time_limit(ss_searcher *s, double seconds);
 ss_code ss_search_judge(ss_searcher *s, const ss_query *q, const ss_record *r, double *factor,
                         ss_span **hl, size_t *nhl, ss_err *err);
 
+/* A passage's record from the data (len bytes) of its document id (0:
+ * unknown), joined with its speech's part (record_join.h); r is
+ * overwritten (free with ss_record_free). */
+ss_code ss_searcher_record(ss_searcher *s, uint32_t id, const char *data, size_t len,
+                           ss_record *r, ss_err *err);
+
 /* The searcher's database and analysis context, for views built on it
  * (speech_view.h).  Borrowed: valid until ss_searcher_close. */
 xc_db *ss_searcher_db(ss_searcher *s);

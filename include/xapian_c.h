@@ -155,6 +155,18 @@ ss_code xc_mset_weight(const xc_mset *m, uint32_t i, double *out, ss_err *err);
 /* Data of the i-th hit (malloc'd). */
 ss_code xc_mset_data(const xc_mset *m, uint32_t i, char **data, size_t *len, ss_err *err);
 
+/* ---- joining records (record_join.c) ---- */
+
+/* The lowest document id indexed by term[0, len) in db (0 when none). */
+ss_code xc_db_first_posting(xc_db *db, const char *term, size_t len, xc_docid *out, ss_err *err);
+/* Number of shards (databases) db searches together: a document id of
+ * shard k (from 0) of n is (id in the shard - 1) * n + k + 1. */
+uint32_t xc_db_shards(const xc_db *db);
+/* Document id of the i-th hit. */
+ss_code xc_mset_docid(const xc_mset *m, uint32_t i, xc_docid *out, ss_err *err);
+/* Data of document id (malloc'd); SS_ENOTFOUND when there is none. */
+ss_code xc_db_doc_data(xc_db *db, xc_docid id, char **data, size_t *len, ss_err *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -10,6 +10,7 @@
 
 #include "base.h"
 #include "prefix.h"
+#include "record.h"
 #include "terms.h"
 
 #define MAX_YEARS 200
@@ -194,13 +195,96 @@ static ss_code push_title_term(void *arg, const char *t, size_t n, ss_err *err)
     return push_term(arg, SS_PREFIX_TITLE, t, n, err);
 }
 
+/* The speeches a title: or speaker: value finds, as speech terms. */
+typedef struct {
+    xc_query **v;
+    size_t n, cap;
+    ss_code rc;
+    ss_err *err;
+} speech_list;
+
+static int on_speech(void *ctx, size_t k, const char *v, size_t len, uint32_t count)
+{
+    speech_list *l = ctx;
+    char term[SS_MAX_TERM + 1];
+    (void)k;
+    (void)count;
+    int n = snprintf(term, sizeof term, "%s%.*s", SS_PREFIX_SPEECH, (int)len, v);
+    if (n <= 0 || n > SS_MAX_TERM)
+        return 0;
+    if (SS_GROW(l->v, l->n + 1, l->cap, 64) < 0) {
+        l->rc = ss_seterr(l->err, SS_ENOMEM, "out of memory resolving a filter");
+        return 1;
+    }
+    l->rc = xc_query_term(term, (size_t)n, 1, &l->v[l->n], l->err);
+    l->n += l->rc == SS_OK;
+    return l->rc != SS_OK;
+}
+
+/* The speeches whose head passage heads matches (terms only heads carry,
+ * record_write.h), from their keys (SS_SLOT_SPEECH): *out, the query for
+ * any passage of those speeches (a term no passage has when there is
+ * none).  heads stays the caller's. */
+static ss_code speeches_query(xc_db *db, const xc_query *heads, xc_query **out, ss_err *err)
+{
+    xc_enquire *e = NULL;
+    speech_list sl = { NULL, 0, 0, SS_OK, err };
+    static const unsigned slot[1] = { SS_SLOT_SPEECH };
+    *out = NULL;
+    ss_code rc = db ? xc_enquire_new(db, &e, err)
+                    : ss_seterr(err, SS_EINVAL, "speaker: and title: need the index");
+    if (rc == SS_OK)
+        rc = xc_enquire_set_query(e, heads, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_count_values(e, slot, 1, NULL, on_speech, &sl, err);
+    if (rc == SS_OK)
+        rc = sl.rc;
+    if (rc == SS_OK && sl.n == 0) /* no such speech: a term no passage has */
+        rc = xc_query_term(SS_PREFIX_SPEECH, strlen(SS_PREFIX_SPEECH), 1, out, err);
+    else if (rc == SS_OK && sl.n == 1)
+        *out = sl.v[0], sl.n = 0;
+    else if (rc == SS_OK)
+        rc = xc_query_combine(XC_OP_OR, sl.v, sl.n, 0, out, err);
+    for (size_t i = 0; i < sl.n; i++)
+        xc_query_free(sl.v[i]);
+    free(sl.v);
+    xc_enquire_free(e);
+    return rc;
+}
+
+/* title:v — the speeches whose head holds every title term of v; *out
+ * NULL when v has none.  speaker:v — those whose head names v as speaker
+ * or role. */
+static ss_code head_query(ss_field field, ss_actx *ac, xc_db *db, const char *v, xc_query **out,
+                          ss_err *err)
+{
+    qlist l = { .n = 0 };
+    xc_query *heads = NULL;
+    *out = NULL;
+    ss_code rc = SS_OK;
+    if (field == SS_F_TITLE) {
+        rc = ss_filter_title_terms(ac, v, push_title_term, &l, err);
+    } else {
+        rc = push_term(&l, SS_PREFIX_SPEAKER, v, strlen(v), err);
+        if (rc == SS_OK)
+            rc = push_term(&l, SS_PREFIX_ROLE, v, strlen(v), err);
+    }
+    if (rc == SS_OK)
+        rc = combine_owned(field == SS_F_TITLE ? XC_OP_AND : XC_OP_OR, &l, &heads, err);
+    else
+        qlist_free(&l);
+    if (rc == SS_OK && heads)
+        rc = speeches_query(db, heads, out, err);
+    xc_query_free(heads);
+    return rc;
+}
+
 /* The alternatives one filter value stands for, pushed onto l. */
-static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer *g, qlist *l,
-                           int *and_all, ss_err *err)
+static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer *g, xc_db *db,
+                           qlist *l, ss_err *err)
 {
     const char *v = fl->value;
     int lo, hi;
-    *and_all = 0;
     switch (fl->field) {
     case SS_F_REGION: {
         uint32_t ids[16];
@@ -230,15 +314,18 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
         ss_code rc = push_relative_years(l, "去年", "上年", lo + 1, hi + 1, err);
         return rc == SS_OK ? push_relative_years(l, "明年", NULL, lo - 1, hi - 1, err) : rc;
     }
-    case SS_F_SPEAKER: {
-        ss_code rc = push_term(l, SS_PREFIX_SPEAKER, v, strlen(v), err);
-        return rc == SS_OK ? push_term(l, SS_PREFIX_ROLE, v, strlen(v), err) : rc;
-    }
     case SS_F_KIND:
         return push_term(l, SS_PREFIX_KIND, kind_of(v), strlen(kind_of(v)), err);
-    case SS_F_TITLE:
-        *and_all = 1;
-        return ss_filter_title_terms(ac, v, push_title_term, l, err);
+    case SS_F_SPEAKER:
+    case SS_F_TITLE: {
+        xc_query *x = NULL;
+        ss_code rc = head_query(fl->field, ac, db, v, &x, err);
+        if (rc == SS_OK && x && l->n < NELEM(l->v))
+            l->v[l->n++] = x;
+        else
+            xc_query_free(x);
+        return rc;
+    }
     case SS_F_COUNT:
         break;
     }
@@ -261,7 +348,7 @@ static ss_code combine_owned(xc_op op, qlist *l, xc_query **out, ss_err *err)
 
 /* OR over the values of one field. */
 static ss_code field_query(const ss_filters *f, ss_field field, ss_actx *ac,
-                           const ss_gazetteer *g, xc_query **out, ss_err *err)
+                           const ss_gazetteer *g, xc_db *db, xc_query **out, ss_err *err)
 {
     qlist alts = { .n = 0 };
     ss_code rc = SS_OK;
@@ -269,11 +356,10 @@ static ss_code field_query(const ss_filters *f, ss_field field, ss_actx *ac,
         if (f->v[i].field != field)
             continue;
         qlist l = { .n = 0 };
-        int and_all;
         xc_query *x = NULL;
-        rc = value_terms(&f->v[i], ac, g, &l, &and_all, err);
+        rc = value_terms(&f->v[i], ac, g, db, &l, err);
         if (rc == SS_OK)
-            rc = combine_owned(and_all ? XC_OP_AND : XC_OP_OR, &l, &x, err);
+            rc = combine_owned(XC_OP_OR, &l, &x, err);
         else
             qlist_free(&l);
         if (rc == SS_OK && x && alts.n < NELEM(alts.v))
@@ -288,7 +374,7 @@ static ss_code field_query(const ss_filters *f, ss_field field, ss_actx *ac,
     return combine_owned(XC_OP_OR, &alts, out, err);
 }
 
-ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g,
+ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g, xc_db *db,
                          xc_query **out, ss_err *err)
 {
     qlist fields = { .n = 0 };
@@ -296,7 +382,7 @@ ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g
     *out = NULL;
     for (int k = 0; rc == SS_OK && k < SS_F_COUNT; k++) {
         xc_query *x = NULL;
-        rc = field_query(f, (ss_field)k, ac, g, &x, err);
+        rc = field_query(f, (ss_field)k, ac, g, db, &x, err);
         if (rc == SS_OK && x)
             fields.v[fields.n++] = x;
     }

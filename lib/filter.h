@@ -14,9 +14,13 @@
  *             above it — so region:河南 (河南省, 410000) matches passages
  *             about 商丘 (411400, inside 河南省);
  *   Y<yyyy>   the year of the speech's date;
- *   XS<name>  the speaker's name;  XP<role>  the speaker's role;
+ *   XS<name>  the speaker's name;  XP<role>  the speaker's role, on the
+ *             speech's head passage only: speaker: finds the heads, then
+ *             every passage of their speeches by its speech term;
  *   XK<kind>  speech, report or article;
- *   XT<bigram> every bigram of the speech's title. */
+ *   XT<bigram> every bigram of the speech's title, on the speech's head
+ *             passage only: title: finds the heads, then every passage
+ *             of their speeches by its speech term XQ<key>. */
 #ifndef SS_FILTER_H
 #define SS_FILTER_H
 
@@ -49,8 +53,10 @@ void ss_filters_free(ss_filters *f);
 
 /* The query restricting to f (AND of fields, OR of values), or NULL in
  * *out when f is empty.  g resolves region names (NULL: region filters
- * match nothing).  An unknown region name is SS_EINVAL naming it. */
-ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g,
+ * match nothing).  An unknown region name is SS_EINVAL naming it.  db
+ * resolves title: to the speeches whose title holds it (their speech
+ * terms, record_write.h). */
+ss_code ss_filters_query(const ss_filters *f, ss_actx *ac, const ss_gazetteer *g, xc_db *db,
                          xc_query **out, ss_err *err);
 
 /* Calls cb for each title term of text: its bigrams, its ASCII tokens,

@@ -1,7 +1,8 @@
 /* filter_index.h: the index half of field filters (filter.h): the boolean
  * terms (prefix.h) each passage gets — its speech's own region and the
- * places its title names, with the divisions above them; year; speaker;
- * role; kind; title bigrams; and the places the passage itself names. */
+ * places its title names, with the divisions above them; year; kind; and
+ * the places the passage itself names — and the title bigrams, speaker
+ * and role, which only the speech's head passage gets (record_write.h). */
 #ifndef SS_FILTER_INDEX_H
 #define SS_FILTER_INDEX_H
 
@@ -18,10 +19,15 @@
 
 /* The boolean terms every passage of speech sp gets (its own region and
  * the places its title names, with the divisions above them; year;
- * speaker; role; kind; title bigrams), into out as NUL-terminated strings
- * one after the other.  Computed once per speech. */
-ss_code ss_filter_speech_terms(ss_actx *ac, const ss_speech *sp, const ss_gazetteer *g,
-                               strbuf *out, ss_err *err);
+ * kind), into out as NUL-terminated strings one after the other.
+ * Computed once per speech. */
+ss_code ss_filter_speech_terms(const ss_speech *sp, const ss_gazetteer *g, strbuf *out,
+                               ss_err *err);
+
+/* The terms of a speech's head passage alone: its title's
+ * (ss_filter_title_terms), its speaker's name and role, into out as
+ * ss_filter_speech_terms does. */
+ss_code ss_filter_head_terms(ss_actx *ac, const ss_speech *sp, strbuf *out, ss_err *err);
 
 /* Adds a passage's boolean terms: its speech's (from
  * ss_filter_speech_terms) and the places the passage names (gazetteer ids,

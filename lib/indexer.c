@@ -21,6 +21,7 @@
 #include "passage_year.h"
 #include "reader.h"
 #include "record.h"
+#include "record_write.h"
 #include "speech.h"
 #include "terms.h"
 #include "text.h"
@@ -429,13 +430,11 @@ static ss_code passage_terms(ss_indexer *ix, xc_doc *doc, const char *path,
 
 static ss_code add_passage(ss_indexer *ix, const char *path, const ss_text *t,
                            const ss_speech *sp, const strbuf *speech_terms, size_t sp_no,
-                           const ss_passages *ps, size_t i, ss_err *err)
+                           const ss_passages *ps, size_t i, const ss_speech_rec *sr, ss_err *err)
 {
     const ss_passage *p = &ps->v[i];
     passage_strings str = { NULL, NULL, NULL, NULL };
     xc_doc *doc = NULL;
-    char *data = NULL;
-    size_t dlen = 0;
     ss_code rc = make_strings(ix, t, sp, ps, i, &str, err);
     if (rc == SS_OK)
         rc = xc_doc_new(&doc, err);
@@ -455,14 +454,11 @@ static ss_code add_passage(ss_indexer *ix, const char *path, const ss_text *t,
     if (rc == SS_OK)
         rc = ss_record_values(&r, doc, err);
     if (rc == SS_OK)
-        rc = ss_record_encode(&r, &data, &dlen, err);
-    if (rc == SS_OK)
-        rc = xc_doc_set_data(doc, data, dlen, err);
+        rc = ss_speech_rec_passage(sr, i, &r, doc, err);
     if (rc == SS_OK)
         rc = xc_writable_add(ix->db, doc, NULL, err);
     if (rc == SS_OK && ++ix->pending_docs >= SS_FILE_PARTS * ix->opts.flush_docs)
         rc = ss_indexer_commit(ix, err); /* a huge file: its record is gone until its end */
-    free(data);
     strings_free(&str);
     xc_doc_free(doc);
     return rc;
@@ -481,10 +477,14 @@ static ss_code add_speech(ss_indexer *ix, const char *path, const ss_text *t,
         ps.v[i].head_end += sp->start;
     }
     strbuf terms = STRBUF_INIT;
+    ss_speech_rec sr = { 0 };
     if (rc == SS_OK)
-        rc = ss_filter_speech_terms(ix->actx, sp, ix->gaz, &terms, err);
+        rc = ss_filter_speech_terms(sp, ix->gaz, &terms, err);
+    if (rc == SS_OK)
+        rc = ss_speech_rec_init(&sr, ix->actx, path, (uint32_t)sp_no, sp, t, &ps, err);
     for (size_t i = 0; rc == SS_OK && i < ps.n; i++)
-        rc = add_passage(ix, path, t, sp, &terms, sp_no, &ps, i, err);
+        rc = add_passage(ix, path, t, sp, &terms, sp_no, &ps, i, &sr, err);
+    ss_speech_rec_free(&sr);
     sb_free(&terms);
     if (rc == SS_OK) {
         ix->st.passages += ps.n;

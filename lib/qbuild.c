@@ -477,7 +477,7 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     m = exclude(p, q, m, db, err);
     if (m && q->filters.n) {
         xc_query *fq = NULL;
-        if (ss_filters_query(&q->filters, q->ac, q->gaz, &fq, err) == SS_OK && fq) {
+        if (ss_filters_query(&q->filters, q->ac, q->gaz, db, &fq, err) == SS_OK && fq) {
             xc_query *pair[2] = { m, keep(p, fq) };
             m = pair[1] ? combine(p, XC_OP_FILTER, pair, 2, 0, err) : NULL;
         } else if (err->code != SS_OK) {

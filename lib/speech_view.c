@@ -28,15 +28,18 @@ static int by_offset(const void *a, const void *b)
 
 /* Keeps the passage of mset hit i when it belongs to speech; notes the
  * nearest other speeches of the file. */
-static ss_code take(const xc_mset *m, uint32_t i, uint32_t speech, ss_speech_view *out,
-                    size_t *cap, ss_err *err)
+static ss_code take(ss_searcher *s, const xc_mset *m, uint32_t i, uint32_t speech,
+                    ss_speech_view *out, size_t *cap, ss_err *err)
 {
     char *data = NULL;
     size_t len = 0;
     ss_record rec;
+    xc_docid id = 0;
     ss_code rc = xc_mset_data(m, i, &data, &len, err);
     if (rc == SS_OK)
-        rc = ss_record_decode(data, len, &rec, err);
+        rc = xc_mset_docid(m, i, &id, err);
+    if (rc == SS_OK)
+        rc = ss_searcher_record(s, id, data, len, &rec, err);
     free(data);
     if (rc != SS_OK)
         return rc;
@@ -95,7 +98,7 @@ ss_code ss_speech_view_get(ss_searcher *s, const char *file, uint32_t speech, co
         rc = xc_enquire_get_mset(e, 0, SS_VIEW_MAX_PASSAGES, 0, &m, err);
     uint32_t size = rc == SS_OK ? xc_mset_size(m) : 0;
     for (uint32_t i = 0; rc == SS_OK && i < size; i++)
-        rc = take(m, i, speech, out, &cap, err);
+        rc = take(s, m, i, speech, out, &cap, err);
     if (rc == SS_OK && out->n == 0)
         rc = ss_seterr(err, SS_ENOTFOUND, "no speech %u in that file", (unsigned)speech);
     if (rc == SS_OK && out->n > 1)

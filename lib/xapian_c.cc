@@ -768,4 +768,39 @@ ss_code xc_enquire_count_values(xc_enquire *e, const unsigned *slots, size_t nsl
     });
 }
 
+/* ---- joining records (record_join.c) ---- */
+
+ss_code xc_db_first_posting(xc_db *db, const char *term, size_t len, xc_docid *out, ss_err *err)
+{
+    if (!db) return null_arg(err, "xc_db_first_posting", "db");
+    if (!term) return null_arg(err, "xc_db_first_posting", "term");
+    if (!out) return null_arg(err, "xc_db_first_posting", "out");
+    *out = 0;
+    return guard(err, {"reading postings of term", std::string(term, len)}, [&] {
+        Xapian::PostingIterator it = db->db.postlist_begin(std::string(term, len));
+        if (it != db->db.postlist_end(std::string(term, len)))
+            *out = *it;
+    });
+}
+
+uint32_t xc_db_shards(const xc_db *db)
+{
+    return db ? (uint32_t)db->db.size() : 0;
+}
+
+ss_code xc_mset_docid(const xc_mset *m, uint32_t i, xc_docid *out, ss_err *err)
+{
+    if (ss_code rc = check_hit(m, i, out, "xc_mset_docid", err)) return rc;
+    return guard(err, {"reading hit document id", ""}, [&] { *out = *(m->mset[i]); });
+}
+
+ss_code xc_db_doc_data(xc_db *db, xc_docid id, char **data, size_t *len, ss_err *err)
+{
+    if (!db) return null_arg(err, "xc_db_doc_data", "db");
+    if (!data) return null_arg(err, "xc_db_doc_data", "data");
+    *data = nullptr;
+    return guard(err, {"reading document data of", db->path},
+                 [&] { copy_out(db->db.get_document(id).get_data(), data, len); });
+}
+
 } // extern "C"

@@ -77,6 +77,21 @@ def tree_size(path):
     return total
 
 
+# The parts of an index: Xapian's tables (glass: NAME.glass, in every shard).
+PARTS = ("postlist", "termlist", "docdata", "position")
+
+
+def part_sizes(path):
+    """Bytes per part of the index at path: postings (postlist, which also
+    holds value slots), term lists, records (docdata), positions, other."""
+    out = dict.fromkeys(PARTS + ("other",), 0)
+    for d, _, files in os.walk(path):
+        for f in files:
+            name = f[:-len(".glass")] if f.endswith(".glass") else None
+            out[name if name in PARTS else "other"] += os.path.getsize(os.path.join(d, f))
+    return out
+
+
 def pct(v, p):
     """Nearest-rank percentile."""
     v = sorted(v)
@@ -163,7 +178,9 @@ def index_speech(a, paths, input_bytes, label, extra, limit):
         sys.exit(f"bench: speech-index failed ({rc}), see {log}:\n{text[-2000:]}")
     m = re.search(r"indexed (\d+) files.*?(\d+) passages", text)
     size = tree_size(os.path.dirname(idx))
+    parts = part_sizes(os.path.dirname(idx))
     return idx, {"seconds": round(wall, 3), "over_limit": rc is None,
+                 "parts_mb": {k: round(v / 1e6, 2) for k, v in parts.items()},
                  "mb_per_s": round(input_bytes / 1e6 / wall, 3),
                  "peak_rss_mb": round(rss, 1), "peak_rss_all_processes_mb": round(rss_all, 1),
                  "index_mb": round(size / 1e6, 2),
@@ -590,6 +607,9 @@ def main():
     row("peak RSS, all processes (MB)", [fmt(r["peak_rss_all_processes_mb"]) for _, r in cols])
     row("index size (MB)", [fmt(r["index_mb"]) for _, r in cols], fts and fmt(fts["index_mb"]))
     row("index / input", [fmt(r["index_ratio"]) for _, r in cols], fts and fmt(fts["index_ratio"]))
+    row("  postings/term lists/records (MB)",
+        ["/".join(fmt(r.get("parts_mb", {}).get(k, 0)) for k in ("postlist", "termlist", "docdata"))
+         for _, r in cols])
     row("warm query p50/p95/p99 (ms)",
         [f"{warm(r, 'p50_ms')}/{warm(r, 'p95_ms')}/{warm(r, 'p99_ms')}" for _, r in cols])
     row("keyword queries: p50 of medians", [warm(r, "keyword_p50_ms") for _, r in cols],

@@ -221,13 +221,18 @@ def test_duplicates(tmp):
 
 
 
-QUERIES = ["招商引资", "项目 建设", "长三角", "如何推进产业集聚区转型发展", "\"项目为王\"", "市"]
+QUERIES = ["招商引资", "项目 建设", "长三角", "如何推进产业集聚区转型发展", "\"项目为王\"", "市",
+           "项目 title:讲话", "title:会议 year:2019", "speaker:市委书记 项目"]
 
 
 def top10(db_args, q):
+    """The top 10 with what each hit shows of its speech (stored once per
+    speech and joined at query time: the same through every layout)."""
     p = run(f"{BIN}/speech-query", *db_args, "-n", "10", "--json", q)
     try:
-        return [(os.path.basename(h["file"]), h["byte_start"]) for h in json.loads(p.stdout)["hits"]]
+        return [(os.path.basename(h["file"]), h["byte_start"], h["title"], h["heading"], h["date"],
+                 h["speaker"], h["region"], h["kind"], h["text"])
+                for h in json.loads(p.stdout)["hits"]]
     except (json.JSONDecodeError, KeyError):
         return None
 
@@ -538,10 +543,11 @@ def test_index_format(tmp):
     db = os.path.join(tmp, "fmt-db")
     index(db, d)
     key = "speech-search:version"
+    fmt = "2"  # SS_INDEX_FORMAT (include/terms.h)
     p = run("xapian-metadata", "get", db, key, ok=(0,))
-    check(p.stdout.strip() == "1", "a new index records format 1", p.stdout)
-    for value, says in (("0", "index format 0, this program reads 1"),
-                        ("", "the index records no format, this program reads 1")):
+    check(p.stdout.strip() == fmt, f"a new index records format {fmt}", p.stdout)
+    for value, says in (("0", f"index format 0, this program reads {fmt}"),
+                        ("", f"the index records no format, this program reads {fmt}")):
         run("xapian-metadata", "set", db, key, value, ok=(0,))
         q = run(f"{BIN}/speech-query", "-d", db, "招商引资", ok=(2,))
         check(q.returncode == 2 and says in q.stderr and "rebuild it" in q.stderr and not q.stdout,
@@ -551,9 +557,9 @@ def test_index_format(tmp):
               f"speech-index on format '{value}': refused", i.stderr)
         p = run("xapian-metadata", "get", db, key, ok=(0,))
         check(p.stdout.strip() == value, f"format '{value}' left as it was", p.stdout)
-    run("xapian-metadata", "set", db, key, "1", ok=(0,))
+    run("xapian-metadata", "set", db, key, fmt, ok=(0,))
     rc, res = query(db, "招商引资")
-    check(rc == 0 and res and res["hits"], "format 1 reads again", str(res)[:200])
+    check(rc == 0 and res and res["hits"], f"format {fmt} reads again", str(res)[:200])
 
 
 def main():

@@ -365,6 +365,39 @@ static int stop_after_two(void *ctx, const char *t, size_t len, uint32_t freq)
     return ++*(int *)ctx == 2;
 }
 
+/* The first posting of a term and a document's data by id (record_join.c
+ * finds a speech's head so): e replaced document 1 and kept its id; g and
+ * h (2, 3) were deleted. */
+static void test_first_posting(xc_db *db)
+{
+    static const struct {
+        const char *term;
+        const char *data; /* of its first posting, NULL: none */
+    } cases[] = {{"Kfruit", "e"}, {"Kveg", "c"}, {"banana", "a"}, {"Qf", "f"},
+                 {"nothing", NULL}, {"Kgone", NULL}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_err err;
+        xc_docid id = 99;
+        char *data = NULL;
+        size_t len = 0;
+        CHECK_EQ_INT(xc_db_first_posting(db, cases[i].term, strlen(cases[i].term), &id, &err),
+                     SS_OK, cases[i].term);
+        if (!cases[i].data) {
+            CHECK(id == 0, "%s: no posting, id %u", cases[i].term, id);
+            continue;
+        }
+        CHECK_EQ_INT(xc_db_doc_data(db, id, &data, &len, &err), SS_OK, cases[i].term);
+        CHECK(data && len == strlen(cases[i].data) && strcmp(data, cases[i].data) == 0,
+              "%s: first posting %u has data [%s]", cases[i].term, id, data ? data : "NULL");
+        free(data);
+    }
+    ss_err err;
+    char *data = NULL;
+    CHECK_EQ_INT(xc_db_doc_data(db, 2, &data, NULL, &err), SS_ENOTFOUND, "deleted document");
+    CHECK(data == NULL, "no data for a deleted document");
+    CHECK_EQ_INT(xc_db_first_posting(NULL, "a", 1, NULL, &err), SS_EINVAL, "NULL db");
+}
+
 static void test_read(xc_db *db)
 {
     ss_err err;
@@ -822,6 +855,7 @@ int main(int argc, char **argv)
     xc_db *db = open_db(main_db);
     if (db) {
         test_read(db);
+        test_first_posting(db);
         test_reopen(main_db);
         xc_db_reopen(db, NULL);
         test_operators(db);

@@ -1,0 +1,116 @@
+/* search_int.h: what the parts of the searcher share (private to lib/).
+ *   search.c        opens indexes, runs a query (retrying when the index
+ *                   changed under it), paths relative to a folder;
+ *   search_run.c    drives one query: builds it, counts and facets, the page;
+ *   search_walk.c   walks Xapian's ranking in blocks: judging candidates,
+ *                   folding copies, spreading, streaming;
+ *   search_judge.c  judges one passage and finds its highlights;
+ *   search_like.c   more like this.
+ * Records come joined with their speech's part (record_join.h). */
+#ifndef SS_SEARCH_INT_H
+#define SS_SEARCH_INT_H
+
+#include "analyze.h"
+#include "dedup.h"
+#include "gazetteer.h"
+#include "lines.h"
+#include "record_join.h"
+#include "search.h"
+#include "spread.h"
+#include "synonyms.h"
+#include "xapian_c.h"
+
+struct ss_searcher {
+    xc_db *db;
+    ss_analyzer *an;
+    ss_actx *ac;
+    ss_gazetteer *gaz;    /* opened when a query first needs it */
+    ss_syn *syn;          /* synonym table, read when a query first needs it */
+    char *gaztext;        /* the gazetteer's text, for a quick test (need_places) */
+    size_t gaztext_len;
+    int gaztext_missing;
+    char *datadir;
+    double time_limit;    /* seconds per Xapian match, 0: none */
+    ss_rjoin *join;       /* speeches read at this revision (cleared on reopen) */
+};
+
+/* A passage Xapian proposed and the ranker accepted. */
+typedef struct {
+    double score;
+    ss_record rec;        /* freed once the hit is known not to be shown */
+    ss_span *hl;
+    size_t nhl;
+    uint64_t file_id;     /* hash of rec.file */
+    uint32_t cluster;     /* its copies' cluster (dedup.h) */
+    ss_place *dups;
+    size_t ndups;
+    int dup;              /* folded into a better copy */
+} cand;
+
+/* The state of one query's walk down Xapian's ranking.  Hits are ranked
+ * in blocks of Xapian's order; the end of each block depends on the query
+ * alone (never on --offset or -n), so every page cuts the same ranking.
+ * Block k is judged until it holds BLOCK_DISTINCT << k new distinct
+ * passages (or Xapian has no more); its hits are then ordered (score,
+ * copies folded, spread over places) and follow those of block k - 1. */
+typedef struct {
+    cand *v;              /* every hit accepted, blocks in order */
+    size_t n, cap;
+    size_t ranked;        /* v[0, ranked) ordered for good (copies removed) */
+    size_t block_start;   /* v[block_start, n): the block being judged */
+    uint32_t *head;       /* cluster -> index in v of its shown hit, or NO_HEAD */
+    size_t nhead;
+    ss_dedup *dedup;
+    ss_spread *spread;
+    uint32_t fetched;     /* Xapian candidates fetched (and judged) */
+    uint32_t batch;       /* next batch size */
+    int exhausted;        /* Xapian has no more */
+    uint32_t estimate;    /* Xapian's estimate of its matches (first batch) */
+    size_t first_judged, first_distinct; /* for the total: counts of block 0 */
+    int blocks;
+    ss_lines *lines;      /* line numbers of the hits shown */
+    ss_hit_fn each;       /* hits streamed to each(each_arg, ...) instead of kept */
+    void *each_arg;
+    ss_searcher *s;       /* for the highlights of the hits shown */
+    const ss_query *q;
+} walk;
+
+#define NO_HEAD UINT32_MAX
+/* Xapian is asked for candidates in batches from FIRST_BATCH doubling up to
+ * MAX_BATCH; block k is complete with BLOCK_DISTINCT << k (up to
+ * MAX_BLOCK_DISTINCT) new distinct passages.  A query with at most
+ * EXACT_BELOW matches is judged whole, so that its count is exact. */
+#define FIRST_BATCH 32
+#define MAX_BATCH 4096
+#define BLOCK_DISTINCT 20
+#define MAX_BLOCK_DISTINCT 20000
+#define EXACT_BELOW 100
+
+/* search.c: runs query (question: read as a question) with its retries. */
+ss_code ss_search_text(ss_searcher *s, const char *query, const ss_search_opts *opts,
+                       int question, ss_results *out, ss_err *err);
+void ss_places_free(ss_place *p, size_t n);
+
+/* search_run.c: runs parsed query q, filling out. */
+ss_code ss_search_run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_results *out,
+                      ss_err *err);
+
+/* search_walk.c: ranks blocks until w's ranking holds `want` hits (or there
+ * are no more matches); hits outside [keep_from, keep_to) lose their
+ * records; with facets, counts the hits ranked into out's facets. */
+ss_code ss_walk_to(ss_searcher *s, const ss_query *q, xc_enquire *e, const ss_search_opts *o,
+                   walk *w, size_t want, size_t keep_from, size_t keep_to, int facets,
+                   ss_results *out, ss_err *err);
+void ss_walk_free(walk *w);
+/* The line numbers of hit h and of its copies. */
+ss_code ss_hit_locate(ss_lines *lines, ss_hit *h, ss_err *err);
+
+/* search_judge.c: judges record r against q, its speech as context
+ * (*factor 0: no match); *an is the analysis of its text (valid until
+ * s->ac's next use). */
+ss_code ss_judge_record(ss_searcher *s, const ss_query *q, const ss_record *r, ss_analysis *an,
+                        double *factor, ss_err *err);
+/* Highlights of a hit shown. */
+ss_code ss_hit_highlights(ss_searcher *s, const ss_query *q, ss_hit *h, ss_err *err);
+
+#endif

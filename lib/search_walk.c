@@ -1,0 +1,289 @@
+/* search_walk.c: the walk down Xapian's ranking in blocks: judging candidates,
+ * folding copies, spreading over places, streaming (see search_int.h). */
+#include "search_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base.h"
+#include "terms.h"
+
+/* Xapian counts at least this many matches before estimating their number
+ * (on the first batch; the estimate of later ones is not used). */
+#define CHECK_AT_LEAST 1000
+
+static void cand_free(cand *h)
+{
+    ss_record_free(&h->rec);
+    free(h->hl);
+    h->hl = NULL;
+    ss_places_free(h->dups, h->ndups);
+    h->dups = NULL;
+    h->ndups = 0;
+}
+
+void ss_walk_free(walk *w)
+{
+    for (size_t i = 0; i < w->n; i++)
+        cand_free(&w->v[i]);
+    free(w->v);
+    free(w->head);
+    ss_dedup_free(w->dedup);
+    ss_spread_free(w->spread);
+    ss_lines_free(w->lines);
+}
+
+/* Records the cluster of a new hit h (copies fold unless all_duplicates). */
+static ss_code place_in_cluster(walk *w, cand *h, const ss_analysis *an, int all_duplicates,
+                                int *is_new, ss_err *err)
+{
+    h->file_id = ss_path_hash(h->rec.file ? h->rec.file : "");
+    if (all_duplicates) {
+        h->cluster = (uint32_t)w->n;
+        *is_new = 1;
+    } else {
+        ss_sketch sk;
+        ss_sketch_make(an, &sk);
+        ss_code rc = ss_dedup_add(w->dedup, &sk, h->file_id, &h->cluster, is_new, err);
+        if (rc != SS_OK)
+            return rc;
+    }
+    if (h->cluster >= w->nhead) {
+        size_t old = w->nhead;
+        if (SS_GROW(w->head, (size_t)h->cluster + 1, w->nhead, 256))
+            return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+        for (size_t i = old; i < w->nhead; i++)
+            w->head[i] = NO_HEAD;
+    }
+    return SS_OK;
+}
+
+/* Judges hit i of m; appends it to w when the ranker accepts it.  *is_new
+ * is 1 when it is no copy of a passage accepted before. */
+static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, uint32_t i,
+                         int all_duplicates, walk *w, int *is_new, ss_err *err)
+{
+    *is_new = 0;
+    if (SS_GROW(w->v, w->n + 1, w->cap, 64))
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    cand *h = &w->v[w->n];
+    memset(h, 0, sizeof *h);
+    char *data = NULL;
+    size_t len = 0;
+    double wt = 0, factor = 0;
+    xc_docid id = 0;
+    ss_analysis an;
+    ss_code rc = xc_mset_weight(m, i, &wt, err);
+    if (rc == SS_OK)
+        rc = xc_mset_data(m, i, &data, &len, err);
+    if (rc == SS_OK)
+        rc = xc_mset_docid(m, i, &id, err);
+    if (rc == SS_OK)
+        rc = ss_rjoin_record(s->join, s->db, id, data, len, &h->rec, err);
+    free(data);
+    if (rc == SS_OK)
+        rc = ss_judge_record(s, q, &h->rec, &an, &factor, err);
+    if (rc == SS_OK && factor > 0)
+        rc = place_in_cluster(w, h, &an, all_duplicates, is_new, err);
+    if (rc == SS_OK && factor > 0 && h->rec.heading) { /* after the sketch: reuses s->ac */
+        double hf = 1.0;
+        ss_actx_set_t2s(s->ac, 0);
+        rc = ss_analyze_atoms(s->ac, h->rec.heading, strlen(h->rec.heading), &an, err);
+        ss_actx_set_t2s(s->ac, 1);
+        if (rc == SS_OK)
+            rc = ss_query_heading_factor(q, &an, &hf, err);
+        factor *= hf;
+    }
+    if (rc != SS_OK || factor <= 0) {
+        cand_free(h);
+        return rc;
+    }
+    h->score = wt * factor;
+    w->n++;
+    return SS_OK;
+}
+
+/* Higher score first; scores equal to 1e-9 (the same passage weighs the
+ * same in one index or in shards, up to rounding) fall back to file and
+ * offset, so the order does not depend on document ids. */
+static int by_score(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    double m = fabs(x->score) > fabs(y->score) ? fabs(x->score) : fabs(y->score);
+    if (fabs(x->score - y->score) > 1e-9 * m)
+        return x->score > y->score ? -1 : 1;
+    int c = strcmp(x->rec.file ? x->rec.file : "", y->rec.file ? y->rec.file : "");
+    if (c)
+        return c;
+    return x->rec.byte_start < y->rec.byte_start ? -1 : x->rec.byte_start > y->rec.byte_start;
+}
+
+/* Counts a shown passage by its speech's region, year and kind. */
+static ss_code count_facets(const ss_record *r, ss_results *out, ss_err *err)
+{
+    ss_code rc = SS_OK;
+    if (r->region)
+        rc = ss_facet_count(&out->facets[SS_FACET_REGION], r->region, strlen(r->region), err);
+    if (rc == SS_OK && r->date && strlen(r->date) >= 4)
+        rc = ss_facet_count(&out->facets[SS_FACET_YEAR], r->date, 4, err);
+    if (rc == SS_OK && r->kind)
+        rc = ss_facet_count(&out->facets[SS_FACET_KIND], r->kind, strlen(r->kind), err);
+    return rc;
+}
+
+/* Folds copy c into the shown hit h ("also in"). */
+static ss_code fold(cand *h, cand *c, ss_err *err)
+{
+    if (h->rec.file) { /* h still to be shown */
+        ss_place *p = realloc(h->dups, (h->ndups + 1) * sizeof *p);
+        if (!p)
+            return ss_seterr(err, SS_ENOMEM, "out of memory collapsing copies");
+        h->dups = p;
+        p[h->ndups++] = (ss_place){ c->rec.file, c->rec.byte_start, c->rec.byte_end, c->rec.line };
+        c->rec.file = NULL; /* now owned by the place */
+    }
+    c->dup = 1;
+    cand_free(c);
+    return SS_OK;
+}
+
+/* Fills the line numbers of hit h and of its copies. */
+ss_code ss_hit_locate(ss_lines *lines, ss_hit *h, ss_err *err)
+{
+    ss_code rc = SS_OK;
+    h->line = h->rec.line; /* recorded by the indexer; else read from the file */
+    if (!h->line)
+        rc = ss_lines_at(lines, h->rec.file, h->rec.byte_start, &h->line, err);
+    for (size_t d = 0; rc == SS_OK && d < h->ndups; d++)
+        if (!h->dups[d].line)
+            rc = ss_lines_at(lines, h->dups[d].file, h->dups[d].byte_start, &h->dups[d].line, err);
+    return rc;
+}
+
+/* Streams candidate c, ranked rank (from 0), to the caller's function. */
+static ss_code hand_over(walk *w, cand *c, size_t rank, ss_err *err)
+{
+    ss_hit h = { (uint32_t)(rank + 1), c->score, c->rec, 0, NULL, 0, c->dups, c->ndups };
+    ss_code rc = ss_hit_locate(w->lines, &h, err);
+    if (rc == SS_OK)
+        rc = ss_hit_highlights(w->s, w->q, &h, err);
+    if (rc == SS_OK)
+        rc = w->each(w->each_arg, &h, err);
+    free(h.hl);
+    return rc;
+}
+
+/* Orders the block v[block_start, n): by score, copies folded into the best
+ * of them (or into a hit of an earlier block), spread over places.  Hits
+ * outside [keep_from, keep_to) of the whole ranking lose their records. */
+static ss_code close_block(walk *w, size_t keep_from, size_t keep_to, ss_results *out,
+                           int facets, ss_err *err)
+{
+    cand *b = w->v + w->block_start;
+    size_t n = w->n - w->block_start, k = 0;
+    if (n > 1)
+        qsort(b, n, sizeof *b, by_score);
+    ss_code rc = SS_OK;
+    for (size_t i = 0; rc == SS_OK && i < n; i++) {
+        uint32_t hd = w->head[b[i].cluster];
+        if (hd != NO_HEAD) {
+            rc = fold(&w->v[hd], &b[i], err);
+            continue;
+        }
+        w->head[b[i].cluster] = (uint32_t)(w->block_start + k); /* its place once compacted */
+        b[k++] = b[i];
+    }
+    ss_spread_item *it = malloc((k ? k : 1) * sizeof *it);
+    cand *tmp = malloc((k ? k : 1) * sizeof *tmp);
+    if (rc == SS_OK && (!it || !tmp))
+        rc = ss_seterr(err, SS_ENOMEM, "out of memory ordering hits");
+    for (size_t i = 0; rc == SS_OK && i < k; i++)
+        it[i] = (ss_spread_item){ b[i].score, b[i].file_id, b[i].rec.para, (uint32_t)i };
+    if (rc == SS_OK)
+        rc = ss_spread_order(w->spread, it, k, err);
+    if (rc == SS_OK && k) {
+        memcpy(tmp, b, k * sizeof *tmp);
+        for (size_t i = 0; i < k; i++) {
+            b[i] = tmp[it[i].idx];
+            b[i].score = it[i].score;
+            w->head[b[i].cluster] = (uint32_t)(w->block_start + i);
+        }
+    }
+    free(it);
+    free(tmp);
+    for (size_t i = 0; rc == SS_OK && i < k; i++) {
+        size_t rank = w->block_start + i;
+        if (facets)
+            rc = count_facets(&b[i].rec, out, err);
+        if (rc == SS_OK && w->each && rank >= keep_from && rank < keep_to) {
+            rc = hand_over(w, &b[i], rank, err);
+            out->streamed++;
+        }
+        if (rank < keep_from || rank >= keep_to || w->each)
+            cand_free(&b[i]); /* not shown, or shown already: only its place and cluster stay */
+    }
+    if (rc != SS_OK) { /* the block is dropped whole */
+        for (size_t i = 0; i < k; i++)
+            cand_free(&b[i]);
+        k = 0;
+    }
+    w->n = w->ranked = w->block_start + k;
+    w->block_start = w->n;
+    w->blocks++;
+    return rc;
+}
+
+/* Fetches and judges the next batch of Xapian's candidates; *distinct
+ * counts the new distinct passages among them. */
+static ss_code next_batch(ss_searcher *s, const ss_query *q, xc_enquire *e, int all_duplicates,
+                          walk *w, size_t *distinct, ss_err *err)
+{
+    xc_mset *m = NULL;
+    ss_code rc = xc_enquire_get_mset(e, w->fetched, w->batch, w->fetched ? 0 : CHECK_AT_LEAST,
+                                     &m, err);
+    if (rc != SS_OK)
+        return rc;
+    if (w->fetched == 0)
+        w->estimate = xc_mset_estimated(m);
+    uint32_t size = xc_mset_size(m);
+    for (uint32_t i = 0; rc == SS_OK && i < size; i++) {
+        int is_new = 0;
+        rc = judge_hit(s, q, m, i, all_duplicates, w, &is_new, err);
+        *distinct += is_new;
+    }
+    xc_mset_free(m);
+    w->exhausted = size < w->batch;
+    w->fetched += size;
+    if (w->batch < MAX_BATCH)
+        w->batch *= 2;
+    return rc;
+}
+
+/* Ranks blocks until the ranking holds `want` hits (or there are no more
+ * matches). */
+ss_code ss_walk_to(ss_searcher *s, const ss_query *q, xc_enquire *e, const ss_search_opts *o,
+                       walk *w, size_t want, size_t keep_from, size_t keep_to, int facets,
+                       ss_results *out, ss_err *err)
+{
+    int all_dups = o && o->all_duplicates;
+    ss_code rc = SS_OK;
+    while (rc == SS_OK && w->ranked < want && !w->exhausted) {
+        size_t target = (size_t)BLOCK_DISTINCT << (w->blocks < 10 ? w->blocks : 10);
+        if (target > MAX_BLOCK_DISTINCT)
+            target = MAX_BLOCK_DISTINCT;
+        size_t distinct = 0;
+        while (rc == SS_OK && !w->exhausted &&
+               (distinct < target || (w->blocks == 0 && w->estimate <= EXACT_BELOW))) {
+            rc = next_batch(s, q, e, all_dups, w, &distinct, err);
+            if (w->blocks == 0 && w->first_judged == 0 && rc == SS_OK) {
+                /* the count's estimate is made on the first batch alone */
+                w->first_judged = w->fetched;
+                w->first_distinct = distinct;
+            }
+        }
+        if (rc == SS_OK)
+            rc = close_block(w, keep_from, keep_to, out, facets, err);
+    }
+    return rc;
+}
