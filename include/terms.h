@@ -53,7 +53,7 @@ unsigned long long ss_path_hash(const char *path);
  * index's metadata under SS_META_FORMAT from its creation on.  Raise it
  * when terms, values or records change meaning. */
 #define SS_META_FORMAT "speech-search:version"
-#define SS_INDEX_FORMAT "1"
+#define SS_INDEX_FORMAT "2"
 
 /* SS_OK when value (len bytes: the index's SS_META_FORMAT, "" when unset)
  * is SS_INDEX_FORMAT, else SS_EFORMAT with a message naming the index

@@ -95,12 +95,36 @@ static listing list(const char *db)
     return l;
 }
 
-static ss_indexer *open_ix(const char *db)
+static ss_indexer *open_opts(const char *db, const ss_index_opts *o)
 {
     ss_indexer *ix = NULL;
     ss_err err;
-    CHECK(ss_indexer_open(db, NULL, &ix, &err) == SS_OK, "open: %s", err.msg);
+    CHECK(ss_indexer_open(db, o, &ix, &err) == SS_OK, "open: %s", err.msg);
     return ix;
+}
+
+static ss_indexer *open_ix(const char *db)
+{
+    return open_opts(db, NULL);
+}
+
+/* What ss_indexer_finish said of the files it read. */
+typedef struct {
+    int files, skipped;
+    char msg[256];
+} done_log;
+
+static void on_done(void *arg, const char *path, ss_code rc, const char *msg,
+                    const ss_index_stats *st)
+{
+    done_log *l = arg;
+    (void)path;
+    (void)st;
+    l->files++;
+    if (rc != SS_OK) {
+        l->skipped++;
+        snprintf(l->msg, sizeof l->msg, "%s", msg);
+    }
 }
 
 static void test_records(void)
@@ -121,6 +145,7 @@ static void test_records(void)
     CHECK(ss_indexer_add_file(ix, a, &err) == SS_OK, "add a: %s", err.msg);
     CHECK(ss_indexer_add_file(ix, a2, &err) == SS_OK, "add a again: %s", err.msg);
     CHECK(ss_indexer_add_file(ix, b, &err) == SS_OK, "add b: %s", err.msg);
+    CHECK(ss_indexer_finish(ix, &err) == SS_OK, "finish: %s", err.msg);
     CHECK_EQ_INT(ss_indexer_stats(ix)->files, 2, "a file named twice is indexed once");
     CHECK(ss_indexer_close(ix, &err) == SS_OK, "close: %s", err.msg);
     listing l = list(db);
@@ -128,21 +153,25 @@ static void test_records(void)
     CHECK_EQ_STR(l.paths[0], "/c/a.txt", "record of a");
     CHECK(l.passages[0] > 0 && l.passages[1] > 0, "records count passages");
 
-    /* b turned binary: skipped, its passages gone; a unchanged */
+    /* b turned binary: skipped when read, its passages gone; a unchanged */
     FILE *f = fopen(b, "wb");
     if (f) {
         for (int i = 0; i < 4096; i++)
             fputc(i & 0xff, f);
         fclose(f);
     }
-    ix = open_ix(db);
+    done_log log = { 0, 0, "" };
+    ss_index_opts o = { .done = on_done, .done_arg = &log };
+    ix = open_opts(db, &o);
     if (!ix)
         return;
     CHECK(ss_indexer_add_file(ix, a, &err) == SS_OK, "a again");
     CHECK_EQ_INT(ss_indexer_stats(ix)->unchanged, 1, "a is unchanged");
-    CHECK_EQ_INT(ss_indexer_add_file(ix, b, &err), SS_EUNSUPPORTED, "b binary");
-    CHECK(strstr(err.msg, "binary") != NULL, "binary message: %s", err.msg);
+    CHECK(ss_indexer_add_file(ix, b, &err) == SS_OK, "b changed: planned");
+    CHECK(ss_indexer_finish(ix, &err) == SS_OK, "finish: %s", err.msg);
+    CHECK(log.skipped == 1 && strstr(log.msg, "binary") != NULL, "binary message: %s", log.msg);
     CHECK_EQ_INT(ss_indexer_stats(ix)->removed, 1, "b's passages removed");
+    CHECK_EQ_INT(ss_indexer_stats(ix)->rebuilt, 1, "a read again to rebuild its segment");
     CHECK(ss_indexer_close(ix, &err) == SS_OK, "close");
     l = list(db);
     CHECK(l.n == 1 && strcmp(l.paths[0], "/c/a.txt") == 0, "only a is left (%d)", l.n);
