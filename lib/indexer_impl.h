@@ -3,7 +3,9 @@
  *   indexer_write.c   one file's passages into an open segment, and the
  *                     file record that goes with them
  *   indexer_seg.c     the index folder: its stub, segments, lock, clean-up
- *   indexer.c         the plan (what changed), the batches, publishing */
+ *   indexer.c         opening; the plan (what changed), the batches
+ *   indexer_build.c   building batches, publishing, merging
+ *   indexer_list.c    what an index holds (--list, --stats) */
 #ifndef SS_INDEXER_IMPL_H
 #define SS_INDEXER_IMPL_H
 
@@ -104,5 +106,79 @@ ss_code ss_seg_compact(const char *dir, const ss_names *srcs, const char *dest, 
 int ss_remove_tree(const char *path);
 /* fsync of the folder dir (a rename in it made durable). */
 void ss_sync_dir(const char *dir);
+
+/* ---- indexer.c, indexer_build.c: the indexer ---- */
+
+/* A map of strings (canonical paths) to indexes. */
+
+typedef struct {
+    const char **key;  /* not owned */
+    size_t *val;
+    size_t n, cap;     /* cap a power of two, or 0 */
+} strmap;
+
+
+/* A file of the index as found (its record in its segment). */
+enum { E_KEEP, E_TOUCHED, E_DROP, E_REDO };
+typedef struct {
+    char *path;          /* canonical */
+    char *value;         /* its record */
+    size_t vlen;
+    uint64_t size;
+    size_t seg;          /* index in ix->segs */
+    int state;
+    char stamp[64];      /* E_TOUCHED: the new stamp */
+} entry;
+
+typedef struct {
+    uint64_t bytes;      /* input of its files */
+    int dirty;           /* to be rebuilt without some of its files */
+    int touched;         /* some records get new stamps */
+} seginfo;
+
+/* A file to read into a new segment. */
+typedef struct {
+    char *path;          /* as given (for messages), or canonical */
+    char *canon;
+    uint64_t size;
+    int replaces;        /* the index holds an older version of it */
+    int survivor;        /* re-read only to rebuild its segment */
+} work;
+
+enum { B_TODO, B_DONE, B_FAILED };
+typedef struct {
+    size_t first, n;     /* into ix->wk */
+    int replaces;        /* holds files the index has: published with the rebuild */
+    unsigned no;         /* its segment's number */
+    uint64_t bytes;
+    int state;
+} batch;
+
+struct ss_indexer {
+    char *dir;
+    int lockfd;
+    ss_index_opts opts;
+    ss_index_stats st;
+    ss_ixwriter *w;
+    ss_names segs;       /* the segments found, in the stub's order */
+    seginfo *si;
+    entry *cat;          /* the files found */
+    size_t ncat, capcat;
+    strmap bypath;       /* canonical path -> index in cat */
+    strmap seen;         /* canonical paths given to this indexer */
+    char **seen_keys;    /* their strings (owned) */
+    size_t nseen, capseen;
+    work *wk;
+    size_t nwk, capwk;
+    batch *b;
+    size_t nb;
+    int planned, finished;
+    unsigned next_no;
+};
+
+/* "seg-000012" or "seg-000012.tmp" into buf. */
+void ss_ix_seg_name(unsigned no, int tmp, char *buf, size_t n);
+/* Frees ix and what it holds, releasing its lock. */
+void ss_ix_free(ss_indexer *ix);
 
 #endif
