@@ -458,11 +458,14 @@ static ss_code cut(ss_indexer *ix, size_t first, size_t n, int replaces, double 
     if (!b)
         return ss_seterr(err, SS_ENOMEM, "out of memory planning the index");
     ix->b = b;
-    uint64_t target = total / nb + 1, acc = 0;
+    /* batch j ends at the file where the running total passes (j + 1) / nb of it */
+    uint64_t acc = 0, cum = 0;
     size_t start = first, made = 0;
     for (size_t i = first; i < first + n; i++) {
         acc += ix->wk[i].size;
-        if (i + 1 == first + n || (acc >= target && made + 1 < nb)) {
+        cum += ix->wk[i].size;
+        if (i + 1 == first + n ||
+            (made + 1 < nb && (double)cum >= (double)total * (double)(made + 1) / (double)nb)) {
             b[ix->nb++] = (batch){ start, i + 1 - start, replaces, ix->next_no++, acc, B_TODO };
             made++;
             start = i + 1;
