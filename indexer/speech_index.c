@@ -195,7 +195,7 @@ static void on_warn(void *arg, const char *file, size_t offset, const char *msg)
 typedef struct {
     ss_indexer *ix;
     int show, failed;
-    size_t todo;
+    size_t todo, done;
     double t0, last;
 } inproc;
 
@@ -204,6 +204,7 @@ static void on_done(void *arg, const char *path, ss_code rc, const char *msg,
 {
     inproc *p = arg;
     (void)path;
+    p->done++;
     if (rc != SS_OK) {
         fprintf(stderr, "\rspeech-index: skipped: %s\n", msg);
         p->failed = 1;
@@ -215,7 +216,7 @@ static void on_done(void *arg, const char *path, ss_code rc, const char *msg,
         t.skipped += st->skipped;
         t.passages += st->passages;
         t.bytes += st->bytes;
-        show_progress(st->files + st->rebuilt + st->skipped, p->todo, &t, p->t0);
+        show_progress(p->done, p->todo, &t, p->t0);
         p->last = now_seconds();
     }
 }
@@ -266,7 +267,7 @@ static int build(ss_indexer *ix, inproc *ip, unsigned jobs, int quiet)
     }
     if (ip->show && (jobs <= 1 || nb <= 1) && ip->todo) {
         const ss_index_stats *st = ss_indexer_stats(ix);
-        show_progress(st->files + st->rebuilt + st->skipped, ip->todo, st, ip->t0);
+        show_progress(ip->done, ip->todo, st, ip->t0);
         fputc('\n', stderr);
     }
     return r > ip->failed ? r : ip->failed;
@@ -290,7 +291,7 @@ static ss_indexer *open_index(const char *db, ss_index_opts *opts, inproc *ip)
 static int index_files(const char *db, ss_index_opts *opts, const pathlist *files,
                        const pathlist *prune, unsigned jobs, int quiet, ss_index_stats *st)
 {
-    inproc ip = { NULL, !quiet && isatty(2), 0, 0, now_seconds(), 0 };
+    inproc ip = { NULL, !quiet && isatty(2), 0, 0, 0, now_seconds(), 0 };
     ss_indexer *ix = open_index(db, opts, &ip);
     if (!ix)
         return 2;
@@ -333,7 +334,7 @@ static int remove_paths(const char *db, ss_index_opts *opts, char **paths, int n
 {
     if (missing(db))
         return 2;
-    inproc ip = { NULL, 0, 0, 0, now_seconds(), 0 };
+    inproc ip = { NULL, 0, 0, 0, 0, now_seconds(), 0 };
     ss_indexer *ix = open_index(db, opts, &ip);
     if (!ix)
         return 2;
