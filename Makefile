@@ -35,6 +35,11 @@ CXX ?= g++
 WARN = -Wall -Wextra -Werror
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DSS_DATADIR='"$(INSTALL_DATADIR)"' -DSS_VERSION='"$(VERSION)"'
+# include/ holds the public headers, all the commands (indexer/, query/) may
+# include; lib/ the library's internal ones.  The commands are compiled with
+# -Iinclude only, so a command that reaches for an internal header does not
+# build; the library, tests/ and tools/ also see lib/.
+LIB_CPPFLAGS = $(CPPFLAGS) -Ilib
 # every object also depends on the headers it includes (build/*/**.d)
 DEPFLAGS = -MMD -MP
 CFLAGS += -std=c11 $(OPT) -g $(WARN) $(SANFLAGS) $(PKG_CFLAGS)
@@ -75,19 +80,24 @@ $(DATADIR)/%: corpus/data/%
 
 $(BUILD)/bench/%: tests/bench/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(DEPFLAGS) -MT $@ -MF $@.d $(CFLAGS) -c -o $@.o $<
+	$(CC) $(LIB_CPPFLAGS) $(DEPFLAGS) -MT $@ -MF $@.d $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(LIBA) $(LDLIBS)
 
 deps:
 	@sh tools/install-deps.sh deps/debian-packages.txt
 
+$(BUILD)/lib/%.o: lib/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CPPFLAGS) $(DEPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/lib/%.o: lib/%.cc
+	@mkdir -p $(dir $@)
+	$(CXX) $(LIB_CPPFLAGS) $(DEPFLAGS) $(CXXFLAGS) -c -o $@ $<
+
+# the commands: public headers only
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(CFLAGS) -c -o $@ $<
-
-$(BUILD)/%.o: %.cc
-	@mkdir -p $(dir $@)
-	$(CXX) $(CPPFLAGS) $(DEPFLAGS) $(CXXFLAGS) -c -o $@ $<
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
@@ -112,27 +122,27 @@ $(BINDIR)/speech-search.cgi: $(CGI_OBJ) $(LIBA)
 # The web page's request parsing, escaping and config file, tested alone.
 $(BUILD)/tests/test_cgi_util: tests/web/test_cgi_util.c tests/unit/check.h $(BUILD)/query/cgi_util.o $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Iquery -Itests/unit $(CFLAGS) -c -o $@.o $<
+	$(CC) $(LIB_CPPFLAGS) -Iquery -Itests/unit $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/query/cgi_util.o $(LIBA) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(DEPFLAGS) -MT $@ -MF $@.d $(CFLAGS) -c -o $@.o $<
+	$(CC) $(LIB_CPPFLAGS) $(DEPFLAGS) -MT $@ -MF $@.d $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(LIBA) $(LDLIBS)
 
 # The segmentation dictionary, compiled once for every build flavour.
 DICTC_LIB = lib/strbuf.c lib/ss_error.c lib/utf8.c
-$(DICTC): tools/seg_dictc.c $(DICTC_LIB) $(wildcard include/*.h)
+$(DICTC): tools/seg_dictc.c $(DICTC_LIB) $(wildcard include/*.h lib/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -std=c11 -O2 -g $(WARN) -o $@ $< $(DICTC_LIB) -lm
+	$(CC) $(LIB_CPPFLAGS) -std=c11 -O2 -g $(WARN) -o $@ $< $(DICTC_LIB) -lm
 
 $(DICT): $(DICTC) $(JIEBA_DICT) $(USER_DICT)
 	@mkdir -p $(dir $@)
 	$(DICTC) -o $@ $(JIEBA_DICT) $(USER_DICT)
 
-$(TRAD): tools/mk_tradmap.c lib/utf8.c include/utf8.h
+$(TRAD): tools/mk_tradmap.c lib/utf8.c lib/utf8.h
 	@mkdir -p $(dir $@) build/rel
-	$(CC) $(CPPFLAGS) -std=c11 -O2 $(WARN) $(PKG_CFLAGS) -o build/rel/mk_tradmap tools/mk_tradmap.c lib/utf8.c $(PKG_LIBS)
+	$(CC) $(LIB_CPPFLAGS) -std=c11 -O2 $(WARN) $(PKG_CFLAGS) -o build/rel/mk_tradmap tools/mk_tradmap.c lib/utf8.c $(PKG_LIBS)
 	build/rel/mk_tradmap $@
 
 test: deps
@@ -185,14 +195,14 @@ FUZZ_C = $(LIB_C) $(wildcard query/cgi_util.c)
 # named one by one: a stale object of a removed source must not be linked
 FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(notdir $(FUZZ_C))) build/fuzz/obj/xapian_c.o
 
-build/fuzz/%: tests/fuzz/%.c $(FUZZ_C) $(LIB_CC) $(wildcard include/*.h)
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_C) $(LIB_CC) $(wildcard include/*.h lib/*.h)
 	@mkdir -p build/fuzz/obj
-	for f in $(FUZZ_C); do clang $(CPPFLAGS) -Iquery -std=c11 $(PKG_CFLAGS) \
+	for f in $(FUZZ_C); do clang $(LIB_CPPFLAGS) -Iquery -std=c11 $(PKG_CFLAGS) \
 	    -fsanitize=fuzzer-no-link,address,undefined -g -O1 -c $$f \
 	    -o build/fuzz/obj/$$(basename $$f .c).o || exit 1; done
-	clang++ $(CPPFLAGS) -std=c++17 -fsanitize=address,undefined -g -O1 -c lib/xapian_c.cc \
+	clang++ $(LIB_CPPFLAGS) -std=c++17 -fsanitize=address,undefined -g -O1 -c lib/xapian_c.cc \
 	    -o build/fuzz/obj/xapian_c.o
-	clang $(CPPFLAGS) -Iquery -std=c11 $(PKG_CFLAGS) $(FUZZ_FLAGS) -c $< -o $@.o
+	clang $(LIB_CPPFLAGS) -Iquery -std=c11 $(PKG_CFLAGS) $(FUZZ_FLAGS) -c $< -o $@.o
 	clang++ $(FUZZ_FLAGS) -o $@ $@.o $(FUZZ_OBJ) $(LDLIBS)
 
 fuzz-deps:

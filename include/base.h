@@ -1,6 +1,8 @@
 /* base.h: the small things every module uses — the element count of an
- * array, growing an array by doubling (git's ALLOC_GROW), and the one
- * string hash (FNV-1a, in 32 and 64 bits). */
+ * array, growing an array by doubling (git's ALLOC_GROW), the one string
+ * hash (FNV-1a, in 32 and 64 bits) and the one hash table (open
+ * addressing of hashes to values, for the modules that count or look up
+ * many keys). */
 #ifndef SS_BASE_H
 #define SS_BASE_H
 
@@ -42,5 +44,41 @@ static inline uint64_t ss_fnv1a64(const void *s, size_t n, uint64_t h)
         h = (h ^ p[i]) * 1099511628211ull;
     return h;
 }
+
+/* A hash table of entries (hash, value): open addressing with linear
+ * probing, at most half full, doubling when it would be more.  The caller
+ * computes the 64-bit hashes (the low bits pick the slot: mix them well)
+ * and keeps the keys themselves, typically in an array the values index;
+ * several entries may share a hash, the caller compares its keys.  Zeroed
+ * ({0}) it is empty and holds no memory. */
+typedef struct {
+    uint64_t hash;
+    uint32_t value;
+    uint32_t used;      /* 0: free slot */
+} ss_hslot;
+
+typedef struct {
+    ss_hslot *slot;
+    size_t cap, n;      /* cap 0 or a power of two; n entries */
+} ss_htab;
+
+/* Makes room for one more entry: the first table has min slots (rounded
+ * up to a power of two), a fuller one doubles and its entries move over in
+ * slot order.  0, or -1 when out of memory (t untouched). */
+int ss_htab_reserve(ss_htab *t, size_t min);
+
+/* Adds (hash, value), even when hash is there already; call
+ * ss_htab_reserve first. */
+void ss_htab_add(ss_htab *t, uint64_t hash, uint32_t value);
+
+/* The values stored under hash, one a call (in probe order): start with
+ * *pos = 0; 1 with *value set, 0 when there are no more. */
+int ss_htab_next(const ss_htab *t, uint64_t hash, size_t *pos, uint32_t *value);
+
+/* Empties t, keeping its slots. */
+void ss_htab_clear(ss_htab *t);
+
+/* Frees the slots; t is empty again. */
+void ss_htab_free(ss_htab *t);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base.h"
 #include "ss_error.h"
 
 /* One value of a facet and how many matching passages have it. */
@@ -16,9 +17,8 @@ typedef struct {
 
 typedef struct {
     ss_facet_value *v;    /* most frequent first once sorted */
-    size_t n;
-    size_t cap;           /* slots of the hash table below */
-    uint32_t *slot;       /* index + 1 into v, 0 free (NULL until the first value) */
+    size_t n, vcap;
+    ss_htab tab;          /* hash of a value -> its index in v (until sorted) */
 } ss_facet;
 
 /* Counts one more passage with value v (len bytes, copied when new). */

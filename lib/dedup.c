@@ -59,20 +59,13 @@ double ss_sketch_overlap(const ss_sketch *a, const ss_sketch *b)
     return used ? (double)same / used : 1.0;
 }
 
-/* A bucket entry: key (exact hash or a band's hash) -> cluster + 1. */
-typedef struct {
-    uint32_t key;
-    uint32_t cluster1; /* 0: free slot */
-} slot;
-
 typedef struct {
     ss_sketch sketch;  /* of the cluster's first passage */
     uint64_t file_id;
 } cluster;
 
 struct ss_dedup {
-    slot *tab;
-    size_t cap, used;  /* cap a power of two */
+    ss_htab tab;       /* bucket key (exact hash or a band's hash) -> cluster */
     cluster *cl;
     uint32_t ncl;
     size_t clcap;
@@ -81,14 +74,8 @@ struct ss_dedup {
 ss_code ss_dedup_new(ss_dedup **out, ss_err *err)
 {
     ss_dedup *d = calloc(1, sizeof *d);
-    if (d) {
-        d->cap = 1024;
-        d->tab = calloc(d->cap, sizeof *d->tab);
-    }
-    if (!d || !d->tab) {
-        free(d);
+    if (!d)
         return ss_seterr(err, SS_ENOMEM, "out of memory finding copies");
-    }
     *out = d;
     return SS_OK;
 }
@@ -97,7 +84,7 @@ void ss_dedup_free(ss_dedup *d)
 {
     if (!d)
         return;
-    free(d->tab);
+    ss_htab_free(&d->tab);
     free(d->cl);
     free(d);
 }
@@ -117,29 +104,6 @@ static void keys_of(const ss_sketch *s, uint32_t keys[SS_BANDS + 1])
             h = mix(h ^ s->bin[b * ROWS + r]);
         keys[b + 1] = (uint32_t)h;
     }
-}
-
-static void put(slot *tab, size_t cap, uint32_t key, uint32_t cluster1)
-{
-    size_t i = key & (cap - 1);
-    while (tab[i].cluster1)
-        i = (i + 1) & (cap - 1);
-    tab[i] = (slot){ key, cluster1 };
-}
-
-static ss_code grow(ss_dedup *d, ss_err *err)
-{
-    size_t cap = d->cap * 2;
-    slot *t = calloc(cap, sizeof *t);
-    if (!t)
-        return ss_seterr(err, SS_ENOMEM, "out of memory finding copies");
-    for (size_t i = 0; i < d->cap; i++)
-        if (d->tab[i].cluster1)
-            put(t, cap, d->tab[i].key, d->tab[i].cluster1);
-    free(d->tab);
-    d->tab = t;
-    d->cap = cap;
-    return SS_OK;
 }
 
 static int is_copy(const ss_sketch *s, uint64_t file_id, const cluster *c)
@@ -171,14 +135,13 @@ ss_code ss_dedup_add(ss_dedup *d, const ss_sketch *s, uint64_t file_id, uint32_t
     unsigned checks = 0;
     for (size_t k = 0; k < SS_BANDS + 1 && s->nelem; k++) {
         unsigned in_bucket = 0;
-        for (size_t i = keys[k] & (d->cap - 1); !skip[k] && d->tab[i].cluster1;
-             i = (i + 1) & (d->cap - 1)) {
-            if (d->tab[i].key != keys[k])
-                continue;
+        size_t pos = 0;
+        uint32_t c;
+        while (!skip[k] && ss_htab_next(&d->tab, keys[k], &pos, &c)) {
             if (checks < SS_DEDUP_CHECKS) {
                 checks++;
-                if (is_copy(s, file_id, &d->cl[d->tab[i].cluster1 - 1])) {
-                    *out = d->tab[i].cluster1 - 1;
+                if (is_copy(s, file_id, &d->cl[c])) {
+                    *out = c;
                     *is_new = 0;
                     return SS_OK;
                 }
@@ -194,13 +157,9 @@ ss_code ss_dedup_add(ss_dedup *d, const ss_sketch *s, uint64_t file_id, uint32_t
     for (size_t k = 0; k < SS_BANDS + 1 && s->nelem; k++) { /* empty: a copy of nothing */
         if (skip[k])
             continue;
-        if ((d->used + 1) * 2 > d->cap) {
-            ss_code rc = grow(d, err);
-            if (rc != SS_OK)
-                return rc;
-        }
-        put(d->tab, d->cap, keys[k], id + 1);
-        d->used++;
+        if (ss_htab_reserve(&d->tab, 1024))
+            return ss_seterr(err, SS_ENOMEM, "out of memory finding copies");
+        ss_htab_add(&d->tab, keys[k], id);
     }
     *out = id;
     *is_new = 1;

@@ -11,46 +11,21 @@ static int same(const ss_facet_value *fv, const char *v, size_t len)
     return strlen(fv->value) == len && memcmp(fv->value, v, len) == 0;
 }
 
-static ss_code rehash(ss_facet *f, ss_err *err)
-{
-    size_t cap = f->cap ? f->cap * 2 : 64;
-    uint32_t *slot = calloc(cap, sizeof *slot);
-    if (!slot)
-        return ss_seterr(err, SS_ENOMEM, "out of memory counting facets");
-    for (size_t k = 0; k < f->n; k++) {
-        size_t i = ss_fnv1a(f->v[k].value, strlen(f->v[k].value), SS_FNV_SEED) & (cap - 1);
-        while (slot[i])
-            i = (i + 1) & (cap - 1);
-        slot[i] = (uint32_t)k + 1;
-    }
-    free(f->slot);
-    f->slot = slot;
-    f->cap = cap;
-    return SS_OK;
-}
-
 ss_code ss_facet_count(ss_facet *f, const char *v, size_t len, ss_err *err)
 {
-    if ((f->n + 1) * 2 > f->cap) {
-        ss_code rc = rehash(f, err);
-        if (rc != SS_OK)
-            return rc;
-    }
-    size_t i = ss_fnv1a(v, len, SS_FNV_SEED) & (f->cap - 1);
-    for (; f->slot[i]; i = (i + 1) & (f->cap - 1))
-        if (same(&f->v[f->slot[i] - 1], v, len)) {
-            f->v[f->slot[i] - 1].count++;
+    uint32_t h = ss_fnv1a(v, len, SS_FNV_SEED), k;
+    size_t pos = 0;
+    while (ss_htab_next(&f->tab, h, &pos, &k))
+        if (same(&f->v[k], v, len)) {
+            f->v[k].count++;
             return SS_OK;
         }
-    /* v grows with the table: cap / 2 values always fit */
-    ss_facet_value *nv = realloc(f->v, (f->cap / 2) * sizeof *nv);
-    if (!nv)
+    char *copy = NULL;
+    if (ss_htab_reserve(&f->tab, 64) || SS_GROW(f->v, f->n + 1, f->vcap, 32)
+        || !(copy = strndup(v, len)))
         return ss_seterr(err, SS_ENOMEM, "out of memory counting facets");
-    f->v = nv;
-    if (!(nv[f->n].value = strndup(v, len)))
-        return ss_seterr(err, SS_ENOMEM, "out of memory counting facets");
-    nv[f->n].count = 1;
-    f->slot[i] = (uint32_t)++f->n;
+    f->v[f->n] = (ss_facet_value){ copy, 1 };
+    ss_htab_add(&f->tab, h, (uint32_t)f->n++);
     return SS_OK;
 }
 
@@ -66,9 +41,7 @@ void ss_facet_sort(ss_facet *f)
 {
     if (f->n > 1)
         qsort(f->v, f->n, sizeof *f->v, by_count);
-    free(f->slot);
-    f->slot = NULL;
-    f->cap = 0;
+    ss_htab_free(&f->tab);
 }
 
 void ss_facet_free(ss_facet *f)
@@ -76,6 +49,6 @@ void ss_facet_free(ss_facet *f)
     for (size_t i = 0; i < f->n; i++)
         free(f->v[i].value);
     free(f->v);
-    free(f->slot);
+    ss_htab_free(&f->tab);
     memset(f, 0, sizeof *f);
 }

@@ -12,7 +12,7 @@
 #define MAX_FILE ((size_t)512 << 20) /* the indexer reads no larger file */
 
 typedef struct {
-    char *path;        /* NULL: free slot */
+    char *path;
     uint32_t *nl;      /* offsets of the line ends, ascending */
     size_t n;
     uint64_t size;     /* bytes read; 0 with readable 0: unreadable */
@@ -20,34 +20,29 @@ typedef struct {
 } file_lines;
 
 struct ss_lines {
-    file_lines *tab;
-    size_t cap, n, max;
+    file_lines *f;     /* the files read, in order */
+    size_t n, fcap, max;
+    ss_htab tab;       /* ss_path_hash(path) -> index into f */
 };
 
 ss_code ss_lines_new(size_t max_files, ss_lines **out, ss_err *err)
 {
     ss_lines *c = calloc(1, sizeof *c);
-    if (c) {
-        c->max = max_files;
-        c->cap = 64;
-        c->tab = calloc(c->cap, sizeof *c->tab);
-    }
-    if (!c || !c->tab) {
-        free(c);
+    if (!c)
         return ss_seterr(err, SS_ENOMEM, "out of memory counting lines");
-    }
+    c->max = max_files;
     *out = c;
     return SS_OK;
 }
 
 static void clear(ss_lines *c)
 {
-    for (size_t i = 0; i < c->cap; i++) {
-        free(c->tab[i].path);
-        free(c->tab[i].nl);
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->f[i].path);
+        free(c->f[i].nl);
     }
-    memset(c->tab, 0, c->cap * sizeof *c->tab);
     c->n = 0;
+    ss_htab_clear(&c->tab);
 }
 
 void ss_lines_free(ss_lines *c)
@@ -55,7 +50,8 @@ void ss_lines_free(ss_lines *c)
     if (!c)
         return;
     clear(c);
-    free(c->tab);
+    free(c->f);
+    ss_htab_free(&c->tab);
     free(c);
 }
 
@@ -88,8 +84,6 @@ static ss_code scan(const char *data, size_t len, file_lines *f, ss_err *err)
 
 static ss_code load(file_lines *f, const char *path, ss_err *err)
 {
-    if (!(f->path = strdup(path)))
-        return ss_seterr(err, SS_ENOMEM, "out of memory counting lines");
     char *data = NULL;
     size_t len = 0;
     int gz = 0;
@@ -103,46 +97,28 @@ static ss_code load(file_lines *f, const char *path, ss_err *err)
     return rc;
 }
 
-static ss_code grow(ss_lines *c, ss_err *err)
-{
-    size_t cap = c->cap * 2;
-    file_lines *t = calloc(cap, sizeof *t);
-    if (!t)
-        return ss_seterr(err, SS_ENOMEM, "out of memory counting lines");
-    for (size_t i = 0; i < c->cap; i++) {
-        if (!c->tab[i].path)
-            continue;
-        size_t j = ss_path_hash(c->tab[i].path) & (cap - 1);
-        while (t[j].path)
-            j = (j + 1) & (cap - 1);
-        t[j] = c->tab[i];
-    }
-    free(c->tab);
-    c->tab = t;
-    c->cap = cap;
-    return SS_OK;
-}
-
 ss_code ss_lines_at(ss_lines *c, const char *path, uint64_t off, uint32_t *line, ss_err *err)
 {
     *line = 0;
     if (!path)
         return SS_OK;
-    if ((c->n + 1) * 2 > c->cap) {
-        ss_code rc = grow(c, err);
-        if (rc != SS_OK)
-            return rc;
-    }
-    size_t i = ss_path_hash(path) & (c->cap - 1);
-    while (c->tab[i].path && strcmp(c->tab[i].path, path) != 0)
-        i = (i + 1) & (c->cap - 1);
-    file_lines *f = &c->tab[i];
-    if (!f->path && c->max && c->n >= c->max) {
-        clear(c);
-        return ss_lines_at(c, path, off, line, err);
-    }
-    if (!f->path) {
-        c->n++;
+    uint64_t h = ss_path_hash(path);
+    size_t pos = 0;
+    uint32_t k;
+    file_lines *f = NULL;
+    while (!f && ss_htab_next(&c->tab, h, &pos, &k))
+        if (strcmp(c->f[k].path, path) == 0)
+            f = &c->f[k];
+    if (!f) {
+        if (c->max && c->n >= c->max)
+            clear(c);
+        char *copy = NULL;
+        if (ss_htab_reserve(&c->tab, 64) || SS_GROW(c->f, c->n + 1, c->fcap, 64)
+            || !(copy = strdup(path)))
+            return ss_seterr(err, SS_ENOMEM, "out of memory counting lines");
+        f = &c->f[c->n];
+        *f = (file_lines){ .path = copy };
+        ss_htab_add(&c->tab, h, (uint32_t)c->n++);
         ss_code rc = load(f, path, err);
         if (rc != SS_OK)
             return rc;

@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
+
 struct ss_spread {
-    uint64_t *set;     /* places taken, 0 free */
-    size_t cap, n;
+    ss_htab taken;     /* the places taken (place_key; values unused) */
 };
 
 ss_code ss_spread_new(ss_spread **out, ss_err *err)
@@ -22,7 +23,7 @@ ss_code ss_spread_new(ss_spread **out, ss_err *err)
 void ss_spread_free(ss_spread *s)
 {
     if (s)
-        free(s->set);
+        ss_htab_free(&s->taken);
     free(s);
 }
 
@@ -32,45 +33,23 @@ static uint64_t place_key(uint64_t file, uint32_t para)
     x ^= x >> 31;
     x *= 0xbf58476d1ce4e5b9ull;
     x ^= x >> 29;
-    return x ? x : 1;
+    return x;
 }
 
 static int taken(const ss_spread *s, uint64_t key)
 {
-    if (!s->cap)
-        return 0;
-    for (size_t i = key & (s->cap - 1); s->set[i]; i = (i + 1) & (s->cap - 1))
-        if (s->set[i] == key)
-            return 1;
-    return 0;
-}
-
-static void put(uint64_t *set, size_t cap, uint64_t key)
-{
-    size_t i = key & (cap - 1);
-    while (set[i] && set[i] != key)
-        i = (i + 1) & (cap - 1);
-    set[i] = key;
+    size_t pos = 0;
+    uint32_t unused;
+    return ss_htab_next(&s->taken, key, &pos, &unused);
 }
 
 static ss_code take(ss_spread *s, uint64_t key, ss_err *err)
 {
-    if ((s->n + 1) * 2 > s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        uint64_t *set = calloc(cap, sizeof *set);
-        if (!set)
-            return ss_seterr(err, SS_ENOMEM, "out of memory ordering hits");
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->set[i])
-                put(set, cap, s->set[i]);
-        free(s->set);
-        s->set = set;
-        s->cap = cap;
-    }
-    if (!taken(s, key)) {
-        put(s->set, s->cap, key);
-        s->n++;
-    }
+    if (taken(s, key))
+        return SS_OK;
+    if (ss_htab_reserve(&s->taken, 256))
+        return ss_seterr(err, SS_ENOMEM, "out of memory ordering hits");
+    ss_htab_add(&s->taken, key, 0);
     return SS_OK;
 }
 

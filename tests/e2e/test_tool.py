@@ -436,7 +436,7 @@ def test_build_deps(tmp):
     check({"libicu-dev", "libfriso-dev"} <= lists["segeval"], "segeval deps: ICU, friso",
           sorted(lists["segeval"]))
     # objects depend on the headers they include
-    for header, obj in (("indexer/shards.h", "indexer/shards.o"), ("include/spread.h", "lib/search.o"),
+    for header, obj in (("indexer/shards.h", "indexer/shards.o"), ("lib/spread.h", "lib/search.o"),
                         ("include/record.h", "lib/indexer.o")):
         p = run(["make", "-n", "-W", header, "all"], cwd=ROOT)
         check(f"build/rel/{obj}" in p.stdout.decode(), f"editing {header} rebuilds {obj}")

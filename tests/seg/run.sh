@@ -30,7 +30,7 @@ CC=${CC:-cc}
 W=$(mktemp -d "${TMPDIR:-/tmp}/segeval.XXXXXX")
 trap 'rm -rf "$W"' EXIT INT TERM
 
-CFLAGS="-std=c11 -O2 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I$ROOT/include"
+CFLAGS="-std=c11 -O2 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I$ROOT/include -I$ROOT/lib"
 S=$ROOT/tests/seg
 SEGS=""
 

@@ -1,6 +1,6 @@
 /* seg_ours.c: runs the project's segmenter (lib/segment.c) for
  * tests/seg/run.sh.  ARG is the compiled dictionary (dict.bin).
- * Built by run.sh: cc -Iinclude tests/seg/seg_ours.c lib/segment.c
+ * Built by run.sh: cc -Iinclude -Ilib tests/seg/seg_ours.c lib/segment.c
  * lib/ss_error.c -lm.  Ownership: the dictionary and context live from
  * backend_open to backend_close. */
 #include <stdio.h>

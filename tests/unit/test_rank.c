@@ -1,8 +1,8 @@
 /* Tests of the modules behind a result list: copies (dedup.c: sketches and
  * buckets), spreading over places (spread.c), facet counts (facets.c),
- * terminal widths and escaping (output.c), line numbers (lines.c), and the
- * facet counts from value slots against the judged ones (search.c over an
- * index made here). */
+ * terminal widths and escaping (output.c), line numbers (lines.c, one file
+ * and many), and the facet counts from value slots against the judged ones
+ * (search.c over an index made here). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +193,45 @@ static void test_lines(void)
     unlink(path);
 }
 
+/* Many files (the cache's table grows; a bounded cache starts again):
+ * file k has k + 1 lines, and its last byte stands on line k + 1. */
+static void test_lines_many(void)
+{
+    enum { FILES = 150 };
+    char dir[] = "/tmp/ss-lines-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    for (int k = 0; k < FILES; k++) {
+        snprintf(path, sizeof path, "%s/%d.txt", dir, k);
+        FILE *f = fopen(path, "w");
+        for (int l = 0; f && l <= k; l++)
+            fputs("一行\n", f);
+        CHECK(f && fclose(f) == 0, "write %s", path);
+    }
+    static const size_t maxes[] = { 0, 7 };
+    for (size_t m = 0; m < sizeof maxes / sizeof maxes[0]; m++) {
+        ss_lines *c = NULL;
+        ss_err err;
+        CHECK(ss_lines_new(maxes[m], &c, &err) == SS_OK, "lines_new");
+        int right = 0;
+        for (int pass = 0; pass < 2; pass++) /* the second pass from the cache (or again) */
+            for (int k = 0; k < FILES; k++) {
+                uint32_t line = 0;
+                snprintf(path, sizeof path, "%s/%d.txt", dir, k);
+                uint64_t last = (uint64_t)(k + 1) * 7 - 1; /* "一行\n" is 7 bytes */
+                right += ss_lines_at(c, path, last - 1, &line, &err) == SS_OK
+                         && line == (uint32_t)k + 1;
+            }
+        CHECK_EQ_INT(right, 2 * FILES, maxes[m] ? "lines of many files, bounded cache"
+                                                 : "lines of many files");
+        ss_lines_free(c);
+    }
+    for (int k = 0; k < FILES; k++) {
+        snprintf(path, sizeof path, "%s/%d.txt", dir, k);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 /* Value-slot facets (beyond the judging limit) against judged facets on
  * an index where every match is judged the same by both. */
 static void test_spy_facets(void)
@@ -265,6 +304,7 @@ int main(int argc, char **argv)
     test_facets();
     test_width();
     test_lines();
+    test_lines_many();
     test_spy_facets();
     ss_actx_free(ac);
     ss_analyzer_close(an);
