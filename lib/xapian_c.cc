@@ -200,7 +200,8 @@ int writable_flags(int mode)
     case XC_CREATE_OR_OPEN: return Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS;
     case XC_CREATE_OR_OVERWRITE:
         return Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS;
-    case XC_CREATE_SEGMENT: return Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_TERMLIST;
+    case XC_CREATE_SEGMENT:
+        return Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_TERMLIST;
     case XC_OPEN_SEGMENT: return Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST;
     }
     return -1;

@@ -222,8 +222,9 @@ static int stub_segments(const char *db, char *buf, size_t n)
 static void put_speech(const char *rel, int i)
 {
     char text[512];
-    snprintf(text, sizeof text, "第%d号文件的讲话\n标记词zq%04dx要抓好招商引资。\n推进产业集聚区转型发展。\n",
-             i, i);
+    snprintf(text, sizeof text,
+             "第%d号文件的讲话\n标记词zq%04dx要抓好招商引资。\n"
+             "推进产业集聚区转型发展。\n", i, i);
     put(rel, text);
 }
 
