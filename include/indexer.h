@@ -136,8 +136,6 @@ void ss_indexer_failed(ss_indexer *ix, size_t k);
  * publishes, merges segments beyond opts.max_segments and removes the
  * replaced ones.  The stats are then complete. */
 ss_code ss_indexer_finish(ss_indexer *ix, ss_err *err);
-/* Kept for callers of the transaction era: segments publish themselves. */
-ss_code ss_indexer_commit(ss_indexer *ix, ss_err *err);
 /* Finishes (ss_indexer_finish, unless done) and closes; always frees ix
  * and releases the lock. */
 ss_code ss_indexer_close(ss_indexer *ix, ss_err *err);

@@ -299,13 +299,6 @@ ss_code ss_indexer_finish(ss_indexer *ix, ss_err *err)
     return rc;
 }
 
-ss_code ss_indexer_commit(ss_indexer *ix, ss_err *err)
-{
-    (void)ix;
-    (void)err;
-    return SS_OK; /* segments are published as they are built */
-}
-
 ss_code ss_indexer_close(ss_indexer *ix, ss_err *err)
 {
     if (!ix)
