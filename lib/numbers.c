@@ -41,6 +41,16 @@ static int is_numeral(uint32_t cp)
     return digit_of(cp) >= 0 || small_unit(cp) || big_unit(cp);
 }
 
+/* 1 when s[0, len) is two or more Chinese digits and no unit (二〇〇八). */
+static int han_digits_only(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; n++)
+        if (digit_of(utf8_next(s, len, &i)) < 0)
+            return 0;
+    return n >= 2;
+}
+
 /* Parses with the grammar: section := (digit? small_unit)* digit?, value
  * := section (亿 section)? (万 section)?; a digit directly after a digit
  * (十四五) or a unit that does not decrease is no number. */
@@ -180,11 +190,33 @@ static int add_form(char out[][SS_NUM_FORM_MAX], size_t *n, size_t max, const ch
     return 1;
 }
 
+/* Four Chinese digits and 年, read digit by digit (二〇〇八年, 一九九八年):
+ * the year in digits into out ("2008年"); 0 when word is not one. */
+static int han_year(const char *word, size_t len, char *out, size_t outlen)
+{
+    int y = 0, n = 0;
+    size_t i = 0;
+    while (i < len && n < 4) {
+        int d = digit_of(utf8_next(word, len, &i));
+        if (d < 0)
+            return 0;
+        y = y * 10 + d;
+        n++;
+    }
+    if (n != 4 || y < 1000 || len - i != strlen("年") || memcmp(word + i, "年", len - i) != 0)
+        return 0;
+    return snprintf(out, outlen, "%d年", y) > 0;
+}
+
 size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], size_t max)
 {
     size_t i = 0, end = 0;
     uint64_t v = 0;
     int digits = 0;
+    if (max > 0 && han_year(word, len, out[0], SS_NUM_FORM_MAX))
+        return 1;
+    if (len > 1 && word[0] == '0' && word[1] >= '0' && word[1] <= '9')
+        return 0; /* 08年, 05号: a short year or a code, not the figure 8 */
     while (i < len && word[i] >= '0' && word[i] <= '9') {
         if (v > MAX_VALUE / 10)
             return 0;
@@ -230,6 +262,10 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
     const char *rest = word + end;
     if (digits && end == i && v >= 1000 && strncmp(rest, "年", strlen("年")) == 0)
         return 0; /* a year: 2019年 is no amount */
+    if (digits && end == len && v >= 1900 && v <= 2100)
+        return 0; /* 2008 alone reads as a year too */
+    if (!digits && han_digits_only(word, end))
+        return 0; /* 二〇〇八, 十四五 without units: digits read one by one, no amount */
     if (utf8_count(rest, len - end) > 3 || v == 0 || v > MAX_VALUE)
         return 0;
     for (size_t k = 0; k < len - end;) {

@@ -67,6 +67,10 @@ void ss_q_resolve_context(ss_query *q)
         concept *k = &q->concepts[c];
         const unit *u = concept_unit(q, k);
         k->year = year_of(u);
+        /* a year in Chinese digits (二〇〇八年) has its form in digits */
+        for (size_t a = k->a0; !k->year && a < k->a1; a++)
+            if (q->units[a].alt == ALT_SAME)
+                k->year = year_of(&q->units[a]);
         k->nplaces = 0;
         if (q->gaz && u && u->n >= 2 && all_han(u))
             k->nplaces = ss_gaz_lookup(q->gaz, u->text, strlen(u->text), k->places,
@@ -136,7 +140,7 @@ static int speech_year(const ss_passage_meta *m)
     return y;
 }
 
-/* Strengths of context (rank.c names them beside its formulas). */
+/* Strengths of context (qfind.c names the others beside its formulas). */
 #define S_PLACE_CONTEXT 0.6f  /* the speech is about the place */
 #define S_YEAR_DATE 0.3f      /* the speech was given in the year */
 #define S_YEAR_HEADING 0.8f   /* its section heading speaks of the year */

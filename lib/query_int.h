@@ -2,9 +2,12 @@
  *
  * The query side, in data-flow order:
  *   qsyntax.c    text -> items (full-width forms, quotes, -, OR, field:value)
- *   qparse.c     items -> units and concepts with their other forms (ss_query_parse)
+ *   qwords.c     an item's text -> its words; keywords or a question
+ *   qparse.c     items -> units and concepts (ss_query_parse)
+ *   qforms.c     a word's other forms: synonyms, parts in other forms, figures, places
  *   qcontext.c   places and years of a concept, as context
  *   qbuild.c     items -> Xapian query of candidates (ss_query_build)
+ *   qfind.c      where the query's words stand in a candidate's text, and how strongly
  *   rank.c       a candidate's text -> accept or not, and its factor (ss_query_judge)
  *   highlight.c  a shown hit's text -> spans to mark (ss_query_highlights)
  */
@@ -16,7 +19,9 @@
 
 #include "analyze.h"
 #include "filter.h"
+#include "numbers.h"
 #include "query.h"
+#include "segment.h"
 #include "synonyms.h"
 
 #define UNIT_MAX_ATOMS 48
@@ -57,7 +62,7 @@ typedef struct {
     int year;          /* the year it names (2008, 2008年), or 0 */
     int figure;        /* a figure (五千万吨, 2000亿): stands whole, never inside a bigger one */
     int split;         /* its units are the two halves of one dictionary word (乡村振兴 ->
-                          乡村 + 振兴): fewer characters may stand between them (rank.c) */
+                          乡村 + 振兴): fewer characters may stand between them (qfind.c) */
 } concept;
 
 typedef struct {
@@ -100,7 +105,39 @@ int ss_q_is_filter(const char *s, size_t len);
 
 
 
-/* ---- where the query's units stand in one passage (rank.c) ---- */
+/* ---- an item's words (qwords.c), units (qparse.c) ---- */
+
+/* Appends the unit made of atoms [first, last] of an. */
+ss_code ss_q_add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t last,
+                      ss_err *err);
+/* Appends the units of an unquoted item's analysis: its words (of a
+ * question, without function words and, when it has content words, the
+ * generic ones), single characters joined to the word beside them. */
+ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, int natural,
+                        ss_err *err);
+/* Whether the positive unquoted items r[0, n) of s read as a question. */
+ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
+                            int *natural, ss_err *err);
+
+/* ---- a word's other forms (qforms.c) ---- */
+
+typedef struct {
+    char text[MAX_ALTS][SS_NUM_FORM_MAX];
+    uint8_t kind[MAX_ALTS];  /* ALT_SAME or ALT_RELATED */
+    size_t n;
+} ss_alts;
+
+/* The other forms of word w (len bytes) into a: its groups in the synonym
+ * table ("~" ones only for a question), a figure's other written forms, or
+ * the word with parts of it (anchored at its edges or at bounds[], the
+ * byte offsets where its units join) in their other forms. */
+void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t len,
+                    const size_t *bounds, size_t nb, ss_alts *a);
+/* Adds to each concept that names a place with its suffix (柳州市) the
+ * bare name as another form, when g knows it as the same place. */
+void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g);
+
+/* ---- where the query's units stand in one passage (qfind.c) ---- */
 
 #define MAX_OCC 4096
 

@@ -1,11 +1,10 @@
-/* rank.c: judging a candidate passage from its text (see query.h).
- * Every ranking constant is named here, beside the formula that uses it.
+/* rank.c: judging a candidate passage from where the query's words stand
+ * in it (qfind.c) -- accept it or not, and the factor that multiplies its
+ * BM25 weight (see query.h).  Every scoring constant is named here, beside
+ * the formula that uses it.
  *
- * A passage is first read for where the query's units stand (unit
- * occurrences), then for where each concept stands (a query word: its
- * whole form, its units in order within GAP_MAX characters of one clause,
- * or another form of it).  A keyword passage must hold every concept (of
- * each OR group) and no excluded word; a question passage at least one. */
+ * A keyword passage must hold every concept (of each OR group) and no
+ * excluded word; a question passage at least one. */
 #include "query_int.h"
 
 #include <stdio.h>
@@ -14,23 +13,6 @@
 
 #include "base.h"
 
-/* Units of a word stand for it when they stand in one clause within a
- * window of the units plus at most GAP_MAX characters for each join (产业 +
- * 升级 in 产业转型升级, 产业结构调整和升级); in the query's order ranks above
- * another order (升级 + 产业 in 围绕转型升级抓产业, 统筹城乡 for 城乡统筹).
- * Spread further, or over clauses, they are not the word. */
-#define GAP_MAX 6
-/* The two halves of one dictionary word typed whole (乡村振兴 -> 乡村 +
- * 振兴) stand for it with at most WORD_GAP characters between them
- * (乡村全面振兴, 科技自主创新; 招商工作和引资工作 is two things), and the
- * other way round only side by side (统筹城乡 for 城乡统筹). */
-#define WORD_GAP 2
-/* How strongly a concept stands (its best occurrence): */
-#define S_WHOLE 1.0          /* as typed, whole */
-#define S_APART 0.5          /* its units in order with characters between */
-#define S_SWAPPED 0.4        /* its units in another order */
-#define S_SAME 0.8           /* another form (synonym "=", a figure written otherwise) */
-#define S_RELATED 0.5        /* a related word (synonym "~", questions) */
 /* Keyword factor (multiplies the candidate's BM25 weight):
  *   1 + W_WHOLE * mean strength of the concepts
  *     + W_NEAR * near   (1 when all concepts stand within NEAR_WINDOW
@@ -69,231 +51,6 @@
  * 1 + W_HEADING. */
 #define W_HEADING 0.5
 #define HEADING_COVER 0.6
-
-/* An atom's text in 32 bits: its length and first three bytes (a Han
- * character whole). */
-static uint32_t atom_key(const char *t, size_t len)
-{
-    uint32_t k = (uint32_t)(len & 0xFF) << 24;
-    for (size_t i = 0; i < 3 && i < len; i++)
-        k |= (uint32_t)(unsigned char)t[i] << (8 * i);
-    return k;
-}
-
-static int unit_at(const unit *u, const ss_analysis *an, size_t i)
-{
-    if (i + u->n > an->natoms)
-        return 0;
-    uint32_t p0 = an->atoms[i].pos;
-    for (size_t k = 0; k < u->n; k++) {
-        const ss_atom *at = &an->atoms[i + k];
-        if (at->pos - p0 != u->a[k].rpos || at->normlen != u->a[k].len ||
-            memcmp(an->norm + at->norm, u->text + u->a[k].off, at->normlen) != 0)
-            return 0;
-    }
-    return 1;
-}
-
-static int occ_by_pos(const void *a, const void *b)
-{
-    const occ *x = a, *y = b;
-    if (x->pos != y->pos)
-        return x->pos < y->pos ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* 1 when the occurrence [a, e] is an item of an enumeration: 、 stands
- * right before it or right after it. */
-static int listed(const ss_analysis *an, uint32_t a, uint32_t e)
-{
-    return (an->atoms[a].flags & SS_AF_LIST) ||
-           (e + 1 < an->natoms && (an->atoms[e + 1].flags & SS_AF_LIST));
-}
-
-/* 1 when no separating punctuation stands between atoms a and b (a < b). */
-static int same_clause(const ss_analysis *an, uint32_t a, uint32_t b)
-{
-    for (uint32_t k = a + 1; k <= b; k++)
-        if (an->atoms[k].flags & SS_AF_BREAK)
-            return 0;
-    return 1;
-}
-
-int ss_q_push_cocc(occs *o, occ x)
-{
-    if (SS_GROW(o->c, o->nc + 1, o->capc, 64))
-        return -1;
-    o->c[o->nc++] = x;
-    return 0;
-}
-
-/* Where a concept's typed units stand together: every unit within one
- * clause, in a window no longer than the units plus GAP_MAX characters
- * for each join between them.  In the query's order the word stands
- * apart (S_APART); in another order swapped (S_SWAPPED: 振兴东北地区等老
- * 工业基地 for 东北老工业基地振兴).  The window that is the whole word is
- * left to the whole unit.  Linear: a window slides over the units'
- * occurrences by position, each entering and leaving it once.  tmp has
- * room for o->n occurrences, cnt for the concept's units. */
-static int windows(const ss_query *q, const concept *c, const ss_analysis *an, occs *o, occ *tmp,
-                   uint32_t *cnt, size_t ci)
-{
-    size_t k = c->u1 - c->u0, n = 0;
-    uint32_t len = 0;
-    for (size_t u = c->u0; u < c->u1; u++) {
-        const unit *un = &q->units[u];
-        len += un->a[un->n - 1].rpos + 1;
-        for (size_t i = o->first[u]; i < o->first[u] + o->count[u]; i++)
-            tmp[n++] = o->v[i];
-        cnt[u - c->u0] = 0;
-    }
-    if (n > 1)
-        qsort(tmp, n, sizeof *tmp, occ_by_pos);
-    uint32_t limit = len + (uint32_t)((c->split ? WORD_GAP : GAP_MAX) * (k - 1));
-    size_t lo = 0, distinct = 0;
-    for (size_t hi = 0; hi < n; hi++) {
-        distinct += cnt[tmp[hi].id - c->u0]++ == 0;
-        /* drop what the window no longer needs, or what stands too far back */
-        while (lo < hi && (cnt[tmp[lo].id - c->u0] > 1 || tmp[hi].end - tmp[lo].pos + 1 > limit ||
-                           !same_clause(an, tmp[lo].atom, tmp[hi].atom))) {
-            distinct -= --cnt[tmp[lo].id - c->u0] == 0;
-            lo++;
-        }
-        if (distinct < k || tmp[hi].end - tmp[lo].pos + 1 > limit)
-            continue;
-        /* in the query's order when each unit stands after the one before */
-        int ordered = 1;
-        for (size_t a = lo; a + 1 <= hi && ordered; a++)
-            ordered = tmp[a].id <= tmp[a + 1].id;
-        int tight = tmp[hi].end - tmp[lo].pos + 1 == len, whole = ordered && tight;
-        /* a dictionary word's halves swap only side by side (统筹城乡 for 城乡统筹) */
-        int skip = (whole && c->whole != SIZE_MAX) || (c->split && !ordered && !tight);
-        if (!skip &&
-            ss_q_push_cocc(o, (occ){ tmp[lo].pos, tmp[hi].end, tmp[lo].atom, tmp[hi].atom_end,
-                                     (uint32_t)ci, (float)(ordered ? S_APART : S_SWAPPED),
-                                     (uint8_t)listed(an, tmp[lo].atom, tmp[hi].atom_end) }))
-            return -1;
-        /* the next window starts after this one's first unit */
-        distinct -= --cnt[tmp[lo].id - c->u0] == 0;
-        lo++;
-    }
-    return 0;
-}
-
-/* 1 when a is a digit token or a Chinese numeral. */
-static int numeral_atom(const ss_analysis *an, size_t a)
-{
-    const ss_atom *at = &an->atoms[a];
-    const char *t = an->norm + at->norm;
-    if (at->kind == SS_ATOM_ASCII)
-        return t[0] >= '0' && t[0] <= '9';
-    static const char *const numerals[] = { "〇", "零", "一", "二", "两", "三", "四", "五", "六",
-                                            "七", "八", "九", "十", "百", "千", "万", "亿" };
-    for (size_t i = 0; i < NELEM(numerals); i++)
-        if (strlen(numerals[i]) == at->normlen && memcmp(numerals[i], t, at->normlen) == 0)
-            return 1;
-    return 0;
-}
-
-/* 1 when a figure's occurrence [a, e] is part of a bigger figure:
- * 五千万吨 in 一亿五千万吨, 5000 in 15000 is a token of its own already. */
-static int inside_figure(const ss_analysis *an, uint32_t a, uint32_t e)
-{
-    (void)e;
-    return a > 0 && numeral_atom(an, a) && numeral_atom(an, a - 1) &&
-           an->atoms[a].pos == an->atoms[a - 1].pos + 1;
-}
-
-/* Occurrences of unit u as occurrences of concept ci with strength s. */
-static int unit_as_concept(occs *o, const ss_analysis *an, const concept *c, size_t u,
-                           size_t ci, double s)
-{
-    for (size_t k = o->first[u]; k < o->first[u] + o->count[u] && k < o->n; k++) {
-        const occ *v = &o->v[k];
-        if (c->figure && inside_figure(an, v->atom, v->atom_end))
-            continue;
-        if (ss_q_push_cocc(o, (occ){ v->pos, v->end, v->atom, v->atom_end, (uint32_t)ci,
-                                     (float)s, (uint8_t)listed(an, v->atom, v->atom_end) }))
-            return -1;
-    }
-    return 0;
-}
-
-ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
-                       occs *o, ss_err *err)
-{
-    memset(o, 0, sizeof *o);
-    size_t nu = q->nunits ? q->nunits : 1, ncn = q->nconcepts ? q->nconcepts : 1;
-    o->count = calloc(nu, sizeof *o->count);
-    o->first = calloc(nu, sizeof *o->first);
-    o->ccount = calloc(ncn, sizeof *o->ccount);
-    o->ctx = calloc(ncn, sizeof *o->ctx);
-    o->v = malloc(MAX_OCC * sizeof *o->v);
-    if (!o->count || !o->first || !o->ccount || !o->ctx || !o->v)
-        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-    /* a key per atom (its length and first bytes) spares most comparisons */
-    uint32_t *key = malloc((an->natoms + 1) * sizeof *key);
-    if (!key)
-        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-    for (size_t a = 0; a < an->natoms; a++)
-        key[a] = atom_key(an->norm + an->atoms[a].norm, an->atoms[a].normlen);
-    for (size_t u = 0; u < q->nunits; u++) {
-        const unit *un = &q->units[u];
-        uint32_t k0 = un->n ? atom_key(un->text + un->a[0].off, un->a[0].len) : 0;
-        o->first[u] = (uint32_t)o->n;
-        for (size_t a = 0; un->n && a < an->natoms; a++) {
-            if (key[a] != k0 || !unit_at(un, an, a))
-                continue;
-            if (o->n < MAX_OCC) {
-                o->count[u]++;
-                o->v[o->n++] = (occ){ an->atoms[a].pos, an->atoms[a + un->n - 1].pos, (uint32_t)a,
-                                      (uint32_t)(a + un->n - 1), (uint32_t)u, 1.0f, 0 };
-            }
-        }
-    }
-    free(key);
-    /* concept occurrences */
-    occ *tmp = malloc((o->n + 1) * sizeof *tmp);
-    uint32_t *cnt = malloc((q->nunits + 1) * sizeof *cnt);
-    int bad = !tmp || !cnt;
-    for (size_t ci = 0; !bad && ci < q->nconcepts; ci++) {
-        const concept *c = &q->concepts[ci];
-        if (c->whole != SIZE_MAX)
-            bad |= unit_as_concept(o, an, c, c->whole, ci, S_WHOLE);
-        if (c->u1 - c->u0 == 1)
-            bad |= unit_as_concept(o, an, c, c->u0, ci, S_WHOLE);
-        else if (c->u1 > c->u0 && !c->figure) /* a figure stands whole */
-            bad |= windows(q, c, an, o, tmp, cnt, ci);
-        for (size_t u = c->a0; u < c->a1; u++)
-            bad |= unit_as_concept(o, an, c, u, ci,
-                                   q->units[u].alt == ALT_RELATED ? S_RELATED : S_SAME);
-    }
-    free(tmp);
-    free(cnt);
-    if (bad)
-        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-    if (meta) {
-        ss_code rc = ss_q_context(q, an, meta, o, err);
-        if (rc != SS_OK)
-            return rc;
-    }
-    if (o->nc > 1)
-        qsort(o->c, o->nc, sizeof *o->c, occ_by_pos);
-    for (size_t k = 0; k < o->nc; k++)
-        o->ccount[o->c[k].id]++;
-    return SS_OK;
-}
-
-void ss_q_occs_free(occs *o)
-{
-    free(o->count);
-    free(o->first);
-    free(o->ccount);
-    free(o->v);
-    free(o->c);
-    free(o->ctx);
-    memset(o, 0, sizeof *o);
-}
 
 /* 1 when an excluded item stands (as typed, whole) in the passage. */
 static int excluded_present(const item *it, const occs *o)
@@ -538,6 +295,48 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
                     W_FOCUS * (double)focus / present);
 }
 
+/* A passage that is a note defining a term (the glossary after a work
+ * report: "PPP模式：即政府和社会资本合作…", "[12]公交都市：指…") says what
+ * the term means, not what was done about it: its factor is multiplied by
+ * W_DEFINITION.  It is one when, within its first DEFINITION_POS atoms,
+ * separating punctuation is followed by a word of definition (即, 指, 是指…). */
+#define W_DEFINITION 0.7
+#define DEFINITION_POS 30
+
+/* 1 when atom k's text is s. */
+static int atom_is(const ss_analysis *an, size_t k, const char *s)
+{
+    return k < an->natoms && an->atoms[k].normlen == strlen(s) &&
+           memcmp(an->norm + an->atoms[k].norm, s, an->atoms[k].normlen) == 0;
+}
+
+static int is_definition(const ss_analysis *an)
+{
+    /* words of definition, a character an atom; 即 and 指 alone unless a
+     * character follows that makes another word (即将, 即使, 指导, 指出…) */
+    static const char *const defining[][2] = { { "是", "指" }, { "系", "指" }, { "泛", "指" },
+                                               { "特", "指" }, { "又", "称" }, { "简", "称" },
+                                               { "全", "称" }, { "也", "称" } };
+    static const char *const not_after[] = { "将", "使", "便", "可", "时", "刻", "日", "导",
+                                             "出", "挥", "标", "引", "示", "定", "令", "南",
+                                             "数", "向", "明", "望", "责", "针", "纹" };
+    for (size_t k = 1; k < an->natoms && k < DEFINITION_POS; k++) {
+        if (!(an->atoms[k].flags & SS_AF_BREAK) || (an->atoms[k].flags & SS_AF_LIST))
+            continue;
+        for (size_t i = 0; i < NELEM(defining); i++)
+            if (atom_is(an, k, defining[i][0]) && atom_is(an, k + 1, defining[i][1]))
+                return 1;
+        if (atom_is(an, k, "即") || atom_is(an, k, "指")) {
+            int other = 0;
+            for (size_t i = 0; i < NELEM(not_after) && !other; i++)
+                other = atom_is(an, k + 1, not_after[i]) && !(an->atoms[k + 1].flags & SS_AF_BREAK);
+            if (!other)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* A year: filter takes the passages of speeches given in the years asked
  * and the passages that speak of them (passage_year.h); the first rank
  * above the others, whose factor is multiplied by W_YEAR_SPOKEN. */
@@ -592,6 +391,8 @@ ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_p
             *factor = keyword_match(q, &o) ? keyword_factor(q, an, &o, &s) : 0.0;
         if (*factor > 0 && year_only_spoken(q, meta))
             *factor *= W_YEAR_SPOKEN;
+        if (*factor > 0 && ss_query_has_text(q) && is_definition(an))
+            *factor *= W_DEFINITION;
         if (hl && nhl)
             rc = ss_q_highlights(q, an, &o, hl, nhl, err);
     }

@@ -18,16 +18,19 @@
       The FTS5 database is POOL_DB if set, else pool-fts5-ROOTNAME.db beside
       POOL_OUT.  Candidates are listed in file order, not in any system's order; the
       pool file holds their spans and the systems (and ranks) that found them.
-  pool.py deepen POOL CORPUS_ROOT INDEX [--depth N]
+  pool.py deepen POOL CORPUS_ROOT INDEX [--depth N] [QID...]
       Incremental pooling: the windows of the engine's current top N
       (default 20) hits that are not candidates yet are appended to the
-      query's candidates (numbers after the existing ones, "round": 2,
-      system "engine2"), so that they can be read and graded; the existing
-      numbers, and so the judgments, stay valid.  Prints the new numbers.
-  pool.py show POOL CORPUS_ROOT [--queries QUERIES] [--new] [QID...]
+      query's candidates (numbers after the existing ones, "round": one
+      more than the query's last, 2 the first time, system "engine2"), so
+      that they can be read and graded; the existing numbers, and so the
+      judgments, stay valid.  Prints the new numbers.  With QIDs, only
+      those queries (to deepen a tuning half without touching the other).
+  pool.py show POOL CORPUS_ROOT [--queries QUERIES] [--new | --round N] [QID...]
       Prints the candidates to read: number and text (simplified; a long
       window as the stretches around the query's words and pool variants);
-      --new: only the candidates added by `deepen`.
+      --new: only the candidates added by `deepen`; --round N: only those
+      added by the deepening of round N.
   pool.py qrels QUERIES POOL CORPUS_ROOT JUDGMENTS HALF OUT
       Writes the judged set of one half ("tune" or "heldout"): JUDGMENTS has
       one line a query, `QID 2:3,5 1:7,9` (candidate numbers by grade; the
@@ -157,15 +160,18 @@ def do_pool(qfile, root, index, out, depth):
         fp.write("\n")
 
 
-def do_deepen(pfile, root, index, depth):
+def do_deepen(pfile, root, index, depth, qids=()):
     pool = json.load(open(pfile, encoding="utf-8"))
     db = fts5_run.open_db(os.environ.get("POOL_DB") or os.path.join(
         os.path.dirname(pfile) or ".", "pool-fts5-" + os.path.basename(os.path.normpath(root))
         + ".db"), root)
     total = 0
     for qid, p in pool.items():
+        if qids and qid not in qids:
+            continue
         have = {(c["file"], c["byte_start"], c["byte_end"]) for c in p["candidates"]}
         n = max((c["n"] for c in p["candidates"]), default=0)
+        rnd = max((c.get("round", 1) for c in p["candidates"]), default=1) + 1
         new = []
         for rank, h in enumerate(engine_hits(index, p["query"], depth), 1):
             f = os.path.basename(h["file"])
@@ -178,7 +184,7 @@ def do_deepen(pfile, root, index, depth):
                 n += 1
                 new.append(n)
                 p["candidates"].append({"file": f, "byte_start": s, "byte_end": e,
-                                        "systems": {"engine2": rank}, "n": n, "round": 2})
+                                        "systems": {"engine2": rank}, "n": n, "round": rnd})
         total += len(new)
         print(f"{qid}\t{len(new)} new\t{','.join(map(str, new))}\t{p['query']}",
               file=sys.stderr)
@@ -232,7 +238,7 @@ def kwic(text, terms):
     return head + "…".join(text[a:b] for a, b in merged[:1])
 
 
-def do_show(pfile, root, qids, qfile=None, new_only=False):
+def do_show(pfile, root, qids, qfile=None, new_only=False, rnd=None):
     pool = json.load(open(pfile, encoding="utf-8"))
     spec = {q["id"]: q for q in json.load(open(qfile, encoding="utf-8"))["queries"]} \
         if qfile else {}
@@ -243,7 +249,9 @@ def do_show(pfile, root, qids, qfile=None, new_only=False):
         extra = [t for lst in spec.get(qid, {}).get("pool", []) for t in lst]
         terms = W.t2s_lines((W.question_pieces(words) if question else words) + extra)
         terms = sorted(set(terms), key=len, reverse=True)
-        cands = [c for c in p["candidates"] if not new_only or c.get("round") == 2]
+        cands = [c for c in p["candidates"]
+                 if (not new_only or c.get("round", 1) >= 2) and
+                 (rnd is None or c.get("round", 1) == rnd)]
         if not cands:
             continue
         read_texts(root, cands)
@@ -310,8 +318,9 @@ def main():
         del a[i:i + 2]
     if a[:1] == ["pool"] and len(a) == 5:
         do_pool(a[1], a[2], a[3], a[4], depth)
-    elif a[:1] == ["deepen"] and len(a) == 4:
-        do_deepen(a[1], a[2], a[3], 20 if depth == 25 and "--depth" not in sys.argv else depth)
+    elif a[:1] == ["deepen"] and len(a) >= 4:
+        do_deepen(a[1], a[2], a[3], 20 if depth == 25 and "--depth" not in sys.argv else depth,
+                  set(a[4:]))
     elif a[:1] == ["show"] and len(a) >= 3:
         qfile = None
         if "--queries" in a:
@@ -321,7 +330,12 @@ def main():
         new_only = "--new" in a
         if new_only:
             a.remove("--new")
-        do_show(a[1], a[2], set(a[3:]), qfile, new_only)
+        rnd = None
+        if "--round" in a:
+            i = a.index("--round")
+            rnd = int(a[i + 1])
+            del a[i:i + 2]
+        do_show(a[1], a[2], set(a[3:]), qfile, new_only, rnd)
     elif a[:1] == ["qrels"] and len(a) == 7:
         do_qrels(*a[1:])
     else:

@@ -17,7 +17,12 @@
 static const char syn_text[] = "# test\n"
                                "发改委 = 发展改革委 = 发展和改革委员会\n"
                                "豫 = 河南\n"
-                               "融资 ~ 资金 ~ 贷款\n";
+                               "融资 ~ 资金 ~ 贷款\n"
+                               "国企 = 国有企业\n"
+                               "混改 = 混合所有制改革\n"
+                               "三农 = 农业农村农民 = 三农工作\n"
+                               "中行 = 中国银行\n"
+                               "gdp = 国内生产总值\n";
 static ss_syn *syn;
 
 static const struct {
@@ -39,6 +44,9 @@ static const struct {
     { "怎样推进产业集聚区转型发展", "产业|集聚区|集聚|转型", 1, 0 },
     { "如何解决项目落地难的问题", "项目|落地难|落地", 1, 0 },
     { "如何发展", "发展", 1, 0 },
+    { "如何做好新时期招商引资工作", "招商引资", 1, 0 },       /* 新 + 时期 joined is generic too */
+    { "如何发挥政协作用", "政协", 1, 0 },
+    { "如何提高水平", "提高|水平", 1, 0 },                    /* nothing else: kept */
     { "项目建设?", "项目建设", 1, 0 },
     { "   ", "", 0, 0 },
     /* keywords stay keywords; one long run with function words is a question */
@@ -57,6 +65,16 @@ static const struct {
     { "融资", "融资", 0, 0 },
     { "如何解决融资难", "融资难|融资{~资金,~贷款}", 1, 0 },
     { "\"发改委\"", "\"发改委\"", 0, 0 },                  /* a quoted phrase is exact */
+    /* a word holding a member as one of its parts: that part in its other forms */
+    { "国企改革", "国企改革{国有企业改革}", 0, 0 },
+    { "国企混改", "国企混改{国有企业混改,国企混合所有制改革,国有企业混合所有制改革}", 0, 0 },
+    { "GDP增速", "gdp+增速{国内生产总值增速}", 0, 0 },
+    { "发改委主任", "发改委+主任{发展改革委主任,发展和改革委员会主任}", 0, 0 },
+    { "三农工作", "三农+工作{三农,农业农村农民,农业农村农民工作}", 0, 0 }, /* not 三农工作工作 */
+    { "集中行动", "集中+行动", 0, 0 },                     /* 中行 across two units: no part */
+    { "国家发改委", "国家+发改委{国家发展改革委,国家发展和改革委员会}", 0, 0 }, /* 国家 once */
+    { "\"国企改革\"", "\"国企改革\"", 0, 0 },
+    { "国企改革", "国企改革", 0, 1 },
     /* figures in their other written forms */
     { "两千亿", "两千亿{2000亿,二千亿}", 0, 0 },
     { "100万元", "100+万元{1000000元,一百万元,百万元}", 0, 0 },
@@ -129,6 +147,7 @@ static const char *docs[] = {
     "国家发展改革委批复，招商环境改善。",   /* 9 */
     "原油产量达一亿五千万吨。",             /* a */
     "煤炭产量保持在5000万吨。",             /* b */
+    "加快形成对外全方位开放新格局。",       /* c */
 };
 
 static const struct {
@@ -152,6 +171,9 @@ static const struct {
     { "推动合作", "1" },            /* 推动地企合作: two characters between */
     { "升级产业", "5" },            /* two units the other way round, one clause */
     { "升级开放", "" },             /* over a comma */
+    /* a dictionary word's halves further apart only with no joining word between */
+    { "对外开放", "5c" },           /* whole in 5, then 对外全方位开放 */
+    { "招商引资", "4" },            /* not 招商工作和引资 of 3 */
     /* a single character wherever it stands, also before punctuation */
     { "吨", "6ab" },
     { "布局", "4" },
@@ -261,17 +283,26 @@ static void test_context(ss_actx *ac)
         { "商丘 高铁", "加快高铁站南广场建设。", "信阳市", NULL, NULL, 0, NULL },
         { "商丘 高铁", "加快高铁站南广场建设。", NULL, "在商丘市项目推进会上的讲话", NULL, 1, NULL },
         { "商丘 高铁", "商丘高铁站南广场建设。", NULL, NULL, NULL, 1, NULL },      /* named */
+        { "商丘市 高铁", "商丘高铁站南广场建设。", NULL, NULL, NULL, 1, NULL },    /* without 市 */
+        { "商丘市 高铁", "信阳高铁站南广场建设。", NULL, NULL, NULL, 0, NULL },
         { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2009-03", 1, NULL },    /* 去年 in 2009 */
         { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2010", 0, NULL },
         { "2008年 地震", "今年地震灾害发生后", NULL, NULL, "2008", 1, NULL },
         { "2008年 地震", "地震灾害发生后", NULL, NULL, "2008", 1, NULL },           /* given that year */
         { "2008年 地震", "地震灾害发生后", NULL, NULL, "2011", 0, NULL },
         { "2008年 地震", "二〇〇八年地震灾害发生后", NULL, NULL, NULL, 1, NULL },  /* in numerals */
+        { "二〇〇八年 地震", "去年地震灾害发生后", NULL, NULL, "2009-03", 1, NULL }, /* typed so */
+        { "二〇〇八年 地震", "2008年地震灾害发生后", NULL, NULL, "2012", 1, NULL },
+        { "二〇〇八年 地震", "去年地震灾害发生后", NULL, NULL, "2012", 0, NULL },
         /* the heading above speaks of the year (a chronicle's 1998年, 去年工作回顾) */
         { "1998年 洪灾", "6月长江流域出现特大洪灾。", NULL, NULL, NULL, 1, "1998年" },
         { "1998年 洪灾", "6月长江流域出现特大洪灾。", NULL, NULL, NULL, 0, "1999年" },
         { "2008年 地震", "地震灾害发生后", NULL, NULL, "2009", 1, "一、去年工作回顾" },
         { "2008年 地震", "地震灾害发生后", NULL, NULL, "2011", 0, "一、去年工作回顾" },
+        /* a year that starts "since ..." (1998年以来) speaks of the years after it */
+        { "1998年 洪水", "遭遇1998年以来最大洪水。", NULL, NULL, "2022", 0, NULL },
+        { "1998年 洪水", "1998年发生特大洪水以来", NULL, NULL, "2003", 1, NULL },
+        { "1998年 洪水", "遭遇1998年以来最大洪水。", NULL, NULL, "1998", 1, NULL }, /* its date */
     };
     ss_gazetteer *g = NULL;
     CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
@@ -296,6 +327,46 @@ static void test_context(ss_actx *ac)
     ss_gaz_close(g);
 }
 
+/* A note defining a term (a work report's glossary) weighs less than a
+ * passage of the same words that says what was done (rank.c W_DEFINITION). */
+static void test_definition(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *text;
+        int definition;
+    } cases[] = {
+        { "PPP模式", "PPP模式：即政府和社会资本合作。", 1 },
+        { "PPP模式", "[11]PPP模式：是指政府和社会资本合作。", 1 },
+        { "PPP模式", "推广PPP模式：即将启动十个项目。", 0 },       /* 即将 */
+        { "PPP模式", "推广PPP模式，指导项目建设。", 0 },          /* 指导 */
+        { "公交都市", "公交都市：指以公共交通为主的城市。", 1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_analysis an;
+        double f = 0, base = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        /* the same passage without its punctuation is no definition */
+        char plain[256];
+        size_t n = 0;
+        for (const char *p = cases[i].text; *p && n + 4 < sizeof plain; p++)
+            if (strncmp(p, "：", strlen("：")) == 0)
+                p += strlen("：") - 1;
+            else
+                plain[n++] = *p;
+        plain[n] = '\0';
+        CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &f, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK(ss_analyze_atoms(ac, plain, strlen(plain), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &base, NULL, NULL, NULL) == SS_OK, "judge plain %zu", i);
+        CHECK(f > 0 && base > 0, "case %zu matches", i);
+        CHECK_EQ_INT(f < 0.9 * base, cases[i].definition, cases[i].text);
+        ss_query_free(q);
+    }
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -312,6 +383,7 @@ int main(int argc, char **argv)
     test_highlights(ac);
     test_match(ac);
     test_context(ac);
+    test_definition(ac);
     ss_syn_free(syn);
     ss_actx_free(ac);
     ss_analyzer_close(a);

@@ -114,6 +114,12 @@ static void test_numbers(void)
         { "2019年", "" },            /* a year */
         { "778777777778", "七千七百八十七亿七千七百七十七万七千七百七十八" }, /* long: fits */
         { "一万亿", "10000亿" },
+        { "二〇〇八年", "2008年" },   /* a year in Chinese digits */
+        { "一九九八年", "1998年" },
+        { "二〇〇八", "" },           /* digits one by one, no amount */
+        { "08年", "" },               /* a short year, not 8年 */
+        { "2008", "" },               /* alone, a year too */
+        { "3000", "三千" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[8][SS_NUM_FORM_MAX], got[512] = "";

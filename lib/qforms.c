@@ -1,0 +1,248 @@
+/* qforms.c: a query word's other forms (see query_int.h): the members of
+ * its groups in the synonym table, the word with a part of it in another
+ * form (国企改革 -> 国有企业改革), a figure in its other written forms
+ * (两千亿 -> 2000亿), and a place typed with its suffix without it
+ * (柳州市 -> 柳州). */
+#define _GNU_SOURCE /* memmem */
+#include "query_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base.h"
+#include "numbers.h"
+#include "utf8.h"
+
+/* A word holds a member of a "=" group as one of its parts (国企 in
+ * 国企改革, gdp in gdp增速, 国企 and 混改 in 国企混改): the word written
+ * with that part in another form (国有企业改革, 国内生产总值增速,
+ * 国有企业混合所有制改革) is another form of the word.  A part is
+ * anchored: it starts or ends the word or one of its units (bounds[], byte
+ * offsets of the units' joins), so that 中行 is no part of 集中行动
+ * (集中 + 行动).  Parts do not overlap (the longest is taken, left to
+ * right); every combination of their forms is added, up to the room
+ * left.  Words longer than PART_WORD_MAX characters are not searched. */
+#define PART_WORD_MAX 12
+#define PART_MAX 3           /* parts of one word replaced */
+
+typedef struct {
+    size_t s, e;             /* bytes of the part in the word */
+    ss_syn_alt forms[MAX_ALTS];
+    size_t n;
+} part;
+
+static int is_bound(size_t at, size_t len, const size_t *bounds, size_t nb)
+{
+    if (at == 0 || at == len)
+        return 1;
+    for (size_t i = 0; i < nb; i++)
+        if (bounds[i] == at)
+            return 1;
+    return 0;
+}
+
+static size_t find_parts(const ss_syn *syn, const char *w, size_t len, const size_t *bounds,
+                         size_t nb, part *p)
+{
+    size_t cs[PART_WORD_MAX + 1], nc = 0; /* character starts, and len */
+    for (size_t i = 0; i < len && nc < PART_WORD_MAX + 1;) {
+        cs[nc++] = i;
+        utf8_next(w, len, &i);
+    }
+    if (nc > PART_WORD_MAX)
+        return 0;
+    cs[nc] = len;
+    size_t np = 0;
+    for (size_t i = 0; i < nc && np < PART_MAX;) {
+        size_t best = 0;
+        /* the longest part from character i, two characters or more, not the
+         * whole word, anchored at one end */
+        for (size_t j = nc; j >= i + 2 && !best; j--) {
+            if (j - i == nc || (!is_bound(cs[i], len, bounds, nb) && !is_bound(cs[j], len, bounds, nb)))
+                continue;
+            ss_syn_alt sa[MAX_ALTS];
+            size_t n = ss_syn_lookup(syn, w + cs[i], cs[j] - cs[i], sa, MAX_ALTS), k = 0;
+            for (size_t m = 0; m < n; m++) /* a form holding the part adds nothing */
+                if (!sa[m].related &&
+                    !memmem(sa[m].text, strlen(sa[m].text), w + cs[i], cs[j] - cs[i]))
+                    p[np].forms[k++] = sa[m];
+            if (k) {
+                p[np].s = cs[i];
+                p[np].e = cs[j];
+                p[np].n = k;
+                best = j;
+            }
+        }
+        if (best) {
+            np++;
+            i = best;
+        } else {
+            i++;
+        }
+    }
+    return np;
+}
+
+/* Bytes of the longest run of two or more characters that ends buf[0, n)
+ * and starts s[0, len) (发改委 -> 国家发展改革委 in 国家发改委: 国家
+ * stands once), 0 if none. */
+static size_t overlap(const char *buf, size_t n, const char *s, size_t len)
+{
+    size_t best = 0, chars = 0;
+    for (size_t k = 0; k < len && k < n;) {
+        utf8_next(s, len, &k);
+        chars++;
+        if (chars >= 2 && k <= n && memcmp(buf + n - k, s, k) == 0)
+            best = k;
+    }
+    return best;
+}
+
+/* Appends s[0, len) to buf (room: cap) without the run it repeats at the
+ * end of buf; 0 when it does not fit. */
+static int append_joined(char *buf, size_t *n, size_t cap, const char *s, size_t len)
+{
+    size_t skip = overlap(buf, *n, s, len);
+    if (*n + len - skip >= cap)
+        return 0;
+    memcpy(buf + *n, s + skip, len - skip);
+    *n += len - skip;
+    return 1;
+}
+
+/* Adds to a the word with its parts in their other forms: every
+ * combination but the word itself, until a is full. */
+static void part_forms(const part *p, size_t np, const char *w, size_t len, ss_alts *a)
+{
+    size_t pick[PART_MAX] = { 0 }; /* 0: the part as typed, k: its form k - 1 */
+    for (;;) {
+        size_t k = 0; /* next combination, like a counter */
+        while (k < np && ++pick[k] > p[k].n)
+            pick[k++] = 0;
+        if (k == np || a->n >= MAX_ALTS)
+            return;
+        char buf[SS_NUM_FORM_MAX];
+        size_t n = 0, at = 0;
+        int ok = 1;
+        for (size_t i = 0; i <= np && ok; i++) {
+            size_t s = i < np ? p[i].s : len;
+            ok = append_joined(buf, &n, sizeof buf, w + at, s - at);
+            if (ok && i < np) {
+                const char *f = pick[i] ? p[i].forms[pick[i] - 1].text : w + s;
+                ok = append_joined(buf, &n, sizeof buf, f, pick[i] ? strlen(f) : p[i].e - s);
+            }
+            at = i < np ? p[i].e : len;
+        }
+        if (!ok)
+            continue;
+        buf[n] = '\0';
+        int dup = strlen(buf) == len && memcmp(buf, w, len) == 0;
+        for (size_t i = 0; i < a->n && !dup; i++)
+            dup = strcmp(a->text[i], buf) == 0;
+        if (!dup) {
+            strcpy(a->text[a->n], buf);
+            a->kind[a->n++] = ALT_SAME;
+        }
+    }
+}
+
+void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t len,
+                    const size_t *bounds, size_t nb, ss_alts *a)
+{
+    a->n = 0;
+    if (o && o->exact)
+        return;
+    ss_syn_alt sa[MAX_ALTS];
+    size_t n = ss_syn_lookup(o ? o->syn : NULL, w, len, sa, MAX_ALTS);
+    for (size_t i = 0; i < n && a->n < MAX_ALTS; i++) {
+        if (sa[i].related && !natural)
+            continue;
+        /* a form holding the word (乡村振兴战略 for 乡村振兴) finds nothing new:
+         * it would only count the word twice */
+        if (memmem(sa[i].text, strlen(sa[i].text), w, len))
+            continue;
+        if (strlen(sa[i].text) >= SS_NUM_FORM_MAX)
+            continue;
+        strcpy(a->text[a->n], sa[i].text);
+        a->kind[a->n++] = sa[i].related ? ALT_RELATED : ALT_SAME;
+    }
+    char forms[MAX_ALTS][SS_NUM_FORM_MAX];
+    size_t nf = ss_num_forms(w, len, forms, MAX_ALTS);
+    for (size_t i = 0; i < nf && a->n < MAX_ALTS; i++) {
+        strcpy(a->text[a->n], forms[i]);
+        a->kind[a->n++] = ALT_SAME;
+    }
+    if (nf == 0 && o && o->syn) {
+        part p[PART_MAX];
+        size_t np = find_parts(o->syn, w, len, bounds, nb, p);
+        part_forms(p, np, w, len, a);
+    }
+}
+
+/* Moves the unit last added (q->units[q->nunits - 1]) to index at, the
+ * end of concept ci's other forms, shifting the units from at on, and
+ * every index into them, by one. */
+static void move_last_unit(ss_query *q, size_t ci, size_t at)
+{
+    unit u = q->units[q->nunits - 1];
+    memmove(&q->units[at + 1], &q->units[at], (q->nunits - 1 - at) * sizeof *q->units);
+    q->units[at] = u;
+#define SHIFT(x) ((x) != SIZE_MAX && (x) >= at ? (x) + 1 : (x))
+    for (size_t i = 0; i < q->nconcepts; i++) {
+        concept *c = &q->concepts[i];
+        int holds = i == ci; /* the concept the unit joins */
+        c->u0 = SHIFT(c->u0);
+        c->u1 = c->u1 > at ? c->u1 + 1 : c->u1;
+        c->whole = SHIFT(c->whole);
+        c->a0 = c->a0 > at || (c->a0 == at && !holds) ? c->a0 + 1 : c->a0;
+        c->a1 = c->a1 > at || holds ? c->a1 + 1 : c->a1;
+    }
+    for (size_t i = 0; i < q->nitems; i++) {
+        item *it = &q->items[i];
+        it->u0 = SHIFT(it->u0);
+        it->u1 = it->u1 > at ? it->u1 + 1 : it->u1;
+        it->whole = SHIFT(it->whole);
+    }
+#undef SHIFT
+}
+
+/* Suffixes of the names of administrative divisions (许昌市, 河南省). */
+static const char *const division_suffixes[] = { "市", "省", "县", "区", "州", "盟", "地区",
+                                                 "自治区", "自治州", "自治县" };
+
+/* A place typed with its suffix (柳州市) also stands where the text names
+ * it without (柳州螺蛳粉): the name without the suffix, when the gazetteer
+ * knows it as the same place, is another form of the word.  Out of memory,
+ * the form is left out (the query stays as parsed). */
+void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g)
+{
+    for (size_t ci = 0; ci < q->nconcepts; ci++) {
+        concept *c = &q->concepts[ci];
+        const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+        if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted || w->n < 3)
+            continue;
+        size_t len = strlen(w->text);
+        for (size_t s = 0; s < NELEM(division_suffixes); s++) {
+            size_t sl = strlen(division_suffixes[s]);
+            if (len <= sl || memcmp(w->text + len - sl, division_suffixes[s], sl) != 0 ||
+                utf8_count(w->text, len - sl) < 2)
+                continue;
+            uint32_t full[MAX_CONCEPT_PLACES], bare[MAX_CONCEPT_PLACES];
+            size_t nf = ss_gaz_lookup(g, w->text, len, full, MAX_CONCEPT_PLACES);
+            size_t nb = ss_gaz_lookup(g, w->text, len - sl, bare, MAX_CONCEPT_PLACES);
+            int same = 0;
+            for (size_t i = 0; i < nf && !same; i++)
+                for (size_t k = 0; k < nb && !same; k++)
+                    same = full[i] == bare[k];
+            if (!same)
+                continue;
+            ss_analysis an;
+            if (!q->ac || ss_analyze_atoms(q->ac, w->text, len - sl, &an, NULL) != SS_OK ||
+                !an.natoms || ss_q_add_unit(q, &an, 0, an.natoms - 1, NULL) != SS_OK)
+                return;
+            q->units[q->nunits - 1].alt = ALT_SAME;
+            move_last_unit(q, ci, q->concepts[ci].a1);
+            break;
+        }
+    }
+}

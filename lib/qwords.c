@@ -1,0 +1,243 @@
+/* qwords.c: the words of an unquoted query item, and whether the query is
+ * a question (see query_int.h).  An item's text is cut into pieces
+ * (dictionary words, ASCII tokens); a question drops its function words and,
+ * when it has content words, the words too general to say what it asks;
+ * single characters go with the word they stand against. */
+#include "query_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base.h"
+#include "segment.h"
+#include "strbuf.h"
+
+static const char *const stopwords[] = {
+    "的", "地", "得", "了", "着", "过", "和", "与", "及", "或", "在", "是", "对", "把", "被",
+    "从", "以", "为", "等", "之", "其", "这", "那", "也", "都", "就", "将", "并", "而",
+    "如何", "怎样", "怎么", "怎么样", "什么", "哪些", "哪里", "为什么", "为何", "是否",
+    "吗", "呢", "啊", "吧", "有关", "关于", "方面", "有哪些", "怎样才能", "如何才能", "谁", "中",
+    "当中", "之中", "过程中",
+};
+/* Verbs and nouns too general to say what a question is about: dropped
+ * from a question that has other content words (如何加强招商引资工作 asks
+ * about 招商引资). */
+static const char *const generic_words[] = {
+    "发展", "推进", "推动", "加强", "加快", "提高", "提升", "促进", "做好", "实现", "坚持",
+    "进行", "开展", "落实", "解决", "抓好", "搞好", "强化", "深化", "完善", "健全", "加大",
+    "工作", "问题", "措施", "办法", "情况", "方法", "做法", "途径", "有效", "进一步", "更好",
+    "全面", "积极", "不断", "切实", "努力", "当前", "目前", "新时期", "新形势", "应该", "应当",
+    "需要", "可以", "能够", "才能", "我们", "我国", "我市", "我省", "采取",
+    /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
+    "水平", "能力", "力度", "成效", "效果", "作用", "发挥", "增强", "注重", "着力",
+};
+static const char *const question_words[] = {
+    "如何", "怎样", "怎么", "什么", "哪些", "为什么", "为何", "是否", "吗", "呢", "?", "谁",
+};
+
+static int in_list(const char *const *list, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+            return 1;
+    return 0;
+}
+#define IN(list, s, len) in_list(list, NELEM(list), s, len)
+
+/* Pieces of an unquoted item: segmenter words over Han atoms, single
+ * ASCII atoms, symbols glued to what precedes them. */
+typedef struct {
+    uint32_t first, last;
+    int single_han;   /* one Han character */
+    int stop;         /* function word */
+    int generic;      /* a word too general for a question */
+    int has_core;     /* a word with a character glued to it: */
+    uint32_t core_first, core_last; /* the word alone */
+} piece;
+
+/* Characters that, glued to a word, say what is wrong with it (融资难,
+ * 融资贵, 审批慢): a question about the problem is about the word. */
+static int is_problem_char(const ss_atom *a, const char *norm)
+{
+    static const char *const problems[] = { "难", "贵", "慢", "低", "差", "弱", "少", "乱",
+                                            "散", "短", "缺", "荒" };
+    return IN(problems, norm + a->norm, a->normlen);
+}
+
+/* For a three-character dictionary word that is a word and a problem
+ * character (融资难), the word alone: a question also counts it.  Sets
+ * p's core. */
+static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
+{
+    if (!d || p->last - p->first != 2)
+        return;
+    for (uint32_t k = p->first; k <= p->last; k++)
+        if (an->atoms[k].kind != SS_ATOM_HAN)
+            return;
+    const ss_atom *f = &an->atoms[p->first], *l = &an->atoms[p->last];
+    const ss_atom *l1 = &an->atoms[p->last - 1];
+    uint32_t freq;
+    if (is_problem_char(l, an->norm) &&
+        seg_dict_lookup(d, an->norm + f->norm, l1->norm + l1->normlen - f->norm, &freq)) {
+        p->core_first = p->first;
+        p->core_last = p->last - 1;
+        p->has_core = 1;
+    }
+}
+
+static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, size_t max)
+{
+    size_t np = 0, w = 0;
+    for (size_t i = 0; i < an->natoms && np < max;) {
+        const ss_atom *at = &an->atoms[i];
+        if (at->kind == SS_ATOM_SYM && np > 0 && !at->flags) {
+            pc[np - 1].last = (uint32_t)i++;
+            pc[np - 1].single_han = 0;
+            continue;
+        }
+        uint32_t last = (uint32_t)i;
+        if (at->kind == SS_ATOM_HAN) {
+            while (w < an->nwords && (an->words[w].slogan || an->words[w].first < i))
+                w++;
+            if (w < an->nwords && an->words[w].first == i)
+                last = an->words[w].last;
+        }
+        const char *t = an->norm + at->norm;
+        size_t tl = an->atoms[last].norm + an->atoms[last].normlen - at->norm;
+        pc[np] = (piece){ (uint32_t)i, last, at->kind == SS_ATOM_HAN && last == i,
+                          IN(stopwords, t, tl), IN(generic_words, t, tl), 0, 0, 0 };
+        find_core(an, d, &pc[np++]);
+        i = last + 1;
+    }
+    return np;
+}
+
+/* Whether the query (all items' text, items of them) reads as a
+ * question: it has a question word, or it is one long run of text (four
+ * or more content words, eight or more characters) with function words
+ * in it.  Keywords separated by spaces stay keywords. */
+static int looks_natural(const ss_analysis *an, const piece *pc, size_t np, size_t items)
+{
+    size_t content = 0, han = 0, stops = 0;
+    for (size_t i = 0; i < np; i++) {
+        const ss_atom *at = &an->atoms[pc[i].first];
+        size_t tl = an->atoms[pc[i].last].norm + an->atoms[pc[i].last].normlen - at->norm;
+        if (IN(question_words, an->norm + at->norm, tl))
+            return 1;
+        content += !pc[i].stop && !pc[i].single_han;
+        stops += pc[i].stop;
+        han += pc[i].last - pc[i].first + 1;
+    }
+    return items == 1 && stops > 0 && content >= 4 && han >= 8;
+}
+
+/* 1 when piece b follows piece a with nothing between them. */
+static int adjacent(const ss_analysis *an, const piece *a, const piece *b)
+{
+    return b->first == a->last + 1 && an->atoms[b->first].flags == 0;
+}
+
+/* Units of an unquoted item: the pieces, with function words dropped from
+ * a question and every single character joined to the piece it stands
+ * against (六|新|项目 -> 六新 | 项目; 楼|阳生 -> 楼阳生; 集聚|区 ->
+ * 集聚区): a lone character is rarely a unit of meaning, and what the user
+ * typed together stays together. */
+/* Characters that modify the word after them (老工业, 新项目, 大企业, 副市长). */
+static int is_prefix_char(const ss_analysis *an, const piece *p)
+{
+    static const char *const prefixes[] = { "老", "新", "大", "小", "总", "副", "全", "各", "非",
+                                            "超", "高", "低", "准", "次", "亚", "前", "原", "多",
+                                            "单", "双", "微", "重", "主", "分", "每", "本" };
+    const ss_atom *a = &an->atoms[p->first];
+    return IN(prefixes, an->norm + a->norm, a->normlen);
+}
+
+static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, size_t np,
+                          int natural, ss_err *err)
+{
+    piece m[MAX_PIECES_ITEM];
+    size_t nm = 0, specific = 0;
+    for (size_t i = 0; natural && i < np; i++)
+        specific += !pc[i].stop && !pc[i].generic && !pc[i].single_han;
+    for (size_t i = 0; i < np && nm < MAX_PIECES_ITEM; i++) {
+        if (natural && (pc[i].stop || (pc[i].generic && specific > 0)))
+            continue;
+        piece *prev = nm ? &m[nm - 1] : NULL;
+        /* a modifier between two words goes with the word it modifies:
+         * 东北|老|工业 -> 东北 | 老工业, not 东北老 | 工业 */
+        if (prev && !prev->single_han && pc[i].single_han && i + 1 < np &&
+            !pc[i + 1].single_han && adjacent(an, &pc[i], &pc[i + 1]) &&
+            is_prefix_char(an, &pc[i])) {
+            m[nm++] = pc[i];
+            continue;
+        }
+        if (prev && adjacent(an, prev, &pc[i]) && (prev->single_han || pc[i].single_han)) {
+            if (!prev->has_core && prev->single_han != pc[i].single_han) {
+                const piece *word = prev->single_han ? &pc[i] : prev;
+                prev->core_first = word->first;
+                prev->core_last = word->last;
+                prev->has_core = 1;
+            }
+            prev->last = pc[i].last;
+            prev->single_han = 0;
+            continue;
+        }
+        m[nm++] = pc[i];
+    }
+    for (size_t i = 0; i < nm; i++) {
+        /* a word made whole by joining (新 + 时期) may be a generic one too */
+        const char *t = an->norm + an->atoms[m[i].first].norm;
+        size_t tl = an->atoms[m[i].last].norm + an->atoms[m[i].last].normlen -
+                    an->atoms[m[i].first].norm;
+        if (natural && specific > 0 && IN(generic_words, t, tl))
+            continue;
+        ss_code rc = ss_q_add_unit(q, an, m[i].first, m[i].last, err);
+        /* a question also counts the word without its character: 落地难 ->
+         * 落地 too, for the passages that say it another way */
+        if (rc == SS_OK && natural && m[i].has_core)
+            rc = ss_q_add_unit(q, an, m[i].core_first, m[i].core_last, err);
+        if (rc != SS_OK)
+            return rc;
+    }
+    return SS_OK;
+}
+
+/* Decides keyword or natural language from all positive unquoted text. */
+ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
+                              int *natural, ss_err *err)
+{
+    strbuf sb = STRBUF_INIT;
+    size_t items = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].negated || r[i].quoted || r[i].is_or || ss_q_is_filter(s + r[i].s, r[i].e - r[i].s))
+            continue;
+        items++;
+        if (sb_add(&sb, s + r[i].s, r[i].e - r[i].s) || sb_addc(&sb, ' ')) {
+            sb_free(&sb);
+            return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
+        }
+    }
+    *natural = 0;
+    if (items && sb.len) {
+        ss_analysis an;
+        ss_code rc = ss_analyze(ac, sb.buf, sb.len, &an, err);
+        if (rc != SS_OK) {
+            sb_free(&sb);
+            return rc;
+        }
+        piece pc[MAX_PIECES];
+        size_t np = make_pieces(&an, ss_actx_dict(ac), pc, MAX_PIECES);
+        *natural = looks_natural(&an, pc, np, items) || memchr(sb.buf, '?', sb.len) ||
+                   strstr(sb.buf, "？") != NULL;
+    }
+    sb_free(&sb);
+    return SS_OK;
+}
+
+ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, int natural,
+                        ss_err *err)
+{
+    piece pc[MAX_PIECES];
+    size_t np = make_pieces(an, d, pc, MAX_PIECES);
+    return item_units(q, an, pc, np, natural, err);
+}
