@@ -163,11 +163,11 @@ demo: deps all
 # the demo index (built when missing); FCGI=1 runs the CGI as FastCGI.
 PORT ?= 8080
 FCGI ?= 0
-build/demo-index/iamglass: $(BINDIR)/speech-index $(wildcard corpus/*.txt)
+build/demo-index/XAPIANDB: $(BINDIR)/speech-index $(wildcard corpus/*.txt)
 	rm -rf build/demo-index
 	$(BINDIR)/speech-index -d build/demo-index corpus
 
-serve: deps all build/demo-index/iamglass
+serve: deps all build/demo-index/XAPIANDB
 	sh query/web/serve.sh $(PORT) $(if $(filter 1,$(FCGI)),fastcgi,cgi) \
 	    $(BINDIR)/speech-search.cgi query/web/speech-search.conf build/serve
 

@@ -1,4 +1,5 @@
-/* shards.h: parallel indexing into shards (see shards.c). */
+/* shards.h: building an index's batches in parallel worker processes
+ * (see shards.c). */
 #ifndef SS_SHARDS_H
 #define SS_SHARDS_H
 
@@ -6,22 +7,15 @@
 
 #include "indexer.h"
 
-typedef struct {
-    const char *db;        /* the index folder */
-    unsigned shards;       /* number of shards, >= 1 */
-    int merge;             /* compact the shards into one database at db */
-    int quiet;
-    ss_index_opts opts;
-    char **prune;          /* folders whose vanished files each shard removes */
-    size_t nprune;
-} shard_job;
+/* Builds the nbatches planned batches of ix (ss_indexer_plan) in up to
+ * jobs worker processes at a time, publishing each as it ends; names a
+ * worker that dies.  Progress on stderr unless quiet (or not a terminal):
+ * [files read/todo].  Returns the exit status: 0, 1 (some files skipped)
+ * or 2 (a worker failed, or an error). */
+int build_parallel(ss_indexer *ix, size_t nbatches, unsigned jobs, size_t todo, int quiet);
 
-/* Number of shards of the index at db (0 when it is not a sharded index). */
-int shard_count(const char *db);
-
-/* Indexes files into job->shards shards in parallel; adds the shards'
- * stats to *total.  Returns the exit status: 0, 1 (some files skipped),
- * or 2 (error). */
-int index_sharded(const shard_job *job, char **files, size_t nfiles, ss_index_stats *total);
+/* Progress line on stderr: files done of todo, passages, MB, MB/s since t0. */
+void show_progress(size_t done, size_t todo, const ss_index_stats *st, double t0);
+double now_seconds(void);
 
 #endif

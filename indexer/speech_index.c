@@ -23,6 +23,12 @@
 
 #define DEFAULT_INDEX "index"
 
+static long cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : n;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -38,11 +44,17 @@ static void usage(FILE *f)
             "      --encoding NAME   input encoding (default: detected per file)\n"
             "      --passage-chars N longest passage in characters (default %d)\n"
             "      --force           re-index unchanged files too\n"
-            "      --shards N        build N shards in parallel, one process each (the index\n"
-            "                        is then a folder of shards Xapian opens as one)\n"
-            "      --merge           with --shards: compact the shards into one new index\n"
-            "      --commit-every N  commit after N passages (default 2000; commits happen\n"
-            "                        only between files, so a crash never leaves half a file)\n"
+            "  -j, --jobs N          worker processes building segments (default: one per\n"
+            "                        core, here %ld)\n"
+            "      --shards N        the same as --jobs N (older name)\n"
+            "      --segment-mb N    cut segments at about N MB of input (default 32; a\n"
+            "                        quarter of the index when larger): a changed file\n"
+            "                        re-reads its segment\n"
+            "      --merge           compact the index into one segment at the end\n"
+            "      --termlists       keep Xapian's term lists (twice the input on disk): an\n"
+            "                        index served by xapian-tcpsrv needs them (kept after)\n"
+            "      --commit-every N  flush a segment being built every N passages (default\n"
+            "                        2000)\n"
             "      --max-file-mb N   refuse files larger than N MiB once decompressed (default\n"
             "                        10; indexing takes 14 to 27 times a file's size in memory)\n"
             "      --no-prune        keep the passages of files gone from a folder named here\n"
@@ -56,7 +68,7 @@ static void usage(FILE *f)
             "                        installed ones, or $SS_DATADIR)\n"
             "  -V, --version         version\n"
             "  -h, --help            this help\n",
-            DEFAULT_INDEX, SS_PASSAGE_CHARS);
+            DEFAULT_INDEX, SS_PASSAGE_CHARS, cores());
 }
 
 typedef struct {
@@ -180,42 +192,52 @@ static void on_warn(void *arg, const char *file, size_t offset, const char *msg)
     fprintf(stderr, "\rspeech-index: warning: %s: byte %zu: %s\n", file, offset, msg);
 }
 
-static double now(void)
+/* Files read in this process (one job, or one batch): progress, skips. */
+typedef struct {
+    ss_indexer *ix;
+    int show, failed;
+    size_t todo, done;
+    double t0, last;
+} inproc;
+
+static void on_done(void *arg, const char *path, ss_code rc, const char *msg,
+                    const ss_index_stats *st)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+    inproc *p = arg;
+    (void)path;
+    p->done++;
+    if (rc != SS_OK) {
+        fprintf(stderr, "\rspeech-index: skipped: %s\n", msg);
+        p->failed = 1;
+    }
+    if (p->show && now_seconds() - p->last > 0.2) {
+        ss_index_stats t = *ss_indexer_stats(p->ix);
+        t.files += st->files;
+        t.rebuilt += st->rebuilt;
+        t.skipped += st->skipped;
+        t.passages += st->passages;
+        t.bytes += st->bytes;
+        show_progress(p->done, p->todo, &t, p->t0);
+        p->last = now_seconds();
+    }
 }
 
-static void progress(size_t i, size_t n, const ss_index_stats *st, double t0)
+/* Plans the files and prunes the folders (messages for what is skipped). */
+static int plan(ss_indexer *ix, const pathlist *files, const pathlist *prune)
 {
-    double mb = st->bytes / 1e6, dt = now() - t0;
-    fprintf(stderr, "\r[%zu/%zu] %zu passages, %.1f MB, %.1f MB/s   ", i, n, st->passages, mb,
-            dt > 0 ? mb / dt : 0.0);
-}
-
-static int index_all(ss_indexer *ix, const pathlist *files, const pathlist *prune, int quiet)
-{
-    int show = !quiet && isatty(2), failed = 0;
-    double t0 = now(), last = 0;
+    int failed = 0;
     for (size_t i = 0; i < files->n; i++) {
         ss_err err;
         ss_clearerr(&err);
         ss_code rc = ss_indexer_add_file(ix, files->v[i], &err);
         if (rc == SS_EIO || rc == SS_EUNSUPPORTED || rc == SS_ENOTFOUND || rc == SS_EINVAL) {
-            fprintf(stderr, "\rspeech-index: skipped: %s\n", err.msg);
+            fprintf(stderr, "speech-index: skipped: %s\n", err.msg);
             failed = 1;
         } else if (rc != SS_OK) {
-            fprintf(stderr, "\rspeech-index: %s\n", err.msg);
+            fprintf(stderr, "speech-index: %s\n", err.msg);
             return 2;
         }
-        if (show && (now() - last > 0.2 || i + 1 == files->n)) {
-            progress(i + 1, files->n, ss_indexer_stats(ix), t0);
-            last = now();
-        }
     }
-    if (show)
-        fputc('\n', stderr);
     for (size_t i = 0; prune && i < prune->n; i++) {
         ss_err err;
         if (ss_indexer_prune(ix, prune->v[i], &err) != SS_OK) {
@@ -226,38 +248,66 @@ static int index_all(ss_indexer *ix, const pathlist *files, const pathlist *prun
     return failed;
 }
 
-/* Indexes files into the single database db. */
-static int index_one(const char *db, const ss_index_opts *opts, const pathlist *files,
-                     const pathlist *prune, int quiet, ss_index_stats *st)
+/* Builds what the plan asks for: in worker processes when there are
+ * several jobs and batches, else here; then finishes (publish, merge). */
+static int build(ss_indexer *ix, inproc *ip, unsigned jobs, int quiet)
 {
-    ss_indexer *ix;
     ss_err err;
-    if (ss_indexer_open(db, opts, &ix, &err) != SS_OK) {
+    size_t nb = 0;
+    if (ss_indexer_plan(ix, &nb, &err) != SS_OK) {
         fprintf(stderr, "speech-index: %s\n", err.msg);
         return 2;
     }
-    int r = index_all(ix, files, prune, quiet);
+    ip->todo = ss_indexer_todo(ix);
+    int r = 0;
+    if (jobs > 1 && nb > 1)
+        r = build_parallel(ix, nb, jobs, ip->todo, quiet);
+    if (ss_indexer_finish(ix, &err) != SS_OK) {
+        fprintf(stderr, "\rspeech-index: %s\n", err.msg);
+        r = 2;
+    }
+    if (ip->show && (jobs <= 1 || nb <= 1) && ip->todo) {
+        const ss_index_stats *st = ss_indexer_stats(ix);
+        show_progress(ip->done, ip->todo, st, ip->t0);
+        fputc('\n', stderr);
+    }
+    return r > ip->failed ? r : ip->failed;
+}
+
+static ss_indexer *open_index(const char *db, ss_index_opts *opts, inproc *ip)
+{
+    ss_indexer *ix = NULL;
+    ss_err err;
+    opts->done = on_done;
+    opts->done_arg = ip;
+    if (ss_indexer_open(db, opts, &ix, &err) != SS_OK) {
+        fprintf(stderr, "speech-index: %s\n", err.msg);
+        return NULL;
+    }
+    ip->ix = ix;
+    return ix;
+}
+
+/* Indexes files into the index db. */
+static int index_files(const char *db, ss_index_opts *opts, const pathlist *files,
+                       const pathlist *prune, unsigned jobs, int quiet, ss_index_stats *st)
+{
+    inproc ip = { NULL, !quiet && isatty(2), 0, 0, 0, now_seconds(), 0 };
+    ss_indexer *ix = open_index(db, opts, &ip);
+    if (!ix)
+        return 2;
+    int r = plan(ix, files, prune);
+    if (r < 2) {
+        int b = build(ix, &ip, jobs, quiet);
+        r = b > r ? b : r;
+    }
     *st = *ss_indexer_stats(ix);
+    ss_err err;
     if (ss_indexer_close(ix, &err) != SS_OK) {
         fprintf(stderr, "speech-index: %s\n", err.msg);
         r = 2;
     }
     return r;
-}
-
-/* The databases of an index: itself, or its shards. */
-static int each_part(const char *db, pathlist *parts)
-{
-    int n = shard_count(db);
-    if (n == 0)
-        return push_path(parts, db);
-    for (int k = 0; k < n; k++) {
-        char path[4400];
-        snprintf(path, sizeof path, "%s/shard-%d", db, k);
-        if (push_path(parts, path))
-            return -1;
-    }
-    return 0;
 }
 
 static void free_list(pathlist *l)
@@ -268,55 +318,48 @@ static void free_list(pathlist *l)
     memset(l, 0, sizeof *l);
 }
 
-/* The parts of an existing index db into *parts; 1 (said on stderr) when
- * it does not exist or memory runs out. */
-static int open_parts(const char *db, pathlist *parts)
+/* 1 (said on stderr) when the index db does not exist. */
+static int missing(const char *db)
 {
     struct stat sb;
     if (stat(db, &sb) != 0) {
         fprintf(stderr, "speech-index: %s: %s\n", db, strerror(errno));
         return 1;
     }
-    if (each_part(db, parts)) {
-        fprintf(stderr, "speech-index: out of memory\n");
-        return 1;
-    }
     return 0;
 }
 
-/* speech-index --remove PATH...: in every part of the index. */
-static int remove_paths(const char *db, const ss_index_opts *opts, char **paths, int n, int quiet)
+/* speech-index --remove PATH...: the segments holding them are rebuilt. */
+static int remove_paths(const char *db, ss_index_opts *opts, char **paths, int n, unsigned jobs,
+                        int quiet)
 {
-    pathlist parts = { 0 };
-    if (open_parts(db, &parts))
+    if (missing(db))
+        return 2;
+    inproc ip = { NULL, 0, 0, 0, 0, now_seconds(), 0 };
+    ss_indexer *ix = open_index(db, opts, &ip);
+    if (!ix)
         return 2;
     size_t total = 0;
     int r = 0;
-    for (size_t k = 0; r == 0 && k < parts.n; k++) {
-        ss_indexer *ix;
+    for (int i = 0; r == 0 && i < n; i++) {
+        size_t got = 0;
         ss_err err;
-        if (ss_indexer_open(parts.v[k], opts, &ix, &err) != SS_OK) {
-            fprintf(stderr, "speech-index: %s\n", err.msg);
-            r = 2;
-            break;
-        }
-        for (int i = 0; r == 0 && i < n; i++) {
-            size_t got = 0;
-            if (ss_indexer_remove(ix, paths[i], &got, &err) != SS_OK) {
-                fprintf(stderr, "speech-index: %s\n", err.msg);
-                r = 2;
-            }
-            total += got;
-        }
-        if (ss_indexer_close(ix, &err) != SS_OK && r == 0) {
+        if (ss_indexer_remove(ix, paths[i], &got, &err) != SS_OK) {
             fprintf(stderr, "speech-index: %s\n", err.msg);
             r = 2;
         }
+        total += got;
     }
-    free_list(&parts);
-    if (r == 0 && !quiet)
+    if (r == 0)
+        r = build(ix, &ip, jobs, 1);
+    ss_err err;
+    if (ss_indexer_close(ix, &err) != SS_OK && r < 2) {
+        fprintf(stderr, "speech-index: %s\n", err.msg);
+        r = 2;
+    }
+    if (r < 2 && !quiet)
         printf("removed %zu files from %s\n", total, db);
-    if (r == 0 && total == 0) {
+    if (r < 2 && total == 0) {
         fprintf(stderr, "speech-index: no file of the index is at %s%s\n", paths[0],
                 n > 1 ? " (or the other paths)" : "");
         r = 1;
@@ -378,7 +421,7 @@ static int by_speeches(const void *a, const void *b)
 }
 
 typedef struct {
-    size_t files, speeches, passages, legacy;
+    size_t files, speeches, passages;
     uint64_t bytes;
     double newest;
     tally region, year;
@@ -392,7 +435,6 @@ static int stats_cb(void *ctx, const ss_file_info *f)
     a->bytes += f->size;
     a->speeches += f->speeches;
     a->passages += f->passages;
-    a->legacy += f->speeches == 0;
     if (f->mtime > a->newest)
         a->newest = f->mtime;
     for (const char *l = f->speech_info; *l;) {
@@ -463,43 +505,32 @@ static int describe(const char *db, int stats)
     char cwd[4096];
     if (!getcwd(cwd, sizeof cwd))
         cwd[0] = '\0';
-    pathlist parts = { 0 };
-    if (open_parts(db, &parts))
+    if (missing(db))
         return 2;
     stats_acc a = { 0 };
-    double updated = 0;
-    uint32_t docs = 0;
+    ss_index_totals tot = { 0, 0, 0 };
+    ss_err err;
     int r = 0;
-    for (size_t k = 0; r == 0 && k < parts.n; k++) {
-        ss_err err;
-        uint32_t n = 0;
-        double u = 0;
-        ss_code rc = stats ? ss_index_each_file(parts.v[k], stats_cb, &a, &err)
-                           : ss_index_each_file(parts.v[k], list_cb, cwd, &err);
-        if (rc == SS_OK && stats)
-            rc = ss_index_summary(parts.v[k], &n, &u, &err);
-        if (rc != SS_OK) {
-            fprintf(stderr, "speech-index: %s\n", err.msg);
-            r = 2;
-        }
-        docs += n;
-        if (u > updated)
-            updated = u;
+    ss_code rc = stats ? ss_index_each_file(db, stats_cb, &a, &err)
+                       : ss_index_each_file(db, list_cb, cwd, &err);
+    if (rc == SS_OK && stats)
+        rc = ss_index_summary(db, &tot, &err);
+    if (rc != SS_OK) {
+        fprintf(stderr, "speech-index: %s\n", err.msg);
+        r = 2;
     }
-    free_list(&parts);
     if (r == 0 && a.oom) {
         fprintf(stderr, "speech-index: out of memory\n");
         r = 2;
     }
     if (r == 0 && stats) {
         char tu[64];
-        when(updated, tu, sizeof tu);
+        when(tot.updated, tu, sizeof tu);
         printf("index:     %s\n", db);
         printf("files:     %zu (%.2f MB)\n", a.files, a.bytes / 1e6);
-        printf("passages:  %u\n", docs);
-        printf("speeches:  %zu%s\n", a.speeches,
-               a.legacy ? " (files indexed by an older version not counted: --force counts them)"
-                        : "");
+        printf("passages:  %llu\n", (unsigned long long)tot.passages);
+        printf("speeches:  %zu\n", a.speeches);
+        printf("segments:  %zu\n", tot.segments);
         printf("size:      %.2f MB on disk\n", tree_bytes(db) / 1e6);
         printf("updated:   %s\n", tu);
         print_tally("region", &a.region);
@@ -527,6 +558,9 @@ static void summary(const ss_index_stats *st, size_t ignored, int pruned, double
            st->files, st->unchanged, st->skipped, st->warned, st->warnings, st->passages, mb,
            secs, secs > 0 ? mb / secs : 0.0,
            st->text_bytes ? 100.0 * st->cleaned_bytes / st->text_bytes : 0.0);
+    if (st->rebuilt)
+        printf("read %zu unchanged files again to rebuild the segments that held changed or "
+               "removed ones\n", st->rebuilt);
     if (st->removed || pruned)
         printf("removed the passages of %zu files gone or unreadable%s\n", st->removed,
                pruned ? " (folders pruned; --no-prune keeps them)" : "");
@@ -551,12 +585,15 @@ static int bad_option(int c, const char *arg)
 
 int main(int argc, char **argv)
 {
-    enum { O_PRUNE = 256, O_REMOVE, O_LIST, O_STATS, O_COMMIT, O_MAXFILE };
+    enum { O_PRUNE = 256, O_REMOVE, O_LIST, O_STATS, O_COMMIT, O_MAXFILE, O_SEGMB, O_TERMLISTS };
     static const struct option longopts[] = {
         { "db", required_argument, NULL, 'd' },  { "encoding", required_argument, NULL, 'E' },
         { "passage-chars", required_argument, NULL, 'P' },
         { "force", no_argument, NULL, 'F' },     { "quiet", no_argument, NULL, 'q' },
         { "shards", required_argument, NULL, 'S' }, { "merge", no_argument, NULL, 'M' },
+        { "jobs", required_argument, NULL, 'j' },
+        { "segment-mb", required_argument, NULL, O_SEGMB },
+        { "termlists", no_argument, NULL, O_TERMLISTS },
         { "no-prune", no_argument, NULL, O_PRUNE }, { "remove", no_argument, NULL, O_REMOVE },
         { "commit-every", required_argument, NULL, O_COMMIT },
         { "max-file-mb", required_argument, NULL, O_MAXFILE },
@@ -567,23 +604,37 @@ int main(int argc, char **argv)
     const char *db = getenv("SPEECH_INDEX");
     ss_index_opts opts = { 0 };
     int quiet = 0, merge = 0, prune = 1, mode = 0, c;
-    long shards = 0;
+    long jobs = 0;
     opterr = 0; /* our own one-line messages (bad_option) */
-    while ((c = getopt_long(argc, argv, ":d:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:j:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'E': opts.encoding = optarg; break;
         case 'P': opts.passage_chars = (size_t)strtoul(optarg, NULL, 10); break;
         case 'F': opts.force = 1; break;
         case 'q': quiet = 1; break;
-        case 'S':
-            shards = strtol(optarg, NULL, 10);
-            if (shards < 1 || shards > 64) {
-                fprintf(stderr, "speech-index: --shards takes 1 to 64\n");
+        case 'S': case 'j': {
+            char *end;
+            jobs = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || jobs < 1 || jobs > 64) {
+                fprintf(stderr, "speech-index: %s takes 1 to 64\n",
+                        c == 'j' ? "--jobs" : "--shards");
                 return 2;
             }
             break;
+        }
+        case O_SEGMB: {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (*optarg == '\0' || *end != '\0' || !(v > 0 && v <= 100000)) {
+                fprintf(stderr, "speech-index: --segment-mb takes a number above 0\n");
+                return 2;
+            }
+            opts.segment_mb = v;
+            break;
+        }
         case 'M': merge = 1; break;
+        case O_TERMLISTS: opts.termlists = 1; break;
         case O_PRUNE: prune = 0; break;
         case O_MAXFILE: {
             char *end;
@@ -621,6 +672,8 @@ int main(int argc, char **argv)
     }
     if (!db || !*db)
         db = DEFAULT_INDEX;
+    if (!jobs)
+        jobs = cores();
     if (mode == O_LIST || mode == O_STATS) {
         if (optind < argc) {
             fprintf(stderr, "speech-index: --list and --stats take no PATH\n");
@@ -634,7 +687,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (mode == O_REMOVE)
-        return remove_paths(db, &opts, argv + optind, argc - optind, quiet);
+        return remove_paths(db, &opts, argv + optind, argc - optind, (unsigned)jobs, quiet);
     walker w = { { 0 }, { 0 }, 0, 0 };
     pathlist folders = { 0 };
     int rc = 0;
@@ -657,22 +710,14 @@ int main(int argc, char **argv)
     }
     rc |= w.failed;
     opts.warn = on_warn;
-    if (merge && shards < 2) {
-        fprintf(stderr, "speech-index: --merge needs --shards N (N >= 2)\n");
-        return 2;
-    }
-    if (!shards)
-        shards = shard_count(db); /* an existing sharded index keeps its shards */
-    double t0 = now();
+    opts.merge = merge;
+    opts.jobs = (unsigned)jobs;
+    double t0 = now_seconds();
     ss_index_stats st = { 0 };
     const pathlist *pr = prune ? &folders : NULL;
-    int r = shards > 1
-                ? index_sharded(&(shard_job){ db, (unsigned)shards, merge, quiet, opts,
-                                              pr ? pr->v : NULL, pr ? pr->n : 0 },
-                                w.files.v, w.files.n, &st)
-                : index_one(db, &opts, &w.files, pr, quiet, &st);
+    int r = index_files(db, &opts, &w.files, pr, (unsigned)jobs, quiet, &st);
     if (!quiet && r < 2)
-        summary(&st, w.ignored, pr && pr->n > 0, now() - t0);
+        summary(&st, w.ignored, pr && pr->n > 0, now_seconds() - t0);
     free_list(&w.files);
     free_list(&folders);
     free(w.dirs.v);

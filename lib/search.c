@@ -132,7 +132,10 @@ ss_code ss_search_text(ss_searcher *s, const char *query, const ss_search_opts *
                          len, SS_MAX_QUERY_BYTES);
     }
     ss_code rc = search_attempt(s, query, opts, question, out, err);
-    for (int tries = 0; rc == SS_EMODIFIED && tries < MAX_RETRIES; tries++) {
+    /* SS_ENOTFOUND: a segment removed under this reader (the index's stub
+     * was replaced): reopening reads the new stub */
+    for (int tries = 0; (rc == SS_EMODIFIED || rc == SS_ENOTFOUND) && tries < MAX_RETRIES;
+         tries++) {
         retry_pause(tries);
         ss_rjoin_clear(s->join); /* the speeches read belong to the old revision */
         rc = xc_db_reopen(s->db, err);

@@ -28,7 +28,13 @@
 #include <memory>
 #include <vector>
 
-struct xc_db { Xapian::Database db; std::string path; };
+/* paths: what it was opened with and added, for xc_db_reopen. */
+struct xc_db {
+    Xapian::Database db;
+    std::string path;
+    std::vector<std::string> paths;
+    unsigned timeout_ms;
+};
 struct xc_writable { Xapian::WritableDatabase db; std::string path; };
 struct xc_doc { Xapian::Document doc; };
 struct xc_query { Xapian::Query q; };
@@ -194,6 +200,9 @@ int writable_flags(int mode)
     case XC_CREATE_OR_OPEN: return Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS;
     case XC_CREATE_OR_OVERWRITE:
         return Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS;
+    case XC_CREATE_SEGMENT:
+        return Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_TERMLIST;
+    case XC_OPEN_SEGMENT: return Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST;
     }
     return -1;
 }
@@ -284,9 +293,27 @@ Xapian::Database open_stub(const std::string &path, unsigned timeout_ms)
     return db;
 }
 
+/* The identity of the stub file of the index folder path (0 when none). */
+ino_t stub_inode(const std::string &path)
+{
+    struct stat sb;
+    return stat((path + "/XAPIANDB").c_str(), &sb) == 0 ? sb.st_ino : 0;
+}
+
+/* Opens path.  An index folder whose stub is replaced while it is being
+ * opened (speech-index publishing new segments and removing the old ones)
+ * can name a segment that is gone by the time it is opened: the folder
+ * is then opened again, with the new stub. */
 Xapian::Database open_any(const std::string &path, unsigned timeout_ms)
 {
-    return stub_has_remote(path) ? open_stub(path, timeout_ms) : Xapian::Database(path);
+    for (int tries = 0;; tries++) {
+        const ino_t before = stub_inode(path);
+        try {
+            return stub_has_remote(path) ? open_stub(path, timeout_ms) : Xapian::Database(path);
+        } catch (const Xapian::DatabaseOpeningError &) {
+            if (tries >= 20 || !before || stub_inode(path) == before) throw;
+        }
+    }
 }
 
 /* Collects metadata keys and values with prefix from d (a Database or
@@ -317,7 +344,7 @@ ss_code xc_db_open(const char *path, xc_db **out, ss_err *err)
     if (!path) return null_arg(err, "xc_db_open", "path");
     if (!*path) return empty_arg(err, "xc_db_open", "path");
     return guard(err, {"opening database", path}, [&] {
-        *out = new xc_db{Xapian::Database(path), path};
+        *out = new xc_db{open_any(path, XC_REMOTE_TIMEOUT_MS), path, {path}, XC_REMOTE_TIMEOUT_MS};
     });
 }
 
@@ -328,7 +355,7 @@ ss_code xc_db_open_timeout(const char *path, unsigned timeout_ms, xc_db **out, s
     if (!path) return null_arg(err, "xc_db_open_timeout", "path");
     if (!*path) return empty_arg(err, "xc_db_open_timeout", "path");
     return guard(err, {"opening database", path}, [&] {
-        *out = new xc_db{open_any(path, timeout_ms), path};
+        *out = new xc_db{open_any(path, timeout_ms), path, {path}, timeout_ms};
     });
 }
 
@@ -338,7 +365,10 @@ ss_code xc_db_add_timeout(xc_db *db, const char *path, unsigned timeout_ms, ss_e
     if (!path) return null_arg(err, "xc_db_add_timeout", "path");
     if (!*path) return empty_arg(err, "xc_db_add_timeout", "path");
     return guard(err, {"adding database", path},
-                 [&] { db->db.add_database(open_any(path, timeout_ms)); });
+                 [&] {
+                     db->db.add_database(open_any(path, timeout_ms));
+                     db->paths.push_back(path);
+                 });
 }
 
 ss_code xc_db_each_metadata(xc_db *db, const char *prefix,
@@ -367,7 +397,10 @@ ss_code xc_db_add(xc_db *db, const char *path, ss_err *err)
     if (!path) return null_arg(err, "xc_db_add", "path");
     if (!*path) return empty_arg(err, "xc_db_add", "path");
     return guard(err, {"adding database", path},
-                 [&] { db->db.add_database(Xapian::Database(path)); });
+                 [&] {
+                     db->db.add_database(open_any(path, db->timeout_ms));
+                     db->paths.push_back(path);
+                 });
 }
 
 void xc_db_close(xc_db *db)
@@ -378,7 +411,11 @@ void xc_db_close(xc_db *db)
 ss_code xc_db_reopen(xc_db *db, ss_err *err)
 {
     if (!db) return null_arg(err, "xc_db_reopen", "db");
-    return guard(err, {"reopening database", db->path}, [&] { db->db.reopen(); });
+    return guard(err, {"reopening database", db->path}, [&] {
+        Xapian::Database fresh;
+        for (const std::string &p : db->paths) fresh.add_database(open_any(p, db->timeout_ms));
+        db->db = fresh;
+    });
 }
 
 ss_code xc_db_doccount(xc_db *db, uint32_t *out, ss_err *err)

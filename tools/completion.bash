@@ -41,11 +41,11 @@ _speech_index()
         --encoding)
             COMPREPLY=($(compgen -W "UTF-8 GB18030 GBK BIG5 BIG5-HKSCS UTF-16LE UTF-16BE" -- "$cur"))
             return ;;
-        --shards|--passage-chars)
+        --shards|--jobs|-j|--segment-mb|--passage-chars)
             return ;;
     esac
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "-d --db --encoding --passage-chars --force --shards --merge
+        COMPREPLY=($(compgen -W "-d --db --encoding --passage-chars --force --jobs --shards --segment-mb --merge --termlists
             --data -q --quiet -V --version -h --help" -- "$cur"))
     else
         COMPREPLY=($(compgen -f -- "$cur"))

@@ -520,7 +520,8 @@ def main():
     ap.add_argument("--queries", default="tests/bench/queries.txt")
     ap.add_argument("--results", default="tests/bench/results.json")
     ap.add_argument("--configs", default="1,shards2",
-                    help="indexing runs: 1 (the plain command), shards2, shards2-merge")
+                    help="indexing runs: 1 (the plain command: every core), jobs1, jobs2, "
+                         "shards2 (= jobs2), shards2-merge")
     ap.add_argument("--rounds", type=int, default=20, help="qbench rounds")
     ap.add_argument("--proc-rounds", type=int, default=2, help="timed speech-query rounds")
     ap.add_argument("--fts-rounds", type=int, default=5)
@@ -547,7 +548,8 @@ def main():
           f"load average {load0[0]:.2f}", flush=True)
 
     helptext = subprocess.run([a.bin + "/speech-index", "--help"], capture_output=True, text=True).stdout
-    known = {"1": [], "shards2": ["--shards", "2"], "shards2-merge": ["--shards", "2", "--merge"]}
+    known = {"1": [], "jobs1": ["--jobs", "1"], "jobs2": ["--jobs", "2"],
+             "shards2": ["--shards", "2"], "shards2-merge": ["--shards", "2", "--merge"]}
     configs = []
     for name in a.configs.split(","):
         if name not in known:
@@ -589,7 +591,8 @@ def main():
             r["warm"]["keyword_p95_ms"] = rounded(pct(kwm, 95))
 
     # table
-    names = {"1": "speech-index", "shards2": "--shards 2", "shards2-merge": "--shards 2 --merge"}
+    names = {"1": "speech-index", "jobs1": "--jobs 1", "jobs2": "--jobs 2",
+             "shards2": "--shards 2", "shards2-merge": "--shards 2 --merge"}
     cols = [(names[n], r) for n, r in runs.items()]
     head = f"{'':34}" + "".join(f"{c:>22}" for c, _ in cols) + (f"{'SQLite FTS5 trigram':>22}" if fts else "")
     lines = [head]

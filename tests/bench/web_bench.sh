@@ -23,7 +23,7 @@ for tool in wrk lighttpd; do
     command -v $tool >/dev/null || { echo "web_bench: $tool is missing (make deps)"; exit 1; }
 done
 [ -x "$BIN/speech-search.cgi" ] || make all
-make -s build/demo-index/iamglass
+make -s build/demo-index/XAPIANDB
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cat > "$OUT/speech-search.conf" <<CONF

@@ -237,23 +237,28 @@ def top10(db_args, q):
         return None
 
 
+def segments(db):
+    """The segments named by an index's stub."""
+    with open(os.path.join(db, "XAPIANDB")) as f:
+        return [line.split()[1] for line in f if line.startswith("auto ")]
+
+
 def test_shards(tmp):
     one = os.path.join(tmp, "one.db")
     two = os.path.join(tmp, "two.db")
     merged = os.path.join(tmp, "merged.db")
-    index(one, CORPUS)
-    p = index(two, CORPUS, extra=("--shards", "2"))
-    check(os.path.exists(os.path.join(two, "XAPIANDB")), "--shards 2 writes a stub", p.stderr)
-    index(merged, CORPUS, extra=("--shards", "2", "--merge"))
-    check(os.path.exists(os.path.join(merged, "iamglass")), "--merge makes one database")
+    index(one, CORPUS, extra=("--jobs", "1"))
+    # term lists: xapian-tcpsrv (below) needs them
+    p = index(two, CORPUS, extra=("--jobs", "2", "--segment-mb", "0.05", "--termlists"))
+    check(len(segments(two)) >= 2, "--segment-mb cuts the index into segments", p.stderr)
+    index(merged, CORPUS, extra=("--shards", "2", "--segment-mb", "0.05", "--merge"))
+    check(len(segments(merged)) == 1, "--merge compacts them into one", str(segments(merged)))
     for q in QUERIES:
         ref = top10(["-d", one], q)
-        check(ref and top10(["-d", two], q) == ref, f"[{q}] shards give the same top 10")
+        check(ref and top10(["-d", two], q) == ref, f"[{q}] segments give the same top 10")
         check(ref and top10(["-d", merged], q) == ref, f"[{q}] merged gives the same top 10")
-        shard_dbs = ["-d", os.path.join(two, "shard-0"), "-d", os.path.join(two, "shard-1")]
-        check(ref and top10(shard_dbs, q) == ref, f"[{q}] two -d give the same top 10")
-    p = run(f"{BIN}/speech-index", "-d", two, "--shards", "3", CORPUS, ok=(2,))
-    check(p.returncode == 2 and "2 shards" in p.stderr, "wrong shard count refused", p.stderr)
+        seg_dbs = [a for s in segments(two) for a in ("-d", os.path.join(two, s))]
+        check(ref and top10(seg_dbs, q) == ref, f"[{q}] the segments as -d give the same top 10")
     # remote shards: two xapian-tcpsrv on loopback, searched through a stub file
     tcpsrv = shutil.which("xapian-tcpsrv")
     check(tcpsrv is not None, "xapian-tcpsrv installed (xapian-tools)")
@@ -261,10 +266,10 @@ def test_shards(tmp):
         return
     procs, lines = [], []
     try:
-        for k in range(2):
+        for k, seg in enumerate(segments(two)):
             port = free_port()
             procs.append(subprocess.Popen([tcpsrv, "--port", str(port), "--interface", "127.0.0.1",
-                                           os.path.join(two, f"shard-{k}")],
+                                           os.path.join(two, seg)],
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                           # its own process group: on SIGTERM xapian-tcpsrv
                                           # signals its whole group, which would be ours
@@ -541,25 +546,34 @@ def test_index_format(tmp):
     os.makedirs(d)
     write_fixtures(d)
     db = os.path.join(tmp, "fmt-db")
-    index(db, d)
+    index(db, d, extra=("--termlists",))   # xapian-metadata opens only those for writing
     key = "speech-search:version"
-    fmt = "2"  # SS_INDEX_FORMAT (include/terms.h)
-    p = run("xapian-metadata", "get", db, key, ok=(0,))
-    check(p.stdout.strip() == fmt, f"a new index records format {fmt}", p.stdout)
-    for value, says in (("0", f"index format 0, this program reads {fmt}"),
-                        ("", f"the index records no format, this program reads {fmt}")):
-        run("xapian-metadata", "set", db, key, value, ok=(0,))
+    seg = os.path.join(db, segments(db)[0])     # each segment records the format
+    p = run("xapian-metadata", "get", seg, key, ok=(0,))
+    check(p.stdout.strip() == "2", "a new index records format 2", p.stdout)
+    for value, says in (("1", "index format 1, this program reads 2"),
+                        ("", "the index records no format, this program reads 2")):
+        run("xapian-metadata", "set", seg, key, value, ok=(0,))
         q = run(f"{BIN}/speech-query", "-d", db, "招商引资", ok=(2,))
         check(q.returncode == 2 and says in q.stderr and "rebuild it" in q.stderr and not q.stdout,
               f"speech-query on format '{value}': refused", q.stderr)
-        i = run(f"{BIN}/speech-index", "-d", db, d, ok=(2,))
-        check(i.returncode == 2 and says in i.stderr and "rebuild it" in i.stderr,
-              f"speech-index on format '{value}': refused", i.stderr)
-        p = run("xapian-metadata", "get", db, key, ok=(0,))
+        for args in ((d,), ("--list",), ("--stats",), ("--remove", d)):
+            i = run(f"{BIN}/speech-index", "-d", db, *args, ok=(2,))
+            check(i.returncode == 2 and says in i.stderr and "rebuild it" in i.stderr,
+                  f"speech-index {args[0]} on format '{value}': refused", i.stderr)
+        p = run("xapian-metadata", "get", seg, key, ok=(0,))
         check(p.stdout.strip() == value, f"format '{value}' left as it was", p.stdout)
-    run("xapian-metadata", "set", db, key, fmt, ok=(0,))
+    run("xapian-metadata", "set", seg, key, "2", ok=(0,))
     rc, res = query(db, "招商引资")
-    check(rc == 0 and res and res["hits"], f"format {fmt} reads again", str(res)[:200])
+    check(rc == 0 and res and res["hits"], "format 2 reads again", str(res)[:200])
+    # an index of format 1 (one glass database, before segments) is refused
+    old = os.path.join(tmp, "fmt-old")
+    run("xapian-metadata", "set", old, key, "1", ok=(0, 1))
+    if os.path.exists(os.path.join(old, "iamglass")):
+        for args in ((d,), ("--list",)):
+            i = run(f"{BIN}/speech-index", "-d", old, *args, ok=(2,))
+            check(i.returncode == 2 and "index format 1" in i.stderr and "rebuild it" in i.stderr,
+                  f"speech-index {args[0]} on a format 1 index: refused", i.stderr)
 
 
 def main():

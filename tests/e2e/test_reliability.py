@@ -5,7 +5,7 @@ readers, files that change, hostile inputs.
 usage: test_reliability.py BINDIR
 Each case first reproduces a failure found by testing (kill -9 during a
 re-index, queries during a re-index, deleted/renamed/replaced files, long
-paths, one long line, gzip bombs, FIFOs, symlink loops, dead shard
+paths, one long line, gzip bombs, FIFOs, symlink loops, dead worker
 processes, a killed --merge, a remote shard that never answers, a huge
 query) and checks the behaviour that fixes it.  The kill points are random
 with a printed seed (SEED=N in the environment repeats a run).  Prints one
@@ -157,13 +157,17 @@ def test_crash(tmp, rnd):
         kills = 0
         for k in range(KILLS):
             delay = rnd.uniform(0.05, max(0.1, took * (0.5 if phase == "build" else 1.0)))
-            kills += wait_and_kill([INDEX, "-q", "-d", db, *extra, corpus], delay)
-            if os.path.exists(os.path.join(db, "iamglass")):  # committed once at least
+            # small segments: kills fall between segments published
+            kills += wait_and_kill([INDEX, "-q", "-d", db, "--segment-mb", "0.3", *extra, corpus],
+                                   delay)
+            if os.path.exists(os.path.join(db, "XAPIANDB")):  # published once at least
                 ok, err = answers(db)
                 check(ok, f"{phase}: index answers after kill {k + 1} at {delay:.2f} s", err)
         check(kills >= 1, f"{phase}: runs were killed", f"{kills} of {KILLS}")
         p = index(db, corpus)
         check(p.returncode == 0, f"{phase}: a normal run after the kills completes", p.stderr)
+        left = [n for n in os.listdir(db) if n.endswith(".tmp")]
+        check(not left, f"{phase}: no temporary segment is left", str(left))
         got = passages(db)
         check(got == want, f"{phase}: exactly the passages of a clean build after kills",
               f"{got} != {want}")
@@ -198,10 +202,13 @@ def test_concurrency(tmp):
     check(code == 0, "re-index during queries succeeds", err)
     check(failures == 0, f"no query fails during a re-index ({n} queries)",
           f"{failures} failed: {errors[:3]}")
-    # the same through a remote shard (xapian-tcpsrv serving the index)
+    # the same through a remote shard (xapian-tcpsrv serving the index,
+    # which needs term lists)
     if not shutil.which("xapian-tcpsrv"):
         print("  skipped the remote case: no xapian-tcpsrv")
         return
+    db = os.path.join(tmp, "conc-remote")
+    index(db, corpus, extra=("--termlists",))
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
@@ -227,7 +234,7 @@ def test_concurrency(tmp):
         srv.wait()
 
 
-# ---- 2, 3: a killed --merge, a killed shard process ---------------------------------------
+# ---- 2, 3: a killed --merge, a killed worker process --------------------------------------
 
 def test_shards(tmp, rnd):
     corpus = os.path.join(tmp, "shard-corpus")
@@ -236,24 +243,26 @@ def test_shards(tmp, rnd):
     index(ref, corpus)
     want = passages(ref)
     merged = os.path.join(tmp, "merged")
-    args = [INDEX, "-q", "-d", merged, "--shards", "2", "--merge", corpus]
+    args = [INDEX, "-q", "-d", merged, "--jobs", "2", "--segment-mb", "0.2", "--merge", corpus]
     took = timed(lambda: run(*args))
     shutil.rmtree(merged)
     for k in range(KILLS // 2):
         delay = rnd.uniform(0.05, max(0.1, took))
         wait_and_kill(args, delay)
-        if os.path.exists(merged):
+        if os.path.exists(os.path.join(merged, "XAPIANDB")):
             ok, err = answers(merged)
             check(ok, f"--merge killed at {delay:.2f} s: the index is absent or whole", err)
-    if not os.path.exists(merged):          # else the last run was not killed: complete
-        p = run(*args)
-        check(p.returncode == 0, "--merge run again after kills completes", p.stderr)
+    p = run(*args)
+    check(p.returncode == 0, "--merge run again after kills completes", p.stderr)
+    with open(os.path.join(merged, "XAPIANDB")) as f:
+        segs = [line for line in f if line.startswith("auto ")]
+    check(len(segs) == 1, "--merge leaves one segment", str(segs))
     check(passages(merged) == want, "--merge after kills: the passages of a clean build",
           f"{passages(merged)} != {want}")
 
-    # a shard process killed: the parent names it and says how to resume
+    # a worker process killed: the parent names it and says how to resume
     two = os.path.join(tmp, "two")
-    proc = subprocess.Popen([INDEX, "-q", "-d", two, "--shards", "2", corpus],
+    proc = subprocess.Popen([INDEX, "-q", "-d", two, "--jobs", "2", "--segment-mb", "0.2", corpus],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     kids = []
     for _ in range(500):
@@ -264,12 +273,12 @@ def test_shards(tmp, rnd):
     if kids:
         os.kill(kids[0], signal.SIGKILL)
     _, err = proc.communicate(timeout=600)
-    check(kids and proc.returncode == 2, "a killed shard process: exit 2", str(proc.returncode))
-    check("shard 0" in err and "killed by signal 9" in err and "run the same command again" in err,
-          "a killed shard process is named, with how to resume", err)
+    check(kids and proc.returncode == 2, "a killed worker process: exit 2", str(proc.returncode))
+    check("worker" in err and "killed by signal 9" in err and "run the same command again" in err,
+          "a killed worker process is named, with how to resume", err)
     p = index(two, corpus)
     check(p.returncode == 0 and passages(two) == want, "the same command then completes",
-          p.stderr + str(passages(two)) + str(os.listdir(os.path.join(two, "shard-0"))))
+          p.stderr + str(passages(two)) + str(os.listdir(two)))
 
 
 # ---- 5: deleted, renamed, replaced files; one identity per file -----------------------------
