@@ -253,24 +253,15 @@ static ss_code speeches_query(xc_db *db, const xc_query *heads, xc_query **out, 
 }
 
 /* title:v — the speeches whose head holds every title term of v; *out
- * NULL when v has none.  speaker:v — those whose head names v as speaker
- * or role. */
-static ss_code head_query(ss_field field, ss_actx *ac, xc_db *db, const char *v, xc_query **out,
-                          ss_err *err)
+ * NULL when v has none.  (speaker: is a term on every passage.) */
+static ss_code title_query(ss_actx *ac, xc_db *db, const char *v, xc_query **out, ss_err *err)
 {
     qlist l = { .n = 0 };
     xc_query *heads = NULL;
     *out = NULL;
-    ss_code rc = SS_OK;
-    if (field == SS_F_TITLE) {
-        rc = ss_filter_title_terms(ac, v, push_title_term, &l, err);
-    } else {
-        rc = push_term(&l, SS_PREFIX_SPEAKER, v, strlen(v), err);
-        if (rc == SS_OK)
-            rc = push_term(&l, SS_PREFIX_ROLE, v, strlen(v), err);
-    }
+    ss_code rc = ss_filter_title_terms(ac, v, push_title_term, &l, err);
     if (rc == SS_OK)
-        rc = combine_owned(field == SS_F_TITLE ? XC_OP_AND : XC_OP_OR, &l, &heads, err);
+        rc = combine_owned(XC_OP_AND, &l, &heads, err);
     else
         qlist_free(&l);
     if (rc == SS_OK && heads)
@@ -316,10 +307,13 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
     }
     case SS_F_KIND:
         return push_term(l, SS_PREFIX_KIND, kind_of(v), strlen(kind_of(v)), err);
-    case SS_F_SPEAKER:
+    case SS_F_SPEAKER: {
+        ss_code rc = push_term(l, SS_PREFIX_SPEAKER, v, strlen(v), err);
+        return rc == SS_OK ? push_term(l, SS_PREFIX_ROLE, v, strlen(v), err) : rc;
+    }
     case SS_F_TITLE: {
         xc_query *x = NULL;
-        ss_code rc = head_query(fl->field, ac, db, v, &x, err);
+        ss_code rc = title_query(ac, db, v, &x, err);
         if (rc == SS_OK && x && l->n < NELEM(l->v))
             l->v[l->n++] = x;
         else

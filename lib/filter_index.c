@@ -67,7 +67,7 @@ static int on_title_place(void *arg, uint32_t id, size_t start, size_t end)
     return tp->rc != SS_OK;
 }
 
-ss_code ss_filter_speech_terms(const ss_speech *sp, const ss_gazetteer *g,
+ss_code ss_filter_speech_terms(ss_actx *ac, const ss_speech *sp, const ss_gazetteer *g,
                                strbuf *out, ss_err *err)
 {
     ss_code rc = SS_OK;
@@ -84,6 +84,10 @@ ss_code ss_filter_speech_terms(const ss_speech *sp, const ss_gazetteer *g,
         rc = put_term(out, SS_PREFIX_YEAR, sp->date, 4, err);
     if (rc == SS_OK && sp->kind)
         rc = put_term(out, SS_PREFIX_KIND, sp->kind, strlen(sp->kind), err);
+    if (rc == SS_OK && sp->speaker)
+        rc = put_normalized(out, ac, SS_PREFIX_SPEAKER, sp->speaker, err);
+    if (rc == SS_OK && sp->role)
+        rc = put_normalized(out, ac, SS_PREFIX_ROLE, sp->role, err);
     return rc;
 }
 
@@ -93,10 +97,6 @@ ss_code ss_filter_head_terms(ss_actx *ac, const ss_speech *sp, strbuf *out, ss_e
     sb_reset(out);
     if (sp->title)
         rc = ss_filter_title_terms(ac, sp->title, put_title_term, out, err);
-    if (rc == SS_OK && sp->speaker)
-        rc = put_normalized(out, ac, SS_PREFIX_SPEAKER, sp->speaker, err);
-    if (rc == SS_OK && sp->role)
-        rc = put_normalized(out, ac, SS_PREFIX_ROLE, sp->role, err);
     return rc;
 }
 

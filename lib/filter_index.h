@@ -19,14 +19,16 @@
 
 /* The boolean terms every passage of speech sp gets (its own region and
  * the places its title names, with the divisions above them; year;
- * kind), into out as NUL-terminated strings one after the other.
- * Computed once per speech. */
-ss_code ss_filter_speech_terms(const ss_speech *sp, const ss_gazetteer *g, strbuf *out,
-                               ss_err *err);
+ * kind; its speaker's name and role), into out as NUL-terminated strings
+ * one after the other.  Computed once per speech.  Speaker and role stay
+ * on every passage (one or two postings a passage): resolved through the
+ * heads, a common role (speaker:市长, ~1,000 speeches) became an OR of a
+ * thousand speech terms, 153 ms a query on the real corpus. */
+ss_code ss_filter_speech_terms(ss_actx *ac, const ss_speech *sp, const ss_gazetteer *g,
+                               strbuf *out, ss_err *err);
 
 /* The terms of a speech's head passage alone: its title's
- * (ss_filter_title_terms), its speaker's name and role, into out as
- * ss_filter_speech_terms does. */
+ * (ss_filter_title_terms), into out as ss_filter_speech_terms does. */
 ss_code ss_filter_head_terms(ss_actx *ac, const ss_speech *sp, strbuf *out, ss_err *err);
 
 /* Adds a passage's boolean terms: its speech's (from

@@ -303,7 +303,7 @@ static ss_code add_speech(ss_ixwriter *w, xc_writable *db, const char *path, con
     strbuf terms = STRBUF_INIT;
     ss_speech_rec sr = { 0 };
     if (rc == SS_OK)
-        rc = ss_filter_speech_terms(sp, w->gaz, &terms, err);
+        rc = ss_filter_speech_terms(w->actx, sp, w->gaz, &terms, err);
     if (rc == SS_OK)
         rc = ss_speech_rec_init(&sr, w->actx, path, (uint32_t)sp_no, sp, t, &ps, err);
     for (size_t i = 0; rc == SS_OK && i < ps.n; i++)

@@ -3,10 +3,11 @@
  *
  * Every passage gets the term SS_PREFIX_SPEECH + its speech key; the first
  * passage (the head) also gets the speech's part of the record (file,
- * title, date, region, speaker, kind, heading table), the title, speaker
- * and role terms (filter_index.h: ss_filter_head_terms) and the key in
- * SS_SLOT_SPEECH, so that title: and speaker: resolve to speeches at query
- * time (filter.h) instead of every passage carrying those terms. */
+ * title, date, region, speaker, kind, heading table), the title terms
+ * (filter_index.h: ss_filter_head_terms) and the key in SS_SLOT_SPEECH, so
+ * that title: resolves to speeches at query time (filter.h) instead of
+ * every passage carrying those terms (speaker and role terms, one or two a
+ * passage, stay on every passage: filter_index.h). */
 #ifndef SS_RECORD_WRITE_H
 #define SS_RECORD_WRITE_H
 
@@ -34,8 +35,8 @@ typedef struct {
 } ss_speech_rec;
 
 /* Prepares speech sp, the sp_no-th of the file at path (canonical), whose
- * passages ps (spans of t) are about to be added.  ac analyses its title,
- * speaker and role (unused when it has none). */
+ * passages ps (spans of t) are about to be added.  ac analyses its title
+ * (unused when it has none). */
 ss_code ss_speech_rec_init(ss_speech_rec *sr, ss_actx *ac, const char *path, uint32_t sp_no,
                            const ss_speech *sp, const ss_text *t, const ss_passages *ps,
                            ss_err *err);

@@ -519,7 +519,7 @@ def main():
     ap.add_argument("--qbench", default="build/rel/bench/qbench")
     ap.add_argument("--queries", default="tests/bench/queries.txt")
     ap.add_argument("--results", default="tests/bench/results.json")
-    ap.add_argument("--configs", default="1,shards2",
+    ap.add_argument("--configs", default="1,jobs1",
                     help="indexing runs: 1 (the plain command: every core), jobs1, jobs2, "
                          "shards2 (= jobs2), shards2-merge")
     ap.add_argument("--rounds", type=int, default=20, help="qbench rounds")

@@ -18,7 +18,7 @@
 # tests/bench/results.json.  Work files go to build/bench/ (git-ignored).
 # Env: BIN (default bin), QBENCH, BENCH_CORPUS, BENCH_SEED (default 1),
 #      BENCH_ROUNDS (qbench rounds, default 20), BENCH_NO_FTS=1 to skip FTS5,
-#      BENCH_CONFIGS (default "1,shards2"; also shards2-merge),
+#      BENCH_CONFIGS (default "1,jobs1": every core, then one; also jobs2, shards2-merge),
 #      BENCH_LIMIT (seconds a query command may take, default 120),
 #      BENCH_ONELINE_MB (default 10; 0 skips the one-line test),
 #      BENCH_NO_WEB=1 to skip the web page's load test (tests/bench/web_bench.sh).
@@ -83,6 +83,6 @@ fi
 build/rel/bench/textbench || true
 python3 tests/bench/bench.py "$@" --label "$LABEL" --out "$OUT/run-$LABEL" \
     --bin "$BIN" --qbench "$QBENCH" --rounds "${BENCH_ROUNDS:-20}" \
-    --configs "${BENCH_CONFIGS:-1,shards2}" --limit "${BENCH_LIMIT:-120}" \
+    --configs "${BENCH_CONFIGS:-1,jobs1}" --limit "${BENCH_LIMIT:-120}" \
     --oneline-mb "${BENCH_ONELINE_MB:-10}" ${BENCH_NO_FTS:+--no-fts}
 [ -n "$BENCH_NO_WEB" ] || sh tests/bench/web_bench.sh    # the web page under lighttpd with wrk (CGI, FastCGI)
