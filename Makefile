@@ -193,15 +193,16 @@ FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -g -O1
 # the library, and the web page's query-string parser (fuzz_cgi_params)
 FUZZ_C = $(LIB_C) $(wildcard query/cgi_util.c)
 # named one by one: a stale object of a removed source must not be linked
-FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(notdir $(FUZZ_C))) build/fuzz/obj/xapian_c.o
+FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(notdir $(FUZZ_C))) \
+	   $(patsubst %.cc,build/fuzz/obj/%.o,$(notdir $(LIB_CC)))
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_C) $(LIB_CC) $(wildcard include/*.h lib/*.h)
 	@mkdir -p build/fuzz/obj
 	for f in $(FUZZ_C); do clang $(LIB_CPPFLAGS) -Iquery -std=c11 $(PKG_CFLAGS) \
 	    -fsanitize=fuzzer-no-link,address,undefined -g -O1 -c $$f \
 	    -o build/fuzz/obj/$$(basename $$f .c).o || exit 1; done
-	clang++ $(LIB_CPPFLAGS) -std=c++17 -fsanitize=address,undefined -g -O1 -c lib/xapian_c.cc \
-	    -o build/fuzz/obj/xapian_c.o
+	for f in $(LIB_CC); do clang++ $(LIB_CPPFLAGS) -std=c++17 -fsanitize=address,undefined \
+	    -g -O1 -c $$f -o build/fuzz/obj/$$(basename $$f .cc).o || exit 1; done
 	clang $(LIB_CPPFLAGS) -Iquery -std=c11 $(PKG_CFLAGS) $(FUZZ_FLAGS) -c $< -o $@.o
 	clang++ $(FUZZ_FLAGS) -o $@ $@.o $(FUZZ_OBJ) $(LDLIBS)
 
