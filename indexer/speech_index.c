@@ -561,7 +561,7 @@ static void summary(const ss_index_stats *st, size_t ignored, int pruned, double
     if (st->rebuilt)
         printf("read %zu unchanged files again to rebuild the segments that held changed or "
                "removed ones\n", st->rebuilt);
-    if (st->removed || pruned)
+    if (st->removed)
         printf("removed the passages of %zu files gone or unreadable%s\n", st->removed,
                pruned ? " (folders pruned; --no-prune keeps them)" : "");
     if (ignored)
