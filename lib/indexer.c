@@ -33,55 +33,29 @@
 
 static size_t *map_find(const strmap *m, const char *s)
 {
-    if (!m->cap)
-        return NULL;
-    for (size_t i = ss_path_hash(s) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-        if (!m->key[i])
-            return NULL;
-        if (strcmp(m->key[i], s) == 0)
-            return &m->val[i];
-    }
+    size_t pos = 0;
+    uint32_t at;
+    while (ss_htab_next(&m->tab, ss_path_hash(s), &pos, &at))
+        if (strcmp(m->e[at].key, s) == 0)
+            return &m->e[at].val;
+    return NULL;
 }
 
 /* Adds s (kept, not copied) -> v: 0, or -1 when out of memory. */
 static int map_put(strmap *m, const char *s, size_t v)
 {
-    if (2 * (m->n + 1) > m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 256;
-        const char **key = calloc(cap, sizeof *key);
-        size_t *val = calloc(cap, sizeof *val);
-        if (!key || !val) {
-            free(key);
-            free(val);
-            return -1;
-        }
-        for (size_t k = 0; k < m->cap; k++)
-            if (m->key[k]) {
-                size_t i = ss_path_hash(m->key[k]) & (cap - 1);
-                while (key[i])
-                    i = (i + 1) & (cap - 1);
-                key[i] = m->key[k];
-                val[i] = m->val[k];
-            }
-        free(m->key);
-        free(m->val);
-        m->key = key;
-        m->val = val;
-        m->cap = cap;
-    }
-    size_t i = ss_path_hash(s) & (m->cap - 1);
-    while (m->key[i])
-        i = (i + 1) & (m->cap - 1);
-    m->key[i] = s;
-    m->val[i] = v;
-    m->n++;
+    if (SS_GROW(m->e, m->n + 1, m->cap, 256) || ss_htab_reserve(&m->tab, 256))
+        return -1;
+    ss_htab_add(&m->tab, ss_path_hash(s), (uint32_t)m->n);
+    m->e[m->n].key = s;
+    m->e[m->n++].val = v;
     return 0;
 }
 
 static void map_free(strmap *m)
 {
-    free(m->key);
-    free(m->val);
+    ss_htab_free(&m->tab);
+    free(m->e);
     memset(m, 0, sizeof *m);
 }
 

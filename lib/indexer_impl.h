@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+#include "base.h"
 #include "indexer.h"
 #include "ss_error.h"
 #include "xapian_c.h"
@@ -112,9 +113,12 @@ void ss_sync_dir(const char *dir);
 /* A map of strings (canonical paths) to indexes. */
 
 typedef struct {
-    const char **key;  /* not owned */
-    size_t *val;
-    size_t n, cap;     /* cap a power of two, or 0 */
+    ss_htab tab;       /* ss_path_hash(key) -> index in e */
+    struct {
+        const char *key; /* not owned */
+        size_t val;
+    } *e;
+    size_t n, cap;
 } strmap;
 
 

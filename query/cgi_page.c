@@ -95,6 +95,19 @@ static void put_view_href(cgi_response *rs, const cgi_request *p, const char *fi
     sb_free(&u);
 }
 
+/* A link to speech no of the file viewed: <a rel=rel class=rel href=…>
+ * before, its title (or a placeholder), then after (closing the link). */
+static void put_speech_link(cgi_response *rs, const cgi_request *p, const char *rel,
+                            uint32_t no, const char *before, const char *title,
+                            const char *after)
+{
+    PUTF(rs, "<a rel=\"%s\" class=\"%s\" href=\"", rel, rel);
+    put_view_href(rs, p, p->view, no);
+    PUTF(rs, "\">%s", before);
+    ESC(rs, title ? title : "（无标题）");
+    PUT(rs, after);
+}
+
 static void page_start(cgi_response *rs, const char *title)
 {
     PUT(rs, "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -674,20 +687,10 @@ void cgi_view_page(cgi_response *rs, const cgi_request *p, const ss_speech_view 
         PUTF(rs, "<p class=\"matches\">本篇有 %zu 段含检索词（已标出）。</p>\n", nmatch);
     if (v.prev || v.next)
         PUT(rs, "<nav class=\"speeches\">");
-    if (v.prev) {
-        PUT(rs, "<a rel=\"prev\" class=\"prev\" href=\"");
-        put_view_href(rs, p, p->view, v.prev);
-        PUT(rs, "\">← 上一篇：");
-        ESC(rs, v.prev_title ? v.prev_title : "（无标题）");
-        PUT(rs, "</a> ");
-    }
-    if (v.next) {
-        PUT(rs, "<a rel=\"next\" class=\"next\" href=\"");
-        put_view_href(rs, p, p->view, v.next);
-        PUT(rs, "\">下一篇：");
-        ESC(rs, v.next_title ? v.next_title : "（无标题）");
-        PUT(rs, " →</a>");
-    }
+    if (v.prev)
+        put_speech_link(rs, p, "prev", v.prev, "← 上一篇：", v.prev_title, "</a> ");
+    if (v.next)
+        put_speech_link(rs, p, "next", v.next, "下一篇：", v.next_title, " →</a>");
     if (v.prev || v.next)
         PUT(rs, "</nav>\n");
     /* A passage that is the heading of the next one is a heading; the
