@@ -9,13 +9,11 @@
 #include "prefix.h"
 
 /* A speech read: its head's parts (text dropped). */
-typedef struct {
-    ss_record_parts head;
-    int used;
-} entry;
+typedef ss_record_parts entry;
 
 struct ss_rjoin {
-    entry *v;     /* open addressing, cap a power of two */
+    ss_htab tab;  /* hash_of(key) -> index in v */
+    entry *v;     /* the speeches read, in order */
     size_t n, cap;
 };
 
@@ -27,10 +25,10 @@ ss_code ss_rjoin_new(ss_rjoin **out, ss_err *err)
 
 void ss_rjoin_clear(ss_rjoin *j)
 {
-    for (size_t i = 0; i < j->cap; i++)
-        if (j->v[i].used)
-            ss_record_parts_free(&j->v[i].head);
+    for (size_t i = 0; i < j->n; i++)
+        ss_record_parts_free(&j->v[i]);
     free(j->v);
+    ss_htab_free(&j->tab);
     j->v = NULL;
     j->n = j->cap = 0;
 }
@@ -43,10 +41,10 @@ void ss_rjoin_free(ss_rjoin *j)
     free(j);
 }
 
-static size_t slot_of(ss_speech_key k, size_t cap)
+static uint64_t hash_of(ss_speech_key k)
 {
     uint64_t h = (k.file_hash ^ (k.speech * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
-    return (size_t)(h >> 17) & (cap - 1);
+    return h ^ (h >> 29);
 }
 
 static int same(ss_speech_key a, ss_speech_key b)
@@ -56,14 +54,12 @@ static int same(ss_speech_key a, ss_speech_key b)
 
 static entry *find(const ss_rjoin *j, ss_speech_key k)
 {
-    if (!j->cap)
-        return NULL;
-    for (size_t i = slot_of(k, j->cap);; i = (i + 1) & (j->cap - 1)) {
-        if (!j->v[i].used)
-            return NULL;
-        if (same(j->v[i].head.key, k))
-            return &j->v[i];
-    }
+    size_t pos = 0;
+    uint32_t at;
+    while (ss_htab_next(&j->tab, hash_of(k), &pos, &at))
+        if (same(j->v[at].key, k))
+            return &j->v[at];
+    return NULL;
 }
 
 /* Keeps head (taken over: the caller's copy is cleared); returns it. */
@@ -71,35 +67,18 @@ static entry *put(ss_rjoin *j, ss_record_parts *head, ss_err *err)
 {
     if (j->n >= SS_RJOIN_MAX) /* bounded memory: start again */
         ss_rjoin_clear(j);
-    if (2 * (j->n + 1) > j->cap) {
-        size_t cap = j->cap ? 2 * j->cap : 64;
-        entry *v = calloc(cap, sizeof *v);
-        if (!v) {
-            ss_seterr(err, SS_ENOMEM, "out of memory joining records");
-            return NULL;
-        }
-        for (size_t k = 0; k < j->cap; k++)
-            if (j->v[k].used) {
-                size_t i = slot_of(j->v[k].head.key, cap);
-                while (v[i].used)
-                    i = (i + 1) & (cap - 1);
-                v[i] = j->v[k];
-            }
-        free(j->v);
-        j->v = v;
-        j->cap = cap;
+    if (SS_GROW(j->v, j->n + 1, j->cap, 64) || ss_htab_reserve(&j->tab, 64)) {
+        ss_seterr(err, SS_ENOMEM, "out of memory joining records");
+        return NULL;
     }
-    size_t i = slot_of(head->key, j->cap);
-    while (j->v[i].used)
-        i = (i + 1) & (j->cap - 1);
-    j->v[i].head = *head;
-    j->v[i].used = 1;
-    free(j->v[i].head.rec.text); /* only the speech's part is kept */
-    free(j->v[i].head.rec.simplified);
-    j->v[i].head.rec.text = j->v[i].head.rec.simplified = NULL;
+    ss_htab_add(&j->tab, hash_of(head->key), (uint32_t)j->n);
+    entry *e = &j->v[j->n++];
+    *e = *head;
+    free(e->rec.text); /* only the speech's part is kept */
+    free(e->rec.simplified);
+    e->rec.text = e->rec.simplified = NULL;
     memset(head, 0, sizeof *head);
-    j->n++;
-    return &j->v[i];
+    return e;
 }
 
 /* SS_OK when document id of db is the head of speech k (read into head);
@@ -203,7 +182,7 @@ ss_code ss_rjoin_record(ss_rjoin *j, xc_db *db, xc_docid id, const char *data, s
     free(r->region);
     free(r->speaker);
     free(r->kind);
-    const ss_record *s = &e->head.rec;
+    const ss_record *s = &e->rec;
     int oom = 0;
     r->file = dup_or_null(s->file, &oom);
     r->title = dup_or_null(s->title, &oom);
@@ -211,11 +190,11 @@ ss_code ss_rjoin_record(ss_rjoin *j, xc_db *db, xc_docid id, const char *data, s
     r->region = dup_or_null(s->region, &oom);
     r->speaker = dup_or_null(s->speaker, &oom);
     r->kind = dup_or_null(s->kind, &oom);
-    if (h && h <= e->head.nheadings)
-        r->heading = dup_or_null(e->head.headings[h - 1], &oom);
+    if (h && h <= e->nheadings)
+        r->heading = dup_or_null(e->headings[h - 1], &oom);
     else if (h)
         rc = ss_seterr(err, SS_ECORRUPT, "passage record names heading %u of %u", h,
-                       e->head.nheadings);
+                       e->nheadings);
     if (oom)
         rc = ss_seterr(err, SS_ENOMEM, "out of memory joining records");
     if (rc != SS_OK)
