@@ -121,6 +121,7 @@ ss_code ss_q_add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t l
     u->text[off] = '\0';
     u->n = n;
     u->idf = 1.0;
+    u->qweight = 1.0f;
     u->alt = ALT_TYPED;
     q->nunits++;
     return SS_OK;
@@ -174,6 +175,7 @@ static ss_code add_subunit(ss_query *q, size_t u, size_t first, size_t last, ss_
     }
     d->n = n;
     d->idf = 1.0;
+    d->qweight = src->qweight;
     d->alt = ALT_TYPED;
     q->nunits++;
     return SS_OK;
@@ -254,7 +256,8 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     if (r->quoted) {
         rc = ss_q_add_unit(q, &an, 0, an.natoms - 1, err);
     } else {
-        rc = ss_q_item_units(q, &an, ss_actx_dict(ac), natural && !r->negated, err);
+        rc = ss_q_item_units(q, &an, ss_actx_dict(ac), o && !o->exact ? o->syn : NULL,
+                             natural && !r->negated, err);
         if (rc == SS_OK && q->nunits - it.u0 > 1 && !natural) {
             it.u1 = q->nunits;
             rc = ss_q_add_unit(q, &an, 0, an.natoms - 1, err);

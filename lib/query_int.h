@@ -44,7 +44,9 @@ typedef struct {
     char *text;        /* atom texts, concatenated */
     uatom *a;
     size_t n;
-    double idf;        /* log(N / df) of its rarest term, set by ss_query_build */
+    double idf;        /* log(N / df) of its rarest term, times qweight; set by ss_query_build */
+    float qweight;     /* its weight in a question against a word asked about (1; less for a
+                          word naming a problem or a remedy: qwords.c QW_*) */
     uint8_t alt;       /* ALT_TYPED, or another form of a concept's word (ALT_SAME, ALT_RELATED) */
 } unit;
 
@@ -112,9 +114,11 @@ ss_code ss_q_add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t l
                       ss_err *err);
 /* Appends the units of an unquoted item's analysis: its words (of a
  * question, without function words and, when it has content words, the
- * generic ones), single characters joined to the word beside them. */
-ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, int natural,
-                        ss_err *err);
+ * generic ones; words that together make a member of the synonym table
+ * syn (may be NULL) joined; words naming a problem or a remedy weighing
+ * less), single characters joined to the word beside them. */
+ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
+                        const ss_syn *syn, int natural, ss_err *err);
 /* Whether the positive unquoted items r[0, n) of s read as a question. */
 ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                             int *natural, ss_err *err);
