@@ -119,6 +119,12 @@ ss_code ss_q_add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t l
  * less), single characters joined to the word beside them. */
 ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
                         const ss_syn *syn, int natural, ss_err *err);
+/* What a word is to a question: QK_FUNCTION (的, 如何: dropped),
+ * QK_GENERIC (发展, 推进, 问题: dropped when the question has other
+ * content words), QK_PROBLEM (不足, 瓶颈) and QK_REMEDY (缓解, 治理):
+ * counted, weighing less than QK_CONTENT, the things asked about. */
+enum { QK_CONTENT = 0, QK_FUNCTION, QK_GENERIC, QK_PROBLEM, QK_REMEDY };
+int ss_q_word_kind(const char *s, size_t len);
 /* Whether the positive unquoted items r[0, n) of s read as a question. */
 ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                             int *natural, ss_err *err);

@@ -76,6 +76,15 @@ static float word_qweight(const ss_analysis *an, uint32_t first, uint32_t last)
                                      : 1.0f;
 }
 
+int ss_q_word_kind(const char *s, size_t len)
+{
+    return IN(stopwords, s, len)       ? QK_FUNCTION
+           : IN(generic_words, s, len) ? QK_GENERIC
+           : IN(problem_words, s, len) ? QK_PROBLEM
+           : IN(remedy_words, s, len)  ? QK_REMEDY
+                                       : QK_CONTENT;
+}
+
 /* Pieces of an unquoted item: segmenter words over Han atoms, single
  * ASCII atoms, symbols glued to what precedes them. */
 typedef struct {
