@@ -256,8 +256,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     if (r->quoted) {
         rc = ss_q_add_unit(q, &an, 0, an.natoms - 1, err);
     } else {
-        rc = ss_q_item_units(q, &an, ss_actx_dict(ac), o && !o->exact ? o->syn : NULL,
-                             natural && !r->negated, err);
+        rc = ss_q_item_units(q, &an, ss_actx_dict(ac), natural && !r->negated, err);
         if (rc == SS_OK && q->nunits - it.u0 > 1 && !natural) {
             it.u1 = q->nunits;
             rc = ss_q_add_unit(q, &an, 0, an.natoms - 1, err);
@@ -324,7 +323,7 @@ static ss_code describe(ss_query *q, ss_err *err)
                 ok = sb_addc(&sb, q->natural ? '|' : '+') == 0;
             ok = ok && sb_adds(&sb, q->units[u].text) == 0;
             for (size_t c = it->c0; ok && q->natural && c < it->c1; c++)
-                if (q->concepts[c].u0 == u)
+                if (q->concepts[c].u0 == u || q->concepts[c].whole == u) /* split: whole */
                     ok = describe_alts(&sb, q, &q->concepts[c]);
         }
         if (it->quoted)

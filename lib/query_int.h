@@ -114,11 +114,10 @@ ss_code ss_q_add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t l
                       ss_err *err);
 /* Appends the units of an unquoted item's analysis: its words (of a
  * question, without function words and, when it has content words, the
- * generic ones; words that together make a member of the synonym table
- * syn (may be NULL) joined; words naming a problem or a remedy weighing
- * less), single characters joined to the word beside them. */
-ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
-                        const ss_syn *syn, int natural, ss_err *err);
+ * generic ones; words naming a problem or a remedy weighing less: qweight),
+ * single characters joined to the word beside them. */
+ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, int natural,
+                        ss_err *err);
 /* What a word is to a question: QK_FUNCTION (的, 如何: dropped),
  * QK_GENERIC (发展, 推进, 问题: dropped when the question has other
  * content words), QK_PROBLEM (不足, 瓶颈) and QK_REMEDY (缓解, 治理):

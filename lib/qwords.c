@@ -283,11 +283,10 @@ ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_
     return SS_OK;
 }
 
-ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
-                        const ss_syn *syn, int natural, ss_err *err)
+ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, int natural,
+                        ss_err *err)
 {
     piece pc[MAX_PIECES];
     size_t np = make_pieces(an, d, pc, MAX_PIECES);
-    (void)syn;
     return item_units(q, an, pc, np, natural, err);
 }

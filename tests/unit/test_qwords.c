@@ -57,6 +57,35 @@ static void test_weights(ss_actx *ac)
     }
 }
 
+/* Questions with a small table: the related words of each word, shown in
+ * `understood`, also for a word the ranker splits in two (乡村振兴). */
+static void test_understood(ss_actx *ac)
+{
+    static const char table[] = "乡村振兴 ~ 乡村产业\n"
+                                "不足 ~ 短缺 ~ 瓶颈\n"
+                                "土地 ~ 用地\n";
+    static const struct {
+        const char *q, *understood;
+    } cases[] = {
+        { "如何推进乡村振兴", "乡村振兴{~乡村产业}" },
+        { "如何应对土地不足", "应对|土地{~用地}|不足{~短缺,~瓶颈}" },
+        { "土地 不足", "土地 不足" }, /* keywords: no related words */
+    };
+    ss_syn *syn = NULL;
+    ss_err err;
+    CHECK(ss_syn_parse(table, strlen(table), "t", &syn, &err) == SS_OK, "table: %s", err.msg);
+    for (size_t i = 0; syn && i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_query_opts o = { 0, syn, 0 };
+        CHECK(ss_query_parse_opts(ac, cases[i].q, &o, &q, &err) == SS_OK, "parse %s: %s",
+              cases[i].q, err.msg);
+        if (q)
+            CHECK_EQ_STR(ss_query_understood(q), cases[i].understood, cases[i].q);
+        ss_query_free(q);
+    }
+    ss_syn_free(syn);
+}
+
 static void test_kinds(void)
 {
     static const struct {
@@ -161,6 +190,7 @@ int main(int argc, char **argv)
     }
     ss_actx *ac = ss_actx_new(a);
     test_weights(ac);
+    test_understood(ac);
     test_kinds();
     test_shipped_table();
     ss_actx_free(ac);
