@@ -195,9 +195,27 @@ static int is_prefix_char(const ss_analysis *an, const piece *p)
     return IN(prefixes, an->norm + a->norm, a->normlen);
 }
 
+/* Adds to a question the unit of atoms [first, last] weighing qweight,
+ * unless a unit of the item (from u0 on) has its text: a word named twice
+ * (融资难融资贵 -> 融资难 | 融资 | 融资贵) is asked about once. */
+static ss_code add_question_unit(ss_query *q, const ss_analysis *an, size_t u0, uint32_t first,
+                                 uint32_t last, float qweight, ss_err *err)
+{
+    const char *t = an->norm + an->atoms[first].norm;
+    size_t tl = an->atoms[last].norm + an->atoms[last].normlen - an->atoms[first].norm;
+    for (size_t u = u0; u < q->nunits; u++)
+        if (strlen(q->units[u].text) == tl && memcmp(q->units[u].text, t, tl) == 0)
+            return SS_OK;
+    ss_code rc = ss_q_add_unit(q, an, first, last, err);
+    if (rc == SS_OK)
+        q->units[q->nunits - 1].qweight = qweight;
+    return rc;
+}
+
 static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, size_t np,
                           int natural, ss_err *err)
 {
+    size_t u0 = q->nunits;
     piece m[MAX_PIECES_ITEM];
     size_t nm = 0, specific = 0;
     for (size_t i = 0; natural && i < np; i++)
@@ -235,16 +253,13 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
                     an->atoms[m[i].first].norm;
         if (natural && specific > 0 && IN(generic_words, t, tl))
             continue;
-        ss_code rc = ss_q_add_unit(q, an, m[i].first, m[i].last, err);
-        if (rc == SS_OK && natural)
-            q->units[q->nunits - 1].qweight = m[i].qweight;
+        ss_code rc = natural ? add_question_unit(q, an, u0, m[i].first, m[i].last, m[i].qweight, err)
+                             : ss_q_add_unit(q, an, m[i].first, m[i].last, err);
         /* a question also counts the word without its character: 落地难 ->
          * 落地 too, for the passages that say it another way */
-        if (rc == SS_OK && natural && m[i].has_core) {
-            rc = ss_q_add_unit(q, an, m[i].core_first, m[i].core_last, err);
-            if (rc == SS_OK)
-                q->units[q->nunits - 1].qweight = word_qweight(an, m[i].core_first, m[i].core_last);
-        }
+        if (rc == SS_OK && natural && m[i].has_core)
+            rc = add_question_unit(q, an, u0, m[i].core_first, m[i].core_last,
+                                   word_qweight(an, m[i].core_first, m[i].core_last), err);
         if (rc != SS_OK)
             return rc;
     }

@@ -33,6 +33,8 @@ static const struct {
     { "如何打造现代产业体系", "现代:10 产业:10 体系:10" },
     { "怎样构建养老服务体系", "养老:10 服务体系:10" },
     { "如何建立长效机制", "长效机制:10" },
+    /* a word named twice is asked about once */
+    { "如何破解融资难融资贵", "破解:5 融资难:10 融资:10 融资贵:10" },
     /* keywords: every word as typed, full weight */
     { "缓解 拥堵", "缓解:10 拥堵:10" },
 };
