@@ -31,7 +31,7 @@ static const char *const generic_words[] = {
     /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
     "水平", "能力", "力度", "成效", "效果", "作用", "发挥", "增强", "注重", "着力",
     /* verbs of doing in general (打造…, 打赢…战, 建立…机制) */
-    "打造", "构建", "建立", "实施", "抓住", "把握", "确保",
+    "打造", "构建", "建立", "实施", "抓住", "把握",
 };
 /* Words that name what is wrong (a question about 土地指标不足 is about
  * 土地指标; the passages that answer it say 用地紧张, 瓶颈, 矛盾) and
