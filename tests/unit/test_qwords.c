@@ -2,7 +2,8 @@
  * and how much each weighs against the things asked about; and a check of
  * the shipped synonym table (corpus/data/synonyms.rules) against it: every
  * line parses, no member is a function word or a generic question word
- * (such a member would spread its group over every question), no group
+ * (such a member would spread its group over every question), no related
+ * group holds a word so broad it would find most passages, no group
  * repeats a member. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +117,13 @@ static void trim(const char **s, const char **e)
     }
 }
 
+/* Words so broad that related words of theirs would find most passages
+ * (the table's header leaves them out of "~" groups). */
+static const char *const broad[] = { "城市", "交通", "企业", "工业", "学校", "工资", "教育",
+                                     "医疗", "文化", "旅游", "住房", "干部", "项目", "经济",
+                                     "社会", "农业", "农村", "政府", "市场", "投资", "产业",
+                                     "环境", "安全", "改革", "创新", "服务", "管理", "建设" };
+
 /* Problems of one line of the table (its members separated by sep) into
  * msg; 0 when there are none. */
 static int line_problem(const char *s, const char *e, char sep, char *msg, size_t cap)
@@ -138,6 +146,12 @@ static int line_problem(const char *s, const char *e, char sep, char *msg, size_
                      kind == QK_FUNCTION ? "function" : "generic");
             return 1;
         }
+        for (size_t k = 0; sep == '~' && k < sizeof broad / sizeof broad[0]; k++)
+            if (strlen(broad[k]) == len && memcmp(broad[k], m[i][0], len) == 0) {
+                snprintf(msg, cap, "member %.*s of a related group is too broad", (int)len,
+                         m[i][0]);
+                return 1;
+            }
         for (size_t k = 0; k < i; k++)
             if ((size_t)(m[k][1] - m[k][0]) == len && memcmp(m[k][0], m[i][0], len) == 0) {
                 snprintf(msg, cap, "member %.*s stands twice", (int)len, m[i][0]);
