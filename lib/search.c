@@ -81,12 +81,21 @@ void ss_results_free(ss_results *r)
         ss_record_free(&r->hits[i].rec);
         free(r->hits[i].hl);
         ss_places_free(r->hits[i].dups, r->hits[i].ndups);
+        free(r->hits[i].missing);
     }
     for (int k = 0; k < SS_FACETS; k++)
         ss_facet_free(&r->facets[k]);
     free(r->hits);
     free(r->understood);
     memset(r, 0, sizeof *r);
+}
+
+size_t ss_results_partial(const ss_results *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++)
+        n += r->hits[i].partial != 0;
+    return n;
 }
 
 void ss_places_free(ss_place *p, size_t n)
@@ -150,7 +159,7 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
 {
     memset(out, 0, sizeof *out);
     ss_query *q = NULL;
-    ss_query_opts qo = { opts && opts->exact, NULL, question };
+    ss_query_opts qo = { opts && opts->exact, NULL, question, 0 };
     ss_code rc = SS_OK;
     if (!qo.exact && !s->syn) {
         char path[4096];
@@ -168,7 +177,7 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
     if (!out->understood)
         rc = ss_seterr(err, SS_ENOMEM, "out of memory");
     else if (!ss_query_is_empty(q))
-        rc = ss_search_run(s, q, opts, out, err);
+        rc = ss_search_run(s, q, query, &qo, opts, out, err);
     ss_query_free(q);
     if (rc != SS_OK)
         ss_results_free(out);
