@@ -445,8 +445,12 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
  * phrase is missing, and no excluded word stands; its share is
  *   Σ weight * strength of the parts present / Σ weight of all,
  * the strength of a part being that of its best item (an item's: its
- * weakest word). */
+ * weakest word).  A missing part still adds, to the share only (never to
+ * what is present), LOOSE_S_UNITS * the share of its units' rarity that
+ * stands anywhere in the passage (洪水 of 特大洪水): among passages that
+ * miss a word, those holding some of it come first. */
 #define LOOSE_S_SENTENCE 0.4
+#define LOOSE_S_UNITS 0.2
 #define PARTIAL_MIN_SHARE 0.5
 
 /* 1 when the gap before atom k (from the atom before it) ends a sentence. */
@@ -499,6 +503,19 @@ static int units_in_sentence(const concept *c, const occs *o, const uint32_t *si
     }
 }
 
+/* Share of concept c's units' rarity (log N/df; 1 each when unknown)
+ * whose units stand in the passage, anywhere. */
+static double units_standing(const ss_query *q, const concept *c, const occs *o)
+{
+    double all = 0, some = 0;
+    for (size_t u = c->u0; u < c->u1; u++) {
+        double w = q->units[u].idf > 0 ? q->units[u].idf : 1.0;
+        all += w;
+        some += o->count[u] ? w : 0;
+    }
+    return all > 0 && c->u1 - c->u0 > 1 ? some / all : 0;
+}
+
 /* Rarity of concept c's rarest typed unit. */
 static double concept_rarest(const ss_query *q, const concept *c)
 {
@@ -549,7 +566,7 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const cha
     for (size_t c = 0; c < q->nconcepts; c++)
         if (!concept_present(&o, c) && units_in_sentence(&q->concepts[c], &o, sid))
             str[c] = LOOSE_S_SENTENCE;
-    double w_all = 0, w_present = 0, w_strength = 0, g_w = 0, g_s = 0;
+    double w_all = 0, w_present = 0, w_strength = 0, g_w = 0, g_s = 0, g_some = 0;
     int ok = 1, g_present = 0, g_quoted = 0, in_group = 0;
     size_t parts = 0, g0 = 0;
     for (size_t i = 0; ok && i < q->nitems; i++) {
@@ -558,11 +575,14 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const cha
             ok = !excluded_present(it, &o);
             continue;
         }
-        double w = item_weight(q, it), s = 1.0;
+        double w = item_weight(q, it), s = 1.0, some = 1.0;
         int present = it->c1 > it->c0;
         for (size_t c = it->c0; c < it->c1; c++) {
+            double part = str[c] > 0 ? str[c]
+                                     : LOOSE_S_UNITS * units_standing(q, &q->concepts[c], &o);
             present &= str[c] > 0;
             s = str[c] < s ? str[c] : s;
+            some = part < some ? part : some;
         }
         if (!in_group)
             g0 = i;
@@ -573,6 +593,7 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const cha
             g_present = 1;
             g_s = s > g_s ? s : g_s;
         }
+        g_some = some > g_some ? some : g_some;
         if (q->or_next[i] && i + 1 < q->nitems)
             continue;
         /* the group ends here */
@@ -582,11 +603,12 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const cha
             w_present += g_w;
             w_strength += g_w * g_s;
         } else {
+            w_strength += g_w * g_some;
             ok = !g_quoted;
             for (size_t j = g0; j <= i; j++)
                 *missing |= j < 64 ? (uint64_t)1 << j : 0;
         }
-        g_w = g_s = 0;
+        g_w = g_s = g_some = 0;
         g_present = g_quoted = in_group = 0;
     }
     if (ok && parts && w_all > 0 && w_present > 0 && w_present >= PARTIAL_MIN_SHARE * w_all)

@@ -22,7 +22,7 @@
 
 /* Xapian candidates the tier judges: its work is bounded whatever the
  * collection (a judgement costs tens of microseconds). */
-#define PARTIAL_CANDIDATES 200
+#define PARTIAL_CANDIDATES 100
 /* Words every partial hit must hold that narrow Xapian's candidates. */
 #define MAX_REQUIRED 8
 
