@@ -130,6 +130,11 @@ ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, si
 ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const char *text,
                              const ss_passage_meta *meta, double *share, uint64_t *missing,
                              ss_err *err);
+/* Highlight spans (byte offsets of text, analysed as an) of a partial
+ * hit: where q's words stand, and the units of a word present by its units
+ * in one sentence, there; *hl malloc'd. */
+ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, const char *text,
+                                  ss_span **hl, size_t *nhl, ss_err *err);
 /* Items of q (parsed loose and built) that every passage the partial tier
  * may take holds: quoted ones alone in their group, and those alone in
  * their group that weigh more than the other parts could make up for;

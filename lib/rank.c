@@ -471,10 +471,13 @@ static int sentence_break(const ss_analysis *an, const char *text, size_t k)
 }
 
 /* 1 when every typed unit of concept c stands in one sentence (sid: the
- * sentence of each atom).  Each unit's occurrences are in text order: the
- * lists are intersected by advancing the ones behind, linear in them. */
-static int units_in_sentence(const concept *c, const occs *o, const uint32_t *sid)
+ * sentence of each atom); with mark, sets mark[s] for every such sentence s.
+ * Each unit's occurrences are in text order: the lists are intersected by
+ * advancing the ones behind, linear in them. */
+static int units_in_sentence(const concept *c, const occs *o, const uint32_t *sid,
+                             uint8_t *mark)
 {
+    int found = 0;
     size_t k = c->u1 - c->u0, at[MAX_PIECES_ITEM];
     if (k < 2 || k > MAX_PIECES_ITEM || c->figure)
         return 0;
@@ -495,11 +498,17 @@ static int units_in_sentence(const concept *c, const occs *o, const uint32_t *si
             while (at[i] < o->count[u] && sid[o->v[o->first[u] + at[i]].atom] < top)
                 at[i]++;
             if (at[i] == o->count[u])
-                return 0;
+                return found;
             all &= sid[o->v[o->first[u] + at[i]].atom] == top;
         }
-        if (all)
+        if (all && !mark)
             return 1;
+        if (all) { /* this sentence holds them: look on past it */
+            found = mark[top] = 1;
+            for (size_t i = 0; i < k; i++)
+                if (++at[i] == o->count[c->u0 + i])
+                    return found;
+        }
     }
 }
 
@@ -564,7 +573,7 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const cha
         if (o.c[k].strength > str[o.c[k].id])
             str[o.c[k].id] = o.c[k].strength;
     for (size_t c = 0; c < q->nconcepts; c++)
-        if (!concept_present(&o, c) && units_in_sentence(&q->concepts[c], &o, sid))
+        if (!concept_present(&o, c) && units_in_sentence(&q->concepts[c], &o, sid, NULL))
             str[c] = LOOSE_S_SENTENCE;
     double w_all = 0, w_present = 0, w_strength = 0, g_w = 0, g_s = 0, g_some = 0;
     int ok = 1, g_present = 0, g_quoted = 0, in_group = 0;
@@ -644,4 +653,64 @@ size_t ss_query_loose_required(const ss_query *q, size_t *items, size_t max)
             items[n++] = i;
     }
     return n;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const ss_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, const char *text,
+                                  ss_span **hl, size_t *nhl, ss_err *err)
+{
+    occs o;
+    ss_span *v = NULL;
+    size_t n = 0;
+    *hl = NULL;
+    *nhl = 0;
+    ss_code rc = ss_q_find_occs(q, an, NULL, &o, err);
+    if (rc == SS_OK)
+        rc = ss_q_highlights(q, an, &o, &v, &n, err);
+    uint32_t *sid = rc == SS_OK ? malloc((an->natoms + 1) * sizeof *sid) : NULL;
+    uint8_t *mark = rc == SS_OK ? malloc(an->natoms + 1) : NULL;
+    size_t cap = n + o.n + 1;
+    ss_span *all = rc == SS_OK ? malloc(cap * sizeof *all) : NULL;
+    if (rc == SS_OK && (!sid || !mark || !all))
+        rc = ss_seterr(err, SS_ENOMEM, "out of memory highlighting");
+    if (rc == SS_OK) {
+        memcpy(all, v, n * sizeof *v);
+        for (size_t a = 0; a < an->natoms; a++)
+            sid[a] = a ? sid[a - 1] + (uint32_t)sentence_break(an, text, a) : 0;
+        /* a word present by its units in one sentence: those units there */
+        for (size_t c = 0; c < q->nconcepts; c++) {
+            const concept *k = &q->concepts[c];
+            memset(mark, 0, an->natoms + 1);
+            if (o.ccount[c] || !units_in_sentence(k, &o, sid, mark))
+                continue;
+            for (size_t u = k->u0; u < k->u1; u++)
+                for (size_t i = o.first[u]; i < o.first[u] + o.count[u]; i++)
+                    if (mark[sid[o.v[i].atom]] && n < cap)
+                        all[n++] = (ss_span){ an->atoms[o.v[i].atom].start,
+                                              an->atoms[o.v[i].atom_end].end };
+        }
+        if (n > 1)
+            qsort(all, n, sizeof *all, by_start);
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (m && all[i].start <= all[m - 1].end)
+                all[m - 1].end = all[i].end > all[m - 1].end ? all[i].end : all[m - 1].end;
+            else
+                all[m++] = all[i];
+        }
+        *hl = all;
+        *nhl = m;
+        all = NULL;
+    }
+    free(all);
+    free(v);
+    free(sid);
+    free(mark);
+    ss_q_occs_free(&o);
+    return rc;
 }

@@ -28,8 +28,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: speech-query [-d INDEX]... [-n N|all] [--offset K] [--json | --jsonl]\n"
-            "                    [--facets] [--duplicates] [--color WHEN] [--mark] [--spans]\n"
-            "                    [--no-pager] [--data DIR] [--region R] [--year Y]\n"
+            "                    [--facets] [--duplicates] [--strict] [--color WHEN] [--mark]\n"
+            "                    [--spans] [--no-pager] [--data DIR] [--region R] [--year Y]\n"
             "                    [--speaker S] [--kind K] [--title T] QUERY...\n"
             "Ranks the passages of the index that talk about QUERY.\n\n"
             "Query syntax:  words (all must match)   \"exact phrase\"   -excluded   A OR B\n"

@@ -169,6 +169,18 @@ def test_schema(env):
           "a question has no partial tier")
 
 
+def test_highlights(env):
+    """A partial hit marks the words it holds: a related form, the units of a word that
+    stand in one sentence."""
+    for q, marker, words in (("茶叶电商", SENTENCE, {"茶叶", "电商"}),
+                             ("民宿 茶叶 电商", RELATED, {"农家乐", "茶叶"})):
+        _, r = query(env, q)
+        h = [h for h in r["hits"] if h["partial"] and holds(h, marker)]
+        raw = h[0]["text"].encode() if h else b""
+        got = {raw[a:b].decode() for a, b in h[0]["highlights"]} if h else set()
+        check(got == words, f"[{q}] partial hit highlights", got)
+
+
 def test_pages(env):
     """Pages cut one ranking across the boundary: no hit twice, none lost."""
     _, whole = query(env, "民宿 茶叶 电商", n=50)
@@ -204,6 +216,7 @@ def main():
         test_cases(env)
         test_strict_unchanged(env)
         test_schema(env)
+        test_highlights(env)
         test_pages(env)
         test_text(env)
     finally:
