@@ -143,7 +143,8 @@ ss_code ss_search_text(ss_searcher *s, const char *query, const ss_search_opts *
     ss_code rc = search_attempt(s, query, opts, question, out, err);
     /* SS_ENOTFOUND: a segment removed under this reader (the index's stub
      * was replaced): reopening reads the new stub */
-    for (int tries = 0; (rc == SS_EMODIFIED || rc == SS_ENOTFOUND) && tries < MAX_RETRIES;
+    for (int tries = 0;
+         (rc == SS_EMODIFIED || (rc == SS_ENOTFOUND && !s->data_missing)) && tries < MAX_RETRIES;
          tries++) {
         retry_pause(tries);
         ss_rjoin_clear(s->join); /* the speeches read belong to the old revision */
@@ -158,6 +159,7 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
                               int question, ss_results *out, ss_err *err)
 {
     memset(out, 0, sizeof *out);
+    s->data_missing = 0;
     ss_query *q = NULL;
     ss_query_opts qo = { opts && opts->exact, NULL, question, 0 };
     ss_code rc = SS_OK;
@@ -166,6 +168,7 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
         snprintf(path, sizeof path, "%s/synonyms.rules",
                  s->datadir ? s->datadir : ss_datadir());
         rc = ss_syn_load(path, &s->syn, err);
+        s->data_missing = rc == SS_ENOTFOUND;
     }
     qo.syn = s->syn;
     if (rc == SS_OK)

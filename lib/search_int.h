@@ -32,6 +32,8 @@ struct ss_searcher {
     char *datadir;
     double time_limit;    /* seconds per Xapian match, 0: none */
     ss_rjoin *join;       /* speeches read at this revision (cleared on reopen) */
+    int data_missing;     /* the last attempt failed on a data file (synonyms,
+                             gazetteer), not on the index: not worth a retry */
 };
 
 /* A passage Xapian proposed and the ranker accepted. */

@@ -73,6 +73,7 @@ ss_code ss_need_places(ss_searcher *s, ss_query *q, ss_err *err)
         snprintf(path, sizeof path, "%s/gazetteer.tsv",
                  s->datadir ? s->datadir : ss_datadir());
         ss_code rc = ss_gaz_open(path, &s->gaz, err);
+        s->data_missing = rc == SS_ENOTFOUND;
         if (rc != SS_OK)
             return rc;
     }
