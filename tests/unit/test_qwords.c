@@ -45,7 +45,7 @@ static void test_weights(ss_actx *ac)
     for (size_t i = 0; i < sizeof weight_cases / sizeof weight_cases[0]; i++) {
         ss_query *q = NULL;
         ss_err err;
-        ss_query_opts o = { 0, NULL, 0 };
+        ss_query_opts o = { .syn = NULL };
         CHECK(ss_query_parse_opts(ac, weight_cases[i].q, &o, &q, &err) == SS_OK, "parse %s: %s",
               weight_cases[i].q, err.msg);
         if (!q)
@@ -79,7 +79,7 @@ static void test_understood(ss_actx *ac)
     CHECK(ss_syn_parse(table, strlen(table), "t", &syn, &err) == SS_OK, "table: %s", err.msg);
     for (size_t i = 0; syn && i < sizeof cases / sizeof cases[0]; i++) {
         ss_query *q = NULL;
-        ss_query_opts o = { 0, syn, 0 };
+        ss_query_opts o = { .syn = syn };
         CHECK(ss_query_parse_opts(ac, cases[i].q, &o, &q, &err) == SS_OK, "parse %s: %s",
               cases[i].q, err.msg);
         if (q)
