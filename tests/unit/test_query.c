@@ -401,6 +401,12 @@ static void test_definition(ss_actx *ac)
         { "PPP模式", "推广PPP模式：即将启动十个项目。", 0 },       /* 即将 */
         { "PPP模式", "推广PPP模式，指导项目建设。", 0 },          /* 指导 */
         { "公交都市", "公交都市：指以公共交通为主的城市。", 1 },
+        /* a numbered note: its number, its term, a colon */
+        { "总体方案", "[9]《总体方案》：海南自由贸易港建设总体方案。", 1 },
+        { "二线", "注5：“一线”放开、“二线”管住：货物可以自由进出。", 1 },
+        { "法律七进", "12.“法律七进”：在法制宣传教育工作中推动法律进机关。", 1 },
+        { "政策措施", "1.落实政策措施。配合推进法规出台：加快立法。", 0 }, /* an item */
+        { "工作", "2019年：全市工作平稳运行。", 0 },                      /* a year */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ss_query *q = NULL;
@@ -428,6 +434,35 @@ static void test_definition(ss_actx *ac)
     }
 }
 
+/* Of two passages that hold the same words as often, the one where the
+ * word opens a clause and speaks (王凯指出) is about it and ranks above the
+ * one that names it (rank.c W_SPEAKS). */
+static void test_about(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *better, *worse;
+    } cases[] = {
+        { "王凯", "王凯指出，要加快项目建设。", "省长王凯作部署，要加快项目建设。" },
+        { "王凯", "会上，王凯强调，要加快项目建设。", "会上，王凯作部署，要加快项目建设。" },
+        { "王凯", "王凯表示，要加快项目建设。", "按照王凯要求，要加快项目建设。" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_analysis an;
+        double better = 0, worse = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        CHECK(ss_analyze_atoms(ac, cases[i].better, strlen(cases[i].better), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &better, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK(ss_analyze_atoms(ac, cases[i].worse, strlen(cases[i].worse), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &worse, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK(worse > 0 && better > worse, "[%s] %s (%.3f) above %s (%.3f)", cases[i].q,
+              cases[i].better, better, cases[i].worse, worse);
+        ss_query_free(q);
+    }
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -445,6 +480,7 @@ int main(int argc, char **argv)
     test_match(ac);
     test_context(ac);
     test_definition(ac);
+    test_about(ac);
     ss_syn_free(syn);
     ss_actx_free(ac);
     ss_analyzer_close(a);
