@@ -398,6 +398,14 @@ static int is_note(const ss_analysis *an)
  * above the others, whose factor is multiplied by W_YEAR_SPOKEN. */
 #define W_YEAR_SPOKEN 0.5
 
+/* A region: filter takes the passages of speeches about the places asked
+ * (their own region, or a place their title names, is one or lies inside
+ * one) and the passages that name them (filter.h); the first rank above
+ * the others (上海家园小区 in another city's report), whose factor is
+ * multiplied by W_PLACE_NAMED -- the rule of W_YEAR_SPOKEN for places
+ * (qcontext.c, ss_q_region_named_only). */
+#define W_PLACE_NAMED 0.5
+
 /* 1 when q has a year: filter and the speech's date (meta) is outside it. */
 static int year_only_spoken(const ss_query *q, const ss_passage_meta *meta)
 {
@@ -447,6 +455,11 @@ ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_p
             *factor = keyword_match(q, &o) ? keyword_factor(q, an, &o, &s) : 0.0;
         if (*factor > 0 && year_only_spoken(q, meta))
             *factor *= W_YEAR_SPOKEN;
+        int named_only = 0;
+        if (*factor > 0 && rc == SS_OK)
+            rc = ss_q_region_named_only(q, meta, &named_only, err);
+        if (named_only)
+            *factor *= W_PLACE_NAMED;
         if (*factor > 0 && ss_query_has_text(q) && (is_definition(an) || is_note(an)))
             *factor *= W_DEFINITION;
         if (hl && nhl)

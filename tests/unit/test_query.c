@@ -388,6 +388,44 @@ static void test_context(ss_actx *ac)
     ss_gaz_close(g);
 }
 
+/* A region: filter ranks the passages of speeches about the place (their
+ * region, or a place their title names, is it or lies inside it) above
+ * those that only name it (rank.c W_PLACE_NAMED). */
+static void test_region_named(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *text, *region, *title;
+        int about; /* 1: the speech is about the filter's place */
+    } cases[] = {
+        { "垃圾分类 region:上海", "推动上海家园小区垃圾分类试点。", "上海市", NULL, 1 },
+        { "垃圾分类 region:上海", "推动上海家园小区垃圾分类试点。", "日喀则市", NULL, 0 },
+        { "垃圾分类 region:上海", "推动上海家园小区垃圾分类试点。", NULL, NULL, 0 },
+        { "垃圾分类 region:河南", "推动商丘小区垃圾分类试点。", "商丘市", NULL, 1 },   /* inside */
+        { "垃圾分类 region:商丘", "推动商丘小区垃圾分类试点。", "河南省", NULL, 0 },   /* not above */
+        { "垃圾分类 region:上海", "推动上海小区垃圾分类试点。", NULL, "上海市政府工作报告", 1 },
+        { "垃圾分类", "推动上海小区垃圾分类试点。", "日喀则市", NULL, 1 },         /* no filter */
+    };
+    ss_gazetteer *g = NULL;
+    CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
+    for (size_t i = 0; g && i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_analysis an;
+        double f = 0, base = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        ss_query_set_gazetteer(q, g);
+        ss_passage_meta m = { cases[i].region, cases[i].title, NULL, NULL };
+        CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
+                  ss_query_judge_meta(q, &an, &m, &f, NULL, NULL, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &base, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK(f > 0, "case %zu matches", i);
+        CHECK_EQ_INT(f >= base, cases[i].about, cases[i].text);
+        ss_query_free(q);
+    }
+    ss_gaz_close(g);
+}
+
 /* A note defining a term (a work report's glossary) weighs less than a
  * passage of the same words that says what was done (rank.c W_DEFINITION). */
 static void test_definition(ss_actx *ac)
@@ -481,6 +519,7 @@ int main(int argc, char **argv)
     test_context(ac);
     test_definition(ac);
     test_about(ac);
+    test_region_named(ac);
     ss_syn_free(syn);
     ss_actx_free(ac);
     ss_analyzer_close(a);
