@@ -129,6 +129,15 @@ ss_code xc_query_combine(xc_op op, xc_query *const *subs, size_t n, unsigned win
                          xc_query **out, ss_err *err);
 /* Query whose weights are those of q multiplied by factor. */
 ss_code xc_query_scale(const xc_query *q, double factor, xc_query **out, ss_err *err);
+/* Boolean query (weight 0) for the documents that hold any of the n terms
+ * terms[i][0, lens[i]) -- the same matches as an OR of the terms, without
+ * Xapian's OR tree, whose every step visits all its branches (an OR of
+ * thousands of terms inside an AND costs thousands of steps a candidate).
+ * Each shard reads the terms' postings once, into a sorted list, when a
+ * search starts.  Over remote shards, which cannot run the shim's own
+ * posting source, it is the plain OR.  db is the database searched. */
+ss_code xc_query_any_term(const xc_db *db, const char *const *terms, const size_t *lens,
+                          size_t n, xc_query **out, ss_err *err);
 /* Matches every document (weight 0). */
 ss_code xc_query_match_all(xc_query **out, ss_err *err);
 void xc_query_free(xc_query *q);

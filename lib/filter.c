@@ -11,6 +11,7 @@
 #include "base.h"
 #include "prefix.h"
 #include "record.h"
+#include "strbuf.h"
 #include "terms.h"
 
 #define MAX_YEARS 200
@@ -195,9 +196,11 @@ static ss_code push_title_term(void *arg, const char *t, size_t n, ss_err *err)
     return push_term(arg, SS_PREFIX_TITLE, t, n, err);
 }
 
-/* The speeches a title: or speaker: value finds, as speech terms. */
+/* The speeches a title: value finds, as speech terms (SS_PREFIX_SPEECH +
+ * key), end to end in one buffer. */
 typedef struct {
-    xc_query **v;
+    strbuf terms;
+    size_t *off;          /* term k: terms.s[off[k], off[k + 1]) */
     size_t n, cap;
     ss_code rc;
     ss_err *err;
@@ -212,42 +215,56 @@ static int on_speech(void *ctx, size_t k, const char *v, size_t len, uint32_t co
     int n = snprintf(term, sizeof term, "%s%.*s", SS_PREFIX_SPEECH, (int)len, v);
     if (n <= 0 || n > SS_MAX_TERM)
         return 0;
-    if (SS_GROW(l->v, l->n + 1, l->cap, 64) < 0) {
+    if (SS_GROW(l->off, l->n + 2, l->cap, 64) < 0 || sb_add(&l->terms, term, (size_t)n) != 0) {
         l->rc = ss_seterr(l->err, SS_ENOMEM, "out of memory resolving a filter");
         return 1;
     }
-    l->rc = xc_query_term(term, (size_t)n, 1, &l->v[l->n], l->err);
-    l->n += l->rc == SS_OK;
-    return l->rc != SS_OK;
+    if (l->n == 0)
+        l->off[0] = 0;
+    l->off[++l->n] = l->terms.len;
+    return 0;
 }
 
 /* The speeches whose head passage heads matches (terms only heads carry,
  * record_write.h), from their keys (SS_SLOT_SPEECH): *out, the query for
  * any passage of those speeches (a term no passage has when there is
- * none).  heads stays the caller's. */
+ * none).  Thousands of speeches (title:政府工作报告 in a folder of work
+ * reports) make one posting source (xc_query_any_term), not an OR of
+ * thousands of terms.  heads stays the caller's. */
 static ss_code speeches_query(xc_db *db, const xc_query *heads, xc_query **out, ss_err *err)
 {
     xc_enquire *e = NULL;
-    speech_list sl = { NULL, 0, 0, SS_OK, err };
+    speech_list sl = { STRBUF_INIT, NULL, 0, 0, SS_OK, err };
     static const unsigned slot[1] = { SS_SLOT_SPEECH };
+    const char **terms = NULL;
+    size_t *lens = NULL;
     *out = NULL;
     ss_code rc = db ? xc_enquire_new(db, &e, err)
-                    : ss_seterr(err, SS_EINVAL, "speaker: and title: need the index");
+                    : ss_seterr(err, SS_EINVAL, "title: needs the index");
     if (rc == SS_OK)
         rc = xc_enquire_set_query(e, heads, err);
     if (rc == SS_OK)
         rc = xc_enquire_count_values(e, slot, 1, NULL, on_speech, &sl, err);
     if (rc == SS_OK)
         rc = sl.rc;
-    if (rc == SS_OK && sl.n == 0) /* no such speech: a term no passage has */
+    if (rc == SS_OK && sl.n == 0) { /* no such speech: a term no passage has */
         rc = xc_query_term(SS_PREFIX_SPEECH, strlen(SS_PREFIX_SPEECH), 1, out, err);
-    else if (rc == SS_OK && sl.n == 1)
-        *out = sl.v[0], sl.n = 0;
-    else if (rc == SS_OK)
-        rc = xc_query_combine(XC_OP_OR, sl.v, sl.n, 0, out, err);
-    for (size_t i = 0; i < sl.n; i++)
-        xc_query_free(sl.v[i]);
-    free(sl.v);
+    } else if (rc == SS_OK) {
+        terms = malloc(sl.n * sizeof *terms);
+        lens = malloc(sl.n * sizeof *lens);
+        if (!terms || !lens)
+            rc = ss_seterr(err, SS_ENOMEM, "out of memory resolving a filter");
+        for (size_t i = 0; rc == SS_OK && i < sl.n; i++) {
+            terms[i] = sl.terms.buf + sl.off[i];
+            lens[i] = sl.off[i + 1] - sl.off[i];
+        }
+        if (rc == SS_OK)
+            rc = xc_query_any_term(db, terms, lens, sl.n, out, err);
+    }
+    free(terms);
+    free(lens);
+    sb_free(&sl.terms);
+    free(sl.off);
     xc_enquire_free(e);
     return rc;
 }

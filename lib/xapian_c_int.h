@@ -44,6 +44,9 @@ struct what {
     std::string_view subject;
 };
 
+/* Whether the stub file at path names a remote database over TCP (xapian_c.cc). */
+bool stub_has_remote(const std::string &path);
+
 /* Maps the exception being handled into err; call only from a catch block. */
 ss_code fail_current(ss_err *err, const what &w) noexcept;
 

@@ -4,6 +4,8 @@
 
 #include "xapian_c_int.h"
 
+#include <algorithm>
+
 using namespace xc_impl;
 
 namespace {
@@ -34,6 +36,64 @@ ss_code check_hit(const xc_mset *m, uint32_t i, const void *out, const char *fn,
         return ss_seterr(err, SS_EINVAL, "%s: index %u out of range (size %u)", fn, unsigned(i),
                          unsigned(m->mset.size()));
     return SS_OK;
+}
+
+/* The documents of one shard that hold any of a list of terms, read into a
+ * sorted vector when the matcher starts on the shard (Xapian clones the
+ * source for each shard and passes it that shard alone: docids are the
+ * shard's own).  Weight 0: a filter. */
+class AnyTermSource : public Xapian::PostingSource {
+    std::shared_ptr<const std::vector<std::string>> terms_;
+    std::vector<Xapian::docid> ids_;
+    size_t pos_ = 0;
+    bool started_ = false;
+
+public:
+    explicit AnyTermSource(std::shared_ptr<const std::vector<std::string>> terms)
+        : terms_(std::move(terms)) {}
+    PostingSource *clone() const override { return new AnyTermSource(terms_); }
+    std::string name() const override { return "speech_search.AnyTermSource"; }
+    void init(const Xapian::Database &db) override
+    {
+        ids_.clear();
+        pos_ = 0;
+        started_ = false;
+        for (const std::string &t : *terms_)
+            for (auto it = db.postlist_begin(t), end = db.postlist_end(t); it != end; ++it)
+                ids_.push_back(*it);
+        std::sort(ids_.begin(), ids_.end());
+        ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
+        set_maxweight(0);
+    }
+    Xapian::doccount get_termfreq_min() const override { return Xapian::doccount(ids_.size()); }
+    Xapian::doccount get_termfreq_est() const override { return Xapian::doccount(ids_.size()); }
+    Xapian::doccount get_termfreq_max() const override { return Xapian::doccount(ids_.size()); }
+    void next(double) override
+    {
+        if (started_)
+            pos_++;
+        started_ = true;
+    }
+    void skip_to(Xapian::docid did, double) override
+    {
+        const size_t from = started_ ? pos_ : 0;
+        started_ = true;
+        if (from < ids_.size() && ids_[from] >= did) {
+            pos_ = from;
+            return;
+        }
+        pos_ = size_t(std::lower_bound(ids_.begin() + std::ptrdiff_t(from), ids_.end(), did) -
+                      ids_.begin());
+    }
+    bool at_end() const override { return started_ && pos_ >= ids_.size(); }
+    Xapian::docid get_docid() const override { return ids_[pos_]; }
+};
+
+bool has_remote(const xc_db *db)
+{
+    for (const std::string &p : db->paths)
+        if (stub_has_remote(p)) return true;
+    return false;
 }
 
 } // namespace
@@ -71,6 +131,32 @@ ss_code xc_query_combine(xc_op op, xc_query *const *subs, size_t n, unsigned win
         for (size_t i = 0; i < n; i++) v.push_back(subs[i]->q);
         const unsigned param = uses_window(op) ? window : 0;
         *out = new xc_query{Xapian::Query(kOps[op], v.begin(), v.end(), param)};
+    });
+}
+
+ss_code xc_query_any_term(const xc_db *db, const char *const *terms, const size_t *lens,
+                          size_t n, xc_query **out, ss_err *err)
+{
+    if (!out) return null_arg(err, "xc_query_any_term", "out");
+    *out = nullptr;
+    if (!db) return null_arg(err, "xc_query_any_term", "db");
+    if (!terms && n) return null_arg(err, "xc_query_any_term", "terms");
+    if (!lens && n) return null_arg(err, "xc_query_any_term", "lens");
+    for (size_t i = 0; i < n; i++)
+        if (!terms[i] || !lens[i])
+            return ss_seterr(err, SS_EINVAL, "xc_query_any_term: term %zu is empty", i);
+    return guard(err, {"building query for any of terms", ""}, [&] {
+        auto v = std::make_shared<std::vector<std::string>>();
+        v->reserve(n);
+        for (size_t i = 0; i < n; i++) v->emplace_back(terms[i], lens[i]);
+        if (has_remote(db)) {
+            std::vector<Xapian::Query> qs;
+            qs.reserve(n);
+            for (const std::string &t : *v) qs.emplace_back(t);
+            *out = new xc_query{Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end())};
+        } else {
+            *out = new xc_query{Xapian::Query((new AnyTermSource(std::move(v)))->release())};
+        }
     });
 }
 

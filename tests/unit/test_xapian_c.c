@@ -760,6 +760,88 @@ static void test_shards(xc_db *whole)
     xc_db_close(stubbed);
 }
 
+/* xc_query_any_term: any of a list of terms, as a boolean posting source
+ * read per shard -- the same documents as the OR of the terms, alone, in
+ * AND (the matcher skips through it), AND_NOT and FILTER, on one database,
+ * on shards added together and through a stub; weight 0. */
+static xc_query *any_of(xc_db *db, const char *spaced)
+{
+    ss_err err;
+    char buf[256];
+    const char *t[8];
+    size_t len[8], n = 0;
+    snprintf(buf, sizeof buf, "%s", spaced);
+    for (char *save, *w = strtok_r(buf, " ", &save); w && n < 8; w = strtok_r(NULL, " ", &save))
+        t[n] = w, len[n] = strlen(w), n++;
+    xc_query *q = NULL;
+    CHECK(xc_query_any_term(db, t, len, n, &q, &err) == SS_OK, "any_term %s: %s", spaced,
+          err.msg);
+    return q;
+}
+
+static xc_query *with(xc_op op, xc_query *a, xc_query *b)
+{
+    xc_query *subs[2] = {a, b};
+    return combine(op, 0, 2, subs);
+}
+
+static void test_any_term(xc_db *whole)
+{
+    const char *s1 = tpath("anyshard1"), *s2 = tpath("anyshard2"), *stub = tpath("any.stub");
+    char text[1200];
+    build_db(s1, corpus, 2);
+    build_db(s2, corpus + 2, NCORPUS - 2);
+    snprintf(text, sizeof text, "auto %s\nauto %s\n", s1, s2);
+    write_file(stub, text);
+    ss_err err;
+    xc_db *added = open_db(s1), *stubbed = open_db(stub);
+    CHECK(xc_db_add(added, s2, &err) == SS_OK, "xc_db_add: %s", err.msg);
+    xc_db *dbs[] = {whole, added, stubbed};
+    const char *names[] = {"one database", "shards added", "stub"};
+    static const struct {
+        const char *name, *terms; /* any of terms */
+        xc_op op;                 /* XC_OP_MAX: alone, else (other OP any) */
+        const char *other, *ids;
+    } cases[] = {
+        {"one term", "Qc", XC_OP_MAX, NULL, "c"},
+        {"several", "Qa Qd Qf", XC_OP_MAX, NULL, "adf"},
+        {"overlapping", "Kfruit apple", XC_OP_MAX, NULL, "abdef"},
+        {"with absent terms", "nothing Qe zzz", XC_OP_MAX, NULL, "e"},
+        {"none present", "nothing zzz", XC_OP_MAX, NULL, ""},
+        {"AND skips through it", "Qb Qc Qf Kgone", XC_OP_AND, "banana", "bcf"},
+        {"AND dense", "Kveg Kfruit", XC_OP_AND, "date", "ce"},
+        {"AND_NOT", "Qa Qb", XC_OP_AND_NOT, "apple", "df"},
+        {"FILTER", "Kveg", XC_OP_FILTER, "apple", "df"},
+    };
+    for (size_t d = 0; d < sizeof dbs / sizeof dbs[0]; d++) {
+        if (!dbs[d]) continue;
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            char name[160];
+            snprintf(name, sizeof name, "%s: %s", names[d], cases[i].name);
+            xc_query *any = any_of(dbs[d], cases[i].terms), *q = any;
+            if (cases[i].op != XC_OP_MAX)
+                q = with(cases[i].op, term(cases[i].other), any);
+            expect_ids(dbs[d], q, cases[i].ids, name);
+        }
+        xc_query *w = with(XC_OP_AND, term("apple"), any_of(dbs[d], "Qa Qb"));
+        xc_query *apple = term("apple"), *alone = any_of(dbs[d], "Qa");
+        CHECK(near(weight_of(dbs[d], w, "a"), weight_of(dbs[d], apple, "a")),
+              "%s: any_term adds no weight", names[d]);
+        CHECK(weight_of(dbs[d], alone, "a") == 0, "%s: weight 0", names[d]);
+        xc_query_free(w);
+        xc_query_free(apple);
+        xc_query_free(alone);
+    }
+    xc_query *q = NULL;
+    const char *t[1] = {""};
+    size_t len[1] = {0};
+    CHECK_EQ_INT(xc_query_any_term(whole, t, len, 1, &q, &err), SS_EINVAL, "empty term");
+    CHECK_EQ_INT(xc_query_any_term(NULL, t, len, 0, &q, &err), SS_EINVAL, "NULL db");
+    CHECK(q == NULL, "failed any_term leaves *out NULL");
+    xc_db_close(added);
+    xc_db_close(stubbed);
+}
+
 static void test_bad_args(xc_db *db)
 {
     ss_err err;
@@ -863,6 +945,7 @@ int main(int argc, char **argv)
         test_bm25(db);
         test_mset(db);
         test_shards(db);
+        test_any_term(db);
         test_bad_args(db);
         xc_db_close(db);
     }
