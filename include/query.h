@@ -35,6 +35,8 @@ typedef struct {
     int exact;            /* 1: only the words as typed (no synonyms, no other forms of figures) */
     const ss_syn *syn;    /* synonym table (NULL: none); borrowed while the query lives */
     int question;         /* 1: read as a question whatever it looks like (more like this) */
+    int loose;            /* 1: the partial tier's reading of a keyword query: related words
+                             ("~" synonyms) as other forms, candidates holding any word */
 } ss_query_opts;
 
 /* A byte span [start, end) of a passage's text to highlight. */
@@ -115,5 +117,32 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
  * merged and sorted.  *out is malloc'd (free it), *n set. */
 ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, size_t len,
                             ss_span **out, size_t *n, ss_err *err);
+
+/* The partial tier (search.h: ss_search_opts.partial): judges an analysed
+ * passage (text: the analysed text, for its sentences) against q, parsed
+ * with ss_query_opts.loose.  A word is present when it stands as a strict
+ * match would have it, or a related form stands, or, for a word of several
+ * units, its units all stand in one sentence in any order.  *share is 0
+ * when the passage does not qualify (less than half of the query's weight
+ * present, a quoted word missing, an excluded word present), else the share
+ * of the query's weight it holds (each word counted by how strongly it
+ * stands; rank.c).  Bit i of *missing is set when item i is missing. */
+ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const char *text,
+                             const ss_passage_meta *meta, double *share, uint64_t *missing,
+                             ss_err *err);
+/* Highlight spans (byte offsets of text, analysed as an) of a partial
+ * hit: where q's words stand, and the units of a word present by its units
+ * in one sentence, there; *hl malloc'd. */
+ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, const char *text,
+                                  ss_span **hl, size_t *nhl, ss_err *err);
+/* Items of q (parsed loose and built) that every passage the partial tier
+ * may take holds: quoted ones alone in their group, and those alone in
+ * their group that weigh more than the other parts could make up for;
+ * their indices into items[] (at most max), how many. */
+size_t ss_query_loose_required(const ss_query *q, size_t *items, size_t max);
+/* Number of items (words, quoted phrases, excluded words) of q, and item
+ * i's word as analysed (NULL for an excluded one). */
+size_t ss_query_item_count(const ss_query *q);
+const char *ss_query_item_word(const ss_query *q, size_t i);
 
 #endif

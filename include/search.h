@@ -30,6 +30,10 @@ typedef struct {
     size_t nhl;
     ss_place *dups;       /* the same passage in other files (collapsed into this hit) */
     size_t ndups;
+    int partial;          /* 1: a hit of the partial tier (ss_search_opts.partial) */
+    char **missing;       /* a partial hit's query words not present (one allocation:
+                             the pointers, then the words; NULL when none) */
+    size_t nmissing;
 } ss_hit;
 
 enum { SS_FACET_REGION, SS_FACET_YEAR, SS_FACET_KIND, SS_FACETS };
@@ -47,6 +51,8 @@ typedef struct {
                              count Xapian's candidates by the index's value slots */
     char *understood;     /* the query as understood */
     int natural;          /* read as natural language */
+    uint32_t partial_total; /* hits of the partial tier (they follow the total strict ones);
+                               0 when the tier did not run */
 } ss_results;
 
 /* Receives a hit as soon as it is ranked (ss_search_opts.each); the hit
@@ -67,6 +73,10 @@ typedef struct {
                              holds none), so -n all runs in bounded memory */
     void *each_arg;
     int exact;            /* 1: the words as typed only (no synonyms, no other forms of figures) */
+    int partial;          /* 1: a keyword query whose strict hits end before the page does
+                             goes on with passages holding most of it (the partial tier,
+                             search_partial.c), marked partial with the words they miss;
+                             not with all or each; total and facets count strict hits only */
 } ss_search_opts;
 
 /* Name of facet k ("region", "year", "kind"). */
@@ -91,6 +101,8 @@ void ss_searcher_close(ss_searcher *s);
 ss_code ss_search(ss_searcher *s, const char *query, const ss_search_opts *opts,
                   ss_results *out, ss_err *err);
 void ss_results_free(ss_results *r);
+/* Number of partial hits among r's hits (they come after the strict ones). */
+size_t ss_results_partial(const ss_results *r);
 /* Shows the hits' files relative to dir (the current folder) when they
  * lie under it; the index stores real, absolute paths. */
 void ss_results_relative(ss_results *r, const char *dir);

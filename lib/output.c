@@ -208,6 +208,19 @@ static void facets_text(writer *w, const ss_results *r)
     fputc('\n', w->f);
 }
 
+/* The line above the first partial hit, and what each lacks. */
+#define PARTIAL_LINE "—— 部分匹配（不含全部查询词）——"
+
+static void put_missing(writer *w, const ss_hit *h)
+{
+    fputs(h->nmissing ? "\n" INDENT "缺少：" : "\n" INDENT "查询词均以相关形式或分开出现", w->f);
+    for (size_t k = 0; k < h->nmissing; k++) {
+        if (k)
+            fputs("、", w->f);
+        put_str(w, h->missing[k]);
+    }
+}
+
 ss_code ss_output_text(FILE *f, const char *query, const ss_results *r, const ss_text_opts *o,
                        ss_err *err)
 {
@@ -223,6 +236,9 @@ ss_code ss_output_text(FILE *f, const char *query, const ss_results *r, const ss
     facets_text(&w, r);
     for (size_t i = 0; i < r->n; i++) {
         const ss_hit *h = &r->hits[i];
+        if (h->partial && (i == 0 || !r->hits[i - 1].partial))
+            fprintf(f, "%s" PARTIAL_LINE "%s\n\n", o->color ? "\033[1m" : "",
+                    o->color ? "\033[0m" : "");
         w.col = (unsigned)fprintf(f, "%s%u. ", o->color ? "\033[1;34m" : "", h->rank) -
                 (o->color ? 7 : 0);
         put_str(&w, h->rec.title);
@@ -233,6 +249,8 @@ ss_code ss_output_text(FILE *f, const char *query, const ss_results *r, const ss
             fputs("  § ", f);
             put_str(&w, h->rec.heading);
         }
+        if (h->partial)
+            put_missing(&w, h);
         fputs("\n" INDENT, f);
         w.col = INDENT_COLS;
         put_highlighted(&w, h);
@@ -301,7 +319,14 @@ static cJSON *hit_json(const ss_hit *h)
              cJSON_AddNumberToObject(o, "speech", r->speech) &&
              add_opt_string(o, "date", r->date) && add_opt_string(o, "region", r->region) &&
              add_opt_string(o, "speaker", r->speaker) && add_opt_string(o, "kind", r->kind) &&
-             add_string(o, "text", r->text);
+             add_string(o, "text", r->text) && cJSON_AddBoolToObject(o, "partial", h->partial);
+    cJSON *miss = ok ? cJSON_AddArrayToObject(o, "missing") : NULL;
+    ok = miss != NULL;
+    for (size_t i = 0; ok && i < h->nmissing; i++) {
+        char *v = utf8_safe(h->missing[i]);
+        ok = v && cJSON_AddItemToArray(miss, cJSON_CreateString(v));
+        free(v);
+    }
     cJSON *dups = ok ? cJSON_AddArrayToObject(o, "duplicates") : NULL;
     ok = dups != NULL;
     for (size_t i = 0; ok && i < h->ndups; i++) {
@@ -379,7 +404,8 @@ ss_code ss_output_json(FILE *f, const char *query, const ss_results *r, int json
     int ok = o && add_string(o, "query", query) && add_string(o, "understood", r->understood) &&
              cJSON_AddStringToObject(o, "mode", r->natural ? "question" : "keywords") &&
              cJSON_AddNumberToObject(o, "total", r->total) &&
-             cJSON_AddBoolToObject(o, "total_exact", r->total_exact);
+             cJSON_AddBoolToObject(o, "total_exact", r->total_exact) &&
+             cJSON_AddNumberToObject(o, "partial_total", r->partial_total);
     if (ok && r->has_facets) {
         cJSON *fo = facets_json(r);
         ok = fo && cJSON_AddItemToObject(o, "facets", fo) &&

@@ -408,7 +408,8 @@ static xc_query *match_q(qpool *p, const ss_query *q, xc_db *db, ss_err *err)
     }
     if (na)
         groups[ng++] = combine(p, XC_OP_OR, alts, na, 0, err);
-    return combine(p, q->natural ? XC_OP_OR : XC_OP_AND, groups, ng, 0, err);
+    /* the partial tier (q->loose) takes passages holding any group */
+    return combine(p, q->natural || q->loose ? XC_OP_OR : XC_OP_AND, groups, ng, 0, err);
 }
 
 /* The term whose passages all hold unit u as typed, into buf: its token,

@@ -279,7 +279,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             if (at < wl && nb < MAX_PIECES_ITEM)
                 bounds[nb++] = at;
         }
-        ss_q_find_alts(o, 0, w->text, wl, bounds, nb, &a);
+        ss_q_find_alts(o, q->loose, w->text, wl, bounds, nb, &a); /* loose: "~" too */
         rc = add_concept(q, ac, it.u0, it.u1, it.whole, 1, &a, err);
     } else {
         for (size_t u = it.u0; rc == SS_OK && u < it.u1; u++) {
@@ -360,6 +360,7 @@ ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts 
     ss_code rc = ss_q_detect_natural(ac, text, r, n, &q->natural, err);
     if (o && o->question)
         q->natural = 1;
+    q->loose = o && o->loose;
     int pending_or = 0;
     for (size_t i = 0; rc == SS_OK && i < n; i++) {
         if (r[i].is_or) {
@@ -388,4 +389,17 @@ ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts 
     }
     *out = q;
     return SS_OK;
+}
+
+size_t ss_query_item_count(const ss_query *q)
+{
+    return q->nitems;
+}
+
+const char *ss_query_item_word(const ss_query *q, size_t i)
+{
+    const item *it = i < q->nitems ? &q->items[i] : NULL;
+    if (!it || it->negated || it->u1 == it->u0)
+        return NULL;
+    return q->units[it->whole != SIZE_MAX ? it->whole : it->u0].text;
 }

@@ -81,6 +81,7 @@ struct ss_query {
     size_t nitems, capitems;
     int *or_next;      /* or_next[i]: item i is OR'ed with item i+1 */
     int natural;
+    int loose;         /* read for the partial tier (ss_query_opts.loose): any word proposes */
     char *understood;
     ss_filters filters;            /* region:, year:, ... */
     const ss_gazetteer *gaz;       /* resolves region filters (not owned) */

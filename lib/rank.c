@@ -497,3 +497,289 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
     ss_q_occs_free(&o);
     return rc;
 }
+
+/* ---- The partial tier (search.h: ss_search_opts.partial) ----
+ * A keyword query read loosely (ss_query_opts.loose: related words "~"
+ * are other forms of its words).  A word (a keyword item's concept) is
+ * present when it stands as for a strict match (strength as qfind.c
+ * says), or a related form stands (S_RELATED), or, a word of several units,
+ * its units all stand in one sentence, in any order, with strength
+ * LOOSE_S_SENTENCE.  A sentence ends at 。！？; (full or half width) or
+ * a line break.  The query's parts are its OR groups (a word alone is a
+ * group of one); a part weighs the rarity of the rarest unit of its words
+ * (log N/df, the largest among its items) and is present when one of its
+ * items is (every word of it present).  A passage qualifies when
+ *   Σ weight of the parts present >= PARTIAL_MIN_SHARE * Σ weight of all
+ * (a query of one part: that part present), no part holding a quoted
+ * phrase is missing, and no excluded word stands; its share is
+ *   Σ weight * strength of the parts present / Σ weight of all,
+ * the strength of a part being that of its best item (an item's: its
+ * weakest word).  A missing part still adds, to the share only (never to
+ * what is present), LOOSE_S_UNITS * the share of its units' rarity that
+ * stands anywhere in the passage (洪水 of 特大洪水): among passages that
+ * miss a word, those holding some of it come first. */
+#define LOOSE_S_SENTENCE 0.4
+#define LOOSE_S_UNITS 0.2
+#define PARTIAL_MIN_SHARE 0.5
+
+/* 1 when the gap before atom k (from the atom before it) ends a sentence. */
+static int sentence_break(const ss_analysis *an, const char *text, size_t k)
+{
+    static const char *const ends[] = { "\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f",
+                                        "\xef\xbc\x9b", "!", "?", ";", "\n" };
+    const ss_atom *a = &an->atoms[k];
+    if (!(a->flags & SS_AF_BREAK))
+        return 0;
+    if (a->flags & SS_AF_LINE)
+        return 1;
+    for (uint32_t i = an->atoms[k - 1].end; text && i < a->start; i++)
+        for (size_t e = 0; e < NELEM(ends); e++)
+            if (strncmp(text + i, ends[e], strlen(ends[e])) == 0)
+                return 1;
+    return 0;
+}
+
+/* 1 when every typed unit of concept c stands in one sentence (sid: the
+ * sentence of each atom); with mark, sets mark[s] for every such sentence s.
+ * Each unit's occurrences are in text order: the lists are intersected by
+ * advancing the ones behind, linear in them. */
+static int units_in_sentence(const concept *c, const occs *o, const uint32_t *sid,
+                             uint8_t *mark)
+{
+    int found = 0;
+    size_t k = c->u1 - c->u0, at[MAX_PIECES_ITEM];
+    if (k < 2 || k > MAX_PIECES_ITEM || c->figure)
+        return 0;
+    for (size_t i = 0; i < k; i++) {
+        at[i] = 0;
+        if (!o->count[c->u0 + i])
+            return 0;
+    }
+    for (;;) {
+        uint32_t top = 0;
+        for (size_t i = 0; i < k; i++) {
+            uint32_t s = sid[o->v[o->first[c->u0 + i] + at[i]].atom];
+            top = s > top ? s : top;
+        }
+        int all = 1;
+        for (size_t i = 0; i < k; i++) {
+            size_t u = c->u0 + i;
+            while (at[i] < o->count[u] && sid[o->v[o->first[u] + at[i]].atom] < top)
+                at[i]++;
+            if (at[i] == o->count[u])
+                return found;
+            all &= sid[o->v[o->first[u] + at[i]].atom] == top;
+        }
+        if (all && !mark)
+            return 1;
+        if (all) { /* this sentence holds them: look on past it */
+            found = mark[top] = 1;
+            for (size_t i = 0; i < k; i++)
+                if (++at[i] == o->count[c->u0 + i])
+                    return found;
+        }
+    }
+}
+
+/* Share of concept c's units' rarity (log N/df; 1 each when unknown)
+ * whose units stand in the passage, anywhere. */
+static double units_standing(const ss_query *q, const concept *c, const occs *o)
+{
+    double all = 0, some = 0;
+    for (size_t u = c->u0; u < c->u1; u++) {
+        double w = q->units[u].idf > 0 ? q->units[u].idf : 1.0;
+        all += w;
+        some += o->count[u] ? w : 0;
+    }
+    return all > 0 && c->u1 - c->u0 > 1 ? some / all : 0;
+}
+
+/* Rarity of concept c's rarest typed unit. */
+static double concept_rarest(const ss_query *q, const concept *c)
+{
+    double w = 0;
+    for (size_t u = c->u0; u < c->u1; u++)
+        w = q->units[u].idf > w ? q->units[u].idf : w;
+    return w > 0 ? w : 1.0;
+}
+
+/* Weight of an item: the rarest unit of its words. */
+static double item_weight(const ss_query *q, const item *it)
+{
+    double w = 0;
+    for (size_t c = it->c0; c < it->c1; c++) {
+        double wc = concept_rarest(q, &q->concepts[c]);
+        w = wc > w ? wc : w;
+    }
+    return w;
+}
+
+ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const char *text,
+                             const ss_passage_meta *meta, double *share, uint64_t *missing,
+                             ss_err *err)
+{
+    *share = 0;
+    *missing = 0;
+    if (q->natural || !ss_query_has_text(q))
+        return SS_OK;
+    occs o;
+    ss_code rc = ss_q_find_occs(q, an, meta, &o, err);
+    uint32_t *sid = rc == SS_OK ? malloc((an->natoms + 1) * sizeof *sid) : NULL;
+    double *str = rc == SS_OK ? calloc(q->nconcepts + 1, sizeof *str) : NULL;
+    if (rc == SS_OK && (!sid || !str))
+        rc = ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    if (rc != SS_OK) {
+        free(sid);
+        free(str);
+        ss_q_occs_free(&o);
+        return rc;
+    }
+    for (size_t a = 0; a < an->natoms; a++)
+        sid[a] = a ? sid[a - 1] + (uint32_t)sentence_break(an, text, a) : 0;
+    for (size_t c = 0; c < q->nconcepts; c++)
+        str[c] = o.ctx[c];
+    for (size_t k = 0; k < o.nc; k++)
+        if (o.c[k].strength > str[o.c[k].id])
+            str[o.c[k].id] = o.c[k].strength;
+    for (size_t c = 0; c < q->nconcepts; c++)
+        if (!concept_present(&o, c) && units_in_sentence(&q->concepts[c], &o, sid, NULL))
+            str[c] = LOOSE_S_SENTENCE;
+    double w_all = 0, w_present = 0, w_strength = 0, g_w = 0, g_s = 0, g_some = 0;
+    int ok = 1, g_present = 0, g_quoted = 0, in_group = 0;
+    size_t parts = 0, g0 = 0;
+    for (size_t i = 0; ok && i < q->nitems; i++) {
+        const item *it = &q->items[i];
+        if (it->negated) {
+            ok = !excluded_present(it, &o);
+            continue;
+        }
+        double w = item_weight(q, it), s = 1.0, some = 1.0;
+        int present = it->c1 > it->c0;
+        for (size_t c = it->c0; c < it->c1; c++) {
+            double part = str[c] > 0 ? str[c]
+                                     : LOOSE_S_UNITS * units_standing(q, &q->concepts[c], &o);
+            present &= str[c] > 0;
+            s = str[c] < s ? str[c] : s;
+            some = part < some ? part : some;
+        }
+        if (!in_group)
+            g0 = i;
+        in_group = 1;
+        g_w = w > g_w ? w : g_w;
+        g_quoted |= it->quoted;
+        if (present) {
+            g_present = 1;
+            g_s = s > g_s ? s : g_s;
+        }
+        g_some = some > g_some ? some : g_some;
+        if (q->or_next[i] && i + 1 < q->nitems)
+            continue;
+        /* the group ends here */
+        parts++;
+        w_all += g_w;
+        if (g_present) {
+            w_present += g_w;
+            w_strength += g_w * g_s;
+        } else {
+            w_strength += g_w * g_some;
+            ok = !g_quoted;
+            for (size_t j = g0; j <= i; j++)
+                *missing |= j < 64 ? (uint64_t)1 << j : 0;
+        }
+        g_w = g_s = g_some = 0;
+        g_present = g_quoted = in_group = 0;
+    }
+    if (ok && parts && w_all > 0 && w_present > 0 && w_present >= PARTIAL_MIN_SHARE * w_all)
+        *share = w_strength / w_all;
+    if (*share <= 0)
+        *missing = 0;
+    free(sid);
+    free(str);
+    ss_q_occs_free(&o);
+    return SS_OK;
+}
+
+size_t ss_query_loose_required(const ss_query *q, size_t *items, size_t max)
+{
+    double w_all = 0, w_group = 0;
+    if (q->natural)
+        return 0;
+    for (size_t i = 0; i < q->nitems; i++) { /* Σ weight of the parts */
+        double w = q->items[i].negated ? 0 : item_weight(q, &q->items[i]);
+        w_group = w > w_group ? w : w_group;
+        if (!q->or_next[i] || i + 1 == q->nitems) {
+            w_all += w_group;
+            w_group = 0;
+        }
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < q->nitems && n < max; i++) {
+        const item *it = &q->items[i];
+        int alone = !q->or_next[i] && (i == 0 || !q->or_next[i - 1]);
+        if (it->negated || !alone || it->c1 == it->c0)
+            continue;
+        if (it->quoted || w_all - item_weight(q, it) < PARTIAL_MIN_SHARE * w_all)
+            items[n++] = i;
+    }
+    return n;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const ss_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, const char *text,
+                                  ss_span **hl, size_t *nhl, ss_err *err)
+{
+    occs o;
+    ss_span *v = NULL;
+    size_t n = 0;
+    *hl = NULL;
+    *nhl = 0;
+    ss_code rc = ss_q_find_occs(q, an, NULL, &o, err);
+    if (rc == SS_OK)
+        rc = ss_q_highlights(q, an, &o, &v, &n, err);
+    uint32_t *sid = rc == SS_OK ? malloc((an->natoms + 1) * sizeof *sid) : NULL;
+    uint8_t *mark = rc == SS_OK ? malloc(an->natoms + 1) : NULL;
+    size_t cap = n + o.n + 1;
+    ss_span *all = rc == SS_OK ? malloc(cap * sizeof *all) : NULL;
+    if (rc == SS_OK && (!sid || !mark || !all))
+        rc = ss_seterr(err, SS_ENOMEM, "out of memory highlighting");
+    if (rc == SS_OK) {
+        memcpy(all, v, n * sizeof *v);
+        for (size_t a = 0; a < an->natoms; a++)
+            sid[a] = a ? sid[a - 1] + (uint32_t)sentence_break(an, text, a) : 0;
+        /* a word present by its units in one sentence: those units there */
+        for (size_t c = 0; c < q->nconcepts; c++) {
+            const concept *k = &q->concepts[c];
+            memset(mark, 0, an->natoms + 1);
+            if (o.ccount[c] || !units_in_sentence(k, &o, sid, mark))
+                continue;
+            for (size_t u = k->u0; u < k->u1; u++)
+                for (size_t i = o.first[u]; i < o.first[u] + o.count[u]; i++)
+                    if (mark[sid[o.v[i].atom]] && n < cap)
+                        all[n++] = (ss_span){ an->atoms[o.v[i].atom].start,
+                                              an->atoms[o.v[i].atom_end].end };
+        }
+        if (n > 1)
+            qsort(all, n, sizeof *all, by_start);
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (m && all[i].start <= all[m - 1].end)
+                all[m - 1].end = all[i].end > all[m - 1].end ? all[i].end : all[m - 1].end;
+            else
+                all[m++] = all[i];
+        }
+        *hl = all;
+        *nhl = m;
+        all = NULL;
+    }
+    free(all);
+    free(v);
+    free(sid);
+    free(mark);
+    ss_q_occs_free(&o);
+    return rc;
+}

@@ -81,12 +81,21 @@ void ss_results_free(ss_results *r)
         ss_record_free(&r->hits[i].rec);
         free(r->hits[i].hl);
         ss_places_free(r->hits[i].dups, r->hits[i].ndups);
+        free(r->hits[i].missing);
     }
     for (int k = 0; k < SS_FACETS; k++)
         ss_facet_free(&r->facets[k]);
     free(r->hits);
     free(r->understood);
     memset(r, 0, sizeof *r);
+}
+
+size_t ss_results_partial(const ss_results *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++)
+        n += r->hits[i].partial != 0;
+    return n;
 }
 
 void ss_places_free(ss_place *p, size_t n)
@@ -134,7 +143,8 @@ ss_code ss_search_text(ss_searcher *s, const char *query, const ss_search_opts *
     ss_code rc = search_attempt(s, query, opts, question, out, err);
     /* SS_ENOTFOUND: a segment removed under this reader (the index's stub
      * was replaced): reopening reads the new stub */
-    for (int tries = 0; (rc == SS_EMODIFIED || rc == SS_ENOTFOUND) && tries < MAX_RETRIES;
+    for (int tries = 0;
+         (rc == SS_EMODIFIED || (rc == SS_ENOTFOUND && !s->data_missing)) && tries < MAX_RETRIES;
          tries++) {
         retry_pause(tries);
         ss_rjoin_clear(s->join); /* the speeches read belong to the old revision */
@@ -149,14 +159,16 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
                               int question, ss_results *out, ss_err *err)
 {
     memset(out, 0, sizeof *out);
+    s->data_missing = 0;
     ss_query *q = NULL;
-    ss_query_opts qo = { opts && opts->exact, NULL, question };
+    ss_query_opts qo = { opts && opts->exact, NULL, question, 0 };
     ss_code rc = SS_OK;
     if (!qo.exact && !s->syn) {
         char path[4096];
         snprintf(path, sizeof path, "%s/synonyms.rules",
                  s->datadir ? s->datadir : ss_datadir());
         rc = ss_syn_load(path, &s->syn, err);
+        s->data_missing = rc == SS_ENOTFOUND;
     }
     qo.syn = s->syn;
     if (rc == SS_OK)
@@ -168,7 +180,7 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
     if (!out->understood)
         rc = ss_seterr(err, SS_ENOMEM, "out of memory");
     else if (!ss_query_is_empty(q))
-        rc = ss_search_run(s, q, opts, out, err);
+        rc = ss_search_run(s, q, query, &qo, opts, out, err);
     ss_query_free(q);
     if (rc != SS_OK)
         ss_results_free(out);

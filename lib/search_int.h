@@ -32,6 +32,8 @@ struct ss_searcher {
     char *datadir;
     double time_limit;    /* seconds per Xapian match, 0: none */
     ss_rjoin *join;       /* speeches read at this revision (cleared on reopen) */
+    int data_missing;     /* the last attempt failed on a data file (synonyms,
+                             gazetteer), not on the index: not worth a retry */
 };
 
 /* A passage Xapian proposed and the ranker accepted. */
@@ -42,6 +44,7 @@ typedef struct {
     size_t nhl;
     uint64_t file_id;     /* hash of rec.file */
     uint32_t cluster;     /* its copies' cluster (dedup.h) */
+    uint32_t docid;       /* its document (the partial tier skips strict hits by it) */
     ss_place *dups;
     size_t ndups;
     int dup;              /* folded into a better copy */
@@ -91,9 +94,22 @@ ss_code ss_search_text(ss_searcher *s, const char *query, const ss_search_opts *
                        int question, ss_results *out, ss_err *err);
 void ss_places_free(ss_place *p, size_t n);
 
-/* search_run.c: runs parsed query q, filling out. */
-ss_code ss_search_run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_results *out,
-                      ss_err *err);
+/* search_run.c: runs parsed query q, filling out; text and qo: what q was
+ * parsed from, for the partial tier (text NULL: none). */
+ss_code ss_search_run(ss_searcher *s, ss_query *q, const char *text, const ss_query_opts *qo,
+                      const ss_search_opts *o, ss_results *out, ss_err *err);
+/* Opens the gazetteer for q when it needs it (region: filters, place words). */
+ss_code ss_need_places(ss_searcher *s, ss_query *q, ss_err *err);
+
+/* search_partial.c: the partial tier.  After the strict walk w of q (from
+ * text, parsed with qo) ended with fewer hits than the page [offset,
+ * offset + count) needs, appends to out the partial hits of that page: the
+ * passages among the first PARTIAL_CANDIDATES Xapian proposes for any word
+ * of the query that ss_query_judge_loose takes, not strict hits nor copies
+ * of them (w's clusters), ordered by share, then weight. */
+ss_code ss_partial_tier(ss_searcher *s, const ss_query *q, const char *text,
+                        const ss_query_opts *qo, const ss_search_opts *o, walk *w, size_t offset,
+                        size_t count, ss_results *out, ss_err *err);
 
 /* search_walk.c: ranks blocks until w's ranking holds `want` hits (or there
  * are no more matches); hits outside [keep_from, keep_to) lose their

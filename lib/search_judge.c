@@ -43,13 +43,19 @@ ss_code ss_judge_record(ss_searcher *s, const ss_query *q, const ss_record *r,
     return rc;
 }
 
-/* Highlights of a hit shown (only those: judging candidates needs none). */
+/* Highlights of a hit shown (only those: judging candidates needs none);
+ * of a partial hit (h->partial), as its loose query q reads it. */
 ss_code ss_hit_highlights(ss_searcher *s, const ss_query *q, ss_hit *h, ss_err *err)
 {
     const ss_record *r = &h->rec;
     const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+    ss_analysis an;
     ss_actx_set_t2s(s->ac, r->simplified == NULL);
-    ss_code rc = ss_query_highlights(q, s->ac, text, strlen(text), &h->hl, &h->nhl, err);
+    ss_code rc = h->partial ? ss_analyze_atoms(s->ac, text, strlen(text), &an, err)
+                            : ss_query_highlights(q, s->ac, text, strlen(text), &h->hl, &h->nhl,
+                                                  err);
+    if (rc == SS_OK && h->partial)
+        rc = ss_query_loose_highlights(q, &an, text, &h->hl, &h->nhl, err);
     ss_actx_set_t2s(s->ac, 1);
     if (rc == SS_OK && r->simplified)
         map_spans(r->simplified, r->text ? r->text : "", h->hl, h->nhl);

@@ -62,7 +62,7 @@ static const char *gazetteer_text(ss_searcher *s, size_t *len)
 
 /* Opens the gazetteer when the query needs it: a region: filter, or a
  * query word that names a place (its speeches are context, qcontext.c). */
-static ss_code need_places(ss_searcher *s, ss_query *q, ss_err *err)
+ss_code ss_need_places(ss_searcher *s, ss_query *q, ss_err *err)
 {
     size_t len = 0;
     const char *gaz = ss_query_needs_places(q) ? NULL : gazetteer_text(s, &len);
@@ -73,6 +73,7 @@ static ss_code need_places(ss_searcher *s, ss_query *q, ss_err *err)
         snprintf(path, sizeof path, "%s/gazetteer.tsv",
                  s->datadir ? s->datadir : ss_datadir());
         ss_code rc = ss_gaz_open(path, &s->gaz, err);
+        s->data_missing = rc == SS_ENOTFOUND;
         if (rc != SS_OK)
             return rc;
     }
@@ -119,8 +120,8 @@ static ss_code spy_facets(xc_enquire *e, ss_results *out, uint32_t *matches, int
     return rc;
 }
 
-ss_code ss_search_run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_results *out,
-                      ss_err *err)
+ss_code ss_search_run(ss_searcher *s, ss_query *q, const char *text, const ss_query_opts *qo,
+                      const ss_search_opts *o, ss_results *out, ss_err *err)
 {
     xc_query *xq = NULL;
     xc_enquire *e = NULL;
@@ -138,7 +139,7 @@ ss_code ss_search_run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_r
     if (rc == SS_OK)
         rc = ss_spread_new(&w.spread, err);
     if (rc == SS_OK)
-        rc = need_places(s, q, err);
+        rc = ss_need_places(s, q, err);
     if (rc == SS_OK)
         rc = ss_query_build(q, s->db, &xq, err);
     if (rc == SS_OK)
@@ -188,7 +189,7 @@ ss_code ss_search_run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_r
         for (size_t i = 0; rc == SS_OK && i < n; i++) { /* move the records out */
             cand *h = &w.v[offset + i];
             out->hits[i] = (ss_hit){ (uint32_t)(offset + i + 1), h->score, h->rec, 0, h->hl,
-                                     h->nhl, h->dups, h->ndups };
+                                     h->nhl, h->dups, h->ndups, 0, NULL, 0 };
             memset(&h->rec, 0, sizeof h->rec);
             h->hl = NULL;
             h->dups = NULL;
@@ -201,6 +202,8 @@ ss_code ss_search_run(ss_searcher *s, ss_query *q, const ss_search_opts *o, ss_r
         if (rc == SS_OK)
             rc = ss_hit_highlights(s, q, &out->hits[i], err);
     }
+    if (rc == SS_OK && text && o && o->partial && !o->all && !w.each && w.ranked < offset + count)
+        rc = ss_partial_tier(s, q, text, qo, o, &w, offset, count, out, err);
     ss_walk_free(&w);
     xc_enquire_free(e);
     xc_query_free(xq);

@@ -100,6 +100,7 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
         return rc;
     }
     h->score = wt * factor;
+    h->docid = id;
     w->n++;
     return SS_OK;
 }
@@ -164,7 +165,8 @@ ss_code ss_hit_locate(ss_lines *lines, ss_hit *h, ss_err *err)
 /* Streams candidate c, ranked rank (from 0), to the caller's function. */
 static ss_code hand_over(walk *w, cand *c, size_t rank, ss_err *err)
 {
-    ss_hit h = { (uint32_t)(rank + 1), c->score, c->rec, 0, NULL, 0, c->dups, c->ndups };
+    ss_hit h = { (uint32_t)(rank + 1), c->score, c->rec, 0, NULL, 0, c->dups, c->ndups, 0, NULL,
+                 0 };
     ss_code rc = ss_hit_locate(w->lines, &h, err);
     if (rc == SS_OK)
         rc = ss_hit_highlights(w->s, w->q, &h, err);

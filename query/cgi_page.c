@@ -71,6 +71,10 @@ static void put_href(cgi_response *rs, const cgi_request *p)
         bad |= sb_addf(&u, "%sn=%u", first ? "" : "&", p->n);
         first = 0;
     }
+    if (p->strict) {
+        bad |= sb_addf(&u, "%sstrict=1", first ? "" : "&");
+        first = 0;
+    }
     if (p->page > 1)
         bad |= sb_addf(&u, "%spage=%u", first ? "" : "&", p->page);
     rs->oom |= bad;
@@ -493,6 +497,16 @@ static void put_hit(cgi_response *rs, const cgi_request *p, const ss_hit *h)
     PUT(rs, " · <a class=\"like\" href=\"");
     put_href(rs, &like);
     PUT(rs, "\">相似段落</a></p>\n");
+    if (h->partial) {
+        PUT(rs, h->nmissing ? "<p class=\"missing\">缺少："
+                            : "<p class=\"missing\">查询词均以相关形式或分开出现");
+        for (size_t k = 0; k < h->nmissing; k++) {
+            PUT(rs, k ? "、<s>" : "<s>");
+            ESC(rs, h->missing[k]);
+            PUT(rs, "</s>");
+        }
+        PUT(rs, "</p>\n");
+    }
     if (h->ndups) {
         PUT(rs, "<p class=\"dups\">也见于 ");
         for (size_t d = 0; d < h->ndups; d++) {
@@ -624,6 +638,26 @@ static void put_suggestions(cgi_response *rs, const cgi_request *p)
     PUT(rs, "</ul>\n</div>\n");
 }
 
+/* The partial hits r->hits[from, n): a heading that says what they are
+ * (with a link to the strict results alone), then the hits. */
+static void put_partial(cgi_response *rs, const cgi_request *p, const ss_results *r, size_t from)
+{
+    cgi_request sp = *p;
+    sp.strict = 1;
+    sp.page = 1;
+    PUT(rs, "<h2 class=\"partial\" id=\"partial\">部分匹配（不含全部查询词）</h2>\n"
+            "<p class=\"partial-note\">");
+    PUT(rs, from || r->total ? "以下段落只含部分查询词，或以相关词、分开的形式出现。"
+                             : "没有段落含全部查询词；以下段落只含部分查询词，或以相关词、"
+                               "分开的形式出现。");
+    PUT(rs, " <a class=\"strict\" href=\"");
+    put_href(rs, &sp);
+    PUT(rs, "\">只看完全匹配</a></p>\n<ol class=\"hits partial\">\n");
+    for (size_t i = from; i < r->n; i++)
+        put_hit(rs, p, &r->hits[i]);
+    PUT(rs, "</ol>\n");
+}
+
 void cgi_results_page(cgi_response *rs, const cgi_request *p, const ss_results *r, double ms,
                       const ss_gazetteer *gz)
 {
@@ -657,11 +691,17 @@ void cgi_results_page(cgi_response *rs, const cgi_request *p, const ss_results *
     } else {
         if (r->has_facets)
             put_charts(rs, p, r, g, ng);
-        PUT(rs, "<ol class=\"hits\">\n");
-        for (size_t i = 0; i < r->n; i++)
-            put_hit(rs, p, &r->hits[i]);
-        PUT(rs, "</ol>\n");
-        put_pages(rs, p, r->total, r->n);
+        size_t strict = r->n - ss_results_partial(r);
+        if (strict) {
+            PUT(rs, "<ol class=\"hits\">\n");
+            for (size_t i = 0; i < strict; i++)
+                put_hit(rs, p, &r->hits[i]);
+            PUT(rs, "</ol>\n");
+        }
+        if (strict < r->n)
+            put_partial(rs, p, r, strict);
+        /* the partial hits, when this page ran their tier, have pages too */
+        put_pages(rs, p, r->total + r->partial_total, r->n);
     }
     PUT(rs, "</main>\n</div>\n");
     page_end(rs);

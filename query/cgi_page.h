@@ -32,6 +32,7 @@ typedef struct {
     const char *q, *region, *year, *kind, *db, *view;
     unsigned page, n, speech;
     int json, facets;
+    int strict;               /* strict=1: no partial matches (ss_search_opts.partial) */
     const char *like;         /* more like the passage of this file ... */
     unsigned long long at;    /* ... that starts at this byte */
 } cgi_request;

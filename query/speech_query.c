@@ -1,6 +1,7 @@
 /* speech-query: ranks the passages of a speech-search index for a query,
  * for people (text, coloured and paged on a terminal) and scripts (--json,
- * --jsonl).  Exit status like grep: 0 hits, 1 no hits, 2 error. */
+ * --jsonl).  Exit status like grep: 0 hits, 1 no hits, 2 error; partial
+ * hits (--strict turns them off) are no hits: 1 when the page shows only them. */
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -27,8 +28,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: speech-query [-d INDEX]... [-n N|all] [--offset K] [--json | --jsonl]\n"
-            "                    [--facets] [--duplicates] [--color WHEN] [--mark] [--spans]\n"
-            "                    [--no-pager] [--data DIR] [--region R] [--year Y]\n"
+            "                    [--facets] [--duplicates] [--strict] [--color WHEN] [--mark]\n"
+            "                    [--spans] [--no-pager] [--data DIR] [--region R] [--year Y]\n"
             "                    [--speaker S] [--kind K] [--title T] QUERY...\n"
             "Ranks the passages of the index that talk about QUERY.\n\n"
             "Query syntax:  words (all must match)   \"exact phrase\"   -excluded   A OR B\n"
@@ -57,6 +58,10 @@ static void usage(FILE *f)
             "                    the passage of FILE at byte BYTE (a hit's file and byte_start)\n"
             "      --exact       only the words as typed: no synonyms or abbreviations\n"
             "                    (corpus/data/synonyms.rules), no other forms of figures\n"
+            "      --strict      only passages holding every query word: no partial matches\n"
+            "                    (by default, when a keyword query has fewer strict hits\n"
+            "                    than the page shows, passages holding most of it follow,\n"
+            "                    marked with the words they miss)\n"
             "      --duplicates  show copies of a passage in other files as hits of their own\n"
             "                    (by default they are folded into the best one, \"also in\")\n"
             "      --timeout S   give up on a remote shard after S seconds (default 3)\n"
@@ -198,12 +203,12 @@ int main(int argc, char **argv)
         { "speaker", required_argument, NULL, 'S' }, { "kind", required_argument, NULL, 'K' },
         { "title", required_argument, NULL, 'T' },   { "version", no_argument, NULL, 'V' },
         { "exact", no_argument, NULL, 'E' },         { "like", required_argument, NULL, 'L' },
-        { "timeout", required_argument, NULL, 'W' },
+        { "timeout", required_argument, NULL, 'W' },  { "strict", no_argument, NULL, 'X' },
         { "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
     };
     const char *dbs[MAX_DBS];
     size_t ndb = 0;
-    ss_search_opts so = { .count = 10 };
+    ss_search_opts so = { .count = 10, .partial = 1 };
     strbuf filters = STRBUF_INIT;
     out_opts oo = { 0 };
     const char *color = "auto";
@@ -241,6 +246,7 @@ int main(int argc, char **argv)
         case 'D': so.all_duplicates = 1; break;
         case 'F': so.facets = 1; break;
         case 'E': so.exact = 1; break;
+        case 'X': so.partial = 0; break;
         case 'L': {
             char *colon = strrchr(optarg, ':'), *end = NULL;
             like_start = colon ? strtoull(colon + 1, &end, 10) : 0;
@@ -348,7 +354,7 @@ int main(int argc, char **argv)
         rc = ss_seterr(&err, SS_EIO, "cannot write output: %s", strerror(errno));
     int status = 2;
     if (rc == SS_OK)
-        status = r.n + r.streamed > 0 ? 0 : 1;
+        status = r.n + r.streamed > ss_results_partial(&r) ? 0 : 1; /* strict hits shown */
     else
         fprintf(stderr, "speech-query: %s\n", err.msg);
     if (searched)

@@ -146,6 +146,7 @@ static void search_page(app *a, cgi_response *rs, const cgi_request *p)
     so.offset = (p->page - 1) * p->n;
     so.count = p->n;
     so.facets = p->json ? p->facets : !p->like; /* filters do not apply to "like" */
+    so.partial = !p->strict; /* partial matches follow a short strict list */
     ss_results r;
     ss_err err;
     struct timespec t0;
@@ -311,6 +312,10 @@ static int read_params(const cgi_params *cp, cgi_request *p, const char **why)
     if (facets && strcmp(facets, "0") && strcmp(facets, "1"))
         return *why = "facets 只能是 0 或 1。", 400;
     p->facets = facets && !strcmp(facets, "1");
+    const char *strict = cgi_param_get(cp, "strict");
+    if (strict && strcmp(strict, "0") && strcmp(strict, "1"))
+        return *why = "strict 只能是 0 或 1。", 400;
+    p->strict = strict && !strcmp(strict, "1");
     p->like = cgi_param_get(cp, "like");
     const char *at = cgi_param_get(cp, "at");
     if (p->like) {

@@ -43,6 +43,8 @@ for flavour in rel san; do
 done
 run "rel/e2e" python3 tests/e2e/test_cli.py bin
 run "san/e2e" python3 tests/e2e/test_cli.py build/san/bin
+run "rel/e2e-partial" python3 tests/e2e/test_partial.py bin
+run "san/e2e-partial" python3 tests/e2e/test_partial.py build/san/bin
 run "rel/reliability" python3 tests/e2e/test_reliability.py bin
 run "san/reliability" python3 tests/e2e/test_reliability.py build/san/bin
 run "rel/e2e-tool" python3 tests/e2e/test_tool.py bin

@@ -86,7 +86,7 @@ static void test_parse(ss_actx *ac)
     for (size_t i = 0; i < sizeof parse_cases / sizeof parse_cases[0]; i++) {
         ss_query *q = NULL;
         ss_err err;
-        ss_query_opts o = { parse_cases[i].exact, syn, 0 };
+        ss_query_opts o = { parse_cases[i].exact, syn, 0, 0 };
         ss_code rc = ss_query_parse_opts(ac, parse_cases[i].q, &o, &q, &err);
         CHECK(rc == SS_OK, "parse [%s]: %s", parse_cases[i].q, err.msg);
         if (rc != SS_OK)
@@ -142,7 +142,7 @@ static double xapian_weight(ss_actx *ac, xc_db *db, const char *qs, char id)
     xc_enquire *e = NULL;
     xc_mset *m = NULL;
     double found = -1;
-    ss_query_opts o = { 0, syn, 0 };
+    ss_query_opts o = { 0, syn, 0, 0 };
     if (ss_query_parse_opts(ac, qs, &o, &q, NULL) == SS_OK &&
         ss_query_build(q, db, &xq, NULL) == SS_OK && xc_enquire_new(db, &e, NULL) == SS_OK &&
         ss_query_configure(q, e, NULL) == SS_OK && xc_enquire_set_query(e, xq, NULL) == SS_OK &&
@@ -271,7 +271,7 @@ static void run_match(ss_actx *ac, xc_db *db, const char *qs, char *out, size_t 
     xc_enquire *e = NULL;
     xc_mset *m = NULL;
     out[0] = '\0';
-    ss_query_opts o = { 0, syn, 0 };
+    ss_query_opts o = { 0, syn, 0, 0 };
     if (ss_query_parse_opts(ac, qs, &o, &q, NULL) != SS_OK ||
         ss_query_build(q, db, &xq, NULL) != SS_OK ||
         xc_enquire_new(db, &e, NULL) != SS_OK || xc_enquire_set_query(e, xq, NULL) != SS_OK ||

@@ -79,6 +79,17 @@ CASES = [
      ['class="suggest"', "去掉地区条件", "去掉年份条件", "去掉「火星人」"], ['class="hit"']),
     ("no results: quotes", q(q='"发展火星人"'), "GET", 200, ["去掉引号"], []),
     ("json", q(q=FA, format="json"), "GET", 200, ['"hits"'], ["<html"]),
+    # the partial tier: a short strict list goes on with passages holding most of the query
+    ("partial: heading and missing words", q(q="亩 投资强度"), "GET", 200,
+     ['<h2 class="partial" id="partial">部分匹配', '<p class="missing">缺少：<s>亩</s>',
+      "strict=1", '<li class="hit" value="2"'], []),
+    ("partial: strict=1 turns it off", q(q="亩 投资强度", strict=1), "GET", 200,
+     ['<li class="hit" value="1"'], ['id="partial"', 'class="missing"', 'value="2"']),
+    ("partial: json marks the hits", q(q="亩 投资强度", format="json"), "GET", 200,
+     ['"partial":false', '"partial":true', '"missing":["亩"]', '"partial_total":'], []),
+    ("partial: none for a long strict list", q(q=FA), "GET", 200, ['class="hit"'],
+     ['id="partial"']),
+    ("bad strict", q(q=FA, strict=2), "GET", 400, [], []),
     # bad inputs
     ("malformed escape", "q=%E5%8", "GET", 400, ["malformed"], []),
     ("bad hex escape", "q=%zz", "GET", 400, [], []),
@@ -128,7 +139,7 @@ CASES = [
 XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "javascript:alert(1)",
        "'><svg onload=alert(1)>"]
 PARAMS = ["q", "region", "year", "kind", "page", "n", "db", "format", "view", "speech", "facets",
-          "like", "at"]
+          "like", "at", "strict"]
 
 
 def check_headers(name, status, h, body, method="GET"):

@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the partial tier (部分匹配) of speech-query: a keyword
+query whose strict hits end before the page goes on with passages holding
+most of it, marked with the words they miss (README, "Partial matches").
+
+usage: test_partial.py BINDIR
+Indexes small fixture files written here (data: the build's, with one
+related-word line added to the synonym table), runs queries and checks the
+hits.  Prints one line per failing case and ends with "N passed, N failed".
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, summary  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "bin"))
+DATA = os.path.join(ROOT, "build", "data")
+
+# One passage a line.  Markers (not in the text) name the passages below.
+FIXTURES = {
+    "a.txt": ["甲县乡村产业发展大会上的讲话",
+              "一、发展民宿茶叶电商三业融合，打造乡村产业新高地。",        # ALL
+              "二、要把民宿和茶叶做成品牌，带动农民持续增收。",            # MS_CY (copy in b)
+              "三、电商平台销售茶叶，今年销售额增长三成。",                # DS_CY
+              "四、民宿接待游客五万人次，比上年增加一万人次。",            # MS
+              "五、民宿发展要规范管理，电商服务站覆盖全部乡镇。",          # MS_DS
+              "六、茶叶产量保持稳定。电商销售情况另行统计。",              # APART
+              "七、茶叶产量继续稳定，电商销售情况另行统计。",              # SENTENCE
+              "八、农家乐带动茶叶销售，游客越来越多。"],                  # RELATED
+    "b.txt": ["乙县农业农村工作会议上的讲话",
+              "一、要把民宿和茶叶做成品牌，带动农民持续增收。",            # copy of MS_CY
+              "二、农村电商与茶叶种植结合，形成特色产业。"],              # B_DS_CY
+}
+ALL, MS_CY, DS_CY, MS, MS_DS = "三业融合", "做成品牌", "销售额增长", "接待游客", "规范管理"
+APART, SENTENCE, RELATED, B_DS_CY = "产量保持稳定", "产量继续稳定", "农家乐", "种植结合"
+RELATED_LINE = "民宿 ~ 农家乐\n"   # a related word of the test's own synonym table
+
+
+def run(*args):
+    return subprocess.run(list(args), capture_output=True, text=True)
+
+
+def query(env, q, *extra, n=20):
+    p = run(f"{BIN}/speech-query", "--data", env["data"], "-d", env["db"], "-n", str(n),
+            "--json", *extra, q)
+    try:
+        return p.returncode, json.loads(p.stdout)
+    except json.JSONDecodeError:
+        print(f"  {q}: exit {p.returncode}: {p.stderr.strip()[:300]}")
+        return p.returncode, {"hits": [], "total": -1, "partial_total": -1}
+
+
+def holds(h, marker):
+    return marker in h["text"]
+
+
+def setup(tmp):
+    c = os.path.join(tmp, "c")
+    os.mkdir(c)
+    for name, lines in FIXTURES.items():
+        with open(os.path.join(c, name), "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+    data = os.path.join(tmp, "data")
+    shutil.copytree(DATA, data)
+    with open(os.path.join(data, "synonyms.rules"), "a", encoding="utf-8") as f:
+        f.write(RELATED_LINE)
+    db = os.path.join(tmp, "db")
+    p = run(f"{BIN}/speech-index", "--data", data, "-d", db, c)
+    check(p.returncode == 0, "fixtures indexed", p.stderr)
+    return {"db": db, "data": data}
+
+
+# query, extra options, strict markers, partial markers with their missing words (both
+# in any order: ranking is not this test's matter), markers that must be no hit at all
+CASES = [
+    ("民宿 茶叶 电商", (), [ALL],
+     {MS_DS: ["茶叶"], MS_CY: ["电商"], DS_CY: ["民宿"], B_DS_CY: ["民宿"], APART: ["民宿"],
+      SENTENCE: ["民宿"], RELATED: ["电商"]}, [MS]),
+    # a word of several units: its units in one sentence (in another clause) are a partial
+    # hit; in two sentences they are not
+    ("茶叶电商", (), [ALL, DS_CY, B_DS_CY], {SENTENCE: []}, [APART, MS_DS]),
+    # a related form ("~") counts as the word: nothing missing, still partial
+    ("民宿 茶叶", (), [MS_CY, ALL], {MS: ["茶叶"], MS_DS: ["茶叶"], RELATED: []}, [DS_CY]),
+    # exclusions stay exact
+    ("民宿 茶叶 电商 -品牌", (), [ALL],
+     {MS_DS: ["茶叶"], DS_CY: ["民宿"], B_DS_CY: ["民宿"], APART: ["民宿"], SENTENCE: ["民宿"],
+      RELATED: ["电商"]}, [MS_CY]),
+    # a quoted word is required
+    ('"茶叶" 民宿 电商', (), [ALL],
+     {MS_CY: ["电商"], DS_CY: ["民宿"], B_DS_CY: ["民宿"], APART: ["民宿"], SENTENCE: ["民宿"],
+      RELATED: ["电商"]}, [MS_DS, MS]),
+    # filters stay exact
+    ("民宿 茶叶 电商 title:甲县", (), [ALL],
+     {MS_DS: ["茶叶"], MS_CY: ["电商"], DS_CY: ["民宿"], APART: ["民宿"], SENTENCE: ["民宿"],
+      RELATED: ["电商"]}, [B_DS_CY]),
+    # --strict turns the tier off
+    ("民宿 茶叶 电商", ("--strict",), [ALL], {}, [MS_DS, MS_CY]),
+    # --jsonl streams: no tier
+    # (checked below); a question has none either (it accepts partial cover already)
+]
+
+
+def test_cases(env):
+    for q, extra, strict, partial, never in CASES:
+        name = f"[{q}{' ' + ' '.join(extra) if extra else ''}]"
+        rc, r = query(env, q, *extra)
+        hits = r["hits"]
+        s = [h for h in hits if not h["partial"]]
+        p = [h for h in hits if h["partial"]]
+        check(len(s) == len(strict) and all(any(holds(h, m) for h in s) for m in strict),
+              f"{name} strict hits", [h["text"][:12] for h in s])
+        check(hits[:len(s)] == s, f"{name} strict hits first")
+        check(r["total"] == len(strict), f"{name} total counts strict hits", r["total"])
+        check(r["partial_total"] == len(partial), f"{name} partial_total", r["partial_total"])
+        got = {}
+        for h in p:
+            m = [k for k in partial if holds(h, k)]
+            got[m[0] if m else h["text"][:12]] = sorted(h["missing"])
+        want = {k: sorted(v) for k, v in partial.items()}
+        check(got == want, f"{name} partial hits and their missing words", f"{got} != {want}")
+        for m in never:
+            check(not any(holds(h, m) for h in hits), f"{name} no hit holds {m}")
+        check([h["rank"] for h in hits] == list(range(1, len(hits) + 1)), f"{name} ranks 1..n")
+        check(rc == (0 if strict else 1), f"{name} exit status", rc)
+
+
+def test_strict_unchanged(env):
+    """Strict hits keep their order, ranks and scores; partial hits follow."""
+    for q in ("民宿 茶叶 电商", "民宿 茶叶", "茶叶电商"):
+        _, on = query(env, q)
+        _, off = query(env, q, "--strict")
+        key = [(h["rank"], h["file"], h["byte_start"], h["score"]) for h in off["hits"]]
+        check([(h["rank"], h["file"], h["byte_start"], h["score"])
+               for h in on["hits"][:len(key)]] == key, f"[{q}] strict hits unchanged")
+        check(all(not h["partial"] and h["missing"] == [] for h in off["hits"]),
+              f"[{q}] --strict: every hit strict")
+
+
+def test_schema(env):
+    _, r = query(env, "民宿 茶叶 电商")
+    check(isinstance(r.get("partial_total"), int), "JSON: partial_total is a number")
+    for h in r["hits"]:
+        check(isinstance(h.get("partial"), bool) and isinstance(h.get("missing"), list) and
+              all(isinstance(w, str) for w in h["missing"]), "JSON: partial and missing typed")
+        check(h["partial"] or h["missing"] == [], "JSON: a strict hit misses nothing")
+        for k in ("rank", "score", "file", "line", "byte_start", "byte_end", "title", "text",
+                  "duplicates", "highlights"):
+            check(k in h, f"JSON: hit keeps {k}")
+    dup = [h for h in r["hits"] if holds(h, MS_CY)]
+    check(len(dup) == 1 and len(dup[0]["duplicates"]) == 1,
+          "a partial hit's copy folds into it (also in)", dup)
+    p = run(f"{BIN}/speech-query", "--data", env["data"], "-d", env["db"], "--jsonl", "民宿 茶叶 电商")
+    lines = [json.loads(x) for x in p.stdout.splitlines() if x.strip()]
+    check(len(lines) == 1 and not lines[0]["partial"], "--jsonl streams strict hits only",
+          len(lines))
+    _, r = query(env, "民宿 茶叶 电商", "--facets")
+    strict_kinds = sum(1 for h in r["hits"] if not h["partial"] and h.get("kind"))
+    check(sum(c for _, c in r["facets"]["kind"]) == strict_kinds and
+          any(h["partial"] and h.get("kind") for h in r["hits"]), "facets count strict hits only",
+          r["facets"])
+    _, a = query(env, "怎样发展民宿茶叶电商")
+    check(a.get("mode") == "question" and not any(h["partial"] for h in a["hits"]),
+          "a question has no partial tier")
+
+
+def test_highlights(env):
+    """A partial hit marks the words it holds: a related form, the units of a word that
+    stand in one sentence."""
+    for q, marker, words in (("茶叶电商", SENTENCE, {"茶叶", "电商"}),
+                             ("民宿 茶叶 电商", RELATED, {"农家乐", "茶叶"})):
+        _, r = query(env, q)
+        h = [h for h in r["hits"] if h["partial"] and holds(h, marker)]
+        raw = h[0]["text"].encode() if h else b""
+        got = {raw[a:b].decode() for a, b in h[0]["highlights"]} if h else set()
+        check(got == words, f"[{q}] partial hit highlights", got)
+
+
+def test_pages(env):
+    """Pages cut one ranking across the boundary: no hit twice, none lost."""
+    _, whole = query(env, "民宿 茶叶 电商", n=50)
+    key = [(h["file"], h["byte_start"], h["partial"]) for h in whole["hits"]]
+    for per in (1, 2, 3):
+        got = []
+        for off in range(0, len(key) + per, per):
+            _, r = query(env, "民宿 茶叶 电商", "--offset", str(off), n=per)
+            got += [(h["file"], h["byte_start"], h["partial"]) for h in r["hits"]]
+            check([h["rank"] for h in r["hits"]] == list(range(off + 1, off + 1 + len(r["hits"]))),
+                  f"page of {per} at {off}: ranks continue")
+        check(got == key, f"pages of {per}: the whole ranking, each hit once", got)
+
+
+def test_text(env):
+    p = run(f"{BIN}/speech-query", "--data", env["data"], "-d", env["db"], "--no-pager",
+            "--color", "never", "民宿 茶叶 电商")
+    out = p.stdout
+    sep = "—— 部分匹配（不含全部查询词）——"
+    check(out.count(sep) == 1, "text: one separator line", out[:300])
+    check(out.find(sep) > out.find("1. ") and out.find(sep) < out.find("2. "),
+          "text: the separator stands between the strict and the partial hits")
+    check("缺少：茶叶" in out and "缺少：民宿" in out, "text: each partial hit says what it lacks")
+    p = run(f"{BIN}/speech-query", "--data", env["data"], "-d", env["db"], "--no-pager",
+            "--strict", "民宿 茶叶 电商")
+    check(sep not in p.stdout and "缺少" not in p.stdout, "text: --strict, no partial hits")
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="ss-partial-")
+    try:
+        env = setup(tmp)
+        test_cases(env)
+        test_strict_unchanged(env)
+        test_schema(env)
+        test_highlights(env)
+        test_pages(env)
+        test_text(env)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return summary()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

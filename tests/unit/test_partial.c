@@ -1,0 +1,126 @@
+/* Tests of the partial tier's judge (rank.c: ss_query_judge_loose) and of
+ * the words it requires of Xapian's candidates (ss_query_loose_required).
+ * Queries are parsed loosely and never built, so every word weighs the
+ * same (1): a passage qualifies when it holds at least half of the words. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "check.h"
+#include "query.h"
+
+static const struct {
+    const char *query, *text;
+    int takes;             /* 1: a partial hit */
+    const char *missing;   /* the missing words, joined by "|" */
+} cases[] = {
+    /* a word of several units: its units in one sentence, in any order or clause */
+    { "茶叶电商", "茶叶产量稳定，电商销售另计。", 1, "" },
+    { "茶叶电商", "电商销售另计，茶叶产量稳定。", 1, "" },
+    /* ... but not in two sentences: 。；！？ or a line break between them */
+    { "茶叶电商", "茶叶产量稳定。电商销售另计。", 0, "" },
+    { "茶叶电商", "茶叶产量稳定；电商销售另计。", 0, "" },
+    { "茶叶电商", "茶叶产量稳定！电商销售另计。", 0, "" },
+    { "茶叶电商", "茶叶产量稳定\n电商销售另计", 0, "" },
+    { "茶叶电商", "茶叶产量稳定", 0, "" },
+    /* at least half of the query's weight */
+    { "民宿 茶叶 电商", "要把民宿和茶叶做成品牌。", 1, "电商" },
+    { "民宿 茶叶 电商", "电商平台。民宿发展。", 1, "茶叶" },
+    { "民宿 茶叶 电商", "民宿接待游客五万人次。", 0, "" },
+    { "民宿 茶叶", "民宿接待游客五万人次。", 1, "茶叶" },
+    { "民宿", "游客五万人次。", 0, "" },
+    /* a word of several units missing, the others present */
+    { "民宿 茶叶电商", "民宿和茶叶。", 1, "茶叶电商" },
+    /* quoted words are required and exact; excluded words exclude */
+    { "\"茶叶\" 民宿 电商", "民宿发展，电商服务。", 0, "" },
+    { "\"茶叶\" 民宿 电商", "民宿和茶叶。", 1, "电商" },
+    { "民宿 茶叶 电商 -品牌", "要把民宿和茶叶做成品牌。", 0, "" },
+    { "民宿 茶叶 电商 -品牌", "要把民宿和茶叶做好。", 1, "电商" },
+    /* an OR group is one part: present when one of its words is */
+    { "民宿 OR 农家 茶叶 电商", "农家茶叶销售。", 1, "电商" },
+    { "民宿 OR 农家 茶叶 电商", "电商销售。", 0, "" },
+    { "民宿 OR 农家 茶叶 电商", "茶叶。", 0, "" },
+    { "民宿 OR 农家 茶叶 电商", "茶叶电商。", 1, "民宿|农家" },
+    /* a question has no partial tier (it accepts partial cover already) */
+    { "如何发展民宿和茶叶电商", "民宿和茶叶。", 0, "" },
+};
+
+static void test_judge(ss_actx *ac)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query_opts o = { 0, NULL, 0, 1 };
+        ss_query *q = NULL;
+        ss_err err;
+        CHECK(ss_query_parse_opts(ac, cases[i].query, &o, &q, &err) == SS_OK, "parse %s",
+              cases[i].query);
+        if (!q)
+            continue;
+        ss_analysis an;
+        const char *t = cases[i].text;
+        double share = 0;
+        uint64_t missing = 0;
+        CHECK(ss_analyze_atoms(ac, t, strlen(t), &an, &err) == SS_OK, "analyse %s", t);
+        CHECK(ss_query_judge_loose(q, &an, t, NULL, &share, &missing, &err) == SS_OK, "judge");
+        CHECK((share > 0) == cases[i].takes, "[%s] on [%s]: taken %d (share %.2f)",
+              cases[i].query, t, cases[i].takes, share);
+        CHECK(share <= 1.0, "[%s] on [%s]: share at most 1", cases[i].query, t);
+        char words[256] = "";
+        for (size_t k = 0; k < ss_query_item_count(q) && k < 64; k++) {
+            const char *w = (missing >> k) & 1 ? ss_query_item_word(q, k) : NULL;
+            if (w)
+                snprintf(words + strlen(words), sizeof words - strlen(words), "%s%s",
+                         words[0] ? "|" : "", w);
+        }
+        CHECK_EQ_STR(words, cases[i].missing, cases[i].query);
+        ss_query_free(q);
+    }
+}
+
+/* Words a candidate must hold: quoted ones, and with equal weights no other
+ * (each could be made up for by the rest). */
+static const struct {
+    const char *query;
+    size_t n;
+    size_t first;
+} required[] = {
+    { "\"茶叶\" 民宿 电商", 1, 0 },
+    { "民宿 茶叶", 0, 0 },
+    { "民宿", 1, 0 },
+    { "民宿 -品牌 \"茶叶\"", 1, 2 },
+    { "\"茶叶\" OR 民宿 电商", 0, 0 },
+};
+
+static void test_required(ss_actx *ac)
+{
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+        ss_query_opts o = { 0, NULL, 0, 1 };
+        ss_query *q = NULL;
+        ss_err err;
+        CHECK(ss_query_parse_opts(ac, required[i].query, &o, &q, &err) == SS_OK, "parse");
+        if (!q)
+            continue;
+        size_t items[8];
+        size_t n = ss_query_loose_required(q, items, 8);
+        CHECK(n == required[i].n && (n == 0 || items[0] == required[i].first),
+              "[%s]: %zu required (got %zu)", required[i].query, required[i].n, n);
+        ss_query_free(q);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    ss_analyzer *an = NULL;
+    ss_err err;
+    if (ss_analyzer_open(NULL, &an, &err) != SS_OK) {
+        printf("cannot open analyzer: %s\n", err.msg);
+        return 1;
+    }
+    ss_actx *ac = ss_actx_new(an);
+    test_judge(ac);
+    test_required(ac);
+    ss_actx_free(ac);
+    ss_analyzer_close(an);
+    return check_report(argv[0]);
+}
