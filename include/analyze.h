@@ -41,7 +41,8 @@ enum ss_atom_flags {
     SS_AF_JOINED = 1,  /* joining punctuation or space stands before it */
     SS_AF_BREAK = 2,   /* separating punctuation stands before it */
     SS_AF_LIST = 4,    /* ... and it is the enumeration comma 、 */
-    SS_AF_LINE = 8     /* ... and it holds a line break (a heading line ends there) */
+    SS_AF_LINE = 8,    /* ... and it holds a line break (a heading line ends there) */
+    SS_AF_COLON = 16   /* ... and it holds a colon (a term before its explanation) */
 };
 
 typedef struct {

@@ -393,6 +393,8 @@ static ss_code make_atoms(ss_actx *c, ss_err *err)
                 pending |= SS_AF_LIST;
             if (cp == '\n')
                 pending |= SS_AF_LINE;
+            if (cp == ':') /* ：, folded to half width */
+                pending |= SS_AF_COLON;
             i++;
         }
     }

@@ -173,6 +173,44 @@ static int on_year(void *arg, int year, size_t first, size_t last, int relative)
 }
 
 
+/* 1 when the speech (its own region, or a place its title names) is one of
+ * the places ids[0, n) or lies inside one. */
+static int speech_in(const ss_gazetteer *g, const uint32_t *ids, size_t n,
+                     const ss_passage_meta *meta, ss_err *err, ss_code *rc)
+{
+    concept c; /* inside() reads a concept's places */
+    memset(&c, 0, sizeof c);
+    c.nplaces = n < MAX_CONCEPT_PLACES ? n : MAX_CONCEPT_PLACES;
+    memcpy(c.places, ids, c.nplaces * sizeof *ids);
+    inside_ctx x = { g, &c, 0 };
+    uint32_t own[8];
+    size_t k = meta->region ? ss_gaz_lookup(g, meta->region, strlen(meta->region), own, 8) : 0;
+    for (size_t i = 0; i < k && !x.inside; i++)
+        x.inside = inside(g, &c, own[i]);
+    if (!x.inside && meta->title)
+        *rc = ss_gaz_scan(g, meta->title, strlen(meta->title), on_title_place, &x, err);
+    return x.inside;
+}
+
+ss_code ss_q_region_named_only(const ss_query *q, const ss_passage_meta *meta, int *named_only,
+                               ss_err *err)
+{
+    ss_code rc = SS_OK;
+    int any = 0, in = 0;
+    *named_only = 0;
+    for (size_t i = 0; meta && q->gaz && i < q->filters.n && !in && rc == SS_OK; i++) {
+        if (q->filters.v[i].field != SS_F_REGION)
+            continue;
+        uint32_t ids[MAX_CONCEPT_PLACES];
+        const char *v = q->filters.v[i].value;
+        size_t n = ss_gaz_lookup(q->gaz, v, strlen(v), ids, MAX_CONCEPT_PLACES);
+        any |= n > 0;
+        in = n > 0 && speech_in(q->gaz, ids, n, meta, err, &rc);
+    }
+    *named_only = rc == SS_OK && any && !in;
+    return rc;
+}
+
 ss_code ss_q_context(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
                      occs *o, ss_err *err)
 {

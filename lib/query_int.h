@@ -199,6 +199,11 @@ typedef struct {
     int boolean;       /* 1: no weight */
 } ctx_term;
 size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, size_t max);
+/* *named_only = 1 when q has a region: filter and the passage (meta: its
+ * speech) passes it only by naming the place: the speech's own region and
+ * the places its title names are none of the filter's nor inside one. */
+ss_code ss_q_region_named_only(const ss_query *q, const ss_passage_meta *meta, int *named_only,
+                               ss_err *err);
 void ss_q_occs_free(occs *o);
 
 /* Highlight spans (byte offsets of an's text) of the concepts found

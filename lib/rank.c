@@ -23,7 +23,10 @@
  *                        item of an enumeration: the passage is about them)
  *     + W_LEAD * lead   (share of concepts standing, not as an item of an
  *                        enumeration, in the passage's first LEAD_POS positions:
- *                        a heading line, the sentence that opens the passage) */
+ *                        a heading line, the sentence that opens the passage)
+ *     + W_SPEAKS * speaks (share of concepts that open a clause and are
+ *                        followed by a verb of speaking: 王凯指出, 会议强调 --
+ *                        the passage says what they said, not only names them) */
 #define NEAR_WINDOW 24       /* positions: about a sentence */
 #define ADJ_WINDOW 3         /* side by side, a particle between at most */
 #define W_WHOLE 1.0
@@ -34,6 +37,7 @@
                                 line that opens it (a line break within HEAD_POS positions) */
 #define HEAD_POS 62
 #define W_LEAD 0.3           /* share of concepts standing in the opening */
+#define W_SPEAKS 0.6
 /* Question factor:
  *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
  *              + W_PAIR * share of neighbouring words within PAIR_WINDOW
@@ -95,8 +99,33 @@ static int keyword_match(const ss_query *q, const occs *o)
     return 1;
 }
 
+/* 1 when atom k's text is s. */
+static int atom_is(const ss_analysis *an, size_t k, const char *s)
+{
+    return k < an->natoms && an->atoms[k].normlen == strlen(s) &&
+           memcmp(an->norm + an->atoms[k].norm, s, an->atoms[k].normlen) == 0;
+}
+
+/* 1 when the occurrence ending at atom e opens its clause (at atom a: the
+ * passage's first atom, or separating punctuation before it) and is
+ * followed, side by side, by a verb of speaking: who speaks. */
+static int speaks(const ss_analysis *an, uint32_t a, uint32_t e)
+{
+    static const char *const verbs[][2] = { { "指", "出" }, { "强", "调" }, { "要", "求" },
+                                            { "表", "示" }, { "提", "出" }, { "认", "为" } };
+    if ((a > 0 && !(an->atoms[a].flags & SS_AF_BREAK)) || e + 2 >= an->natoms ||
+        an->atoms[e + 1].flags || an->atoms[e + 2].flags ||
+        an->atoms[e + 1].pos != an->atoms[e].pos + 1)
+        return 0;
+    for (size_t i = 0; i < NELEM(verbs); i++)
+        if (atom_is(an, e + 1, verbs[i][0]) && atom_is(an, e + 2, verbs[i][1]))
+            return 1;
+    return 0;
+}
+
 /* Best strength of each concept, and whether it stands once outside an
- * enumeration, into best[] and free[] (q->nconcepts each). */
+ * enumeration (free[] bit 1), in the opening (bit 2) or as who speaks
+ * (bit 4), into best[] and free[] (q->nconcepts each). */
 static void strengths(const ss_query *q, const ss_analysis *an, const occs *o, double *best,
                       int *free_standing)
 {
@@ -117,6 +146,8 @@ static void strengths(const ss_query *q, const ss_analysis *an, const occs *o, d
         free_standing[x->id] |= !x->listed;
         if (!x->listed && x->pos <= lead)
             free_standing[x->id] |= 2; /* in the opening */
+        if (!x->listed && speaks(an, x->atom, x->atom_end))
+            free_standing[x->id] |= 4;
     }
 }
 
@@ -229,7 +260,7 @@ static double context_weight(const ss_query *q, const occs *o)
 static double keyword_factor(const ss_query *q, const ss_analysis *an, const occs *o, scratch *s)
 {
     strengths(q, an, o, s->best, s->free_standing);
-    size_t n = 0, focus = 0, pairs = 0, adj = 0, lead = 0;
+    size_t n = 0, focus = 0, pairs = 0, adj = 0, lead = 0, speakers = 0;
     double strength = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
         if (!concept_present(o, c))
@@ -238,6 +269,7 @@ static double keyword_factor(const ss_query *q, const ss_analysis *an, const occ
         strength += s->best[c];
         focus += s->free_standing[c] > 0;
         lead += (s->free_standing[c] & 2) != 0;
+        speakers += (s->free_standing[c] & 4) != 0;
     }
     for (size_t c = 0; c + 1 < q->nconcepts; c++) {
         if (!o->ccount[c] || !o->ccount[c + 1])
@@ -252,7 +284,7 @@ static double keyword_factor(const ss_query *q, const ss_analysis *an, const occ
     return context_weight(q, o) *
            (1.0 + W_WHOLE * (n ? strength / n : 0.0) + W_NEAR * near +
             W_ADJ * (pairs ? (double)adj / pairs : 0.0) + W_FOCUS * (n ? (double)focus / n : 0.0) +
-            W_LEAD * (n ? (double)lead / n : 0.0));
+            W_LEAD * (n ? (double)lead / n : 0.0) + W_SPEAKS * (n ? (double)speakers / n : 0.0));
 }
 
 /* Weight of concept c in a question: rarity of its first typed unit. */
@@ -299,16 +331,10 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
  * report: "PPP模式：即政府和社会资本合作…", "[12]公交都市：指…") says what
  * the term means, not what was done about it: its factor is multiplied by
  * W_DEFINITION.  It is one when, within its first DEFINITION_POS atoms,
- * separating punctuation is followed by a word of definition (即, 指, 是指…). */
+ * separating punctuation is followed by a word of definition (即, 指, 是指…),
+ * or when it opens as a numbered note (is_note). */
 #define W_DEFINITION 0.7
 #define DEFINITION_POS 30
-
-/* 1 when atom k's text is s. */
-static int atom_is(const ss_analysis *an, size_t k, const char *s)
-{
-    return k < an->natoms && an->atoms[k].normlen == strlen(s) &&
-           memcmp(an->norm + an->atoms[k].norm, s, an->atoms[k].normlen) == 0;
-}
 
 static int is_definition(const ss_analysis *an)
 {
@@ -337,10 +363,48 @@ static int is_definition(const ss_analysis *an)
     return 0;
 }
 
+/* A numbered note ("[9]《总体方案》：海南…", "注5：“一线”放开、“二线”管住：…",
+ * "12.“法律七进”：在…"; "注：…") opens with its number (注 before it,
+ * brackets around it or a dot after it) and names its term before a colon
+ * within NOTE_TERM_ATOMS atoms, no separating punctuation but 、 between:
+ * a body passage's numbered item says what is done ("1.落实政策措施。"). */
+#define NOTE_TERM_ATOMS 24
+#define NOTE_NUMBER_MAX 3    /* digits of a note's number (a year, 2019年：, is none) */
+
+static int is_note(const ss_analysis *an)
+{
+    size_t k = atom_is(an, 0, "注") ? 1 : 0;
+    if (k == 1 && an->natoms > 1 && (an->atoms[1].flags & SS_AF_COLON))
+        return 1; /* 注：… */
+    if (k >= an->natoms || an->atoms[k].kind != SS_ATOM_ASCII ||
+        an->atoms[k].normlen > NOTE_NUMBER_MAX)
+        return 0;
+    for (size_t i = 0; i < an->atoms[k].normlen; i++)
+        if (an->norm[an->atoms[k].norm + i] < '0' || an->norm[an->atoms[k].norm + i] > '9')
+            return 0;
+    /* the term starts after the number (and after 注5： when there is one) */
+    for (size_t t = k + 2; t < an->natoms && t < k + 1 + NOTE_TERM_ATOMS; t++) {
+        uint8_t f = an->atoms[t].flags;
+        if (f & SS_AF_COLON)
+            return 1;
+        if ((f & SS_AF_BREAK) && !(f & SS_AF_LIST))
+            return 0;
+    }
+    return 0;
+}
+
 /* A year: filter takes the passages of speeches given in the years asked
  * and the passages that speak of them (passage_year.h); the first rank
  * above the others, whose factor is multiplied by W_YEAR_SPOKEN. */
 #define W_YEAR_SPOKEN 0.5
+
+/* A region: filter takes the passages of speeches about the places asked
+ * (their own region, or a place their title names, is one or lies inside
+ * one) and the passages that name them (filter.h); the first rank above
+ * the others (上海家园小区 in another city's report), whose factor is
+ * multiplied by W_PLACE_NAMED -- the rule of W_YEAR_SPOKEN for places
+ * (qcontext.c, ss_q_region_named_only). */
+#define W_PLACE_NAMED 0.5
 
 /* 1 when q has a year: filter and the speech's date (meta) is outside it. */
 static int year_only_spoken(const ss_query *q, const ss_passage_meta *meta)
@@ -391,7 +455,12 @@ ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_p
             *factor = keyword_match(q, &o) ? keyword_factor(q, an, &o, &s) : 0.0;
         if (*factor > 0 && year_only_spoken(q, meta))
             *factor *= W_YEAR_SPOKEN;
-        if (*factor > 0 && ss_query_has_text(q) && is_definition(an))
+        int named_only = 0;
+        if (*factor > 0 && rc == SS_OK)
+            rc = ss_q_region_named_only(q, meta, &named_only, err);
+        if (named_only)
+            *factor *= W_PLACE_NAMED;
+        if (*factor > 0 && ss_query_has_text(q) && (is_definition(an) || is_note(an)))
             *factor *= W_DEFINITION;
         if (hl && nhl)
             rc = ss_q_highlights(q, an, &o, hl, nhl, err);

@@ -202,7 +202,10 @@ ss_code ss_search_run(ss_searcher *s, ss_query *q, const char *text, const ss_qu
         if (rc == SS_OK)
             rc = ss_hit_highlights(s, q, &out->hits[i], err);
     }
-    if (rc == SS_OK && text && o && o->partial && !o->all && !w.each && w.ranked < offset + count)
+    /* the tier also runs when the strict hits end exactly with the page, so
+     * that partial_total tells a pager there is a next page */
+    if (rc == SS_OK && text && o && o->partial && !o->all && !w.each &&
+        (w.ranked < offset + count || (w.exhausted && w.ranked == offset + count)))
         rc = ss_partial_tier(s, q, text, qo, o, &w, offset, count, out, err);
     ss_walk_free(&w);
     xc_enquire_free(e);

@@ -193,6 +193,14 @@ def test_pages(env):
             check([h["rank"] for h in r["hits"]] == list(range(off + 1, off + 1 + len(r["hits"]))),
                   f"page of {per} at {off}: ranks continue")
         check(got == key, f"pages of {per}: the whole ranking, each hit once", got)
+    # a page that the strict hits fill exactly still tells that partial hits follow
+    strict = sum(1 for k in key if not k[2])
+    check(0 < strict < len(key), "the query has strict and partial hits", key)
+    _, r = query(env, "民宿 茶叶 电商", n=strict)
+    check(len(r["hits"]) == strict and not any(h["partial"] for h in r["hits"]),
+          "a page of exactly the strict hits holds no partial hit")
+    check(r["partial_total"] == len(key) - strict,
+          "partial_total counts the partial hits beyond that page", r["partial_total"])
 
 
 def test_text(env):

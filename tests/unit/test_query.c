@@ -388,6 +388,44 @@ static void test_context(ss_actx *ac)
     ss_gaz_close(g);
 }
 
+/* A region: filter ranks the passages of speeches about the place (their
+ * region, or a place their title names, is it or lies inside it) above
+ * those that only name it (rank.c W_PLACE_NAMED). */
+static void test_region_named(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *text, *region, *title;
+        int about; /* 1: the speech is about the filter's place */
+    } cases[] = {
+        { "垃圾分类 region:上海", "推动上海家园小区垃圾分类试点。", "上海市", NULL, 1 },
+        { "垃圾分类 region:上海", "推动上海家园小区垃圾分类试点。", "日喀则市", NULL, 0 },
+        { "垃圾分类 region:上海", "推动上海家园小区垃圾分类试点。", NULL, NULL, 0 },
+        { "垃圾分类 region:河南", "推动商丘小区垃圾分类试点。", "商丘市", NULL, 1 },   /* inside */
+        { "垃圾分类 region:商丘", "推动商丘小区垃圾分类试点。", "河南省", NULL, 0 },   /* not above */
+        { "垃圾分类 region:上海", "推动上海小区垃圾分类试点。", NULL, "上海市政府工作报告", 1 },
+        { "垃圾分类", "推动上海小区垃圾分类试点。", "日喀则市", NULL, 1 },         /* no filter */
+    };
+    ss_gazetteer *g = NULL;
+    CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
+    for (size_t i = 0; g && i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_analysis an;
+        double f = 0, base = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        ss_query_set_gazetteer(q, g);
+        ss_passage_meta m = { cases[i].region, cases[i].title, NULL, NULL };
+        CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
+                  ss_query_judge_meta(q, &an, &m, &f, NULL, NULL, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &base, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK(f > 0, "case %zu matches", i);
+        CHECK_EQ_INT(f >= base, cases[i].about, cases[i].text);
+        ss_query_free(q);
+    }
+    ss_gaz_close(g);
+}
+
 /* A note defining a term (a work report's glossary) weighs less than a
  * passage of the same words that says what was done (rank.c W_DEFINITION). */
 static void test_definition(ss_actx *ac)
@@ -401,6 +439,12 @@ static void test_definition(ss_actx *ac)
         { "PPP模式", "推广PPP模式：即将启动十个项目。", 0 },       /* 即将 */
         { "PPP模式", "推广PPP模式，指导项目建设。", 0 },          /* 指导 */
         { "公交都市", "公交都市：指以公共交通为主的城市。", 1 },
+        /* a numbered note: its number, its term, a colon */
+        { "总体方案", "[9]《总体方案》：海南自由贸易港建设总体方案。", 1 },
+        { "二线", "注5：“一线”放开、“二线”管住：货物可以自由进出。", 1 },
+        { "法律七进", "12.“法律七进”：在法制宣传教育工作中推动法律进机关。", 1 },
+        { "政策措施", "1.落实政策措施。配合推进法规出台：加快立法。", 0 }, /* an item */
+        { "工作", "2019年：全市工作平稳运行。", 0 },                      /* a year */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ss_query *q = NULL;
@@ -428,6 +472,35 @@ static void test_definition(ss_actx *ac)
     }
 }
 
+/* Of two passages that hold the same words as often, the one where the
+ * word opens a clause and speaks (王凯指出) is about it and ranks above the
+ * one that names it (rank.c W_SPEAKS). */
+static void test_about(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *better, *worse;
+    } cases[] = {
+        { "王凯", "王凯指出，要加快项目建设。", "省长王凯作部署，要加快项目建设。" },
+        { "王凯", "会上，王凯强调，要加快项目建设。", "会上，王凯作部署，要加快项目建设。" },
+        { "王凯", "王凯表示，要加快项目建设。", "按照王凯要求，要加快项目建设。" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_analysis an;
+        double better = 0, worse = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        CHECK(ss_analyze_atoms(ac, cases[i].better, strlen(cases[i].better), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &better, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK(ss_analyze_atoms(ac, cases[i].worse, strlen(cases[i].worse), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &worse, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK(worse > 0 && better > worse, "[%s] %s (%.3f) above %s (%.3f)", cases[i].q,
+              cases[i].better, better, cases[i].worse, worse);
+        ss_query_free(q);
+    }
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -445,6 +518,8 @@ int main(int argc, char **argv)
     test_match(ac);
     test_context(ac);
     test_definition(ac);
+    test_about(ac);
+    test_region_named(ac);
     ss_syn_free(syn);
     ss_actx_free(ac);
     ss_analyzer_close(a);
