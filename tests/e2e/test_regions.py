@@ -60,6 +60,8 @@ def test_filters(db):
     cases = [  # (query, files expected, exactly)
         ("招商引资 region:长三角", {"nj.txt"}),
         ("招商引资 region:长江三角洲", {"nj.txt"}),
+        ("招商引资 region:長三角", {"nj.txt"}),                 # traditional script
+        ("招商引资 region:粤港澳", {"gz.txt"}),
         ("招商引资 region:珠三角", {"gz.txt"}),
         ("招商引资 region:粤港澳大湾区", {"gz.txt"}),
         ("招商引资 region:东北", {"ln.txt"}),
