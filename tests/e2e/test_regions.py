@@ -25,6 +25,8 @@ FIXTURES = {
     "ln.txt": "辽宁省2004年政府工作报告\n省长 张某某\n"
               "振兴辽宁老工业基地，加快国有企业改革步伐。\n"
               "全省招商引资实际到位资金增长两成。\n",
+    "sy.txt": "沈阳市2004年政府工作报告\n市长 周某某\n"
+              "振兴老工业基地，加快国有企业改革步伐。\n",
     "gov.txt": "2004年国务院政府工作报告\n总理 王某某\n"
                "振兴东北老工业基地，加快国有企业改革步伐。\n",
     "nj.txt": "南京市2020年政府工作报告\n市长 李某某\n"
@@ -69,7 +71,7 @@ def test_filters(db):
         ("基础设施 region:西部地区", {"gs.txt", "sc.txt"}),
         ("基础设施 region:成渝", {"sc.txt"}),
         # the indexer reads no group out of text: 东北 in a 广州 speech is not 辽宁
-        ("老工业基地 region:辽宁", {"ln.txt"}),
+        ("老工业基地 region:辽宁", {"ln.txt", "sy.txt"}),
     ]
     for q, want in cases:
         rc, res = query(db, q)
@@ -89,6 +91,12 @@ def test_context(db):
     if "ln.txt" in got and "gov.txt" in got and "gz.txt" in got:
         check(got.index("gov.txt") < got.index("ln.txt"),
               "the passage that says 东北 ranks above the context hit", str(got))
+    # the same rule for a province: 辽宁 named above a 沈阳 speech's passage
+    rc, res = query(db, "辽宁 老工业基地")
+    got = files(res)
+    check(rc == 0 and "ln.txt" in got and "sy.txt" in got and
+          got.index("ln.txt") < got.index("sy.txt"),
+          "the passage that says 辽宁 ranks above the 沈阳 context hit", str(got))
     # 长三角 as a word: the 南京 speech is inside, the 广州 one is not
     rc, res = query(db, "长三角 招商引资")
     got = files(res)
