@@ -462,7 +462,7 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     ss_clearerr(err);
     ss_q_resolve_context(q);
     for (size_t u = 0; u < q->nunits; u++)
-        q->units[u].idf = unit_idf(&q->units[u], db, err);
+        q->units[u].idf = unit_idf(&q->units[u], db, err) * q->units[u].qweight;
     xc_query *m = match_q(p, q, db, err);
     xc_query *b[64];
     size_t nb = m ? word_boosts(p, q, db, b, 64, err) : 0;

@@ -121,6 +121,7 @@ ss_code ss_q_add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t l
     u->text[off] = '\0';
     u->n = n;
     u->idf = 1.0;
+    u->qweight = 1.0f;
     u->alt = ALT_TYPED;
     q->nunits++;
     return SS_OK;
@@ -174,6 +175,7 @@ static ss_code add_subunit(ss_query *q, size_t u, size_t first, size_t last, ss_
     }
     d->n = n;
     d->idf = 1.0;
+    d->qweight = src->qweight;
     d->alt = ALT_TYPED;
     q->nunits++;
     return SS_OK;
@@ -321,7 +323,7 @@ static ss_code describe(ss_query *q, ss_err *err)
                 ok = sb_addc(&sb, q->natural ? '|' : '+') == 0;
             ok = ok && sb_adds(&sb, q->units[u].text) == 0;
             for (size_t c = it->c0; ok && q->natural && c < it->c1; c++)
-                if (q->concepts[c].u0 == u)
+                if (q->concepts[c].u0 == u || q->concepts[c].whole == u) /* split: whole */
                     ok = describe_alts(&sb, q, &q->concepts[c]);
         }
         if (it->quoted)

@@ -44,7 +44,9 @@ typedef struct {
     char *text;        /* atom texts, concatenated */
     uatom *a;
     size_t n;
-    double idf;        /* log(N / df) of its rarest term, set by ss_query_build */
+    double idf;        /* log(N / df) of its rarest term, times qweight; set by ss_query_build */
+    float qweight;     /* its weight in a question against a word asked about (1; less for a
+                          word naming a problem or a remedy: qwords.c QW_*) */
     uint8_t alt;       /* ALT_TYPED, or another form of a concept's word (ALT_SAME, ALT_RELATED) */
 } unit;
 
@@ -113,9 +115,16 @@ ss_code ss_q_add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t l
                       ss_err *err);
 /* Appends the units of an unquoted item's analysis: its words (of a
  * question, without function words and, when it has content words, the
- * generic ones), single characters joined to the word beside them. */
+ * generic ones; words naming a problem or a remedy weighing less: qweight),
+ * single characters joined to the word beside them. */
 ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, int natural,
                         ss_err *err);
+/* What a word is to a question: QK_FUNCTION (的, 如何: dropped),
+ * QK_GENERIC (发展, 推进, 问题: dropped when the question has other
+ * content words), QK_PROBLEM (不足, 瓶颈) and QK_REMEDY (缓解, 治理):
+ * counted, weighing less than QK_CONTENT, the things asked about. */
+enum { QK_CONTENT = 0, QK_FUNCTION, QK_GENERIC, QK_PROBLEM, QK_REMEDY };
+int ss_q_word_kind(const char *s, size_t len);
 /* Whether the positive unquoted items r[0, n) of s read as a question. */
 ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                             int *natural, ss_err *err);

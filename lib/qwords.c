@@ -30,6 +30,27 @@ static const char *const generic_words[] = {
     "需要", "可以", "能够", "才能", "我们", "我国", "我市", "我省", "采取",
     /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
     "水平", "能力", "力度", "成效", "效果", "作用", "发挥", "增强", "注重", "着力",
+    /* verbs of doing in general (打造…, 打赢…战, 建立…机制) */
+    "打造", "构建", "建立", "实施", "抓住", "把握",
+};
+/* Words that name what is wrong (a question about 土地指标不足 is about
+ * 土地指标; the passages that answer it say 用地紧张, 瓶颈, 矛盾) and
+ * words that name what is done about it (缓解, 破解, 治理…): a question
+ * counts them, with their related words, but they weigh less than the
+ * thing asked about (qweight; see query_int.h):
+ *   weight of a concept = idf of its word * QW_PROBLEM (or QW_REMEDY). */
+#define QW_PROBLEM 0.5
+#define QW_REMEDY 0.5
+static const char *const problem_words[] = {
+    "不足", "短缺", "紧缺", "匮乏", "紧张", "偏紧", "瓶颈", "矛盾", "难题", "困难", "难点",
+    "滞后", "落后", "薄弱", "短板", "弱项", "制约", "障碍", "拥堵", "拥挤", "拖欠", "过剩",
+    "缓慢", "不够", "不高", "不强", "不畅", "偏低", "较低", "下滑", "下降", "突出", "严重",
+    "难以", "不力", "不到位", "失衡", "低下",
+};
+static const char *const remedy_words[] = {
+    "破解", "缓解", "化解", "治理", "整治", "防治", "改善", "改进", "优化", "保障", "应对",
+    "克服", "扭转", "消除", "减少", "降低", "打破", "突破", "补齐", "弥补", "激励", "防范",
+    "防止", "遏制", "杜绝", "清理", "规范", "稳定", "扩大", "增加", "减轻", "疏解",
 };
 static const char *const question_words[] = {
     "如何", "怎样", "怎么", "什么", "哪些", "为什么", "为何", "是否", "吗", "呢", "?", "谁",
@@ -44,6 +65,26 @@ static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 }
 #define IN(list, s, len) in_list(list, NELEM(list), s, len)
 
+/* A question's weight of the word of atoms [first, last]: QW_PROBLEM,
+ * QW_REMEDY or 1. */
+static float word_qweight(const ss_analysis *an, uint32_t first, uint32_t last)
+{
+    const char *t = an->norm + an->atoms[first].norm;
+    size_t tl = an->atoms[last].norm + an->atoms[last].normlen - an->atoms[first].norm;
+    return IN(problem_words, t, tl)  ? (float)QW_PROBLEM
+           : IN(remedy_words, t, tl) ? (float)QW_REMEDY
+                                     : 1.0f;
+}
+
+int ss_q_word_kind(const char *s, size_t len)
+{
+    return IN(stopwords, s, len)       ? QK_FUNCTION
+           : IN(generic_words, s, len) ? QK_GENERIC
+           : IN(problem_words, s, len) ? QK_PROBLEM
+           : IN(remedy_words, s, len)  ? QK_REMEDY
+                                       : QK_CONTENT;
+}
+
 /* Pieces of an unquoted item: segmenter words over Han atoms, single
  * ASCII atoms, symbols glued to what precedes them. */
 typedef struct {
@@ -53,6 +94,7 @@ typedef struct {
     int generic;      /* a word too general for a question */
     int has_core;     /* a word with a character glued to it: */
     uint32_t core_first, core_last; /* the word alone */
+    float qweight;    /* 1, QW_PROBLEM or QW_REMEDY */
 } piece;
 
 /* Characters that, glued to a word, say what is wrong with it (融资难,
@@ -105,7 +147,8 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
         const char *t = an->norm + at->norm;
         size_t tl = an->atoms[last].norm + an->atoms[last].normlen - at->norm;
         pc[np] = (piece){ (uint32_t)i, last, at->kind == SS_ATOM_HAN && last == i,
-                          IN(stopwords, t, tl), IN(generic_words, t, tl), 0, 0, 0 };
+                          IN(stopwords, t, tl), IN(generic_words, t, tl), 0, 0, 0,
+                          word_qweight(an, (uint32_t)i, last) };
         find_core(an, d, &pc[np++]);
         i = last + 1;
     }
@@ -152,9 +195,27 @@ static int is_prefix_char(const ss_analysis *an, const piece *p)
     return IN(prefixes, an->norm + a->norm, a->normlen);
 }
 
+/* Adds to a question the unit of atoms [first, last] weighing qweight,
+ * unless a unit of the item (from u0 on) has its text: a word named twice
+ * (融资难融资贵 -> 融资难 | 融资 | 融资贵) is asked about once. */
+static ss_code add_question_unit(ss_query *q, const ss_analysis *an, size_t u0, uint32_t first,
+                                 uint32_t last, float qweight, ss_err *err)
+{
+    const char *t = an->norm + an->atoms[first].norm;
+    size_t tl = an->atoms[last].norm + an->atoms[last].normlen - an->atoms[first].norm;
+    for (size_t u = u0; u < q->nunits; u++)
+        if (strlen(q->units[u].text) == tl && memcmp(q->units[u].text, t, tl) == 0)
+            return SS_OK;
+    ss_code rc = ss_q_add_unit(q, an, first, last, err);
+    if (rc == SS_OK)
+        q->units[q->nunits - 1].qweight = qweight;
+    return rc;
+}
+
 static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, size_t np,
                           int natural, ss_err *err)
 {
+    size_t u0 = q->nunits;
     piece m[MAX_PIECES_ITEM];
     size_t nm = 0, specific = 0;
     for (size_t i = 0; natural && i < np; i++)
@@ -180,6 +241,7 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
             }
             prev->last = pc[i].last;
             prev->single_han = 0;
+            prev->qweight = 1.0f; /* a word with more to it than the problem or remedy */
             continue;
         }
         m[nm++] = pc[i];
@@ -191,11 +253,13 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
                     an->atoms[m[i].first].norm;
         if (natural && specific > 0 && IN(generic_words, t, tl))
             continue;
-        ss_code rc = ss_q_add_unit(q, an, m[i].first, m[i].last, err);
+        ss_code rc = natural ? add_question_unit(q, an, u0, m[i].first, m[i].last, m[i].qweight, err)
+                             : ss_q_add_unit(q, an, m[i].first, m[i].last, err);
         /* a question also counts the word without its character: 落地难 ->
          * 落地 too, for the passages that say it another way */
         if (rc == SS_OK && natural && m[i].has_core)
-            rc = ss_q_add_unit(q, an, m[i].core_first, m[i].core_last, err);
+            rc = add_question_unit(q, an, u0, m[i].core_first, m[i].core_last,
+                                   word_qweight(an, m[i].core_first, m[i].core_last), err);
         if (rc != SS_OK)
             return rc;
     }

@@ -45,7 +45,11 @@
  *              + W_FOCUS * focus)
  * where cover is the share of the question's weight the passage holds
  * (each concept weighs the rarity of its first unit, log N/df, times its
- * strength there). */
+ * strength there), times W_NO_THING when the question names a thing (a
+ * word that is not a problem or a remedy: qweight 1) and the passage holds
+ * only its problem or remedy words (如何缓解电力供应紧张: a passage on
+ * 缓解…矛盾 that names no 电力 or 供应 answers another question). */
+#define W_NO_THING 0.3
 #define PAIR_WINDOW 6
 #define W_PAIR 0.5
 #define TIGHT_WINDOW 2       /* 乡村旅游扶贫, 乡村旅游的扶贫 */
@@ -311,13 +315,17 @@ static double concept_idf(const ss_query *q, size_t c)
 static double natural_factor(const ss_query *q, const ss_analysis *an, const occs *o, scratch *s)
 {
     strengths(q, an, o, s->best, s->free_standing);
-    size_t present = 0, focus = 0, pairs = 0, found = 0, tight = 0;
+    size_t present = 0, focus = 0, pairs = 0, found = 0, tight = 0, things = 0, things_here = 0;
     double w_all = 0, w_present = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
         double w = concept_idf(q, c);
+        const concept *k = &q->concepts[c];
+        int thing = k->u1 > k->u0 && q->units[k->u0].qweight >= 1.0f;
         w_all += w;
+        things += thing;
         if (concept_present(o, c)) {
             present++;
+            things_here += thing;
             w_present += w * s->best[c];
             focus += s->free_standing[c] > 0;
         }
@@ -335,10 +343,10 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
     uint32_t span;
     proximity(q, o, NEAR_WINDOW, &span, &most, s->seen, s->seen2);
     double cover = w_all > 0 ? w_present / w_all : (double)present / q->nconcepts;
-    return cover * (1.0 + W_NEAR * (double)most / q->nconcepts +
-                    W_PAIR * (pairs ? (double)found / pairs : 0.0) +
-                    W_TIGHT * (pairs ? (double)tight / pairs : 0.0) +
-                    W_FOCUS * (double)focus / present);
+    return cover * (things && !things_here ? W_NO_THING : 1.0) *
+           (1.0 + W_NEAR * (double)most / q->nconcepts +
+            W_PAIR * (pairs ? (double)found / pairs : 0.0) +
+            W_TIGHT * (pairs ? (double)tight / pairs : 0.0) + W_FOCUS * (double)focus / present);
 }
 
 /* A passage that is a note defining a term (the glossary after a work

@@ -483,6 +483,10 @@ static void test_about(ss_actx *ac)
         { "王凯", "王凯指出，要加快项目建设。", "省长王凯作部署，要加快项目建设。" },
         { "王凯", "会上，王凯强调，要加快项目建设。", "会上，王凯作部署，要加快项目建设。" },
         { "王凯", "王凯表示，要加快项目建设。", "按照王凯要求，要加快项目建设。" },
+        /* a question's thing beats its problem and remedy words alone */
+        { "如何缓解电力供应紧张", "今年电力供应保持平稳。", "要缓解各方面的矛盾和紧张关系。" },
+        { "如何解决土地指标不足的问题", "去年全市土地指标全部落实到项目。",
+          "要着力解决资金不足的问题。" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ss_query *q = NULL;
