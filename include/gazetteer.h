@@ -17,13 +17,17 @@
 
 typedef struct ss_gazetteer ss_gazetteer;
 
-enum { SS_GAZ_PROVINCE = 1, SS_GAZ_CITY = 2, SS_GAZ_COUNTY = 3 };
+enum { SS_GAZ_PROVINCE = 1, SS_GAZ_CITY = 2, SS_GAZ_COUNTY = 3, SS_GAZ_GROUP = 4 };
 
-/* Opens the gazetteer at path (NULL: DATADIR/gazetteer.tsv). */
+/* Opens the gazetteer at path (NULL: DATADIR/gazetteer.tsv), with the
+ * groupings of places in region_groups.tsv of the same directory (none
+ * when that file is missing; a damaged one fails with SS_ECORRUPT). */
 ss_code ss_gaz_open(const char *path, ss_gazetteer **out, ss_err *err);
 void ss_gaz_close(ss_gazetteer *g);
 
-/* Places are numbered 1..count; 0 means none. */
+/* Places are numbered 1..count; 0 means none.  Groups (区域, below) are
+ * numbered after them: their level is SS_GAZ_GROUP, their name their
+ * first name (东北地区), their code NULL, their parent 0. */
 size_t ss_gaz_count(const ss_gazetteer *g);
 const char *ss_gaz_name(const ss_gazetteer *g, uint32_t id);   /* full name: 商丘市 */
 const char *ss_gaz_code(const ss_gazetteer *g, uint32_t id);   /* division code: 411400 */
@@ -35,6 +39,20 @@ uint32_t ss_gaz_parent(const ss_gazetteer *g, uint32_t id);    /* 0 for a provin
  * (at most max).  Full names first; ambiguous short names give several. */
 size_t ss_gaz_lookup(const ss_gazetteer *g, const char *name, size_t len, uint32_t *ids,
                      size_t max);
+
+/* For queries: the areas a name may mean.  A group's name (东北, 长三角,
+ * 粤港澳大湾区) gives that group's id, any other name what ss_gaz_lookup
+ * gives.  Text scans and the indexer never see groups. */
+size_t ss_gaz_lookup_area(const ss_gazetteer *g, const char *name, size_t len, uint32_t *ids,
+                          size_t max);
+
+/* The places an area stands for: a group's members (provinces or cities,
+ * at most 16), a place itself.  Returns how many were written (at most max). */
+size_t ss_gaz_members(const ss_gazetteer *g, uint32_t id, uint32_t *ids, size_t max);
+
+/* 1 when place id is the area or lies inside it (inside one of a group's
+ * members). */
+int ss_gaz_within(const ss_gazetteer *g, uint32_t id, uint32_t area);
 
 /* Calls cb for each place named in text (UTF-8, simplified), longest
  * match first, with its byte span; masked placeholders are skipped.

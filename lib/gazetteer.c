@@ -224,7 +224,7 @@ static void add_key(ss_gazetteer *g, const char *s, size_t n, uint32_t id, uint8
 
 /* ---- loading ---- */
 
-static ss_code read_file(const char *path, char **out, size_t *len, ss_err *err)
+ss_code gz_read_file(const char *path, char **out, size_t *len, ss_err *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -417,7 +417,7 @@ ss_code ss_gaz_open(const char *path, ss_gazetteer **out, ss_err *err)
         return ss_seterr(err, SS_ENOMEM, "out of memory opening gazetteer");
     size_t len = 0;
     code_map m = { NULL, NULL, 0 };
-    ss_code rc = read_file(path, &g->buf, &len, err);
+    ss_code rc = gz_read_file(path, &g->buf, &len, err);
     if (rc == SS_OK && alloc_tables(g, count_lines(g->buf, len), &m) < 0)
         rc = ss_seterr(err, SS_ENOMEM, "%s: out of memory", path);
     if (rc == SS_OK)
@@ -429,6 +429,11 @@ ss_code ss_gaz_open(const char *path, ss_gazetteer **out, ss_err *err)
         return rc;
     }
     add_names(g);
+    rc = gz_load_groups(g, path, err);
+    if (rc != SS_OK) {
+        ss_gaz_close(g);
+        return rc;
+    }
     *out = g;
     return SS_OK;
 }
@@ -442,6 +447,7 @@ void ss_gaz_close(ss_gazetteer *g)
     free(g->grp);
     free(g->slots);
     free(g->pfx);
+    gz_free_groups(g);
     free(g->buf);
     free(g);
 }
@@ -456,7 +462,7 @@ size_t ss_gaz_count(const ss_gazetteer *g)
 const char *ss_gaz_name(const ss_gazetteer *g, uint32_t id)
 {
     const gz_place *p = place(g, id);
-    return p ? p->name : NULL;
+    return p ? p->name : gz_group_name(g, id);
 }
 
 const char *ss_gaz_code(const ss_gazetteer *g, uint32_t id)
@@ -468,7 +474,7 @@ const char *ss_gaz_code(const ss_gazetteer *g, uint32_t id)
 int ss_gaz_level(const ss_gazetteer *g, uint32_t id)
 {
     const gz_place *p = place(g, id);
-    return p ? p->level : 0;
+    return p ? p->level : gz_group_name(g, id) ? SS_GAZ_GROUP : 0;
 }
 
 uint32_t ss_gaz_parent(const ss_gazetteer *g, uint32_t id)

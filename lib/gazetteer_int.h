@@ -41,8 +41,31 @@ typedef struct {
     uint32_t maxlen; /* longest key with that prefix, bytes */
 } gz_pfx;
 
+/* A grouping of places (区域: 东北地区, 长三角) from region_groups.tsv;
+ * gazetteer_groups.c.  Group k has id n + 1 + k. */
+#define GZ_MAX_MEMBERS 16
+#define GZ_MAX_GROUPS 64
+#define GZ_MAX_GROUP_NAMES 256
+
+typedef struct {
+    uint32_t members[GZ_MAX_MEMBERS];
+    uint32_t n;
+    const char *name; /* its first name, NUL-terminated, in rbuf */
+} gz_region;
+
+typedef struct {
+    const char *s; /* NUL-terminated, in rbuf */
+    uint32_t len;
+    uint32_t region; /* index into rg */
+} gz_rname;
+
 struct ss_gazetteer {
     char *buf;
+    char *rbuf; /* region_groups.tsv, NULL when absent */
+    gz_region *rg;
+    size_t nrg;
+    gz_rname *rn;
+    size_t nrn;
     gz_place *pl; /* pl[1..n] */
     size_t n;
     gz_entry *ent;
@@ -54,6 +77,15 @@ struct ss_gazetteer {
     gz_pfx *pfx;
     size_t pmask;
 };
+
+/* Reads a whole file, NUL-terminated (SS_ENOTFOUND when it cannot be opened). */
+ss_code gz_read_file(const char *path, char **out, size_t *len, ss_err *err);
+
+/* Loads the groups file beside the gazetteer at gaz_path (a missing file
+ * is no groups); gazetteer_groups.c. */
+ss_code gz_load_groups(ss_gazetteer *g, const char *gaz_path, ss_err *err);
+void gz_free_groups(ss_gazetteer *g);
+const char *gz_group_name(const ss_gazetteer *g, uint32_t id); /* NULL: not a group */
 
 /* ---- lookups ---- */
 

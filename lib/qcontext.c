@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
 #include "passage_year.h"
 #include "prefix.h"
 #include "utf8.h"
@@ -73,8 +74,8 @@ void ss_q_resolve_context(ss_query *q)
                 k->year = year_of(&q->units[a]);
         k->nplaces = 0;
         if (q->gaz && u && u->n >= 2 && all_han(u))
-            k->nplaces = ss_gaz_lookup(q->gaz, u->text, strlen(u->text), k->places,
-                                       MAX_CONCEPT_PLACES);
+            k->nplaces = ss_gaz_lookup_area(q->gaz, u->text, strlen(u->text), k->places,
+                                            MAX_CONCEPT_PLACES);
     }
 }
 
@@ -82,10 +83,14 @@ size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, si
 {
     size_t n = 0;
     for (size_t i = 0; i < c->nplaces && n < max; i++) {
-        ctx_term *t = &out[n++];
-        snprintf(t->term, sizeof t->term, SS_PREFIX_REGION "%s", ss_gaz_code(q->gaz, c->places[i]));
-        t->also[0] = '\0';
-        t->boolean = 1;
+        uint32_t m[16]; /* a group's members (gazetteer.h) */
+        size_t nm = ss_gaz_members(q->gaz, c->places[i], m, NELEM(m));
+        for (size_t j = 0; j < nm && n < max; j++) {
+            ctx_term *t = &out[n++];
+            snprintf(t->term, sizeof t->term, SS_PREFIX_REGION "%s", ss_gaz_code(q->gaz, m[j]));
+            t->also[0] = '\0';
+            t->boolean = 1;
+        }
     }
     if (c->year && n < max) {
         ctx_term *t = &out[n++];
@@ -108,13 +113,12 @@ typedef struct {
     int inside;
 } inside_ctx;
 
-/* 1 when place id is one of c's places or lies inside one. */
+/* 1 when place id is one of c's places (or areas) or lies inside one. */
 static int inside(const ss_gazetteer *g, const concept *c, uint32_t id)
 {
-    for (int depth = 0; id && depth < 4; depth++, id = ss_gaz_parent(g, id))
-        for (size_t i = 0; i < c->nplaces; i++)
-            if (c->places[i] == id)
-                return 1;
+    for (size_t i = 0; i < c->nplaces; i++)
+        if (ss_gaz_within(g, id, c->places[i]))
+            return 1;
     return 0;
 }
 
@@ -203,7 +207,7 @@ ss_code ss_q_region_named_only(const ss_query *q, const ss_passage_meta *meta, i
             continue;
         uint32_t ids[MAX_CONCEPT_PLACES];
         const char *v = q->filters.v[i].value;
-        size_t n = ss_gaz_lookup(q->gaz, v, strlen(v), ids, MAX_CONCEPT_PLACES);
+        size_t n = ss_gaz_lookup_area(q->gaz, v, strlen(v), ids, MAX_CONCEPT_PLACES);
         any |= n > 0;
         in = n > 0 && speech_in(q->gaz, ids, n, meta, err, &rc);
     }

@@ -243,20 +243,34 @@ static void scratch_free(scratch *s)
 
 static double concept_idf(const ss_query *q, size_t c);
 
+/* A word's share of a passage's BM25 weight: the idf of each of its typed
+ * units (老工业基地 is 老工业 + 基地, and BM25 sums both). */
+static double concept_bm25_share(const ss_query *q, size_t c)
+{
+    const concept *k = &q->concepts[c];
+    double w = 0;
+    for (size_t u = k->u0; u < k->u1; u++)
+        w += q->units[u].idf;
+    return w > 0 ? w : 1.0;
+}
+
 /* A passage that holds a word only by its context (its speech's place or
  * year) lacks that word's BM25 weight; this gives it back, so that the
  * context's strength, not the missing term, decides how far below the
- * passages naming the word it ranks:  Σ idf of the words present /
- * Σ idf of those its text holds. */
+ * passages naming the word it ranks:  Σ share of the words present /
+ * Σ share of those its text holds (every unit counted, as BM25 does: with
+ * one idf a word, a context hit on a word of one unit beside a word of
+ * several was given back more than the named word weighs, and outranked
+ * the passage naming it). */
 static double context_weight(const ss_query *q, const occs *o)
 {
     double all = 0, text = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
         if (!concept_present(o, c))
             continue;
-        all += concept_idf(q, c);
+        all += concept_bm25_share(q, c);
         if (o->ccount[c])
-            text += concept_idf(q, c);
+            text += concept_bm25_share(q, c);
     }
     return text > 0 && all > text ? all / text : 1.0;
 }

@@ -31,23 +31,35 @@ static uint32_t round2(double n)
     return (uint32_t)(floor(n / scale + 0.5) * scale);
 }
 
-/* The gazetteer's text, read once: a cheap test whether a query word may
- * name a place before the gazetteer itself is opened. */
+/* Appends the file datadir/name to sb; -1 when it cannot be read. */
+static int append_file(strbuf *sb, const char *datadir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", datadir, name);
+    FILE *f = fopen(path, "rb");
+    char buf[16384];
+    size_t n;
+    int bad = !f;
+    while (!bad && (n = fread(buf, 1, sizeof buf, f)) > 0)
+        bad = sb_add(sb, buf, n) != 0;
+    if (f && ferror(f))
+        bad = 1;
+    if (f)
+        fclose(f);
+    return bad ? -1 : 0;
+}
+
+/* The gazetteer's text and its groups' (region_groups.tsv, where present),
+ * read once: a cheap test whether a query word may name a place or a
+ * group of places before the gazetteer itself is opened. */
 static const char *gazetteer_text(ss_searcher *s, size_t *len)
 {
     if (!s->gaztext && !s->gaztext_missing) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/gazetteer.tsv",
-                 s->datadir ? s->datadir : ss_datadir());
-        FILE *f = fopen(path, "rb");
+        const char *dir = s->datadir ? s->datadir : ss_datadir();
         strbuf sb = STRBUF_INIT;
-        char buf[16384];
-        size_t n;
-        int bad = !f;
-        while (!bad && (n = fread(buf, 1, sizeof buf, f)) > 0)
-            bad = sb_add(&sb, buf, n) != 0;
-        if (f)
-            fclose(f);
+        int bad = append_file(&sb, dir, "gazetteer.tsv") < 0 || sb_add(&sb, "\n", 1) != 0;
+        if (!bad) /* missing groups: places only, as ss_gaz_open (gazetteer.h) */
+            (void)append_file(&sb, dir, "region_groups.tsv");
         if (bad) {
             sb_free(&sb);
             s->gaztext_missing = 1;

@@ -1,7 +1,9 @@
 /* test_gazetteer.c: the gazetteer (lib/gazetteer.c): loading, the
  * hierarchy the generator made (municipalities, 直辖县级), lookups of full
  * and short names, scanning sentences for places with high precision,
- * masked placeholders, bad data files, and load/scan speed.
+ * masked placeholders, bad data files, and load/scan speed; the groups of
+ * places (区域, region_groups.tsv) a query may name, and that scans never
+ * report them.
  * Run from the repository root after `make build/data/gazetteer.tsv`. */
 #include <stdint.h>
 #include <stdio.h>
@@ -38,8 +40,8 @@ static void test_load(const ss_gazetteer *g)
     CHECK_EQ_STR(ss_gaz_code(g, henan), "410000", "code of 河南省");
     CHECK_EQ_INT(ss_gaz_level(g, henan), SS_GAZ_PROVINCE, "level of 河南省");
     CHECK_EQ_INT(ss_gaz_parent(g, henan), 0, "province has no parent");
-    CHECK(ss_gaz_name(g, 0) == NULL && ss_gaz_name(g, (uint32_t)ss_gaz_count(g) + 1) == NULL,
-          "ids out of range have no name");
+    CHECK(ss_gaz_name(g, 0) == NULL && ss_gaz_name(g, (uint32_t)ss_gaz_count(g) + 1000) == NULL,
+          "ids out of range (past places and groups) have no name");
     CHECK_EQ_INT(ss_gaz_level(g, 0), 0, "level of id 0");
 }
 
@@ -255,6 +257,178 @@ static void test_bad_files(void)
                  "CRLF and no final newline");
 }
 
+/* ---- groups of places (region_groups.tsv) ---- */
+
+/* The codes of the places an area name stands for, sorted, joined by
+ * spaces ("" when the name is no area). */
+static const char *area_codes(const ss_gazetteer *g, const char *name, char *out, size_t cap)
+{
+    uint32_t ids[8], m[32];
+    size_t n = ss_gaz_lookup_area(g, name, strlen(name), ids, 8), k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ss_gaz_members(g, ids[i], m + k, 32 - k);
+    for (size_t i = 1; i < k; i++) /* insertion sort by code */
+        for (size_t j = i; j > 0 && strcmp(ss_gaz_code(g, m[j - 1]), ss_gaz_code(g, m[j])) > 0;
+             j--) {
+            uint32_t t = m[j];
+            m[j] = m[j - 1];
+            m[j - 1] = t;
+        }
+    out[0] = '\0';
+    for (size_t i = 0, len = 0; i < k && len + 8 < cap; i++, len = strlen(out))
+        snprintf(out + len, cap - len, "%s%s", len ? " " : "", ss_gaz_code(g, m[i]));
+    return out;
+}
+
+/* Names and the codes of the places they stand for as an area. */
+static const char *const AREA_CASES[][2] = {
+    { "东北", "210000 220000 230000" },
+    { "东北地区", "210000 220000 230000" },
+    { "东三省", "210000 220000 230000" },
+    { "京津冀", "110000 120000 130000" },
+    { "长三角", "310000 320000 330000 340000" },
+    { "长江三角洲", "310000 320000 330000 340000" },
+    { "中部地区", "140000 340000 360000 410000 420000 430000" },
+    { "东部地区", "110000 120000 130000 310000 320000 330000 350000 370000 440000 460000" },
+    { "西部地区", "150000 450000 500000 510000 520000 530000 540000 610000 620000 630000 "
+                  "640000 650000" },
+    { "珠三角", "440100 440300 440400 440600 440700 441200 441300 441900 442000" },
+    { "粤港澳大湾区", "440100 440300 440400 440600 440700 441200 441300 441900 442000 "
+                      "810000 820000" },
+    { "粤港澳", "440000 810000 820000" },
+    { "成渝", "500000 510000" },
+    /* places stay places */
+    { "河南", "410000" },
+    { "商丘市", "411400" },
+    /* ordinary words and policies are no area */
+    { "西部", "" },
+    { "东部", "" },
+    { "中部", "" },
+    { "西部大开发", "" },
+    { "东北振兴", "" },
+    { "地区", "" },
+};
+
+static void test_groups_lookup(const ss_gazetteer *g)
+{
+    char buf[256];
+    for (size_t i = 0; i < sizeof AREA_CASES / sizeof AREA_CASES[0]; i++)
+        CHECK_EQ_STR(area_codes(g, AREA_CASES[i][0], buf, sizeof buf), AREA_CASES[i][1],
+                     AREA_CASES[i][0]);
+    /* a group is not a place: the indexer's lookups never give it */
+    CHECK_EQ_INT(count_of(g, "东北"), 0, "ss_gaz_lookup(东北) knows places only");
+    CHECK_EQ_INT(count_of(g, "长三角"), 0, "ss_gaz_lookup(长三角) knows places only");
+    uint32_t id = 0;
+    CHECK_EQ_INT(ss_gaz_lookup_area(g, "东北", strlen("东北"), &id, 1), 1, "东北 is an area");
+    CHECK_EQ_INT(ss_gaz_level(g, id), SS_GAZ_GROUP, "level of a group");
+    CHECK_EQ_STR(name_of(g, id), "东北地区", "a group's name is its first");
+    CHECK(ss_gaz_code(g, id) == NULL, "a group has no code");
+    CHECK_EQ_INT(ss_gaz_parent(g, id), 0, "a group has no parent");
+    CHECK_EQ_INT(ss_gaz_lookup_area(g, "东北", strlen("东北"), &id, 0), 0, "max 0");
+}
+
+/* Places and areas: is the place inside? */
+static const struct {
+    const char *place, *area;
+    int in;
+} WITHIN_CASES[] = {
+    { "沈阳市", "东北", 1 },     { "哈尔滨市", "东三省", 1 }, { "辽宁省", "东北地区", 1 },
+    { "南京市", "长三角", 1 },   { "合肥市", "长三角", 1 },   { "广州市", "长三角", 0 },
+    { "天河区", "珠三角", 1 },   { "汕头市", "珠三角", 0 },   { "广东省", "珠三角", 0 },
+    { "澳门", "粤港澳大湾区", 1 }, { "澳门", "珠三角", 0 }, { "汕头市", "粤港澳", 1 },   { "成都市", "成渝", 1 },
+    { "商丘市", "河南", 1 },     { "河南省", "商丘市", 0 },   { "商丘市", "中部地区", 1 },
+};
+
+static void test_groups_within(const ss_gazetteer *g)
+{
+    for (size_t i = 0; i < sizeof WITHIN_CASES / sizeof WITHIN_CASES[0]; i++) {
+        uint32_t area = 0;
+        ss_gaz_lookup_area(g, WITHIN_CASES[i].area, strlen(WITHIN_CASES[i].area), &area, 1);
+        CHECK_EQ_INT(ss_gaz_within(g, first(g, WITHIN_CASES[i].place), area), WITHIN_CASES[i].in,
+                     WITHIN_CASES[i].place);
+    }
+}
+
+/* Texts naming groups: scans report only the places written. */
+static const char *const GROUP_SCAN_CASES[][2] = {
+    { "振兴东北老工业基地，东北地区，东三省", "" },
+    { "长三角一体化、京津冀协同发展、粤港澳大湾区、成渝地区双城经济圈", "" },
+    { "西部大开发，中部崛起，东部率先", "" },
+    { "辽宁是东北的老工业基地", "辽宁省" },
+};
+
+static void test_groups_not_scanned(const ss_gazetteer *g)
+{
+    names n;
+    for (size_t i = 0; i < sizeof GROUP_SCAN_CASES / sizeof GROUP_SCAN_CASES[0]; i++)
+        CHECK_EQ_STR(scan(g, GROUP_SCAN_CASES[i][0], &n), GROUP_SCAN_CASES[i][1],
+                     GROUP_SCAN_CASES[i][0]);
+}
+
+/* Opens a gazetteer of two provinces with the groups file text beside it
+ * (NULL: none); returns the open's code and, when it worked, how many
+ * places 东北 stands for. */
+static ss_code open_groups(const char *groups, size_t *members, ss_err *err)
+{
+    char dir[] = "/tmp/ss_groups_XXXXXX", gz[64], gr[64];
+    *members = 0;
+    if (!mkdtemp(dir))
+        return SS_EIO;
+    snprintf(gz, sizeof gz, "%s/gazetteer.tsv", dir);
+    snprintf(gr, sizeof gr, "%s/region_groups.tsv", dir);
+    FILE *f = fopen(gz, "wb");
+    if (f) {
+        fputs("210000\t1\t-\t辽宁省\n220000\t1\t-\t吉林省\n", f);
+        fclose(f);
+    }
+    f = groups ? fopen(gr, "wb") : NULL;
+    if (f) {
+        fputs(groups, f);
+        fclose(f);
+    }
+    ss_gazetteer *g = NULL;
+    ss_code rc = ss_gaz_open(gz, &g, err);
+    uint32_t id, m[16];
+    if (rc == SS_OK && ss_gaz_lookup_area(g, "东北", strlen("东北"), &id, 1))
+        *members = ss_gaz_members(g, id, m, 16);
+    ss_gaz_close(g);
+    remove(gz);
+    remove(gr);
+    rmdir(dir);
+    return rc;
+}
+
+static const struct {
+    const char *text; /* NULL: no groups file */
+    ss_code rc;
+    size_t members;
+    const char *what;
+} GROUP_FILE_CASES[] = {
+    { NULL, SS_OK, 0, "no groups file: places only" },
+    { "# comment\n210000 220000\t东北\t东三省\n", SS_OK, 2, "a group" },
+    { "210000  220000\t东北\r\n", SS_OK, 2, "two spaces, CRLF" },
+    { "210000 999999\t东北\n", SS_ECORRUPT, 0, "unknown member" },
+    { "210000 220000\n", SS_ECORRUPT, 0, "no names" },
+    { "\t东北\n", SS_ECORRUPT, 0, "no members" },
+    { "210000\t东\n", SS_ECORRUPT, 0, "one-character name" },
+    { "210000\t辽宁\n", SS_ECORRUPT, 0, "name of a place" },
+    { "210000\t东北\n220000\t东北\n", SS_ECORRUPT, 0, "name in two groups" },
+    { "210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 "
+      "210000 210000 210000 210000 210000\t东北\n",
+      SS_ECORRUPT, 0, "17 members" },
+};
+
+static void test_group_files(void)
+{
+    for (size_t i = 0; i < sizeof GROUP_FILE_CASES / sizeof GROUP_FILE_CASES[0]; i++) {
+        ss_err err;
+        size_t members = 0;
+        CHECK_EQ_INT(open_groups(GROUP_FILE_CASES[i].text, &members, &err),
+                     GROUP_FILE_CASES[i].rc, GROUP_FILE_CASES[i].what);
+        CHECK_EQ_INT(members, GROUP_FILE_CASES[i].members, GROUP_FILE_CASES[i].what);
+    }
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -276,6 +450,10 @@ int main(int argc, char **argv)
     test_scan_spans(g);
     test_scan_offsets(g);
     test_bad_files();
+    test_groups_lookup(g);
+    test_groups_within(g);
+    test_groups_not_scanned(g);
+    test_group_files();
     ss_gaz_close(g);
     return check_report(argv[0]);
 }

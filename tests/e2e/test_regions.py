@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""End-to-end tests of groups of places (区域: 东北, 长三角, 珠三角…,
+corpus/data/region_groups.tsv) on a small fixture index.
+
+usage: test_regions.py BINDIR
+A query's group name stands for its member provinces and cities: the
+region: filter keeps speeches in a member, and a query word 东北 counts a
+passage of a speech in a member as context, below passages that say it.
+The indexer never reads a group out of text: a passage that says 东北 is
+not a passage of 辽宁.  Ends with "N passed, N failed".
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, summary  # noqa: E402
+
+BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "bin")
+
+FIXTURES = {
+    "ln.txt": "辽宁省2004年政府工作报告\n省长 张某某\n"
+              "振兴辽宁老工业基地，加快国有企业改革步伐。\n"
+              "全省招商引资实际到位资金增长两成。\n",
+    "sy.txt": "沈阳市2004年政府工作报告\n市长 周某某\n"
+              "振兴老工业基地，加快国有企业改革步伐。\n",
+    "gov.txt": "2004年国务院政府工作报告\n总理 王某某\n"
+               "振兴东北老工业基地，加快国有企业改革步伐。\n",
+    "nj.txt": "南京市2020年政府工作报告\n市长 李某某\n"
+              "深化招商引资，推进重大项目建设。\n",
+    "gz.txt": "广州市2020年政府工作报告\n市长 赵某某\n"
+              "创新招商引资方式，学习东北老工业基地振兴的经验。\n",
+    "gs.txt": "甘肃省2005年政府工作报告\n省长 钱某某\n"
+              "抓住西部大开发机遇，加强基础设施建设。\n",
+    "sc.txt": "四川省2005年政府工作报告\n省长 孙某某\n"
+              "加强基础设施建设，改善投资环境。\n",
+}
+
+
+def run(*args):
+    return subprocess.run(list(args), capture_output=True, text=True)
+
+
+def query(db, q):
+    p = run(f"{BIN}/speech-query", "-d", db, "-n", "20", "--json", q)
+    try:
+        res = json.loads(p.stdout) if p.stdout.strip() else None
+    except json.JSONDecodeError:
+        res = None
+    return p.returncode, res
+
+
+def files(res):
+    """Base names of the hit files, in rank order."""
+    return [os.path.basename(h["file"]) for h in res["hits"]] if res else []
+
+
+def test_filters(db):
+    cases = [  # (query, files expected, exactly)
+        ("招商引资 region:长三角", {"nj.txt"}),
+        ("招商引资 region:长江三角洲", {"nj.txt"}),
+        ("招商引资 region:長三角", {"nj.txt"}),                 # traditional script
+        ("招商引资 region:粤港澳", {"gz.txt"}),
+        ("招商引资 region:珠三角", {"gz.txt"}),
+        ("招商引资 region:粤港澳大湾区", {"gz.txt"}),
+        ("招商引资 region:东北", {"ln.txt"}),
+        ("招商引资 region:东部地区", {"nj.txt", "gz.txt"}),
+        ("基础设施 region:西部地区", {"gs.txt", "sc.txt"}),
+        ("基础设施 region:成渝", {"sc.txt"}),
+        # the indexer reads no group out of text: 东北 in a 广州 speech is not 辽宁
+        ("老工业基地 region:辽宁", {"ln.txt", "sy.txt"}),
+    ]
+    for q, want in cases:
+        rc, res = query(db, q)
+        check(rc == 0 and set(files(res)) == want, f"filter {q}", f"{rc} {files(res)}")
+    for q in ("招商引资 region:西部", "招商引资 region:东部"):
+        rc, res = query(db, q)
+        check(rc != 0, f"{q}: 西部/东部 alone are no region", f"{rc} {files(res)}")
+
+
+def test_context(db):
+    # 东北 as a query word: the passage that says it above the 辽宁 speech's
+    # passage of the same words that does not (its speech is in 东北)
+    rc, res = query(db, "东北 老工业基地")
+    got = files(res)
+    check(rc == 0 and "ln.txt" in got and "gov.txt" in got and "gz.txt" in got,
+          "东北 老工业基地 finds the 辽宁 passage as context", str(got))
+    if "ln.txt" in got and "gov.txt" in got and "gz.txt" in got:
+        check(got.index("gov.txt") < got.index("ln.txt"),
+              "the passage that says 东北 ranks above the context hit", str(got))
+    # the same rule for a province: 辽宁 named above a 沈阳 speech's passage
+    rc, res = query(db, "辽宁 老工业基地")
+    got = files(res)
+    check(rc == 0 and "ln.txt" in got and "sy.txt" in got and
+          got.index("ln.txt") < got.index("sy.txt"),
+          "the passage that says 辽宁 ranks above the 沈阳 context hit", str(got))
+    # 长三角 as a word: the 南京 speech is inside, the 广州 one is not
+    rc, res = query(db, "长三角 招商引资")
+    got = files(res)
+    check(rc == 0 and "nj.txt" in got and "gz.txt" not in got[:got.index("nj.txt") + 1]
+          if "nj.txt" in got else False, "长三角 招商引资: 南京 first", str(got))
+    # 西部大开发 is a policy, not a place: no context hits from 四川
+    rc, res = query(db, "西部大开发")
+    check(rc == 0 and files(res) == ["gs.txt"], "西部大开发 finds only the text", str(files(res)))
+    rc, res = query(db, "西部 基础设施")
+    check(rc == 0 and set(files(res)) <= {"gs.txt"}, "西部 alone is no place", str(files(res)))
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="ss-regions-")
+    try:
+        d = os.path.join(tmp, "docs")
+        os.mkdir(d)
+        for name, text in FIXTURES.items():
+            with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        db = os.path.join(tmp, "db")
+        p = run(f"{BIN}/speech-index", "-q", "-d", db, d)
+        check(p.returncode == 0, "fixtures indexed", p.stderr)
+        test_filters(db)
+        test_context(db)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return summary()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
