@@ -46,6 +46,14 @@ size_t ss_gaz_lookup(const ss_gazetteer *g, const char *name, size_t len, uint32
 size_t ss_gaz_lookup_area(const ss_gazetteer *g, const char *name, size_t len, uint32_t *ids,
                           size_t max);
 
+/* 1 when a name stands for a place on its own, with no context around it:
+ * a group's name (东北, 京津冀), or a key ss_gaz_scan takes alone -- a
+ * province's or city's name (许昌, 海南, 商丘市), a county's full name of
+ * three characters or more -- not only a weak one (the short form of a
+ * county, a city's short form that is an everyday word: 朝阳, 大同; a
+ * full name that is a word: 城区, 新县). */
+int ss_gaz_names_alone(const ss_gazetteer *g, const char *name, size_t len);
+
 /* The places an area stands for: a group's members (provinces or cities,
  * at most 16), a place itself.  Returns how many were written (at most max). */
 size_t ss_gaz_members(const ss_gazetteer *g, uint32_t id, uint32_t *ids, size_t max);

@@ -62,8 +62,11 @@ int ss_query_has_text(const ss_query *q);
 size_t ss_query_filter_count(const ss_query *q);
 /* 1 when a filter needs the gazetteer (region:). */
 int ss_query_needs_places(const ss_query *q);
-/* The gazetteer that resolves region: filters (borrowed until freed). */
-void ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g);
+/* The gazetteer that resolves region: filters and the places query words
+ * name (borrowed until freed).  A keyword word that begins with a place
+ * (许昌高铁站) is then read as the place and the rest, as if typed apart:
+ * the query is read again (qparse.c says when). */
+ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err);
 
 /* 1 when the query has nothing to search for. */
 int ss_query_is_empty(const ss_query *q);
@@ -103,8 +106,9 @@ typedef struct {
 ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
                             double *factor, ss_span **hl, size_t *nhl, ss_err *err);
 
-/* 1 when a query word may name a place: it begins a name in gaz, the
- * gazetteer's text (a cheap test before the gazetteer is opened). */
+/* 1 when a query word may name a place, or begin with one: it, or its
+ * first typed units, begin a name in gaz, the gazetteer's text (a cheap
+ * test before the gazetteer is opened). */
 int ss_query_may_name_place(const ss_query *q, const char *gaz, size_t len);
 
 /* The factor for a passage whose section heading (analysed) holds the

@@ -518,3 +518,15 @@ size_t ss_gaz_lookup(const ss_gazetteer *g, const char *name, size_t len, uint32
         ids[i] = g->ent[ids[i]].id;
     return n;
 }
+
+int ss_gaz_names_alone(const ss_gazetteer *g, const char *name, size_t len)
+{
+    uint32_t id;
+    if (ss_gaz_lookup_area(g, name, len, &id, 1) == 1 && ss_gaz_level(g, id) == SS_GAZ_GROUP)
+        return 1;
+    const gz_group *gr = (g && name) ? find_group(g, name, len) : NULL;
+    for (uint32_t e = gr ? gr->first : 0; e; e = g->ent[e - 1].next)
+        if (!(g->ent[e - 1].flags & GZ_WEAK))
+            return 1;
+    return 0;
+}

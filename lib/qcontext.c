@@ -31,15 +31,30 @@ static int all_han(const unit *u)
     return 1;
 }
 
+/* 1 when "\t" + s[0, n) stands in gaz: a name begins with s. */
+static int begins_name(const char *gaz, size_t len, const char *s, size_t n)
+{
+    char key[64];
+    if (n + 2 > sizeof key)
+        return 0;
+    key[0] = '\t';
+    memcpy(key + 1, s, n);
+    return memmem(gaz, len, key, n + 1) != NULL;
+}
+
 int ss_query_may_name_place(const ss_query *q, const char *gaz, size_t len)
 {
     for (size_t c = 0; gaz && c < q->nconcepts; c++) {
-        const unit *u = concept_unit(q, &q->concepts[c]);
-        if (!u || u->n < 2 || u->n > 10 || !all_han(u))
-            continue;
-        char key[64];
-        int n = snprintf(key, sizeof key, "\t%s", u->text);
-        if (n > 0 && (size_t)n < sizeof key && memmem(gaz, len, key, (size_t)n))
+        const concept *k = &q->concepts[c];
+        const unit *u = concept_unit(q, k);
+        if (u && u->n >= 2 && u->n <= 10 && all_han(u) &&
+            begins_name(gaz, len, u->text, strlen(u->text)))
+            return 1;
+        /* a word beginning with a place (qparse.c, ss_q_place_prefix): a
+         * name begins with its first unit */
+        if (!q->natural && k->whole != SIZE_MAX && !q->items[k->item].quoted &&
+            k->u1 > k->u0 + 1 && all_han(&q->units[k->u0]) &&
+            begins_name(gaz, len, q->units[k->u0].text, strlen(q->units[k->u0].text)))
             return 1;
     }
     return 0;

@@ -29,6 +29,7 @@ void ss_query_free(ss_query *q)
     free(q->items);
     free(q->or_next);
     free(q->understood);
+    free(q->typed);
     ss_filters_free(&q->filters);
     free(q);
 }
@@ -60,19 +61,52 @@ int ss_query_needs_places(const ss_query *q)
 }
 
 static ss_code describe(ss_query *q, ss_err *err);
+static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o,
+                          const ss_gazetteer *g, ss_query **out, ss_err *err);
 
-void ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g)
+/* 1 when item i is one of an OR group's alternatives. */
+static int in_or_group(const ss_query *q, size_t i)
+{
+    return q->or_next[i] || (i > 0 && q->or_next[i - 1]);
+}
+
+/* 1 when an item of q, read without the gazetteer, is a word that g
+ * splits into a place and the rest. */
+static int splits_at_place(const ss_query *q, const ss_gazetteer *g)
+{
+    for (size_t i = 0; !q->natural && i < q->nitems; i++) {
+        const item *it = &q->items[i];
+        if (!it->negated && !it->quoted && it->whole != SIZE_MAX && !in_or_group(q, i) &&
+            ss_q_place_prefix(q, it->u0, it->u1, g))
+            return 1;
+    }
+    return 0;
+}
+
+ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
 {
     q->gaz = g;
     if (!g)
-        return;
+        return SS_OK;
+    if (splits_at_place(q, g)) { /* read again, the words beginning with a place split */
+        ss_query *n = NULL;
+        ss_code rc = parse_text(q->ac, q->typed, &q->opts, g, &n, err);
+        if (rc != SS_OK)
+            return rc;
+        ss_query t = *q;
+        *q = *n;
+        *n = t;
+        ss_query_free(n);
+    }
     ss_q_add_short_place_names(q, g);
     char *old = q->understood;
     q->understood = NULL;
-    if (describe(q, NULL) == SS_OK)
+    ss_code rc = describe(q, err);
+    if (rc == SS_OK)
         free(old);
     else
         q->understood = old;
+    return rc;
 }
 
 int ss_query_is_empty(const ss_query *q)
@@ -242,8 +276,116 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
     return push_concept(q, c, err);
 }
 
+/* ---- a word that begins with a place ----
+ *
+ * Typed without a space, a place and a topic (许昌高铁站, 东北老工业基地振兴,
+ * 贵州大数据) are read as two words, as if a space stood between them: the
+ * place then also stands in the passages of speeches about it (qcontext.c),
+ * and the topic where the passage no longer repeats the place.  The
+ * passage holding the word as typed still ranks first: its two words stand
+ * side by side (rank.c, W_ADJ) and close (W_NEAR); a passage of the
+ * place's speeches that names only the topic ranks below both (qcontext.c,
+ * S_PLACE_CONTEXT).  (An extra bonus for the halves side by side in the
+ * order typed, beyond W_ADJ, lowered the tuning set: the passages that
+ * say 振兴东北地区等老工业基地 are as good as the word as typed.)
+ * The rule, for an unquoted keyword word of several typed units (not
+ * excluded, not an alternative of OR; a question reads its words one by
+ * one already):
+ *   - its first units, Han characters only, at least PLACE_MIN_CHARS, are
+ *     a name the gazetteer takes alone (ss_gaz_names_alone: a group of
+ *     places such as 东北, 京津冀; a province's or a city's name, full or
+ *     short; a county's full name) -- never a weak name, an everyday word
+ *     that also names a place (朝阳, 大同, a county's short form, 城区);
+ *   - the units after them hold at least REST_MIN_CHARS characters;
+ *   - the whole word is no place or group itself (粤港澳大湾区, 西部地区);
+ *   - the longest such place wins; the rest may split again (河南省郑州市…).
+ * It cuts only where the segmenter cut: a dictionary word that begins with
+ * a place stays whole (北京大学, and 京津冀协同发展 that domain.dict lists
+ * as one policy's name).  The cut is about reading the text, not about
+ * other forms: --exact keeps it.  The gazetteer is opened after parsing
+ * (only for queries that may name a place: ss_query_may_name_place), so
+ * ss_query_set_gazetteer reads the query again when a word splits. */
+#define PLACE_MIN_CHARS 2
+#define REST_MIN_CHARS 2
+#define PLACE_MAX_BYTES 64
+
+/* Characters of unit u: a Han atom one, an ASCII token its length. */
+static size_t unit_chars(const unit *u)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < u->n; i++)
+        n += u->a[i].kind == SS_ATOM_HAN ? 1 : u->a[i].len;
+    return n;
+}
+
+size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazetteer *g)
+{
+    char place[PLACE_MAX_BYTES], whole[4 * PLACE_MAX_BYTES];
+    size_t pl = 0, wl = 0, best = 0, chars = 0, all = 0;
+    if (!g || u1 < u0 + 2)
+        return 0;
+    for (size_t u = u0; u < u1; u++)
+        all += unit_chars(&q->units[u]);
+    int han = 1;
+    for (size_t u = u0; u < u1; u++) {
+        const unit *x = &q->units[u];
+        size_t len = strlen(x->text);
+        if (wl + len < sizeof whole) {
+            memcpy(whole + wl, x->text, len);
+            wl += len;
+        } else {
+            wl = sizeof whole; /* longer than any name */
+        }
+        for (size_t i = 0; i < x->n; i++)
+            han &= x->a[i].kind == SS_ATOM_HAN;
+        chars += unit_chars(x);
+        if (!han || pl + len >= sizeof place || u + 1 == u1)
+            continue; /* a place of Han characters, with a rest after it */
+        memcpy(place + pl, x->text, len);
+        pl += len;
+        if (chars >= PLACE_MIN_CHARS && all - chars >= REST_MIN_CHARS &&
+            ss_gaz_names_alone(g, place, pl))
+            best = u - u0 + 1;
+    }
+    uint32_t id;
+    if (best && wl < sizeof whole && ss_gaz_lookup_area(g, whole, wl, &id, 1) > 0)
+        return 0; /* the whole word names a place or a group */
+    return best;
+}
+
 static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
-                          const raw_item *r, int natural, ss_err *err)
+                          const raw_item *r, int natural, int may_split, ss_err *err);
+
+/* Reads item r as two: its first k units (a place) and the rest, when
+ * the analysis an (of r) holds those units' atoms from its start (else
+ * *done = 0 and nothing changes).  The units [u0, nunits) parsed for r are
+ * dropped. */
+static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
+                          const raw_item *r, const ss_analysis *an, size_t u0, size_t k,
+                          int *done, ss_err *err)
+{
+    size_t j = 0; /* atoms of the place */
+    *done = 0;
+    for (size_t u = u0; u < u0 + k; u++)
+        for (size_t i = 0; i < q->units[u].n; i++, j++) {
+            const uatom *x = &q->units[u].a[i];
+            if (j >= an->natoms || an->atoms[j].normlen != x->len ||
+                memcmp(an->norm + an->atoms[j].norm, q->units[u].text + x->off, x->len) != 0)
+                return SS_OK;
+        }
+    if (j >= an->natoms || an->atoms[j].start == 0 || an->atoms[j].start >= r->e - r->s)
+        return SS_OK;
+    raw_item head = *r, rest = *r;
+    head.e = rest.s = r->s + an->atoms[j].start;
+    while (q->nunits > u0)
+        unit_free(&q->units[--q->nunits]);
+    *done = 1;
+    ss_code rc = parse_item(q, ac, o, s, &head, 0, 0, err);
+    return rc == SS_OK ? parse_item(q, ac, o, s, &rest, 0, 1, err) : rc;
+}
+
+static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
+                          const raw_item *r, int natural, int may_split, ss_err *err)
 {
     ss_analysis an;
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
@@ -257,6 +399,14 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         rc = ss_q_add_unit(q, &an, 0, an.natoms - 1, err);
     } else {
         rc = ss_q_item_units(q, &an, ss_actx_dict(ac), natural && !r->negated, err);
+        size_t k = rc == SS_OK && may_split && !natural && !r->negated && q->gaz
+                       ? ss_q_place_prefix(q, it.u0, q->nunits, q->gaz)
+                       : 0;
+        int done = 0;
+        if (k)
+            rc = split_item(q, ac, o, s, r, &an, it.u0, k, &done, err);
+        if (done || rc != SS_OK)
+            return rc;
         if (rc == SS_OK && q->nunits - it.u0 > 1 && !natural) {
             it.u1 = q->nunits;
             rc = ss_q_add_unit(q, &an, 0, an.natoms - 1, err);
@@ -349,13 +499,29 @@ ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *er
 ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts *o,
                             ss_query **out, ss_err *err)
 {
+    return parse_text(ac, typed, o, NULL, out, err);
+}
+
+/* Parses typed, with g known (a word beginning with a place splits) or not. */
+static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o,
+                          const ss_gazetteer *g, ss_query **out, ss_err *err)
+{
     ss_query *q = calloc(1, sizeof *q);
     char *text = q ? ss_q_fold_syntax(typed, strlen(typed)) : NULL;
-    if (!text) {
+    if (q && text)
+        q->typed = strdup(typed);
+    if (!text || !q->typed) {
+        free(text);
+        if (q)
+            free(q->typed);
         free(q);
         return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");
     }
     q->ac = ac;
+    q->gaz = g;
+    if (o)
+        q->opts = *o;
+    o = &q->opts; /* none given: all zero, as none (qforms.c) */
     size_t len = strlen(text);
     raw_item r[MAX_ITEMS];
     size_t n = ss_q_split_items(text, len, r, MAX_ITEMS);
@@ -377,7 +543,8 @@ ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts 
                 continue;
         }
         size_t before = q->nitems;
-        rc = parse_item(q, ac, o, text, &r[i], q->natural, err);
+        int in_or = pending_or || (i + 1 < n && r[i + 1].is_or);
+        rc = parse_item(q, ac, o, text, &r[i], q->natural, !in_or, err);
         if (rc == SS_OK && q->nitems > before && pending_or && before > 0)
             q->or_next[before - 1] = 1;
         pending_or = 0;

@@ -176,11 +176,11 @@ static ss_code search_attempt(ss_searcher *s, const char *query, const ss_search
     if (rc != SS_OK)
         return rc;
     out->natural = ss_query_is_natural(q);
-    out->understood = strdup(ss_query_understood(q));
-    if (!out->understood)
-        rc = ss_seterr(err, SS_ENOMEM, "out of memory");
-    else if (!ss_query_is_empty(q))
+    if (!ss_query_is_empty(q))
         rc = ss_search_run(s, q, query, &qo, opts, out, err);
+    /* as understood once run: the gazetteer may split a word (许昌高铁站) */
+    if (rc == SS_OK && !(out->understood = strdup(ss_query_understood(q))))
+        rc = ss_seterr(err, SS_ENOMEM, "out of memory");
     ss_query_free(q);
     if (rc != SS_OK)
         ss_results_free(out);

@@ -89,8 +89,7 @@ ss_code ss_need_places(ss_searcher *s, ss_query *q, ss_err *err)
         if (rc != SS_OK)
             return rc;
     }
-    ss_query_set_gazetteer(q, s->gaz);
-    return SS_OK;
+    return ss_query_set_gazetteer(q, s->gaz, err);
 }
 
 /* Facet counts from the index's value slots, over every Xapian match:

@@ -375,7 +375,7 @@ static void test_context(ss_actx *ac)
         CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
         if (!q)
             continue;
-        ss_query_set_gazetteer(q, g);
+        ss_query_set_gazetteer(q, g, NULL);
         CHECK(ss_query_build(q, NULL, &xq, NULL) == SS_OK, "build %s", cases[i].q);
         ss_passage_meta m = { cases[i].region, cases[i].title, cases[i].date, cases[i].heading };
         CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
@@ -414,13 +414,76 @@ static void test_region_named(ss_actx *ac)
         CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
         if (!q)
             continue;
-        ss_query_set_gazetteer(q, g);
+        ss_query_set_gazetteer(q, g, NULL);
         ss_passage_meta m = { cases[i].region, cases[i].title, NULL, NULL };
         CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
                   ss_query_judge_meta(q, &an, &m, &f, NULL, NULL, NULL) == SS_OK &&
                   ss_query_judge(q, &an, &base, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
         CHECK(f > 0, "case %zu matches", i);
         CHECK_EQ_INT(f >= base, cases[i].about, cases[i].text);
+        ss_query_free(q);
+    }
+    ss_gaz_close(g);
+}
+
+/* A keyword word that begins with a place the gazetteer takes alone is read
+ * as the place and the rest once the gazetteer is known (qparse.c,
+ * ss_q_place_prefix); before, and for the cases the rule leaves whole, it
+ * stays one word. */
+static void test_place_split(ss_actx *ac)
+{
+    static const struct {
+        const char *q;
+        int exact;
+        const char *before, *after; /* understood without and with the gazetteer */
+    } cases[] = {
+        { "许昌高铁站", 0, "许昌+高铁站", "许昌 高铁站" },
+        { "许昌高铁站", 1, "许昌+高铁站", "许昌 高铁站" },          /* --exact: parsing, kept */
+        { "东北老工业基地振兴", 0, "东北+老工业+基地+振兴", "东北 老工业+基地+振兴" }, /* group */
+        { "贵州大数据", 0, "贵州+大数据", "贵州 大数据" },
+        { "海南自由贸易港", 0, "海南+自由贸易港", "海南 自由贸易港" },  /* province, not the
+                                                                         weak 海南 city name */
+        { "许昌市高铁站", 0, "许昌市+高铁站", "许昌市{许昌} 高铁站" },  /* full name */
+        { "鄢陵县花木", 0, "鄢陵县+花木", "鄢陵县{鄢陵} 花木" },        /* a county's full name */
+        { "河南省郑州市经济", 0, "河南省+郑州市+经济", "河南省{河南} 郑州市{郑州} 经济" },
+        { "许昌5G", 0, "许昌+5g", "许昌 5g" },                       /* the rest: two characters */
+        { "招商 许昌高铁站", 0, "招商 许昌+高铁站", "招商 许昌 高铁站" },
+        /* left whole */
+        { "粤港澳大湾区", 0, "粤港澳大湾区", "粤港澳大湾区" },           /* a group itself */
+        { "西部地区", 0, "西部+地区", "西部+地区" },                    /* a group itself */
+        { "朝阳项目", 0, "朝阳+项目", "朝阳+项目" },                    /* weak: an everyday word */
+        { "大同煤矿", 0, "大同+煤矿", "大同+煤矿" },                    /* weak */
+        { "鄢陵花木", 0, "鄢陵+花木", "鄢陵+花木" },                    /* a county's short form */
+        { "城区改造", 0, "城区+改造", "城区+改造" },                    /* full name, a word */
+        { "北京大学", 0, "北京大学", "北京大学" },                      /* one dictionary word */
+        { "许昌站", 0, "许昌站", "许昌站" },                            /* rest of one character */
+        { "\"许昌高铁站\"", 0, "\"许昌高铁站\"", "\"许昌高铁站\"" },     /* quoted: exact */
+        { "项目 -许昌高铁站", 0, "项目 -许昌+高铁站", "项目 -许昌+高铁站" }, /* excluded */
+        { "许昌高铁站 OR 项目", 0, "许昌+高铁站 OR 项目", "许昌+高铁站 OR 项目" }, /* OR */
+        { "项目 OR 许昌高铁站", 0, "项目 OR 许昌+高铁站", "项目 OR 许昌+高铁站" },
+    };
+    ss_gazetteer *g = NULL;
+    CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
+    for (size_t i = 0; g && i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_query_opts o = { cases[i].exact, NULL, 0, 0 };
+        CHECK(ss_query_parse_opts(ac, cases[i].q, &o, &q, NULL) == SS_OK, "parse %s",
+              cases[i].q);
+        if (!q)
+            continue;
+        CHECK_EQ_STR(ss_query_understood(q), cases[i].before, cases[i].q);
+        CHECK(ss_query_set_gazetteer(q, g, NULL) == SS_OK, "gazetteer %s", cases[i].q);
+        CHECK_EQ_STR(ss_query_understood(q), cases[i].after, cases[i].q);
+        /* read again, the query still has what it had: items and filters */
+        CHECK(ss_query_has_text(q), "%s has text", cases[i].q);
+        ss_query_free(q);
+    }
+    /* a filter survives the reading again */
+    ss_query *q = NULL;
+    if (g && ss_query_parse(ac, "许昌高铁站 year:2020", &q, NULL) == SS_OK) {
+        CHECK(ss_query_set_gazetteer(q, g, NULL) == SS_OK, "gazetteer with a filter");
+        CHECK_EQ_STR(ss_query_understood(q), "许昌 高铁站 year:2020", "filter kept");
+        CHECK_EQ_INT((int)ss_query_filter_count(q), 1, "one filter");
         ss_query_free(q);
     }
     ss_gaz_close(g);
@@ -524,6 +587,7 @@ int main(int argc, char **argv)
     test_definition(ac);
     test_about(ac);
     test_region_named(ac);
+    test_place_split(ac);
     ss_syn_free(syn);
     ss_actx_free(ac);
     ss_analyzer_close(a);
