@@ -326,7 +326,7 @@ size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazet
         return 0;
     for (size_t u = u0; u < u1; u++)
         all += unit_chars(&q->units[u]);
-    int han = 1;
+    int han = 1; /* the units so far: Han characters, within place[] */
     for (size_t u = u0; u < u1; u++) {
         const unit *x = &q->units[u];
         size_t len = strlen(x->text);
@@ -338,8 +338,9 @@ size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazet
         }
         for (size_t i = 0; i < x->n; i++)
             han &= x->a[i].kind == SS_ATOM_HAN;
+        han &= pl + len < sizeof place;
         chars += unit_chars(x);
-        if (!han || pl + len >= sizeof place || u + 1 == u1)
+        if (!han || u + 1 == u1)
             continue; /* a place of Han characters, with a rest after it */
         memcpy(place + pl, x->text, len);
         pl += len;

@@ -339,6 +339,28 @@ static const struct {
     { "商丘市", "河南", 1 },     { "河南省", "商丘市", 0 },   { "商丘市", "中部地区", 1 },
 };
 
+/* Names that stand for a place on their own (a query word beginning with
+ * one splits: lib/qparse.c) and those that need context. */
+static void test_names_alone(const ss_gazetteer *g)
+{
+    static const struct {
+        const char *name;
+        int alone;
+    } cases[] = {
+        { "许昌", 1 },   { "许昌市", 1 }, { "河南", 1 },  { "河南省", 1 },
+        { "海南", 1 },   /* the province, though the city's short form is weak */
+        { "东北", 1 },   { "京津冀", 1 }, { "长三角", 1 }, /* groups */
+        { "鄢陵县", 1 }, /* a county's full name */
+        { "朝阳", 0 },   { "大同", 0 },   /* city short forms that are words */
+        { "鄢陵", 0 },   /* a county's short form */
+        { "城区", 0 },   { "新县", 0 },   /* full names that are words */
+        { "西部", 0 },   { "项目", 0 },   { "", 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CHECK_EQ_INT(ss_gaz_names_alone(g, cases[i].name, strlen(cases[i].name)), cases[i].alone,
+                     cases[i].name);
+}
+
 static void test_groups_within(const ss_gazetteer *g)
 {
     for (size_t i = 0; i < sizeof WITHIN_CASES / sizeof WITHIN_CASES[0]; i++) {
@@ -452,6 +474,7 @@ int main(int argc, char **argv)
     test_bad_files();
     test_groups_lookup(g);
     test_groups_within(g);
+    test_names_alone(g);
     test_groups_not_scanned(g);
     test_group_files();
     ss_gaz_close(g);
