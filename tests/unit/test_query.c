@@ -478,6 +478,37 @@ static void test_place_split(ss_actx *ac)
         CHECK(ss_query_has_text(q), "%s has text", cases[i].q);
         ss_query_free(q);
     }
+    /* judged: the word as typed above its halves apart; the place's
+     * speeches count as context, a speech elsewhere does not */
+    static const struct {
+        const char *text, *region;
+        int rank; /* 3 whole, 2 apart, 1 context only, 0 no match */
+    } judged[] = {
+        { "加快许昌高铁站片区建设。", NULL, 3 },
+        { "支持许昌建设新城，加快高铁站片区建设。", NULL, 2 },
+        { "加快高铁站片区建设。", "鄢陵县", 1 },
+        { "加快高铁站片区建设。", "信阳市", 0 },
+    };
+    double f[sizeof judged / sizeof judged[0]];
+    ss_query *jq = NULL;
+    xc_query *xq = NULL;
+    if (g && ss_query_parse(ac, "许昌高铁站", &jq, NULL) == SS_OK) {
+        CHECK(ss_query_set_gazetteer(jq, g, NULL) == SS_OK &&
+                  ss_query_build(jq, NULL, &xq, NULL) == SS_OK, "build 许昌高铁站");
+        for (size_t i = 0; i < sizeof judged / sizeof judged[0]; i++) {
+            ss_analysis an;
+            ss_passage_meta m = { judged[i].region, NULL, NULL, NULL };
+            f[i] = 0;
+            CHECK(ss_analyze_atoms(ac, judged[i].text, strlen(judged[i].text), &an, NULL) ==
+                          SS_OK &&
+                      ss_query_judge_meta(jq, &an, &m, &f[i], NULL, NULL, NULL) == SS_OK,
+                  "judge %s", judged[i].text);
+            CHECK_EQ_INT(f[i] > 0, judged[i].rank > 0, judged[i].text);
+        }
+        CHECK(f[0] > f[1], "whole %.3f above apart %.3f", f[0], f[1]);
+        xc_query_free(xq);
+        ss_query_free(jq);
+    }
     /* a filter survives the reading again */
     ss_query *q = NULL;
     if (g && ss_query_parse(ac, "许昌高铁站 year:2020", &q, NULL) == SS_OK) {
