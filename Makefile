@@ -71,12 +71,24 @@ USER_DICT = $(wildcard corpus/data/*.dict)
 DATA_FILES = $(patsubst corpus/data/%,$(DATADIR)/%,$(wildcard corpus/data/*.rules corpus/data/*.tsv))
 BENCH_BIN = $(BUILD)/bench/qbench $(BUILD)/bench/textbench
 
-all: $(PROGS) $(DICT) $(TRAD) $(DATA_FILES) $(UNIT_BIN) $(BENCH_BIN)
+SYN_INDEX = $(DATADIR)/synonyms.rules.idx
+
+all: $(PROGS) $(DICT) $(TRAD) $(DATA_FILES) $(SYN_INDEX) $(UNIT_BIN) $(BENCH_BIN)
 
 # Data the engine reads at run time, next to the compiled dictionary.
 $(DATADIR)/%: corpus/data/%
 	@mkdir -p $(dir $@)
 	cp $< $@
+
+# The synonyms table's members, indexed once (lib/synonyms.c: a table
+# without its index, or edited since, is indexed when read).
+$(SYN_INDEX): $(DATADIR)/synonyms.rules $(BUILD)/syn-index
+	$(BUILD)/syn-index $< $@
+
+$(BUILD)/syn-index: tools/syn_index.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CPPFLAGS) $(CFLAGS) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(LIBA) $(LDLIBS)
 
 $(BUILD)/bench/%: tests/bench/%.c $(LIBA)
 	@mkdir -p $(dir $@)
@@ -227,10 +239,10 @@ DATADEST = $(DESTDIR)$(INSTALL_DATADIR)
 MANDEST = $(DESTDIR)$(PREFIX)/share/man/man1
 COMPDEST = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 
-install: bin/speech-index bin/speech-query $(DICT) $(TRAD) $(DATA_FILES)
+install: bin/speech-index bin/speech-query $(DICT) $(TRAD) $(DATA_FILES) $(SYN_INDEX)
 	install -d $(BINDEST) $(DATADEST) $(MANDEST) $(COMPDEST)
 	install -m 755 bin/speech-index bin/speech-query $(BINDEST)/
-	install -m 644 $(DICT) $(TRAD) $(DATA_FILES) $(DATADEST)/
+	install -m 644 $(DICT) $(TRAD) $(DATA_FILES) $(SYN_INDEX) $(DATADEST)/
 	install -m 644 man/speech-index.1 man/speech-query.1 $(MANDEST)/
 	install -m 644 tools/completion.bash $(COMPDEST)/speech-query
 	install -m 644 tools/completion.bash $(COMPDEST)/speech-index

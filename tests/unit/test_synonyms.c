@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analyze.h"
+#include "base.h"
 #include "check.h"
 #include "datadir.h"
 #include "numbers.h"
@@ -90,6 +92,100 @@ static void test_shipped(void)
     ss_syn_free(s);
 }
 
+/* Every member's lookups as one string (for comparing two loads). */
+static void all_lookups(const ss_syn *s, const char *const *words, size_t n, char *out,
+                        size_t size)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        ss_syn_alt a[8];
+        size_t k = ss_syn_lookup(s, words[i], strlen(words[i]), a, 8), at = strlen(out);
+        snprintf(out + at, size - at, "%s:", words[i]);
+        for (size_t j = 0; j < k; j++) {
+            at = strlen(out);
+            snprintf(out + at, size - at, "%s%.*s,", a[j].related ? "~" : "",
+                     (int)strnlen(a[j].text, sizeof a[j].text), a[j].text);
+        }
+        at = strlen(out);
+        snprintf(out + at, size - at, ";");
+    }
+}
+
+static int write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fputs(text, f);
+    return fclose(f);
+}
+
+/* The compiled index (rules + ".idx"): lookups through it are the lookups
+ * of the table indexed on reading; an index of another text (the table
+ * edited since), a truncated or a garbled one is not used. */
+static void test_index(void)
+{
+    static const char *const words[] = { "发改委", "发展改革委", "发展和改革委员会", "gdp", "GDP",
+                                         "国内生产总值", "豫", "河南", "融资", "资金", "贷款",
+                                         "经费", "不在表里", "发改", "新词", "旧词" };
+    char dir[] = "/tmp/test_synonyms.XXXXXX", rules[128], idx[128];
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    snprintf(rules, sizeof rules, "%s/synonyms.rules", dir);
+    snprintf(idx, sizeof idx, "%s/synonyms.rules.idx", dir);
+    CHECK(write_text(rules, table) == 0, "write %s", rules);
+    ss_syn *plain = NULL, *indexed = NULL;
+    ss_err err;
+    char want[4096], got[4096];
+    CHECK(ss_syn_load(rules, &plain, &err) == SS_OK, "load: %s", err.msg);
+    CHECK(plain && !ss_syn_indexed(plain), "no index beside the table: indexed on reading");
+    CHECK(plain && ss_syn_write_index(plain, idx, &err) == SS_OK, "write index: %s", err.msg);
+    CHECK(ss_syn_load(rules, &indexed, &err) == SS_OK, "load: %s", err.msg);
+    CHECK(indexed && ss_syn_indexed(indexed), "the index beside the table is used");
+    all_lookups(plain, words, NELEM(words), want, sizeof want);
+    all_lookups(indexed, words, NELEM(words), got, sizeof got);
+    CHECK_EQ_STR(got, want, "lookups through the index = lookups of the table");
+    ss_syn_free(indexed);
+    indexed = NULL;
+
+    /* the table edited (same length: one group's word changed) */
+    char edited[sizeof table];
+    memcpy(edited, table, sizeof table);
+    char *at = strstr(edited, "经费");
+    memcpy(at, "旧词", strlen("旧词"));
+    CHECK(write_text(rules, edited) == 0, "write edited");
+    CHECK(ss_syn_load(rules, &indexed, &err) == SS_OK, "load edited: %s", err.msg);
+    CHECK(indexed && !ss_syn_indexed(indexed), "an index of another text is not used");
+    ss_syn_alt a[8];
+    CHECK(indexed && ss_syn_lookup(indexed, "旧词", strlen("旧词"), a, 8) == 1 &&
+              strcmp(a[0].text, "资金") == 0, "the edited table's group is found");
+    ss_syn_free(indexed);
+    indexed = NULL;
+
+    /* a truncated and a garbled index */
+    CHECK(write_text(rules, table) == 0, "write table again");
+    static const char *const bad[] = { "SSYNIX1\n", "garbage that is not an index at all......" };
+    for (size_t i = 0; i < NELEM(bad); i++) {
+        CHECK(write_text(idx, bad[i]) == 0, "write bad index");
+        CHECK(ss_syn_load(rules, &indexed, &err) == SS_OK, "load: %s", err.msg);
+        CHECK(indexed && !ss_syn_indexed(indexed), "bad index %zu not used", i);
+        all_lookups(indexed, words, NELEM(words), got, sizeof got);
+        CHECK_EQ_STR(got, want, "lookups without a usable index");
+        ss_syn_free(indexed);
+        indexed = NULL;
+    }
+    ss_syn_free(plain);
+    unlink(idx);
+    unlink(rules);
+    rmdir(dir);
+
+    /* the shipped table comes with its compiled index (make) */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/synonyms.rules", ss_datadir());
+    CHECK(ss_syn_load(path, &indexed, &err) == SS_OK, "%s: %s", path, err.msg);
+    CHECK(indexed && ss_syn_indexed(indexed), "the shipped table's index is used");
+    ss_syn_free(indexed);
+}
+
 static void test_numbers(void)
 {
     static const struct {
@@ -156,6 +252,7 @@ int main(int argc, char **argv)
     test_lookup();
     test_bad_lines();
     test_shipped();
+    test_index();
     test_numbers();
     return check_report(argv[0]);
 }
