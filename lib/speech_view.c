@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base.h"
+#include "search_int.h"
 #include "terms.h"
 #include "xapian_c.h"
 
@@ -88,6 +89,8 @@ ss_code ss_speech_view_get(ss_searcher *s, const char *file, uint32_t speech, co
     ss_code rc = SS_OK;
     if (query && *query)
         rc = ss_query_parse(ss_searcher_actx(s), query, &q, err);
+    if (rc == SS_OK && q) /* read as the search read it: 许昌高铁站 is 许昌 + 高铁站 */
+        rc = ss_need_places(s, q, err);
     if (rc == SS_OK)
         rc = xc_query_term(term, strlen(term), 1, &xq, err);
     if (rc == SS_OK)

@@ -13,10 +13,12 @@ quoted word stays exact.  Ends with "N passed, N failed".
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from harness import check, summary  # noqa: E402
@@ -89,6 +91,26 @@ def test_whole(db):
           res and res["understood"])
 
 
+def test_view(db, tmp):
+    """The web page's reading view reads the query as the search does: in the
+    speech that names 许昌 and 高铁站 apart, both are marked."""
+    rc, res = query(db, "许昌高铁站")
+    hit = [h for h in (res["hits"] if res else []) if os.path.basename(h["file"]) == "ha.txt"]
+    check(len(hit) == 1, "the 河南 passage is a hit", str(res and res["hits"]))
+    if not hit:
+        return
+    conf = os.path.join(tmp, "web.conf")
+    with open(conf, "w", encoding="utf-8") as f:
+        f.write(f"demo = {db}\ndefault = demo\n")
+    env = dict(os.environ, SPEECH_SEARCH_CONFIG=conf, REQUEST_METHOD="GET",
+               QUERY_STRING=urllib.parse.urlencode({"view": hit[0]["file"], "speech": hit[0]["speech"],
+                                                    "q": "许昌高铁站"}))
+    p = subprocess.run([f"{BIN}/speech-search.cgi"], capture_output=True, text=True, env=env)
+    marks = re.findall(r"<mark[^>]*>([^<]*)</mark>", p.stdout)
+    check(p.returncode == 0 and "许昌" in marks and "高铁站" in marks,
+          "the reading view marks the place and the rest", str(marks) + p.stdout[:200])
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-placesplit-")
     try:
@@ -102,6 +124,7 @@ def main():
         check(p.returncode == 0, "fixtures indexed", p.stderr)
         test_split(db)
         test_whole(db)
+        test_view(db, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary()
