@@ -370,12 +370,10 @@ static int alloc_tables(ss_gazetteer *g, size_t lines, code_map *m)
     return (g->pl && g->ent && g->grp && g->slots && g->pfx && m->code && m->id) ? 0 : -1;
 }
 
-/* Parses every line of g->buf (len bytes) into places. */
-static ss_code parse_all(ss_gazetteer *g, size_t len, code_map *m, const char *path, ss_err *err)
+ss_code gz_each_line(char *buf, size_t len, gz_line_fn fn, void *ctx, ss_err *err)
 {
     size_t lineno = 0;
-    char *p = g->buf, *end = g->buf + len;
-    while (p < end) {
+    for (char *p = buf, *end = buf + len; p < end;) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         char *le = nl ? nl : end;
         *le = '\0';
@@ -383,12 +381,34 @@ static ss_code parse_all(ss_gazetteer *g, size_t len, code_map *m, const char *p
             le[-1] = '\0';
         lineno++;
         if (*p && *p != '#') {
-            ss_code rc = parse_line(g, m, p, lineno, path, err);
+            ss_code rc = fn(ctx, p, lineno, err);
             if (rc != SS_OK)
                 return rc;
         }
         p = le + 1;
     }
+    return SS_OK;
+}
+
+typedef struct {
+    ss_gazetteer *g;
+    code_map *m;
+    const char *path;
+} places_ctx;
+
+static ss_code on_place_line(void *ctx, char *line, size_t lineno, ss_err *err)
+{
+    places_ctx *c = ctx;
+    return parse_line(c->g, c->m, line, lineno, c->path, err);
+}
+
+/* Parses every line of g->buf (len bytes) into places. */
+static ss_code parse_all(ss_gazetteer *g, size_t len, code_map *m, const char *path, ss_err *err)
+{
+    places_ctx c = { g, m, path };
+    ss_code rc = gz_each_line(g->buf, len, on_place_line, &c, err);
+    if (rc != SS_OK)
+        return rc;
     return g->n ? SS_OK : ss_seterr(err, SS_ECORRUPT, "%s: no places", path);
 }
 

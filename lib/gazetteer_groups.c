@@ -98,23 +98,22 @@ static const char *parse_group(ss_gazetteer *g, char *line)
     return NULL;
 }
 
+typedef struct {
+    ss_gazetteer *g;
+    const char *path;
+} groups_ctx;
+
+static ss_code on_group_line(void *ctx, char *line, size_t lineno, ss_err *err)
+{
+    groups_ctx *c = ctx;
+    const char *why = parse_group(c->g, line);
+    return why ? ss_seterr(err, SS_ECORRUPT, "%s:%zu: %s", c->path, lineno, why) : SS_OK;
+}
+
 static ss_code parse_groups(ss_gazetteer *g, size_t len, const char *path, ss_err *err)
 {
-    size_t lineno = 0;
-    char *p = g->rbuf, *end = g->rbuf + len;
-    while (p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        char *le = nl ? nl : end;
-        *le = '\0';
-        if (le > p && le[-1] == '\r')
-            le[-1] = '\0';
-        lineno++;
-        const char *why = (*p && *p != '#') ? parse_group(g, p) : NULL;
-        if (why)
-            return ss_seterr(err, SS_ECORRUPT, "%s:%zu: %s", path, lineno, why);
-        p = le + 1;
-    }
-    return SS_OK;
+    groups_ctx c = { g, path };
+    return gz_each_line(g->rbuf, len, on_group_line, &c, err);
 }
 
 ss_code gz_load_groups(ss_gazetteer *g, const char *gaz_path, ss_err *err)

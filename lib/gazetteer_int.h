@@ -81,6 +81,12 @@ struct ss_gazetteer {
 /* Reads a whole file, NUL-terminated (SS_ENOTFOUND when it cannot be opened). */
 ss_code gz_read_file(const char *path, char **out, size_t *len, ss_err *err);
 
+/* Calls fn(ctx, line, lineno, err) on each line of buf[0, len) that is
+ * neither blank nor a '#' comment, the line ended with a NUL in place (a CR
+ * before its LF dropped); stops at the first code other than SS_OK. */
+typedef ss_code (*gz_line_fn)(void *ctx, char *line, size_t lineno, ss_err *err);
+ss_code gz_each_line(char *buf, size_t len, gz_line_fn fn, void *ctx, ss_err *err);
+
 /* Loads the groups file beside the gazetteer at gaz_path (a missing file
  * is no groups); gazetteer_groups.c. */
 ss_code gz_load_groups(ss_gazetteer *g, const char *gaz_path, ss_err *err);

@@ -100,6 +100,15 @@ ss_code ss_search_run(ss_searcher *s, ss_query *q, const char *text, const ss_qu
                       const ss_search_opts *o, ss_results *out, ss_err *err);
 /* Opens the gazetteer for q when it needs it (region: filters, place words). */
 ss_code ss_need_places(ss_searcher *s, ss_query *q, ss_err *err);
+/* A search of s for xq with q's weighting and s's time limit. */
+ss_code ss_enquire_for(ss_searcher *s, const ss_query *q, const xc_query *xq, xc_enquire **out,
+                       ss_err *err);
+
+/* search_walk.c: the order of hits: higher score first; scores equal to
+ * 1e-9 (the same passage weighs the same in one index or in shards, up to
+ * rounding) fall back to file and offset, so that the order does not
+ * depend on document ids.  <0, 0, >0 as for qsort. */
+int ss_cmp_hits(double sa, const ss_record *a, double sb, const ss_record *b);
 
 /* search_partial.c: the partial tier.  After the strict walk w of q (from
  * text, parsed with qo) ended with fewer hits than the page [offset,

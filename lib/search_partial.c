@@ -51,13 +51,7 @@ static int by_share(const void *a, const void *b)
     const pcand *x = a, *y = b;
     if (fabs(x->share - y->share) > 1e-9)
         return x->share > y->share ? -1 : 1;
-    double m = fabs(x->score) > fabs(y->score) ? fabs(x->score) : fabs(y->score);
-    if (fabs(x->score - y->score) > 1e-9 * m)
-        return x->score > y->score ? -1 : 1;
-    int c = strcmp(x->rec.file ? x->rec.file : "", y->rec.file ? y->rec.file : "");
-    if (c)
-        return c;
-    return x->rec.byte_start < y->rec.byte_start ? -1 : x->rec.byte_start > y->rec.byte_start;
+    return ss_cmp_hits(x->score, &x->rec, y->score, &y->rec);
 }
 
 static int by_id(const void *a, const void *b)
@@ -272,13 +266,7 @@ ss_code ss_partial_tier(ss_searcher *s, const ss_query *q, const char *text,
     if (rc == SS_OK)
         rc = require(s, lq, &lo, &xq, err);
     if (rc == SS_OK)
-        rc = xc_enquire_new(s->db, &e, err);
-    if (rc == SS_OK)
-        rc = xc_enquire_set_query(e, xq, err);
-    if (rc == SS_OK && s->time_limit > 0)
-        rc = xc_enquire_set_time_limit(e, s->time_limit, err);
-    if (rc == SS_OK)
-        rc = ss_query_configure(lq, e, err);
+        rc = ss_enquire_for(s, lq, xq, &e, err);
     if (rc == SS_OK)
         rc = xc_enquire_get_mset(e, 0, PARTIAL_CANDIDATES, 0, &m, err);
     uint32_t size = rc == SS_OK ? xc_mset_size(m) : 0;

@@ -131,6 +131,25 @@ static ss_code spy_facets(xc_enquire *e, ss_results *out, uint32_t *matches, int
     return rc;
 }
 
+ss_code ss_enquire_for(ss_searcher *s, const ss_query *q, const xc_query *xq, xc_enquire **out,
+                       ss_err *err)
+{
+    xc_enquire *e = NULL;
+    ss_code rc = xc_enquire_new(s->db, &e, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_set_query(e, xq, err);
+    if (rc == SS_OK && s->time_limit > 0)
+        rc = xc_enquire_set_time_limit(e, s->time_limit, err);
+    if (rc == SS_OK)
+        rc = ss_query_configure(q, e, err);
+    if (rc != SS_OK) {
+        xc_enquire_free(e);
+        e = NULL;
+    }
+    *out = e;
+    return rc;
+}
+
 ss_code ss_search_run(ss_searcher *s, ss_query *q, const char *text, const ss_query_opts *qo,
                       const ss_search_opts *o, ss_results *out, ss_err *err)
 {
@@ -154,13 +173,7 @@ ss_code ss_search_run(ss_searcher *s, ss_query *q, const char *text, const ss_qu
     if (rc == SS_OK)
         rc = ss_query_build(q, s->db, &xq, err);
     if (rc == SS_OK)
-        rc = xc_enquire_new(s->db, &e, err);
-    if (rc == SS_OK)
-        rc = xc_enquire_set_query(e, xq, err);
-    if (rc == SS_OK && s->time_limit > 0)
-        rc = xc_enquire_set_time_limit(e, s->time_limit, err);
-    if (rc == SS_OK)
-        rc = ss_query_configure(q, e, err);
+        rc = ss_enquire_for(s, q, xq, &e, err);
     if (rc == SS_OK && facets) {
         /* judging every match is exact but costs tens of microseconds a
          * match: beyond judge_limit matches, count the value slots */

@@ -105,19 +105,21 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     return SS_OK;
 }
 
-/* Higher score first; scores equal to 1e-9 (the same passage weighs the
- * same in one index or in shards, up to rounding) fall back to file and
- * offset, so the order does not depend on document ids. */
+int ss_cmp_hits(double sa, const ss_record *a, double sb, const ss_record *b)
+{
+    double m = fabs(sa) > fabs(sb) ? fabs(sa) : fabs(sb);
+    if (fabs(sa - sb) > 1e-9 * m)
+        return sa > sb ? -1 : 1;
+    int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+    if (c)
+        return c;
+    return a->byte_start < b->byte_start ? -1 : a->byte_start > b->byte_start;
+}
+
 static int by_score(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
-    double m = fabs(x->score) > fabs(y->score) ? fabs(x->score) : fabs(y->score);
-    if (fabs(x->score - y->score) > 1e-9 * m)
-        return x->score > y->score ? -1 : 1;
-    int c = strcmp(x->rec.file ? x->rec.file : "", y->rec.file ? y->rec.file : "");
-    if (c)
-        return c;
-    return x->rec.byte_start < y->rec.byte_start ? -1 : x->rec.byte_start > y->rec.byte_start;
+    return ss_cmp_hits(x->score, &x->rec, y->score, &y->rec);
 }
 
 /* Counts a shown passage by its speech's region, year and kind. */
