@@ -109,6 +109,9 @@ ss_code ss_enquire_for(ss_searcher *s, const ss_query *q, const xc_query *xq, xc
  * rounding) fall back to file and offset, so that the order does not
  * depend on document ids.  <0, 0, >0 as for qsort. */
 int ss_cmp_hits(double sa, const ss_record *a, double sb, const ss_record *b);
+/* Appends copy r's place to a hit's places (*v, *n: "also in"), taking
+ * r->file over (set to NULL). */
+ss_code ss_add_copy_place(ss_place **v, size_t *n, ss_record *r, ss_err *err);
 
 /* search_partial.c: the partial tier.  After the strict walk w of q (from
  * text, parsed with qo) ended with fewer hits than the page [offset,

@@ -106,14 +106,10 @@ static ss_code judge(ss_searcher *s, const ss_query *lq, const xc_mset *m, uint3
 /* Folds copy c into the partial hit h ("also in"). */
 static ss_code fold(pcand *h, pcand *c, ss_err *err)
 {
-    ss_place *p = realloc(h->dups, (h->ndups + 1) * sizeof *p);
-    if (!p)
-        return ss_seterr(err, SS_ENOMEM, "out of memory collapsing copies");
-    h->dups = p;
-    p[h->ndups++] = (ss_place){ c->rec.file, c->rec.byte_start, c->rec.byte_end, c->rec.line };
-    c->rec.file = NULL; /* now owned by the place */
-    pcand_free(c);
-    return SS_OK;
+    ss_code rc = ss_add_copy_place(&h->dups, &h->ndups, &c->rec, err);
+    if (rc == SS_OK)
+        pcand_free(c);
+    return rc;
 }
 
 /* Orders v[0, n) and drops copies of strict hits, folding copies among

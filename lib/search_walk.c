@@ -135,16 +135,24 @@ static ss_code count_facets(const ss_record *r, ss_results *out, ss_err *err)
     return rc;
 }
 
+ss_code ss_add_copy_place(ss_place **v, size_t *n, ss_record *r, ss_err *err)
+{
+    ss_place *p = realloc(*v, (*n + 1) * sizeof *p);
+    if (!p)
+        return ss_seterr(err, SS_ENOMEM, "out of memory collapsing copies");
+    *v = p;
+    p[(*n)++] = (ss_place){ r->file, r->byte_start, r->byte_end, r->line };
+    r->file = NULL; /* now owned by the place */
+    return SS_OK;
+}
+
 /* Folds copy c into the shown hit h ("also in"). */
 static ss_code fold(cand *h, cand *c, ss_err *err)
 {
     if (h->rec.file) { /* h still to be shown */
-        ss_place *p = realloc(h->dups, (h->ndups + 1) * sizeof *p);
-        if (!p)
-            return ss_seterr(err, SS_ENOMEM, "out of memory collapsing copies");
-        h->dups = p;
-        p[h->ndups++] = (ss_place){ c->rec.file, c->rec.byte_start, c->rec.byte_end, c->rec.line };
-        c->rec.file = NULL; /* now owned by the place */
+        ss_code rc = ss_add_copy_place(&h->dups, &h->ndups, &c->rec, err);
+        if (rc != SS_OK)
+            return rc;
     }
     c->dup = 1;
     cand_free(c);

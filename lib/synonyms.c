@@ -1,8 +1,8 @@
 /* synonyms.c: the synonym and abbreviation table (see synonyms.h).
  *
- * The table is kept as the text of the file and a hash table from each
- * member to the lines holding it (ss_htab): a lookup reads only those
- * lines.  (Finding the word in the text with memmem, as before, cost
+ * The table is kept as the text of the file and a sorted array of (hash
+ * of a member, line holding it), read from the index compiled beside the
+ * file or built on reading: a lookup reads only its word's lines.  (Finding the word in the text with memmem, as before, cost
  * 20,000 instructions a lookup once the table passed 50 KB: a query's
  * 70 lookups cost more than a fifth of a one-query process.) */
 #include "synonyms.h"
@@ -39,9 +39,9 @@ struct ss_syn {
     char *text;        /* the file as read (a line is put in lower case when read) */
     size_t len;
     char *name;        /* for messages */
-    ss_htab members;   /* hash of a member -> offset in text of a line holding it */
-    syn_entry *sorted; /* or, read from the compiled index, the same sorted */
+    syn_entry *sorted; /* every member's (hash, line), sorted: indexed on reading, */
     size_t nsorted;
+    int compiled;      /* or read from the compiled index */
 };
 
 void ss_syn_free(ss_syn *s)
@@ -50,7 +50,6 @@ void ss_syn_free(ss_syn *s)
         return;
     free(s->text);
     free(s->name);
-    ss_htab_free(&s->members);
     free(s->sorted);
     free(s);
 }
@@ -154,15 +153,21 @@ static void trim_member(const char **s, const char **e)
         trim(s, e); /* perhaps a blank beyond ASCII (U+00A0, U+2000.., U+3000) */
 }
 
-/* Indexes the members of every line under their hash.  The lines are split
- * the way read_line splits them but not checked (a lookup reads its lines
- * with read_line, which skips a malformed one; ss_syn_check names it). */
+static int by_entry(const void *a, const void *b)
+{
+    const syn_entry *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->off > y->off) - (x->off < y->off);
+}
+
+/* Indexes the members of every line: (hash, line) sorted.  The lines are
+ * split the way read_line splits them but not checked (a lookup reads its
+ * lines with read_line, which skips a malformed one; ss_syn_check names
+ * it). */
 static int index_members(ss_syn *s)
 {
-    /* a member with its separator takes a dozen bytes of the file or more:
-     * sized for one every 4, the table seldom has to grow */
-    if (ss_htab_reserve(&s->members, s->len / 8 + 16) != 0)
-        return -1;
+    size_t cap = 0;
     for (const char *p = s->text, *end = s->text + s->len; p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end, *line = p;
@@ -175,15 +180,16 @@ static int index_members(ss_syn *s)
             const char *ms = p, *me = x ? x : e;
             trim_member(&ms, &me);
             if (ms < me) {
-                if (ss_htab_reserve(&s->members, 1024) != 0)
+                if (SS_GROW(s->sorted, s->nsorted + 1, cap, 1024) < 0)
                     return -1;
-                ss_htab_add(&s->members, member_hash(ms, (size_t)(me - ms)),
-                            (uint32_t)(line - s->text));
+                s->sorted[s->nsorted++] = (syn_entry){ member_hash(ms, (size_t)(me - ms)),
+                                                       (uint32_t)(line - s->text), 0 };
             }
             p = x ? x + 1 : e;
         }
         p = nl ? nl + 1 : end;
     }
+    qsort(s->sorted, s->nsorted, sizeof *s->sorted, by_entry);
     return 0;
 }
 
@@ -255,39 +261,20 @@ static int read_index(ss_syn *s, const char *path)
     }
     s->sorted = v;
     s->nsorted = h.n;
+    s->compiled = 1;
     return 0;
-}
-
-static int by_entry(const void *a, const void *b)
-{
-    const syn_entry *x = a, *y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return (x->off > y->off) - (x->off < y->off);
 }
 
 ss_code ss_syn_write_index(const ss_syn *s, const char *path, ss_err *err)
 {
-    size_t n = s->sorted ? s->nsorted : s->members.n, k = 0;
-    syn_entry *v = malloc((n ? n : 1) * sizeof *v);
-    if (!v)
-        return ss_seterr(err, SS_ENOMEM, "out of memory writing %s", path);
-    if (s->sorted) {
-        memcpy(v, s->sorted, n * sizeof *v);
-    } else {
-        for (size_t i = 0; i < s->members.cap && k < n; i++)
-            if (s->members.slot[i].used)
-                v[k++] = (syn_entry){ s->members.slot[i].hash, s->members.slot[i].value, 0 };
-        n = k;
-        qsort(v, n, sizeof *v, by_entry);
-    }
+    size_t n = s->nsorted;
     idx_header h = { IDX_MAGIC, s->len, text_hash(s->text, s->len), n };
     char tmp[4096];
     int len = snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = len > 0 && (size_t)len < sizeof tmp ? fopen(tmp, "wb") : NULL;
-    int ok = f && fwrite(&h, sizeof h, 1, f) == 1 && fwrite(v, sizeof *v, n, f) == n;
+    int ok = f && fwrite(&h, sizeof h, 1, f) == 1 &&
+             (n == 0 || fwrite(s->sorted, sizeof *s->sorted, n, f) == n);
     ok = f && fclose(f) == 0 && ok;
-    free(v);
     if (!ok || rename(tmp, path) != 0) {
         if (f)
             remove(tmp);
@@ -298,7 +285,7 @@ ss_code ss_syn_write_index(const ss_syn *s, const char *path, ss_err *err)
 
 int ss_syn_indexed(const ss_syn *s)
 {
-    return s && s->sorted != NULL;
+    return s && s->compiled;
 }
 
 ss_code ss_syn_check(const ss_syn *s, size_t *groups, ss_err *err)
@@ -375,43 +362,28 @@ size_t ss_syn_groups(const ss_syn *s)
     return n;
 }
 
-static int by_offset(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 size_t ss_syn_lookup(const ss_syn *s, const char *word, size_t len, ss_syn_alt *out, size_t max)
 {
     size_t k = 0;
     if (!s || !len || !s->len)
         return 0;
-    /* the lines holding word (or a member of the same hash), in file order */
-    uint32_t lines[64], off;
-    size_t nlines = 0, pos = 0;
+    /* the entries of word's hash: its lines (and those of a member of the
+     * same hash), in file order */
     uint64_t h = member_hash(word, len);
-    if (s->sorted) {
-        size_t lo = 0, hi = s->nsorted; /* the first entry of hash h */
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (s->sorted[mid].hash < h)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (; lo < s->nsorted && s->sorted[lo].hash == h && nlines < NELEM(lines); lo++)
-            lines[nlines++] = s->sorted[lo].off;
+    size_t lo = 0, hi = s->nsorted;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->sorted[mid].hash < h)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    while (!s->sorted && nlines < NELEM(lines) && ss_htab_next(&s->members, h, &pos, &off))
-        if (nlines == 0 || lines[nlines - 1] != off) /* a line naming it twice: once */
-            lines[nlines++] = off;
-    qsort(lines, nlines, sizeof lines[0], by_offset);
     const char *end = s->text + s->len;
     char line[SYN_MAX_MEMBERS * SS_SYN_MAX_TERM + 256];
-    for (size_t l = 0; l < nlines; l++) {
-        if (l > 0 && lines[l] == lines[l - 1])
-            continue;
-        const char *raw = s->text + lines[l], *rawe = memchr(raw, '\n', (size_t)(end - raw));
+    for (size_t l = lo; l < s->nsorted && s->sorted[l].hash == h; l++) {
+        if (l > lo && s->sorted[l].off == s->sorted[l - 1].off)
+            continue; /* a line naming it twice: once */
+        const char *raw = s->text + s->sorted[l].off, *rawe = memchr(raw, '\n', (size_t)(end - raw));
         size_t n0 = rawe ? (size_t)(rawe - raw) : (size_t)(end - raw);
         const char *hash = memchr(raw, '#', n0);
         if (hash) /* a comment: not part of the group */

@@ -6,6 +6,7 @@
 
 #include "analyze.h"
 #include "check.h"
+#include "fixture.h"
 #include "strbuf.h"
 
 /* Renders an analysis as "atom@pos atom@pos ..." with "|" before atoms
@@ -162,13 +163,11 @@ int main(int argc, char **argv)
 {
     (void)argc;
     ss_analyzer *a = NULL;
-    ss_err err;
-    if (ss_analyzer_open(NULL, &a, &err) != SS_OK) {
-        printf("cannot open analyzer: %s\n", err.msg);
-        printf("%s: 0 passed, 1 failed\n", argv[0]);
-        return 1;
+    ss_actx *c = test_actx_open(&a);
+    if (!c) {
+        ss_analyzer_close(a);
+        return check_report(argv[0]);
     }
-    ss_actx *c = ss_actx_new(a);
     test_atoms(c);
     test_positions(c);
     test_offsets(c);

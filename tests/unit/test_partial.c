@@ -8,6 +8,7 @@
 
 #include "analyze.h"
 #include "check.h"
+#include "fixture.h"
 #include "query.h"
 
 static const struct {
@@ -112,12 +113,11 @@ int main(int argc, char **argv)
 {
     (void)argc;
     ss_analyzer *an = NULL;
-    ss_err err;
-    if (ss_analyzer_open(NULL, &an, &err) != SS_OK) {
-        printf("cannot open analyzer: %s\n", err.msg);
-        return 1;
+    ss_actx *ac = test_actx_open(&an);
+    if (!ac) {
+        ss_analyzer_close(an);
+        return check_report(argv[0]);
     }
-    ss_actx *ac = ss_actx_new(an);
     test_judge(ac);
     test_required(ac);
     ss_actx_free(ac);

@@ -6,6 +6,7 @@
 
 #include "analyze.h"
 #include "check.h"
+#include "fixture.h"
 #include "passage_year.h"
 
 static const struct {
@@ -90,13 +91,11 @@ int main(int argc, char **argv)
 {
     (void)argc;
     ss_analyzer *a = NULL;
-    ss_err err;
-    if (ss_analyzer_open(NULL, &a, &err) != SS_OK) {
-        printf("cannot open the analyzer: %s\n", err.msg);
-        printf("%s: 0 passed, 1 failed\n", argv[0]);
-        return 1;
+    ss_actx *ac = test_actx_open(&a);
+    if (!ac) {
+        ss_analyzer_close(a);
+        return check_report(argv[0]);
     }
-    ss_actx *ac = ss_actx_new(a);
     CHECK(ac != NULL, "context");
     if (ac)
         test_years(ac);

@@ -8,6 +8,7 @@
 
 #include "analyze.h"
 #include "check.h"
+#include "fixture.h"
 #include "query.h"
 #include "synonyms.h"
 #include "terms.h"
@@ -603,12 +604,12 @@ int main(int argc, char **argv)
 {
     (void)argc;
     ss_analyzer *a = NULL;
-    ss_err err;
-    if (ss_analyzer_open(NULL, &a, &err) != SS_OK) {
-        printf("cannot open analyzer: %s\n%s: 0 passed, 1 failed\n", err.msg, argv[0]);
-        return 1;
+    ss_actx *ac = test_actx_open(&a);
+    if (!ac) {
+        ss_analyzer_close(a);
+        return check_report(argv[0]);
     }
-    ss_actx *ac = ss_actx_new(a);
+    ss_err err;
     CHECK(ss_syn_parse(syn_text, strlen(syn_text), "test", &syn, &err) == SS_OK, "synonyms: %s",
           err.msg);
     test_parse(ac);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "fixture.h"
 
 static const struct {
     const char *text;
@@ -121,12 +122,11 @@ int main(int argc, char **argv)
 {
     (void)argc;
     ss_analyzer *a = NULL;
-    ss_err err;
-    if (ss_analyzer_open(NULL, &a, &err) != SS_OK) {
-        printf("cannot open analyzer: %s\n%s: 0 passed, 1 failed\n", err.msg, argv[0]);
-        return 1;
+    ss_actx *ac = test_actx_open(&a);
+    if (!ac) {
+        ss_analyzer_close(a);
+        return check_report(argv[0]);
     }
-    ss_actx *ac = ss_actx_new(a);
     char dir[] = "/tmp/ss-test-terms-XXXXXX";
     CHECK(ac && mkdtemp(dir) != NULL, "set-up");
     test_terms(ac, dir);
