@@ -189,7 +189,8 @@ static int index_members(ss_syn *s)
         }
         p = nl ? nl + 1 : end;
     }
-    qsort(s->sorted, s->nsorted, sizeof *s->sorted, by_entry);
+    if (s->nsorted > 1)
+        qsort(s->sorted, s->nsorted, sizeof *s->sorted, by_entry);
     return 0;
 }
 
