@@ -5,11 +5,18 @@
 # (deps/debian-packages.txt is the one list).
 
 SAN ?= 0
+TUNE ?= 0
 ifeq ($(SAN),1)
 BUILD ?= build/san
 BINDIR ?= build/san/bin
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 OPT = -O1
+else ifeq ($(TUNE),1)
+# The tuning build (lib/tune.h): ranking constants read from $$SS_TUNE.
+BUILD ?= build/tune
+BINDIR ?= build/tune/bin
+SANFLAGS = -DSS_TUNE
+OPT = -O2
 else
 BUILD ?= build/rel
 BINDIR ?= bin
@@ -67,7 +74,7 @@ TRAD = $(DATADIR)/trad.bin
 DICTC = build/rel/seg-dictc
 USER_DICT = $(wildcard corpus/data/*.dict)
 
-.PHONY: all deps test unit demo eval bench clean segeval fuzz fuzz-deps install uninstall serve
+.PHONY: all deps test unit demo eval bench clean segeval fuzz fuzz-deps install uninstall serve tune
 DATA_FILES = $(patsubst corpus/data/%,$(DATADIR)/%,$(wildcard corpus/data/*.rules corpus/data/*.tsv))
 BENCH_BIN = $(BUILD)/bench/qbench $(BUILD)/bench/textbench
 
@@ -161,6 +168,11 @@ test: deps
 	$(MAKE) all
 	$(MAKE) SAN=1 all
 	sh tests/run.sh
+
+# The tuning build and the search for ranking constants over the tuning
+# halves of the judged sets (tools/tune_rank.py; README "Evaluation").
+tune: deps
+	$(MAKE) TUNE=1 all
 
 demo: deps all
 	rm -rf build/demo-index build/demo-shards

@@ -15,12 +15,12 @@
  * A small K1 saturates repetition early: a passage that repeats one word
  * five times gains little over one that names it once (the ranker then
  * rewards different words standing together, rank.c). */
-#define BM25_K1 0.5
-#define BM25_B 0.5
-#define BM25_MIN_NORMLEN 0.5
-#define W_WORD 0.3            /* a dictionary word or slogan term of the query: extra weight */
-#define W_ALT_SAME 0.8        /* another form of a word (synonym table "=", figure): its weight */
-#define W_ALT_RELATED 0.4     /* a related word (synonym table "~", questions) */
+#define BM25_K1 TUNABLE(BM25_K1, 0.5)
+#define BM25_B TUNABLE(BM25_B, 0.5)
+#define BM25_MIN_NORMLEN TUNABLE(BM25_MIN_NORMLEN, 0.5)
+#define W_WORD TUNABLE(W_WORD, 0.3)            /* a dictionary word or slogan term of the query: extra weight */
+#define W_ALT_SAME TUNABLE(W_ALT_SAME, 0.8)        /* another form of a word (synonym table "=", figure): its weight */
+#define W_ALT_RELATED TUNABLE(W_ALT_RELATED, 0.4)     /* a related word (synonym table "~", questions) */
 #define SINGLE_MAX_TERMS 1000 /* one-character query: bigrams it may begin */
 
 /* A small owner of xc_query handles, freed together. */

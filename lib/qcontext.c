@@ -160,10 +160,10 @@ static int speech_year(const ss_passage_meta *m)
 }
 
 /* Strengths of context (qfind.c names the others beside its formulas). */
-#define S_PLACE_CONTEXT 0.6f  /* the speech is about the place */
-#define S_YEAR_DATE 0.3f      /* the speech was given in the year */
-#define S_YEAR_HEADING 0.8f   /* its section heading speaks of the year */
-#define S_YEAR_RELATIVE 0.8f  /* 去年 (in a report of the next year), 二〇〇八年 */
+#define S_PLACE_CONTEXT ((float)TUNABLE(S_PLACE_CONTEXT, 0.6))  /* the speech is about the place */
+#define S_YEAR_DATE ((float)TUNABLE(S_YEAR_DATE, 0.3))      /* the speech was given in the year */
+#define S_YEAR_HEADING ((float)TUNABLE(S_YEAR_HEADING, 0.8))   /* its section heading speaks of the year */
+#define S_YEAR_RELATIVE ((float)TUNABLE(S_YEAR_RELATIVE, 0.8))  /* 去年 (in a report of the next year), 二〇〇八年 */
 
 typedef struct {
     occs *o;

@@ -27,11 +27,11 @@
  * (统筹城乡 for 城乡统筹). */
 #define WORD_GAP 2
 /* How strongly a concept stands (its best occurrence): */
-#define S_WHOLE 1.0          /* as typed, whole */
-#define S_APART 0.5          /* its units in order with characters between */
-#define S_SWAPPED 0.4        /* its units in another order */
-#define S_SAME 0.8           /* another form (synonym "=", a figure written otherwise) */
-#define S_RELATED 0.5        /* a related word (synonym "~", questions) */
+#define S_WHOLE TUNABLE(S_WHOLE, 1.0)          /* as typed, whole */
+#define S_APART TUNABLE(S_APART, 0.5)          /* its units in order with characters between */
+#define S_SWAPPED TUNABLE(S_SWAPPED, 0.4)        /* its units in another order */
+#define S_SAME TUNABLE(S_SAME, 0.8)           /* another form (synonym "=", a figure written otherwise) */
+#define S_RELATED TUNABLE(S_RELATED, 0.5)        /* a related word (synonym "~", questions) */
 
 /* An atom's text in 32 bits: its length and first three bytes (a Han
  * character whole). */

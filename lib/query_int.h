@@ -21,6 +21,7 @@
 #include "filter.h"
 #include "numbers.h"
 #include "query.h"
+#include "tune.h"
 #include "segment.h"
 #include "synonyms.h"
 

@@ -39,8 +39,8 @@ static const char *const generic_words[] = {
  * counts them, with their related words, but they weigh less than the
  * thing asked about (qweight; see query_int.h):
  *   weight of a concept = idf of its word * QW_PROBLEM (or QW_REMEDY). */
-#define QW_PROBLEM 0.5
-#define QW_REMEDY 0.5
+#define QW_PROBLEM TUNABLE(QW_PROBLEM, 0.5)
+#define QW_REMEDY TUNABLE(QW_REMEDY, 0.5)
 static const char *const problem_words[] = {
     "不足", "短缺", "紧缺", "匮乏", "紧张", "偏紧", "瓶颈", "矛盾", "难题", "困难", "难点",
     "滞后", "落后", "薄弱", "短板", "弱项", "制约", "障碍", "拥堵", "拥挤", "拖欠", "过剩",

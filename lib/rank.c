@@ -29,15 +29,15 @@
  *                        the passage says what they said, not only names them) */
 #define NEAR_WINDOW 24       /* positions: about a sentence */
 #define ADJ_WINDOW 3         /* side by side, a particle between at most */
-#define W_WHOLE 1.0
-#define W_NEAR 0.5
-#define W_ADJ 0.3
-#define W_FOCUS 0.3
+#define W_WHOLE TUNABLE(W_WHOLE, 1.0)
+#define W_NEAR TUNABLE(W_NEAR, 0.5)
+#define W_ADJ TUNABLE(W_ADJ, 0.3)
+#define W_FOCUS TUNABLE(W_FOCUS, 0.3)
 #define LEAD_POS 30          /* the passage's opening: its first sentence, after the heading
                                 line that opens it (a line break within HEAD_POS positions) */
 #define HEAD_POS 62
-#define W_LEAD 0.3           /* share of concepts standing in the opening */
-#define W_SPEAKS 0.6
+#define W_LEAD TUNABLE(W_LEAD, 0.3)           /* share of concepts standing in the opening */
+#define W_SPEAKS TUNABLE(W_SPEAKS, 0.6)
 /* Question factor:
  *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
  *              + W_PAIR * share of neighbouring words within PAIR_WINDOW
@@ -49,16 +49,16 @@
  * word that is not a problem or a remedy: qweight 1) and the passage holds
  * only its problem or remedy words (如何缓解电力供应紧张: a passage on
  * 缓解…矛盾 that names no 电力 or 供应 answers another question). */
-#define W_NO_THING 0.3
+#define W_NO_THING TUNABLE(W_NO_THING, 0.3)
 #define PAIR_WINDOW 6
-#define W_PAIR 0.5
+#define W_PAIR TUNABLE(W_PAIR, 0.5)
 #define TIGHT_WINDOW 2       /* 乡村旅游扶贫, 乡村旅游的扶贫 */
-#define W_TIGHT 1.0
+#define W_TIGHT TUNABLE(W_TIGHT, 1.0)
 /* A section heading above the passage that holds every keyword concept
  * (or, for a question, most of its weight): the factor is multiplied by
  * 1 + W_HEADING. */
-#define W_HEADING 0.5
-#define HEADING_COVER 0.6
+#define W_HEADING TUNABLE(W_HEADING, 0.5)
+#define HEADING_COVER TUNABLE(HEADING_COVER, 0.6)
 
 /* 1 when an excluded item stands (as typed, whole) in the passage. */
 static int excluded_present(const item *it, const occs *o)
@@ -355,7 +355,7 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
  * W_DEFINITION.  It is one when, within its first DEFINITION_POS atoms,
  * separating punctuation is followed by a word of definition (即, 指, 是指…),
  * or when it opens as a numbered note (is_note). */
-#define W_DEFINITION 0.7
+#define W_DEFINITION TUNABLE(W_DEFINITION, 0.7)
 #define DEFINITION_POS 30
 
 static int is_definition(const ss_analysis *an)
@@ -418,7 +418,7 @@ static int is_note(const ss_analysis *an)
 /* A year: filter takes the passages of speeches given in the years asked
  * and the passages that speak of them (passage_year.h); the first rank
  * above the others, whose factor is multiplied by W_YEAR_SPOKEN. */
-#define W_YEAR_SPOKEN 0.5
+#define W_YEAR_SPOKEN TUNABLE(W_YEAR_SPOKEN, 0.5)
 
 /* A region: filter takes the passages of speeches about the places asked
  * (their own region, or a place their title names, is one or lies inside
@@ -426,7 +426,7 @@ static int is_note(const ss_analysis *an)
  * the others (上海家园小区 in another city's report), whose factor is
  * multiplied by W_PLACE_NAMED -- the rule of W_YEAR_SPOKEN for places
  * (qcontext.c, ss_q_region_named_only). */
-#define W_PLACE_NAMED 0.5
+#define W_PLACE_NAMED TUNABLE(W_PLACE_NAMED, 0.5)
 
 /* 1 when q has a year: filter and the speech's date (meta) is outside it. */
 static int year_only_spoken(const ss_query *q, const ss_passage_meta *meta)
@@ -540,9 +540,9 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
  * what is present), LOOSE_S_UNITS * the share of its units' rarity that
  * stands anywhere in the passage (洪水 of 特大洪水): among passages that
  * miss a word, those holding some of it come first. */
-#define LOOSE_S_SENTENCE 0.4
-#define LOOSE_S_UNITS 0.2
-#define PARTIAL_MIN_SHARE 0.5
+#define LOOSE_S_SENTENCE TUNABLE(LOOSE_S_SENTENCE, 0.4)
+#define LOOSE_S_UNITS TUNABLE(LOOSE_S_UNITS, 0.2)
+#define PARTIAL_MIN_SHARE TUNABLE(PARTIAL_MIN_SHARE, 0.5)
 
 /* 1 when the gap before atom k (from the atom before it) ends a sentence. */
 static int sentence_break(const ss_analysis *an, const char *text, size_t k)
