@@ -26,7 +26,10 @@
  *                        a heading line, the sentence that opens the passage)
  *     + W_SPEAKS * speaks (share of concepts that open a clause and are
  *                        followed by a verb of speaking: 王凯指出, 会议强调 --
- *                        the passage says what they said, not only names them) */
+ *                        the passage says what they said, not only names them)
+ * An occurrence inside a framing clause (framed()) counts, for focus, lead
+ * and speaks, as an item of an enumeration does: it sets the scene of what
+ * the sentence says, it is not what the sentence is about. */
 #define NEAR_WINDOW 24       /* positions: about a sentence */
 #define ADJ_WINDOW 3         /* side by side, a particle between at most */
 #define W_WHOLE TUNABLE(W_WHOLE, 1.0)
@@ -127,11 +130,58 @@ static int speaks(const ss_analysis *an, uint32_t a, uint32_t e)
     return 0;
 }
 
+/* 1 when the gap before atom k separates clauses: separating punctuation
+ * other than the enumeration comma 、 (a line break always does). */
+static int clause_break(const ss_analysis *an, size_t k)
+{
+    uint8_t f = an->atoms[k].flags;
+    return (f & SS_AF_BREAK) && ((f & SS_AF_LINE) || !(f & SS_AF_LIST));
+}
+
+/* 1 when atoms k and k+1 (side by side) read a then b. */
+static int atoms_are(const ss_analysis *an, size_t k, const char *a, const char *b)
+{
+    return k + 1 < an->natoms && !an->atoms[k + 1].flags && atom_is(an, k, a) &&
+           atom_is(an, k + 1, b);
+}
+
+/* 1 when the clause of atoms [s, e] frames what its sentence says: a time
+ * or circumstance set before it, not the thing the sentence is about --
+ *   在 … 下 / 在 … 中   (在邓小平南方谈话的推动下, 在推进改革中)
+ *   … 以后 / 之后 / 以来 (党的十八大以来)
+ *   … 之年              (2025年是…收官之年，也是…封关运作之年)
+ *   … 精神              (贯彻…十四大精神)
+ * (adverbials of circumstance and time, and the year and spirit formulas
+ * that open the sections of a work report). */
+static int framed(const ss_analysis *an, size_t s, size_t e)
+{
+    static const char *const ends[][2] = { { "以", "后" }, { "之", "后" }, { "以", "来" },
+                                           { "之", "年" }, { "精", "神" } };
+    if (e <= s)
+        return 0;
+    if (atom_is(an, s, "在") && (atom_is(an, e, "下") || atom_is(an, e, "中")))
+        return 1;
+    for (size_t i = 0; i < NELEM(ends); i++)
+        if (atoms_are(an, e - 1, ends[i][0], ends[i][1]))
+            return 1;
+    return 0;
+}
+
 /* Best strength of each concept, and whether it stands once outside an
  * enumeration (free[] bit 1), in the opening (bit 2) or as who speaks
- * (bit 4), into best[] and free[] (q->nconcepts each). */
+ * (bit 4), into best[] and free[] (q->nconcepts each); with frames, an
+ * occurrence in a framing clause counts as listed. */
+static void strengths_in(const ss_query *q, const ss_analysis *an, const occs *o, int frames,
+                         double *best, int *free_standing);
+
 static void strengths(const ss_query *q, const ss_analysis *an, const occs *o, double *best,
                       int *free_standing)
+{
+    strengths_in(q, an, o, 0, best, free_standing);
+}
+
+static void strengths_in(const ss_query *q, const ss_analysis *an, const occs *o, int frames,
+                         double *best, int *free_standing)
 {
     uint32_t lead = LEAD_POS; /* a heading line and the sentence after it */
     for (size_t a = 0; a < an->natoms && an->atoms[a].pos <= HEAD_POS; a++)
@@ -143,14 +193,26 @@ static void strengths(const ss_query *q, const ss_analysis *an, const occs *o, d
         best[c] = o->ctx[c];
         free_standing[c] = 0;
     }
+    /* the clause [cs, ce] of each occurrence, found walking the atoms
+     * once beside the occurrences (both in text order) */
+    size_t cs = 0, ce = 0;
+    int frame = 0;
     for (size_t k = 0; k < o->nc; k++) {
         const occ *x = &o->c[k];
         if (x->strength > best[x->id])
             best[x->id] = x->strength;
-        free_standing[x->id] |= !x->listed;
-        if (!x->listed && x->pos <= lead)
+        if (frames && (k == 0 || x->atom > ce)) {
+            for (cs = x->atom; cs > 0 && !clause_break(an, cs); cs--)
+                ;
+            for (ce = x->atom_end; ce + 1 < an->natoms && !clause_break(an, ce + 1); ce++)
+                ;
+            frame = framed(an, cs, ce);
+        }
+        int listed = x->listed || (frames && frame);
+        free_standing[x->id] |= !listed;
+        if (!listed && x->pos <= lead)
             free_standing[x->id] |= 2; /* in the opening */
-        if (!x->listed && speaks(an, x->atom, x->atom_end))
+        if (!listed && speaks(an, x->atom, x->atom_end))
             free_standing[x->id] |= 4;
     }
 }
@@ -277,7 +339,7 @@ static double context_weight(const ss_query *q, const occs *o)
 
 static double keyword_factor(const ss_query *q, const ss_analysis *an, const occs *o, scratch *s)
 {
-    strengths(q, an, o, s->best, s->free_standing);
+    strengths_in(q, an, o, 1, s->best, s->free_standing);
     size_t n = 0, focus = 0, pairs = 0, adj = 0, lead = 0, speakers = 0;
     double strength = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {

@@ -569,7 +569,8 @@ static void test_definition(ss_actx *ac)
 
 /* Of two passages that hold the same words as often, the one where the
  * word opens a clause and speaks (王凯指出) is about it and ranks above the
- * one that names it (rank.c W_SPEAKS). */
+ * one that names it (rank.c W_SPEAKS); so does the one where it stands
+ * outside a framing clause (rank.c framed()). */
 static void test_about(ss_actx *ac)
 {
     static const struct {
@@ -578,6 +579,16 @@ static void test_about(ss_actx *ac)
         { "王凯", "王凯指出，要加快项目建设。", "省长王凯作部署，要加快项目建设。" },
         { "王凯", "会上，王凯强调，要加快项目建设。", "会上，王凯作部署，要加快项目建设。" },
         { "王凯", "王凯表示，要加快项目建设。", "按照王凯要求，要加快项目建设。" },
+        /* a word in a clause that frames the sentence (its time or
+         * circumstance) names it; where it stands alone the passage is about it */
+        { "南方谈话", "南方谈话指明了方向，改革开放进入新的阶段。",
+          "在南方谈话的推动下，改革开放进入新的阶段。" },
+        { "南方谈话", "南方谈话指明了方向，改革开放进入新的阶段。",
+          "南方谈话以后，改革开放进入新的阶段。" },
+        { "自由贸易港", "自由贸易港政策加快落地，全年新增企业两万家。",
+          "今年是自由贸易港建设的关键之年，全年新增企业两万家。" },
+        { "南方谈话", "学习南方谈话，改革开放进入新的阶段。",
+          "贯彻南方谈话精神，改革开放进入新的阶段。" },
         /* a question's thing beats its problem and remedy words alone */
         { "如何缓解电力供应紧张", "今年电力供应保持平稳。", "要缓解各方面的矛盾和紧张关系。" },
         { "如何解决土地指标不足的问题", "去年全市土地指标全部落实到项目。",
