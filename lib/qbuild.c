@@ -17,7 +17,11 @@
  * rewards different words standing together, rank.c). */
 #define BM25_K1 TUNABLE(BM25_K1, 0.5)
 #define BM25_B TUNABLE(BM25_B, 0.5)
-#define BM25_MIN_NORMLEN TUNABLE(BM25_MIN_NORMLEN, 0.5)
+/* A passage shorter than MIN_NORMLEN times the average weighs as one of
+ * that length: a one-clause mention (a chronicle's line, a list's item) is
+ * not more about a word for being short, only a long passage is weighed
+ * down. */
+#define BM25_MIN_NORMLEN TUNABLE(BM25_MIN_NORMLEN, 0.85)
 #define W_WORD TUNABLE(W_WORD, 0.3)            /* a dictionary word or slogan term of the query: extra weight */
 #define W_ALT_SAME TUNABLE(W_ALT_SAME, 0.8)        /* another form of a word (synonym table "=", figure): its weight */
 #define W_ALT_RELATED TUNABLE(W_ALT_RELATED, 0.4)     /* a related word (synonym table "~", questions) */

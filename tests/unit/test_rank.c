@@ -1,8 +1,8 @@
 /* Tests of the modules behind a result list: copies (dedup.c: sketches and
  * buckets), spreading over places (spread.c), facet counts (facets.c),
  * terminal widths and escaping (output.c), line numbers (lines.c, one file
- * and many), and the facet counts from value slots against the judged ones
- * (search.c over an index made here). */
+ * and many), the facet counts from value slots against the judged ones
+ * (search.c over an index made here), and the weight of short passages. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,6 +289,62 @@ static void test_spy_facets(void)
     CHECK(system(cmd) == 0, "clean up");
 }
 
+/* A passage shorter than the average gains nothing from its shortness
+ * (qbuild.c BM25_MIN_NORMLEN): a one-clause mention weighs what a passage
+ * of average length that names the word as often weighs; only a passage
+ * longer than the average is weighed down. */
+static void test_short_passage(void)
+{
+    char dir[] = "/tmp/ss-rank-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(0, "mkdtemp");
+        return;
+    }
+    char db[512], file[512];
+    snprintf(db, sizeof db, "%s/db", dir);
+    snprintf(file, sizeof file, "%s/d.txt", dir);
+    static const char doc[] =
+        "某市2019年政府工作报告\n\n"
+        "全面推行河长制，落实巡查责任，水质持续改善。\n\n"
+        "全面推行河长制。\n\n"
+        "加快建设现代产业体系，培育壮大新兴产业，推动制造业高端化智能化绿色化发展，"
+        "做强做优数字经济，促进服务业提质增效，全年地区生产总值增长百分之六以上。\n\n"
+        "持续改善民生福祉，稳定和扩大就业，办好人民满意的教育，健全社会保障体系，"
+        "推进健康城市建设，加强养老服务和托育服务，让发展成果更多更公平惠及全体人民。\n";
+    FILE *f = fopen(file, "w");
+    if (f) {
+        fputs(doc, f);
+        fclose(f);
+    }
+    ss_err err;
+    ss_indexer *ix = NULL;
+    ss_index_opts io = { 0 };
+    CHECK(ss_indexer_open(db, &io, &ix, &err) == SS_OK, "indexer_open: %s", err.msg);
+    CHECK(ix && ss_indexer_add_file(ix, file, &err) == SS_OK, "add %s", file);
+    CHECK(ss_indexer_close(ix, &err) == SS_OK, "indexer_close");
+    const char *dbs[] = { db };
+    ss_searcher *s = NULL;
+    ss_results r;
+    ss_search_opts o = { .count = 10 };
+    CHECK(ss_searcher_open(dbs, 1, NULL, &s, &err) == SS_OK, "searcher_open: %s", err.msg);
+    CHECK(s && ss_search(s, "河长制", &o, &r, &err) == SS_OK, "search");
+    if (s) {
+        CHECK_EQ_INT((int)r.n, 2, "both passages found");
+        if (r.n == 2) {
+            /* equal weights: the first in the text first (the other,
+             * its neighbour, is then spread below it) */
+            CHECK(r.hits[0].rec.byte_start < r.hits[1].rec.byte_start,
+                  "the short passage is not first (%.3f, %.3f)", r.hits[0].score,
+                  r.hits[1].score);
+        }
+        ss_results_free(&r);
+    }
+    ss_searcher_close(s);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0, "clean up");
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -306,6 +362,7 @@ int main(int argc, char **argv)
     test_lines();
     test_lines_many();
     test_spy_facets();
+    test_short_passage();
     ss_actx_free(ac);
     ss_analyzer_close(an);
     return check_report(argv[0]);
