@@ -42,7 +42,8 @@ enum ss_atom_flags {
     SS_AF_BREAK = 2,   /* separating punctuation stands before it */
     SS_AF_LIST = 4,    /* ... and it is the enumeration comma 、 */
     SS_AF_LINE = 8,    /* ... and it holds a line break (a heading line ends there) */
-    SS_AF_COLON = 16   /* ... and it holds a colon (a term before its explanation) */
+    SS_AF_COLON = 16,  /* ... and it holds a colon (a term before its explanation) */
+    SS_AF_STOP = 32    /* ... and it ends a sentence (。！？；) */
 };
 
 typedef struct {

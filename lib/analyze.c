@@ -395,6 +395,8 @@ static ss_code make_atoms(ss_actx *c, ss_err *err)
                 pending |= SS_AF_LINE;
             if (cp == ':') /* ：, folded to half width */
                 pending |= SS_AF_COLON;
+            if (cp == 0x3002 || cp == '!' || cp == '?' || cp == ';') /* 。！？； */
+                pending |= SS_AF_STOP;
             i++;
         }
     }

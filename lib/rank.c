@@ -27,6 +27,11 @@
  *     + W_SPEAKS * speaks (share of concepts that open a clause and are
  *                        followed by a verb of speaking: 王凯指出, 会议强调 --
  *                        the passage says what they said, not only names them)
+ *     + W_TOPIC * topic  (share of concepts standing, not as an item, in a
+ *                        topic sentence: a short opening sentence, one that
+ *                        ends within LEAD_POS positions -- 加快资源型城市转型发展。
+ *                        heads the paragraph that says how; a long opening
+ *                        sentence that names the thing among others does not)
  * An occurrence inside a framing clause (framed()) counts, for focus, lead
  * and speaks, as an item of an enumeration does: it sets the scene of what
  * the sentence says, it is not what the sentence is about. */
@@ -41,6 +46,7 @@
 #define HEAD_POS 62
 #define W_LEAD TUNABLE(W_LEAD, 0.3)           /* share of concepts standing in the opening */
 #define W_SPEAKS TUNABLE(W_SPEAKS, 0.6)
+#define W_TOPIC TUNABLE(W_TOPIC, 0.15)         /* share of concepts in a topic sentence */
 /* Question factor:
  *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
  *              + W_PAIR * share of neighbouring words within PAIR_WINDOW
@@ -169,8 +175,9 @@ static int framed(const ss_analysis *an, size_t s, size_t e)
 
 /* Best strength of each concept, and whether it stands once outside an
  * enumeration (free[] bit 1), in the opening (bit 2) or as who speaks
- * (bit 4), into best[] and free[] (q->nconcepts each); with frames, an
- * occurrence in a framing clause counts as listed. */
+ * (bit 4), into best[] and free[] (q->nconcepts each); with frames (a
+ * keyword query), an occurrence in a framing clause counts as listed, and
+ * one in a topic sentence sets bit 8. */
 static void strengths_in(const ss_query *q, const ss_analysis *an, const occs *o, int frames,
                          double *best, int *free_standing);
 
@@ -193,6 +200,25 @@ static void strengths_in(const ss_query *q, const ss_analysis *an, const occs *o
         best[c] = o->ctx[c];
         free_standing[c] = 0;
     }
+    /* the topic sentences (bit 8): the passage's opening sentence, and the
+     * one after it when that is a heading line, each when it ends within
+     * LEAD_POS positions of its start */
+    uint32_t topic[2][2] = { { 1, 0 }, { 1, 0 } }; /* [first, last] positions; empty */
+    if (frames && an->natoms) {
+        size_t a = 1, start = 0;
+        for (int k = 0; k < 2; k++) {
+            while (a < an->natoms && !(an->atoms[a].flags & (SS_AF_STOP | SS_AF_LINE)))
+                a++;
+            uint32_t first = an->atoms[start].pos, last = an->atoms[a - 1].pos;
+            if (last - first + 1 <= LEAD_POS) {
+                topic[k][0] = first;
+                topic[k][1] = last;
+            }
+            if (a >= an->natoms || !(an->atoms[a].flags & SS_AF_LINE))
+                break; /* no heading line: one opening sentence */
+            start = a++;
+        }
+    }
     /* the clause [cs, ce] of each occurrence, found walking the atoms
      * once beside the occurrences (both in text order) */
     size_t cs = 0, ce = 0;
@@ -214,6 +240,9 @@ static void strengths_in(const ss_query *q, const ss_analysis *an, const occs *o
             free_standing[x->id] |= 2; /* in the opening */
         if (!listed && speaks(an, x->atom, x->atom_end))
             free_standing[x->id] |= 4;
+        for (int t = 0; t < 2 && !listed; t++)
+            if (x->pos >= topic[t][0] && x->end <= topic[t][1])
+                free_standing[x->id] |= 8;
     }
 }
 
@@ -340,7 +369,7 @@ static double context_weight(const ss_query *q, const occs *o)
 static double keyword_factor(const ss_query *q, const ss_analysis *an, const occs *o, scratch *s)
 {
     strengths_in(q, an, o, 1, s->best, s->free_standing);
-    size_t n = 0, focus = 0, pairs = 0, adj = 0, lead = 0, speakers = 0;
+    size_t n = 0, focus = 0, pairs = 0, adj = 0, lead = 0, speakers = 0, topic = 0;
     double strength = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
         if (!concept_present(o, c))
@@ -350,6 +379,7 @@ static double keyword_factor(const ss_query *q, const ss_analysis *an, const occ
         focus += s->free_standing[c] > 0;
         lead += (s->free_standing[c] & 2) != 0;
         speakers += (s->free_standing[c] & 4) != 0;
+        topic += (s->free_standing[c] & 8) != 0;
     }
     for (size_t c = 0; c + 1 < q->nconcepts; c++) {
         if (!o->ccount[c] || !o->ccount[c + 1])
@@ -364,7 +394,8 @@ static double keyword_factor(const ss_query *q, const ss_analysis *an, const occ
     return context_weight(q, o) *
            (1.0 + W_WHOLE * (n ? strength / n : 0.0) + W_NEAR * near +
             W_ADJ * (pairs ? (double)adj / pairs : 0.0) + W_FOCUS * (n ? (double)focus / n : 0.0) +
-            W_LEAD * (n ? (double)lead / n : 0.0) + W_SPEAKS * (n ? (double)speakers / n : 0.0));
+            W_LEAD * (n ? (double)lead / n : 0.0) + W_SPEAKS * (n ? (double)speakers / n : 0.0) +
+            W_TOPIC * (n ? (double)topic / n : 0.0));
 }
 
 /* Weight of concept c in a question: rarity of its first typed unit. */

@@ -9,8 +9,9 @@
 #include "fixture.h"
 #include "strbuf.h"
 
-/* Renders an analysis as "atom@pos atom@pos ..." with "|" before atoms
- * that follow a separator and "~" before those that follow a joiner. */
+/* Renders an analysis as "atom@pos atom@pos ..." with "." before atoms
+ * that follow the end of a sentence, "|" before those that follow another
+ * separator and "~" before those that follow a joiner. */
 static void render_atoms(const ss_analysis *an, strbuf *sb)
 {
     sb_reset(sb);
@@ -18,7 +19,9 @@ static void render_atoms(const ss_analysis *an, strbuf *sb)
         const ss_atom *a = &an->atoms[i];
         if (i)
             sb_addc(sb, ' ');
-        if (a->flags & SS_AF_BREAK)
+        if (a->flags & SS_AF_STOP)
+            sb_addc(sb, '.');
+        else if (a->flags & SS_AF_BREAK)
             sb_addc(sb, '|');
         else if (a->flags & SS_AF_JOINED)
             sb_addc(sb, '~');
@@ -53,7 +56,9 @@ static const struct {
     { "发展O2O新业态", "发 展 o2o 新 业 态" },
     { "“智能+”行动", "~智 能 + ~行 动" },
     { "c++ 和 C#", "c++ ~和 ~c" },
-    { "项目。建设", "项 目 |建 设" },               /* separator leaves a gap */
+    { "项目。建设", "项 目 .建 设" },               /* separator leaves a gap */
+    { "好！对吗？是；否，行：可", "好 .对 吗 .是 .否 |行 |可" }, /* sentence ends */
+    { "好! 对? 是;否", "好 .对 .是 .否" },
     { "招商、引资", "招 商 |引 资" },
     { "1,762亿", "1762 亿" },                       /* thousands separator dropped */
     { "2023-02", "2023-02" },

@@ -570,7 +570,8 @@ static void test_definition(ss_actx *ac)
 /* Of two passages that hold the same words as often, the one where the
  * word opens a clause and speaks (王凯指出) is about it and ranks above the
  * one that names it (rank.c W_SPEAKS); so does the one where it stands
- * outside a framing clause (rank.c framed()). */
+ * outside a framing clause (rank.c framed()), or in a short opening
+ * sentence (rank.c W_TOPIC). */
 static void test_about(ss_actx *ac)
 {
     static const struct {
@@ -589,6 +590,12 @@ static void test_about(ss_actx *ac)
           "今年是自由贸易港建设的关键之年，全年新增企业两万家。" },
         { "南方谈话", "学习南方谈话，改革开放进入新的阶段。",
           "贯彻南方谈话精神，改革开放进入新的阶段。" },
+        /* a short opening sentence that holds the word heads a paragraph
+         * about it; a long one names it among other things */
+        { "资源型城市", "加快资源型城市转型。完善支持政策，开拓转型发展新路径。",
+          "今年我们在稳增长的同时推动资源型城市转型，完善支持政策，开拓转型发展新路径。" },
+        { "资源型城市", "二、转型发展\n\n资源型城市转型加快。完善支持政策，开拓新路径。",
+          "二、转型发展\n\n今年全市推动结构调整和资源型城市转型，完善支持政策，开拓新路径。" },
         /* a question's thing beats its problem and remedy words alone */
         { "如何缓解电力供应紧张", "今年电力供应保持平稳。", "要缓解各方面的矛盾和紧张关系。" },
         { "如何解决土地指标不足的问题", "去年全市土地指标全部落实到项目。",
