@@ -106,9 +106,18 @@ static int is_problem_char(const ss_atom *a, const char *norm)
     return IN(problems, norm + a->norm, a->normlen);
 }
 
-/* For a three-character dictionary word that is a word and a problem
- * character (融资难), the word alone: a question also counts it.  Sets
- * p's core. */
+/* Characters that, after a word, make it a measure of it (开工率, 满意度,
+ * 交易额, 产出量): a question about raising the measure is answered by
+ * the passages about the thing measured. */
+static int is_measure_char(const ss_atom *a, const char *norm)
+{
+    static const char *const measures[] = { "率", "度", "量", "额" };
+    return IN(measures, norm + a->norm, a->normlen);
+}
+
+/* For a three-character dictionary word that is a word and a problem or
+ * a measure character (融资难, 开工率), the word alone: a question also
+ * counts it.  Sets p's core. */
 static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
 {
     if (!d || p->last - p->first != 2)
@@ -119,7 +128,7 @@ static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
     const ss_atom *f = &an->atoms[p->first], *l = &an->atoms[p->last];
     const ss_atom *l1 = &an->atoms[p->last - 1];
     uint32_t freq;
-    if (is_problem_char(l, an->norm) &&
+    if ((is_problem_char(l, an->norm) || is_measure_char(l, an->norm)) &&
         seg_dict_lookup(d, an->norm + f->norm, l1->norm + l1->normlen - f->norm, &freq)) {
         p->core_first = p->first;
         p->core_last = p->last - 1;

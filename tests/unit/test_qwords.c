@@ -35,6 +35,9 @@ static const struct {
     { "如何打造现代产业体系", "现代:10 产业:10 体系:10" },
     { "怎样构建养老服务体系", "养老:10 服务体系:10" },
     { "如何建立长效机制", "长效机制:10" },
+    /* a measure of a word (…率, …度) also counts the word measured */
+    { "如何提高产品合格率", "产品:10 合格率:10 合格:10" },
+    { "怎样提升群众满意度", "群众:10 满意度:10 满意:10" },
     /* a word named twice is asked about once */
     { "如何破解融资难融资贵", "破解:5 融资难:10 融资:10 融资贵:10" },
     /* keywords: every word as typed, full weight */
