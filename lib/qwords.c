@@ -221,8 +221,39 @@ static ss_code add_question_unit(ss_query *q, const ss_analysis *an, size_t u0, 
     return rc;
 }
 
-static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, size_t np,
-                          int natural, ss_err *err)
+/* 1 when the dictionary tags piece p's text as part of speech pos. */
+static int piece_pos(const ss_analysis *an, const seg_dict *d, const piece *p, int pos)
+{
+    const char *t = an->norm + an->atoms[p->first].norm;
+    size_t tl = an->atoms[p->last].norm + an->atoms[p->last].normlen - an->atoms[p->first].norm;
+    return seg_dict_pos(d, t, tl) == pos;
+}
+
+/* A question's verbs that take a noun after them as their object (吸引和
+ * 留住人才, 打通物流通道) say what is to be done to the thing asked
+ * about, not the thing: a passage holding only the verbs (留住金山银山,
+ * 有吸引力) answers another question.  Each verb of the question's words
+ * m[0, n) -- a word the dictionary tags as a verb alone, not as a verbal
+ * noun (投资, 生产) -- followed, through other such verbs, by a word it
+ * tags as a noun weighs QW_REMEDY, as a word of what is done.  A verb
+ * with no noun after it (如何促进企业复工) is the thing asked about. */
+static void weigh_verbs(const ss_analysis *an, const seg_dict *d, piece *m, size_t n)
+{
+    for (size_t i = 0; d && i < n; i++) {
+        if (!piece_pos(an, d, &m[i], SEG_POS_VERB) || m[i].qweight != 1.0f)
+            continue;
+        size_t j = i + 1;
+        while (j < n && piece_pos(an, d, &m[j], SEG_POS_VERB))
+            j++;
+        if (j < n && piece_pos(an, d, &m[j], SEG_POS_NOUN))
+            for (size_t k = i; k < j; k++)
+                m[k].qweight = m[k].qweight == 1.0f ? (float)QW_REMEDY : m[k].qweight;
+        i = j - 1;
+    }
+}
+
+static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
+                          const piece *pc, size_t np, int natural, ss_err *err)
 {
     size_t u0 = q->nunits;
     piece m[MAX_PIECES_ITEM];
@@ -255,6 +286,8 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
         }
         m[nm++] = pc[i];
     }
+    if (natural)
+        weigh_verbs(an, d, m, nm);
     for (size_t i = 0; i < nm; i++) {
         /* a word made whole by joining (新 + 时期) may be a generic one too */
         const char *t = an->norm + an->atoms[m[i].first].norm;
@@ -312,5 +345,5 @@ ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, i
 {
     piece pc[MAX_PIECES];
     size_t np = make_pieces(an, d, pc, MAX_PIECES);
-    return item_units(q, an, pc, np, natural, err);
+    return item_units(q, an, d, pc, np, natural, err);
 }
