@@ -272,7 +272,15 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
             m[nm++] = pc[i];
             continue;
         }
-        if (prev && adjacent(an, prev, &pc[i]) && (prev->single_han || pc[i].single_han)) {
+        /* in a question, characters the dictionary does not join to the
+         * word before them but that stand together are a word of their
+         * own: 复工|复|产 -> 复工 | 复产, 治理|雾|霾 -> 治理 | 雾霾 (not
+         * 复工复产 with its core, which counts 复工 twice and finds neither
+         * 复产复工 nor 雾霾 alone) */
+        int run = natural && prev && !prev->single_han && pc[i].single_han && i + 1 < np &&
+                  pc[i + 1].single_han && !pc[i + 1].stop && adjacent(an, &pc[i], &pc[i + 1]);
+        if (prev && !run && adjacent(an, prev, &pc[i]) &&
+            (prev->single_han || pc[i].single_han)) {
             if (!prev->has_core && prev->single_han != pc[i].single_han) {
                 const piece *word = prev->single_han ? &pc[i] : prev;
                 prev->core_first = word->first;

@@ -45,6 +45,11 @@ static const struct {
     { "如何保护耕地", "保护:5 耕地:10" },
     { "怎样支持农民增收", "支持:5 农民:10 增收:10" },
     { "如何吸引投资", "吸引:10 投资:10" },
+    /* characters the dictionary leaves single but that stand together are
+     * a word of their own, not glued to the word before them */
+    { "如何加强秸秆禁烧", "秸秆:10 禁烧:10" },
+    /* one character still goes with its word; 的 is no character of a word */
+    { "怎样发展集聚区的园区", "集聚区:10 集聚:10 园区:10" },
     /* a word named twice is asked about once */
     { "如何破解融资难融资贵", "破解:5 融资难:10 融资:10 融资贵:10" },
     /* keywords: every word as typed, full weight */
