@@ -106,8 +106,8 @@ static int is_problem_char(const ss_atom *a, const char *norm)
     return IN(problems, norm + a->norm, a->normlen);
 }
 
-/* Characters that, after a word, make it a measure of it (开工率, 满意度,
- * 交易额, 产出量): a question about raising the measure is answered by
+/* Characters that, after a word, make it a measure of it (合格率, 满意度,
+ * 销售额, 用电量): a question about raising the measure is answered by
  * the passages about the thing measured. */
 static int is_measure_char(const ss_atom *a, const char *norm)
 {
@@ -116,7 +116,7 @@ static int is_measure_char(const ss_atom *a, const char *norm)
 }
 
 /* For a three-character dictionary word that is a word and a problem or
- * a measure character (融资难, 开工率), the word alone: a question also
+ * a measure character (融资难, 合格率), the word alone: a question also
  * counts it.  Sets p's core. */
 static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
 {
@@ -229,14 +229,14 @@ static int piece_pos(const ss_analysis *an, const seg_dict *d, const piece *p, i
     return seg_dict_pos(d, t, tl) == pos;
 }
 
-/* A question's verbs that take a noun after them as their object (吸引和
- * 留住人才, 打通物流通道) say what is to be done to the thing asked
- * about, not the thing: a passage holding only the verbs (留住金山银山,
- * 有吸引力) answers another question.  Each verb of the question's words
+/* A question's verbs that take a noun after them as their object (修复和
+ * 扩容管网, 打通物流通道) say what is to be done to the thing asked
+ * about, not the thing: a passage holding only the verbs (修复生态,
+ * 扩容提质) answers another question.  Each verb of the question's words
  * m[0, n) -- a word the dictionary tags as a verb alone, not as a verbal
  * noun (投资, 生产) -- followed, through other such verbs, by a word it
  * tags as a noun weighs QW_REMEDY, as a word of what is done.  A verb
- * with no noun after it (如何促进企业复工) is the thing asked about. */
+ * with no noun after it (怎样支持农民增收: 增收) is the thing asked about. */
 static void weigh_verbs(const ss_analysis *an, const seg_dict *d, piece *m, size_t n)
 {
     for (size_t i = 0; d && i < n; i++) {
@@ -274,9 +274,9 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
         }
         /* in a question, characters the dictionary does not join to the
          * word before them but that stand together are a word of their
-         * own: 复工|复|产 -> 复工 | 复产, 治理|雾|霾 -> 治理 | 雾霾 (not
-         * 复工复产 with its core, which counts 复工 twice and finds neither
-         * 复产复工 nor 雾霾 alone) */
+         * own: 秸秆|禁|烧 -> 秸秆 | 禁烧 (not 秸秆禁烧 with its core,
+         * which counts 秸秆 twice, outweighing the other things asked
+         * about, and finds neither 禁烧秸秆 nor 禁烧 alone) */
         int run = natural && prev && !prev->single_han && pc[i].single_han && i + 1 < np &&
                   pc[i + 1].single_han && !pc[i + 1].stop && adjacent(an, &pc[i], &pc[i + 1]);
         if (prev && !run && adjacent(an, prev, &pc[i]) &&
