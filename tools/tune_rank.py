@@ -42,10 +42,11 @@ SOURCES = ["lib/rank.c", "lib/qbuild.c", "lib/qwords.c", "lib/qfind.c", "lib/qco
 FIXED = {"S_WHOLE", "PARTIAL_MIN_SHARE", "HEADING_COVER"}
 STEPS = [0.5, 0.7, 1.4, 2.0]
 # What the constants mean, kept whatever the figures say: a form of a word is
-# never stronger than the word as typed, a looser form never stronger than a
-# closer one, context never stronger than the text, and the penalties stay
+# never stronger than the word as typed (its units swapped, 复产复工 for
+# 复工复产, may be as strong as apart), a related word never stronger than
+# another form, context never stronger than the text, and the penalties stay
 # penalties.
-ORDER = [("S_SWAPPED", "S_APART"), ("S_APART", "S_WHOLE"), ("S_RELATED", "S_SAME"),
+ORDER = [("S_SWAPPED", "S_WHOLE"), ("S_APART", "S_WHOLE"), ("S_RELATED", "S_SAME"),
          ("S_SAME", "S_WHOLE"), ("W_ALT_RELATED", "W_ALT_SAME"), ("LOOSE_S_UNITS", "LOOSE_S_SENTENCE"),
          ("LOOSE_S_SENTENCE", "S_WHOLE"), ("S_YEAR_DATE", "S_WHOLE"), ("S_YEAR_HEADING", "S_WHOLE"),
          ("S_YEAR_RELATIVE", "S_WHOLE"), ("S_PLACE_CONTEXT", "S_WHOLE")]
