@@ -252,14 +252,33 @@ static void weigh_verbs(const ss_analysis *an, const seg_dict *d, piece *m, size
     }
 }
 
+/* 1 when pieces i and i + 1 are single characters (no function words)
+ * standing against each other. */
+static int two_singles(const ss_analysis *an, const piece *pc, size_t np, size_t i)
+{
+    return i + 1 < np && pc[i].single_han && !pc[i].stop && pc[i + 1].single_han &&
+           !pc[i + 1].stop && adjacent(an, &pc[i], &pc[i + 1]);
+}
+
+/* 1 when piece i starts a run of exactly two single characters: a word
+ * of the commonest length that the dictionary does not know (禁|烧).
+ * Three or more standing single (鼠|蟑|蝇) stay with the word before
+ * them, as typed. */
+static int starts_run(const ss_analysis *an, const piece *pc, size_t np, size_t i)
+{
+    return two_singles(an, pc, np, i) && !(i > 0 && two_singles(an, pc, np, i - 1)) &&
+           !two_singles(an, pc, np, i + 1);
+}
+
 static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
                           const piece *pc, size_t np, int natural, ss_err *err)
 {
     size_t u0 = q->nunits;
     piece m[MAX_PIECES_ITEM];
     size_t nm = 0, specific = 0;
-    for (size_t i = 0; natural && i < np; i++)
-        specific += !pc[i].stop && !pc[i].generic && !pc[i].single_han;
+    for (size_t i = 0; natural && i < np; i++) /* a word, or characters that make one */
+        specific += !pc[i].stop && !pc[i].generic &&
+                    (!pc[i].single_han || starts_run(an, pc, np, i));
     for (size_t i = 0; i < np && nm < MAX_PIECES_ITEM; i++) {
         if (natural && (pc[i].stop || (pc[i].generic && specific > 0)))
             continue;
@@ -272,13 +291,12 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
             m[nm++] = pc[i];
             continue;
         }
-        /* in a question, characters the dictionary does not join to the
-         * word before them but that stand together are a word of their
+        /* in a question, two characters the dictionary does not join to
+         * the word before them but that stand together are a word of their
          * own: 秸秆|禁|烧 -> 秸秆 | 禁烧 (not 秸秆禁烧 with its core,
          * which counts 秸秆 twice, outweighing the other things asked
          * about, and finds neither 禁烧秸秆 nor 禁烧 alone) */
-        int run = natural && prev && !prev->single_han && pc[i].single_han && i + 1 < np &&
-                  pc[i + 1].single_han && !pc[i + 1].stop && adjacent(an, &pc[i], &pc[i + 1]);
+        int run = natural && prev && !prev->single_han && starts_run(an, pc, np, i);
         if (prev && !run && adjacent(an, prev, &pc[i]) &&
             (prev->single_han || pc[i].single_han)) {
             if (!prev->has_core && prev->single_han != pc[i].single_han) {

@@ -48,6 +48,8 @@ static const struct {
     /* characters the dictionary leaves single but that stand together are
      * a word of their own, not glued to the word before them */
     { "如何加强秸秆禁烧", "秸秆:10 禁烧:10" },
+    /* three or more stay with the word before them, as typed */
+    { "如何治理鼠蟑蝇", "治理鼠蟑蝇:10 治理:5" },
     /* one character still goes with its word; 的 is no character of a word */
     { "怎样发展集聚区的园区", "集聚区:10 集聚:10 园区:10" },
     /* a word named twice is asked about once */
