@@ -106,9 +106,18 @@ static int is_problem_char(const ss_atom *a, const char *norm)
     return IN(problems, norm + a->norm, a->normlen);
 }
 
-/* For a three-character dictionary word that is a word and a problem
- * character (融资难), the word alone: a question also counts it.  Sets
- * p's core. */
+/* Characters that, after a word, make it a measure of it (合格率, 满意度,
+ * 销售额, 用电量): a question about raising the measure is answered by
+ * the passages about the thing measured. */
+static int is_measure_char(const ss_atom *a, const char *norm)
+{
+    static const char *const measures[] = { "率", "度", "量", "额" };
+    return IN(measures, norm + a->norm, a->normlen);
+}
+
+/* For a three-character dictionary word that is a word and a problem or
+ * a measure character (融资难, 合格率), the word alone: a question also
+ * counts it.  Sets p's core. */
 static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
 {
     if (!d || p->last - p->first != 2)
@@ -119,7 +128,7 @@ static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
     const ss_atom *f = &an->atoms[p->first], *l = &an->atoms[p->last];
     const ss_atom *l1 = &an->atoms[p->last - 1];
     uint32_t freq;
-    if (is_problem_char(l, an->norm) &&
+    if ((is_problem_char(l, an->norm) || is_measure_char(l, an->norm)) &&
         seg_dict_lookup(d, an->norm + f->norm, l1->norm + l1->normlen - f->norm, &freq)) {
         p->core_first = p->first;
         p->core_last = p->last - 1;
@@ -212,14 +221,64 @@ static ss_code add_question_unit(ss_query *q, const ss_analysis *an, size_t u0, 
     return rc;
 }
 
-static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, size_t np,
-                          int natural, ss_err *err)
+/* 1 when the dictionary tags piece p's text as part of speech pos. */
+static int piece_pos(const ss_analysis *an, const seg_dict *d, const piece *p, int pos)
+{
+    const char *t = an->norm + an->atoms[p->first].norm;
+    size_t tl = an->atoms[p->last].norm + an->atoms[p->last].normlen - an->atoms[p->first].norm;
+    return seg_dict_pos(d, t, tl) == pos;
+}
+
+/* A question's verbs that take a noun after them as their object (修复和
+ * 扩容管网, 打通物流通道) say what is to be done to the thing asked
+ * about, not the thing: a passage holding only the verbs (修复生态,
+ * 扩容提质) answers another question.  Each verb of the question's words
+ * m[0, n) -- a word the dictionary tags as a verb alone, not as a verbal
+ * noun (投资, 生产) -- followed, through other such verbs, by a word it
+ * tags as a noun weighs QW_REMEDY, as a word of what is done.  A verb
+ * with no noun after it (怎样支持农民增收: 增收) is the thing asked about. */
+static void weigh_verbs(const ss_analysis *an, const seg_dict *d, piece *m, size_t n)
+{
+    for (size_t i = 0; d && i < n; i++) {
+        if (!piece_pos(an, d, &m[i], SEG_POS_VERB) || m[i].qweight != 1.0f)
+            continue;
+        size_t j = i + 1;
+        while (j < n && piece_pos(an, d, &m[j], SEG_POS_VERB))
+            j++;
+        if (j < n && piece_pos(an, d, &m[j], SEG_POS_NOUN))
+            for (size_t k = i; k < j; k++)
+                m[k].qweight = m[k].qweight == 1.0f ? (float)QW_REMEDY : m[k].qweight;
+        i = j - 1;
+    }
+}
+
+/* 1 when pieces i and i + 1 are single characters (no function words)
+ * standing against each other. */
+static int two_singles(const ss_analysis *an, const piece *pc, size_t np, size_t i)
+{
+    return i + 1 < np && pc[i].single_han && !pc[i].stop && pc[i + 1].single_han &&
+           !pc[i + 1].stop && adjacent(an, &pc[i], &pc[i + 1]);
+}
+
+/* 1 when piece i starts a run of exactly two single characters: a word
+ * of the commonest length that the dictionary does not know (禁|烧).
+ * Three or more standing single (鼠|蟑|蝇) stay with the word before
+ * them, as typed. */
+static int starts_run(const ss_analysis *an, const piece *pc, size_t np, size_t i)
+{
+    return two_singles(an, pc, np, i) && !(i > 0 && two_singles(an, pc, np, i - 1)) &&
+           !two_singles(an, pc, np, i + 1);
+}
+
+static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
+                          const piece *pc, size_t np, int natural, ss_err *err)
 {
     size_t u0 = q->nunits;
     piece m[MAX_PIECES_ITEM];
     size_t nm = 0, specific = 0;
-    for (size_t i = 0; natural && i < np; i++)
-        specific += !pc[i].stop && !pc[i].generic && !pc[i].single_han;
+    for (size_t i = 0; natural && i < np; i++) /* a word, or characters that make one */
+        specific += !pc[i].stop && !pc[i].generic &&
+                    (!pc[i].single_han || starts_run(an, pc, np, i));
     for (size_t i = 0; i < np && nm < MAX_PIECES_ITEM; i++) {
         if (natural && (pc[i].stop || (pc[i].generic && specific > 0)))
             continue;
@@ -232,7 +291,14 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
             m[nm++] = pc[i];
             continue;
         }
-        if (prev && adjacent(an, prev, &pc[i]) && (prev->single_han || pc[i].single_han)) {
+        /* in a question, two characters the dictionary does not join to
+         * the word before them but that stand together are a word of their
+         * own: 秸秆|禁|烧 -> 秸秆 | 禁烧 (not 秸秆禁烧 with its core,
+         * which counts 秸秆 twice, outweighing the other things asked
+         * about, and finds neither 禁烧秸秆 nor 禁烧 alone) */
+        int run = natural && prev && !prev->single_han && starts_run(an, pc, np, i);
+        if (prev && !run && adjacent(an, prev, &pc[i]) &&
+            (prev->single_han || pc[i].single_han)) {
             if (!prev->has_core && prev->single_han != pc[i].single_han) {
                 const piece *word = prev->single_han ? &pc[i] : prev;
                 prev->core_first = word->first;
@@ -246,6 +312,8 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const piece *pc, s
         }
         m[nm++] = pc[i];
     }
+    if (natural)
+        weigh_verbs(an, d, m, nm);
     for (size_t i = 0; i < nm; i++) {
         /* a word made whole by joining (新 + 时期) may be a generic one too */
         const char *t = an->norm + an->atoms[m[i].first].norm;
@@ -303,5 +371,5 @@ ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, i
 {
     piece pc[MAX_PIECES];
     size_t np = make_pieces(an, d, pc, MAX_PIECES);
-    return item_units(q, an, pc, np, natural, err);
+    return item_units(q, an, d, pc, np, natural, err);
 }

@@ -14,7 +14,9 @@
  *                       mark, node count, word count, total frequency,
  *                       offsets of the two arrays, file size
  *   nodes[n_nodes]      double-array trie: { uint32 base; uint32 check; }
- *   words[n_words]      { uint32 freq; float logp; } logp = ln(freq/total)
+ *   words[n_words]      { uint32 freq; float logp; } logp = ln(freq/total);
+ *                       freq's top bits: the word's part of speech
+ *                       (SEG_WORD_VERB, SEG_WORD_NOUN; version 2 on)
  *
  * The trie is a double-array trie over UTF-8 bytes.  Labels are byte+1
  * (1..256); label 0 is the end-of-word marker.  From node s, label c leads
@@ -204,8 +206,19 @@ int seg_dict_lookup(const seg_dict *d, const char *word, size_t len, uint32_t *f
     if (!w)
         return 0;
     if (freq)
-        *freq = w->freq;
+        *freq = w->freq & SEG_FREQ_MASK;
     return 1;
+}
+
+int seg_dict_pos(const seg_dict *d, const char *word, size_t len)
+{
+    if (!d || !word || len == 0)
+        return 0;
+    uint32_t s = 0;
+    for (size_t i = 0; i < len && s != SEG_NO_PARENT; i++)
+        s = trie_step(d, s, (unsigned char)word[i]);
+    const seg_word *w = s != SEG_NO_PARENT ? trie_word(d, s) : NULL;
+    return !w ? 0 : (w->freq & SEG_WORD_VERB) ? SEG_POS_VERB : (w->freq & SEG_WORD_NOUN) ? SEG_POS_NOUN : 0;
 }
 
 /* ---- scratch ---------------------------------------------------------- */

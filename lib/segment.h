@@ -33,6 +33,13 @@ size_t seg_dict_size(const seg_dict *d);
 /* 1 and *freq set when word (UTF-8, len bytes) is in the dictionary. */
 int seg_dict_lookup(const seg_dict *d, const char *word, size_t len, uint32_t *freq);
 
+/* What the dictionary's tag says word is: SEG_POS_VERB (a verb and
+ * nothing else: jieba's "v", not "vn"), SEG_POS_NOUN (jieba's "n…"), or
+ * 0 (another tag, no tag, or not a word). */
+#define SEG_POS_VERB 1
+#define SEG_POS_NOUN 2
+int seg_dict_pos(const seg_dict *d, const char *word, size_t len);
+
 /* Reusable scratch space for segmentation, one per thread. */
 typedef struct seg_ctx seg_ctx;
 seg_ctx *seg_ctx_new(void);

@@ -11,6 +11,9 @@
  * Merging, in command-line order (so user dictionaries come after jieba's):
  *  - "word freq": sets the word's frequency; a later file overrides;
  *    freq 0 deletes the word;
+ *  - "tag" (jieba's part of speech): a verb ("v") or a noun ("n…") is
+ *    marked so (SEG_WORD_VERB, SEG_WORD_NOUN); a later line with a tag
+ *    overrides, one without keeps the mark;
  *  - "word" alone (or "word tag"): a user word without a frequency gets the
  *    one jieba's suggest_freq would give: just above the probability of the
  *    best split of the word into other dictionary words, so the word wins
@@ -47,6 +50,7 @@
 
 #define MAX_WORD_BYTES 255
 #define MAX_FREQ 1000000000u
+_Static_assert(MAX_FREQ <= SEG_FREQ_MASK, "a frequency leaves the part-of-speech bits free");
 
 /* ---- word table -------------------------------------------------------- */
 
@@ -55,6 +59,7 @@ typedef struct {
     uint32_t len;
     uint32_t freq;    /* 0: deleted */
     uint8_t suggest;  /* 1: frequency still to be suggested */
+    uint32_t pos;     /* SEG_WORD_VERB, SEG_WORD_NOUN or 0 */
 } entry;
 
 typedef struct {
@@ -138,7 +143,7 @@ static entry *wt_intern(wordtab *wt, const char *w, size_t len)
     if (wt->arena.len > UINT32_MAX - len || sb_add(&wt->arena, w, len) != 0)
         return NULL;
     e = &wt->ents[wt->n++];
-    *e = (entry){ (uint32_t)(wt->arena.len - len), (uint32_t)len, 0, 0 };
+    *e = (entry){ (uint32_t)(wt->arena.len - len), (uint32_t)len, 0, 0, 0 };
     wt->slots[find_slot(wt, w, len)] = (uint32_t)wt->n;
     return e;
 }
@@ -255,9 +260,15 @@ static ss_code add_line(wordtab *wt, const char *s, const char *end, const char 
         warn_line(wt, path, lineno, "bad frequency");
         return SS_OK;
     }
+    size_t tlen = 0;
+    const char *tag = freq == -2 ? f : next_field(&s, end, &tlen);
+    if (freq == -2)
+        tlen = flen;
     entry *e = wt_intern(wt, w, wlen);
     if (!e)
         return ss_seterr(err, SS_ENOMEM, "%s:%zu: out of memory", path, lineno);
+    if (tlen)
+        e->pos = tlen == 1 && tag[0] == 'v' ? SEG_WORD_VERB : tag[0] == 'n' ? SEG_WORD_NOUN : 0;
     if (freq >= 0) {
         e->freq = (uint32_t)freq;
         e->suggest = 0;
@@ -386,6 +397,7 @@ typedef struct {
     const char *p;
     uint32_t len;
     uint32_t freq;
+    uint32_t pos;
 } key;
 
 typedef struct {
@@ -574,7 +586,7 @@ static key *sorted_keys(const wordtab *wt, size_t *n)
     for (size_t i = 0; i < wt->n; i++) {
         const entry *e = &wt->ents[i];
         if (e->freq > 0)
-            keys[(*n)++] = (key){ ent_bytes(wt, e), e->len, e->freq };
+            keys[(*n)++] = (key){ ent_bytes(wt, e), e->len, e->freq, e->pos };
     }
     qsort(keys, *n, sizeof *keys, key_cmp);
     return keys;
@@ -597,7 +609,7 @@ static int write_body(FILE *fp, const dat *t, const key *keys, size_t n, uint64_
     }
     double lt = log((double)total);
     for (size_t i = 0; i < n; i++) {
-        seg_word w = { keys[i].freq, (float)(log((double)keys[i].freq) - lt) };
+        seg_word w = { keys[i].freq | keys[i].pos, (float)(log((double)keys[i].freq) - lt) };
         if (write_all(fp, &w, sizeof w) != 0)
             return -1;
     }

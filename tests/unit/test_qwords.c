@@ -35,6 +35,23 @@ static const struct {
     { "如何打造现代产业体系", "现代:10 产业:10 体系:10" },
     { "怎样构建养老服务体系", "养老:10 服务体系:10" },
     { "如何建立长效机制", "长效机制:10" },
+    /* a measure of a word (…率, …度) also counts the word measured */
+    { "如何提高产品合格率", "产品:10 合格率:10 合格:10" },
+    { "怎样提升群众满意度", "群众:10 满意度:10 满意:10" },
+    /* verbs (the dictionary's "v") with a noun after them say what is done
+     * to the thing: they weigh as remedies; a verb with no noun after it,
+     * or a verbal noun (投资), is the thing asked about */
+    { "怎样修复和扩容管网", "修复:5 扩容:5 管网:10" },
+    { "如何保护耕地", "保护:5 耕地:10" },
+    { "怎样支持农民增收", "支持:5 农民:10 增收:10" },
+    { "如何吸引投资", "吸引:10 投资:10" },
+    /* characters the dictionary leaves single but that stand together are
+     * a word of their own, not glued to the word before them */
+    { "如何加强秸秆禁烧", "秸秆:10 禁烧:10" },
+    /* three or more stay with the word before them, as typed */
+    { "如何治理鼠蟑蝇", "治理鼠蟑蝇:10 治理:5" },
+    /* one character still goes with its word; 的 is no character of a word */
+    { "怎样发展集聚区的园区", "集聚区:10 集聚:10 园区:10" },
     /* a word named twice is asked about once */
     { "如何破解融资难融资贵", "破解:5 融资难:10 融资:10 融资贵:10" },
     /* keywords: every word as typed, full weight */
