@@ -30,6 +30,9 @@
 #define S_WHOLE TUNABLE(S_WHOLE, 1.0)          /* as typed, whole */
 #define S_APART TUNABLE(S_APART, 0.5)          /* its units in order with characters between */
 #define S_SWAPPED TUNABLE(S_SWAPPED, 0.4)        /* its units in another order */
+#define S_VERB_FIRST TUNABLE(S_VERB_FIRST, 0.5)     /* its last unit, a verb, first: the verb
+                                                       before its object (振兴老工业基地 for
+                                                       老工业基地振兴) */
 #define S_SAME TUNABLE(S_SAME, 0.8)           /* another form (synonym "=", a figure written otherwise) */
 #define S_RELATED TUNABLE(S_RELATED, 0.5)        /* a related word (synonym "~", questions) */
 
@@ -139,10 +142,14 @@ static int windows(const ss_query *q, const concept *c, const ss_analysis *an, o
         }
         if (distinct < k || tmp[hi].end - tmp[lo].pos + 1 > limit)
             continue;
-        /* in the query's order when each unit stands after the one before */
-        int ordered = 1;
+        /* in the query's order when each unit stands after the one before;
+         * the verb before its object when the last unit opens the window and
+         * the others follow in order */
+        int ordered = 1, verb_first = c->verb_last && tmp[lo].id == c->u1 - 1;
         for (size_t a = lo; a + 1 <= hi && ordered; a++)
             ordered = tmp[a].id <= tmp[a + 1].id;
+        for (size_t a = lo + 1; a + 1 <= hi && verb_first; a++)
+            verb_first = tmp[a].id <= tmp[a + 1].id;
         int tight = tmp[hi].end - tmp[lo].pos + 1 == len, whole = ordered && tight;
         /* a dictionary word's halves swap only side by side (统筹城乡 for 城乡统筹),
          * and stand further apart than WORD_GAP only with no joining word between */
@@ -151,7 +158,8 @@ static int windows(const ss_query *q, const concept *c, const ss_analysis *an, o
                     joined(an, tmp[lo].atom_end, tmp[hi].atom));
         if (!skip &&
             ss_q_push_cocc(o, (occ){ tmp[lo].pos, tmp[hi].end, tmp[lo].atom, tmp[hi].atom_end,
-                                     (uint32_t)ci, (float)(ordered ? S_APART : S_SWAPPED),
+                                     (uint32_t)ci,
+                                     (float)(ordered ? S_APART : verb_first ? S_VERB_FIRST : S_SWAPPED),
                                      (uint8_t)listed(an, tmp[lo].atom, tmp[hi].atom_end) }))
             return -1;
         /* the next window starts after this one's first unit */

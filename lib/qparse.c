@@ -215,35 +215,59 @@ static ss_code add_subunit(ss_query *q, size_t u, size_t first, size_t last, ss_
     return SS_OK;
 }
 
-/* 1 when unit u is a four-character dictionary word made of two
- * two-character dictionary words (乡村振兴 = 乡村 + 振兴, 招商引资 = 招商 +
- * 引资): a speech may put a few characters between them (乡村全面振兴). */
-static int splits(const ss_query *q, ss_actx *ac, size_t u)
+/* The atom at which unit u splits into two dictionary words a speech may
+ * hold a few characters apart, or 0: four characters, two and two
+ * (乡村振兴 = 乡村 + 振兴, 招商引资 = 招商 + 引资: 乡村全面振兴), or five to
+ * SPLIT_VERB_MAX whose last two are a verb (棚户区改造 = 棚户区 + 改造:
+ * 棚户区危旧房改造, and the verb before its object, 改造棚户区; qfind.c). */
+#define SPLIT_VERB_MAX 8
+static size_t splits(const ss_query *q, ss_actx *ac, size_t u)
 {
     const unit *w = &q->units[u];
     const seg_dict *d = ss_actx_dict(ac);
-    if (!d || w->n != 4)
+    if (!d || w->n < 4 || w->n > SPLIT_VERB_MAX)
         return 0;
-    for (size_t i = 0; i < 4; i++)
+    for (size_t i = 0; i < w->n; i++)
         if (w->a[i].kind != SS_ATOM_HAN || w->a[i].rpos != i)
             return 0;
     uint32_t f;
-    size_t mid = w->a[2].off;
-    return seg_dict_lookup(d, w->text, mid, &f) &&
-           seg_dict_lookup(d, w->text + mid, strlen(w->text) - mid, &f);
+    size_t k = w->n - 2, mid = w->a[k].off;
+    if (!seg_dict_lookup(d, w->text, mid, &f) ||
+        !seg_dict_lookup(d, w->text + mid, strlen(w->text) - mid, &f))
+        return 0;
+    return w->n == 4 || seg_dict_pos(d, w->text + mid, strlen(w->text) - mid) == SEG_POS_VERB
+               ? k
+               : 0;
+}
+
+/* 1 when unit u is a word of Han characters the dictionary tags as a verb
+ * and nothing else (振兴, 改造, 治理; not 建设 "vn", 利用 "n"). */
+static int verb_unit(const ss_query *q, ss_actx *ac, size_t u)
+{
+    const unit *w = &q->units[u];
+    const seg_dict *d = ss_actx_dict(ac);
+    if (!d || w->n < 2)
+        return 0;
+    for (size_t i = 0; i < w->n; i++)
+        if (w->a[i].kind != SS_ATOM_HAN || w->a[i].rpos != i)
+            return 0;
+    return seg_dict_pos(d, w->text, strlen(w->text)) == SEG_POS_VERB;
 }
 
 static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
                            int may_split, const ss_alts *a, ss_err *err)
 {
-    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0 };
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0 };
     const unit *w = &q->units[whole != SIZE_MAX ? whole : u0];
     char forms[1][SS_NUM_FORM_MAX];
     c.figure = u1 > u0 && ss_num_forms(w->text, strlen(w->text), forms, 1) > 0;
-    if (may_split && u1 == u0 + 1 && whole == SIZE_MAX && !c.figure && splits(q, ac, u0)) {
-        ss_code rc = add_subunit(q, u0, 0, 1, err);
+    size_t mid = may_split && u1 == u0 + 1 && whole == SIZE_MAX && !c.figure
+                     ? splits(q, ac, u0)
+                     : 0;
+    if (mid) {
+        ss_code rc = add_subunit(q, u0, 0, mid - 1, err);
         if (rc == SS_OK)
-            rc = add_subunit(q, u0, 2, 3, err);
+            rc = add_subunit(q, u0, mid, q->units[u0].n - 1, err);
         if (rc != SS_OK)
             return rc;
         c.whole = u0;
@@ -252,6 +276,7 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
         c.split = 1;
         c.a0 = c.a1 = q->nunits;
     }
+    c.verb_last = verb_unit(q, ac, c.u1 - 1) && c.u1 - c.u0 > 1;
     for (size_t i = 0; i < a->n; i++) {
         ss_analysis an;
         ss_code rc = ss_analyze_atoms(ac, a->text[i], strlen(a->text[i]), &an, err);

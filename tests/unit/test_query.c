@@ -618,6 +618,46 @@ static void test_about(ss_actx *ac)
     }
 }
 
+/* A word ending in a verb (老工业基地振兴, 棚户区改造) is also said with the
+ * verb before its object (振兴老工业基地, 改造棚户区): that order stands
+ * as the word with its units apart does, above another order (qfind.c
+ * S_VERB_FIRST); a dictionary word of a word and a verb splits so
+ * (qparse.c splits()), its halves a few characters apart in one clause. */
+static void test_verb_first(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *text;
+        int match;              /* 1: matches; 0: does not */
+        const char *below;      /* or NULL: a text that matches and ranks below it */
+    } cases[] = {
+        { "老工业基地振兴", "加快振兴老工业基地，推进国企改革。", 1, "基地振兴老工业，推进国企改革。" },
+        { "棚户区改造", "全面推进改造棚户区，改善群众居住条件。", 1, NULL },
+        { "棚户区改造", "加快棚户区危旧房改造，改善群众居住条件。", 1, NULL },
+        { "棚户区改造", "加快棚户区建设，推进城中村改造。", 0, NULL },
+        { "乡村振兴", "全面振兴乡村，加快农业现代化。", 1, NULL },
+        { "乡村振兴", "振兴工作下乡村，加快农业现代化。", 0, NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_analysis an;
+        double f = 0, g = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &f, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK_EQ_INT(f > 0, cases[i].match, cases[i].text);
+        if (cases[i].below) {
+            CHECK(ss_analyze_atoms(ac, cases[i].below, strlen(cases[i].below), &an, NULL) ==
+                          SS_OK &&
+                      ss_query_judge(q, &an, &g, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+            CHECK(g > 0 && f > g, "[%s] %s (%.3f) above %s (%.3f)", cases[i].q, cases[i].text, f,
+                  cases[i].below, g);
+        }
+        ss_query_free(q);
+    }
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -636,6 +676,7 @@ int main(int argc, char **argv)
     test_context(ac);
     test_definition(ac);
     test_about(ac);
+    test_verb_first(ac);
     test_region_named(ac);
     test_place_split(ac);
     ss_syn_free(syn);
