@@ -34,7 +34,9 @@
  *                        sentence that names the thing among others does not)
  * An occurrence inside a framing clause (framed()) counts, for focus, lead
  * and speaks, as an item of an enumeration does: it sets the scene of what
- * the sentence says, it is not what the sentence is about. */
+ * the sentence says, it is not what the sentence is about.  So does a year
+ * word (2008年): it says when (一、2008年工作回顾 / 2008年是极不平凡的一年
+ * opens a review of everything done that year), never what. */
 #define NEAR_WINDOW 24       /* positions: about a sentence */
 #define ADJ_WINDOW 3         /* side by side, a particle between at most */
 #define W_WHOLE TUNABLE(W_WHOLE, 1.0)
@@ -234,7 +236,8 @@ static void strengths_in(const ss_query *q, const ss_analysis *an, const occs *o
                 ;
             frame = framed(an, cs, ce);
         }
-        int listed = x->listed || (frames && frame);
+        /* a year says when, not what: it never heads or focuses the passage */
+        int listed = x->listed || (frames && (frame || q->concepts[x->id].year));
         free_standing[x->id] |= !listed;
         if (!listed && x->pos <= lead)
             free_standing[x->id] |= 2; /* in the opening */

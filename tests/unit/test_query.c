@@ -521,6 +521,39 @@ static void test_place_split(ss_actx *ac)
     ss_gaz_close(g);
 }
 
+/* A year says when, never what (rank.c strengths_in()): whether the year
+ * stands free at the opening or as an item of an enumeration does not
+ * change how much the passage is about the rest of the query. */
+static void test_year_when(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *a, *b;
+    } cases[] = {
+        { "2008年 雨雪冰冻", "2008年年初，全省战胜了雨雪冰冻灾害，全力抢修电网。",
+          "2007年、2008年，全省战胜了雨雪冰冻灾害，全力抢修电网。" },
+        { "1998年 洪水", "1998年，全省战胜了特大洪水，全力抢修堤坝。",
+          "1997、1998年，全省战胜了特大洪水，全力抢修堤坝。" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_analysis an;
+        double fa = 0, fb = 0;
+        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        xc_query *xq = NULL; /* building resolves the year (qcontext.c) */
+        CHECK(ss_query_build(q, NULL, &xq, NULL) == SS_OK, "build %s", cases[i].q);
+        xc_query_free(xq);
+        CHECK(ss_analyze_atoms(ac, cases[i].a, strlen(cases[i].a), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &fa, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK(ss_analyze_atoms(ac, cases[i].b, strlen(cases[i].b), &an, NULL) == SS_OK &&
+                  ss_query_judge(q, &an, &fb, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        CHECK(fa > 0 && fb > 0 && fa < fb + 1e-9 && fb < fa + 1e-9, "[%s] %s (%.3f) as %s (%.3f)",
+              cases[i].q, cases[i].a, fa, cases[i].b, fb);
+        ss_query_free(q);
+    }
+}
+
 /* A note defining a term (a work report's glossary) weighs less than a
  * passage of the same words that says what was done (rank.c W_DEFINITION). */
 static void test_definition(ss_actx *ac)
@@ -674,6 +707,7 @@ int main(int argc, char **argv)
     test_highlights(ac);
     test_match(ac);
     test_context(ac);
+    test_year_when(ac);
     test_definition(ac);
     test_about(ac);
     test_verb_first(ac);
