@@ -75,7 +75,8 @@ typedef struct {
     uint32_t checkpoint;  /* where the block may end next (in candidates judged) */
     uint32_t batch;       /* candidates to the checkpoint after it */
     double last_weight;   /* Xapian's weight of the last candidate judged */
-    uint32_t tied;        /* candidates judged past a checkpoint as ties */
+    uint32_t tie_end;     /* a block ending takes ties up to here (candidates judged) */
+    uint32_t tie_fetch;   /* the next batch asked for in a run of ties */
     int xdone;            /* Xapian has no more than fetched */
     int exhausted;        /* ... and all are judged */
     uint32_t estimate;    /* Xapian's estimate of its matches (first batch) */

@@ -257,8 +257,9 @@ static int same_weight(double a, double b)
 
 /* Makes w->m hold the next candidate to judge (w->mpos < w->msize), asking
  * Xapian for the candidates up to the next checkpoint and one beyond (the
- * one a block's end looks at), or for a batch more inside a run of equal
- * weights; *none 1 when Xapian has no more. */
+ * one a block's end looks at), or inside a run of equal weights for
+ * batches from FIRST_BATCH doubling, up to the block's bound; *none 1 when
+ * Xapian has no more. */
 static ss_code next_candidate(xc_enquire *e, walk *w, int *none, ss_err *err)
 {
     *none = 0;
@@ -268,7 +269,12 @@ static ss_code next_candidate(xc_enquire *e, walk *w, int *none, ss_err *err)
         *none = 1;
         return SS_OK;
     }
-    uint32_t max = w->checkpoint >= w->fetched ? w->checkpoint + 1 - w->fetched : w->batch;
+    uint32_t max = w->checkpoint + 1 - w->fetched;
+    if (w->checkpoint < w->fetched) { /* in a run of ties, up to the block's bound */
+        max = w->tie_end - w->fetched < w->tie_fetch ? w->tie_end - w->fetched : w->tie_fetch;
+        if (w->tie_fetch < MAX_BATCH)
+            w->tie_fetch *= 2;
+    }
     xc_mset_free(w->m);
     w->m = NULL;
     w->mpos = w->msize = 0;
@@ -302,9 +308,11 @@ static ss_code fill_block(ss_searcher *s, const ss_query *q, xc_enquire *e, int 
 {
     size_t distinct = 0;
     int closing = 0;
-    uint32_t first = w->judged, tie_end = 0;
+    uint32_t first = w->judged;
     ss_code rc = SS_OK;
     for (;;) {
+        if (closing && (w->last_weight <= 0 || w->judged >= w->tie_end))
+            break;
         int none = 0;
         rc = next_candidate(e, w, &none, err);
         if (rc != SS_OK || none)
@@ -320,12 +328,14 @@ static ss_code fill_block(ss_searcher *s, const ss_query *q, xc_enquire *e, int 
             closing = distinct >= target && !(w->blocks == 0 && w->estimate <= EXACT_BELOW);
             if (!closing)
                 w->checkpoint += w->batch;
-            tie_end = w->judged + (w->judged - first);
+            w->tie_end = w->judged + (w->judged - first);
+            w->tie_fetch = FIRST_BATCH;
+            if (closing && w->last_weight <= 0)
+                break;
         }
         double wt = 0;
         rc = xc_mset_weight(w->m, w->mpos, &wt, err);
-        if (rc != SS_OK || (closing && (w->last_weight <= 0 || w->judged >= tie_end ||
-                                        !same_weight(wt, w->last_weight))))
+        if (rc != SS_OK || (closing && !same_weight(wt, w->last_weight)))
             break;
         int is_new = 0;
         rc = judge_hit(s, q, w->m, w->mpos, all_duplicates, w, &is_new, err);
@@ -333,7 +343,6 @@ static ss_code fill_block(ss_searcher *s, const ss_query *q, xc_enquire *e, int 
         w->judged++;
         w->last_weight = wt;
         distinct += (size_t)is_new;
-        w->tied += closing;
         if (rc != SS_OK)
             break;
     }
