@@ -54,8 +54,11 @@ typedef struct {
  * in blocks of Xapian's order; the end of each block depends on the query
  * alone (never on --offset or -n), so every page cuts the same ranking.
  * Block k is judged until it holds BLOCK_DISTINCT << k new distinct
- * passages (or Xapian has no more); its hits are then ordered (score,
- * copies folded, spread over places) and follow those of block k - 1. */
+ * passages (or Xapian has no more), checked at the ends of batches, and
+ * then through the run of candidates that weigh the same as the last one
+ * (so that where a block ends does not depend on document ids, i.e. on the
+ * index's layout); its hits are then ordered (score, copies folded, spread
+ * over places) and follow those of block k - 1. */
 typedef struct {
     cand *v;              /* every hit accepted, blocks in order */
     size_t n, cap;
@@ -65,9 +68,17 @@ typedef struct {
     size_t nhead;
     ss_dedup *dedup;
     ss_spread *spread;
-    uint32_t fetched;     /* Xapian candidates fetched (and judged) */
-    uint32_t batch;       /* next batch size */
-    int exhausted;        /* Xapian has no more */
+    xc_mset *m;           /* the candidates fetched, m[mpos, msize) not judged yet */
+    uint32_t mpos, msize;
+    uint32_t fetched;     /* Xapian candidates fetched */
+    uint32_t judged;      /* ... and judged */
+    uint32_t checkpoint;  /* where the block may end next (in candidates judged) */
+    uint32_t batch;       /* candidates to the checkpoint after it */
+    double last_weight;   /* Xapian's weight of the last candidate judged */
+    uint32_t tie_end;     /* a block ending takes ties up to here (candidates judged) */
+    uint32_t tie_fetch;   /* the next batch asked for in a run of ties */
+    int xdone;            /* Xapian has no more than fetched */
+    int exhausted;        /* ... and all are judged */
     uint32_t estimate;    /* Xapian's estimate of its matches (first batch) */
     size_t first_judged, first_distinct; /* for the total: counts of block 0 */
     int blocks;

@@ -161,8 +161,8 @@ ss_code ss_search_run(ss_searcher *s, ss_query *q, const char *text, const ss_qu
     uint32_t judge_limit = o && o->facet_judge_limit ? o->facet_judge_limit : FACET_JUDGE_LIMIT;
     int facets = o && o->facets, judged_facets = facets;
     uint32_t matches = 0; /* Xapian's matches, counted exactly with the value slots */
-    walk w = { .batch = FIRST_BATCH, .each = o ? o->each : NULL, .each_arg = o ? o->each_arg : NULL,
-               .s = s, .q = q };
+    walk w = { .batch = FIRST_BATCH, .checkpoint = FIRST_BATCH, .each = o ? o->each : NULL,
+               .each_arg = o ? o->each_arg : NULL, .s = s, .q = q };
     ss_code rc = ss_dedup_new(&w.dedup, err);
     if (rc == SS_OK)
         rc = ss_lines_new(0, &w.lines, err);

@@ -32,6 +32,7 @@ void ss_walk_free(walk *w)
     ss_dedup_free(w->dedup);
     ss_spread_free(w->spread);
     ss_lines_free(w->lines);
+    xc_mset_free(w->m);
 }
 
 /* Records the cluster of a new hit h (copies fold unless all_duplicates). */
@@ -246,29 +247,108 @@ static ss_code close_block(walk *w, size_t keep_from, size_t keep_to, ss_results
     return rc;
 }
 
-/* Fetches and judges the next batch of Xapian's candidates; *distinct
- * counts the new distinct passages among them. */
-static ss_code next_batch(ss_searcher *s, const ss_query *q, xc_enquire *e, int all_duplicates,
-                          walk *w, size_t *distinct, ss_err *err)
+/* Weights equal to 1e-9 (as ss_cmp_hits: one passage weighs the same in
+ * one index or in shards, up to rounding). */
+static int same_weight(double a, double b)
 {
-    xc_mset *m = NULL;
-    ss_code rc = xc_enquire_get_mset(e, w->fetched, w->batch, w->fetched ? 0 : CHECK_AT_LEAST,
-                                     &m, err);
+    double m = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+    return fabs(a - b) <= 1e-9 * m;
+}
+
+/* Makes w->m hold the next candidate to judge (w->mpos < w->msize), asking
+ * Xapian for the candidates up to the next checkpoint and one beyond (the
+ * one a block's end looks at), or inside a run of equal weights for
+ * batches from FIRST_BATCH doubling, up to the block's bound; *none 1 when
+ * Xapian has no more. */
+static ss_code next_candidate(xc_enquire *e, walk *w, int *none, ss_err *err)
+{
+    *none = 0;
+    if (w->m && w->mpos < w->msize)
+        return SS_OK;
+    if (w->xdone) {
+        *none = 1;
+        return SS_OK;
+    }
+    uint32_t max = w->checkpoint + 1 - w->fetched;
+    if (w->checkpoint < w->fetched) { /* in a run of ties, up to the block's bound */
+        max = w->tie_end - w->fetched < w->tie_fetch ? w->tie_end - w->fetched : w->tie_fetch;
+        if (w->tie_fetch < MAX_BATCH)
+            w->tie_fetch *= 2;
+    }
+    xc_mset_free(w->m);
+    w->m = NULL;
+    w->mpos = w->msize = 0;
+    ss_code rc = xc_enquire_get_mset(e, w->fetched, max, w->fetched ? 0 : CHECK_AT_LEAST, &w->m,
+                                     err);
     if (rc != SS_OK)
         return rc;
     if (w->fetched == 0)
-        w->estimate = xc_mset_estimated(m);
-    uint32_t size = xc_mset_size(m);
-    for (uint32_t i = 0; rc == SS_OK && i < size; i++) {
+        w->estimate = xc_mset_estimated(w->m);
+    w->msize = xc_mset_size(w->m);
+    w->xdone = w->msize < max;
+    w->fetched += w->msize;
+    *none = w->msize == 0;
+    return SS_OK;
+}
+
+/* Judges candidates into the block being ranked, in Xapian's order.  At
+ * each checkpoint (FIRST_BATCH candidates, then batches doubling up to
+ * MAX_BATCH) the block may end: when it holds `target` new distinct
+ * passages (all of them in block 0 of a query with at most EXACT_BELOW
+ * matches).  It then still takes the candidates that weigh the same as the
+ * last one taken, so that it never splits a run of equal weights: Xapian
+ * orders those by document id, which differs between the layouts of one
+ * index (one database, segments, remote shards), while a block's hits are
+ * ordered by score, file and offset.  Work stays bounded: a block takes no
+ * more tied candidates than it judged up to its checkpoint (a longer run is
+ * cut, by document id), and none of weight 0 (a query of filters alone:
+ * Xapian weighs nothing, every match ties). */
+static ss_code fill_block(ss_searcher *s, const ss_query *q, xc_enquire *e, int all_duplicates,
+                          size_t target, walk *w, ss_err *err)
+{
+    size_t distinct = 0;
+    int closing = 0;
+    uint32_t first = w->judged;
+    ss_code rc = SS_OK;
+    for (;;) {
+        if (closing && (w->last_weight <= 0 || w->judged >= w->tie_end))
+            break;
+        int none = 0;
+        rc = next_candidate(e, w, &none, err);
+        if (rc != SS_OK || none)
+            break;
+        if (!closing && w->judged == w->checkpoint) {
+            if (w->blocks == 0 && w->first_judged == 0) {
+                /* the count's estimate is made on the first batch alone */
+                w->first_judged = w->judged;
+                w->first_distinct = distinct;
+            }
+            if (w->batch < MAX_BATCH)
+                w->batch *= 2;
+            closing = distinct >= target && !(w->blocks == 0 && w->estimate <= EXACT_BELOW);
+            if (!closing)
+                w->checkpoint += w->batch;
+            w->tie_end = w->judged + (w->judged - first);
+            w->tie_fetch = FIRST_BATCH;
+            if (closing && w->last_weight <= 0)
+                break;
+        }
+        double wt = 0;
+        rc = xc_mset_weight(w->m, w->mpos, &wt, err);
+        if (rc != SS_OK || (closing && !same_weight(wt, w->last_weight)))
+            break;
         int is_new = 0;
-        rc = judge_hit(s, q, m, i, all_duplicates, w, &is_new, err);
-        *distinct += is_new;
+        rc = judge_hit(s, q, w->m, w->mpos, all_duplicates, w, &is_new, err);
+        w->mpos++;
+        w->judged++;
+        w->last_weight = wt;
+        distinct += (size_t)is_new;
+        if (rc != SS_OK)
+            break;
     }
-    xc_mset_free(m);
-    w->exhausted = size < w->batch;
-    w->fetched += size;
-    if (w->batch < MAX_BATCH)
-        w->batch *= 2;
+    if (closing)
+        w->checkpoint = w->judged + w->batch;
+    w->exhausted = w->xdone && (!w->m || w->mpos >= w->msize);
     return rc;
 }
 
@@ -284,16 +364,7 @@ ss_code ss_walk_to(ss_searcher *s, const ss_query *q, xc_enquire *e, const ss_se
         size_t target = (size_t)BLOCK_DISTINCT << (w->blocks < 10 ? w->blocks : 10);
         if (target > MAX_BLOCK_DISTINCT)
             target = MAX_BLOCK_DISTINCT;
-        size_t distinct = 0;
-        while (rc == SS_OK && !w->exhausted &&
-               (distinct < target || (w->blocks == 0 && w->estimate <= EXACT_BELOW))) {
-            rc = next_batch(s, q, e, all_dups, w, &distinct, err);
-            if (w->blocks == 0 && w->first_judged == 0 && rc == SS_OK) {
-                /* the count's estimate is made on the first batch alone */
-                w->first_judged = w->fetched;
-                w->first_distinct = distinct;
-            }
-        }
+        rc = fill_block(s, q, e, all_dups, target, w, err);
         if (rc == SS_OK)
             rc = close_block(w, keep_from, keep_to, out, facets, err);
     }

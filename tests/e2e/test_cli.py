@@ -6,8 +6,10 @@ Builds indexes in a temporary folder from corpus/ and from small fixture
 files written here, runs queries and checks hits, spans, JSON and exit
 codes.  Prints one line per failing case and ends with "N passed, N failed".
 """
+import collections
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -294,6 +296,67 @@ def test_shards(tmp):
                 pr.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 pr.kill()
+
+
+# Characters for generated passages: neither 水 nor 利 nor 工程 (the words searched).
+TIE_POOL = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你能而子那得着"
+            "下自之年过发后里道行所然家种事方多经么去法学如都同现当没动面起看定天还进好小部其些主样理心"
+            "她本前开但因只从想实日军者意无力它与长把机十民第公此已使情明性知全三又关点正外将两高间由问")
+
+
+def tie_corpus(d, files=12, per_file=10, seed=7):
+    """Speeches whose short passages name 水利 (the first three of each file
+    twice, the others once; every other one 工程 too), each file opening
+    with a long paragraph: the short passages fall under BM25's minimum
+    length (qbuild.c), so that Xapian weighs those alike the same and orders
+    them by document id, which differs by layout.  The runs of equal weights
+    (36 passages naming 水利 twice, 48 naming 工程 and 水利 once) straddle
+    the end of the walk's first batch (32 candidates) and are shorter than
+    twice it (search_walk.c)."""
+    rnd = random.Random(seed)
+    chunk = lambda n: "".join(rnd.choice(TIE_POOL) for _ in range(n))
+    os.mkdir(d)
+    for f in range(files):
+        paras = [f"关于{chunk(4)}工作的讲话", chunk(400) + "。"]
+        paras += [chunk(20) + "水利" + ("工程" if p % 2 else chunk(2)) + chunk(8)
+                  + ("水利" if p < 3 else chunk(2)) + chunk(8) + "。" for p in range(per_file)]
+        with open(os.path.join(d, f"t{f:02d}.txt"), "w", encoding="utf-8") as fh:
+            fh.write("\n\n".join(paras) + "\n")
+
+
+def ranking(db_args, q, n, offset=0):
+    p = run(f"{BIN}/speech-query", *db_args, "-n", str(n), "--offset", str(offset), "--json", q)
+    try:
+        return [(os.path.basename(h["file"]), h["byte_start"], round(h["score"], 9))
+                for h in json.loads(p.stdout)["hits"]]
+    except (json.JSONDecodeError, KeyError):
+        return None
+
+
+def test_tied_layouts(tmp):
+    """Many passages of equal Xapian weight: the walk ranks blocks of
+    candidates (search_walk.c) and must not cut a block inside a run of
+    equal weights, or each layout of one index ranks a different set in the
+    first block.  Every layout gives one ranking, and every page is a slice
+    of it."""
+    d = os.path.join(tmp, "ties")
+    tie_corpus(d)
+    one, segs = os.path.join(tmp, "ties-one.db"), os.path.join(tmp, "ties-segs.db")
+    index(one, d, extra=("--jobs", "1"))
+    index(segs, d, extra=("--jobs", "2", "--segment-mb", "0.01"))
+    check(len(segments(segs)) >= 2, "the tied corpus is cut into segments", str(segments(segs)))
+    layouts = {"segments": ["-d", segs],
+               "the segments as -d": [a for s in segments(segs) for a in ("-d", os.path.join(segs, s))]}
+    for q, ties in (("水利", 36), ("水利 工程", 40)):
+        ref = ranking(["-d", one], q, 200)
+        most = max(collections.Counter(h[2] for h in ref).values()) if ref else 0
+        check(ref and len(ref) > 50 and most >= ties, f"[{q}] {most} hits tie, {ties} expected")
+        for name, args in layouts.items():
+            check(ref and ranking(args, q, 200) == ref, f"[{q}] {name} give the same ranking")
+        for db in (one, segs):
+            for offset, n in ((0, 10), (10, 10), (25, 20), (45, 30), (90, 40)):
+                check(ref and ranking(["-d", db], q, n, offset) == ref[offset:offset + n],
+                      f"[{q}] {os.path.basename(db)} -n {n} --offset {offset}: that slice")
 
 
 def html_page(text, title):
@@ -593,6 +656,7 @@ def main():
         test_corpus_facets(tmp)
         test_query_reading(tmp)
         test_shards(tmp)
+        test_tied_layouts(tmp)
         test_many_bigrams(tmp)
         test_index_format(tmp)
     finally:
