@@ -2,6 +2,10 @@
 #include "output.h"
 
 #include <cjson/cJSON.h>
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -274,6 +278,8 @@ static char *utf8_safe(const char *str)
     size_t len = strlen((const char *)s), i = 0;
     strbuf b = STRBUF_INIT;
     int ok = sb_grow(&b, len + 1) == 0;
+    if (ok)
+        b.buf[0] = '\0'; /* "" stays terminated: sb_grow alone does not */
     while (ok && i < len) {
         size_t at = i; /* a run of valid UTF-8, then at most one bad byte */
         while (i < len && valid_cp(s, len, &i) >= 0)
@@ -385,20 +391,166 @@ static cJSON *facets_json(const ss_results *r)
     return fo;
 }
 
+/* The JSON of one hit written directly, byte for byte what cJSON prints
+ * for hit_json's object (cJSON_PrintUnformatted; C locale), without its
+ * tree of allocations: --jsonl writes one line per hit. */
+
+/* A number as cJSON prints it: an int when it is one, else 15 digits when
+ * they read back within DBL_EPSILON, else 17. */
+static int jw_num(strbuf *b, double d)
+{
+    if (isnan(d) || isinf(d))
+        return sb_add(b, "null", 4);
+    int iv = d >= INT_MAX ? INT_MAX : d <= (double)INT_MIN ? INT_MIN : (int)d;
+    char buf[32];
+    if (d == (double)iv) {
+        char *e = buf + sizeof buf, *p = e;
+        unsigned long u = iv < 0 ? 0UL - (unsigned long)iv : (unsigned long)iv;
+        do
+            *--p = (char)('0' + u % 10);
+        while (u /= 10);
+        if (iv < 0)
+            *--p = '-';
+        return sb_add(b, p, (size_t)(e - p));
+    }
+    snprintf(buf, sizeof buf, "%1.15g", d);
+    double t = strtod(buf, NULL);
+    double m = fabs(t) > fabs(d) ? fabs(t) : fabs(d);
+    if (!(fabs(t - d) <= m * DBL_EPSILON))
+        snprintf(buf, sizeof buf, "%1.17g", d);
+    return sb_adds(b, buf);
+}
+
+/* String str (NULL: "") as utf8_safe then cJSON make it: each invalid
+ * UTF-8 byte the text \xFF, then '"', '\\' and control bytes escaped. */
+static int jw_str(strbuf *b, const char *str)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *s = (const unsigned char *)(str ? str : "");
+    size_t len = strlen((const char *)s), i = 0, run = 0;
+    if (sb_grow(b, len + 2) || sb_addc(b, '"'))
+        return -1;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t at = i;
+            if (valid_cp(s, len, &i) >= 0)
+                continue;
+            i = at;
+        }
+        if (sb_add(b, s + run, i - run))
+            return -1;
+        char esc[8] = { '\\', 0 };
+        size_t n = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            if (c < 0x20) { /* \u00XX, lower-case as cJSON */
+                memcpy(esc + 1, "u00", 3);
+                esc[4] = hex[c >> 4];
+                esc[5] = hex[c & 15];
+                n = 6;
+            } else { /* an invalid byte: the text \xFF, its backslash escaped */
+                memcpy(esc + 1, "\\x", 2);
+                esc[3] = "0123456789ABCDEF"[c >> 4];
+                esc[4] = "0123456789ABCDEF"[c & 15];
+                n = 5;
+            }
+        }
+        if (sb_add(b, esc, n))
+            return -1;
+        run = ++i;
+    }
+    return sb_add(b, s + run, len - run) || sb_addc(b, '"') ? -1 : 0;
+}
+
+/* ,"key": then the value below (key plain ASCII). */
+static int jw_key(strbuf *b, const char *key)
+{
+    return sb_addc(b, ',') || sb_addc(b, '"') || sb_adds(b, key) || sb_add(b, "\":", 2);
+}
+
+static int jw_opt_str(strbuf *b, const char *key, const char *v)
+{
+    return jw_key(b, key) || (v ? jw_str(b, v) : sb_add(b, "null", 4));
+}
+
+static int jw_line(strbuf *b, uint32_t line)
+{
+    return jw_key(b, "line") || (line ? jw_num(b, line) : sb_add(b, "null", 4));
+}
+
+static int jw_hit(strbuf *b, const ss_hit *h)
+{
+    const ss_record *r = &h->rec;
+    if (sb_add(b, "{\"rank\":", 8) || jw_num(b, h->rank) || jw_key(b, "score") ||
+        jw_num(b, h->score) || jw_key(b, "file") || jw_str(b, r->file) || jw_line(b, h->line) ||
+        jw_key(b, "byte_start") || jw_num(b, (double)r->byte_start) || jw_key(b, "byte_end") ||
+        jw_num(b, (double)r->byte_end) || jw_key(b, "title") || jw_str(b, r->title) ||
+        jw_opt_str(b, "heading", r->heading) || jw_key(b, "paragraph") || jw_num(b, r->para) ||
+        jw_key(b, "speech") || jw_num(b, r->speech) || jw_opt_str(b, "date", r->date) ||
+        jw_opt_str(b, "region", r->region) || jw_opt_str(b, "speaker", r->speaker) ||
+        jw_opt_str(b, "kind", r->kind) || jw_key(b, "text") || jw_str(b, r->text) ||
+        jw_key(b, "partial") || sb_adds(b, h->partial ? "true" : "false") ||
+        jw_key(b, "missing") || sb_addc(b, '['))
+        return -1;
+    for (size_t i = 0; i < h->nmissing; i++)
+        if ((i && sb_addc(b, ',')) || jw_str(b, h->missing[i]))
+            return -1;
+    if (sb_addc(b, ']') || jw_key(b, "duplicates") || sb_addc(b, '['))
+        return -1;
+    for (size_t i = 0; i < h->ndups; i++) {
+        const ss_place *d = &h->dups[i];
+        if ((i && sb_addc(b, ',')) || sb_add(b, "{\"file\":", 8) || jw_str(b, d->file) ||
+            jw_line(b, d->line) || jw_key(b, "byte_start") || jw_num(b, (double)d->byte_start) ||
+            jw_key(b, "byte_end") || jw_num(b, (double)d->byte_end) || sb_addc(b, '}'))
+            return -1;
+    }
+    if (sb_addc(b, ']') || jw_key(b, "highlights") || sb_addc(b, '['))
+        return -1;
+    for (size_t i = 0; i < h->nhl; i++)
+        if ((i && sb_addc(b, ',')) || sb_addc(b, '[') || jw_num(b, h->hl[i].start) ||
+            sb_addc(b, ',') || jw_num(b, h->hl[i].end) || sb_addc(b, ']'))
+            return -1;
+    return sb_add(b, "]}\n", 3);
+}
+
+static ss_code write_jsonl_hit(FILE *f, strbuf *b, const ss_hit *h, ss_err *err)
+{
+    sb_reset(b);
+    if (jw_hit(b, h))
+        return ss_seterr(err, SS_ENOMEM, "out of memory writing JSON");
+    fwrite(b->buf, 1, b->len, f);
+    return ferror(f) ? ss_seterr(err, SS_EIO, "cannot write output") : SS_OK;
+}
+
 ss_code ss_output_json_hit(FILE *f, const ss_hit *h, ss_err *err)
 {
-    return print_json(f, hit_json(h), err);
+    strbuf b = STRBUF_INIT;
+    ss_code rc = write_jsonl_hit(f, &b, h, err);
+    sb_free(&b);
+    return rc;
 }
 
 ss_code ss_output_json(FILE *f, const char *query, const ss_results *r, int jsonl, ss_err *err)
 {
     if (jsonl) {
-        for (size_t i = 0; i < r->n; i++) {
-            ss_code rc = print_json(f, hit_json(&r->hits[i]), err);
-            if (rc != SS_OK)
-                return rc;
-        }
-        return SS_OK;
+        strbuf b = STRBUF_INIT;
+        ss_code rc = SS_OK;
+        for (size_t i = 0; rc == SS_OK && i < r->n; i++)
+            rc = write_jsonl_hit(f, &b, &r->hits[i], err);
+        sb_free(&b);
+        return rc;
     }
     cJSON *o = cJSON_CreateObject();
     int ok = o && add_string(o, "query", query) && add_string(o, "understood", r->understood) &&
