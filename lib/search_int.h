@@ -87,6 +87,7 @@ typedef struct {
     void *each_arg;
     ss_searcher *s;       /* for the highlights of the hits shown */
     const ss_query *q;
+    int hl_early;         /* highlights taken when judging (the block may be shown) */
 } walk;
 
 #define NO_HEAD UINT32_MAX
@@ -146,9 +147,10 @@ ss_code ss_hit_locate(ss_lines *lines, ss_hit *h, ss_err *err);
 
 /* search_judge.c: judges record r against q, its speech as context
  * (*factor 0: no match); *an is the analysis of its text (valid until
- * s->ac's next use). */
+ * s->ac's next use).  hl non-NULL: *hl, *nhl its highlights when it
+ * matches (those ss_hit_highlights gives a strict hit; else NULL, 0). */
 ss_code ss_judge_record(ss_searcher *s, const ss_query *q, const ss_record *r, ss_analysis *an,
-                        double *factor, ss_err *err);
+                        double *factor, ss_span **hl, size_t *nhl, ss_err *err);
 /* Highlights of a hit shown. */
 ss_code ss_hit_highlights(ss_searcher *s, const ss_query *q, ss_hit *h, ss_err *err);
 

@@ -31,15 +31,32 @@ static void map_spans(const char *from, const char *to, ss_span *hl, size_t n)
  * simplified form (no OpenCC here); *an is that analysis (valid until
  * s->ac's next use). */
 ss_code ss_judge_record(ss_searcher *s, const ss_query *q, const ss_record *r,
-                            ss_analysis *an, double *factor, ss_err *err)
+                            ss_analysis *an, double *factor, ss_span **hl, size_t *nhl,
+                            ss_err *err)
 {
     const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+    size_t nh = 0;
+    ss_span *h = NULL;
+    if (hl) {
+        *hl = NULL;
+        *nhl = 0;
+    }
     ss_actx_set_t2s(s->ac, r->simplified == NULL);
     ss_code rc = ss_analyze_atoms(s->ac, text, strlen(text), an, err);
     ss_actx_set_t2s(s->ac, 1);
     ss_passage_meta meta = { r->region, r->title, r->date, r->heading };
+    /* the spans depend on the occurrences alone, which the passage's
+     * context (meta) leaves as they are: the same as ss_query_judge's */
     if (rc == SS_OK)
-        rc = ss_query_judge_meta(q, an, &meta, factor, NULL, NULL, err);
+        rc = ss_query_judge_meta(q, an, &meta, factor, hl ? &h : NULL, hl ? &nh : NULL, err);
+    if (rc != SS_OK || *factor <= 0 || !hl) {
+        free(h);
+        return rc;
+    }
+    if (r->simplified)
+        map_spans(r->simplified, r->text ? r->text : "", h, nh);
+    *hl = h;
+    *nhl = nh;
     return rc;
 }
 
@@ -71,7 +88,7 @@ ss_code ss_search_judge(ss_searcher *s, const ss_query *q, const ss_record *r, d
     h.rec = *r;
     *hl = NULL;
     *nhl = 0;
-    ss_code rc = ss_judge_record(s, q, r, &an, factor, err);
+    ss_code rc = ss_judge_record(s, q, r, &an, factor, NULL, NULL, err);
     if (rc == SS_OK)
         rc = ss_hit_highlights(s, q, &h, err);
     *hl = h.hl;

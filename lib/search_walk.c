@@ -84,7 +84,8 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
         rc = ss_rjoin_record(s->join, s->db, id, data, len, &h->rec, err);
     free(data);
     if (rc == SS_OK)
-        rc = ss_judge_record(s, q, &h->rec, &an, &factor, err);
+        rc = ss_judge_record(s, q, &h->rec, &an, &factor, w->hl_early ? &h->hl : NULL,
+                             &h->nhl, err);
     if (rc == SS_OK && factor > 0)
         rc = place_in_cluster(w, h, &an, all_duplicates, is_new, err);
     if (rc == SS_OK && factor > 0 && h->rec.heading) { /* after the sketch: reuses s->ac */
@@ -176,10 +177,13 @@ ss_code ss_hit_locate(ss_lines *lines, ss_hit *h, ss_err *err)
 /* Streams candidate c, ranked rank (from 0), to the caller's function. */
 static ss_code hand_over(walk *w, cand *c, size_t rank, ss_err *err)
 {
-    ss_hit h = { (uint32_t)(rank + 1), c->score, c->rec, 0, NULL, 0, c->dups, c->ndups, 0, NULL,
-                 0 };
+    ss_hit h = { (uint32_t)(rank + 1), c->score, c->rec, 0, c->hl, c->nhl, c->dups, c->ndups, 0,
+                 NULL, 0 };
+    int judged_hl = c->hl != NULL; /* taken when judging (hl_early) */
+    c->hl = NULL;
+    c->nhl = 0;
     ss_code rc = ss_hit_locate(w->lines, &h, err);
-    if (rc == SS_OK)
+    if (rc == SS_OK && !judged_hl)
         rc = ss_hit_highlights(w->s, w->q, &h, err);
     if (rc == SS_OK)
         rc = w->each(w->each_arg, &h, err);
@@ -367,6 +371,9 @@ ss_code ss_walk_to(ss_searcher *s, const ss_query *q, xc_enquire *e, const ss_se
     ss_code rc = SS_OK;
     while (rc == SS_OK && w->ranked < want && !w->exhausted) {
         size_t target = (size_t)BLOCK_DISTINCT << (w->blocks < 10 ? w->blocks : 10);
+        /* streamed hits of a block that starts on the page take their
+         * highlights from the analysis that judges them, not a second one */
+        w->hl_early = w->each && w->ranked >= keep_from && w->ranked < keep_to;
         if (target > MAX_BLOCK_DISTINCT)
             target = MAX_BLOCK_DISTINCT;
         rc = fill_block(s, q, e, all_dups, target, w, err);
