@@ -29,7 +29,7 @@
  *                        the passage says what they said, not only names them)
  *     + W_TOPIC * topic  (share of concepts standing, not as an item, in a
  *                        topic sentence: a short opening sentence, one that
- *                        ends within LEAD_POS positions -- 加快资源型城市转型发展。
+ *                        ends within LEAD_POS positions -- 加快老工业区搬迁改造。
  *                        heads the paragraph that says how; a long opening
  *                        sentence that names the thing among others does not)
  * An occurrence inside a framing clause (framed()) counts, for focus, lead
