@@ -275,10 +275,11 @@ static ss_code next_candidate(xc_enquire *e, walk *w, int *none, ss_err *err)
     }
     uint32_t max = w->checkpoint + 1 - w->fetched;
     /* Each call makes Xapian rank its first fetched + max matches again:
-     * asking for at least as many as fetched so far keeps the calls
-     * logarithmic and their work linear in the candidates judged. */
-    if (max < w->fetched)
-        max = w->fetched;
+     * asking for at least three times as many as fetched so far (the
+     * total at least quadruples) keeps the calls logarithmic and their work
+     * linear in the candidates judged. */
+    if (max < 3 * w->fetched)
+        max = 3 * w->fetched;
     if (w->checkpoint < w->fetched) { /* in a run of ties, up to the block's bound */
         max = w->tie_end - w->fetched < w->tie_fetch ? w->tie_end - w->fetched : w->tie_fetch;
         if (w->tie_fetch < MAX_BATCH)
