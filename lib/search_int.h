@@ -88,6 +88,10 @@ typedef struct {
     ss_searcher *s;       /* for the highlights of the hits shown */
     const ss_query *q;
     int hl_early;         /* highlights taken when judging (the block may be shown) */
+    ss_htab heads;        /* hash of a heading -> index in head_f */
+    struct head_factor *head_f; /* the heading factors found (a speech's passages share
+                                   its headings: each analysed once) */
+    size_t nhead_f, head_fcap;
 } walk;
 
 #define NO_HEAD UINT32_MAX

@@ -23,8 +23,18 @@ static void cand_free(cand *h)
     h->ndups = 0;
 }
 
+/* A heading's factor for the query, kept by its text. */
+struct head_factor {
+    char *text;
+    double factor;
+};
+
 void ss_walk_free(walk *w)
 {
+    for (size_t i = 0; i < w->nhead_f; i++)
+        free(w->head_f[i].text);
+    free(w->head_f);
+    ss_htab_free(&w->heads);
     for (size_t i = 0; i < w->n; i++)
         cand_free(&w->v[i]);
     free(w->v);
@@ -60,6 +70,39 @@ static ss_code place_in_cluster(walk *w, cand *h, const ss_analysis *an, int all
     return SS_OK;
 }
 
+/* *factor of heading h for q: ss_query_heading_factor of its analysis,
+ * found once a heading text (uses s->ac). */
+static ss_code heading_factor(ss_searcher *s, const ss_query *q, walk *w, const char *h,
+                              double *factor, ss_err *err)
+{
+    size_t len = strlen(h), pos = 0;
+    uint64_t hash = ss_fnv1a64(h, len, SS_FNV64_SEED);
+    uint32_t at;
+    while (ss_htab_next(&w->heads, hash, &pos, &at))
+        if (strcmp(w->head_f[at].text, h) == 0) {
+            *factor = w->head_f[at].factor;
+            return SS_OK;
+        }
+    ss_analysis an;
+    ss_actx_set_t2s(s->ac, 0);
+    ss_code rc = ss_analyze_atoms(s->ac, h, len, &an, err);
+    ss_actx_set_t2s(s->ac, 1);
+    if (rc == SS_OK)
+        rc = ss_query_heading_factor(q, &an, factor, err);
+    if (rc != SS_OK)
+        return rc;
+    char *text = malloc(len + 1);
+    if (!text || SS_GROW(w->head_f, w->nhead_f + 1, w->head_fcap, 64) ||
+        ss_htab_reserve(&w->heads, 64)) {
+        free(text);
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    }
+    memcpy(text, h, len + 1);
+    ss_htab_add(&w->heads, hash, (uint32_t)w->nhead_f);
+    w->head_f[w->nhead_f++] = (struct head_factor){ text, *factor };
+    return SS_OK;
+}
+
 /* Judges hit i of m; appends it to w when the ranker accepts it.  *is_new
  * is 1 when it is no copy of a passage accepted before. */
 static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, uint32_t i,
@@ -90,11 +133,7 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
         rc = place_in_cluster(w, h, &an, all_duplicates, is_new, err);
     if (rc == SS_OK && factor > 0 && h->rec.heading) { /* after the sketch: reuses s->ac */
         double hf = 1.0;
-        ss_actx_set_t2s(s->ac, 0);
-        rc = ss_analyze_atoms(s->ac, h->rec.heading, strlen(h->rec.heading), &an, err);
-        ss_actx_set_t2s(s->ac, 1);
-        if (rc == SS_OK)
-            rc = ss_query_heading_factor(q, &an, &hf, err);
+        rc = heading_factor(s, q, w, h->rec.heading, &hf, err);
         factor *= hf;
     }
     if (rc != SS_OK || factor <= 0) {
