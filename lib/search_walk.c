@@ -76,7 +76,8 @@ static ss_code heading_factor(ss_searcher *s, const ss_query *q, walk *w, const 
                               double *factor, ss_err *err)
 {
     size_t len = strlen(h), pos = 0;
-    uint64_t hash = ss_fnv1a64(h, len, SS_FNV64_SEED);
+    uint64_t hash = ss_fnv1a64(h, len, SS_FNV64_SEED) * 0x9e3779b97f4a7c15ull;
+    hash ^= hash >> 32; /* the table indexes by the low bits: FNV's are weak */
     uint32_t at;
     while (ss_htab_next(&w->heads, hash, &pos, &at))
         if (strcmp(w->head_f[at].text, h) == 0) {
