@@ -195,14 +195,20 @@ static inline const seg_word *trie_word(const seg_dict *d, uint32_t s)
     return id < d->n_words ? &d->words[id] : NULL;
 }
 
-int seg_dict_lookup(const seg_dict *d, const char *word, size_t len, uint32_t *freq)
+/* The record of word (len bytes), or NULL when the dictionary lacks it. */
+static const seg_word *find_word(const seg_dict *d, const char *word, size_t len)
 {
     if (!d || !word || len == 0)
-        return 0;
+        return NULL;
     uint32_t s = 0;
     for (size_t i = 0; i < len && s != SEG_NO_PARENT; i++)
         s = trie_step(d, s, (unsigned char)word[i]);
-    const seg_word *w = s != SEG_NO_PARENT ? trie_word(d, s) : NULL;
+    return s != SEG_NO_PARENT ? trie_word(d, s) : NULL;
+}
+
+int seg_dict_lookup(const seg_dict *d, const char *word, size_t len, uint32_t *freq)
+{
+    const seg_word *w = find_word(d, word, len);
     if (!w)
         return 0;
     if (freq)
@@ -212,12 +218,7 @@ int seg_dict_lookup(const seg_dict *d, const char *word, size_t len, uint32_t *f
 
 int seg_dict_pos(const seg_dict *d, const char *word, size_t len)
 {
-    if (!d || !word || len == 0)
-        return 0;
-    uint32_t s = 0;
-    for (size_t i = 0; i < len && s != SEG_NO_PARENT; i++)
-        s = trie_step(d, s, (unsigned char)word[i]);
-    const seg_word *w = s != SEG_NO_PARENT ? trie_word(d, s) : NULL;
+    const seg_word *w = find_word(d, word, len);
     return !w ? 0 : (w->freq & SEG_WORD_VERB) ? SEG_POS_VERB : (w->freq & SEG_WORD_NOUN) ? SEG_POS_NOUN : 0;
 }
 
