@@ -3,7 +3,11 @@
 #ifndef SS_TEST_FIXTURE_H
 #define SS_TEST_FIXTURE_H
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "analyze.h"
+#include "indexer.h"
 
 /* Opens the analyzer (*a) and a context over it, from the build's data;
  * NULL, with a failed check saying why, when that cannot be done (the
@@ -18,6 +22,42 @@ static inline ss_actx *test_actx_open(ss_analyzer **a)
     else if (!(ac = ss_actx_new(*a)))
         CHECK(0, "open the analyzer: out of memory");
     return ac;
+}
+
+/* Writes texts[0, n) to dir/d0.txt, dir/d1.txt... and indexes them into
+ * the database db; 1 on success, else 0 with a failed check saying why. */
+static inline int test_index_texts(const char *dir, const char *db, const char *const *texts,
+                                   size_t n)
+{
+    ss_err err;
+    ss_indexer *ix = NULL;
+    ss_index_opts io = { 0 };
+    int ok = ss_indexer_open(db, &io, &ix, &err) == SS_OK;
+    CHECK(ok, "indexer_open: %s", err.msg);
+    for (size_t i = 0; ok && i < n; i++) {
+        char file[512];
+        snprintf(file, sizeof file, "%s/d%zu.txt", dir, i);
+        FILE *f = fopen(file, "w");
+        ok = f && fputs(texts[i], f) >= 0;
+        if (f)
+            ok = fclose(f) == 0 && ok;
+        ok = ok && ss_indexer_add_file(ix, file, &err) == SS_OK;
+        CHECK(ok, "write and add %s", file);
+    }
+    if (ix) {
+        int closed = ss_indexer_close(ix, &err) == SS_OK;
+        CHECK(closed, "indexer_close");
+        ok = ok && closed;
+    }
+    return ok;
+}
+
+/* Removes dir and everything below it (a failed check when it cannot). */
+static inline void test_rm_tree(const char *dir)
+{
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0, "clean up %s", dir);
 }
 
 #endif

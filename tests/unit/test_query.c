@@ -326,9 +326,7 @@ static void test_match(ss_actx *ac)
         CHECK(apart > 0 && touch > apart, "touching units weigh more: %g vs %g", touch, apart);
     }
     xc_db_close(db);
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK(system(cmd) == 0, "cleanup");
+    test_rm_tree(dir);
 }
 
 /* Places and years as context: judged with the passage's speech. */
@@ -521,6 +519,17 @@ static void test_place_split(ss_actx *ac)
     ss_gaz_close(g);
 }
 
+/* The factor of query q on text (analysed with ac): 0 when it does not
+ * match; a failed check names case i when it cannot be judged. */
+static double judge_text(ss_actx *ac, const ss_query *q, const char *text, size_t i)
+{
+    ss_analysis an;
+    double f = 0;
+    CHECK(ss_analyze_atoms(ac, text, strlen(text), &an, NULL) == SS_OK &&
+              ss_query_judge(q, &an, &f, NULL, NULL, NULL) == SS_OK, "judge %zu: %s", i, text);
+    return f;
+}
+
 /* A year says when, never what (rank.c strengths_in()): whether the year
  * stands free at the opening or as an item of an enumeration does not
  * change how much the passage is about the rest of the query. */
@@ -536,7 +545,6 @@ static void test_year_when(ss_actx *ac)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ss_query *q = NULL;
-        ss_analysis an;
         double fa = 0, fb = 0;
         CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
         if (!q)
@@ -544,10 +552,8 @@ static void test_year_when(ss_actx *ac)
         xc_query *xq = NULL; /* building resolves the year (qcontext.c) */
         CHECK(ss_query_build(q, NULL, &xq, NULL) == SS_OK, "build %s", cases[i].q);
         xc_query_free(xq);
-        CHECK(ss_analyze_atoms(ac, cases[i].a, strlen(cases[i].a), &an, NULL) == SS_OK &&
-                  ss_query_judge(q, &an, &fa, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
-        CHECK(ss_analyze_atoms(ac, cases[i].b, strlen(cases[i].b), &an, NULL) == SS_OK &&
-                  ss_query_judge(q, &an, &fb, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        fa = judge_text(ac, q, cases[i].a, i);
+        fb = judge_text(ac, q, cases[i].b, i);
         CHECK(fa > 0 && fb > 0 && fa < fb + 1e-9 && fb < fa + 1e-9, "[%s] %s (%.3f) as %s (%.3f)",
               cases[i].q, cases[i].a, fa, cases[i].b, fb);
         ss_query_free(q);
@@ -576,7 +582,6 @@ static void test_definition(ss_actx *ac)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ss_query *q = NULL;
-        ss_analysis an;
         double f = 0, base = 0;
         CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
         if (!q)
@@ -590,10 +595,8 @@ static void test_definition(ss_actx *ac)
             else
                 plain[n++] = *p;
         plain[n] = '\0';
-        CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
-                  ss_query_judge(q, &an, &f, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
-        CHECK(ss_analyze_atoms(ac, plain, strlen(plain), &an, NULL) == SS_OK &&
-                  ss_query_judge(q, &an, &base, NULL, NULL, NULL) == SS_OK, "judge plain %zu", i);
+        f = judge_text(ac, q, cases[i].text, i);
+        base = judge_text(ac, q, plain, i);
         CHECK(f > 0 && base > 0, "case %zu matches", i);
         CHECK_EQ_INT(f < 0.9 * base, cases[i].definition, cases[i].text);
         ss_query_free(q);
@@ -636,15 +639,12 @@ static void test_about(ss_actx *ac)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ss_query *q = NULL;
-        ss_analysis an;
         double better = 0, worse = 0;
         CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
         if (!q)
             continue;
-        CHECK(ss_analyze_atoms(ac, cases[i].better, strlen(cases[i].better), &an, NULL) == SS_OK &&
-                  ss_query_judge(q, &an, &better, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
-        CHECK(ss_analyze_atoms(ac, cases[i].worse, strlen(cases[i].worse), &an, NULL) == SS_OK &&
-                  ss_query_judge(q, &an, &worse, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        better = judge_text(ac, q, cases[i].better, i);
+        worse = judge_text(ac, q, cases[i].worse, i);
         CHECK(worse > 0 && better > worse, "[%s] %s (%.3f) above %s (%.3f)", cases[i].q,
               cases[i].better, better, cases[i].worse, worse);
         ss_query_free(q);
@@ -672,18 +672,14 @@ static void test_verb_first(ss_actx *ac)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ss_query *q = NULL;
-        ss_analysis an;
         double f = 0, g = 0;
         CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
         if (!q)
             continue;
-        CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
-                  ss_query_judge(q, &an, &f, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+        f = judge_text(ac, q, cases[i].text, i);
         CHECK_EQ_INT(f > 0, cases[i].match, cases[i].text);
         if (cases[i].below) {
-            CHECK(ss_analyze_atoms(ac, cases[i].below, strlen(cases[i].below), &an, NULL) ==
-                          SS_OK &&
-                      ss_query_judge(q, &an, &g, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
+            g = judge_text(ac, q, cases[i].below, i);
             CHECK(g > 0 && f > g, "[%s] %s (%.3f) above %s (%.3f)", cases[i].q, cases[i].text, f,
                   cases[i].below, g);
         }

@@ -242,7 +242,7 @@ static void test_spy_facets(void)
         CHECK(0, "mkdtemp");
         return;
     }
-    char db[512], file[512];
+    char db[512];
     snprintf(db, sizeof db, "%s/db", dir);
     static const char *const docs[] = {
         "商丘市2019年政府工作报告\n今年要加快发展，推动经济发展。\n社会发展稳定。\n",
@@ -250,19 +250,7 @@ static void test_spy_facets(void)
         "信阳市2021年政府工作报告\n坚持高质量发展。\n发展动能增强。\n绿色发展取得成效。\n",
     };
     ss_err err;
-    ss_indexer *ix = NULL;
-    ss_index_opts io = { 0 };
-    CHECK(ss_indexer_open(db, &io, &ix, &err) == SS_OK, "indexer_open: %s", err.msg);
-    for (size_t i = 0; ix && i < sizeof docs / sizeof docs[0]; i++) {
-        snprintf(file, sizeof file, "%s/d%zu.txt", dir, i);
-        FILE *f = fopen(file, "w");
-        if (f) {
-            fputs(docs[i], f);
-            fclose(f);
-        }
-        CHECK(ss_indexer_add_file(ix, file, &err) == SS_OK, "add %s", file);
-    }
-    CHECK(ss_indexer_close(ix, &err) == SS_OK, "indexer_close");
+    test_index_texts(dir, db, docs, sizeof docs / sizeof docs[0]);
     const char *dbs[] = { db };
     ss_searcher *s = NULL;
     CHECK(ss_searcher_open(dbs, 1, NULL, &s, &err) == SS_OK, "searcher_open: %s", err.msg);
@@ -284,9 +272,7 @@ static void test_spy_facets(void)
         ss_results_free(&spied);
     }
     ss_searcher_close(s);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK(system(cmd) == 0, "clean up");
+    test_rm_tree(dir);
 }
 
 /* A passage shorter than the average gains nothing from its shortness
@@ -300,28 +286,18 @@ static void test_short_passage(void)
         CHECK(0, "mkdtemp");
         return;
     }
-    char db[512], file[512];
+    char db[512];
     snprintf(db, sizeof db, "%s/db", dir);
-    snprintf(file, sizeof file, "%s/d.txt", dir);
-    static const char doc[] =
+    static const char *const doc[] = {
         "某市2019年政府工作报告\n\n"
         "全面推行河长制，落实巡查责任，水质持续改善。\n\n"
         "全面推行河长制。\n\n"
         "加快建设现代产业体系，培育壮大新兴产业，推动制造业高端化智能化绿色化发展，"
         "做强做优数字经济，促进服务业提质增效，全年地区生产总值增长百分之六以上。\n\n"
         "持续改善民生福祉，稳定和扩大就业，办好人民满意的教育，健全社会保障体系，"
-        "推进健康城市建设，加强养老服务和托育服务，让发展成果更多更公平惠及全体人民。\n";
-    FILE *f = fopen(file, "w");
-    if (f) {
-        fputs(doc, f);
-        fclose(f);
-    }
+        "推进健康城市建设，加强养老服务和托育服务，让发展成果更多更公平惠及全体人民。\n" };
     ss_err err;
-    ss_indexer *ix = NULL;
-    ss_index_opts io = { 0 };
-    CHECK(ss_indexer_open(db, &io, &ix, &err) == SS_OK, "indexer_open: %s", err.msg);
-    CHECK(ix && ss_indexer_add_file(ix, file, &err) == SS_OK, "add %s", file);
-    CHECK(ss_indexer_close(ix, &err) == SS_OK, "indexer_close");
+    test_index_texts(dir, db, doc, 1);
     const char *dbs[] = { db };
     ss_searcher *s = NULL;
     ss_results r;
@@ -340,9 +316,7 @@ static void test_short_passage(void)
         ss_results_free(&r);
     }
     ss_searcher_close(s);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK(system(cmd) == 0, "clean up");
+    test_rm_tree(dir);
 }
 
 int main(int argc, char **argv)

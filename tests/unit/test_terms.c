@@ -131,9 +131,7 @@ int main(int argc, char **argv)
     CHECK(ac && mkdtemp(dir) != NULL, "set-up");
     test_terms(ac, dir);
     test_glued_term();
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK(system(cmd) == 0, "cleanup");
+    test_rm_tree(dir);
     ss_actx_free(ac);
     ss_analyzer_close(a);
     return check_report(argv[0]);
