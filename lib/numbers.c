@@ -41,6 +41,20 @@ static int is_numeral(uint32_t cp)
     return digit_of(cp) >= 0 || small_unit(cp) || big_unit(cp);
 }
 
+/* 1 when s[0, len) begins with 千 as the SI prefix kilo- of a unit (千瓦,
+ * 千克, 千米...): 三千万千瓦 is 3000 万千瓦, not 30001000 瓦. */
+static int kilo_unit(const char *s, size_t len)
+{
+    static const char *const units[] = { "千瓦", "千克", "千米", "千卡", "千伏", "千帕",
+                                         "千赫", "千焦", "千兆", "千字节" };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        size_t n = strlen(units[i]);
+        if (len >= n && memcmp(s, units[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when s[0, len) is two or more Chinese digits and no unit (二〇〇八). */
 static int han_digits_only(const char *s, size_t len)
 {
@@ -208,12 +222,45 @@ static int han_year(const char *word, size_t len, char *out, size_t outlen)
     return snprintf(out, outlen, "%d年", y) > 0;
 }
 
+#define PERCENT "百分之"
+#define PERCENT_MAX 1000 /* 百分之一千: beyond this, no percentage */
+
+/* A percentage written 百分之八十 or 80% (a whole number): its other form
+ * into out ("80%", "百分之八十"); 0 when word is neither. */
+static int percent(const char *word, size_t len, char *out, size_t outlen)
+{
+    size_t p = strlen(PERCENT);
+    uint64_t v = 0;
+    if (len > p && memcmp(word, PERCENT, p) == 0) {
+        const char *s = word + p;
+        size_t sl = len - p, i = 0;
+        int ok = 0;
+        if (utf8_count(s, sl) == 1)
+            ok = (v = (uint64_t)digit_of(utf8_next(s, sl, &i))) > 0 && v <= 9; /* 百分之五 */
+        else
+            v = ss_num_parse_han(s, sl, &ok);
+        if (!ok || v == 0 || v > PERCENT_MAX)
+            return 0;
+        return snprintf(out, outlen, "%llu%%", (unsigned long long)v) > 0;
+    }
+    size_t i = 0;
+    while (i < len && word[i] >= '0' && word[i] <= '9' && i < 5)
+        v = v * 10 + (uint64_t)(word[i++] - '0');
+    if (i == 0 || i + 1 != len || word[i] != '%' || word[0] == '0' || v > PERCENT_MAX)
+        return 0;
+    char han[SS_NUM_HAN_MAX];
+    ss_num_to_han(v, 0, han);
+    return snprintf(out, outlen, PERCENT "%s", han) > 0;
+}
+
 size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], size_t max)
 {
     size_t i = 0, end = 0;
     uint64_t v = 0;
     int digits = 0;
     if (max > 0 && han_year(word, len, out[0], SS_NUM_FORM_MAX))
+        return 1;
+    if (max > 0 && percent(word, len, out[0], SS_NUM_FORM_MAX))
         return 1;
     if (len > 1 && word[0] == '0' && word[1] >= '0' && word[1] <= '9')
         return 0; /* 08年, 05号: a short year or a code, not the figure 8 */
@@ -237,10 +284,9 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
     } else {
         for (size_t k = 0; k < len;) {
             size_t at = k;
-            if (!is_numeral(utf8_next(word, len, &k)))
+            if (!is_numeral(utf8_next(word, len, &k)) || kilo_unit(word + at, len - at))
                 break;
             end = k;
-            (void)at;
         }
         if (!end)
             return 0;
@@ -269,8 +315,9 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
     if (utf8_count(rest, len - end) > 3 || v == 0 || v > MAX_VALUE)
         return 0;
     for (size_t k = 0; k < len - end;) {
+        size_t at = k;
         uint32_t cp = utf8_next(rest, len - end, &k);
-        if (!uc_is_han(cp) || is_numeral(cp))
+        if (!uc_is_han(cp) || (is_numeral(cp) && !kilo_unit(rest + at, len - end - at)))
             return 0;
     }
     size_t n = 0;

@@ -216,6 +216,21 @@ static void test_numbers(void)
         { "08年", "" },               /* a short year, not 8年 */
         { "2008", "" },               /* alone, a year too */
         { "3000", "三千" },
+        /* 千 before 瓦, 克, 米… is kilo-, part of the unit */
+        { "三千万千瓦", "3000万千瓦,30000000千瓦" },
+        { "3000万千瓦", "30000000千瓦,三千万千瓦" },
+        { "两亿千克", "2亿千克,二亿千克" },
+        { "五千千米", "5000千米" },
+        { "三千瓦", "" },              /* one numeral before the unit: no figure */
+        /* percentages, both ways */
+        { "百分之八十", "80%" },
+        { "百分之五", "5%" },
+        { "百分之一百二十", "120%" },
+        { "80%", "百分之八十" },
+        { "100%", "百分之一百" },
+        { "百分之", "" },
+        { "百分之百", "" },            /* a manner of speaking, not a figure */
+        { "08%", "" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[8][SS_NUM_FORM_MAX], got[512] = "";
