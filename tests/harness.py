@@ -1,7 +1,10 @@
 """Shared helpers of the Python test programs (tests/e2e, tests/web): the
-check counter behind the closing "N passed, N failed" line, and loopback
-ports for the servers the tests start."""
+check counter behind the closing "N passed, N failed" line, running programs
+and indexing fixture texts, and loopback ports for the servers the tests
+start."""
+import os
 import socket
+import subprocess
 import time
 
 counts = {"passed": 0, "failed": 0}
@@ -20,6 +23,29 @@ def summary():
     """Prints the closing line; the exit status of the test program."""
     print(f"{counts['passed']} passed, {counts['failed']} failed")
     return 1 if counts["failed"] else 0
+
+
+def run(*args):
+    """Runs a program; its CompletedProcess with text output."""
+    return subprocess.run(list(args), capture_output=True, text=True)
+
+
+def write_texts(d, texts):
+    """Writes {name: text} into the folder d (made here)."""
+    os.mkdir(d)
+    for name, text in texts.items():
+        with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def index_texts(bin_dir, tmp, texts, *opts):
+    """Writes texts into tmp/docs and indexes them into tmp/db (a check
+    says whether that worked); the index's path."""
+    d, db = os.path.join(tmp, "docs"), os.path.join(tmp, "db")
+    write_texts(d, texts)
+    p = run(f"{bin_dir}/speech-index", "-q", *opts, "-d", db, d)
+    check(p.returncode == 0, "fixtures indexed", p.stderr)
+    return db
 
 
 def free_port():

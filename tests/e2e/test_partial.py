@@ -11,12 +11,11 @@ hits.  Prints one line per failing case and ends with "N passed, N failed".
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from harness import check, summary  # noqa: E402
+from harness import check, run, summary, write_texts  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "bin"))
@@ -42,10 +41,6 @@ APART, SENTENCE, RELATED, B_DS_CY = "产量保持稳定", "产量继续稳定", 
 RELATED_LINE = "民宿 ~ 农家乐\n"   # a related word of the test's own synonym table
 
 
-def run(*args):
-    return subprocess.run(list(args), capture_output=True, text=True)
-
-
 def query(env, q, *extra, n=20):
     p = run(f"{BIN}/speech-query", "--data", env["data"], "-d", env["db"], "-n", str(n),
             "--json", *extra, q)
@@ -62,10 +57,7 @@ def holds(h, marker):
 
 def setup(tmp):
     c = os.path.join(tmp, "c")
-    os.mkdir(c)
-    for name, lines in FIXTURES.items():
-        with open(os.path.join(c, name), "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+    write_texts(c, {name: "\n".join(lines) + "\n" for name, lines in FIXTURES.items()})
     data = os.path.join(tmp, "data")
     shutil.copytree(DATA, data)
     with open(os.path.join(data, "synonyms.rules"), "a", encoding="utf-8") as f:

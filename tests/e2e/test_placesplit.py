@@ -21,7 +21,7 @@ import tempfile
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from harness import check, summary  # noqa: E402
+from harness import check, index_texts, run, summary  # noqa: E402
 
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "bin")
 
@@ -39,10 +39,6 @@ FIXTURES = {
     "xy.txt": "信阳市2020年政府工作报告\n市长 冯某某\n"
               "加快高铁站片区建设，完善城市功能。\n",
 }
-
-
-def run(*args):
-    return subprocess.run(list(args), capture_output=True, text=True)
 
 
 def query(db, q, *opts):
@@ -114,14 +110,7 @@ def test_view(db, tmp):
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-placesplit-")
     try:
-        d = os.path.join(tmp, "docs")
-        os.mkdir(d)
-        for name, text in FIXTURES.items():
-            with open(os.path.join(d, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        db = os.path.join(tmp, "db")
-        p = run(f"{BIN}/speech-index", "-q", "-d", db, d)
-        check(p.returncode == 0, "fixtures indexed", p.stderr)
+        db = index_texts(BIN, tmp, FIXTURES)
         test_split(db)
         test_whole(db)
         test_view(db, tmp)

@@ -12,12 +12,11 @@ not a passage of 辽宁.  Ends with "N passed, N failed".
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from harness import check, summary  # noqa: E402
+from harness import check, index_texts, run, summary  # noqa: E402
 
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "bin")
 
@@ -38,10 +37,6 @@ FIXTURES = {
     "sc.txt": "四川省2005年政府工作报告\n省长 孙某某\n"
               "加强基础设施建设，改善投资环境。\n",
 }
-
-
-def run(*args):
-    return subprocess.run(list(args), capture_output=True, text=True)
 
 
 def query(db, q):
@@ -112,14 +107,7 @@ def test_context(db):
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-regions-")
     try:
-        d = os.path.join(tmp, "docs")
-        os.mkdir(d)
-        for name, text in FIXTURES.items():
-            with open(os.path.join(d, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        db = os.path.join(tmp, "db")
-        p = run(f"{BIN}/speech-index", "-q", "-d", db, d)
-        check(p.returncode == 0, "fixtures indexed", p.stderr)
+        db = index_texts(BIN, tmp, FIXTURES)
         test_filters(db)
         test_context(db)
     finally:
