@@ -24,6 +24,20 @@ static inline ss_actx *test_actx_open(ss_analyzer **a)
     return ac;
 }
 
+/* The main of a test program over an analysis context: runs body with the
+ * context (not when it cannot be opened: a failed check says why), closes
+ * it and returns check_report's status. */
+static inline int test_with_actx(const char *prog, void (*body)(ss_actx *ac))
+{
+    ss_analyzer *a = NULL;
+    ss_actx *ac = test_actx_open(&a);
+    if (ac)
+        body(ac);
+    ss_actx_free(ac);
+    ss_analyzer_close(a);
+    return check_report(prog);
+}
+
 /* Writes texts[0, n) to dir/d0.txt, dir/d1.txt... and indexes them into
  * the database db; 1 on success, else 0 with a failed check saying why. */
 static inline int test_index_texts(const char *dir, const char *db, const char *const *texts,

@@ -164,22 +164,19 @@ static void test_errors(void)
           "missing data dir: ENOTFOUND naming it (%d %s)", rc, err.msg);
 }
 
-int main(int argc, char **argv)
+/* Every test of this program, over the analysis context c. */
+static void run_all(ss_actx *c)
 {
-    (void)argc;
-    ss_analyzer *a = NULL;
-    ss_actx *c = test_actx_open(&a);
-    if (!c) {
-        ss_analyzer_close(a);
-        return check_report(argv[0]);
-    }
     test_atoms(c);
     test_positions(c);
     test_offsets(c);
     test_words(c);
     test_normalize_string(c);
     test_errors();
-    ss_actx_free(c);
-    ss_analyzer_close(a);
-    return check_report(argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    return test_with_actx(argv[0], run_all);
 }

@@ -109,18 +109,15 @@ static void test_required(ss_actx *ac)
     }
 }
 
+/* Every test of this program, over the analysis context ac. */
+static void run_all(ss_actx *ac)
+{
+    test_judge(ac);
+    test_required(ac);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
-    ss_analyzer *an = NULL;
-    ss_actx *ac = test_actx_open(&an);
-    if (!ac) {
-        ss_analyzer_close(an);
-        return check_report(argv[0]);
-    }
-    test_judge(ac);
-    test_required(ac);
-    ss_actx_free(ac);
-    ss_analyzer_close(an);
-    return check_report(argv[0]);
+    return test_with_actx(argv[0], run_all);
 }

@@ -87,21 +87,18 @@ static void test_speech_year(void)
     CHECK_EQ_INT(ss_speech_year_of_terms(NULL), 0, "no terms");
 }
 
-int main(int argc, char **argv)
+/* Every test of this program, over the analysis context ac. */
+static void run_all(ss_actx *ac)
 {
-    (void)argc;
-    ss_analyzer *a = NULL;
-    ss_actx *ac = test_actx_open(&a);
-    if (!ac) {
-        ss_analyzer_close(a);
-        return check_report(argv[0]);
-    }
     CHECK(ac != NULL, "context");
     if (ac)
         test_years(ac);
     test_headings();
     test_speech_year();
-    ss_actx_free(ac);
-    ss_analyzer_close(a);
-    return check_report(argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    return test_with_actx(argv[0], run_all);
 }

@@ -687,15 +687,9 @@ static void test_verb_first(ss_actx *ac)
     }
 }
 
-int main(int argc, char **argv)
+/* Every test of this program, over the analysis context ac. */
+static void run_all(ss_actx *ac)
 {
-    (void)argc;
-    ss_analyzer *a = NULL;
-    ss_actx *ac = test_actx_open(&a);
-    if (!ac) {
-        ss_analyzer_close(a);
-        return check_report(argv[0]);
-    }
     ss_err err;
     CHECK(ss_syn_parse(syn_text, strlen(syn_text), "test", &syn, &err) == SS_OK, "synonyms: %s",
           err.msg);
@@ -710,7 +704,10 @@ int main(int argc, char **argv)
     test_region_named(ac);
     test_place_split(ac);
     ss_syn_free(syn);
-    ss_actx_free(ac);
-    ss_analyzer_close(a);
-    return check_report(argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    return test_with_actx(argv[0], run_all);
 }

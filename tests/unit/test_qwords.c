@@ -213,20 +213,17 @@ static void test_shipped_table(void)
     CHECK(related >= 150, "%s has %zu groups of related words", path, related);
 }
 
-int main(int argc, char **argv)
+/* Every test of this program, over the analysis context ac. */
+static void run_all(ss_actx *ac)
 {
-    (void)argc;
-    ss_analyzer *a = NULL;
-    ss_actx *ac = test_actx_open(&a);
-    if (!ac) {
-        ss_analyzer_close(a);
-        return check_report(argv[0]);
-    }
     test_weights(ac);
     test_understood(ac);
     test_kinds();
     test_shipped_table();
-    ss_actx_free(ac);
-    ss_analyzer_close(a);
-    return check_report(argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    return test_with_actx(argv[0], run_all);
 }

@@ -319,15 +319,9 @@ static void test_short_passage(void)
     test_rm_tree(dir);
 }
 
-int main(int argc, char **argv)
+/* Every test of this program, over the analysis context ac. */
+static void run_all(ss_actx *ac)
 {
-    (void)argc;
-    ss_analyzer *an = NULL;
-    ss_actx *ac = test_actx_open(&an);
-    if (!ac) {
-        ss_analyzer_close(an);
-        return check_report(argv[0]);
-    }
     test_pairs(ac);
     test_clusters(ac);
     test_spread();
@@ -337,7 +331,10 @@ int main(int argc, char **argv)
     test_lines_many();
     test_spy_facets();
     test_short_passage();
-    ss_actx_free(ac);
-    ss_analyzer_close(an);
-    return check_report(argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    return test_with_actx(argv[0], run_all);
 }

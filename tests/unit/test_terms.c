@@ -118,21 +118,18 @@ static void test_glued_term(void)
     CHECK(ss_glued_term(big, SS_MAX_TERM - 2, "年", 3, buf) == 0, "too long");
 }
 
-int main(int argc, char **argv)
+/* Every test of this program, over the analysis context ac. */
+static void run_all(ss_actx *ac)
 {
-    (void)argc;
-    ss_analyzer *a = NULL;
-    ss_actx *ac = test_actx_open(&a);
-    if (!ac) {
-        ss_analyzer_close(a);
-        return check_report(argv[0]);
-    }
     char dir[] = "/tmp/ss-test-terms-XXXXXX";
     CHECK(ac && mkdtemp(dir) != NULL, "set-up");
     test_terms(ac, dir);
     test_glued_term();
     test_rm_tree(dir);
-    ss_actx_free(ac);
-    ss_analyzer_close(a);
-    return check_report(argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    return test_with_actx(argv[0], run_all);
 }
