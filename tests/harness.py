@@ -2,6 +2,7 @@
 check counter behind the closing "N passed, N failed" line, running programs
 and indexing fixture texts, and loopback ports for the servers the tests
 start."""
+import json
 import os
 import socket
 import subprocess
@@ -46,6 +47,15 @@ def index_texts(bin_dir, tmp, texts, *opts):
     p = run(f"{bin_dir}/speech-index", "-q", *opts, "-d", db, d)
     check(p.returncode == 0, "fixtures indexed", p.stderr)
     return db
+
+
+def query_json(bin_dir, db, q, *opts, n=20):
+    """speech-query --json on db: (exit status, the parsed result or None)."""
+    p = run(f"{bin_dir}/speech-query", "-d", db, "-n", str(n), "--json", *opts, q)
+    try:
+        return p.returncode, json.loads(p.stdout) if p.stdout.strip() else None
+    except json.JSONDecodeError:
+        return p.returncode, None
 
 
 def free_port():

@@ -11,7 +11,6 @@ place and the rest apart; never a speech elsewhere that names neither.
 `understood` shows the split, the same in JSON and on the terminal; a
 quoted word stays exact.  Ends with "N passed, N failed".
 """
-import json
 import os
 import re
 import shutil
@@ -21,7 +20,7 @@ import tempfile
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from harness import check, index_texts, run, summary  # noqa: E402
+from harness import check, index_texts, query_json, run, summary  # noqa: E402
 
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "bin")
 
@@ -42,12 +41,7 @@ FIXTURES = {
 
 
 def query(db, q, *opts):
-    p = run(f"{BIN}/speech-query", "-d", db, "-n", "20", "--json", *opts, q)
-    try:
-        res = json.loads(p.stdout) if p.stdout.strip() else None
-    except json.JSONDecodeError:
-        res = None
-    return p.returncode, res
+    return query_json(BIN, db, q, *opts)
 
 
 def full(res):

@@ -9,14 +9,13 @@ passage of a speech in a member as context, below passages that say it.
 The indexer never reads a group out of text: a passage that says 东北 is
 not a passage of 辽宁.  Ends with "N passed, N failed".
 """
-import json
 import os
 import shutil
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from harness import check, index_texts, run, summary  # noqa: E402
+from harness import check, index_texts, query_json, summary  # noqa: E402
 
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "bin")
 
@@ -39,13 +38,8 @@ FIXTURES = {
 }
 
 
-def query(db, q):
-    p = run(f"{BIN}/speech-query", "-d", db, "-n", "20", "--json", q)
-    try:
-        res = json.loads(p.stdout) if p.stdout.strip() else None
-    except json.JSONDecodeError:
-        res = None
-    return p.returncode, res
+def query(db, q, *opts):
+    return query_json(BIN, db, q, *opts)
 
 
 def files(res):

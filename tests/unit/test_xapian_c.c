@@ -724,17 +724,31 @@ static void hits_text(xc_db *db, const xc_query *q, char *out, size_t size)
     xc_mset_free(m);
 }
 
+/* The corpus split after its first `split` documents into the shards
+ * NAME1 and NAME2 (in the test folder), opened both ways: *added, the
+ * first with the second added (xc_db_add); *stubbed, through a stub file
+ * NAME.stub that names both. */
+static void open_split(const char *name, size_t split, xc_db **added, xc_db **stubbed)
+{
+    char s1[512], s2[512], stub[512], text[1200];
+    snprintf(s1, sizeof s1, "%s/%s1", tmpdir, name);
+    snprintf(s2, sizeof s2, "%s/%s2", tmpdir, name);
+    snprintf(stub, sizeof stub, "%s/%s.stub", tmpdir, name);
+    build_db(s1, corpus, split);
+    build_db(s2, corpus + split, NCORPUS - split);
+    snprintf(text, sizeof text, "auto %s\nauto %s\n", s1, s2);
+    write_file(stub, text);
+    ss_err err;
+    *added = open_db(s1);
+    *stubbed = open_db(stub);
+    CHECK(xc_db_add(*added, s2, &err) == SS_OK, "xc_db_add: %s", err.msg);
+}
+
 static void test_shards(xc_db *whole)
 {
     ss_err err;
-    const char *s1 = tpath("shard1"), *s2 = tpath("shard2"), *stub = tpath("both.stub");
-    char text[1200];
-    build_db(s1, corpus, 3);
-    build_db(s2, corpus + 3, NCORPUS - 3);
-    snprintf(text, sizeof text, "auto %s\nauto %s\n", s1, s2);
-    write_file(stub, text);
-    xc_db *added = open_db(s1), *stubbed = open_db(stub);
-    CHECK(xc_db_add(added, s2, &err) == SS_OK, "xc_db_add: %s", err.msg);
+    xc_db *added = NULL, *stubbed = NULL;
+    open_split("shard", 3, &added, &stubbed);
     CHECK_EQ_INT(xc_db_add(added, tpath("no-such-shard"), &err), SS_ENOTFOUND, "add missing");
     uint32_t n = 0;
     CHECK(xc_db_doccount(added, &n, &err) == SS_OK && n == NCORPUS, "added count %u", n);
@@ -787,15 +801,9 @@ static xc_query *with(xc_op op, xc_query *a, xc_query *b)
 
 static void test_any_term(xc_db *whole)
 {
-    const char *s1 = tpath("anyshard1"), *s2 = tpath("anyshard2"), *stub = tpath("any.stub");
-    char text[1200];
-    build_db(s1, corpus, 2);
-    build_db(s2, corpus + 2, NCORPUS - 2);
-    snprintf(text, sizeof text, "auto %s\nauto %s\n", s1, s2);
-    write_file(stub, text);
     ss_err err;
-    xc_db *added = open_db(s1), *stubbed = open_db(stub);
-    CHECK(xc_db_add(added, s2, &err) == SS_OK, "xc_db_add: %s", err.msg);
+    xc_db *added = NULL, *stubbed = NULL;
+    open_split("anyshard", 2, &added, &stubbed);
     xc_db *dbs[] = {whole, added, stubbed};
     const char *names[] = {"one database", "shards added", "stub"};
     static const struct {
