@@ -123,22 +123,21 @@ ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, si
                             ss_span **out, size_t *n, ss_err *err);
 
 /* The partial tier (search.h: ss_search_opts.partial): judges an analysed
- * passage (text: the analysed text, for its sentences) against q, parsed
- * with ss_query_opts.loose.  A word is present when it stands as a strict
+ * passage against q, parsed with ss_query_opts.loose.  A word is present when it stands as a strict
  * match would have it, or a related form stands, or, for a word of several
  * units, its units all stand in one sentence in any order.  *share is 0
  * when the passage does not qualify (less than half of the query's weight
  * present, a quoted word missing, an excluded word present), else the share
  * of the query's weight it holds (each word counted by how strongly it
  * stands; rank.c).  Bit i of *missing is set when item i is missing. */
-ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const char *text,
+ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
                              const ss_passage_meta *meta, double *share, uint64_t *missing,
                              ss_err *err);
-/* Highlight spans (byte offsets of text, analysed as an) of a partial
+/* Highlight spans (byte offsets of the text analysed as an) of a partial
  * hit: where q's words stand, and the units of a word present by its units
  * in one sentence, there; *hl malloc'd. */
-ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, const char *text,
-                                  ss_span **hl, size_t *nhl, ss_err *err);
+ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, ss_span **hl,
+                                  size_t *nhl, ss_err *err);
 /* Items of q (parsed loose and built) that every passage the partial tier
  * may take holds: quoted ones alone in their group, and those alone in
  * their group that weigh more than the other parts could make up for;

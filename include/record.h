@@ -37,6 +37,13 @@ typedef struct {
     char *kind;           /* speech, report, article, or NULL */
 } ss_record;
 
+/* The text a record is analysed and judged as: its simplified form, else
+ * its text as it reads (never NULL). */
+static inline const char *ss_record_match_text(const ss_record *r)
+{
+    return r->simplified ? r->simplified : r->text ? r->text : "";
+}
+
 /* Value slots of a passage's document, for counting matches by facet
  * without reading their records (xc_enquire_count_values).  SS_SLOT_SPEECH
  * is set on a speech's head passage only: its speech key (ss_speech_key),

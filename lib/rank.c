@@ -640,21 +640,12 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
 #define LOOSE_S_UNITS TUNABLE(LOOSE_S_UNITS, 0.2)
 #define PARTIAL_MIN_SHARE TUNABLE(PARTIAL_MIN_SHARE, 0.5)
 
-/* 1 when the gap before atom k (from the atom before it) ends a sentence. */
-static int sentence_break(const ss_analysis *an, const char *text, size_t k)
+/* 1 when the gap before atom k (from the atom before it) ends a sentence:
+ * 。！？; or a line break (the analyser's flags). */
+static int sentence_break(const ss_analysis *an, size_t k)
 {
-    static const char *const ends[] = { "\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f",
-                                        "\xef\xbc\x9b", "!", "?", ";", "\n" };
-    const ss_atom *a = &an->atoms[k];
-    if (!(a->flags & SS_AF_BREAK))
-        return 0;
-    if (a->flags & SS_AF_LINE)
-        return 1;
-    for (uint32_t i = an->atoms[k - 1].end; text && i < a->start; i++)
-        for (size_t e = 0; e < NELEM(ends); e++)
-            if (strncmp(text + i, ends[e], strlen(ends[e])) == 0)
-                return 1;
-    return 0;
+    uint8_t f = an->atoms[k].flags;
+    return (f & SS_AF_BREAK) && (f & (SS_AF_LINE | SS_AF_STOP));
 }
 
 /* 1 when every typed unit of concept c stands in one sentence (sid: the
@@ -732,7 +723,7 @@ static double item_weight(const ss_query *q, const item *it)
     return w;
 }
 
-ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const char *text,
+ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
                              const ss_passage_meta *meta, double *share, uint64_t *missing,
                              ss_err *err)
 {
@@ -753,7 +744,7 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an, const cha
         return rc;
     }
     for (size_t a = 0; a < an->natoms; a++)
-        sid[a] = a ? sid[a - 1] + (uint32_t)sentence_break(an, text, a) : 0;
+        sid[a] = a ? sid[a - 1] + (uint32_t)sentence_break(an, a) : 0;
     for (size_t c = 0; c < q->nconcepts; c++)
         str[c] = o.ctx[c];
     for (size_t k = 0; k < o.nc; k++)
@@ -848,8 +839,8 @@ static int by_start(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, const char *text,
-                                  ss_span **hl, size_t *nhl, ss_err *err)
+ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, ss_span **hl,
+                                  size_t *nhl, ss_err *err)
 {
     occs o;
     ss_span *v = NULL;
@@ -868,7 +859,7 @@ ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, cons
     if (rc == SS_OK) {
         memcpy(all, v, n * sizeof *v);
         for (size_t a = 0; a < an->natoms; a++)
-            sid[a] = a ? sid[a - 1] + (uint32_t)sentence_break(an, text, a) : 0;
+            sid[a] = a ? sid[a - 1] + (uint32_t)sentence_break(an, a) : 0;
         /* a word present by its units in one sentence: those units there */
         for (size_t c = 0; c < q->nconcepts; c++) {
             const concept *k = &q->concepts[c];

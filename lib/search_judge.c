@@ -34,7 +34,7 @@ ss_code ss_judge_record(ss_searcher *s, const ss_query *q, const ss_record *r,
                             ss_analysis *an, double *factor, ss_span **hl, size_t *nhl,
                             ss_err *err)
 {
-    const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+    const char *text = ss_record_match_text(r);
     size_t nh = 0;
     ss_span *h = NULL;
     if (hl) {
@@ -65,14 +65,14 @@ ss_code ss_judge_record(ss_searcher *s, const ss_query *q, const ss_record *r,
 ss_code ss_hit_highlights(ss_searcher *s, const ss_query *q, ss_hit *h, ss_err *err)
 {
     const ss_record *r = &h->rec;
-    const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+    const char *text = ss_record_match_text(r);
     ss_analysis an;
     ss_actx_set_t2s(s->ac, r->simplified == NULL);
     ss_code rc = h->partial ? ss_analyze_atoms(s->ac, text, strlen(text), &an, err)
                             : ss_query_highlights(q, s->ac, text, strlen(text), &h->hl, &h->nhl,
                                                   err);
     if (rc == SS_OK && h->partial)
-        rc = ss_query_loose_highlights(q, &an, text, &h->hl, &h->nhl, err);
+        rc = ss_query_loose_highlights(q, &an, &h->hl, &h->nhl, err);
     ss_actx_set_t2s(s->ac, 1);
     if (rc == SS_OK && r->simplified)
         map_spans(r->simplified, r->text ? r->text : "", h->hl, h->nhl);

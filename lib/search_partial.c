@@ -82,16 +82,15 @@ static ss_code judge(ss_searcher *s, const ss_query *lq, const xc_mset *m, uint3
     free(data);
     if (rc == SS_OK) {
         const ss_record *r = &c->rec;
-        const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
+        const char *text = ss_record_match_text(r);
         ss_actx_set_t2s(s->ac, r->simplified == NULL);
         rc = ss_analyze_atoms(s->ac, text, strlen(text), &an, err);
         ss_actx_set_t2s(s->ac, 1);
     }
     if (rc == SS_OK) {
         const ss_record *r = &c->rec;
-        const char *text = r->simplified ? r->simplified : r->text ? r->text : "";
         ss_passage_meta meta = { r->region, r->title, r->date, r->heading };
-        rc = ss_query_judge_loose(lq, &an, text, &meta, &c->share, &c->missing, err);
+        rc = ss_query_judge_loose(lq, &an, &meta, &c->share, &c->missing, err);
         if (rc == SS_OK && c->share > 0) {
             ss_sketch_make(&an, &c->sk);
             c->file_id = ss_path_hash(r->file ? r->file : "");
