@@ -180,17 +180,8 @@ static int framed(const ss_analysis *an, size_t s, size_t e)
  * (bit 4), into best[] and free[] (q->nconcepts each); with frames (a
  * keyword query), an occurrence in a framing clause counts as listed, and
  * one in a topic sentence sets bit 8. */
-static void strengths_in(const ss_query *q, const ss_analysis *an, const occs *o, int frames,
-                         double *best, int *free_standing);
-
-static void strengths(const ss_query *q, const ss_analysis *an, const occs *o, double *best,
-                      int *free_standing)
-{
-    strengths_in(q, an, o, 0, best, free_standing);
-}
-
-static void strengths_in(const ss_query *q, const ss_analysis *an, const occs *o, int frames,
-                         double *best, int *free_standing)
+static void strengths(const ss_query *q, const ss_analysis *an, const occs *o, int frames,
+                      double *best, int *free_standing)
 {
     uint32_t lead = LEAD_POS; /* a heading line and the sentence after it */
     for (size_t a = 0; a < an->natoms && an->atoms[a].pos <= HEAD_POS; a++)
@@ -371,7 +362,7 @@ static double context_weight(const ss_query *q, const occs *o)
 
 static double keyword_factor(const ss_query *q, const ss_analysis *an, const occs *o, scratch *s)
 {
-    strengths_in(q, an, o, 1, s->best, s->free_standing);
+    strengths(q, an, o, 1, s->best, s->free_standing);
     size_t n = 0, focus = 0, pairs = 0, adj = 0, lead = 0, speakers = 0, topic = 0;
     double strength = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
@@ -410,7 +401,7 @@ static double concept_idf(const ss_query *q, size_t c)
 
 static double natural_factor(const ss_query *q, const ss_analysis *an, const occs *o, scratch *s)
 {
-    strengths(q, an, o, s->best, s->free_standing);
+    strengths(q, an, o, 0, s->best, s->free_standing);
     size_t present = 0, focus = 0, pairs = 0, found = 0, tight = 0, things = 0, things_here = 0;
     double w_all = 0, w_present = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
