@@ -235,10 +235,13 @@ static int percent(const char *word, size_t len, char *out, size_t outlen)
         const char *s = word + p;
         size_t sl = len - p, i = 0;
         int ok = 0;
-        if (utf8_count(s, sl) == 1)
-            ok = (v = (uint64_t)digit_of(utf8_next(s, sl, &i))) > 0 && v <= 9; /* 百分之五 */
-        else
+        if (utf8_count(s, sl) == 1) { /* 百分之五 */
+            int d = digit_of(utf8_next(s, sl, &i));
+            ok = d > 0;
+            v = ok ? (uint64_t)d : 0;
+        } else {
             v = ss_num_parse_han(s, sl, &ok);
+        }
         if (!ok || v == 0 || v > PERCENT_MAX)
             return 0;
         return snprintf(out, outlen, "%llu%%", (unsigned long long)v) > 0;
