@@ -6,9 +6,21 @@
 #include <string.h>
 
 #include "base.h"
+#include "tune.h"
+
+/* A hit near a place taken keeps this share of its score. */
+#define SPREAD_PENALTY TUNABLE(SPREAD_PENALTY, 0.6)
+/* Bytes between two hits of a file that make them one place (600: about
+ * 200 characters of Chinese, a short paragraph or two). */
+#define SPREAD_GAP ((uint64_t)TUNABLE(SPREAD_GAP, 600))
 
 struct ss_spread {
-    ss_htab taken;     /* the places taken (place_key; values unused) */
+    ss_htab taken;     /* the paragraphs taken (place_key; values unused) */
+    ss_htab near;      /* the spans taken: (file, stretch) -> index in span */
+    struct span {
+        uint64_t file, start, end;
+    } *span;
+    size_t nspan, cap;
 };
 
 ss_code ss_spread_new(ss_spread **out, ss_err *err)
@@ -22,8 +34,11 @@ ss_code ss_spread_new(ss_spread **out, ss_err *err)
 
 void ss_spread_free(ss_spread *s)
 {
-    if (s)
+    if (s) {
         ss_htab_free(&s->taken);
+        ss_htab_free(&s->near);
+        free(s->span);
+    }
     free(s);
 }
 
@@ -53,11 +68,56 @@ static ss_code take(ss_spread *s, uint64_t key, ss_err *err)
     return SS_OK;
 }
 
+/* The SPREAD_GAP-sized stretch of a file holding byte b. */
+static uint64_t stretch_key(uint64_t file, uint64_t b)
+{
+    return place_key(file ^ 0x5bd1e9955bd1e995ull, (uint32_t)(b / SPREAD_GAP));
+}
+
+/* Remembers the span of hit it, under every stretch it touches. */
+static ss_code take_span(ss_spread *s, const ss_spread_item *it, ss_err *err)
+{
+    if (SPREAD_GAP == 0)
+        return SS_OK;
+    uint64_t end = it->end > it->start ? it->end : it->start + 1;
+    if (SS_GROW(s->span, s->nspan + 1, s->cap, 64))
+        return ss_seterr(err, SS_ENOMEM, "out of memory ordering hits");
+    s->span[s->nspan] = (struct span){ it->file, it->start, end };
+    for (uint64_t b = it->start / SPREAD_GAP; b <= (end - 1) / SPREAD_GAP; b++) {
+        if (ss_htab_reserve(&s->near, 256))
+            return ss_seterr(err, SS_ENOMEM, "out of memory ordering hits");
+        ss_htab_add(&s->near, stretch_key(it->file, b * SPREAD_GAP), (uint32_t)s->nspan);
+    }
+    s->nspan++;
+    return SS_OK;
+}
+
+/* 1 when a span taken in the file of it lies within SPREAD_GAP bytes of
+ * it: such a span touches a stretch from the one before it->start to the
+ * one after it->end. */
+static int span_near(const ss_spread *s, const ss_spread_item *it)
+{
+    if (SPREAD_GAP == 0)
+        return 0;
+    uint64_t lo = it->start >= SPREAD_GAP ? it->start - SPREAD_GAP : 0;
+    uint64_t hi = (it->end > it->start ? it->end : it->start + 1) + SPREAD_GAP;
+    for (uint64_t b = lo / SPREAD_GAP; b <= (hi - 1) / SPREAD_GAP; b++) {
+        size_t pos = 0;
+        uint32_t k;
+        while (ss_htab_next(&s->near, stretch_key(it->file, b * SPREAD_GAP), &pos, &k)) {
+            const struct span *t = &s->span[k];
+            if (t->file == it->file && t->start < hi && lo < t->end)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int near_taken(const ss_spread *s, const ss_spread_item *it)
 {
     return taken(s, place_key(it->file, it->para)) ||
            taken(s, place_key(it->file, it->para + 1)) ||
-           (it->para > 0 && taken(s, place_key(it->file, it->para - 1)));
+           (it->para > 0 && taken(s, place_key(it->file, it->para - 1))) || span_near(s, it);
 }
 
 /* Heap entries: an index into the input and its current score. */
@@ -113,7 +173,7 @@ ss_code ss_spread_order(ss_spread *s, ss_spread_item *it, size_t n, ss_err *err)
     while (hn > 0 && rc == SS_OK) {
         entry top = h[0];
         if (!top.penalised && near_taken(s, &it[top.i])) {
-            h[0].score *= SS_SPREAD_PENALTY; /* worth less now: back into the heap */
+            h[0].score *= SPREAD_PENALTY; /* worth less now: back into the heap */
             h[0].penalised = 1;
             sift_down(h, hn, 0);
             continue;
@@ -123,6 +183,8 @@ ss_code ss_spread_order(ss_spread *s, ss_spread_item *it, size_t n, ss_err *err)
         out[k] = it[top.i];
         out[k++].score = top.score;
         rc = take(s, place_key(it[top.i].file, it[top.i].para), err);
+        if (rc == SS_OK)
+            rc = take_span(s, &it[top.i], err);
     }
     if (rc == SS_OK)
         memcpy(it, out, n * sizeof *it);

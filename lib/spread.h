@@ -3,11 +3,15 @@
  * Hits come sorted best first.  They are taken greedily: next is the hit
  * with the best score after a penalty for standing in the same or the
  * next paragraph of a file as a hit already taken (a heading and the
- * paragraph under it, two windows of one paragraph: one place to a
- * reader); that hit keeps SS_SPREAD_PENALTY of its score.  The places
- * taken are remembered across calls, so hits ordered in several batches
- * are penalised by every earlier batch too.  O(n log n): a heap, and a
- * hash set of the places taken. */
+ * paragraph under it, two windows of one paragraph), or within
+ * SPREAD_GAP bytes of one in the same file (a run of short paragraphs,
+ * numbered lines under a heading): one place to a reader.  That hit keeps
+ * SPREAD_PENALTY of its score (spread.c).  The places taken are
+ * remembered across calls, so hits ordered in several batches are
+ * penalised by every earlier batch too.  O(n log n): a heap, a hash set of
+ * the paragraphs taken, and the spans taken hashed by file and
+ * SPREAD_GAP-sized stretch (a check looks at the few stretches around a
+ * hit). */
 #ifndef SS_SPREAD_H
 #define SS_SPREAD_H
 
@@ -16,12 +20,11 @@
 
 #include "ss_error.h"
 
-#define SS_SPREAD_PENALTY 0.6
-
 typedef struct {
     double score;      /* in: score; out: score after the penalty */
     uint64_t file;     /* a hash naming the file */
     uint32_t para;     /* paragraph number in the file */
+    uint64_t start, end; /* its bytes in the file */
     uint32_t idx;      /* the caller's own number for the hit */
 } ss_spread_item;
 

@@ -100,26 +100,44 @@ static const struct {
     double score[6];
     uint64_t file[6];
     uint32_t para[6];
+    uint64_t start[6]; /* 0 for every hit: far apart (100,000 bytes a paragraph) */
+    uint64_t len[6];   /* 0: 100 bytes */
     size_t n;
     uint32_t order[6];
 } spread_cases[] = {
     /* different places keep their order */
-    { { 9, 8, 7 }, { 1, 2, 3 }, { 1, 1, 1 }, 3, { 0, 1, 2 } },
+    { { 9, 8, 7 }, { 1, 2, 3 }, { 1, 1, 1 }, { 0 }, { 0 }, 3, { 0, 1, 2 } },
     /* the next paragraph of the best hit drops below another place */
-    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 5, 1 }, 3, { 0, 2, 1 } },
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 5, 1 }, { 0 }, { 0 }, 3, { 0, 2, 1 } },
     /* still first after the penalty when nothing else is close */
-    { { 9, 8, 3 }, { 1, 1, 2 }, { 4, 5, 1 }, 3, { 0, 1, 2 } },
+    { { 9, 8, 3 }, { 1, 1, 2 }, { 4, 5, 1 }, { 0 }, { 0 }, 3, { 0, 1, 2 } },
     /* two paragraphs apart is another place */
-    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, 3, { 0, 1, 2 } },
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 0 }, { 0 }, 3, { 0, 1, 2 } },
+    /* ... unless they stand within 600 bytes (short paragraphs) */
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 1000, 1500, 9000 }, { 0 }, 3, { 0, 2, 1 } },
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 5000, 4400, 9000 }, { 0 }, 3, { 0, 2, 1 } },
+    /* 700 bytes after the end of the best hit (it holds 100): another place */
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 1000, 1800, 1500 }, { 0 }, 3, { 0, 1, 2 } },
+    /* the same bytes in another file are another place */
+    { { 9, 8, 7 }, { 1, 3, 2 }, { 4, 6, 1 }, { 1000, 1000, 9000 }, { 0 }, 3, { 0, 1, 2 } },
+    /* a long span is near from its end as from its start */
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 9, 1 }, { 1000, 4300, 9000 }, { 3000 }, 3, { 0, 2, 1 } },
+    /* ... and from its middle */
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 9, 1 }, { 1000, 2500, 9000 }, { 3000 }, 3, { 0, 2, 1 } },
 };
 
 static void test_spread(void)
 {
     for (size_t i = 0; i < sizeof spread_cases / sizeof spread_cases[0]; i++) {
         ss_spread_item it[6];
-        for (size_t k = 0; k < spread_cases[i].n; k++)
+        for (size_t k = 0; k < spread_cases[i].n; k++) {
+            uint64_t at = spread_cases[i].start[k];
+            if (!at)
+                at = 100000ull * spread_cases[i].para[k];
+            uint64_t len = spread_cases[i].len[k] ? spread_cases[i].len[k] : 100;
             it[k] = (ss_spread_item){ spread_cases[i].score[k], spread_cases[i].file[k],
-                                      spread_cases[i].para[k], (uint32_t)k };
+                                      spread_cases[i].para[k], at, at + len, (uint32_t)k };
+        }
         ss_spread *sp = NULL;
         ss_err err;
         CHECK(ss_spread_new(&sp, &err) == SS_OK, "spread_new");
