@@ -125,14 +125,22 @@ ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, si
 /* The partial tier (search.h: ss_search_opts.partial): judges an analysed
  * passage against q, parsed with ss_query_opts.loose.  A word is present when it stands as a strict
  * match would have it, or a related form stands, or, for a word of several
- * units, its units all stand in one sentence in any order.  *share is 0
+ * units, its units all stand in one sentence in any order, or, for a word
+ * gluing letters or digits to Chinese (PPT挂图作战), its Chinese core of
+ * three characters or more stands without them.  *share is 0
  * when the passage does not qualify (less than half of the query's weight
  * present, a quoted word missing, an excluded word present), else the share
  * of the query's weight it holds (each word counted by how strongly it
- * stands; rank.c).  Bit i of *missing is set when item i is missing. */
+ * stands; rank.c).  Bit i of *missing is set when item i is missing; bit i
+ * of *cored (when not NULL) when item i stands by its Chinese core alone
+ * (the letters or digits it glues to it missing: ss_query_item_qualifiers). */
 ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
                              const ss_passage_meta *meta, double *share, uint64_t *missing,
-                             ss_err *err);
+                             uint64_t *cored, ss_err *err);
+/* The ASCII units (lower case) that item i's words glue to a Chinese core
+ * (ppt of PPT挂图作战, 30mw of 30MW生物质发电), at most max into out (they
+ * live as long as q); how many. */
+size_t ss_query_item_qualifiers(const ss_query *q, size_t i, const char **out, size_t max);
 /* Highlight spans (byte offsets of the text analysed as an) of a partial
  * hit: where q's words stand, and the units of a word present by its units
  * in one sentence, there; *hl malloc'd. */

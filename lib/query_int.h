@@ -157,6 +157,12 @@ void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g);
  * the rule), or 0: the word is not read as a place and the rest. */
 size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazetteer *g);
 
+/* The Chinese core of concept c, a word that glues letters or digits to
+ * Chinese (PPT挂图作战 -> 挂图作战): its typed units without the ASCII ones
+ * at its ends, into [*k0, *k1); 1 when it has one of at least 3 Han
+ * characters, none of its units ASCII (rank.c, the partial tier). */
+int ss_q_chinese_core(const ss_query *q, const concept *c, size_t *k0, size_t *k1);
+
 /* ---- where the query's units stand in one passage (qfind.c) ---- */
 
 #define MAX_OCC 4096

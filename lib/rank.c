@@ -613,7 +613,10 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
  * present when it stands as for a strict match (strength as qfind.c
  * says), or a related form stands (S_RELATED), or, a word of several units,
  * its units all stand in one sentence, in any order, with strength
- * LOOSE_S_SENTENCE.  A sentence ends at 。！？; (full or half width) or
+ * LOOSE_S_SENTENCE, or, a word gluing letters or digits to Chinese
+ * (PPT挂图作战, 30MW生物质发电), its Chinese core of LOOSE_CORE_MIN
+ * characters or more stands (its units in one sentence) without them, with
+ * strength LOOSE_S_CORE: the passage misses only the qualifier.  A sentence ends at 。！？; (full or half width) or
  * a line break.  The query's parts are its OR groups (a word alone is a
  * group of one); a part weighs the rarity of the rarest unit of its words
  * (log N/df, the largest among its items) and is present when one of its
@@ -630,6 +633,8 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
 #define LOOSE_S_SENTENCE TUNABLE(LOOSE_S_SENTENCE, 0.4)
 #define LOOSE_S_UNITS TUNABLE(LOOSE_S_UNITS, 0.2)
 #define PARTIAL_MIN_SHARE TUNABLE(PARTIAL_MIN_SHARE, 0.5)
+#define LOOSE_S_CORE TUNABLE(LOOSE_S_CORE, 0.3)
+#define LOOSE_CORE_MIN 3
 
 /* 1 when the gap before atom k (from the atom before it) ends a sentence:
  * 。！？; or a line break (the analyser's flags). */
@@ -639,31 +644,31 @@ static int sentence_break(const ss_analysis *an, size_t k)
     return (f & SS_AF_BREAK) && (f & (SS_AF_LINE | SS_AF_STOP));
 }
 
-/* 1 when every typed unit of concept c stands in one sentence (sid: the
- * sentence of each atom); with mark, sets mark[s] for every such sentence s.
- * Each unit's occurrences are in text order: the lists are intersected by
- * advancing the ones behind, linear in them. */
-static int units_in_sentence(const concept *c, const occs *o, const uint32_t *sid,
+/* 1 when every unit of q->units[u0, u1) (two or more) stands in one
+ * sentence (sid: the sentence of each atom); with mark, sets mark[s] for
+ * every such sentence s.  Each unit's occurrences are in text order: the
+ * lists are intersected by advancing the ones behind, linear in them. */
+static int range_in_sentence(size_t u0, size_t u1, const occs *o, const uint32_t *sid,
                              uint8_t *mark)
 {
     int found = 0;
-    size_t k = c->u1 - c->u0, at[MAX_PIECES_ITEM];
-    if (k < 2 || k > MAX_PIECES_ITEM || c->figure)
+    size_t k = u1 - u0, at[MAX_PIECES_ITEM];
+    if (k < 2 || k > MAX_PIECES_ITEM)
         return 0;
     for (size_t i = 0; i < k; i++) {
         at[i] = 0;
-        if (!o->count[c->u0 + i])
+        if (!o->count[u0 + i])
             return 0;
     }
     for (;;) {
         uint32_t top = 0;
         for (size_t i = 0; i < k; i++) {
-            uint32_t s = sid[o->v[o->first[c->u0 + i] + at[i]].atom];
+            uint32_t s = sid[o->v[o->first[u0 + i] + at[i]].atom];
             top = s > top ? s : top;
         }
         int all = 1;
         for (size_t i = 0; i < k; i++) {
-            size_t u = c->u0 + i;
+            size_t u = u0 + i;
             while (at[i] < o->count[u] && sid[o->v[o->first[u] + at[i]].atom] < top)
                 at[i]++;
             if (at[i] == o->count[u])
@@ -675,10 +680,71 @@ static int units_in_sentence(const concept *c, const occs *o, const uint32_t *si
         if (all) { /* this sentence holds them: look on past it */
             found = mark[top] = 1;
             for (size_t i = 0; i < k; i++)
-                if (++at[i] == o->count[c->u0 + i])
+                if (++at[i] == o->count[u0 + i])
                     return found;
         }
     }
+}
+
+/* 1 when the typed units of concept c (two or more; not a figure) stand
+ * in one sentence (range_in_sentence). */
+static int units_in_sentence(const concept *c, const occs *o, const uint32_t *sid,
+                             uint8_t *mark)
+{
+    return !c->figure && range_in_sentence(c->u0, c->u1, o, sid, mark);
+}
+
+/* A unit made of letters, digits and signs only (PPT, 30MW, 5G, PM2.5). */
+static int ascii_unit(const unit *u)
+{
+    for (size_t i = 0; i < u->n; i++)
+        if (u->a[i].kind == SS_ATOM_HAN)
+            return 0;
+    return u->n > 0;
+}
+
+/* The Chinese core of a word that glues letters or digits to it (query_int.h)
+ * (PPT挂图作战, 30MW生物质发电, 大飞机C919): its typed units without
+ * the ASCII units at either end, into [*k0, *k1); 1 when there is one
+ * (ASCII units were cut, none is left inside) and it holds at least
+ * LOOSE_CORE_MIN Han characters (基站 of 5G基站 or 峰会 of G20峰会 is too
+ * general to stand for the word). */
+int ss_q_chinese_core(const ss_query *q, const concept *c, size_t *k0, size_t *k1)
+{
+    size_t a = c->u0, b = c->u1, han = 0;
+    while (a < b && ascii_unit(&q->units[a]))
+        a++;
+    while (b > a && ascii_unit(&q->units[b - 1]))
+        b--;
+    if (c->figure || a == b || (a == c->u0 && b == c->u1))
+        return 0;
+    for (size_t u = a; u < b; u++) {
+        if (ascii_unit(&q->units[u]))
+            return 0;
+        for (size_t i = 0; i < q->units[u].n; i++)
+            han += q->units[u].a[i].kind == SS_ATOM_HAN;
+    }
+    if (han < LOOSE_CORE_MIN)
+        return 0;
+    *k0 = a;
+    *k1 = b;
+    return 1;
+}
+
+/* 1 when the Chinese core of concept c stands: its one unit anywhere, or
+ * its units in one sentence (with mark: those sentences marked). */
+static int core_stands(const ss_query *q, const concept *c, const occs *o, const uint32_t *sid,
+                       uint8_t *mark)
+{
+    size_t k0, k1;
+    if (!ss_q_chinese_core(q, c, &k0, &k1))
+        return 0;
+    if (k1 - k0 > 1)
+        return range_in_sentence(k0, k1, o, sid, mark);
+    if (mark)
+        for (size_t i = o->first[k0]; i < o->first[k0] + o->count[k0]; i++)
+            mark[sid[o->v[i].atom]] = 1;
+    return o->count[k0] > 0;
 }
 
 /* Share of concept c's units' rarity (log N/df; 1 each when unknown)
@@ -716,10 +782,13 @@ static double item_weight(const ss_query *q, const item *it)
 
 ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
                              const ss_passage_meta *meta, double *share, uint64_t *missing,
-                             ss_err *err)
+                             uint64_t *cored, ss_err *err)
 {
+    uint64_t cored_items = 0;
     *share = 0;
     *missing = 0;
+    if (cored)
+        *cored = 0;
     if (q->natural || !ss_query_has_text(q))
         return SS_OK;
     occs o;
@@ -744,6 +813,11 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
     for (size_t c = 0; c < q->nconcepts; c++)
         if (!concept_present(&o, c) && units_in_sentence(&q->concepts[c], &o, sid, NULL))
             str[c] = LOOSE_S_SENTENCE;
+        else if (!concept_present(&o, c) && core_stands(q, &q->concepts[c], &o, sid, NULL)) {
+            str[c] = LOOSE_S_CORE;
+            size_t i = q->concepts[c].item;
+            cored_items |= i < 64 ? (uint64_t)1 << i : 0;
+        }
     double w_all = 0, w_present = 0, w_strength = 0, g_w = 0, g_s = 0, g_some = 0;
     int ok = 1, g_present = 0, g_quoted = 0, in_group = 0;
     size_t parts = 0, g0 = 0;
@@ -793,10 +867,37 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
         *share = w_strength / w_all;
     if (*share <= 0)
         *missing = 0;
+    else if (cored)
+        *cored = cored_items & ~*missing;
     free(sid);
     free(str);
     ss_q_occs_free(&o);
     return SS_OK;
+}
+
+size_t ss_query_item_qualifiers(const ss_query *q, size_t i, const char **out, size_t max)
+{
+    size_t n = 0, k0, k1;
+    const item *it = i < q->nitems ? &q->items[i] : NULL;
+    for (size_t c = it ? it->c0 : 0; it && c < it->c1; c++) {
+        const concept *k = &q->concepts[c];
+        if (!ss_q_chinese_core(q, k, &k0, &k1))
+            continue;
+        for (size_t u = k->u0; u < k->u1 && n < max; u++)
+            if (u < k0 || u >= k1)
+                out[n++] = q->units[u].text;
+    }
+    return n;
+}
+
+/* 1 when a word of item it has a Chinese core (ss_q_chinese_core). */
+static int has_core(const ss_query *q, const item *it)
+{
+    size_t k0, k1;
+    for (size_t c = it->c0; c < it->c1; c++)
+        if (ss_q_chinese_core(q, &q->concepts[c], &k0, &k1))
+            return 1;
+    return 0;
 }
 
 size_t ss_query_loose_required(const ss_query *q, size_t *items, size_t max)
@@ -816,8 +917,8 @@ size_t ss_query_loose_required(const ss_query *q, size_t *items, size_t max)
     for (size_t i = 0; i < q->nitems && n < max; i++) {
         const item *it = &q->items[i];
         int alone = !q->or_next[i] && (i == 0 || !q->or_next[i - 1]);
-        if (it->negated || !alone || it->c1 == it->c0)
-            continue;
+        if (it->negated || !alone || it->c1 == it->c0 || (!it->quoted && has_core(q, it)))
+            continue; /* a word with a Chinese core may be present without its qualifier */
         if (it->quoted || w_all - item_weight(q, it) < PARTIAL_MIN_SHARE * w_all)
             items[n++] = i;
     }
@@ -855,7 +956,8 @@ ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, ss_s
         for (size_t c = 0; c < q->nconcepts; c++) {
             const concept *k = &q->concepts[c];
             memset(mark, 0, an->natoms + 1);
-            if (o.ccount[c] || !units_in_sentence(k, &o, sid, mark))
+            if (o.ccount[c] ||
+                (!units_in_sentence(k, &o, sid, mark) && !core_stands(q, k, &o, sid, mark)))
                 continue;
             for (size_t u = k->u0; u < k->u1; u++)
                 for (size_t i = o.first[u]; i < o.first[u] + o.count[u]; i++)

@@ -30,6 +30,7 @@ typedef struct {
     double share, score;
     ss_record rec;
     uint64_t missing;     /* bit i: item i of the loose query missing */
+    uint64_t cored;       /* bit i: item i there by its Chinese core alone */
     ss_sketch sk;
     uint64_t file_id;
     ss_place *dups;
@@ -90,7 +91,7 @@ static ss_code judge(ss_searcher *s, const ss_query *lq, const xc_mset *m, uint3
     if (rc == SS_OK) {
         const ss_record *r = &c->rec;
         ss_passage_meta meta = { r->region, r->title, r->date, r->heading };
-        rc = ss_query_judge_loose(lq, &an, &meta, &c->share, &c->missing, err);
+        rc = ss_query_judge_loose(lq, &an, &meta, &c->share, &c->missing, &c->cored, err);
         if (rc == SS_OK && c->share > 0) {
             ss_sketch_make(&an, &c->sk);
             c->file_id = ss_path_hash(r->file ? r->file : "");
@@ -145,16 +146,32 @@ static ss_code order(pcand *v, size_t n, walk *w, int all_duplicates, size_t *ke
     return rc;
 }
 
-/* The words of the loose query lq that mask marks missing, into h. */
-static ss_code missing_words(const ss_query *lq, uint64_t mask, ss_hit *h, ss_err *err)
+/* What item i of lq misses in a partial hit, into w (at most 4): its word
+ * when missing marks it, the letters or digits it glues to Chinese when
+ * cored marks it (the hit holds the Chinese core alone); how many. */
+static size_t item_missing(const ss_query *lq, size_t i, uint64_t missing, uint64_t cored,
+                           const char **w)
+{
+    if (i >= 64)
+        return 0;
+    if ((missing >> i) & 1)
+        return (w[0] = ss_query_item_word(lq, i)) != NULL;
+    if ((cored >> i) & 1)
+        return ss_query_item_qualifiers(lq, i, w, 4);
+    return 0;
+}
+
+/* The words a partial hit misses (item_missing), into h. */
+static ss_code missing_words(const ss_query *lq, uint64_t missing, uint64_t cored, ss_hit *h,
+                             ss_err *err)
 {
     size_t n = 0, bytes = 0, ni = ss_query_item_count(lq);
-    for (size_t i = 0; i < ni && i < 64; i++) {
-        const char *wd = (mask >> i) & 1 ? ss_query_item_word(lq, i) : NULL;
-        if (wd) {
-            n++;
-            bytes += strlen(wd) + 1;
-        }
+    const char *w[4];
+    for (size_t i = 0; i < ni; i++) {
+        size_t k = item_missing(lq, i, missing, cored, w);
+        for (size_t j = 0; j < k; j++)
+            bytes += strlen(w[j]) + 1;
+        n += k;
     }
     if (!n)
         return SS_OK;
@@ -162,14 +179,14 @@ static ss_code missing_words(const ss_query *lq, uint64_t mask, ss_hit *h, ss_er
     if (!h->missing)
         return ss_seterr(err, SS_ENOMEM, "out of memory collecting hits");
     char *at = (char *)(h->missing + n);
-    for (size_t i = 0; i < ni && i < 64; i++) {
-        const char *wd = (mask >> i) & 1 ? ss_query_item_word(lq, i) : NULL;
-        if (!wd)
-            continue;
-        size_t len = strlen(wd) + 1;
-        memcpy(at, wd, len);
-        h->missing[h->nmissing++] = at;
-        at += len;
+    for (size_t i = 0; i < ni; i++) {
+        size_t k = item_missing(lq, i, missing, cored, w);
+        for (size_t j = 0; j < k; j++) {
+            size_t len = strlen(w[j]) + 1;
+            memcpy(at, w[j], len);
+            h->missing[h->nmissing++] = at;
+            at += len;
+        }
     }
     return SS_OK;
 }
@@ -192,7 +209,7 @@ static ss_code append(ss_searcher *s, const ss_query *lq, walk *w, pcand *v, siz
         memset(&v[j].rec, 0, sizeof v[j].rec);
         v[j].dups = NULL;
         v[j].ndups = 0;
-        rc = missing_words(lq, v[j].missing, h, err);
+        rc = missing_words(lq, v[j].missing, v[j].cored, h, err);
         if (rc == SS_OK)
             rc = ss_hit_locate(w->lines, h, err);
         if (rc == SS_OK)

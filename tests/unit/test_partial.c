@@ -43,6 +43,19 @@ static const struct {
     { "民宿 OR 农家 茶叶 电商", "电商销售。", 0, "" },
     { "民宿 OR 农家 茶叶 电商", "茶叶。", 0, "" },
     { "民宿 OR 农家 茶叶 电商", "茶叶电商。", 1, "民宿|农家" },
+    /* a word gluing letters or digits to a Chinese core of three characters
+     * or more: the core alone stands for it, the letters missing */
+    { "ABC茶叶电商", "茶叶电商销售。", 1, "+abc" },
+    { "ABC茶叶电商", "茶叶产量稳定，电商销售另计。", 1, "+abc" },
+    { "ABC茶叶电商", "茶叶产量稳定。电商销售另计。", 0, "" },
+    { "ABC茶叶电商", "ABC茶叶电商销售。", 1, "" },
+    { "茶叶电商XYZ", "茶叶电商销售。", 1, "+xyz" },
+    { "30MW茶叶电商", "茶叶电商销售。", 1, "+30mw" },
+    /* ... not a core of two characters (too general), nor letters alone */
+    { "ABC电商", "电商销售。", 0, "" },
+    { "ABC电商 茶叶", "电商和茶叶。", 1, "abc电商" },
+    { "ABC茶叶电商 民宿", "茶叶电商和民宿。", 1, "+abc" },
+    { "ABC茶叶电商 民宿", "民宿。", 1, "abc茶叶电商" },
     /* a question has no partial tier (it accepts partial cover already) */
     { "如何发展民宿和茶叶电商", "民宿和茶叶。", 0, "" },
 };
@@ -60,9 +73,10 @@ static void test_judge(ss_actx *ac)
         ss_analysis an;
         const char *t = cases[i].text;
         double share = 0;
-        uint64_t missing = 0;
+        uint64_t missing = 0, cored = 0;
         CHECK(ss_analyze_atoms(ac, t, strlen(t), &an, &err) == SS_OK, "analyse %s", t);
-        CHECK(ss_query_judge_loose(q, &an, NULL, &share, &missing, &err) == SS_OK, "judge");
+        CHECK(ss_query_judge_loose(q, &an, NULL, &share, &missing, &cored, &err) == SS_OK,
+              "judge");
         CHECK((share > 0) == cases[i].takes, "[%s] on [%s]: taken %d (share %.2f)",
               cases[i].query, t, cases[i].takes, share);
         CHECK(share <= 1.0, "[%s] on [%s]: share at most 1", cases[i].query, t);
@@ -72,6 +86,11 @@ static void test_judge(ss_actx *ac)
             if (w)
                 snprintf(words + strlen(words), sizeof words - strlen(words), "%s%s",
                          words[0] ? "|" : "", w);
+            const char *qual[4]; /* what a word there by its core alone misses: "+abc" */
+            size_t nq = (cored >> k) & 1 ? ss_query_item_qualifiers(q, k, qual, 4) : 0;
+            for (size_t j = 0; j < nq; j++)
+                snprintf(words + strlen(words), sizeof words - strlen(words), "%s+%s",
+                         words[0] ? "|" : "", qual[j]);
         }
         CHECK_EQ_STR(words, cases[i].missing, cases[i].query);
         ss_query_free(q);
@@ -90,6 +109,9 @@ static const struct {
     { "民宿", 1, 0 },
     { "民宿 -品牌 \"茶叶\"", 1, 2 },
     { "\"茶叶\" OR 民宿 电商", 0, 0 },
+    /* a word with a Chinese core may stand without its letters: not required */
+    { "ABC茶叶电商", 0, 0 },
+    { "ABC电商", 1, 0 },
 };
 
 static void test_required(ss_actx *ac)
