@@ -35,6 +35,9 @@ typedef struct {
     char *region;         /* speech's own region, or NULL */
     char *speaker;        /* speaker (role and/or name), or NULL */
     char *kind;           /* speech, report, article, or NULL */
+    uint64_t text_start;  /* its span in its file's text as decoded and cleaned (UTF-8 */
+    uint64_t text_end;    /* bytes: the same in every encoding); text_end 0: not recorded
+                             (an index written before 2026-12-01 evening) */
 } ss_record;
 
 /* The text a record is analysed and judged as: its simplified form, else

@@ -272,7 +272,8 @@ static ss_code add_passage(ss_ixwriter *w, xc_writable *db, const char *path, co
                     .speech = (uint32_t)sp_no, .title = sp->title, .heading = str.heading,
                     .text = str.text, .date = sp->date,
                     .region = sp->region ? (char *)ss_gaz_name(w->gaz, sp->region) : NULL,
-                    .speaker = str.speaker, .kind = sp->kind, .simplified = str.simplified };
+                    .speaker = str.speaker, .kind = sp->kind, .simplified = str.simplified,
+                    .text_start = p->start, .text_end = p->end };
     if (rc == SS_OK)
         rc = ss_lines_at(w->lines, path, r.byte_start, &r.line, err);
     if (rc == SS_OK)

@@ -14,6 +14,9 @@
  *                  point) giving the code points that differ from text
  *   head only:     file, title, date, region, speaker, kind (each length + 1,
  *                  0 for none, then the bytes); headings: n, then n strings
+ *   text span      text_start, text_end - text_start: where the passage stands
+ *                  in its file's decoded text; optional, last (records written
+ *                  before it end above, and readers before it ignore it)
  * Xapian compresses each record with zlib when that pays (the document
  * data table), so the text is stored as it reads. */
 #include "record.h"
@@ -126,6 +129,9 @@ ss_code ss_record_encode(const ss_record *r, ss_speech_key key, uint32_t nth, ui
         for (uint32_t i = 0; !bad && i < nheadings; i++)
             bad = put_opt(&b, headings[i]);
     }
+    if (r->text_end > r->text_start)
+        bad = bad || put_varint(&b, r->text_start) ||
+              put_varint(&b, r->text_end - r->text_start);
     if (bad || !b.buf) {
         sb_free(&b);
         return ss_seterr(err, SS_ENOMEM, "out of memory encoding a passage record");
@@ -255,6 +261,12 @@ ss_code ss_record_decode(const char *data, size_t len, ss_record_parts *p, ss_er
     }
     if (!rd.bad && (p->heading > p->nheadings && p->is_head))
         rd.bad = 1;
+    if (!rd.bad && rd.p < rd.end) { /* the text span */
+        r->text_start = get_varint(&rd);
+        r->text_end = r->text_start + get_varint(&rd);
+        if (!rd.bad && (r->text_end <= r->text_start || rd.p != rd.end))
+            rd.bad = 1;
+    }
     if (rd.bad) {
         int oom = rd.bad == 2;
         ss_record_parts_free(p);

@@ -77,7 +77,7 @@ static uint64_t stretch_key(uint64_t file, uint64_t b)
 /* Remembers the span of hit it, under every stretch it touches. */
 static ss_code take_span(ss_spread *s, const ss_spread_item *it, ss_err *err)
 {
-    if (SPREAD_GAP == 0)
+    if (SPREAD_GAP == 0 || it->end == 0)
         return SS_OK;
     uint64_t end = it->end > it->start ? it->end : it->start + 1;
     if (SS_GROW(s->span, s->nspan + 1, s->cap, 64))
@@ -97,7 +97,7 @@ static ss_code take_span(ss_spread *s, const ss_spread_item *it, ss_err *err)
  * one after it->end. */
 static int span_near(const ss_spread *s, const ss_spread_item *it)
 {
-    if (SPREAD_GAP == 0)
+    if (SPREAD_GAP == 0 || it->end == 0)
         return 0;
     uint64_t lo = it->start >= SPREAD_GAP ? it->start - SPREAD_GAP : 0;
     uint64_t hi = (it->end > it->start ? it->end : it->start + 1) + SPREAD_GAP;

@@ -312,7 +312,9 @@ def tie_corpus(d, files=12, per_file=10, seed=7):
     them by document id, which differs by layout.  The runs of equal weights
     (36 passages naming 水利 twice, 48 naming 工程 and 水利 once) straddle
     the end of the walk's first batch (32 candidates) and are shorter than
-    twice it (search_walk.c)."""
+    twice it (search_walk.c).  Shown, at least 36 of each still weigh the
+    same: the others stand near a better one of their file and keep 0.6 of
+    their weight (spread.c)."""
     rnd = random.Random(seed)
     chunk = lambda n: "".join(rnd.choice(TIE_POOL) for _ in range(n))
     os.mkdir(d)
@@ -347,7 +349,7 @@ def test_tied_layouts(tmp):
     check(len(segments(segs)) >= 2, "the tied corpus is cut into segments", str(segments(segs)))
     layouts = {"segments": ["-d", segs],
                "the segments as -d": [a for s in segments(segs) for a in ("-d", os.path.join(segs, s))]}
-    for q, ties in (("水利", 36), ("水利 工程", 40)):
+    for q, ties in (("水利", 36), ("水利 工程", 36)):
         ref = ranking(["-d", one], q, 200)
         most = max(collections.Counter(h[2] for h in ref).values()) if ref else 0
         check(ref and len(ref) > 50 and most >= ties, f"[{q}] {most} hits tie, {ties} expected")

@@ -39,6 +39,8 @@ static void test_round_trip(void)
         r.byte_end = 5000000000ull + i;
         r.line = 7;
         r.para = 3;
+        r.text_start = i % 2 ? 0 : 600 + i; /* recorded in every other case */
+        r.text_end = i % 2 ? 0 : 900000 + i;
         r.speech = 2;
         r.file = (char *)cases[i].file;
         r.title = (char *)cases[i].title;
@@ -57,7 +59,8 @@ static void test_round_trip(void)
         CHECK(same_str(p.rec.text, r.text) && same_str(p.rec.simplified, r.simplified),
               "case %zu: text [%s] simplified [%s]", i, p.rec.text, p.rec.simplified ? p.rec.simplified : "NULL");
         CHECK(p.rec.byte_start == r.byte_start && p.rec.byte_end == r.byte_end &&
-                  p.rec.line == 7 && p.rec.para == 3 && p.rec.speech == 2,
+                  p.rec.line == 7 && p.rec.para == 3 && p.rec.speech == 2 &&
+                  p.rec.text_start == r.text_start && p.rec.text_end == r.text_end,
               "case %zu: numbers", i);
         CHECK(p.key.file_hash == key.file_hash && p.key.speech == key.speech &&
                   p.heading == cases[i].heading && p.is_head == cases[i].head && p.nth == nth,
@@ -72,17 +75,21 @@ static void test_round_trip(void)
         CHECK(p.nheadings == (head ? 2u : 0u) &&
                   (!head || (same_str(p.headings[0], heads[0]) && same_str(p.headings[1], heads[1]))),
               "case %zu: heading table", i);
-        /* every cut-short record is refused, none crashes */
-        int refused = 1;
+        /* every cut-short record is refused, none crashes; but the record
+         * without its text span is whole (as indexes before it wrote it) */
+        int refused = 1, older = 0;
         for (size_t n = 0; n < len; n++) {
             ss_record_parts q;
             ss_err err;
             if (ss_record_decode(data, n, &q, &err) == SS_OK) {
-                refused = 0;
+                older += q.rec.text_end == 0 && same_str(q.rec.text, r.text) &&
+                         q.rec.byte_start == r.byte_start;
+                refused &= r.text_end > 0;
                 ss_record_parts_free(&q);
             }
         }
         CHECK(refused, "case %zu: every prefix of the record is refused", i);
+        CHECK_EQ_INT(older, r.text_end > 0, "case %zu: one prefix is the record before text spans");
         ss_record_parts_free(&p);
         free(data);
     }
