@@ -53,14 +53,23 @@
  *   cover * (1 + W_NEAR * most concepts within NEAR_WINDOW / concepts
  *              + W_PAIR * share of neighbouring words within PAIR_WINDOW
  *              + W_TIGHT * share of neighbouring words as typed, within TIGHT_WINDOW
- *              + W_FOCUS * focus)
+ *              + W_FOCUS * focus
+ *              + W_QLEAD * share of the question's weight standing in the opening
+ *              + W_QTOPIC * share of it standing in a topic sentence)
  * where cover is the share of the question's weight the passage holds
  * (each concept weighs the rarity of its first unit, log N/df, times its
  * strength there), times W_NO_THING when the question names a thing (a
  * word that is not a problem or a remedy: qweight 1) and the passage holds
  * only its problem or remedy words (如何缓解电力供应紧张: a passage on
- * 缓解…矛盾 that names no 电力 or 供应 answers another question). */
+ * 缓解…矛盾 that names no 电力 or 供应 answers another question).  The
+ * opening and the topic sentence are the keyword factor's (strengths()):
+ * a passage that opens with the thing asked about (盐碱地综合利用取得显著
+ * 成效。) is the answer to how it was done; one that names it in passing
+ * further on is not.  Weighted by the words' weights, so the rare thing
+ * counts, not 推进 or 治理. */
 #define W_NO_THING TUNABLE(W_NO_THING, 0.3)
+#define W_QLEAD TUNABLE(W_QLEAD, 0.3)
+#define W_QTOPIC TUNABLE(W_QTOPIC, 0.6)
 #define PAIR_WINDOW 6
 #define W_PAIR TUNABLE(W_PAIR, 0.5)
 #define TIGHT_WINDOW 2       /* 乡村旅游扶贫, 乡村旅游的扶贫 */
@@ -176,10 +185,10 @@ static int framed(const ss_analysis *an, size_t s, size_t e)
 }
 
 /* Best strength of each concept, and whether it stands once outside an
- * enumeration (free[] bit 1), in the opening (bit 2) or as who speaks
- * (bit 4), into best[] and free[] (q->nconcepts each); with frames (a
- * keyword query), an occurrence in a framing clause counts as listed, and
- * one in a topic sentence sets bit 8. */
+ * enumeration (free[] bit 1), in the opening (bit 2), as who speaks (bit 4)
+ * or in a topic sentence (bit 8), into best[] and free[] (q->nconcepts
+ * each); with frames (a keyword query), an occurrence in a framing clause
+ * counts as listed. */
 static void strengths(const ss_query *q, const ss_analysis *an, const occs *o, int frames,
                       double *best, int *free_standing)
 {
@@ -197,7 +206,7 @@ static void strengths(const ss_query *q, const ss_analysis *an, const occs *o, i
      * one after it when that is a heading line, each when it ends within
      * LEAD_POS positions of its start */
     uint32_t topic[2][2] = { { 1, 0 }, { 1, 0 } }; /* [first, last] positions; empty */
-    if (frames && an->natoms) {
+    if (an->natoms) {
         size_t a = 1, start = 0;
         for (int k = 0; k < 2; k++) {
             while (a < an->natoms && !(an->atoms[a].flags & (SS_AF_STOP | SS_AF_LINE)))
@@ -403,7 +412,7 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
 {
     strengths(q, an, o, 0, s->best, s->free_standing);
     size_t present = 0, focus = 0, pairs = 0, found = 0, tight = 0, things = 0, things_here = 0;
-    double w_all = 0, w_present = 0;
+    double w_all = 0, w_present = 0, w_lead = 0, w_topic = 0;
     for (size_t c = 0; c < q->nconcepts; c++) {
         double w = concept_idf(q, c);
         const concept *k = &q->concepts[c];
@@ -415,6 +424,8 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
             things_here += thing;
             w_present += w * s->best[c];
             focus += s->free_standing[c] > 0;
+            w_lead += (s->free_standing[c] & 2) ? w : 0;
+            w_topic += (s->free_standing[c] & 8) ? w : 0;
         }
     }
     if (!present)
@@ -433,7 +444,8 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
     return cover * (things && !things_here ? W_NO_THING : 1.0) *
            (1.0 + W_NEAR * (double)most / q->nconcepts +
             W_PAIR * (pairs ? (double)found / pairs : 0.0) +
-            W_TIGHT * (pairs ? (double)tight / pairs : 0.0) + W_FOCUS * (double)focus / present);
+            W_TIGHT * (pairs ? (double)tight / pairs : 0.0) + W_FOCUS * (double)focus / present +
+            (w_all > 0 ? (W_QLEAD * w_lead + W_QTOPIC * w_topic) / w_all : 0.0));
 }
 
 /* A passage that is a note defining a term (the glossary after a work

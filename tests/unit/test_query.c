@@ -636,6 +636,13 @@ static void test_about(ss_actx *ac)
         { "如何缓解电力供应紧张", "今年电力供应保持平稳。", "要缓解各方面的矛盾和紧张关系。" },
         { "如何解决土地指标不足的问题", "去年全市土地指标全部落实到项目。",
           "要着力解决资金不足的问题。" },
+        /* a question: the passage that opens with the thing asked about
+         * answers it; one that names it further on, among other things, not */
+        { "怎样发展茶叶产业", "茶叶产业提质增效。建成标准茶园十万亩，培育龙头企业五家，带动农户增收。",
+          "建成标准茶园十万亩，培育龙头企业五家，带动农户增收，推动茶叶产业提质增效。" },
+        { "如何推进盐碱地综合利用",
+          "盐碱地综合利用取得成效。改良耕地四万亩，建设示范基地三个，推广耐盐品种。",
+          "改良耕地四万亩，建设示范基地三个，推广耐盐品种，盐碱地综合利用取得成效。" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ss_query *q = NULL;
