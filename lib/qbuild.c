@@ -298,8 +298,11 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
 {
     xc_query *subs[MAX_PIECES], *alts[MAX_ALTS + 1];
     size_t n = 0, na = 0, u0 = c->u0, u1 = c->u1;
-    if (q->loose) /* the partial tier: the Chinese core alone proposes (rank.c) */
-        (void)ss_q_chinese_core(q, c, &u0, &u1);
+    if (q->loose && c->core1 > c->core0) { /* the partial tier: the Chinese core alone
+                                              proposes (rank.c) */
+        u0 = c->core0;
+        u1 = c->core1;
+    }
     for (size_t u = u0; u < u1 && n < MAX_PIECES; u++) {
         xc_query *x = unit_q(p, &q->units[u], db, err);
         if (!x)

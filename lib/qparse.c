@@ -254,10 +254,46 @@ static int verb_unit(const ss_query *q, ss_actx *ac, size_t u)
     return seg_dict_pos(d, w->text, strlen(w->text)) == SEG_POS_VERB;
 }
 
+/* A unit made of letters, digits and signs only (PPT, 30MW, 5G, PM2.5). */
+static int ascii_unit(const unit *u)
+{
+    for (size_t i = 0; i < u->n; i++)
+        if (u->a[i].kind == SS_ATOM_HAN)
+            return 0;
+    return u->n > 0;
+}
+
+/* Sets the Chinese core of concept c, a word that glues letters or digits
+ * to Chinese (PPT挂图作战, 30MW生物质发电, 大飞机C919): its typed units
+ * without the ASCII units at either end, when ASCII units were cut, none is
+ * left inside, and it holds at least CORE_MIN_HAN Han characters (基站 of
+ * 5G基站 or 峰会 of G20峰会 is too general to stand for the word). */
+#define CORE_MIN_HAN 3
+static void chinese_core(const ss_query *q, concept *c)
+{
+    size_t a = c->u0, b = c->u1, han = 0;
+    while (a < b && ascii_unit(&q->units[a]))
+        a++;
+    while (b > a && ascii_unit(&q->units[b - 1]))
+        b--;
+    if (c->figure || a == b || (a == c->u0 && b == c->u1))
+        return;
+    for (size_t u = a; u < b; u++) {
+        if (ascii_unit(&q->units[u]))
+            return;
+        for (size_t i = 0; i < q->units[u].n; i++)
+            han += q->units[u].a[i].kind == SS_ATOM_HAN;
+    }
+    if (han >= CORE_MIN_HAN) {
+        c->core0 = a;
+        c->core1 = b;
+    }
+}
+
 static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
                            int may_split, const ss_alts *a, ss_err *err)
 {
-    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0 };
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0 };
     const unit *w = &q->units[whole != SIZE_MAX ? whole : u0];
     char forms[1][SS_NUM_FORM_MAX];
     c.figure = u1 > u0 && ss_num_forms(w->text, strlen(w->text), forms, 1) > 0;
@@ -277,6 +313,7 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
         c.a0 = c.a1 = q->nunits;
     }
     c.verb_last = verb_unit(q, ac, c.u1 - 1) && c.u1 - c.u0 > 1;
+    chinese_core(q, &c);
     for (size_t i = 0; i < a->n; i++) {
         ss_analysis an;
         ss_code rc = ss_analyze_atoms(ac, a->text[i], strlen(a->text[i]), &an, err);
@@ -589,6 +626,19 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
 size_t ss_query_item_count(const ss_query *q)
 {
     return q->nitems;
+}
+
+size_t ss_query_item_qualifiers(const ss_query *q, size_t i, const char **out, size_t max)
+{
+    size_t n = 0;
+    const item *it = i < q->nitems ? &q->items[i] : NULL;
+    for (size_t c = it ? it->c0 : 0; it && c < it->c1; c++) {
+        const concept *k = &q->concepts[c];
+        for (size_t u = k->u0; k->core1 > k->core0 && u < k->u1 && n < max; u++)
+            if (u < k->core0 || u >= k->core1)
+                out[n++] = q->units[u].text;
+    }
+    return n;
 }
 
 const char *ss_query_item_word(const ss_query *q, size_t i)

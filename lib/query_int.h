@@ -68,6 +68,9 @@ typedef struct {
                           乡村 + 振兴): fewer characters may stand between them (qfind.c) */
     int verb_last;     /* its last typed unit is a verb (老工业基地振兴, 棚户区改造): the verb
                           may stand first, before its object (振兴老工业基地; qfind.c) */
+    size_t core0, core1; /* a word gluing letters or digits to Chinese (PPT挂图作战,
+                          30MW生物质发电): its Chinese core, typed units [core0, core1), which
+                          may stand for it in the partial tier (rank.c); core0 == core1: none */
 } concept;
 
 typedef struct {
@@ -156,12 +159,6 @@ void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g);
  * counted from the first, make the place its word begins with (qparse.c:
  * the rule), or 0: the word is not read as a place and the rest. */
 size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazetteer *g);
-
-/* The Chinese core of concept c, a word that glues letters or digits to
- * Chinese (PPT挂图作战 -> 挂图作战): its typed units without the ASCII ones
- * at its ends, into [*k0, *k1); 1 when it has one of at least 3 Han
- * characters, none of its units ASCII (rank.c, the partial tier). */
-int ss_q_chinese_core(const ss_query *q, const concept *c, size_t *k0, size_t *k1);
 
 /* ---- where the query's units stand in one passage (qfind.c) ---- */
 

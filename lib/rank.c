@@ -626,8 +626,9 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
  * says), or a related form stands (S_RELATED), or, a word of several units,
  * its units all stand in one sentence, in any order, with strength
  * LOOSE_S_SENTENCE, or, a word gluing letters or digits to Chinese
- * (PPT挂图作战, 30MW生物质发电), its Chinese core of LOOSE_CORE_MIN
- * characters or more stands (its units in one sentence) without them, with
+ * (PPT挂图作战, 30MW生物质发电), its Chinese core (concept.core0, core1:
+ * three Han characters or more; qparse.c) stands (its units in one
+ * sentence) without them, with
  * strength LOOSE_S_CORE: the passage misses only the qualifier.  A sentence ends at 。！？; (full or half width) or
  * a line break.  The query's parts are its OR groups (a word alone is a
  * group of one); a part weighs the rarity of the rarest unit of its words
@@ -646,7 +647,6 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
 #define LOOSE_S_UNITS TUNABLE(LOOSE_S_UNITS, 0.2)
 #define PARTIAL_MIN_SHARE TUNABLE(PARTIAL_MIN_SHARE, 0.5)
 #define LOOSE_S_CORE TUNABLE(LOOSE_S_CORE, 0.3)
-#define LOOSE_CORE_MIN 3
 
 /* 1 when the gap before atom k (from the atom before it) ends a sentence:
  * 。！？; or a line break (the analyser's flags). */
@@ -706,50 +706,12 @@ static int units_in_sentence(const concept *c, const occs *o, const uint32_t *si
     return !c->figure && range_in_sentence(c->u0, c->u1, o, sid, mark);
 }
 
-/* A unit made of letters, digits and signs only (PPT, 30MW, 5G, PM2.5). */
-static int ascii_unit(const unit *u)
-{
-    for (size_t i = 0; i < u->n; i++)
-        if (u->a[i].kind == SS_ATOM_HAN)
-            return 0;
-    return u->n > 0;
-}
-
-/* The Chinese core of a word that glues letters or digits to it (query_int.h)
- * (PPT挂图作战, 30MW生物质发电, 大飞机C919): its typed units without
- * the ASCII units at either end, into [*k0, *k1); 1 when there is one
- * (ASCII units were cut, none is left inside) and it holds at least
- * LOOSE_CORE_MIN Han characters (基站 of 5G基站 or 峰会 of G20峰会 is too
- * general to stand for the word). */
-int ss_q_chinese_core(const ss_query *q, const concept *c, size_t *k0, size_t *k1)
-{
-    size_t a = c->u0, b = c->u1, han = 0;
-    while (a < b && ascii_unit(&q->units[a]))
-        a++;
-    while (b > a && ascii_unit(&q->units[b - 1]))
-        b--;
-    if (c->figure || a == b || (a == c->u0 && b == c->u1))
-        return 0;
-    for (size_t u = a; u < b; u++) {
-        if (ascii_unit(&q->units[u]))
-            return 0;
-        for (size_t i = 0; i < q->units[u].n; i++)
-            han += q->units[u].a[i].kind == SS_ATOM_HAN;
-    }
-    if (han < LOOSE_CORE_MIN)
-        return 0;
-    *k0 = a;
-    *k1 = b;
-    return 1;
-}
-
 /* 1 when the Chinese core of concept c stands: its one unit anywhere, or
  * its units in one sentence (with mark: those sentences marked). */
-static int core_stands(const ss_query *q, const concept *c, const occs *o, const uint32_t *sid,
-                       uint8_t *mark)
+static int core_stands(const concept *c, const occs *o, const uint32_t *sid, uint8_t *mark)
 {
-    size_t k0, k1;
-    if (!ss_q_chinese_core(q, c, &k0, &k1))
+    size_t k0 = c->core0, k1 = c->core1;
+    if (k0 == k1)
         return 0;
     if (k1 - k0 > 1)
         return range_in_sentence(k0, k1, o, sid, mark);
@@ -822,14 +784,17 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
     for (size_t k = 0; k < o.nc; k++)
         if (o.c[k].strength > str[o.c[k].id])
             str[o.c[k].id] = o.c[k].strength;
-    for (size_t c = 0; c < q->nconcepts; c++)
-        if (!concept_present(&o, c) && units_in_sentence(&q->concepts[c], &o, sid, NULL))
+    for (size_t c = 0; c < q->nconcepts; c++) {
+        const concept *k = &q->concepts[c];
+        if (concept_present(&o, c))
+            continue;
+        if (units_in_sentence(k, &o, sid, NULL)) {
             str[c] = LOOSE_S_SENTENCE;
-        else if (!concept_present(&o, c) && core_stands(q, &q->concepts[c], &o, sid, NULL)) {
+        } else if (core_stands(k, &o, sid, NULL)) {
             str[c] = LOOSE_S_CORE;
-            size_t i = q->concepts[c].item;
-            cored_items |= i < 64 ? (uint64_t)1 << i : 0;
+            cored_items |= k->item < 64 ? (uint64_t)1 << k->item : 0;
         }
+    }
     double w_all = 0, w_present = 0, w_strength = 0, g_w = 0, g_s = 0, g_some = 0;
     int ok = 1, g_present = 0, g_quoted = 0, in_group = 0;
     size_t parts = 0, g0 = 0;
@@ -887,27 +852,11 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
     return SS_OK;
 }
 
-size_t ss_query_item_qualifiers(const ss_query *q, size_t i, const char **out, size_t max)
-{
-    size_t n = 0, k0, k1;
-    const item *it = i < q->nitems ? &q->items[i] : NULL;
-    for (size_t c = it ? it->c0 : 0; it && c < it->c1; c++) {
-        const concept *k = &q->concepts[c];
-        if (!ss_q_chinese_core(q, k, &k0, &k1))
-            continue;
-        for (size_t u = k->u0; u < k->u1 && n < max; u++)
-            if (u < k0 || u >= k1)
-                out[n++] = q->units[u].text;
-    }
-    return n;
-}
-
-/* 1 when a word of item it has a Chinese core (ss_q_chinese_core). */
+/* 1 when a word of item it has a Chinese core (concept.core0, core1). */
 static int has_core(const ss_query *q, const item *it)
 {
-    size_t k0, k1;
     for (size_t c = it->c0; c < it->c1; c++)
-        if (ss_q_chinese_core(q, &q->concepts[c], &k0, &k1))
+        if (q->concepts[c].core1 > q->concepts[c].core0)
             return 1;
     return 0;
 }
@@ -969,7 +918,7 @@ ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, ss_s
             const concept *k = &q->concepts[c];
             memset(mark, 0, an->natoms + 1);
             if (o.ccount[c] ||
-                (!units_in_sentence(k, &o, sid, mark) && !core_stands(q, k, &o, sid, mark)))
+                (!units_in_sentence(k, &o, sid, mark) && !core_stands(k, &o, sid, mark)))
                 continue;
             for (size_t u = k->u0; u < k->u1; u++)
                 for (size_t i = o.first[u]; i < o.first[u] + o.count[u]; i++)

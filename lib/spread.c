@@ -68,25 +68,25 @@ static ss_code take(ss_spread *s, uint64_t key, ss_err *err)
     return SS_OK;
 }
 
-/* The SPREAD_GAP-sized stretch of a file holding byte b. */
-static uint64_t stretch_key(uint64_t file, uint64_t b)
+/* The key of stretch n of a file: its bytes [n, n + 1) * SPREAD_GAP. */
+static uint64_t stretch_key(uint64_t file, uint64_t n)
 {
-    return place_key(file ^ 0x5bd1e9955bd1e995ull, (uint32_t)(b / SPREAD_GAP));
+    return place_key(file ^ 0x5bd1e9955bd1e995ull, (uint32_t)n);
 }
 
-/* Remembers the span of hit it, under every stretch it touches. */
+/* Remembers the span of hit it (end > start when known: record.h), under
+ * every stretch it touches. */
 static ss_code take_span(ss_spread *s, const ss_spread_item *it, ss_err *err)
 {
-    if (SPREAD_GAP == 0 || it->end == 0)
+    if (SPREAD_GAP == 0 || it->end <= it->start)
         return SS_OK;
-    uint64_t end = it->end > it->start ? it->end : it->start + 1;
     if (SS_GROW(s->span, s->nspan + 1, s->cap, 64))
         return ss_seterr(err, SS_ENOMEM, "out of memory ordering hits");
-    s->span[s->nspan] = (struct span){ it->file, it->start, end };
-    for (uint64_t b = it->start / SPREAD_GAP; b <= (end - 1) / SPREAD_GAP; b++) {
+    s->span[s->nspan] = (struct span){ it->file, it->start, it->end };
+    for (uint64_t n = it->start / SPREAD_GAP; n <= (it->end - 1) / SPREAD_GAP; n++) {
         if (ss_htab_reserve(&s->near, 256))
             return ss_seterr(err, SS_ENOMEM, "out of memory ordering hits");
-        ss_htab_add(&s->near, stretch_key(it->file, b * SPREAD_GAP), (uint32_t)s->nspan);
+        ss_htab_add(&s->near, stretch_key(it->file, n), (uint32_t)s->nspan);
     }
     s->nspan++;
     return SS_OK;
@@ -97,14 +97,14 @@ static ss_code take_span(ss_spread *s, const ss_spread_item *it, ss_err *err)
  * one after it->end. */
 static int span_near(const ss_spread *s, const ss_spread_item *it)
 {
-    if (SPREAD_GAP == 0 || it->end == 0)
+    if (SPREAD_GAP == 0 || it->end <= it->start)
         return 0;
     uint64_t lo = it->start >= SPREAD_GAP ? it->start - SPREAD_GAP : 0;
-    uint64_t hi = (it->end > it->start ? it->end : it->start + 1) + SPREAD_GAP;
-    for (uint64_t b = lo / SPREAD_GAP; b <= (hi - 1) / SPREAD_GAP; b++) {
+    uint64_t hi = it->end + SPREAD_GAP;
+    for (uint64_t n = lo / SPREAD_GAP; n <= (hi - 1) / SPREAD_GAP; n++) {
         size_t pos = 0;
         uint32_t k;
-        while (ss_htab_next(&s->near, stretch_key(it->file, b * SPREAD_GAP), &pos, &k)) {
+        while (ss_htab_next(&s->near, stretch_key(it->file, n), &pos, &k)) {
             const struct span *t = &s->span[k];
             if (t->file == it->file && t->start < hi && lo < t->end)
                 return 1;

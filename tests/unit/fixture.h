@@ -8,6 +8,7 @@
 
 #include "analyze.h"
 #include "indexer.h"
+#include "search.h"
 
 /* Opens the analyzer (*a) and a context over it, from the build's data;
  * NULL, with a failed check saying why, when that cannot be done (the
@@ -64,6 +65,26 @@ static inline int test_index_texts(const char *dir, const char *db, const char *
         ok = ok && closed;
     }
     return ok;
+}
+
+/* Makes the folder dir (a mkdtemp template, filled in), indexes texts[0, n)
+ * into dir/db (test_index_texts) and opens a searcher over it; NULL, with
+ * a failed check saying why, when any step fails.  The caller closes the
+ * searcher and removes dir (test_rm_tree) once mkdtemp has made it. */
+static inline ss_searcher *test_searcher_texts(char *dir, const char *const *texts, size_t n)
+{
+    ss_err err;
+    ss_searcher *s = NULL;
+    char db[512];
+    if (!mkdtemp(dir)) {
+        CHECK(0, "mkdtemp");
+        return NULL;
+    }
+    snprintf(db, sizeof db, "%s/db", dir);
+    const char *dbs[] = { db };
+    if (test_index_texts(dir, db, texts, n))
+        CHECK(ss_searcher_open(dbs, 1, NULL, &s, &err) == SS_OK, "searcher_open: %s", err.msg);
+    return s;
 }
 
 /* Removes dir and everything below it (a failed check when it cannot). */

@@ -530,6 +530,29 @@ static double judge_text(ss_actx *ac, const ss_query *q, const char *text, size_
     return f;
 }
 
+/* The factors of the query text qt (parsed; with build, also built, which
+ * resolves its years: qcontext.c) on texts a and b (b NULL: *fb 0), for
+ * case i; 0 when it does not parse. */
+static int judge_pair(ss_actx *ac, const char *qt, int build, const char *a, const char *b,
+                      size_t i, double *fa, double *fb)
+{
+    ss_query *q = NULL;
+    *fa = *fb = 0;
+    CHECK(ss_query_parse(ac, qt, &q, NULL) == SS_OK, "parse %s", qt);
+    if (!q)
+        return 0;
+    if (build) {
+        xc_query *xq = NULL;
+        CHECK(ss_query_build(q, NULL, &xq, NULL) == SS_OK, "build %s", qt);
+        xc_query_free(xq);
+    }
+    *fa = judge_text(ac, q, a, i);
+    if (b)
+        *fb = judge_text(ac, q, b, i);
+    ss_query_free(q);
+    return 1;
+}
+
 /* A year says when, never what (rank.c strengths_in()): whether the year
  * stands free at the opening or as an item of an enumeration does not
  * change how much the passage is about the rest of the query. */
@@ -544,19 +567,10 @@ static void test_year_when(ss_actx *ac)
           "1997、1998年，全省战胜了特大洪水，全力抢修堤坝。" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ss_query *q = NULL;
         double fa = 0, fb = 0;
-        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
-        if (!q)
-            continue;
-        xc_query *xq = NULL; /* building resolves the year (qcontext.c) */
-        CHECK(ss_query_build(q, NULL, &xq, NULL) == SS_OK, "build %s", cases[i].q);
-        xc_query_free(xq);
-        fa = judge_text(ac, q, cases[i].a, i);
-        fb = judge_text(ac, q, cases[i].b, i);
-        CHECK(fa > 0 && fb > 0 && fa < fb + 1e-9 && fb < fa + 1e-9, "[%s] %s (%.3f) as %s (%.3f)",
-              cases[i].q, cases[i].a, fa, cases[i].b, fb);
-        ss_query_free(q);
+        if (judge_pair(ac, cases[i].q, 1, cases[i].a, cases[i].b, i, &fa, &fb))
+            CHECK(fa > 0 && fb > 0 && fa < fb + 1e-9 && fb < fa + 1e-9,
+                  "[%s] %s (%.3f) as %s (%.3f)", cases[i].q, cases[i].a, fa, cases[i].b, fb);
     }
 }
 
@@ -581,11 +595,7 @@ static void test_definition(ss_actx *ac)
         { "工作", "2019年：全市工作平稳运行。", 0 },                      /* a year */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ss_query *q = NULL;
         double f = 0, base = 0;
-        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
-        if (!q)
-            continue;
         /* the same passage without its punctuation is no definition */
         char plain[256];
         size_t n = 0;
@@ -595,11 +605,10 @@ static void test_definition(ss_actx *ac)
             else
                 plain[n++] = *p;
         plain[n] = '\0';
-        f = judge_text(ac, q, cases[i].text, i);
-        base = judge_text(ac, q, plain, i);
+        if (!judge_pair(ac, cases[i].q, 0, cases[i].text, plain, i, &f, &base))
+            continue;
         CHECK(f > 0 && base > 0, "case %zu matches", i);
         CHECK_EQ_INT(f < 0.9 * base, cases[i].definition, cases[i].text);
-        ss_query_free(q);
     }
 }
 
@@ -645,16 +654,10 @@ static void test_about(ss_actx *ac)
           "改良耕地四万亩，建设示范基地三个，推广耐盐品种，盐碱地综合利用取得成效。" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ss_query *q = NULL;
         double better = 0, worse = 0;
-        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
-        if (!q)
-            continue;
-        better = judge_text(ac, q, cases[i].better, i);
-        worse = judge_text(ac, q, cases[i].worse, i);
-        CHECK(worse > 0 && better > worse, "[%s] %s (%.3f) above %s (%.3f)", cases[i].q,
-              cases[i].better, better, cases[i].worse, worse);
-        ss_query_free(q);
+        if (judge_pair(ac, cases[i].q, 0, cases[i].better, cases[i].worse, i, &better, &worse))
+            CHECK(worse > 0 && better > worse, "[%s] %s (%.3f) above %s (%.3f)", cases[i].q,
+                  cases[i].better, better, cases[i].worse, worse);
     }
 }
 
@@ -678,19 +681,13 @@ static void test_verb_first(ss_actx *ac)
         { "乡村振兴", "振兴工作下乡村，加快农业现代化。", 0, NULL },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ss_query *q = NULL;
         double f = 0, g = 0;
-        CHECK(ss_query_parse(ac, cases[i].q, &q, NULL) == SS_OK, "parse %s", cases[i].q);
-        if (!q)
+        if (!judge_pair(ac, cases[i].q, 0, cases[i].text, cases[i].below, i, &f, &g))
             continue;
-        f = judge_text(ac, q, cases[i].text, i);
         CHECK_EQ_INT(f > 0, cases[i].match, cases[i].text);
-        if (cases[i].below) {
-            g = judge_text(ac, q, cases[i].below, i);
+        if (cases[i].below)
             CHECK(g > 0 && f > g, "[%s] %s (%.3f) above %s (%.3f)", cases[i].q, cases[i].text, f,
                   cases[i].below, g);
-        }
-        ss_query_free(q);
     }
 }
 

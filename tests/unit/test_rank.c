@@ -255,23 +255,14 @@ static void test_lines_many(void)
  * an index where every match is judged the same by both. */
 static void test_spy_facets(void)
 {
-    char dir[] = "/tmp/ss-rank-XXXXXX";
-    if (!mkdtemp(dir)) {
-        CHECK(0, "mkdtemp");
-        return;
-    }
-    char db[512];
-    snprintf(db, sizeof db, "%s/db", dir);
     static const char *const docs[] = {
         "商丘市2019年政府工作报告\n今年要加快发展，推动经济发展。\n社会发展稳定。\n",
         "常州市2021年政府工作报告\n经济发展稳中有进。\n",
         "信阳市2021年政府工作报告\n坚持高质量发展。\n发展动能增强。\n绿色发展取得成效。\n",
     };
     ss_err err;
-    test_index_texts(dir, db, docs, sizeof docs / sizeof docs[0]);
-    const char *dbs[] = { db };
-    ss_searcher *s = NULL;
-    CHECK(ss_searcher_open(dbs, 1, NULL, &s, &err) == SS_OK, "searcher_open: %s", err.msg);
+    char dir[] = "/tmp/ss-rank-XXXXXX";
+    ss_searcher *s = test_searcher_texts(dir, docs, sizeof docs / sizeof docs[0]);
     ss_results judged, spied;
     ss_search_opts o1 = { .count = 10, .facets = 1 }, o2 = { .count = 10, .facets = 1,
                                                             .facet_judge_limit = 1 };
@@ -299,13 +290,6 @@ static void test_spy_facets(void)
  * longer than the average is weighed down. */
 static void test_short_passage(void)
 {
-    char dir[] = "/tmp/ss-rank-XXXXXX";
-    if (!mkdtemp(dir)) {
-        CHECK(0, "mkdtemp");
-        return;
-    }
-    char db[512];
-    snprintf(db, sizeof db, "%s/db", dir);
     static const char *const doc[] = {
         "某市2019年政府工作报告\n\n"
         "全面推行河长制，落实巡查责任，水质持续改善。\n\n"
@@ -315,12 +299,10 @@ static void test_short_passage(void)
         "持续改善民生福祉，稳定和扩大就业，办好人民满意的教育，健全社会保障体系，"
         "推进健康城市建设，加强养老服务和托育服务，让发展成果更多更公平惠及全体人民。\n" };
     ss_err err;
-    test_index_texts(dir, db, doc, 1);
-    const char *dbs[] = { db };
-    ss_searcher *s = NULL;
+    char dir[] = "/tmp/ss-rank-XXXXXX";
+    ss_searcher *s = test_searcher_texts(dir, doc, 1);
     ss_results r;
     ss_search_opts o = { .count = 10 };
-    CHECK(ss_searcher_open(dbs, 1, NULL, &s, &err) == SS_OK, "searcher_open: %s", err.msg);
     CHECK(s && ss_search(s, "河长制", &o, &r, &err) == SS_OK, "search");
     if (s) {
         CHECK_EQ_INT((int)r.n, 2, "both passages found");
