@@ -55,7 +55,9 @@
  *              + W_TIGHT * share of neighbouring words as typed, within TIGHT_WINDOW
  *              + W_FOCUS * focus
  *              + W_QLEAD * share of the question's weight standing in the opening
- *              + W_QTOPIC * share of it standing in a topic sentence)
+ *              + W_QTOPIC * share of it standing in a topic sentence
+ *              + W_QREPEAT * share of it standing twice or more, of the words
+ *                that weigh at least REPEAT_SHARE of the heaviest)
  * where cover is the share of the question's weight the passage holds
  * (each concept weighs the rarity of its first unit, log N/df, times its
  * strength there), times W_NO_THING when the question names a thing (a
@@ -66,10 +68,16 @@
  * a passage that opens with the thing asked about (盐碱地综合利用取得显著
  * 成效。) is the answer to how it was done; one that names it in passing
  * further on is not.  Weighted by the words' weights, so the rare thing
- * counts, not 推进 or 治理. */
+ * counts, not 推进 or 治理.  The rare thing named again is what the
+ * passage is about (加强校车安全管理 as one item of a paragraph on safety
+ * names 校车 once; the paragraph that says how school buses are run names
+ * them twice or more); a common word repeated (安全 seven times in that
+ * paragraph on safety) says nothing of the kind, hence REPEAT_SHARE. */
 #define W_NO_THING TUNABLE(W_NO_THING, 0.3)
 #define W_QLEAD TUNABLE(W_QLEAD, 0.3)
 #define W_QTOPIC TUNABLE(W_QTOPIC, 0.6)
+#define W_QREPEAT TUNABLE(W_QREPEAT, 5.0)
+#define REPEAT_SHARE 0.5
 #define PAIR_WINDOW 6
 #define W_PAIR TUNABLE(W_PAIR, 0.5)
 #define TIGHT_WINDOW 2       /* 乡村旅游扶贫, 乡村旅游的扶贫 */
@@ -412,7 +420,10 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
 {
     strengths(q, an, o, 0, s->best, s->free_standing);
     size_t present = 0, focus = 0, pairs = 0, found = 0, tight = 0, things = 0, things_here = 0;
-    double w_all = 0, w_present = 0, w_lead = 0, w_topic = 0;
+    double w_all = 0, w_present = 0, w_lead = 0, w_topic = 0, w_repeat = 0, w_max = 0;
+    for (size_t c = 0; c < q->nconcepts; c++)
+        if (concept_idf(q, c) > w_max)
+            w_max = concept_idf(q, c);
     for (size_t c = 0; c < q->nconcepts; c++) {
         double w = concept_idf(q, c);
         const concept *k = &q->concepts[c];
@@ -426,6 +437,7 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
             focus += s->free_standing[c] > 0;
             w_lead += (s->free_standing[c] & 2) ? w : 0;
             w_topic += (s->free_standing[c] & 8) ? w : 0;
+            w_repeat += o->ccount[c] >= 2 && w >= REPEAT_SHARE * w_max ? w : 0;
         }
     }
     if (!present)
@@ -445,7 +457,8 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
            (1.0 + W_NEAR * (double)most / q->nconcepts +
             W_PAIR * (pairs ? (double)found / pairs : 0.0) +
             W_TIGHT * (pairs ? (double)tight / pairs : 0.0) + W_FOCUS * (double)focus / present +
-            (w_all > 0 ? (W_QLEAD * w_lead + W_QTOPIC * w_topic) / w_all : 0.0));
+            (w_all > 0 ? (W_QLEAD * w_lead + W_QTOPIC * w_topic + W_QREPEAT * w_repeat) / w_all
+                       : 0.0));
 }
 
 /* A passage that is a note defining a term (the glossary after a work
@@ -453,7 +466,8 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
  * the term means, not what was done about it: its factor is multiplied by
  * W_DEFINITION.  It is one when, within its first DEFINITION_POS atoms,
  * separating punctuation is followed by a word of definition (即, 指, 是指…),
- * or when it opens as a numbered note (is_note). */
+ * or when it opens as a numbered note (is_note).  Not for a keyword query of
+ * one word: the note on what 林长制 means is about what was asked. */
 #define W_DEFINITION TUNABLE(W_DEFINITION, 0.7)
 #define DEFINITION_POS 30
 
@@ -581,7 +595,8 @@ ss_code ss_query_judge_meta(const ss_query *q, const ss_analysis *an, const ss_p
             rc = ss_q_region_named_only(q, meta, &named_only, err);
         if (named_only)
             *factor *= W_PLACE_NAMED;
-        if (*factor > 0 && ss_query_has_text(q) && (is_definition(an) || is_note(an)))
+        if (*factor > 0 && ss_query_has_text(q) && (q->natural || q->nconcepts > 1) &&
+            (is_definition(an) || is_note(an)))
             *factor *= W_DEFINITION;
         if (hl && nhl)
             rc = ss_q_highlights(q, an, &o, hl, nhl, err);

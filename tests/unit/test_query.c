@@ -575,29 +575,30 @@ static void test_year_when(ss_actx *ac)
 }
 
 /* A note defining a term (a work report's glossary) weighs less than a
- * passage of the same words that says what was done (rank.c W_DEFINITION). */
+ * passage of the same words that says what was done (rank.c W_DEFINITION);
+ * not for a query of the one word it defines: what 林长制 means is about it. */
 static void test_definition(ss_actx *ac)
 {
     static const struct {
-        const char *q, *text;
+        const char *q, *text; /* q: a word the text defines, then another of its words */
         int definition;
     } cases[] = {
-        { "PPP模式", "PPP模式：即政府和社会资本合作。", 1 },
-        { "PPP模式", "[11]PPP模式：是指政府和社会资本合作。", 1 },
-        { "PPP模式", "推广PPP模式：即将启动十个项目。", 0 },       /* 即将 */
-        { "PPP模式", "推广PPP模式，指导项目建设。", 0 },          /* 指导 */
-        { "公交都市", "公交都市：指以公共交通为主的城市。", 1 },
+        { "PPP模式 合作", "PPP模式：即政府和社会资本合作。", 1 },
+        { "PPP模式 合作", "[11]PPP模式：是指政府和社会资本合作。", 1 },
+        { "PPP模式 项目", "推广PPP模式：即将启动十个项目。", 0 },       /* 即将 */
+        { "PPP模式 项目", "推广PPP模式，指导项目建设。", 0 },          /* 指导 */
+        { "公交都市 公共交通", "公交都市：指以公共交通为主的城市。", 1 },
         /* a numbered note: its number, its term, a colon */
-        { "总体方案", "[9]《总体方案》：海南自由贸易港建设总体方案。", 1 },
-        { "二线", "注5：“一线”放开、“二线”管住：货物可以自由进出。", 1 },
-        { "法律七进", "12.“法律七进”：在法制宣传教育工作中推动法律进机关。", 1 },
-        { "政策措施", "1.落实政策措施。配合推进法规出台：加快立法。", 0 }, /* an item */
-        { "工作", "2019年：全市工作平稳运行。", 0 },                      /* a year */
+        { "总体方案 海南", "[9]《总体方案》：海南自由贸易港建设总体方案。", 1 },
+        { "二线 货物", "注5：“一线”放开、“二线”管住：货物可以自由进出。", 1 },
+        { "法律七进 机关", "12.“法律七进”：在法制宣传教育工作中推动法律进机关。", 1 },
+        { "政策措施 立法", "1.落实政策措施。配合推进法规出台：加快立法。", 0 }, /* an item */
+        { "工作 全市", "2019年：全市工作平稳运行。", 0 },                      /* a year */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        double f = 0, base = 0;
+        double f = 0, base = 0, one = 0, one_base = 0;
         /* the same passage without its punctuation is no definition */
-        char plain[256];
+        char plain[256], word[64];
         size_t n = 0;
         for (const char *p = cases[i].text; *p && n + 4 < sizeof plain; p++)
             if (strncmp(p, "：", strlen("：")) == 0)
@@ -609,6 +610,11 @@ static void test_definition(ss_actx *ac)
             continue;
         CHECK(f > 0 && base > 0, "case %zu matches", i);
         CHECK_EQ_INT(f < 0.9 * base, cases[i].definition, cases[i].text);
+        /* the defined word alone: no note weighs less for being one */
+        snprintf(word, sizeof word, "%.*s", (int)strcspn(cases[i].q, " "), cases[i].q);
+        if (judge_pair(ac, word, 0, cases[i].text, plain, i, &one, &one_base))
+            CHECK(one > 0 && one >= 0.9 * one_base, "[%s] %s (%.3f, %.3f without colons)", word,
+                  cases[i].text, one, one_base);
     }
 }
 

@@ -319,10 +319,43 @@ static void test_short_passage(void)
     test_rm_tree(dir);
 }
 
+/* A question's rare thing named again is what the passage is about
+ * (rank.c W_QREPEAT): the paragraph on school buses ranks above the one on
+ * safety that opens with the question's words side by side but names
+ * 校车 once (its common word, 安全, five times: no matter). */
+static void test_question_repeat(void)
+{
+    static const char *const docs[] = {
+        "甲市2012年政府工作报告\n\n全市中小学校舍改造全部完成，新增校车两百辆，"
+        "校车运营纳入安全管理考核。\n",
+        "乙市2012年政府工作报告\n\n加强校车安全管理。落实安全责任，开展安全检查，"
+        "强化安全监管，确保安全稳定。\n",
+        "丙市2012年政府工作报告\n\n食品安全监管加强。\n",
+        "丁市2012年政府工作报告\n\n安全生产形势稳定，城市管理水平提高。\n",
+        "戊市2012年政府工作报告\n\n加强社会治安管理，维护公共安全。\n",
+        "己市2012年政府工作报告\n\n完善应急管理体系，守住安全底线。\n",
+    };
+    ss_err err;
+    char dir[] = "/tmp/ss-rank-XXXXXX";
+    ss_searcher *s = test_searcher_texts(dir, docs, sizeof docs / sizeof docs[0]);
+    ss_results r;
+    ss_search_opts o = { .count = 10 };
+    CHECK(s && ss_search(s, "怎样加强校车安全管理", &o, &r, &err) == SS_OK, "search");
+    if (s) {
+        CHECK(r.n >= 2 && strstr(r.hits[0].rec.text, "新增校车") != NULL,
+              "the passage about school buses first (of %zu: %s)", r.n,
+              r.n ? r.hits[0].rec.text : "none");
+        ss_results_free(&r);
+    }
+    ss_searcher_close(s);
+    test_rm_tree(dir);
+}
+
 /* Every test of this program, over the analysis context ac. */
 static void run_all(ss_actx *ac)
 {
     test_pairs(ac);
+    test_question_repeat();
     test_clusters(ac);
     test_spread();
     test_facets();
