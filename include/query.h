@@ -79,6 +79,10 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err);
 
 /* Sets the candidate weighting (BM25 parameters, qbuild.c) on e. */
 ss_code ss_query_configure(const ss_query *q, xc_enquire *e, ss_err *err);
+/* The BM25 parameters given to Xapian for an index whose average passage
+ * length is avlength (0: unknown), so that a passage's length is weighed
+ * against a fixed reference, not that average (qbuild.c REF_LENGTH). */
+void ss_bm25_params(double avlength, double *k1, double *b, double *min_normlen);
 
 /* Judges an analysed passage (ss_analyze_atoms of its text): *factor is
  * 0 when the passage does not match (a word's characters do not stand

@@ -51,6 +51,8 @@ ss_code xc_db_compact(xc_db *db, const char *dest, ss_err *err);
  * index whose segments were replaced) is read again. */
 ss_code xc_db_reopen(xc_db *db, ss_err *err);
 ss_code xc_db_doccount(xc_db *db, uint32_t *out, ss_err *err);
+/* Average document length (terms) over all of db's databases; 0 when empty. */
+ss_code xc_db_avlength(xc_db *db, double *out, ss_err *err);
 /* Number of documents indexed by term (0 when absent). */
 ss_code xc_db_termfreq(xc_db *db, const char *term, uint32_t *out, ss_err *err);
 /* User metadata value for key ("" if unset; malloc'd). */

@@ -97,6 +97,8 @@ struct ss_query {
     char *typed;                   /* the text as typed, read again once the gazetteer is
                                       known (a word beginning with a place splits) */
     ss_query_opts opts;            /* the options it was read with */
+    double avlength;               /* the index's average passage length (terms), read by
+                                      ss_query_build; 0: unknown */
 };
 
 /* ---- syntax (qsyntax.c) ---- */

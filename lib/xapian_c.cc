@@ -347,6 +347,14 @@ ss_code xc_db_doccount(xc_db *db, uint32_t *out, ss_err *err)
                  [&] { *out = db->db.get_doccount(); });
 }
 
+ss_code xc_db_avlength(xc_db *db, double *out, ss_err *err)
+{
+    if (!db) return null_arg(err, "xc_db_avlength", "db");
+    if (!out) return null_arg(err, "xc_db_avlength", "out");
+    return guard(err, {"reading document lengths of", db->path},
+                 [&] { *out = db->db.get_avlength(); });
+}
+
 ss_code xc_db_termfreq(xc_db *db, const char *term, uint32_t *out, ss_err *err)
 {
     if (!db) return null_arg(err, "xc_db_termfreq", "db");
