@@ -7,6 +7,7 @@
  * excluded word; a question passage at least one. */
 #include "query_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -422,8 +423,7 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
     size_t present = 0, focus = 0, pairs = 0, found = 0, tight = 0, things = 0, things_here = 0;
     double w_all = 0, w_present = 0, w_lead = 0, w_topic = 0, w_repeat = 0, w_max = 0;
     for (size_t c = 0; c < q->nconcepts; c++)
-        if (concept_idf(q, c) > w_max)
-            w_max = concept_idf(q, c);
+        w_max = fmax(w_max, concept_idf(q, c));
     for (size_t c = 0; c < q->nconcepts; c++) {
         double w = concept_idf(q, c);
         const concept *k = &q->concepts[c];

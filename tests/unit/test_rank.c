@@ -284,10 +284,26 @@ static void test_spy_facets(void)
     test_rm_tree(dir);
 }
 
-/* A passage shorter than the average gains nothing from its shortness
- * (qbuild.c BM25_MIN_NORMLEN): a one-clause mention weighs what a passage
- * of average length that names the word as often weighs; only a passage
- * longer than the average is weighed down. */
+/* Indexes docs[0, n) in a fresh folder and searches them for query (the
+ * first 10 hits): 1 with *r filled (the caller frees it), else 0 with a
+ * failed check.  The results own their records: the index is gone after. */
+static int search_texts(const char *const *docs, size_t n, const char *query, ss_results *r)
+{
+    ss_err err;
+    char dir[] = "/tmp/ss-rank-XXXXXX";
+    ss_searcher *s = test_searcher_texts(dir, docs, n);
+    ss_search_opts o = { .count = 10 };
+    int ok = s && ss_search(s, query, &o, r, &err) == SS_OK;
+    CHECK(ok, "search %s", query);
+    ss_searcher_close(s);
+    test_rm_tree(dir);
+    return ok;
+}
+
+/* A passage shorter than the reference length gains nothing from its
+ * shortness (qbuild.c BM25_MIN_NORMLEN, REF_LENGTH): a one-clause mention
+ * weighs what a longer passage that names the word as often weighs; only a
+ * passage longer than the reference is weighed down. */
 static void test_short_passage(void)
 {
     static const char *const doc[] = {
@@ -298,13 +314,8 @@ static void test_short_passage(void)
         "做强做优数字经济，促进服务业提质增效，全年地区生产总值增长百分之六以上。\n\n"
         "持续改善民生福祉，稳定和扩大就业，办好人民满意的教育，健全社会保障体系，"
         "推进健康城市建设，加强养老服务和托育服务，让发展成果更多更公平惠及全体人民。\n" };
-    ss_err err;
-    char dir[] = "/tmp/ss-rank-XXXXXX";
-    ss_searcher *s = test_searcher_texts(dir, doc, 1);
     ss_results r;
-    ss_search_opts o = { .count = 10 };
-    CHECK(s && ss_search(s, "河长制", &o, &r, &err) == SS_OK, "search");
-    if (s) {
+    if (search_texts(doc, 1, "河长制", &r)) {
         CHECK_EQ_INT((int)r.n, 2, "both passages found");
         if (r.n == 2) {
             /* equal weights: the first in the text first (the other,
@@ -315,8 +326,6 @@ static void test_short_passage(void)
         }
         ss_results_free(&r);
     }
-    ss_searcher_close(s);
-    test_rm_tree(dir);
 }
 
 /* A question's rare thing named again is what the passage is about
@@ -335,20 +344,13 @@ static void test_question_repeat(void)
         "戊市2012年政府工作报告\n\n加强社会治安管理，维护公共安全。\n",
         "己市2012年政府工作报告\n\n完善应急管理体系，守住安全底线。\n",
     };
-    ss_err err;
-    char dir[] = "/tmp/ss-rank-XXXXXX";
-    ss_searcher *s = test_searcher_texts(dir, docs, sizeof docs / sizeof docs[0]);
     ss_results r;
-    ss_search_opts o = { .count = 10 };
-    CHECK(s && ss_search(s, "怎样加强校车安全管理", &o, &r, &err) == SS_OK, "search");
-    if (s) {
+    if (search_texts(docs, sizeof docs / sizeof docs[0], "怎样加强校车安全管理", &r)) {
         CHECK(r.n >= 2 && strstr(r.hits[0].rec.text, "新增校车") != NULL,
               "the passage about school buses first (of %zu: %s)", r.n,
               r.n ? r.hits[0].rec.text : "none");
         ss_results_free(&r);
     }
-    ss_searcher_close(s);
-    test_rm_tree(dir);
 }
 
 /* Every test of this program, over the analysis context ac. */
