@@ -54,6 +54,15 @@ static const struct {
     { "怎样发展集聚区的园区", "集聚区:10 集聚:10 园区:10" },
     /* a word named twice is asked about once */
     { "如何破解融资难融资贵", "破解:5 融资难:10 融资:10 融资贵:10" },
+    /* words of manner go too (扎实, 全力以赴), and words the dictionary
+     * makes of one and a general verb (切实加强, 大力发展) */
+    { "如何扎实推进垃圾分类", "垃圾:10 分类:10" },
+    { "怎样全力以赴抓好防汛", "防汛:10" },
+    { "如何切实加强食品安全监管", "食品:10 安全监管:10" },
+    { "怎么大力发展县域经济", "县域经济:10" },
+    /* a modifying character goes with the general word it stands before
+     * (新 of 新提升), not left alone */
+    { "文化产业如何得到新提升", "文化产业:10" },
     /* keywords: every word as typed, full weight */
     { "缓解 拥堵", "缓解:10 拥堵:10" },
 };
@@ -117,6 +126,8 @@ static void test_kinds(void)
         { "问题", QK_GENERIC },  { "打造", QK_GENERIC }, { "不足", QK_PROBLEM },
         { "瓶颈", QK_PROBLEM },  { "缓解", QK_REMEDY },  { "破解", QK_REMEDY },
         { "土地", QK_CONTENT },  { "融资难", QK_CONTENT }, { "", QK_CONTENT },
+        { "扎实", QK_GENERIC },  { "切实加强", QK_GENERIC }, { "加强切实", QK_GENERIC },
+        { "切实土地", QK_CONTENT },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         CHECK_EQ_INT(ss_q_word_kind(cases[i].w, strlen(cases[i].w)), cases[i].kind, cases[i].w);
