@@ -184,13 +184,27 @@ static int numeral_atom(const ss_analysis *an, size_t a)
     return 0;
 }
 
+/* 1 when atom i stands right after atom j (no punctuation between). */
+static int next_to(const ss_analysis *an, size_t j, size_t i)
+{
+    return i < an->natoms && an->atoms[i].pos == an->atoms[j].pos + 1;
+}
+
 /* 1 when a figure's occurrence [a, e] is part of a bigger figure:
- * 五千万吨 in 一亿五千万吨, 5000 in 15000 is a token of its own already. */
+ * 五千万吨 in 一亿五千万吨 (a numeral before it), 百分之五十 in 百分之五十三
+ * or 百分之五十三点七 (one ending in a numeral with a numeral or 点 and a
+ * numeral after it); 5000 in 15000 is a token of its own already. */
 static int inside_figure(const ss_analysis *an, uint32_t a, uint32_t e)
 {
-    (void)e;
-    return a > 0 && numeral_atom(an, a) && numeral_atom(an, a - 1) &&
-           an->atoms[a].pos == an->atoms[a - 1].pos + 1;
+    if (a > 0 && numeral_atom(an, a) && numeral_atom(an, a - 1) && next_to(an, a - 1, a))
+        return 1;
+    if (!numeral_atom(an, e) || !next_to(an, e, e + 1))
+        return 0;
+    if (numeral_atom(an, e + 1))
+        return 1;
+    const ss_atom *p = &an->atoms[e + 1];
+    return p->normlen == strlen("点") && memcmp(an->norm + p->norm, "点", p->normlen) == 0 &&
+           next_to(an, e + 1, e + 2) && numeral_atom(an, e + 2);
 }
 
 /* 1 when atom a is followed, side by side, by the characters of w (one

@@ -188,6 +188,8 @@ static const char *docs[] = {
     "型号abc123的参数。",                   /* i */
     "建成4A级旅游景区。",                   /* j */
     "建4A级，旅游景区。",                   /* k: as long, in terms, as j */
+    "粮食增长百分之五十三点七。",           /* l */
+    "覆盖率达到百分之五十以上。",           /* m */
 };
 
 static const struct {
@@ -228,6 +230,10 @@ static const struct {
     /* a figure stands whole, never inside a bigger one */
     { "五千万吨", "b" },
     { "一亿五千万吨", "a" },
+    { "百分之五十", "m" },          /* not 百分之五十三点七 */
+    { "50%", "m" },
+    { "百分之五十三", "" },         /* 53 is not 53.7 either */
+    { "百分之五十三点七", "l" },
     /* a number glued to a character (one term, terms.h) wherever it
      * stands: before punctuation, before more characters, after a space */
     { "2019年", "de" },
