@@ -83,16 +83,26 @@ score() {
 index corpus corpus
 
 # distractor index: corpus/ plus the pages, extracted into $OUT/distractor
+# (Debian's Chinese documentation, none of it in the project's package list:
+# the manual pages, and the help pages of LibreOffice in both scripts, 3,778
+# of them with 50 Chinese characters or more; the Debian reference, FAQ and
+# maintainers' guide; GIMP's help when installed)
 DIST=""
-if [ ! -d /usr/share/man/zh_CN ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    echo "(installing manpages-zh for the distractor run)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends manpages-zh \
-        >"$OUT/apt.log" 2>&1 || echo "(apt-get install manpages-zh failed, see $OUT/apt.log)"
+DIST_PKGS="manpages-zh libreoffice-help-zh-cn libreoffice-help-zh-tw debian-reference-zh-cn
+           debian-faq-zh-cn maint-guide-zh-cn"
+if { [ ! -d /usr/share/man/zh_CN ] || [ ! -d /usr/share/libreoffice/help/zh-CN ]; } &&
+    command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "(installing the distractor run's pages: $(echo $DIST_PKGS))"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $DIST_PKGS \
+        >"$OUT/apt.log" 2>&1 || echo "(apt-get install failed, see $OUT/apt.log)"
 fi
 if [ -d /usr/share/man/zh_CN ]; then
     set -- /usr/share/man/zh_CN
-    [ -d /usr/share/man/zh_TW ] && set -- "$@" /usr/share/man/zh_TW
-    [ -d /usr/share/gimp/2.0/help/zh_CN ] && set -- "$@" /usr/share/gimp/2.0/help/zh_CN
+    for d in /usr/share/man/zh_TW /usr/share/gimp/2.0/help/zh_CN \
+        /usr/share/libreoffice/help/zh-CN /usr/share/libreoffice/help/zh-TW \
+        /usr/share/debian-reference /usr/share/doc/debian/FAQ/zh-cn /usr/share/doc/maint-guide-zh-cn; do
+        [ -d "$d" ] && set -- "$@" "$d"
+    done
     if [ ! -f "$OUT/distractor.stamp" ] || [ "$(stamp "$@")" != "$(cat "$OUT/distractor.stamp")" ]; then
         rm -rf "$OUT/distractor"
         n=$(python3 $E/distractor.py "$OUT/distractor" "$@")
