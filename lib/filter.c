@@ -41,16 +41,45 @@ static const char *kind_of(const char *v)
     return NULL;
 }
 
+/* Four digits from *p, and a 年 after them if there is one. */
+static int four_digits(const char **p, int *y)
+{
+    const char *s = *p;
+    *y = 0;
+    for (int k = 0; k < 4; k++, s++) {
+        if (*s < '0' || *s > '9')
+            return -1;
+        *y = *y * 10 + (*s - '0');
+    }
+    if (*s >= '0' && *s <= '9')
+        return -1;
+    if (strncmp(s, "年", strlen("年")) == 0)
+        s += strlen("年");
+    *p = s;
+    return 0;
+}
+
+/* A year (2019, 2019年) or a range of years, its ends joined as they are
+ * typed: 2019..2022, 2019-2022, 2019—2022, 2019~2022, 2019至2022,
+ * 2019年到2022年. */
 static int parse_years(const char *v, int *lo, int *hi)
 {
-    char extra;
-    if (sscanf(v, "%d..%d%c", lo, hi, &extra) == 2)
-        return *lo <= *hi && *hi - *lo < MAX_YEARS && *lo >= 1000 && *hi <= 9999 ? 0 : -1;
-    if (sscanf(v, "%d%c", lo, &extra) == 1 && *lo >= 1000 && *lo <= 9999) {
-        *hi = *lo;
-        return 0;
+    static const char *const joins[] = { "..", "-", "—", "–", "~", "～", "至", "到" };
+    const char *p = v;
+    if (four_digits(&p, lo))
+        return -1;
+    *hi = *lo;
+    if (*p) {
+        size_t k = 0;
+        while (k < NELEM(joins) && strncmp(p, joins[k], strlen(joins[k])) != 0)
+            k++;
+        if (k == NELEM(joins))
+            return -1;
+        p += strlen(joins[k]);
+        if (four_digits(&p, hi) || *p)
+            return -1;
     }
-    return -1;
+    return *lo <= *hi && *hi - *lo < MAX_YEARS && *lo >= 1000 ? 0 : -1;
 }
 
 /* Appends the filter field:value, its value normalised. */
@@ -65,7 +94,7 @@ static ss_code filter_add(ss_actx *ac, ss_field field, const char *value, ss_fil
     if (!*norm || (field == SS_F_YEAR && parse_years(norm, &lo, &hi)) ||
         (field == SS_F_KIND && !kind_of(norm))) {
         rc = ss_seterr(err, SS_EINVAL, "bad %s value: '%s'%s", ss_field_name(field), value,
-                       field == SS_F_YEAR   ? " (a year, or YEAR..YEAR)"
+                       field == SS_F_YEAR   ? " (a year, or YEAR..YEAR, YEAR-YEAR)"
                        : field == SS_F_KIND ? " (speech, report or article)"
                                             : "");
         free(norm);
@@ -74,6 +103,16 @@ static ss_code filter_add(ss_actx *ac, ss_field field, const char *value, ss_fil
     if (SS_GROW(f->v, f->n + 1, f->cap, 4) < 0) {
         free(norm);
         return ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");
+    }
+    if (field == SS_F_YEAR) { /* one written form: "2019" or "2019..2022" */
+        char y[32];
+        if (lo == hi)
+            snprintf(y, sizeof y, "%d", lo);
+        else
+            snprintf(y, sizeof y, "%d..%d", lo, hi);
+        free(norm);
+        if (!(norm = strdup(y)))
+            return ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");
     }
     f->v[f->n++] = (ss_filter){ field, norm };
     return SS_OK;

@@ -33,12 +33,23 @@ char *ss_q_fold_syntax(const char *s, size_t len)
     return out;
 }
 
+static int digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A blank, or a mark that separates the words of a list as a blank does
+ * (项目建设，招商引资; 项目建设、招商引资; a full-width comma or semicolon is
+ * half-width by now), but not a comma inside a figure (1,000亿). */
 static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
 {
     size_t k = i;
     uint32_t cp = utf8_next(s, len, &k);
     *next = k;
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000;
+    if (cp == ',')
+        return !(i > 0 && digit(s[i - 1]) && k < len && digit(s[k]));
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == ';' ||
+           cp == 0x3001 /* 、 */ || cp == 0x3002 /* 。 */;
 }
 
 static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closing)

@@ -503,6 +503,9 @@ def test_filters(tmp):
         ("招商引资 region:江苏", {"cz.txt"}),
         ("招商引资 year:2021", {"sq.txt"}),
         ("招商引资 year:2018..2020", {"cz.txt"}),
+        ("招商引资 year:2018-2020", {"cz.txt"}),             # ranges as they are typed
+        ("招商引资 year:2018年至2020年", {"cz.txt"}),
+        ("招商引资 year:2021年", {"sq.txt"}),
         ("招商引资 kind:report", {"cz.txt"}),
         ("招商引资 kind:article", {"news.txt"}),
         ("招商引资 speaker:市委书记", {"sq.txt"}),
@@ -516,8 +519,9 @@ def test_filters(tmp):
         check(got == files, f"[{q}] files {sorted(files)}", str(sorted(got)))
     rc, res = query(db, "招商引资", extra=("--region", "商丘"))
     check(res and {os.path.basename(h["file"]) for h in res["hits"]} == {"sq.txt"}, "--region option")
-    p = run(f"{BIN}/speech-query", "-d", db, "招商 year:20x", ok=(2,))
-    check(p.returncode == 2 and "year" in p.stderr, "bad year: exit 2 naming it", p.stderr)
+    for bad in ("20x", "2020-2018", "2019-20", "20190"):
+        p = run(f"{BIN}/speech-query", "-d", db, f"招商 year:{bad}", ok=(2,))
+        check(p.returncode == 2 and "year" in p.stderr, f"bad year {bad}: exit 2 naming it", p.stderr)
     # facets count the matching passages by their speech's region, year and kind
     rc, res = query(db, "招商引资", n=100, extra=("--facets",))
     fac = res.get("facets", {}) if res else {}

@@ -58,6 +58,12 @@ static const struct {
     { "招商 －“招商引资”", "招商 -\"招商引资\"", 0, 0 },
     { "招商 ＯＲ 引资", "招商 OR 引资", 0, 0 },
     { "项目建设？", "项目建设", 1, 0 },
+    /* a list's marks separate words as blanks do; a comma inside a figure does not */
+    { "项目建设，招商引资", "项目建设 招商引资", 0, 0 },
+    { "项目建设、招商引资；科技创新。", "项目建设 招商引资 科技创新", 0, 0 },
+    { "项目建设,招商引资", "项目建设 招商引资", 0, 0 },
+    { "“项目建设，招商引资”", "\"项目建设招商引资\"", 0, 0 }, /* a phrase stays one */
+    { "1,000亿", "1000亿{一千亿,千亿}", 0, 0 },
     /* synonyms and abbreviations: "=" groups in keywords, "~" in questions too */
     { "发改委", "发改委{发展改革委,发展和改革委员会}", 0, 0 },
     { "发改委", "发改委", 0, 1 },
