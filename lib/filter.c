@@ -121,12 +121,16 @@ static ss_code filter_add(ss_actx *ac, ss_field field, const char *value, ss_fil
 int ss_filter_parse(ss_actx *ac, const char *text, size_t len, ss_filters *f, ss_err *err)
 {
     const char *colon = memchr(text, ':', len);
-    if (!colon || colon == text || (size_t)(colon - text) + 1 >= len)
+    if (!colon || colon == text)
         return 0;
     size_t nl = (size_t)(colon - text);
     for (int k = 0; k < SS_F_COUNT; k++) {
         if (strlen(field_names[k]) != nl || strncasecmp(field_names[k], text, nl) != 0)
             continue;
+        if (nl + 1 >= len) { /* region: with nothing after it */
+            ss_seterr(err, SS_EINVAL, "empty %s value (%s:VALUE)", field_names[k], field_names[k]);
+            return -1;
+        }
         char *value = strndup(colon + 1, len - nl - 1);
         if (!value) {
             ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");

@@ -31,6 +31,11 @@ typedef struct {
     size_t n;
 } part;
 
+static int ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 static int is_bound(size_t at, size_t len, const size_t *bounds, size_t nb)
 {
     if (at == 0 || at == len)
@@ -39,6 +44,13 @@ static int is_bound(size_t at, size_t len, const size_t *bounds, size_t nb)
         if (bounds[i] == at)
             return 1;
     return 0;
+}
+
+/* 1 when byte offset at of w falls inside a run of ASCII letters and
+ * digits (ar of year, gdp of gdpr): no part begins or ends there. */
+static int inside_ascii(const char *w, size_t len, size_t at)
+{
+    return at > 0 && at < len && ascii_alnum(w[at - 1]) && ascii_alnum(w[at]);
 }
 
 static size_t find_parts(const ss_syn *syn, const char *w, size_t len, const size_t *bounds,
@@ -58,7 +70,8 @@ static size_t find_parts(const ss_syn *syn, const char *w, size_t len, const siz
         /* the longest part from character i, two characters or more, not the
          * whole word, anchored at one end */
         for (size_t j = nc; j >= i + 2 && !best; j--) {
-            if (j - i == nc || (!is_bound(cs[i], len, bounds, nb) && !is_bound(cs[j], len, bounds, nb)))
+            if (j - i == nc || (!is_bound(cs[i], len, bounds, nb) && !is_bound(cs[j], len, bounds, nb)) ||
+                inside_ascii(w, len, cs[i]) || inside_ascii(w, len, cs[j]))
                 continue;
             ss_syn_alt sa[MAX_ALTS];
             size_t n = ss_syn_lookup(syn, w + cs[i], cs[j] - cs[i], sa, MAX_ALTS), k = 0;

@@ -519,7 +519,7 @@ def test_filters(tmp):
         check(got == files, f"[{q}] files {sorted(files)}", str(sorted(got)))
     rc, res = query(db, "招商引资", extra=("--region", "商丘"))
     check(res and {os.path.basename(h["file"]) for h in res["hits"]} == {"sq.txt"}, "--region option")
-    for bad in ("20x", "2020-2018", "2019-20", "20190"):
+    for bad in ("20x", "2020-2018", "2019-20", "20190", ""):
         p = run(f"{BIN}/speech-query", "-d", db, f"招商 year:{bad}", ok=(2,))
         check(p.returncode == 2 and "year" in p.stderr, f"bad year {bad}: exit 2 naming it", p.stderr)
     # facets count the matching passages by their speech's region, year and kind
