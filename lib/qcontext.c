@@ -82,6 +82,11 @@ void ss_q_resolve_context(ss_query *q)
     for (size_t c = 0; c < q->nconcepts; c++) {
         concept *k = &q->concepts[c];
         const unit *u = concept_unit(q, k);
+        if (q->items[k->item].quoted) { /* "…" stands exactly: no context */
+            k->year = 0;
+            k->nplaces = 0;
+            continue;
+        }
         k->year = year_of(u);
         /* a year in Chinese digits (二〇〇八年) has its form in digits */
         for (size_t a = k->a0; !k->year && a < k->a1; a++)

@@ -361,6 +361,8 @@ static void test_context(ss_actx *ac)
         { "商丘 高铁", "商丘高铁站南广场建设。", NULL, NULL, NULL, 1, NULL },      /* named */
         { "商丘市 高铁", "商丘高铁站南广场建设。", NULL, NULL, NULL, 1, NULL },    /* without 市 */
         { "商丘市 高铁", "信阳高铁站南广场建设。", NULL, NULL, NULL, 0, NULL },
+        { "\"商丘\" 高铁", "加快高铁站南广场建设。", "商丘市", NULL, "2019", 0, NULL }, /* exact */
+        { "\"2008年\" 地震", "地震灾害发生后", NULL, NULL, "2008", 0, NULL },
         { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2009-03", 1, NULL },    /* 去年 in 2009 */
         { "2008年 地震", "去年地震灾害发生后", NULL, NULL, "2010", 0, NULL },
         { "2008年 地震", "今年地震灾害发生后", NULL, NULL, "2008", 1, NULL },
