@@ -58,6 +58,9 @@ void ss_query_free(ss_query *q);
 int ss_query_is_natural(const ss_query *q);
 /* 1 when the query has words to search for (not only filters). */
 int ss_query_has_text(const ss_query *q);
+/* 0 when v is a year: value (2019, 2019年, 2019..2022, 2019-2022, 2019—2022,
+ * 2019~2022, 2019年至2022年), its years into *lo and *hi; -1 when it is not. */
+int ss_year_value_parse(const char *v, int *lo, int *hi);
 /* Number of field filters (region:, year:, ...; filter.h). */
 size_t ss_query_filter_count(const ss_query *q);
 /* 1 when a filter needs the gazetteer (region:). */

@@ -10,6 +10,7 @@
 
 #include "base.h"
 #include "prefix.h"
+#include "query.h"
 #include "record.h"
 #include "strbuf.h"
 #include "terms.h"
@@ -80,6 +81,11 @@ static int parse_years(const char *v, int *lo, int *hi)
             return -1;
     }
     return *lo <= *hi && *hi - *lo < MAX_YEARS && *lo >= 1000 ? 0 : -1;
+}
+
+int ss_year_value_parse(const char *v, int *lo, int *hi)
+{
+    return parse_years(v, lo, hi);
 }
 
 /* Appends the filter field:value, its value normalised. */

@@ -250,17 +250,13 @@ static int parse_u64(const char *s, unsigned long long *out)
     return 1;
 }
 
+/* A year or a range as the library reads it (2019, 2018..2021, 2018-2021,
+ * 2018年至2021年), full-width digits and marks as typed by an input method
+ * too (the library folds them; here only ASCII is checked). */
 static int good_year(const char *y)
 {
-    size_t n = strlen(y);
-    if (n != 4 && n != 10)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        int digit = y[i] >= '0' && y[i] <= '9';
-        if ((i >= 4 && i < 6) ? y[i] != '.' : !digit)
-            return 0;
-    }
-    return 1;
+    int lo, hi;
+    return strlen(y) <= MAX_FILTER_BYTES && !strchr(y, ' ') && ss_year_value_parse(y, &lo, &hi) == 0;
 }
 
 /* A filter value must stay one value in the query syntax. */
@@ -299,7 +295,7 @@ static int read_params(const cgi_params *cp, cgi_request *p, const char **why)
     if ((p->region && !good_filter(p->region)) || (p->kind && !good_filter(p->kind)))
         return *why = "地区或类型的写法不对。", 400;
     if (p->year && !good_year(p->year))
-        return *why = "年份应写成 2019 或 2018..2021。", 400;
+        return *why = "年份应写成 2019 或 2018..2021（2018-2021）。", 400;
     if (page && parse_uint(page, 1, 1000000000, &p->page))
         return *why = "页码应是从 1 开始的数。", 400;
     if (p->page > MAX_PAGE)

@@ -70,6 +70,8 @@ CASES = [
     ("region facet", q(q=FA, region="河南省"), "GET", 200,
      ['<ul class="active">', "地区：河南省", 'class="remove"'], []),
     ("year range", q(q=FA, year="2018..2019"), "GET", 200, ["年份：2018..2019"], []),
+    ("year range as typed", q(q=FA, year="2018-2019"), "GET", 200, ["年份：2018-2019"], []),
+    ("year with 年", q(q=FA, year="2019年"), "GET", 200, ["年份：2019年"], []),
     ("kind", q(q=FA, kind="speech"), "GET", 200, ["类型：讲话"], []),
     ("filters only", q(region="河南"), "GET", 200, ['class="hit"'], []),
     ("page 2", q(q=FA, page=2), "GET", 200, ['<li class="hit" value="11"', 'rel="prev"'], []),
