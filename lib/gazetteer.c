@@ -515,8 +515,8 @@ static int entry_before(const ss_gazetteer *g, const gz_entry *a, const gz_entry
     return a->id < b->id;
 }
 
-size_t ss_gaz_lookup(const ss_gazetteer *g, const char *name, size_t len, uint32_t *ids,
-                     size_t max)
+static size_t lookup_key(const ss_gazetteer *g, const char *name, size_t len, uint32_t *ids,
+                         size_t max)
 {
     const gz_group *gr = (g && name) ? find_group(g, name, len) : NULL;
     size_t n = 0;
@@ -536,6 +536,28 @@ size_t ss_gaz_lookup(const ss_gazetteer *g, const char *name, size_t len, uint32
     }
     for (size_t i = 0; i < n; i++)
         ids[i] = g->ent[ids[i]].id;
+    return n;
+}
+
+/* Places named name; an autonomous prefecture also as its short form and
+ * 州 (凉山州, 恩施州, 海南州: the short forms of 凉山彝族自治州, 恩施土家族苗族
+ * 自治州, 海南藏族自治州 with 州, as government texts and users write them;
+ * for lookups only: the scanner keeps to the keys, where 凉山 of 凉山州
+ * already finds the place). */
+size_t ss_gaz_lookup(const ss_gazetteer *g, const char *name, size_t len, uint32_t *ids,
+                     size_t max)
+{
+    size_t n = lookup_key(g, name, len, ids, max);
+    size_t zhou = name ? ends_with(name, len, "州") : len;
+    if (n || zhou == len || utf8_count(name, zhou) < 2)
+        return n;
+    uint32_t cand[8];
+    size_t k = lookup_key(g, name, zhou, cand, NELEM(cand));
+    for (size_t i = 0; i < k && n < max; i++) {
+        const gz_place *p = &g->pl[cand[i]];
+        if (p->level == SS_GAZ_CITY && ends_with(p->name, p->namelen, "自治州") != p->namelen)
+            ids[n++] = cand[i];
+    }
     return n;
 }
 

@@ -72,12 +72,18 @@ static void test_lookup_short_forms(const ss_gazetteer *g)
         { "克孜勒苏", "克孜勒苏柯尔克孜自治州" }, { "香港", "香港特别行政区" },
         { "北京", "北京市" },                 { "阿克苏", "阿克苏地区" },
         { "锡林郭勒", "锡林郭勒盟" },         { "东莞", "东莞市" },
+        /* an autonomous prefecture as its short form and 州 */
+        { "延边州", "延边朝鲜族自治州" },     { "凉山州", "凉山彝族自治州" },
+        { "海南州", "海南藏族自治州" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         CHECK_EQ_STR(name_of(g, first(g, cases[i][0])), cases[i][1], cases[i][0]);
     CHECK_EQ_INT(count_of(g, "东莞市"), 1, "a city without counties is not repeated as one");
     CHECK_EQ_INT(count_of(g, "东方"), 0, "no short form that is an everyday word (东方市)");
     CHECK_EQ_INT(count_of(g, "东方市"), 1, "but the full name is there");
+    CHECK_EQ_INT(count_of(g, "商丘州"), 0, "州 after a city that is no autonomous prefecture");
+    CHECK_EQ_INT(count_of(g, "郑州"), 1, "a name ending in 州 is itself");
+    CHECK_EQ_INT(count_of(g, "州"), 0, "州 alone names nothing");
 }
 
 static void test_lookup_hierarchy(const ss_gazetteer *g)
