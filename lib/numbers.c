@@ -187,6 +187,11 @@ void ss_num_to_han(uint64_t v, int two, char *out)
     }
     if (one)
         section_han(one, two && leading && !yi, leading, out);
+    /* 两万, 两亿 (a lone leading 2 before 万 or 亿; 二 and 两 are 3 bytes each) */
+    if (two && strncmp(out, "二", strlen("二")) == 0 &&
+        (strncmp(out + strlen("二"), "万", strlen("万")) == 0 ||
+         strncmp(out + strlen("二"), "亿", strlen("亿")) == 0))
+        memcpy(out, "两", strlen("两"));
 }
 
 static int add_form(char out[][SS_NUM_FORM_MAX], size_t *n, size_t max, const char *word,
@@ -275,15 +280,34 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
         digits = 1;
     }
     if (digits) {
-        if (i < len && (word[i] == '.' || word[i] == ','))
-            return 0; /* decimals keep their one form */
-        end = i;
+        /* a decimal before 万 or 亿 (1.5亿, 2.35万): the whole number it
+         * makes; other decimals keep their one form */
+        uint64_t frac = 0, scale = 1;
         size_t k = i;
+        if (i < len && word[i] == ',')
+            return 0;
+        if (i < len && word[i] == '.') {
+            for (k = i + 1; k < len && word[k] >= '0' && word[k] <= '9' && scale < 10000; k++) {
+                frac = frac * 10 + (uint64_t)(word[k] - '0');
+                scale *= 10;
+            }
+            if (k == i + 1 || (k < len && word[k] >= '0' && word[k] <= '9'))
+                return 0;
+        }
+        end = k;
         uint64_t bu = k < len ? big_unit(utf8_next(word, len, &k)) : 0;
+        size_t k2 = k;
+        if (bu == 10000 && k2 < len && big_unit(utf8_next(word, len, &k2)) == 100000000ULL) {
+            bu = 1000000000000ULL; /* 万亿 */
+            k = k2;
+        }
+        if ((scale > 1 && (!bu || bu % scale)) || (bu && v > MAX_VALUE / bu))
+            return 0;
         if (bu) {
-            v *= bu;
+            v = v * bu + frac * (bu / scale);
             end = k;
         }
+        i = end; /* the figure's own characters end here */
     } else {
         for (size_t k = 0; k < len;) {
             size_t at = k;
@@ -337,6 +361,36 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
     if (v < 100000000ULL || v % 10000) {
         snprintf(num, sizeof num, "%llu", (unsigned long long)v);
         add_form(out, &n, max, word, len, num, "", rest);
+    }
+    /* in 万 beside 亿 (15000万 for 一亿五千万), and as a decimal of 万亿, 亿
+     * or 万, as reports write their figures (1.5万亿, 2.35亿, 1.2万) */
+    if (v >= 100000000ULL && v % 10000 == 0 && v % 100000000ULL) {
+        snprintf(num, sizeof num, "%llu", (unsigned long long)(v / 10000));
+        add_form(out, &n, max, word, len, num, "万", rest);
+    }
+    static const struct {
+        uint64_t unit;
+        const char *name;
+    } dec[] = { { 1000000000000ULL, "万亿" }, { 100000000ULL, "亿" }, { 10000, "万" } };
+    for (size_t d = 0; d < sizeof dec / sizeof dec[0]; d++) {
+        uint64_t u = dec[d].unit, whole = v / u, part = v % u;
+        if (!whole || (d == 2 && v >= 100000000ULL) || (d == 1 && v >= 1000000000000ULL))
+            continue; /* 1.2万 under 亿 only, 2.35亿 under 万亿 only */
+        if (!part) {
+            if (d == 0) { /* 2万亿 (20000亿 is written above) */
+                snprintf(num, sizeof num, "%llu", (unsigned long long)whole);
+                add_form(out, &n, max, word, len, num, dec[d].name, rest);
+            }
+            continue;
+        }
+        if (part % (u / 100)) /* two decimals at most */
+            continue;
+        unsigned f = (unsigned)(part / (u / 100));
+        if (f % 10)
+            snprintf(num, sizeof num, "%llu.%02u", (unsigned long long)whole, f);
+        else
+            snprintf(num, sizeof num, "%llu.%u", (unsigned long long)whole, f / 10);
+        add_form(out, &n, max, word, len, num, dec[d].name, rest);
     }
     /* Chinese numerals, with 两 and with 二 */
     ss_num_to_han(v, 1, han);

@@ -200,6 +200,7 @@ static const char *docs[] = {
     "建4A级，旅游景区。",                   /* k: as long, in terms, as j */
     "粮食增长百分之五十三点七。",           /* l */
     "覆盖率达到百分之五十以上。",           /* m */
+    "粮食产量达到1.5亿吨。",                /* n */
 };
 
 static const struct {
@@ -227,7 +228,7 @@ static const struct {
     { "对外开放", "5c" },           /* whole in 5, then 对外全方位开放 */
     { "招商引资", "4" },            /* not 招商工作和引资 of 3 */
     /* a single character wherever it stands, also before punctuation */
-    { "吨", "6ab" },
+    { "吨", "6bna" },
     { "布局", "4" },
     /* ASCII glued to Chinese stays together */
     { "5G基站", "7" },
@@ -239,11 +240,14 @@ static const struct {
     { "发改委", "9" },
     /* a figure stands whole, never inside a bigger one */
     { "五千万吨", "b" },
-    { "一亿五千万吨", "a" },
+    { "一亿五千万吨", "an" },       /* and its decimal form, 1.5亿吨 */
     { "百分之五十", "m" },          /* not 百分之五十三点七 */
     { "50%", "m" },
     { "百分之五十三", "" },         /* 53 is not 53.7 either */
     { "百分之五十三点七", "l" },
+    /* a figure and its decimal form */
+    { "1.5亿吨", "an" },
+    { "15000万吨", "an" },
     /* a number glued to a character (one term, terms.h) wherever it
      * stands: before punctuation, before more characters, after a space */
     { "2019年", "de" },
