@@ -230,35 +230,81 @@ static int han_year(const char *word, size_t len, char *out, size_t outlen)
 #define PERCENT "百分之"
 #define PERCENT_MAX 1000 /* 百分之一千: beyond this, no percentage */
 
-/* A percentage written 百分之八十 or 80% (a whole number): its other form
- * into out ("80%", "百分之八十"); 0 when word is neither. */
+#define POINT "点"
+#define PERCENT_DECIMALS 2
+
+/* The value of the whole part of a percentage in numerals (五, 五十三). */
+static int percent_whole(const char *s, size_t sl, int zero_ok, uint64_t *v)
+{
+    size_t i = 0;
+    int ok = 0;
+    if (utf8_count(s, sl) == 1) { /* 百分之五; 百分之零 only before 点 */
+        int d = digit_of(utf8_next(s, sl, &i));
+        ok = d > 0 || (d == 0 && zero_ok);
+        *v = ok ? (uint64_t)d : 0;
+        return ok;
+    }
+    *v = ss_num_parse_han(s, sl, &ok);
+    return ok && *v > 0 && *v <= PERCENT_MAX;
+}
+
+/* A percentage written 百分之八十 or 80%, also with decimals (百分之五点三,
+ * 5.3%, as older and newer reports write them): its other form into out
+ * ("80%", "百分之八十"; "5.3%", "百分之五点三"); 0 when word is neither. */
 static int percent(const char *word, size_t len, char *out, size_t outlen)
 {
     size_t p = strlen(PERCENT);
     uint64_t v = 0;
+    char frac[PERCENT_DECIMALS + 1] = "";
     if (len > p && memcmp(word, PERCENT, p) == 0) {
-        const char *s = word + p;
-        size_t sl = len - p, i = 0;
-        int ok = 0;
-        if (utf8_count(s, sl) == 1) { /* 百分之五 */
-            int d = digit_of(utf8_next(s, sl, &i));
-            ok = d > 0;
-            v = ok ? (uint64_t)d : 0;
-        } else {
-            v = ss_num_parse_han(s, sl, &ok);
-        }
-        if (!ok || v == 0 || v > PERCENT_MAX)
+        const char *s = word + p, *pt = NULL;
+        size_t sl = len - p;
+        for (size_t i = 0; i + strlen(POINT) <= sl; i++)
+            if (memcmp(s + i, POINT, strlen(POINT)) == 0) {
+                pt = s + i;
+                break;
+            }
+        if (!percent_whole(s, pt ? (size_t)(pt - s) : sl, pt != NULL, &v))
             return 0;
+        if (pt) { /* 点 and one digit a character after it */
+            const char *f = pt + strlen(POINT);
+            size_t fl = (size_t)(s + sl - f), i = 0, n = 0;
+            while (i < fl && n < PERCENT_DECIMALS) {
+                int d = digit_of(utf8_next(f, fl, &i));
+                if (d < 0)
+                    return 0;
+                frac[n++] = (char)('0' + d);
+            }
+            frac[n] = '\0';
+            if (!n || i < fl)
+                return 0;
+            return snprintf(out, outlen, "%llu.%s%%", (unsigned long long)v, frac) > 0;
+        }
         return snprintf(out, outlen, "%llu%%", (unsigned long long)v) > 0;
     }
-    size_t i = 0;
+    size_t i = 0, n = 0;
     while (i < len && word[i] >= '0' && word[i] <= '9' && i < 5)
         v = v * 10 + (uint64_t)(word[i++] - '0');
-    if (i == 0 || i + 1 != len || word[i] != '%' || word[0] == '0' || v > PERCENT_MAX)
+    int point = i < len && word[i] == '.';
+    if (i == 0 || (word[0] == '0' && !(i == 1 && point)) || v > PERCENT_MAX || (v == 0 && !point))
+        return 0;
+    if (point) {
+        for (i++; i < len && word[i] >= '0' && word[i] <= '9' && n < PERCENT_DECIMALS; i++)
+            frac[n++] = word[i];
+        frac[n] = '\0';
+        if (!n)
+            return 0;
+    }
+    if (i + 1 != len || word[i] != '%')
         return 0;
     char han[SS_NUM_HAN_MAX];
     ss_num_to_han(v, 0, han);
-    return snprintf(out, outlen, PERCENT "%s", han) > 0;
+    if (!n)
+        return snprintf(out, outlen, PERCENT "%s", han) > 0;
+    int k = snprintf(out, outlen, PERCENT "%s" POINT, han);
+    for (size_t d = 0; d < n && k > 0 && (size_t)k < outlen; d++)
+        k += snprintf(out + k, outlen - (size_t)k, "%s", han_digit[frac[d] - '0']);
+    return k > 0 && (size_t)k < outlen;
 }
 
 size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], size_t max)

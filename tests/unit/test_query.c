@@ -245,6 +245,7 @@ static const struct {
     { "50%", "m" },
     { "百分之五十三", "" },         /* 53 is not 53.7 either */
     { "百分之五十三点七", "l" },
+    { "53.7%", "l" },               /* the same percentage in digits */
     /* a figure and its decimal form */
     { "1.5亿吨", "an" },
     { "15000万吨", "an" },

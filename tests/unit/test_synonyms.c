@@ -243,6 +243,15 @@ static void test_numbers(void)
         { "百分之", "" },
         { "百分之百", "" },            /* a manner of speaking, not a figure */
         { "08%", "" },
+        /* with decimals, as older reports write them in numerals */
+        { "百分之五点三", "5.3%" },
+        { "5.3%", "百分之五点三" },
+        { "百分之五十三点七", "53.7%" },
+        { "0.5%", "百分之零点五" },
+        { "百分之零点五", "0.5%" },
+        { "5.355%", "" },             /* two decimals at most */
+        { "百分之五点", "" },
+        { "百分之零", "" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[8][SS_NUM_FORM_MAX], got[512] = "";
