@@ -33,7 +33,7 @@ static void usage(FILE *f)
             "                    [--speaker S] [--kind K] [--title T] QUERY...\n"
             "Ranks the passages of the index that talk about QUERY.\n\n"
             "Query syntax:  words (all must match)   \"exact phrase\"   -excluded   A OR B\n"
-            "               region:河南  year:2019  year:2019..2022  speaker:市委书记\n"
+            "               region:河南  year:2019  year:2019..2022 (or 2019-2022)  speaker:市委书记\n"
             "               kind:speech|report|article  title:招商\n"
             "Traditional and simplified script match each other; a question such as\n"
             "如何推进产业集聚区转型发展 matches passages holding most of its words.\n\n"
