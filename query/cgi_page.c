@@ -141,7 +141,7 @@ static void put_form(cgi_response *rs, const cgi_request *p)
     PUTF(rs, "\" maxlength=\"30\" placeholder=\"河南\"></label>\n"
              "<label>年份 <input name=\"year\" id=\"year\" value=\"");
     ESC(rs, p->year);
-    PUT(rs, "\" maxlength=\"10\" placeholder=\"2019 或 2018..2021\"></label>\n"
+    PUT(rs, "\" maxlength=\"16\" placeholder=\"2019 或 2018-2021\"></label>\n"
             "<label>类型 <select name=\"kind\" id=\"kind\">");
     for (size_t i = 0; i < 4; i++) {
         PUT(rs, "<option value=\"");
