@@ -353,7 +353,6 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
             v = v * bu + frac * (bu / scale);
             end = k;
         }
-        i = end; /* the figure's own characters end here */
     } else {
         for (size_t k = 0; k < len;) {
             size_t at = k;
