@@ -65,6 +65,8 @@ static const struct {
     { "项目建设,招商引资", "项目建设 招商引资", 0, 0 },
     { "“项目建设，招商引资”", "\"项目建设招商引资\"", 0, 0 }, /* a phrase stays one */
     { "1,000亿", "1000亿{一千亿,千亿}", 0, 0 },
+    /* a run of text cut only by a comma still reads as one (a question) */
+    { "加快推进产业集聚区的转型发展，提高项目质量", "产业|集聚区|集聚|转型 | 项目|质量", 1, 0 },
     /* synonyms and abbreviations: "=" groups in keywords, "~" in questions too */
     { "发改委", "发改委{发展改革委,发展和改革委员会}", 0, 0 },
     { "发改委", "发改委", 0, 1 },
