@@ -245,6 +245,8 @@ static int set_strings(ss_speech *sp, sctx *c, const char *fallback)
 {
     char buf[16];
     ymd date = sp_speech_date(c), pub = sp_publication_date(c);
+    if (!date.y)
+        date = sp_name_date(fallback);
     who w = sp_find_speaker(c);
     c->stated = w.place;
     sp->title = make_title(c, fallback);

@@ -1,11 +1,13 @@
 /* speech_date.c: dates in speeches (see speech_int.h).
  *
  * A date is YYYY年[M月[D日]], YYYY-M[-D] (also . and /), or a bare YYYY
- * where nothing makes it a quantity; years 1949-2100.  A speech's date is
- * a date line or a full date in its head, else a year or month in the
- * title or a short head line, refined by "2019年元旦" in the first body
- * line; else the year of "2018年是…之年".  Its publication date
- * (更新时间:2023-02, 发布时间：2021年3月5日) is kept apart. */
+ * where nothing makes it a quantity; years 1949-2100, or from 1900 with a
+ * month (the party documents of 1920-1948: 1945-05-14, 一九四五年四月).  A
+ * speech's date is a date line or a full date in its head, else a year or
+ * month in the title or a short head line, refined by "2019年元旦" in the
+ * first body line; else the year of "2018年是…之年"; else the date its
+ * file's name begins with (2020-02-24_01.txt, 1956-八大报告.txt).  Its
+ * publication date (更新时间:2023-02, 发布时间：2021年3月5日) is kept apart. */
 #include "speech_int.h"
 
 #include <stdio.h>
@@ -74,13 +76,17 @@ static int month_day_sep(const char *s, size_t n, size_t *i, uint32_t sep, ymd *
 /* Characters after a bare 4-digit number that make it a quantity. */
 #define QUANTITY_UNITS "亿万千百个元多余人家项吨亩米字分次页篇号平公条座所名户%％.期届"
 
+#define YEAR_FIRST 1949     /* a year alone */
+#define YEAR_FIRST_DATED 1900 /* a year with its month */
+
 /* A date at s[i]: YYYY年[M月[D日]], YYYY-M[-D] (also . and /), or with
- * bare_ok a bare YYYY not followed by a unit.  Years 1949-2100. */
+ * bare_ok a bare YYYY not followed by a unit.  Years YEAR_FIRST-2100, or
+ * from YEAR_FIRST_DATED with a month. */
 static int parse_date(const char *s, size_t n, size_t i, int bare_ok, ymd *out, size_t *end)
 {
     int y;
     size_t j = i;
-    if (read_num(s, n, &j, 5, &y) != 4 || y < 1949 || y > 2100)
+    if (read_num(s, n, &j, 5, &y) != 4 || y < YEAR_FIRST_DATED || y > 2100)
         return 0;
     ymd r = { y, 0, 0 };
     size_t k = j;
@@ -95,6 +101,8 @@ static int parse_date(const char *s, size_t n, size_t i, int bare_ok, ymd *out, 
     } else if (!bare_ok || cp_in(cp, QUANTITY_UNITS) || cp_in(cp, "年月日")) {
         return 0;
     }
+    if (y < YEAR_FIRST && !r.m)
+        return 0;
     *out = r;
     *end = j;
     return 1;
@@ -285,6 +293,24 @@ ymd sp_speech_date(const sctx *c)
         refine(&r, &x);
     if (!r.y && year_of_speech(c, &x))
         r = x;
+    return r;
+}
+
+ymd sp_name_date(const char *name)
+{
+    ymd r = { 0, 0, 0 };
+    size_t n = name ? strlen(name) : 0, end;
+    if (n && parse_date(name, n, 0, 1, &r, &end))
+        return r;
+    /* 1956-八大报告, 1945_七大: a year, then a dash or an underscore */
+    int y = 0;
+    for (size_t k = 0; k < 4; k++) {
+        if (k >= n || name[k] < '0' || name[k] > '9')
+            return r;
+        y = y * 10 + (name[k] - '0');
+    }
+    if (n > 4 && (name[4] == '-' || name[4] == '_') && y >= YEAR_FIRST_DATED && y <= 2100)
+        r.y = y;
     return r;
 }
 

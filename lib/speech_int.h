@@ -226,6 +226,9 @@ void sp_title_bounds(const char *s, size_t n, size_t *b, size_t *e);
 
 /* The speech's date and its publication date (speech_date.c). */
 ymd sp_speech_date(const sctx *c);
+/* The date a file's name begins with (2020-02-24_01.txt, 2016_宜春市.txt,
+ * 1956-八大报告.txt): a speech whose text names none takes it. */
+ymd sp_name_date(const char *name);
 ymd sp_publication_date(const sctx *c);
 
 typedef struct {

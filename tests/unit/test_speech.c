@@ -306,6 +306,28 @@ static void test_dates(const ss_gazetteer *g)
     }
 }
 
+/* A speech whose text names no date takes the date its file's name
+ * begins with; one that names a date keeps it. */
+static void test_name_date(const ss_gazetteer *g)
+{
+    static const char *const cases[][3] = {
+        { "同志们：\n今天召开会议。\n", "2020-02-24_01.txt", "2020-02-24" },
+        { "同志们：\n今天召开会议。\n", "1956-八大报告.txt", "1956" },
+        { "同志们：\n今天召开会议。\n", "讲话.txt", NULL },
+        { "在全县大会上的讲话\n（2019年3月5日）\n正文。\n", "2020-02-24_01.txt", "2019-03-05" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_speeches s = { NULL, 0 };
+        ss_err err;
+        CHECK(ss_split_speeches(cases[i][0], strlen(cases[i][0]), cases[i][1], g, AC, &s, &err) ==
+                  SS_OK,
+              "split %s", cases[i][1]);
+        CHECK(s.n == 1 && same(s.v[0].date, cases[i][2]), "date of %s: want %s got %s",
+              cases[i][1], cases[i][2] ? cases[i][2] : "-", s.n && s.v[0].date ? s.v[0].date : "-");
+        ss_speeches_free(&s);
+    }
+}
+
 static void test_pubdate_kind(const ss_gazetteer *g)
 {
     ss_speeches s = split("2021年政府工作报告\n发布时间：2021年3月5日 来源：网站\n各位代表：\n", g);
@@ -397,6 +419,7 @@ int main(int argc, char **argv)
     test_title_speaker_date_split(g);
     test_dates(g);
     test_pubdate_kind(g);
+    test_name_date(g);
     test_traditional(g);
     test_edges(g);
     test_edges(NULL);

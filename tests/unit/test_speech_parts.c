@@ -100,6 +100,28 @@ static void test_doc_lines(ss_actx *ac)
 
 /* ---- speech_date.c ---- */
 
+static void test_name_dates(void)
+{
+    static const struct {
+        const char *name, *date; /* NULL: none */
+    } cases[] = {
+        { "2020-02-24_01.txt", "2020-02-24" }, { "2016_宜春市.txt", "2016" },
+        { "1956-八大报告.txt", "1956" },       { "1945-七大政治报告.txt", "1945" },
+        { "1945.txt", NULL },                  /* a year alone before 1949: a number */
+        { "2019年政府工作报告", "2019" },      { "讲话稿.txt", NULL },
+        { "12345.txt", NULL },                 { "3000吨.txt", NULL },
+        { "1899-x.txt", NULL },                { "", NULL },
+    };
+    for (size_t i = 0; i < NELEM(cases); i++) {
+        ymd y = sp_name_date(cases[i].name);
+        char buf[16];
+        const char *got = y.y ? sp_format_date(&y, buf) : NULL;
+        CHECK(got ? cases[i].date && strcmp(got, cases[i].date) == 0 : !cases[i].date,
+              "date of the name [%s]: want %s got %s", cases[i].name,
+              cases[i].date ? cases[i].date : "-", got ? got : "-");
+    }
+}
+
 static void test_date_lines(void)
 {
     static const struct {
@@ -112,7 +134,9 @@ static void test_date_lines(void)
         { "(2021-03-05)", "2021-03-05" },
         { "2021年3月", NULL },          /* not a full date */
         { "2021年3月5日讲话", NULL },   /* more than a date */
-        { "1900年1月1日", NULL },       /* out of range */
+        { "1899年1月1日", NULL },       /* out of range */
+        { "1945年5月14日", "1945-05-14" }, /* before 1949 with its month */
+        { "（1945-05-14）", "1945-05-14" },
         { "商丘市委书记王某某", NULL },
     };
     for (size_t i = 0; i < NELEM(cases); i++) {
@@ -198,6 +222,7 @@ int main(int argc, char **argv)
     test_line_classes();
     test_doc_lines(ac);
     test_date_lines();
+    test_name_dates();
     test_speaker_lines();
     ss_actx_free(ac);
     ss_analyzer_close(an);
