@@ -15,6 +15,7 @@
 #include "base.h"
 #include "datadir.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 static int valid_utf8(const unsigned char *t, size_t n)
 {
@@ -27,10 +28,6 @@ static int valid_utf8(const unsigned char *t, size_t n)
     return 1;
 }
 
-static int is_alnum_ascii(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
 
 /* ---- reading patterns: brackets, groups, quantifiers -------------------- */
 
@@ -96,7 +93,7 @@ static size_t skip_quant(const char *p, size_t n, size_t i)
 /* A GNU operator after a backslash (\w \s \b \< \1 ...), not a literal. */
 static int escape_is_operator(unsigned char c)
 {
-    return is_alnum_ascii(c) || c == '<' || c == '>' || c == '`' || c == '\'';
+    return ascii_is_alnum((char)c) || c == '<' || c == '>' || c == '`' || c == '\'';
 }
 
 /* Why matching byte by byte would betray the author, or NULL: a non-ASCII

@@ -48,10 +48,6 @@ static int is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int is_alnum(char c)
-{
-    return is_alpha(c) || (c >= '0' && c <= '9');
-}
 
 static int is_ws(char c)
 {
@@ -113,7 +109,7 @@ static size_t tag_name(const char *s, size_t i, size_t len, char *name, size_t c
     size_t n = 0;
     if (i >= len || !is_alpha(s[i]))
         return 0;
-    while (i + n < len && is_alnum(s[i + n])) {
+    while (i + n < len && ascii_is_alnum(s[i + n])) {
         if (n + 1 >= cap)
             return 0;
         name[n] = lower(s[i + n]);
@@ -178,7 +174,7 @@ static int charset_value(const char *s, size_t i, size_t end, char *name, size_t
     while (i < end && (is_ws(s[i]) || s[i] == '"' || s[i] == '\''))
         i++;
     size_t n = 0;
-    while (i + n < end && (is_alnum(s[i + n]) || (s[i + n] && strchr("-_.:", s[i + n]))))
+    while (i + n < end && (ascii_is_alnum(s[i + n]) || (s[i + n] && strchr("-_.:", s[i + n]))))
         n++;
     if (n == 0 || n >= namelen)
         return 0;
@@ -231,7 +227,7 @@ static const struct {
 static size_t named_ref(const char *s, size_t i, size_t end, uint32_t *cp)
 {
     size_t n = 0;
-    while (i + 1 + n < end && n < 8 && is_alnum(s[i + 1 + n]))
+    while (i + 1 + n < end && n < 8 && ascii_is_alnum(s[i + 1 + n]))
         n++;
     int semi = i + 1 + n < end && s[i + 1 + n] == ';';
     for (size_t k = 0; k < NELEM(named_refs); k++) {

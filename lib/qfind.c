@@ -184,6 +184,20 @@ static int numeral_atom(const ss_analysis *an, size_t a)
     return 0;
 }
 
+/* 1 when atom a is followed, side by side, by the characters of w (one
+ * atom each). */
+static int followed_by(const ss_analysis *an, uint32_t a, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t i = a + 1 + k;
+        if (i >= an->natoms || an->atoms[i].pos != an->atoms[a].pos + 1 + k ||
+            an->atoms[i].normlen != strlen(w[k]) ||
+            memcmp(an->norm + an->atoms[i].norm, w[k], an->atoms[i].normlen) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* 1 when atom i stands right after atom j (no punctuation between). */
 static int next_to(const ss_analysis *an, size_t j, size_t i)
 {
@@ -202,23 +216,9 @@ static int inside_figure(const ss_analysis *an, uint32_t a, uint32_t e)
         return 0;
     if (numeral_atom(an, e + 1))
         return 1;
-    const ss_atom *p = &an->atoms[e + 1];
-    return p->normlen == strlen("点") && memcmp(an->norm + p->norm, "点", p->normlen) == 0 &&
-           next_to(an, e + 1, e + 2) && numeral_atom(an, e + 2);
-}
-
-/* 1 when atom a is followed, side by side, by the characters of w (one
- * atom each). */
-static int followed_by(const ss_analysis *an, uint32_t a, const char *const *w, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        size_t i = a + 1 + k;
-        if (i >= an->natoms || an->atoms[i].pos != an->atoms[a].pos + 1 + k ||
-            an->atoms[i].normlen != strlen(w[k]) ||
-            memcmp(an->norm + an->atoms[i].norm, w[k], an->atoms[i].normlen) != 0)
-            return 0;
-    }
-    return 1;
+    static const char *const point[] = { "点" };
+    return followed_by(an, e, point, NELEM(point)) && next_to(an, e + 1, e + 2) &&
+           numeral_atom(an, e + 2);
 }
 
 /* A year followed by 以来 (1998年以来, "since 1998") is the starting point

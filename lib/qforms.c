@@ -31,11 +31,6 @@ typedef struct {
     size_t n;
 } part;
 
-static int ascii_alnum(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static int is_bound(size_t at, size_t len, const size_t *bounds, size_t nb)
 {
     if (at == 0 || at == len)
@@ -50,7 +45,7 @@ static int is_bound(size_t at, size_t len, const size_t *bounds, size_t nb)
  * digits (ar of year, gdp of gdpr): no part begins or ends there. */
 static int inside_ascii(const char *w, size_t len, size_t at)
 {
-    return at > 0 && at < len && ascii_alnum(w[at - 1]) && ascii_alnum(w[at]);
+    return at > 0 && at < len && ascii_is_alnum(w[at - 1]) && ascii_is_alnum(w[at]);
 }
 
 static size_t find_parts(const ss_syn *syn, const char *w, size_t len, const size_t *bounds,

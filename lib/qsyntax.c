@@ -33,23 +33,22 @@ char *ss_q_fold_syntax(const char *s, size_t len)
     return out;
 }
 
-static int digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
+enum { NOT_SPACE = 0, BLANK, LIST_MARK };
 
-/* A blank, or a mark that separates the words of a list as a blank does
- * (项目建设，招商引资; 项目建设、招商引资; a full-width comma or semicolon is
- * half-width by now), but not a comma inside a figure (1,000亿). */
+/* BLANK, or LIST_MARK for a mark that separates the words of a list as a
+ * blank does (项目建设，招商引资; 项目建设、招商引资; a full-width comma or
+ * semicolon is half-width by now), but not a comma inside a figure
+ * (1,000亿); else NOT_SPACE. */
 static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
 {
     size_t k = i;
     uint32_t cp = utf8_next(s, len, &k);
     *next = k;
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000)
+        return BLANK;
     if (cp == ',')
-        return !(i > 0 && digit(s[i - 1]) && k < len && digit(s[k]));
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == ';' ||
-           cp == 0x3001 /* 、 */ || cp == 0x3002 /* 。 */;
+        return i > 0 && ascii_is_digit(s[i - 1]) && k < len && ascii_is_digit(s[k]) ? NOT_SPACE : LIST_MARK;
+    return cp == ';' || cp == 0x3001 /* 、 */ || cp == 0x3002 /* 。 */ ? LIST_MARK : NOT_SPACE;
 }
 
 static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closing)
@@ -65,12 +64,16 @@ static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closi
 size_t ss_q_split_items(const char *s, size_t len, raw_item *out, size_t max)
 {
     size_t i = 0, n = 0, nx;
+    int apart = 1;
     while (i < len && n < max) {
-        if (is_space_at(s, len, i, &nx)) {
+        int sp = is_space_at(s, len, i, &nx);
+        if (sp) {
+            apart |= sp == BLANK;
             i = nx;
             continue;
         }
-        raw_item r = { 0, 0, 0, 0, 0 };
+        raw_item r = { 0, 0, 0, 0, 0, apart };
+        apart = 0;
         if (s[i] == '-' && i + 1 < len && !is_space_at(s, len, i + 1, &nx)) {
             r.negated = 1;
             i++;

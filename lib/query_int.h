@@ -107,6 +107,8 @@ struct ss_query {
 typedef struct {
     size_t s, e;
     int negated, quoted, is_or;
+    int apart;   /* a blank stands before it (or nothing): typed apart, not only
+                    after a list's mark (转型发展，提高质量 is one run of text) */
 } raw_item;
 
 /* The text with the full-width forms an input method types made

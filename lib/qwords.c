@@ -355,17 +355,6 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
     return SS_OK;
 }
 
-/* 1 when s[a, b) holds a blank (the items on either side were typed apart,
- * not only separated by a list's mark: 转型发展，提高质量 is one run of text). */
-static int blank_between(const char *s, size_t a, size_t b)
-{
-    for (size_t i = a; i < b; i++)
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
-            (i + 3 <= b && memcmp(s + i, "\u3000", 3) == 0))
-            return 1;
-    return 0;
-}
-
 /* Decides keyword or natural language from all positive unquoted text. */
 ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                               int *natural, ss_err *err)
@@ -375,7 +364,7 @@ ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_
     for (size_t i = 0; i < n; i++) {
         if (r[i].negated || r[i].quoted || r[i].is_or || ss_q_is_filter(s + r[i].s, r[i].e - r[i].s))
             continue;
-        items += items == 0 || i == 0 || blank_between(s, r[i - 1].e, r[i].s);
+        items += items == 0 || r[i].apart;
         if (sb_add(&sb, s + r[i].s, r[i].e - r[i].s) || sb_addc(&sb, ' ')) {
             sb_free(&sb);
             return ss_seterr(err, SS_ENOMEM, "out of memory parsing query");

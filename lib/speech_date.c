@@ -303,13 +303,10 @@ ymd sp_name_date(const char *name)
     if (n && parse_date(name, n, 0, 1, &r, &end))
         return r;
     /* 1956-八大报告, 1945_七大: a year, then a dash or an underscore */
-    int y = 0;
-    for (size_t k = 0; k < 4; k++) {
-        if (k >= n || name[k] < '0' || name[k] > '9')
-            return r;
-        y = y * 10 + (name[k] - '0');
-    }
-    if (n > 4 && (name[4] == '-' || name[4] == '_') && y >= YEAR_FIRST_DATED && y <= 2100)
+    int y;
+    size_t j = 0;
+    if (n && read_num(name, n, &j, 5, &y) == 4 && j < n && (name[j] == '-' || name[j] == '_') &&
+        y >= YEAR_FIRST_DATED && y <= 2100)
         r.y = y;
     return r;
 }

@@ -28,6 +28,17 @@ size_t utf8_valid_prefix(const char *s, size_t len);
 /* Index of the first non-ASCII byte of s[i, len), eight bytes a step. */
 size_t utf8_skip_ascii(const char *s, size_t i, size_t len);
 
+/* ASCII digits, and ASCII letters and digits (locale-free, unlike <ctype.h>). */
+static inline int ascii_is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int ascii_is_alnum(char c)
+{
+    return ascii_is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 /* Length of the code point whose lead byte is c (in valid UTF-8). */
 static inline size_t utf8_lead_len(unsigned char c)
 {
