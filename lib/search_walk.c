@@ -256,8 +256,9 @@ static ss_code close_block(walk *w, size_t keep_from, size_t keep_to, ss_results
     if (rc == SS_OK && (!it || !tmp))
         rc = ss_seterr(err, SS_ENOMEM, "out of memory ordering hits");
     for (size_t i = 0; rc == SS_OK && i < k; i++)
-        it[i] = (ss_spread_item){ b[i].score, b[i].file_id, b[i].rec.para, b[i].rec.text_start,
-                                   b[i].rec.text_end, (uint32_t)i };
+        it[i] = (ss_spread_item){ b[i].score,          b[i].file_id,        b[i].rec.speech,
+                                   b[i].rec.para,       b[i].rec.text_start, b[i].rec.text_end,
+                                   (uint32_t)i };
     if (rc == SS_OK)
         rc = ss_spread_order(w->spread, it, k, err);
     if (rc == SS_OK && k) {

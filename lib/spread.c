@@ -42,9 +42,9 @@ void ss_spread_free(ss_spread *s)
     free(s);
 }
 
-static uint64_t place_key(uint64_t file, uint32_t para)
+static uint64_t place_key(uint64_t file, uint32_t speech, uint32_t para)
 {
-    uint64_t x = file ^ ((uint64_t)para * 0x9e3779b97f4a7c15ull);
+    uint64_t x = file ^ (((uint64_t)speech << 32 | para) * 0x9e3779b97f4a7c15ull);
     x ^= x >> 31;
     x *= 0xbf58476d1ce4e5b9ull;
     x ^= x >> 29;
@@ -71,7 +71,7 @@ static ss_code take(ss_spread *s, uint64_t key, ss_err *err)
 /* The key of stretch n of a file: its bytes [n, n + 1) * SPREAD_GAP. */
 static uint64_t stretch_key(uint64_t file, uint64_t n)
 {
-    return place_key(file ^ 0x5bd1e9955bd1e995ull, (uint32_t)n);
+    return place_key(file ^ 0x5bd1e9955bd1e995ull, (uint32_t)(n >> 32), (uint32_t)n);
 }
 
 /* Remembers the span of hit it (end > start when known: record.h), under
@@ -115,9 +115,10 @@ static int span_near(const ss_spread *s, const ss_spread_item *it)
 
 static int near_taken(const ss_spread *s, const ss_spread_item *it)
 {
-    return taken(s, place_key(it->file, it->para)) ||
-           taken(s, place_key(it->file, it->para + 1)) ||
-           (it->para > 0 && taken(s, place_key(it->file, it->para - 1))) || span_near(s, it);
+    return taken(s, place_key(it->file, it->speech, it->para)) ||
+           taken(s, place_key(it->file, it->speech, it->para + 1)) ||
+           (it->para > 0 && taken(s, place_key(it->file, it->speech, it->para - 1))) ||
+           span_near(s, it);
 }
 
 /* Heap entries: an index into the input and its current score. */
@@ -182,7 +183,7 @@ ss_code ss_spread_order(ss_spread *s, ss_spread_item *it, size_t n, ss_err *err)
         sift_down(h, hn, 0);
         out[k] = it[top.i];
         out[k++].score = top.score;
-        rc = take(s, place_key(it[top.i].file, it[top.i].para), err);
+        rc = take(s, place_key(it[top.i].file, it[top.i].speech, it[top.i].para), err);
         if (rc == SS_OK)
             rc = take_span(s, &it[top.i], err);
     }

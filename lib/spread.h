@@ -2,7 +2,7 @@
  *
  * Hits come sorted best first.  They are taken greedily: next is the hit
  * with the best score after a penalty for standing in the same or the
- * next paragraph of a file as a hit already taken (a heading and the
+ * next paragraph of a speech as a hit already taken (a heading and the
  * paragraph under it, two windows of one paragraph), or within
  * SPREAD_GAP bytes of one in the same file's decoded text (UTF-8, so the
  * same in every encoding of the file: a run of short paragraphs,
@@ -24,7 +24,8 @@
 typedef struct {
     double score;      /* in: score; out: score after the penalty */
     uint64_t file;     /* a hash naming the file */
-    uint32_t para;     /* paragraph number in the file */
+    uint32_t speech;   /* speech number in the file (a file may hold several) */
+    uint32_t para;     /* paragraph number in that speech */
     uint64_t start, end; /* its span in the file's decoded text (record.h text_start,
                             text_end); end 0: unknown, the paragraph rule alone */
     uint32_t idx;      /* the caller's own number for the hit */

@@ -104,26 +104,36 @@ static const struct {
     uint64_t len[6];   /* 0: 100 bytes */
     size_t n;
     uint32_t order[6];
+    uint32_t speech[6]; /* speech number in the file (0 for every hit: the same speech) */
 } spread_cases[] = {
     /* different places keep their order */
-    { { 9, 8, 7 }, { 1, 2, 3 }, { 1, 1, 1 }, { 0 }, { 0 }, 3, { 0, 1, 2 } },
+    { { 9, 8, 7 }, { 1, 2, 3 }, { 1, 1, 1 }, { 0 }, { 0 }, 3, { 0, 1, 2 }, { 0 } },
     /* the next paragraph of the best hit drops below another place */
-    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 5, 1 }, { 0 }, { 0 }, 3, { 0, 2, 1 } },
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 5, 1 }, { 0 }, { 0 }, 3, { 0, 2, 1 }, { 0 } },
     /* still first after the penalty when nothing else is close */
-    { { 9, 8, 3 }, { 1, 1, 2 }, { 4, 5, 1 }, { 0 }, { 0 }, 3, { 0, 1, 2 } },
+    { { 9, 8, 3 }, { 1, 1, 2 }, { 4, 5, 1 }, { 0 }, { 0 }, 3, { 0, 1, 2 }, { 0 } },
     /* two paragraphs apart is another place */
-    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 0 }, { 0 }, 3, { 0, 1, 2 } },
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 0 }, { 0 }, 3, { 0, 1, 2 }, { 0 } },
     /* ... unless they stand within 600 bytes (short paragraphs) */
-    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 1000, 1500, 9000 }, { 0 }, 3, { 0, 2, 1 } },
-    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 5000, 4400, 9000 }, { 0 }, 3, { 0, 2, 1 } },
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 1000, 1500, 9000 }, { 0 }, 3, { 0, 2, 1 }, { 0 } },
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 5000, 4400, 9000 }, { 0 }, 3, { 0, 2, 1 }, { 0 } },
     /* 700 bytes after the end of the best hit (it holds 100): another place */
-    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 1000, 1800, 1500 }, { 0 }, 3, { 0, 1, 2 } },
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 6, 1 }, { 1000, 1800, 1500 }, { 0 }, 3, { 0, 1, 2 }, { 0 } },
     /* the same bytes in another file are another place */
-    { { 9, 8, 7 }, { 1, 3, 2 }, { 4, 6, 1 }, { 1000, 1000, 9000 }, { 0 }, 3, { 0, 1, 2 } },
+    { { 9, 8, 7 }, { 1, 3, 2 }, { 4, 6, 1 }, { 1000, 1000, 9000 }, { 0 }, 3, { 0, 1, 2 }, { 0 } },
     /* a long span is near from its end as from its start */
-    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 9, 1 }, { 1000, 4300, 9000 }, { 3000 }, 3, { 0, 2, 1 } },
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 9, 1 }, { 1000, 4300, 9000 }, { 3000 }, 3, { 0, 2, 1 }, { 0 } },
     /* ... and from its middle */
-    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 9, 1 }, { 1000, 2500, 9000 }, { 3000 }, 3, { 0, 2, 1 } },
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 9, 1 }, { 1000, 2500, 9000 }, { 3000 }, 3, { 0, 2, 1 }, { 0 } },
+    /* the next paragraph number in another speech of the file, far away: another place */
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 5, 1 }, { 1000, 50000, 9000 }, { 0 }, 3, { 0, 1, 2 },
+      { 2, 3, 1 } },
+    /* ... the same number too */
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 4, 1 }, { 1000, 50000, 9000 }, { 0 }, 3, { 0, 1, 2 },
+      { 2, 3, 1 } },
+    /* the next paragraph of the same speech of that file: one place */
+    { { 9, 8, 7 }, { 1, 1, 2 }, { 4, 5, 1 }, { 1000, 50000, 9000 }, { 0 }, 3, { 0, 2, 1 },
+      { 3, 3, 1 } },
 };
 
 static void test_spread(void)
@@ -135,8 +145,10 @@ static void test_spread(void)
             if (!at)
                 at = 100000ull * spread_cases[i].para[k];
             uint64_t len = spread_cases[i].len[k] ? spread_cases[i].len[k] : 100;
-            it[k] = (ss_spread_item){ spread_cases[i].score[k], spread_cases[i].file[k],
-                                      spread_cases[i].para[k], at, at + len, (uint32_t)k };
+            it[k] = (ss_spread_item){ spread_cases[i].score[k],  spread_cases[i].file[k],
+                                      spread_cases[i].speech[k], spread_cases[i].para[k],
+                                      at,                        at + len,
+                                      (uint32_t)k };
         }
         ss_spread *sp = NULL;
         ss_err err;
