@@ -41,7 +41,7 @@
 #include "base.h"
 #include "speech_int.h"
 
-#define TITLE_MAX_CHARS 80
+#define TITLE_MAX_CHARS 100
 #define PREAMBLE_MAX_CHARS 200
 
 static char *dup_range(const char *s, size_t n)
@@ -204,13 +204,14 @@ void sp_title_bounds(const char *s, size_t n, size_t *b, size_t *e)
     utf8_trim(s, b, e);
 }
 
-/* The title of line l as it reads in the original text. */
-static char *title_of_line(const doc *d, size_t l)
+/* The title of line l (its first tlen bytes) as it reads in the original
+ * text. */
+static char *title_of_line(const doc *d, size_t l, size_t tlen)
 {
     const line *x = &d->ln[l];
     const char *ss = d->simp + x->ss, *os = d->orig + x->os;
     size_t sn = x->se - x->ss, on = x->oe - x->os, b, e;
-    sp_title_bounds(ss, sn, &b, &e);
+    sp_title_bounds(ss, sn < tlen ? sn : tlen, &b, &e);
     if (utf8_count(ss, sn) != utf8_count(os, on) || e <= b)
         return e > b ? dup_range(ss + b, e - b) : NULL;
     size_t front = utf8_count(ss, b), keep = utf8_count(ss + b, e - b), ob = 0, oe;
@@ -225,8 +226,10 @@ static char *title_of_line(const doc *d, size_t l)
 static char *make_title(const sctx *c, const char *fallback)
 {
     char *t = NULL;
-    if (c->tl != NOT_FOUND && lchars(c->d, c->tl) <= TITLE_MAX_CHARS)
-        t = title_of_line(c->d, c->tl);
+    size_t n;
+    const char *s = ctitle(c, &n);
+    if (s && utf8_count(s, n) <= TITLE_MAX_CHARS)
+        t = title_of_line(c->d, c->tl, c->tlen);
     return t ? t : strdup(fallback ? fallback : "");
 }
 
@@ -256,6 +259,15 @@ static int set_strings(ss_speech *sp, sctx *c, const char *fallback)
            set_str(&sp->kind, sp_speech_kind(c));
 }
 
+/* 1 when a blank line (or the end of the text) follows line l. */
+static int blank_after(const doc *d, size_t l)
+{
+    size_t end = l + 1 < d->n ? d->ln[l + 1].raw : d->olen, nl = 0;
+    for (size_t i = d->ln[l].oe; i < end && i < d->olen; i++)
+        nl += d->orig[i] == '\n';
+    return nl >= 2 || l + 1 >= d->n;
+}
+
 /* The context of speech i: its lines, head, title line and text. */
 static void init_ctx(sctx *c, const doc *d, const ss_gazetteer *g, const heads *h, size_t i)
 {
@@ -266,6 +278,18 @@ static void init_ctx(sctx *c, const doc *d, const ss_gazetteer *g, const heads *
     c->b = i + 1 < h->n ? h->v[i + 1] : d->n;
     c->h = sp_head_end(d, c->a, c->b);
     c->tl = pick_title_line(d, c->a, c->h);
+    c->tlen = SIZE_MAX;
+    if (c->tl == NOT_FOUND && c->h == c->a && c->a < c->b) { /* no head: 标题：正文… */
+        size_t n;
+        const char *s = ltext(d, c->a, &n);
+        size_t p = sp_title_prefix(s, n);
+        if (!p && blank_after(d, c->a) && sp_is_long_title_line(s, n))
+            p = n;
+        if (p) {
+            c->tl = c->a;
+            c->tlen = p;
+        }
+    }
     c->base = c->a < d->n ? d->ln[c->a].ss : d->slen;
     c->t = d->simp + c->base;
     c->tn = (c->b < d->n ? d->ln[c->b].ss : d->slen) - c->base;

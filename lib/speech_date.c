@@ -200,9 +200,9 @@ static int head_full_date(const sctx *c, ymd *r)
 /* A year or month in the title, else in a short head line ("全县2010"). */
 static int head_year(const sctx *c, ymd *r)
 {
-    if (c->tl != NOT_FOUND) {
-        size_t n;
-        const char *s = cline(c, c->tl, &n, NULL);
+    size_t n;
+    const char *s = ctitle(c, &n);
+    if (s) {
         if (find_date(s, n, 0, r, NULL))
             return 1;
     }

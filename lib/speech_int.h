@@ -163,6 +163,16 @@ int sp_is_breadcrumb_line(const char *s, size_t n);
 int sp_has_title_kw(const char *s, size_t n);
 /* Does s open as a speech body does (同志们, 各位…)? */
 int sp_starts_body(const char *s, size_t n);
+/* A title that opens line s and ends at its first colon, the start of the
+ * text run on after it (讲话稿（2020-01-09）：同志们：…): the title line's
+ * tests, and the title ends with ）or the text after the colon opens as a
+ * speech does.  The title's length in bytes, else 0.  For a first line
+ * that is no head line. */
+size_t sp_title_prefix(const char *s, size_t n);
+/* A first line longer than a head line that is still a title when a blank
+ * line follows it: up to 100 characters, naming a speech (讲话, 致辞…),
+ * no sentence end, no salutation. */
+int sp_is_long_title_line(const char *s, size_t n);
 
 /* ---- dates (speech_date.c) ---- */
 
@@ -203,6 +213,7 @@ typedef struct {
     const doc *d;
     const ss_gazetteer *g;
     size_t a, b, h, tl; /* lines [a, b), head [a, h), title line (NOT_FOUND) */
+    size_t tlen;        /* the title's bytes of line tl (sp_title_prefix), or SIZE_MAX: all */
     const char *t;      /* simplified text of lines [a, b) */
     size_t tn, base;    /* its length; its offset in d->simp */
     hit *hits;
@@ -217,6 +228,19 @@ static inline const char *cline(const sctx *c, size_t l, size_t *n, size_t *off)
     const char *s = ltext(c->d, l, n);
     if (off)
         *off = c->d->ln[l].ss - c->base;
+    return s;
+}
+
+/* The title line's text, up to the title's end (NULL, *n 0: none). */
+static inline const char *ctitle(const sctx *c, size_t *n)
+{
+    if (c->tl == NOT_FOUND) {
+        *n = 0;
+        return NULL;
+    }
+    const char *s = cline(c, c->tl, n, NULL);
+    if (*n > c->tlen)
+        *n = c->tlen;
     return s;
 }
 

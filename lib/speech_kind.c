@@ -27,7 +27,18 @@ const char *sp_speech_kind(const sctx *c)
     }
     if (kind || c->h >= c->b)
         return kind;
-    size_t n;
+    size_t n, tn;
     const char *s = cline(c, c->h, &n, NULL);
+    if (c->tl == c->h && ctitle(c, &tn)) { /* a long title; 讲话稿（…）：同志们：… */
+        int sp = has_any(s, tn, SPEECH_KW, NELEM(SPEECH_KW));
+        if (sp || has_any(s, tn, REPORT_KW, NELEM(REPORT_KW)))
+            return sp ? "speech" : "report";
+        if (tn >= n)
+            return NULL;
+        size_t i = tn;
+        next_cp(s, n, &i); /* the colon */
+        s += i;
+        n -= i;
+    }
     return sp_starts_body(s, n) ? "speech" : NULL;
 }

@@ -15,6 +15,9 @@
 
 #define HEAD_MAX_LINES 8
 #define HEAD_LINE_CHARS 60
+/* A title standing alone on a speech's first line may be longer (a main
+ * title, a dash and the occasion: 构建…共同体——在…会议上的讲话（2020年11月10日，北京）). */
+#define LONG_TITLE_CHARS 100
 
 /* ---- the document ---- */
 
@@ -209,6 +212,37 @@ int sp_starts_body(const char *s, size_t n)
         if (starts(s, n, BODY_OPENERS[k]))
             return 1;
     return 0;
+}
+
+size_t sp_title_prefix(const char *s, size_t n)
+{
+    size_t i = 0, chars = 0;
+    while (i < n && chars <= HEAD_LINE_CHARS) {
+        size_t at = i;
+        uint32_t cp = next_cp(s, n, &i);
+        if (cp == 0xFF1A || cp == ':')
+            return sp_is_title_line(s, at) &&
+                           (last_cp(s, at) == 0xFF09 || sp_starts_body(s + i, n - i))
+                       ? at
+                       : 0;
+        if (uc_is_sentence_end(cp))
+            return 0;
+        chars++;
+    }
+    return 0;
+}
+
+int sp_is_long_title_line(const char *s, size_t n)
+{
+    size_t i = 0, chars = 0;
+    while (i < n) {
+        if (uc_is_sentence_end(next_cp(s, n, &i)))
+            return 0;
+        chars++;
+    }
+    return chars > HEAD_LINE_CHARS && chars <= LONG_TITLE_CHARS &&
+           has_any(s, n, TITLE_KW, NELEM(TITLE_KW)) && !is_enumerated(s, n) &&
+           !sp_is_news_line(s, n) && !has_any(s, n, BODY_OPENERS, NELEM(BODY_OPENERS));
 }
 
 int sp_is_title_line(const char *s, size_t n)

@@ -186,10 +186,10 @@ static int before_zai(const char *s, size_t n, char *name)
 /* A title naming its speaker: 市委书记在…上的讲话, 张三同志在…的讲话. */
 static int from_title(const sctx *c, who *w)
 {
-    if (c->tl == NOT_FOUND)
-        return 0;
     size_t n, b, e, which, len;
-    const char *s = cline(c, c->tl, &n, NULL);
+    const char *s = ctitle(c, &n);
+    if (!s)
+        return 0;
     sp_title_bounds(s, n, &b, &e);
     char name[16];
     size_t at = find_role(s, e, b, &which, &len);

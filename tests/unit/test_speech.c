@@ -328,6 +328,55 @@ static void test_name_date(const ss_gazetteer *g)
     }
 }
 
+/* A first line that is no head line may still hold the title: a title
+ * that runs on into the text after a colon, or a long title alone on its
+ * line before a blank line.  {text, title, kind, date}. */
+static void test_first_line_title(const ss_gazetteer *g)
+{
+    static const char *const cases[][4] = {
+        /* title, colon, the text run on (it opens as a speech does) */
+        { "领导讲话稿（2020-01-09，原文无标题）：同志们：在全党开展主题教育，是一件大事…\n\n"
+          "同志们：\n在全党开展主题教育，是一件大事。\n",
+          "领导讲话稿（2020-01-09，原文无标题）", "speech", "2020-01-09" },
+        /* ... or the title ends with a bracket */
+        { "市长在全市大会上的讲话（2019年3月5日）：今年的工作很重，任务很多，大家要一起努力，把各项工作做好，做实，做细。\n"
+          "正文第二段。\n",
+          "市长在全市大会上的讲话（2019年3月5日）", "speech", "2019-03-05" },
+        /* a long title alone on the first line, a blank line after it */
+        { "弘扬合作精神 深化团结协作构建更加紧密的共同体——在某组织成员国元首理事会第二十次会议上的讲话（2020年11月10日，北京）\n\n"
+          "尊敬的各位同事：\n很高兴出席会议。\n",
+          "弘扬合作精神 深化团结协作构建更加紧密的共同体——在某组织成员国元首理事会第二十次会议上的讲话（2020年11月10日，北京）",
+          "speech", "2020-11-10" },
+        /* the same line with the text on the next line: not known as a title */
+        { "弘扬合作精神 深化团结协作构建更加紧密的共同体——在某组织成员国元首理事会第二十次会议上的讲话（2020年11月10日，北京）\n"
+          "尊敬的各位同事：\n很高兴出席会议。\n",
+          "FALLBACK", NULL, NULL },
+        /* a sentence before the colon: text, not a title */
+        { "会议听取了工作报告。大家认为：今年的工作很重，任务很多，大家要一起努力，把各项工作做好，做实。\n"
+          "正文第二段。\n",
+          "FALLBACK", NULL, NULL },
+        /* a colon after a speaker's name is no title's end */
+        { "主持人：今年的工作很重，任务很多，大家要一起努力，把各项工作做好，做实，做细，这是讲话的要求。\n"
+          "正文第二段。\n",
+          "FALLBACK", NULL, NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_speeches s = split(cases[i][0], g);
+        CHECK(s.n == 1, "case %zu: one speech", i);
+        if (s.n != 1) {
+            ss_speeches_free(&s);
+            continue;
+        }
+        CHECK(same(s.v[0].title, cases[i][1]), "case %zu: title want %s got %s", i, cases[i][1],
+              s.v[0].title);
+        CHECK(same(s.v[0].kind, cases[i][2]), "case %zu: kind want %s got %s", i,
+              cases[i][2] ? cases[i][2] : "-", s.v[0].kind ? s.v[0].kind : "-");
+        CHECK(same(s.v[0].date, cases[i][3]), "case %zu: date want %s got %s", i,
+              cases[i][3] ? cases[i][3] : "-", s.v[0].date ? s.v[0].date : "-");
+        ss_speeches_free(&s);
+    }
+}
+
 static void test_pubdate_kind(const ss_gazetteer *g)
 {
     ss_speeches s = split("2021年政府工作报告\n发布时间：2021年3月5日 来源：网站\n各位代表：\n", g);
@@ -420,6 +469,7 @@ int main(int argc, char **argv)
     test_dates(g);
     test_pubdate_kind(g);
     test_name_date(g);
+    test_first_line_title(g);
     test_traditional(g);
     test_edges(g);
     test_edges(NULL);
