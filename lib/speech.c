@@ -101,15 +101,32 @@ static size_t chars_between(const doc *d, size_t a, size_t b)
     return c;
 }
 
+/* 1 when lines of d open chapters (第一章) after a 第一篇 marker: its
+ * markers head the parts of one document (a five-year plan: 第一篇 指导原则,
+ * 第一章 …), not the speeches of a compilation. */
+static int has_parts(const doc *d)
+{
+    int marker = 0;
+    for (size_t l = 0; l < d->n; l++) {
+        size_t n;
+        const char *s = ltext(d, l, &n);
+        if (marker && sp_is_chapter_line(s, n))
+            return 1;
+        marker |= sp_marker_end(s, n) != NOT_FOUND;
+    }
+    return 0;
+}
+
 /* Head lines of the speeches, in order.  Speech 0 always spans from byte
  * 0: a short preamble before the first head joins it. */
 static int find_heads(const doc *d, heads *h)
 {
+    int parts = has_parts(d);
     for (size_t l = 0; l < d->n; l++) {
         size_t n;
         const char *s = ltext(d, l, &n);
         int inside_head = h->n && l < h->v[h->n - 1] + 3;
-        if (sp_marker_end(s, n) != NOT_FOUND || (!inside_head && opens_speech(d, l)))
+        if ((!parts && sp_marker_end(s, n) != NOT_FOUND) || (!inside_head && opens_speech(d, l)))
             if (push_head(h, l) < 0)
                 return -1;
     }

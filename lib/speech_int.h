@@ -148,6 +148,9 @@ static inline size_t lchars(const doc *d, size_t i)
 /* 第一篇 / 第1篇 / 【第二篇】 opening a line: the offset of the text after
  * it and its separators, or NOT_FOUND. */
 size_t sp_marker_end(const char *s, size_t n);
+/* 第一章 / 第12章 opening a line: a chapter of a plan or a law, whose
+ * 第一篇 are its parts, not speeches. */
+int sp_is_chapter_line(const char *s, size_t n);
 /* End of the head (the short lines opening a speech) of lines [a, b). */
 size_t sp_head_end(const doc *d, size_t a, size_t b);
 /* A byline or news heading (河南日报记者 李铮, 楼阳生出席并讲话), not a

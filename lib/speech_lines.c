@@ -140,6 +140,17 @@ size_t sp_marker_end(const char *s, size_t n)
     return cp ? i : n;
 }
 
+int sp_is_chapter_line(const char *s, size_t n)
+{
+    size_t j = 0, digits = 0;
+    if (next_cp(s, n, &j) != 0x7B2C /* 第 */)
+        return 0;
+    uint32_t cp;
+    while (is_numeral(cp = next_cp(s, n, &j)))
+        digits++;
+    return digits && digits <= 4 && cp == 0x7AE0 /* 章 */;
+}
+
 /* 一、 (一) 1、 1. opening a section heading. */
 static int is_enumerated(const char *s, size_t n)
 {

@@ -258,6 +258,21 @@ static void test_markers(const ss_gazetteer *g)
         CHECK_EQ_STR(s.v[1].role, "县长", "role from the title");
         CHECK_EQ_INT(s.v[0].start, 0, "preamble in the first speech");
     }
+    ss_speeches_free(&s);    /* the parts of a plan hold chapters: one document */
+    s = split("国民经济和社会发展第十一个五年规划纲要\n\n2006年3月14日大会批准\n\n"
+              "第一篇　指导原则和发展目标\n第一章　关键时期\n正文一。\n"
+              "第二篇　建设新农村\n第二章　发展现代农业\n正文二。\n",
+              g);
+    CHECK_EQ_INT(s.n, 1, "第一篇 over 第一章: parts of one plan");
+    if (s.n == 1) {
+        CHECK_EQ_STR(s.v[0].title, "国民经济和社会发展第十一个五年规划纲要", "the plan's title");
+        CHECK_EQ_STR(s.v[0].date, "2006-03-14", "the plan's date");
+    }
+    ss_speeches_free(&s);
+    /* a chapter before the first marker does not join the compilation */
+    s = split("第一章　总则\n正文。\n第一篇 在全县大会上的讲话\n正文一。\n第二篇 县长在会上的讲话\n正文二。\n",
+              g);
+    CHECK_EQ_INT(s.n, 2, "a chapter only before the markers: they still split (the preamble joins)");
     ss_speeches_free(&s);
 }
 
