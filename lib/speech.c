@@ -264,9 +264,11 @@ static int set_str(char **dst, const char *s)
 static int set_strings(ss_speech *sp, sctx *c, const char *fallback)
 {
     char buf[16];
-    ymd date = sp_speech_date(c), pub = sp_publication_date(c);
-    if (!date.y)
-        date = sp_name_date(fallback);
+    ymd date = sp_speech_date(c), pub = sp_publication_date(c), named = sp_name_date(fallback);
+    /* a file named for its year holds no speech given two years after it:
+     * a year in such a text is a target (和2035年远景目标, 1976—1985年规划) */
+    if (!date.y || (named.y && date.y > named.y + 1))
+        date = named;
     who w = sp_find_speaker(c);
     c->stated = w.place;
     sp->title = make_title(c, fallback);

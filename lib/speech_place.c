@@ -127,6 +127,34 @@ static uint32_t dominant_region(const sctx *c, unsigned *score, uint32_t *cand)
     }
 }
 
+/* A place the title names inside the region its text makes dominant
+ * (贵阳市 of 2014年贵阳市政府工作报告, whose text names places all over
+ * 贵州省), or the place it names when the text makes none dominant, is
+ * the speech's own: the finest of the title's places, when they lie one
+ * inside the other.  A title naming a place outside that region (a file
+ * whose text is another city's) leaves it. */
+static uint32_t title_refines(const sctx *c, uint32_t region)
+{
+    size_t n, off;
+    if (c->tl == NOT_FOUND)
+        return region;
+    cline(c, c->tl, &n, &off);
+    if (n > c->tlen)
+        n = c->tlen;
+    uint32_t best = 0;
+    for (size_t k = 0; k < c->nhits; k++) {
+        const hit *h = &c->hits[k];
+        if (h->start < off || h->end > off + n || h->id == region ||
+            (region && !ss_gaz_within(c->g, h->id, region)))
+            continue;
+        if (!best || ss_gaz_within(c->g, h->id, best))
+            best = h->id;
+        else if (!ss_gaz_within(c->g, best, h->id))
+            return region; /* two places apart: not one speaker's own */
+    }
+    return best ? best : region;
+}
+
 ss_code sp_own_region(const sctx *c, uint32_t *out, ss_err *err)
 {
     *out = c->stated;
@@ -136,7 +164,7 @@ ss_code sp_own_region(const sctx *c, uint32_t *out, ss_err *err)
     unsigned *score = calloc(n, sizeof *score);
     uint32_t *cand = calloc(n, sizeof *cand);
     if (score && cand)
-        *out = dominant_region(c, score, cand);
+        *out = title_refines(c, dominant_region(c, score, cand));
     free(score);
     free(cand);
     return (score && cand) ? SS_OK : ss_seterr(err, SS_ENOMEM, "out of memory finding regions");

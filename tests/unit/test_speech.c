@@ -330,6 +330,13 @@ static void test_name_date(const ss_gazetteer *g)
         { "同志们：\n今天召开会议。\n", "1956-八大报告.txt", "1956" },
         { "同志们：\n今天召开会议。\n", "讲话.txt", NULL },
         { "在全县大会上的讲话\n（2019年3月5日）\n正文。\n", "2020-02-24_01.txt", "2019-03-05" },
+        /* a year two or more after the file's is a target, not the date */
+        { "第十四个五年规划和2035年远景目标纲要\n\n正文。\n", "2021-十四五规划纲要.txt", "2021" },
+        { "1976—1985年发展国民经济十年规划纲要\n\n正文。\n", "1976-五五计划摘要.txt", "1976" },
+        /* the December before the year a report is named for is its date */
+        { "政府工作报告\n（2012年12月20日在市人民代表大会上）\n正文。\n", "2013_银川市.txt",
+          "2012-12-20" },
+        { "2014年政府工作报告\n\n正文。\n", "2013_某市.txt", "2014" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ss_speeches s = { NULL, 0 };
@@ -420,6 +427,37 @@ static void test_pubdate_kind(const ss_gazetteer *g)
     ss_speeches_free(&s);
 }
 
+/* A place the title names inside the region the text makes dominant is
+ * the speech's own; one outside it, or two apart, leave that region.
+ * {text, own region}. */
+static void test_title_region(const ss_gazetteer *g)
+{
+    if (!g)
+        return;
+    static const char *const cases[][2] = {
+        /* a city's report whose text names places all over its province */
+        { "2014年贵阳市政府工作报告\n\n全省发展很好。贵州省加快建设，遵义市、安顺市、六盘水市、"
+          "毕节市、铜仁市都在发展，贵州省的项目很多，贵州省要前进。\n",
+          "贵阳市" },
+        /* the title names a city of another province: the text's region stays */
+        { "2016年沧州市政府工作报告\n\n池州市发展很好，池州市加快建设，安徽省要前进，池州市的项目很多。"
+          "池州市的城市很美，池州市的人民很好，池州市的山水很好，池州市的旅游很好。\n",
+          "池州市" },
+        /* two places apart in the title: the text's region stays */
+        { "遵义市与安顺市合作会议上的讲话\n\n贵州省发展很好，贵州省加快建设，贵州省要前进。\n",
+          "贵州省" },
+        /* no place dominates the text: the title's */
+        { "在贵阳市经济工作会议上的讲话\n\n同志们：今年的工作很重。\n", "贵阳市" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_speeches s = split(cases[i][0], g);
+        CHECK(s.n == 1 && s.v[0].region && strcmp(ss_gaz_name(g, s.v[0].region), cases[i][1]) == 0,
+              "case %zu: own region want %s got %s", i, cases[i][1],
+              s.n && s.v[0].region ? ss_gaz_name(g, s.v[0].region) : "-");
+        ss_speeches_free(&s);
+    }
+}
+
 static void test_traditional(const ss_gazetteer *g)
 {
     ss_speeches s = split("第一篇:在全縣會議上的講話[精選]\n縣長在會上說，商丘市睢縣發展很好。\n"
@@ -485,6 +523,7 @@ int main(int argc, char **argv)
     test_pubdate_kind(g);
     test_name_date(g);
     test_first_line_title(g);
+    test_title_region(g);
     test_traditional(g);
     test_edges(g);
     test_edges(NULL);
