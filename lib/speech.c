@@ -135,6 +135,14 @@ static int find_heads(const doc *d, heads *h)
             return -1;
         memmove(h->v + 1, h->v, (h->n - 1) * sizeof *h->v);
         h->v[0] = 0;
+    } else if (h->n && h->v[0] > 0) {
+        /* a short preamble that opens with a title line is the first
+         * speech's head (2001年福建省人民政府工作报告, its motto, then
+         * ——2001年2月7日在…上的报告 and the speaker) */
+        size_t n;
+        const char *s = ltext(d, 0, &n);
+        if (sp_is_title_line(s, n))
+            h->v[0] = 0;
     }
     return h->n || d->n == 0 ? 0 : push_head(h, 0);
 }

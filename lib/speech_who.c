@@ -30,7 +30,7 @@ static const char SURNAMES[] =
     "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥"
     "南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝郜阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国"
     "狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
-    "诸战慕危玉银亢嵇公哈湛宾戎勾茅利呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
+    "诸战慕危玉银亢嵇公哈湛宾戎勾茅利呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习";
 
 const char *sp_role_name(int i)
 {
@@ -160,7 +160,12 @@ static int from_speaker_line(const sctx *c, who *w)
     return 0;
 }
 
-/* s opens with [name][同志]在: copies the name (maybe empty), returns 1. */
+static const char *const SPOKEN[] = { "讲话", "致辞", "发言", "演讲", "主旨演讲", "的讲话" };
+
+/* s opens with [name][同志][：]在, or with a name and a colon before a
+ * title naming a speech (张三：构建…——在…会议上的讲话), or a name
+ * directly before 讲话/致辞… (张三讲话稿): copies the name (maybe empty
+ * before 在), returns 1. */
 static int before_zai(const char *s, size_t n, char *name)
 {
     size_t cut[5], k = 0, i = 0;
@@ -176,7 +181,19 @@ static int before_zai(const char *s, size_t n, char *name)
         size_t j = cut[chars];
         if (starts(s + j, n - j, "同志"))
             j += strlen("同志");
+        int colon = 0;
+        if (chars > 0 && j < n) {
+            size_t k = j;
+            uint32_t cp = utf8_next(s, n, &k);
+            if (cp == 0xFF1A || cp == ':') {
+                colon = 1;
+                j = k;
+            }
+        }
         if (starts(s + j, n - j, "在"))
+            return 1;
+        if (chars > 0 && (colon ? has_any(s + j, n - j, SPOKEN, NELEM(SPOKEN))
+                                : starts_any(s + j, n - j, SPOKEN, NELEM(SPOKEN))))
             return 1;
     }
     name[0] = '\0';

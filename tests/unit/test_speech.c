@@ -458,6 +458,36 @@ static void test_title_region(const ss_gazetteer *g)
     }
 }
 
+/* Speakers named by a title: a name, a colon, a speech's title; a name
+ * before 讲话稿.  {text, speaker, title}. */
+static void test_title_speaker(const ss_gazetteer *g)
+{
+    static const char *const cases[][3] = {
+        { "张三：在全县经济工作会议上的讲话（2020年1月8日）\n\n同志们：\n今天开会。\n", "张三",
+          "张三：在全县经济工作会议上的讲话（2020年1月8日）" },
+        { "张三：构建新发展格局——在工商领导人对话会上的主旨演讲（2020年11月19日）\n\n正文。\n",
+          "张三", "张三：构建新发展格局——在工商领导人对话会上的主旨演讲（2020年11月19日）" },
+        { "张三讲话稿（2020-01-09）\n\n同志们：\n今天开会。\n", "张三", "张三讲话稿（2020-01-09）" },
+        /* no name before the colon, or no speech after it */
+        { "会议纪要：在全县经济工作会议上的讲话\n\n正文。\n", NULL, NULL },
+        { "张三：关于项目建设的几点思考\n\n正文。\n", NULL, NULL },
+        /* a report's title line, its motto, then the occasion and the speaker */
+        { "2001年某省人民政府工作报告\n\n团结奋进 务实创新\n\n"
+          "——2001年2月7日在某省第九届人民代表大会第四次会议上的报告\n\n某省人民政府省长 张三\n\n"
+          "各位代表：\n\n现在作报告。\n",
+          "张三", "2001年某省人民政府工作报告" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_speeches s = split(cases[i][0], g);
+        CHECK(s.n == 1 && same(s.v[0].speaker, cases[i][1]), "case %zu: speaker want %s got %s", i,
+              cases[i][1] ? cases[i][1] : "-", s.n && s.v[0].speaker ? s.v[0].speaker : "-");
+        CHECK(!cases[i][2] || (s.n == 1 && same(s.v[0].title, cases[i][2])),
+              "case %zu: title want %s got %s", i, cases[i][2] ? cases[i][2] : "-",
+              s.n ? s.v[0].title : "-");
+        ss_speeches_free(&s);
+    }
+}
+
 static void test_traditional(const ss_gazetteer *g)
 {
     ss_speeches s = split("第一篇:在全縣會議上的講話[精選]\n縣長在會上說，商丘市睢縣發展很好。\n"
@@ -524,6 +554,7 @@ int main(int argc, char **argv)
     test_name_date(g);
     test_first_line_title(g);
     test_title_region(g);
+    test_title_speaker(g);
     test_traditional(g);
     test_edges(g);
     test_edges(NULL);
