@@ -11,6 +11,7 @@
 #include "numbers.h"
 #include "segment.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 static void unit_free(unit *u)
 {
@@ -416,6 +417,63 @@ size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazet
     return best;
 }
 
+/* 1 when two of w's atoms are figures written apart (1—11月, 2016—2020年:
+ * a dash or a tilde between them takes no position): their texts run
+ * together in w->text (111月), which is then no figure. */
+static int digits_apart(const unit *w)
+{
+    for (size_t k = 0; k + 1 < w->n; k++) {
+        const uatom *x = &w->a[k], *y = &w->a[k + 1];
+        if (x->kind == SS_ATOM_ASCII && y->kind == SS_ATOM_ASCII && x->len && y->len &&
+            ascii_is_digit(w->text[x->off + x->len - 1]) && ascii_is_digit(w->text[y->off]))
+            return 1;
+    }
+    return 0;
+}
+
+/* A range of figures is written with a hyphen (1-11月, one ASCII token in
+ * the analysis) or with a dash or a tilde (1—11月, 2016～2020年: figures
+ * apart); either is another form of the other.  Adds it to a (ALT_SAME)
+ * unless exact or full. */
+static void range_form(const ss_query_opts *o, const unit *w, ss_alts *a)
+{
+    if ((o && o->exact) || a->n >= MAX_ALTS)
+        return;
+    char buf[SS_NUM_FORM_MAX];
+    size_t n = 0, changed = 0;
+    for (size_t k = 0; k < w->n; k++) {
+        const uatom *x = &w->a[k];
+        const char *t = w->text + x->off;
+        if (k > 0 && x->kind == SS_ATOM_ASCII && w->a[k - 1].kind == SS_ATOM_ASCII &&
+            x->len && ascii_is_digit(t[0]) &&
+            ascii_is_digit(w->text[w->a[k - 1].off + w->a[k - 1].len - 1])) {
+            if (n + 1 >= sizeof buf)
+                return;
+            buf[n++] = '-'; /* 1 + 11 -> 1-11 */
+            changed++;
+        }
+        for (size_t i = 0; i < x->len; i++) {
+            int dash = x->kind == SS_ATOM_ASCII && t[i] == '-' && i > 0 && i + 1 < x->len &&
+                       ascii_is_digit(t[i - 1]) && ascii_is_digit(t[i + 1]);
+            const char *put = dash ? "\xe2\x80\x94" : t + i; /* 1-11 -> 1—11 */
+            size_t pl = dash ? 3 : 1;
+            if (n + pl >= sizeof buf)
+                return;
+            memcpy(buf + n, put, pl);
+            n += pl;
+            changed += (size_t)dash;
+        }
+    }
+    if (!changed)
+        return;
+    buf[n] = '\0';
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->text[i], buf) == 0)
+            return;
+    strcpy(a->text[a->n], buf);
+    a->kind[a->n++] = ALT_SAME;
+}
+
 static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
                           const raw_item *r, int natural, int may_split, ss_err *err);
 
@@ -494,11 +552,19 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             if (at < wl && nb < MAX_PIECES_ITEM)
                 bounds[nb++] = at;
         }
-        ss_q_find_alts(o, q->loose, w->text, wl, bounds, nb, &a); /* loose: "~" too */
+        if (digits_apart(w)) /* 1—11月: no figure 111月 */
+            a.n = 0;
+        else
+            ss_q_find_alts(o, q->loose, w->text, wl, bounds, nb, &a); /* loose: "~" too */
+        range_form(o, w, &a);
         rc = add_concept(q, ac, it.u0, it.u1, it.whole, 1, &a, err);
     } else {
         for (size_t u = it.u0; rc == SS_OK && u < it.u1; u++) {
-            ss_q_find_alts(o, 1, q->units[u].text, strlen(q->units[u].text), NULL, 0, &a);
+            if (digits_apart(&q->units[u]))
+                a.n = 0;
+            else
+                ss_q_find_alts(o, 1, q->units[u].text, strlen(q->units[u].text), NULL, 0, &a);
+            range_form(o, &q->units[u], &a);
             rc = add_concept(q, ac, u, u + 1, SIZE_MAX, 1, &a, err);
         }
     }
@@ -506,14 +572,28 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     return rc == SS_OK ? push_item(q, it, err) : rc;
 }
 
+/* Appends unit w's text, a dash between figures written apart (1—11月,
+ * not 111月). */
+static int describe_unit(strbuf *sb, const unit *w)
+{
+    int ok = 1;
+    for (size_t k = 0; ok && k < w->n; k++) {
+        const uatom *x = &w->a[k];
+        if (k > 0 && digits_apart(&(unit){ .text = w->text, .a = (uatom *)&w->a[k - 1], .n = 2 }))
+            ok = sb_adds(sb, "\xe2\x80\x94") == 0; /* — */
+        ok = ok && sb_add(sb, w->text + x->off, x->len) == 0;
+    }
+    return ok;
+}
+
 /* Appends the other forms of concept c: "{A,B}", "~" before related words. */
 static int describe_alts(strbuf *sb, const ss_query *q, const concept *c)
 {
     int ok = 1;
     for (size_t u = c->a0; ok && u < c->a1; u++)
-        ok = sb_addf(sb, "%s%s%s%s", u == c->a0 ? "{" : ",",
-                     q->units[u].alt == ALT_RELATED ? "~" : "", q->units[u].text,
-                     u + 1 == c->a1 ? "}" : "") == 0;
+        ok = sb_addf(sb, "%s%s", u == c->a0 ? "{" : ",",
+                     q->units[u].alt == ALT_RELATED ? "~" : "") == 0 &&
+             describe_unit(sb, &q->units[u]) && sb_adds(sb, u + 1 == c->a1 ? "}" : "") == 0;
     return ok;
 }
 
@@ -534,7 +614,7 @@ static ss_code describe(ss_query *q, ss_err *err)
         for (size_t u = it->u0; ok && u < it->u1; u++) {
             if (u > it->u0)
                 ok = sb_addc(&sb, q->natural ? '|' : '+') == 0;
-            ok = ok && sb_adds(&sb, q->units[u].text) == 0;
+            ok = ok && describe_unit(&sb, &q->units[u]);
             for (size_t c = it->c0; ok && q->natural && c < it->c1; c++)
                 if (q->concepts[c].u0 == u || q->concepts[c].whole == u) /* split: whole */
                     ok = describe_alts(&sb, q, &q->concepts[c]);
