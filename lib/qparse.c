@@ -431,47 +431,77 @@ static int digits_apart(const unit *w)
     return 0;
 }
 
-/* A range of figures is written with a hyphen (1-11月, one ASCII token in
- * the analysis) or with a dash or a tilde (1—11月, 2016～2020年: figures
- * apart); either is another form of the other.  Adds it to a (ALT_SAME)
- * unless exact or full. */
-static void range_form(const ss_query_opts *o, const unit *w, ss_alts *a)
+/* A range of figures is written with a hyphen (1-11月: one ASCII token in
+ * the analysis), with a dash or a tilde (1—11月, 2016～2020年: figures
+ * apart) or with 至 (1至11月); each writing is a form of the others.
+ * Writes w's text with its range marks as `sep` into buf; returns how
+ * many marks there are (0: none, or no room); *seen: the writings found
+ * (1 hyphen, 2 apart, 4 至). */
+static size_t range_text(const unit *w, const char *sep, char *buf, size_t cap, unsigned *seen)
 {
-    if ((o && o->exact) || a->n >= MAX_ALTS)
-        return;
-    char buf[SS_NUM_FORM_MAX];
-    size_t n = 0, changed = 0;
+    size_t n = 0, marks = 0, sl = strlen(sep);
+    *seen = 0;
+#define PUT(p, l)                                                                                  \
+    do {                                                                                           \
+        if (n + (l) >= cap)                                                                        \
+            return 0;                                                                              \
+        memcpy(buf + n, (p), (l));                                                                 \
+        n += (l);                                                                                  \
+    } while (0)
     for (size_t k = 0; k < w->n; k++) {
         const uatom *x = &w->a[k];
         const char *t = w->text + x->off;
-        if (k > 0 && x->kind == SS_ATOM_ASCII && w->a[k - 1].kind == SS_ATOM_ASCII &&
-            x->len && ascii_is_digit(t[0]) &&
-            ascii_is_digit(w->text[w->a[k - 1].off + w->a[k - 1].len - 1])) {
-            if (n + 1 >= sizeof buf)
-                return;
-            buf[n++] = '-'; /* 1 + 11 -> 1-11 */
-            changed++;
+        const uatom *prev = k > 0 ? &w->a[k - 1] : NULL, *next = k + 1 < w->n ? &w->a[k + 1] : NULL;
+        int prev_digit = prev && prev->kind == SS_ATOM_ASCII && prev->len &&
+                         ascii_is_digit(w->text[prev->off + prev->len - 1]);
+        if (prev_digit && x->kind == SS_ATOM_ASCII && x->len && ascii_is_digit(t[0])) {
+            PUT(sep, sl); /* 1 + 11: apart */
+            marks++;
+            *seen |= 2;
+        }
+        if (prev_digit && next && x->len == 3 && memcmp(t, "\xe8\x87\xb3", 3) == 0 && /* 至 */
+            next->kind == SS_ATOM_ASCII && next->len && ascii_is_digit(w->text[next->off])) {
+            PUT(sep, sl);
+            marks++;
+            *seen |= 4;
+            continue;
         }
         for (size_t i = 0; i < x->len; i++) {
-            int dash = x->kind == SS_ATOM_ASCII && t[i] == '-' && i > 0 && i + 1 < x->len &&
-                       ascii_is_digit(t[i - 1]) && ascii_is_digit(t[i + 1]);
-            const char *put = dash ? "\xe2\x80\x94" : t + i; /* 1-11 -> 1—11 */
-            size_t pl = dash ? 3 : 1;
-            if (n + pl >= sizeof buf)
-                return;
-            memcpy(buf + n, put, pl);
-            n += pl;
-            changed += (size_t)dash;
+            if (x->kind == SS_ATOM_ASCII && t[i] == '-' && i > 0 && i + 1 < x->len &&
+                ascii_is_digit(t[i - 1]) && ascii_is_digit(t[i + 1])) {
+                PUT(sep, sl); /* 1-11 */
+                marks++;
+                *seen |= 1;
+            } else {
+                PUT(t + i, 1);
+            }
         }
     }
-    if (!changed)
-        return;
+#undef PUT
     buf[n] = '\0';
-    for (size_t i = 0; i < a->n; i++)
-        if (strcmp(a->text[i], buf) == 0)
+    return marks;
+}
+
+/* Adds the other writings of a range of figures in w to a (ALT_SAME),
+ * unless exact or full. */
+static void range_form(const ss_query_opts *o, const unit *w, ss_alts *a)
+{
+    static const char *const seps[] = { "-", "\xe2\x80\x94" /* — */, "\xe8\x87\xb3" /* 至 */ };
+    if (o && o->exact)
+        return;
+    char buf[SS_NUM_FORM_MAX];
+    unsigned seen;
+    for (size_t s = 0; s < NELEM(seps) && a->n < MAX_ALTS; s++) {
+        if (!range_text(w, seps[s], buf, sizeof buf, &seen))
             return;
-    strcpy(a->text[a->n], buf);
-    a->kind[a->n++] = ALT_SAME;
+        int dup = (seen >> s) & 1; /* the writing typed */
+        for (size_t i = 0; i < a->n && !dup; i++)
+            dup = strcmp(a->text[i], buf) == 0;
+        if (dup)
+            continue;
+        strcpy(a->text[a->n], buf);
+        a->kind[a->n++] = ALT_SAME;
+    }
 }
 
 static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,

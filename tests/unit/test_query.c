@@ -94,10 +94,11 @@ static const struct {
     { "两千亿", "两千亿", 0, 1 },
     /* a range of figures with a hyphen or with a dash or tilde: each the other's form,
      * and figures apart are no figure of their digits run together (111月) */
-    { "1-11月", "1-11月{1—11月}", 0, 0 },
-    { "1—11月", "1+11月{1-11月}", 0, 0 },
-    { "1～11月", "1+11月{1-11月}", 0, 0 },
-    { "2016—2020年", "2016+2020年{2016-2020年}", 0, 0 },
+    { "1-11月", "1-11月{1—11月,1至11月}", 0, 0 },
+    { "1—11月", "1+11月{1-11月,1至11月}", 0, 0 },
+    { "1至11月", "1至+11月{1-11月,1—11月}", 0, 0 },
+    { "1～11月", "1+11月{1-11月,1至11月}", 0, 0 },
+    { "2016—2020年", "2016+2020年{2016-2020年,2016至2020年}", 0, 0 },
     { "1-11月", "1-11月", 0, 1 },
 };
 
@@ -210,8 +211,9 @@ static const char *docs[] = {
     "粮食增长百分之五十三点七。",           /* l */
     "覆盖率达到百分之五十以上。",           /* m */
     "粮食产量达到1.5亿吨。",                /* n */
-    "1—11月工业利润增长较快。",             /* o */
-    "1-11月规上工业增加值增长。",           /* p */
+    "1—11月工业利润增长。",                 /* o */
+    "1-11月工业利润增长。",                 /* p */
+    "1至11月工业利润增长。",               /* q: the three as long */
 };
 
 static const struct {
@@ -275,10 +277,11 @@ static const struct {
     { "项目 -\"项目建设\"", "1e" },
     { "合作 -项目合作", "2" },
     { "型号 -\"abc 123\"", "i" },  /* two tokens: no one term implies them */
-    /* a range with a hyphen or a dash: the one typed first, then the other */
-    { "1-11月", "po" },
-    { "1—11月", "op" },
-    { "1～11月", "op" },
+    /* a range with a hyphen, a dash or 至: each finds the three */
+    { "1-11月", "opq" },
+    { "1—11月", "opq" },
+    { "1～11月", "opq" },
+    { "1至11月", "opq" },
     { "111月", "" },
 };
 
@@ -291,7 +294,7 @@ static int build_index(ss_actx *ac, const char *dir)
         ss_analysis an;
         xc_doc *d = NULL;
         char data[256];
-        snprintf(data, sizeof data, "%c%s", "123456789abcdefghijklmnop"[i], docs[i]); /* id, text */
+        snprintf(data, sizeof data, "%c%s", "123456789abcdefghijklmnopq"[i], docs[i]); /* id, text */
         if (ss_analyze(ac, docs[i], strlen(docs[i]), &an, NULL) != SS_OK ||
             xc_doc_new(&d, NULL) != SS_OK || ss_index_analysis(&an, d, NULL) != SS_OK ||
             xc_doc_set_data(d, data, strlen(data), NULL) != SS_OK ||
