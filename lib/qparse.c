@@ -417,17 +417,34 @@ size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazet
     return best;
 }
 
-/* 1 when two of w's atoms are figures written apart (1—11月, 2016—2020年:
- * a dash or a tilde between them takes no position): their texts run
- * together in w->text (111月), which is then no figure. */
+/* 1 when atom k of w is ASCII ending (figure_end) or starting
+ * (figure_start) with a digit. */
+static int figure_end(const unit *w, size_t k)
+{
+    const uatom *x = &w->a[k];
+    return x->kind == SS_ATOM_ASCII && x->len && ascii_is_digit(w->text[x->off + x->len - 1]);
+}
+
+static int figure_start(const unit *w, size_t k)
+{
+    const uatom *x = &w->a[k];
+    return x->kind == SS_ATOM_ASCII && x->len && ascii_is_digit(w->text[x->off]);
+}
+
+/* 1 when atoms k - 1 and k of w are figures written apart (1—11月,
+ * 2016—2020年: a dash or a tilde between them takes no position). */
+static int apart_at(const unit *w, size_t k)
+{
+    return k > 0 && k < w->n && figure_end(w, k - 1) && figure_start(w, k);
+}
+
+/* 1 when w holds figures written apart: their texts run together in
+ * w->text (111月), which is then no figure. */
 static int digits_apart(const unit *w)
 {
-    for (size_t k = 0; k + 1 < w->n; k++) {
-        const uatom *x = &w->a[k], *y = &w->a[k + 1];
-        if (x->kind == SS_ATOM_ASCII && y->kind == SS_ATOM_ASCII && x->len && y->len &&
-            ascii_is_digit(w->text[x->off + x->len - 1]) && ascii_is_digit(w->text[y->off]))
+    for (size_t k = 1; k < w->n; k++)
+        if (apart_at(w, k))
             return 1;
-    }
     return 0;
 }
 
@@ -451,16 +468,13 @@ static size_t range_text(const unit *w, const char *sep, char *buf, size_t cap, 
     for (size_t k = 0; k < w->n; k++) {
         const uatom *x = &w->a[k];
         const char *t = w->text + x->off;
-        const uatom *prev = k > 0 ? &w->a[k - 1] : NULL, *next = k + 1 < w->n ? &w->a[k + 1] : NULL;
-        int prev_digit = prev && prev->kind == SS_ATOM_ASCII && prev->len &&
-                         ascii_is_digit(w->text[prev->off + prev->len - 1]);
-        if (prev_digit && x->kind == SS_ATOM_ASCII && x->len && ascii_is_digit(t[0])) {
+        if (apart_at(w, k)) {
             PUT(sep, sl); /* 1 + 11: apart */
             marks++;
             *seen |= 2;
         }
-        if (prev_digit && next && x->len == 3 && memcmp(t, "\xe8\x87\xb3", 3) == 0 && /* 至 */
-            next->kind == SS_ATOM_ASCII && next->len && ascii_is_digit(w->text[next->off])) {
+        if (x->len == 3 && memcmp(t, "\xe8\x87\xb3", 3) == 0 && /* 1至11: 至 between figures */
+            k > 0 && k + 1 < w->n && figure_end(w, k - 1) && figure_start(w, k + 1)) {
             PUT(sep, sl);
             marks++;
             *seen |= 4;
@@ -609,7 +623,7 @@ static int describe_unit(strbuf *sb, const unit *w)
     int ok = 1;
     for (size_t k = 0; ok && k < w->n; k++) {
         const uatom *x = &w->a[k];
-        if (k > 0 && digits_apart(&(unit){ .text = w->text, .a = (uatom *)&w->a[k - 1], .n = 2 }))
+        if (apart_at(w, k))
             ok = sb_adds(sb, "\xe2\x80\x94") == 0; /* — */
         ok = ok && sb_add(sb, w->text + x->off, x->len) == 0;
     }

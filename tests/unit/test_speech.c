@@ -258,7 +258,8 @@ static void test_markers(const ss_gazetteer *g)
         CHECK_EQ_STR(s.v[1].role, "县长", "role from the title");
         CHECK_EQ_INT(s.v[0].start, 0, "preamble in the first speech");
     }
-    ss_speeches_free(&s);    /* the parts of a plan hold chapters: one document */
+    ss_speeches_free(&s);
+    /* the parts of a plan hold chapters: one document */
     s = split("国民经济和社会发展第十一个五年规划纲要\n\n2006年3月14日大会批准\n\n"
               "第一篇　指导原则和发展目标\n第一章　关键时期\n正文一。\n"
               "第二篇　建设新农村\n第二章　发展现代农业\n正文二。\n",
