@@ -39,6 +39,54 @@ static int read_num(const char *s, size_t n, size_t *i, int max, int *v)
     return k;
 }
 
+/* A digit of a year written in Chinese (二〇〇八): its value, else -1. */
+static int cn_digit(uint32_t cp)
+{
+    static const uint32_t d[] = { 0x3007 /* 〇 */, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                  0x516D, 0x4E03, 0x516B, 0x4E5D /* 一…九 */ };
+    if (cp == 0x25CB /* ○ */ || cp == 0x96F6 /* 零 */)
+        return 0;
+    for (int k = 0; k < 10; k++)
+        if (cp == d[k])
+            return k;
+    return -1;
+}
+
+/* A month or day written in Chinese at s[*i] (一, 十, 十二, 二十, 三十一:
+ * 1-99) into *v, advancing *i; 0 if none. */
+static int read_cn_small(const char *s, size_t n, size_t *i, int *v)
+{
+    size_t j = *i, k = j;
+    uint32_t cp = next_cp(s, n, &k);
+    int tens = 0, ones = cn_digit(cp);
+    if (cp == 0x5341 /* 十 */) {
+        tens = 1;
+        ones = 0;
+    } else if (ones > 0) {
+        size_t t = k;
+        if (next_cp(s, n, &t) == 0x5341) {
+            tens = ones;
+            ones = 0;
+            k = t;
+        } else {
+            *v = ones;
+            *i = k;
+            return 1;
+        }
+    } else {
+        return 0;
+    }
+    size_t t = k; /* the ones after 十 */
+    int o = cn_digit(next_cp(s, n, &t));
+    if (o > 0) {
+        ones = o;
+        k = t;
+    }
+    *v = tens * 10 + ones;
+    *i = k;
+    return 1;
+}
+
 /* "M月[D日]" at s[*i] into r (advancing *i) */
 static void month_day_cn(const char *s, size_t n, size_t *i, ymd *r)
 {
@@ -82,10 +130,15 @@ static int month_day_sep(const char *s, size_t n, size_t *i, uint32_t sep, ymd *
 /* A date at s[i]: YYYY年[M月[D日]], YYYY-M[-D] (also . and /), or with
  * bare_ok a bare YYYY not followed by a unit.  Years YEAR_FIRST-2100, or
  * from YEAR_FIRST_DATED with a month. */
+static int parse_date_cn(const char *s, size_t n, size_t i, ymd *out, size_t *end);
+
 static int parse_date(const char *s, size_t n, size_t i, int bare_ok, ymd *out, size_t *end)
 {
     int y;
     size_t j = i;
+    if (cn_digit(next_cp(s, n, &j)) >= 0)
+        return parse_date_cn(s, n, i, out, end);
+    j = i;
     if (read_num(s, n, &j, 5, &y) != 4 || y < YEAR_FIRST_DATED || y > 2100)
         return 0;
     ymd r = { y, 0, 0 };
@@ -108,6 +161,41 @@ static int parse_date(const char *s, size_t n, size_t i, int bare_ok, ymd *out, 
     return 1;
 }
 
+/* A date written in Chinese at s[i]: 二〇〇三年[一月[八日]] (the year's four
+ * digits, then 年), within the years of parse_date. */
+static int parse_date_cn(const char *s, size_t n, size_t i, ymd *out, size_t *end)
+{
+    int y = 0;
+    size_t j = i;
+    for (int k = 0; k < 4; k++) {
+        int v = cn_digit(next_cp(s, n, &j));
+        if (v < 0)
+            return 0;
+        y = y * 10 + v;
+    }
+    if (next_cp(s, n, &j) != 0x5E74 /* 年 */ || y < YEAR_FIRST_DATED || y > 2100)
+        return 0;
+    ymd r = { y, 0, 0 };
+    int m, d;
+    size_t k = j;
+    if (read_cn_small(s, n, &k, &m) && m >= 1 && m <= 12 && next_cp(s, n, &k) == 0x6708 /* 月 */) {
+        r.m = m;
+        j = k;
+        if (read_cn_small(s, n, &k, &d) && d >= 1 && d <= 31) {
+            uint32_t cp = next_cp(s, n, &k);
+            if (cp == 0x65E5 /* 日 */ || cp == 0x53F7 /* 号 */) {
+                r.d = d;
+                j = k;
+            }
+        }
+    }
+    if (y < YEAR_FIRST && !r.m)
+        return 0;
+    *out = r;
+    *end = j;
+    return 1;
+}
+
 /* First date in s[0..n) (see parse_date); 1 if found. */
 static int find_date(const char *s, size_t n, int bare_ok, ymd *out, size_t *at)
 {
@@ -116,7 +204,7 @@ static int find_date(const char *s, size_t n, int bare_ok, ymd *out, size_t *at)
         size_t j = i;
         int v;
         uint32_t cp = utf8_next(s, n, &j);
-        int digit = is_digit_cp(cp, &v);
+        int digit = is_digit_cp(cp, &v) || cn_digit(cp) >= 0;
         size_t end;
         if (digit && !prev_digit && parse_date(s, n, i, bare_ok, out, &end)) {
             if (at)
