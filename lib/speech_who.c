@@ -200,13 +200,59 @@ static int before_zai(const char *s, size_t n, char *name)
     return 0;
 }
 
-/* A title naming its speaker: 市委书记在…上的讲话, 张三同志在…的讲话. */
+static int role_of_name(const sctx *c, const char *name);
+
+/* A title that ends with its date and speaker in brackets (政府工作报告
+ * （2016年1月17日 项雪龙）, （2019年1月8日郄英才）): copies the name (2-4 Han
+ * characters after the date's 日, any surname: the brackets say it is
+ * one), returns 1. */
+static int bracket_name(const char *s, size_t n, char *name)
+{
+    size_t open = NOT_FOUND, close = NOT_FOUND, day = NOT_FOUND;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        uint32_t cp = utf8_next(s, n, &i);
+        if (cp == 0xFF08 || cp == '(') {
+            open = i;
+            close = day = NOT_FOUND;
+        } else if (open != NOT_FOUND && close == NOT_FOUND) {
+            if (cp == 0xFF09 || cp == ')')
+                close = j;
+            else if (cp == 0x65E5 /* 日 */ && day == NOT_FOUND)
+                day = i;
+        }
+    }
+    int dv;
+    if (open == NOT_FOUND || close == NOT_FOUND || day == NOT_FOUND ||
+        !is_digit_cp(next_cp(s, close, &(size_t){ open }), &dv))
+        return 0;
+    size_t o = 0, chars = 0;
+    for (size_t i = day; i < close;) {
+        uint32_t cp = utf8_next(s, close, &i);
+        if (uc_is_blank(cp) && chars == 0)
+            continue;
+        if (!uc_is_han(cp) || chars == 4)
+            return 0;
+        o += utf8_put(cp, name + o);
+        chars++;
+    }
+    name[o] = '\0';
+    return chars >= 2 && !sp_has_title_kw(name, o);
+}
+
+/* A title naming its speaker: 市委书记在…上的讲话, 张三同志在…的讲话,
+ * …工作报告（2016年1月17日 项雪龙）. */
 static int from_title(const sctx *c, who *w)
 {
     size_t n, b, e, which, len;
     const char *s = ctitle(c, &n);
     if (!s)
         return 0;
+    char bracketed[16];
+    if (bracket_name(s, n, bracketed)) {
+        set_who(c, w, role_of_name(c, bracketed), bracketed, NULL, 0);
+        return 1;
+    }
     sp_title_bounds(s, n, &b, &e);
     char name[16];
     size_t at = find_role(s, e, b, &which, &len);

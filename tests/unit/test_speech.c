@@ -480,6 +480,12 @@ static void test_title_speaker(const ss_gazetteer *g)
         /* no name before the colon, or no speech after it */
         { "会议纪要：在全县经济工作会议上的讲话\n\n正文。\n", NULL, NULL },
         { "张三：关于项目建设的几点思考\n\n正文。\n", NULL, NULL },
+        /* a title ending with its date and speaker in brackets, any surname */
+        { "某市政府工作报告 （2016年1月17日 项雪龙）\n\n各位代表：\n现在作报告。\n", "项雪龙",
+          "某市政府工作报告 （2016年1月17日 项雪龙）" },
+        { "某市政府工作报告（2019年1月8日郄英才）\n\n各位代表：\n现在作报告。\n", "郄英才", NULL },
+        { "某市政府工作报告（2018年1月17日）\n\n各位代表：\n现在作报告。\n", NULL, NULL },
+        { "某市政府工作报告（2018年1月17日 讲话稿）\n\n各位代表：\n现在作报告。\n", NULL, NULL },
         /* a report's title line, its motto, then the occasion and the speaker */
         { "2001年某省人民政府工作报告\n\n团结奋进 务实创新\n\n"
           "——2001年2月7日在某省第九届人民代表大会第四次会议上的报告\n\n某省人民政府省长 张三\n\n"
