@@ -288,9 +288,15 @@ static int role_of_name(const sctx *c, const char *name)
     return -1;
 }
 
-/* A name at s[0..n) followed by a news verb (出席, 主持…); its length or 0. */
+/* A name at s[0..n) followed by a news verb (出席, 主持…), or by a role
+ * (朱明市长作…: the name is 朱明, not 朱明市); its length or 0. */
 static size_t news_subject(const char *s, size_t n, char *name)
 {
+    size_t two = 0, which;
+    for (size_t k = 0; k < 2; k++)
+        utf8_next(s, n, &two);
+    if (is_name(s, two, name) && role_at(s, n, two, &which))
+        return two;
     for (size_t chars = 3; chars >= 2; chars--) {
         size_t i = 0;
         for (size_t k = 0; k < chars; k++)
@@ -302,14 +308,14 @@ static size_t news_subject(const char *s, size_t n, char *name)
     return 0;
 }
 
-/* A news heading: [省委书记]楼阳生出席并讲话; the role written before the
- * name there or elsewhere in the text (省委书记楼阳生). */
+/* A news heading: [省委书记]楼阳生出席并讲话, 市长项雪龙作政府工作报告; the
+ * role written before the name there or elsewhere in the text (省委书记楼阳生). */
 static int from_news(const sctx *c, who *w)
 {
     for (size_t l = c->a; l < c->h; l++) {
         size_t n, which, len;
         const char *s = cline(c, l, &n, NULL);
-        if (!has(s, n, "讲话") && !has(s, n, "致辞"))
+        if (!has(s, n, "讲话") && !has(s, n, "致辞") && !has(s, n, "作政府工作报告"))
             continue;
         len = role_at(s, n, 0, &which);
         char name[16];

@@ -486,6 +486,10 @@ static void test_title_speaker(const ss_gazetteer *g)
         { "某市政府工作报告（2019年1月8日郄英才）\n\n各位代表：\n现在作报告。\n", "郄英才", NULL },
         { "某市政府工作报告（2018年1月17日）\n\n各位代表：\n现在作报告。\n", NULL, NULL },
         { "某市政府工作报告（2018年1月17日 讲话稿）\n\n各位代表：\n现在作报告。\n", NULL, NULL },
+        /* a news line: the speaker delivers the report */
+        { "2009年某市政府工作报告\n朱明市长作政府工作报告\n各位代表：\n现在作报告。\n", "朱明", NULL },
+        { "2007年某市政府工作报告\n市长戴相龙作政府工作报告\n各位代表：\n现在作报告。\n", "戴相龙",
+          NULL },
         /* a report's title line, its motto, then the occasion and the speaker */
         { "2001年某省人民政府工作报告\n\n团结奋进 务实创新\n\n"
           "——2001年2月7日在某省第九届人民代表大会第四次会议上的报告\n\n某省人民政府省长 张三\n\n"
