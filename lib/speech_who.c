@@ -223,8 +223,9 @@ static int bracket_name(const char *s, size_t n, char *name)
         }
     }
     int dv;
+    size_t first = open; /* the date's first digit */
     if (open == NOT_FOUND || close == NOT_FOUND || day == NOT_FOUND ||
-        !is_digit_cp(next_cp(s, close, &(size_t){ open }), &dv))
+        !is_digit_cp(next_cp(s, close, &first), &dv))
         return 0;
     size_t o = 0, chars = 0;
     for (size_t i = day; i < close;) {
