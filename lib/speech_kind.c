@@ -1,6 +1,6 @@
 /* speech_kind.c: is a speech a speech, a report or an article (see
  * speech_int.h)?  A news line or 原标题 in the head makes an article; the
- * title line's 讲话/致辞… or 报告/汇报/述职 decide, else the first head line
+ * title line's 讲话/致辞… or 报告/汇报/述职/公报 decide, else the first head line
  * naming either, else a body opening as speeches do (同志们, 各位…). */
 #include "speech_int.h"
 
@@ -19,7 +19,9 @@ const char *sp_speech_kind(const sctx *c)
         if (starts(s, n, "原标题") || sp_is_news_line(s, n))
             return "article";
         int sp = has_any(s, n, SPEECH_KW, NELEM(SPEECH_KW)) || has(s, n, "讲话汇编");
-        int rep = has_any(s, n, REPORT_KW, NELEM(REPORT_KW));
+        /* a communiqué (统计公报) is a report when its title says so; a head
+         * line naming a gazette (…常务委员会公报/2023年/第三号) is not */
+        int rep = has_any(s, n, REPORT_KW, NELEM(REPORT_KW)) || (l == c->tl && has(s, n, "公报"));
         if (l == c->tl && (sp || rep))
             return sp ? "speech" : "report";
         if (!kind && (sp || rep))
