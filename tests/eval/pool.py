@@ -15,8 +15,8 @@
                    search per extra word list in the query's "pool" field
                    (variants a searcher would also try: 世界贸易组织 for WTO),
                    windows holding more of the words first.
-      The FTS5 database is POOL_DB if set, else pool-fts5-ROOTNAME.db beside
-      POOL_OUT.  Candidates are listed in file order, not in any system's order; the
+      The FTS5 database is POOL_DB if set, else build/pool/pool-fts5-ROOTNAME.db
+      (generated: never in tests/eval).  Candidates are listed in file order, not in any system's order; the
       pool file holds their spans and the systems (and ranks) that found them.
   pool.py deepen POOL CORPUS_ROOT INDEX [--depth N] [QID...]
       Incremental pooling: the windows of the engine's current top N
@@ -107,11 +107,20 @@ def substring(tx, meta, terms, filters, depth):
     return [rid for _, _, _, rid in scored[:depth]]
 
 
+def pool_db(root):
+    """The FTS5 database of pooling: POOL_DB, else one per corpus in the
+    build tree (generated data, never beside the judged sets)."""
+    if os.environ.get("POOL_DB"):
+        return os.environ["POOL_DB"]
+    d = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                     "build", "pool")
+    os.makedirs(d, exist_ok=True)
+    return os.path.join(d, "pool-fts5-" + os.path.basename(os.path.normpath(root)) + ".db")
+
+
 def do_pool(qfile, root, index, out, depth):
     spec = json.load(open(qfile, encoding="utf-8"))["queries"]
-    db = fts5_run.open_db(os.environ.get("POOL_DB") or os.path.join(
-        os.path.dirname(out) or ".", "pool-fts5-" + os.path.basename(os.path.normpath(root))
-        + ".db"), root)
+    db = fts5_run.open_db(pool_db(root), root)
     meta = W.real_meta(root)
     tx = Texts(db)
     pool = {}
@@ -162,9 +171,7 @@ def do_pool(qfile, root, index, out, depth):
 
 def do_deepen(pfile, root, index, depth, qids=()):
     pool = json.load(open(pfile, encoding="utf-8"))
-    db = fts5_run.open_db(os.environ.get("POOL_DB") or os.path.join(
-        os.path.dirname(pfile) or ".", "pool-fts5-" + os.path.basename(os.path.normpath(root))
-        + ".db"), root)
+    db = fts5_run.open_db(pool_db(root), root)
     total = 0
     for qid, p in pool.items():
         if qids and qid not in qids:
