@@ -87,16 +87,25 @@ static int read_cn_small(const char *s, size_t n, size_t *i, int *v)
     return 1;
 }
 
-/* "M月[D日]" at s[*i] into r (advancing *i) */
-static void month_day_cn(const char *s, size_t n, size_t *i, ymd *r)
+/* Reads a month or day (1-99) at s[*i] into *v, advancing *i; 0 if none. */
+typedef int (*small_reader)(const char *s, size_t n, size_t *i, int *v);
+
+static int read_small(const char *s, size_t n, size_t *i, int *v)
+{
+    return read_num(s, n, i, 2, v);
+}
+
+/* "M月[D日]" at s[*i] into r (advancing *i), the numbers read by rd
+ * (digits, or Chinese numerals after a year written in them) */
+static void month_day_cn(const char *s, size_t n, size_t *i, ymd *r, small_reader rd)
 {
     int m, d;
     size_t j = *i;
-    if (!read_num(s, n, &j, 2, &m) || m < 1 || m > 12 || next_cp(s, n, &j) != 0x6708 /* 月 */)
+    if (!rd(s, n, &j, &m) || m < 1 || m > 12 || next_cp(s, n, &j) != 0x6708 /* 月 */)
         return;
     r->m = m;
     *i = j;
-    if (read_num(s, n, &j, 2, &d) && d >= 1 && d <= 31) {
+    if (rd(s, n, &j, &d) && d >= 1 && d <= 31) {
         uint32_t cp = next_cp(s, n, &j);
         if (cp == 0x65E5 /* 日 */ || cp == 0x53F7 /* 号 */) {
             r->d = d;
@@ -127,67 +136,49 @@ static int month_day_sep(const char *s, size_t n, size_t *i, uint32_t sep, ymd *
 #define YEAR_FIRST 1949     /* a year alone */
 #define YEAR_FIRST_DATED 1900 /* a year with its month */
 
-/* A date at s[i]: YYYY年[M月[D日]], YYYY-M[-D] (also . and /), or with
- * bare_ok a bare YYYY not followed by a unit.  Years YEAR_FIRST-2100, or
- * from YEAR_FIRST_DATED with a month. */
-static int parse_date_cn(const char *s, size_t n, size_t i, ymd *out, size_t *end);
+/* A year written in Chinese at s[*i] (二〇〇八: four digits) into *y,
+ * advancing *i; 0 if none. */
+static int read_cn_year(const char *s, size_t n, size_t *i, int *y)
+{
+    size_t j = *i;
+    *y = 0;
+    for (int k = 0; k < 4; k++) {
+        int v = cn_digit(next_cp(s, n, &j));
+        if (v < 0)
+            return 0;
+        *y = *y * 10 + v;
+    }
+    *i = j;
+    return 1;
+}
 
+/* A date at s[i]: YYYY年[M月[D日]], YYYY-M[-D] (also . and /), the same
+ * in Chinese numerals (二〇〇三年一月八日), or with bare_ok a bare YYYY not
+ * followed by a unit.  Years YEAR_FIRST-2100, or from YEAR_FIRST_DATED
+ * with a month. */
 static int parse_date(const char *s, size_t n, size_t i, int bare_ok, ymd *out, size_t *end)
 {
     int y;
     size_t j = i;
-    if (cn_digit(next_cp(s, n, &j)) >= 0)
-        return parse_date_cn(s, n, i, out, end);
+    int cn = cn_digit(next_cp(s, n, &j)) >= 0;
     j = i;
-    if (read_num(s, n, &j, 5, &y) != 4 || y < YEAR_FIRST_DATED || y > 2100)
+    if ((cn ? !read_cn_year(s, n, &j, &y) : read_num(s, n, &j, 5, &y) != 4) ||
+        y < YEAR_FIRST_DATED || y > 2100)
         return 0;
     ymd r = { y, 0, 0 };
     size_t k = j;
     uint32_t cp = next_cp(s, n, &k);
     if (cp == 0x5E74 /* 年 */) {
         j = k;
-        month_day_cn(s, n, &j, &r);
+        month_day_cn(s, n, &j, &r, cn ? read_cn_small : read_small);
+    } else if (cn) {
+        return 0; /* a year in Chinese numerals stands before 年 */
     } else if (cp == '-' || cp == '.' || cp == '/') {
         if (!month_day_sep(s, n, &k, cp, &r))
             return 0;
         j = k;
     } else if (!bare_ok || cp_in(cp, QUANTITY_UNITS) || cp_in(cp, "年月日")) {
         return 0;
-    }
-    if (y < YEAR_FIRST && !r.m)
-        return 0;
-    *out = r;
-    *end = j;
-    return 1;
-}
-
-/* A date written in Chinese at s[i]: 二〇〇三年[一月[八日]] (the year's four
- * digits, then 年), within the years of parse_date. */
-static int parse_date_cn(const char *s, size_t n, size_t i, ymd *out, size_t *end)
-{
-    int y = 0;
-    size_t j = i;
-    for (int k = 0; k < 4; k++) {
-        int v = cn_digit(next_cp(s, n, &j));
-        if (v < 0)
-            return 0;
-        y = y * 10 + v;
-    }
-    if (next_cp(s, n, &j) != 0x5E74 /* 年 */ || y < YEAR_FIRST_DATED || y > 2100)
-        return 0;
-    ymd r = { y, 0, 0 };
-    int m, d;
-    size_t k = j;
-    if (read_cn_small(s, n, &k, &m) && m >= 1 && m <= 12 && next_cp(s, n, &k) == 0x6708 /* 月 */) {
-        r.m = m;
-        j = k;
-        if (read_cn_small(s, n, &k, &d) && d >= 1 && d <= 31) {
-            uint32_t cp = next_cp(s, n, &k);
-            if (cp == 0x65E5 /* 日 */ || cp == 0x53F7 /* 号 */) {
-                r.d = d;
-                j = k;
-            }
-        }
     }
     if (y < YEAR_FIRST && !r.m)
         return 0;
