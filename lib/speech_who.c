@@ -58,22 +58,27 @@ static size_t find_role(const char *s, size_t n, size_t from, size_t *which, siz
 }
 
 /* A person's name in s[0..n): 2-4 Han characters (blanks inside allowed,
- * as in "李 铮"), the first a common surname.  Copies it without blanks
- * into out (16 bytes room) and returns 1. */
-static int is_name(const char *s, size_t n, char *out)
+ * as in "李 铮"), the first a common surname unless any_surname.  Copies
+ * it without blanks into out (16 bytes room) and returns 1. */
+static int han_name(const char *s, size_t n, char *out, int any_surname)
 {
     size_t i = 0, chars = 0, o = 0;
     while (i < n) {
         uint32_t cp = utf8_next(s, n, &i);
         if (uc_is_blank(cp))
             continue;
-        if (!uc_is_han(cp) || chars == 4 || (chars == 0 && !cp_in(cp, SURNAMES)))
+        if (!uc_is_han(cp) || chars == 4 || (chars == 0 && !any_surname && !cp_in(cp, SURNAMES)))
             return 0;
         o += utf8_put(cp, out + o);
         chars++;
     }
     out[o] = '\0';
     return chars >= 2;
+}
+
+static int is_name(const char *s, size_t n, char *out)
+{
+    return han_name(s, n, out, 0);
 }
 
 int sp_parse_speaker_line(const char *s, size_t n, speaker_line *out)
@@ -224,21 +229,9 @@ static int bracket_name(const char *s, size_t n, char *name)
     }
     int dv;
     size_t first = open; /* the date's first digit */
-    if (open == NOT_FOUND || close == NOT_FOUND || day == NOT_FOUND ||
-        !is_digit_cp(next_cp(s, close, &first), &dv))
-        return 0;
-    size_t o = 0, chars = 0;
-    for (size_t i = day; i < close;) {
-        uint32_t cp = utf8_next(s, close, &i);
-        if (uc_is_blank(cp) && chars == 0)
-            continue;
-        if (!uc_is_han(cp) || chars == 4)
-            return 0;
-        o += utf8_put(cp, name + o);
-        chars++;
-    }
-    name[o] = '\0';
-    return chars >= 2 && !sp_has_title_kw(name, o);
+    return open != NOT_FOUND && close != NOT_FOUND && day != NOT_FOUND &&
+           is_digit_cp(next_cp(s, close, &first), &dv) &&
+           han_name(s + day, close - day, name, 1) && !sp_has_title_kw(name, strlen(name));
 }
 
 /* A title naming its speaker: 市委书记在…上的讲话, 张三同志在…的讲话,
