@@ -104,16 +104,24 @@ typedef struct {
     ss_err *err;
 } single_ctx;
 
+/* 1 when term, listed under the prefix of a character of selflen bytes,
+ * is a bigram that character begins (not the character itself, glued to
+ * an ASCII token (its own term stands there too), or a word (its first
+ * bigram does)). */
+static int begun_bigram(size_t selflen, const char *term, size_t len)
+{
+    if (len == selflen)
+        return 0;
+    unsigned char next = (unsigned char)term[selflen];
+    return next >= 0x80 && utf8_lead_len(next) == len - selflen;
+}
+
 static int add_single(void *arg, const char *term, size_t len, uint32_t tf)
 {
     single_ctx *c = arg;
     (void)tf;
-    if (len == c->selflen)
-        return 0; /* the character itself, added already */
-    unsigned char next = (unsigned char)term[c->selflen];
-    if (next < 0x80 || utf8_lead_len(next) != len - c->selflen)
-        return 0; /* the character glued to an ASCII token (its own term
-                     stands there too), or a word (its first bigram does) */
+    if (!begun_bigram(c->selflen, term, len))
+        return 0; /* the character itself is added already */
     xc_query *t = term_q(c->p, term, len, c->err);
     if (t)
         c->subs[c->n++] = t;
@@ -218,9 +226,39 @@ static xc_query *unit_q(qpool *p, const unit *u, xc_db *db, ss_err *err)
     return combine(p, XC_OP_AND, t, n, 0, err);
 }
 
+typedef struct {
+    size_t selflen;
+    uint64_t df;
+} lone_ctx;
+
+static int add_lone_df(void *arg, const char *term, size_t len, uint32_t tf)
+{
+    lone_ctx *c = arg;
+    if (len == c->selflen || begun_bigram(c->selflen, term, len))
+        c->df += tf;
+    return 0;
+}
+
+/* Passages holding a lone Han character (single_q's terms: its own term
+ * and the bigrams it begins), at most: the sum of their frequencies. */
+static uint32_t lone_df(xc_db *db, const char *ch, size_t len, uint32_t n, ss_err *err)
+{
+    char prefix[8];
+    if (len >= sizeof prefix)
+        return 0;
+    memcpy(prefix, ch, len);
+    prefix[len] = '\0';
+    lone_ctx c = { len, 0 };
+    if (xc_db_each_term(db, prefix, add_lone_df, &c, err) != SS_OK)
+        return 0;
+    return c.df < n ? (uint32_t)c.df : n;
+}
+
 /* How rare a unit is: log(N / df) of its rarest bigram or token (a
- * unit's passages are a subset of each of its terms').  1 without a
- * database or when the term is unknown. */
+ * unit's passages are a subset of each of its terms'), or of a lone
+ * character (吨, 柚) the passages of its terms: a rare character is as rare
+ * as the words it stands in, not a common word.  1 without a database or
+ * when the term is unknown. */
 static double unit_idf(const unit *u, xc_db *db, ss_err *err)
 {
     uint32_t n = 0, best = UINT32_MAX;
@@ -230,8 +268,19 @@ static double unit_idf(const unit *u, xc_db *db, ss_err *err)
         const uatom *a = &u->a[i];
         size_t len = a->len;
         if (a->kind == SS_ATOM_HAN) {
-            if (i + 1 >= u->n || u->a[i + 1].kind != SS_ATOM_HAN || u->a[i + 1].rpos != a->rpos + 1)
+            int next_han = i + 1 < u->n && u->a[i + 1].kind == SS_ATOM_HAN &&
+                           u->a[i + 1].rpos == a->rpos + 1;
+            int prev_han = i > 0 && u->a[i - 1].kind == SS_ATOM_HAN &&
+                           u->a[i - 1].rpos + 1 == a->rpos;
+            char glue[SS_MAX_TERM + 1];
+            if (!next_han) {
+                uint32_t df = prev_han || glued_term(u, i, glue)
+                                  ? 0
+                                  : lone_df(db, u->text + a->off, a->len, n, err);
+                if (df > 0 && df < best)
+                    best = df;
                 continue;
+            }
             len += u->a[i + 1].len;
         }
         char t[SS_MAX_TERM + 1];

@@ -209,6 +209,37 @@ def test_text(env):
     check(sep not in p.stdout and "缺少" not in p.stdout, "text: --strict, no partial hits")
 
 
+# A rare character against a common word: the character's passages are
+# those of its own term and of the bigrams it begins, and it weighs as rare
+# as they are (qbuild.c unit_idf), not as a word of unknown rarity would.
+RARE = ["丙县农业工作会议上的讲话",
+        "一、蜜柚种植面积扩大到五万亩，带动农民增收。",          # both words: strict
+        "二、井冈蜜柚品牌知名度不断提升。",                       # 柚 only (ends a run)
+        "三、柚子加工企业新增三家，产值翻番。"]                   # 柚 only (begins a bigram)
+RARE += [f"{n}、粮食种植面积保持稳定，完成年度任务。" for n in "四五六七八"]   # 种植 only
+RARE += [f"{n}、道路建设完成投资{k}亿元，交通条件改善。" for k, n in enumerate(
+    "九十", 1)] + [f"第{k}条、城市管理水平提升，市容环境改善{k}处。" for k in range(11, 33)]
+
+
+def test_rare_character(tmp):
+    c = os.path.join(tmp, "rare")
+    write_texts(c, {"r.txt": "\n".join(RARE) + "\n"})
+    db = os.path.join(tmp, "rare-db")
+    p = run(f"{BIN}/speech-index", "--data", DATA, "-d", db, c)
+    check(p.returncode == 0, "rare-character fixture indexed", p.stderr)
+    rc, r = query({"data": DATA, "db": db}, "柚 种植")
+    hits = r["hits"]
+    strict = [h for h in hits if not h["partial"]]
+    part = [h for h in hits if h["partial"]]
+    check(len(strict) == 1 and "蜜柚种植" in strict[0]["text"], "[柚 种植] one strict hit",
+          [h["text"][:12] for h in strict])
+    check(sorted(h["text"][:4] for h in part) == ["三、柚子", "二、井冈"],
+          "[柚 种植] partial hits: the passages of the rare 柚, not those of the common 种植",
+          [(h["text"][:8], h["missing"]) for h in part])
+    check(all(h["missing"] == ["种植"] for h in part), "[柚 种植] partial hits miss 种植",
+          [h["missing"] for h in part])
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-partial-")
     try:
@@ -219,6 +250,7 @@ def main():
         test_highlights(env)
         test_pages(env)
         test_text(env)
+        test_rare_character(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary()
