@@ -68,7 +68,10 @@ int ss_query_needs_places(const ss_query *q);
 /* The gazetteer that resolves region: filters and the places query words
  * name (borrowed until freed).  A keyword word that begins with a place
  * (许昌高铁站) is then read as the place and the rest, as if typed apart:
- * the query is read again (qparse.c says when). */
+ * the query is read again (qparse.c says when).  It also adds the forms
+ * that depend on places not being meant: a person's name typed whole finds
+ * the given name with 同志 (王战营: 战营同志; qforms.c).  g may be NULL (the
+ * query names no place); the first call counts, later ones do nothing. */
 ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err);
 
 /* 1 when the query has nothing to search for. */

@@ -11,6 +11,8 @@
 
 #include "base.h"
 #include "numbers.h"
+#include "segment.h"
+#include "speech.h"
 #include "utf8.h"
 
 /* A word holds a member of a "=" group as one of its parts (国企 in
@@ -252,5 +254,52 @@ void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g)
             move_last_unit(q, ci, q->concepts[ci].a1);
             break;
         }
+    }
+}
+
+/* A person's name typed whole (王战营: a common surname and a given name
+ * of two characters, no word of the dictionary and no place) also stands
+ * where a speech calls the person by the given name, as colleagues are
+ * named (战营同志): that form is another form of the word.  The first two
+ * characters make no word either (安置房, 公租房 are no names).  Names of two
+ * characters are left alone (强同志 could be anyone).  g NULL: the query
+ * names no place (ss_need_places).  Out of memory, the form is left out
+ * (the query stays as parsed). */
+void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g)
+{
+    static const char comrade[] = "同志";
+    const seg_dict *d = q->ac ? ss_actx_dict(q->ac) : NULL;
+    for (size_t ci = 0; ci < q->nconcepts; ci++) {
+        concept *c = &q->concepts[ci];
+        const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+        if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted || q->natural ||
+            c->a1 > c->a0)
+            continue; /* a word with forms of its own (公租房: 公共租赁住房) is vocabulary */
+        size_t len = strlen(w->text), at = 0, given = 0;
+        uint32_t ids[1];
+        uint32_t cp[4];
+        int n = 0;
+        while (at < len && n < 4) {
+            if (n == 1)
+                given = at;
+            cp[n++] = utf8_next(w->text, len, &at);
+        }
+        if (n != 3 || at != len || !ss_common_surname(cp[0]) || !uc_is_han(cp[1]) ||
+            !uc_is_han(cp[2]) || (d && (seg_dict_lookup(d, w->text, len, NULL) ||
+                                        seg_dict_lookup(d, w->text, given + (len - given) / 2, NULL))) ||
+            (g && ss_gaz_lookup(g, w->text, len, ids, 1) > 0))
+            continue;
+        char form[16];
+        size_t fl = len - given;
+        if (fl + sizeof comrade > sizeof form)
+            continue;
+        memcpy(form, w->text + given, fl);
+        memcpy(form + fl, comrade, sizeof comrade);
+        ss_analysis an;
+        if (ss_analyze_atoms(q->ac, form, strlen(form), &an, NULL) != SS_OK || !an.natoms ||
+            ss_q_add_unit(q, &an, 0, an.natoms - 1, NULL) != SS_OK)
+            return;
+        q->units[q->nunits - 1].alt = ALT_SAME;
+        move_last_unit(q, ci, q->concepts[ci].a1);
     }
 }

@@ -86,10 +86,10 @@ static int splits_at_place(const ss_query *q, const ss_gazetteer *g)
 
 ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
 {
+    if (q->places_read)
+        return SS_OK; /* the forms are added once */
     q->gaz = g;
-    if (!g)
-        return SS_OK;
-    if (splits_at_place(q, g)) { /* read again, the words beginning with a place split */
+    if (g && splits_at_place(q, g)) { /* read again, the words beginning with a place split */
         ss_query *n = NULL;
         ss_code rc = parse_text(q->ac, q->typed, &q->opts, g, &n, err);
         if (rc != SS_OK)
@@ -99,7 +99,10 @@ ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
         *n = t;
         ss_query_free(n);
     }
-    ss_q_add_short_place_names(q, g);
+    if (g)
+        ss_q_add_short_place_names(q, g);
+    ss_q_add_given_name_forms(q, g);
+    q->places_read = 1;
     char *old = q->understood;
     q->understood = NULL;
     ss_code rc = describe(q, err);

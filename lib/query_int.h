@@ -93,6 +93,7 @@ struct ss_query {
     char *understood;
     ss_filters filters;            /* region:, year:, ... */
     const ss_gazetteer *gaz;       /* resolves region filters (not owned) */
+    int places_read;               /* ss_query_set_gazetteer has run */
     ss_actx *ac;                   /* the parser's analysis context (not owned) */
     char *typed;                   /* the text as typed, read again once the gazetteer is
                                       known (a word beginning with a place splits) */
@@ -159,6 +160,7 @@ void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t l
 /* Adds to each concept that names a place with its suffix (柳州市) the
  * bare name as another form, when g knows it as the same place. */
 void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g);
+void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g);
 /* How many of the typed units [u0, u1) of an unquoted keyword item,
  * counted from the first, make the place its word begins with (qparse.c:
  * the rule), or 0: the word is not read as a place and the rest. */

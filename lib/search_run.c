@@ -79,7 +79,7 @@ ss_code ss_need_places(ss_searcher *s, ss_query *q, ss_err *err)
     size_t len = 0;
     const char *gaz = ss_query_needs_places(q) ? NULL : gazetteer_text(s, &len);
     if (!ss_query_needs_places(q) && !ss_query_may_name_place(q, gaz, len))
-        return SS_OK;
+        return ss_query_set_gazetteer(q, NULL, err); /* no place: names only */
     if (!s->gaz) {
         char path[4096];
         snprintf(path, sizeof path, "%s/gazetteer.tsv",

@@ -45,4 +45,8 @@ ss_code ss_split_speeches(const char *text, size_t len, const char *fallback_tit
                           const ss_gazetteer *g, ss_actx *ac, ss_speeches *out, ss_err *err);
 void ss_speeches_free(ss_speeches *s);
 
+/* 1 when cp is one of the common single-character surnames the speaker
+ * reader knows (王, 李, 张…). */
+int ss_common_surname(uint32_t cp);
+
 #endif

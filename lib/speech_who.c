@@ -32,6 +32,11 @@ static const char SURNAMES[] =
     "狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
     "诸战慕危玉银亢嵇公哈湛宾戎勾茅利呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习";
 
+int ss_common_surname(uint32_t cp)
+{
+    return cp_in(cp, SURNAMES);
+}
+
 const char *sp_role_name(int i)
 {
     return ROLES[i];

@@ -24,7 +24,8 @@ static const char syn_text[] = "# test\n"
                                "三农 = 农业农村农民 = 三农工作\n"
                                "中行 = 中国银行\n"
                                "gdp = 国内生产总值\n"
-                               "ar = 增强现实\n";
+                               "ar = 增强现实\n"
+                               "公租房 = 公共租赁住房\n";
 static ss_syn *syn;
 
 static const struct {
@@ -740,6 +741,59 @@ static void test_verb_first(ss_actx *ac)
 }
 
 /* Every test of this program, over the analysis context ac. */
+/* A person's name typed whole also finds the given name with 同志, the way
+ * speeches name colleagues (qforms.c ss_q_add_given_name_forms): only for
+ * a common surname and two more characters that make no dictionary word,
+ * no place, no word of the synonym table, typed as a keyword. */
+static void test_given_names(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *understood; /* after the gazetteer is set */
+    } cases[] = {
+        { "王战营", "王战营{战营同志}" },
+        { "张建慧 项目", "张建慧{建慧同志} 项目" },
+        { "王战营 OR 张建慧", "王战营{战营同志} OR 张建慧{建慧同志}" },
+        { "王强", "王强" },               /* a given name of one character: anyone */
+        { "欧阳修远", "欧阳修远" },       /* four characters */
+        { "\"王战营\"", "\"王战营\"" }, /* quoted: exact */
+        { "安置房", "安置房" },           /* 安置 is a word */
+        { "公租房", "公租房{公共租赁住房}" }, /* a word of the synonym table */
+        { "张家口", "张家口" },           /* a place */
+        { "毛泽东", "毛泽东" },           /* a dictionary word */
+        { "如何学习王战营讲话精神", NULL }, /* a question: no forms */
+    };
+    ss_gazetteer *g = NULL;
+    CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
+    for (size_t i = 0; g && i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_query_opts o = { 0, syn, 0, 0 };
+        CHECK(ss_query_parse_opts(ac, cases[i].q, &o, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        CHECK(ss_query_set_gazetteer(q, g, NULL) == SS_OK, "gazetteer %s", cases[i].q);
+        if (cases[i].understood)
+            CHECK_EQ_STR(ss_query_understood(q), cases[i].understood, cases[i].q);
+        else
+            CHECK(!strstr(ss_query_understood(q), "同志"), "%s: %s", cases[i].q,
+                  ss_query_understood(q));
+        ss_query_free(q);
+    }
+    /* without a gazetteer (the query names no place), once only */
+    ss_query *q = NULL;
+    if (ss_query_parse(ac, "王战营", &q, NULL) == SS_OK) {
+        CHECK(ss_query_set_gazetteer(q, NULL, NULL) == SS_OK &&
+                  ss_query_set_gazetteer(q, NULL, NULL) == SS_OK,
+              "no gazetteer, twice");
+        CHECK_EQ_STR(ss_query_understood(q), "王战营{战营同志}", "no gazetteer: the form once");
+        /* the form finds the passage; the given name alone does not */
+        CHECK(judge_text(ac, q, "战营同志在会上讲话。", 0) > 0, "战营同志 found");
+        CHECK(judge_text(ac, q, "王战营在会上讲话。", 1) > 0, "王战营 found");
+        CHECK(judge_text(ac, q, "战营建设。", 2) == 0, "战营 alone is no match");
+        ss_query_free(q);
+    }
+    ss_gaz_close(g);
+}
+
 static void run_all(ss_actx *ac)
 {
     ss_err err;
@@ -755,6 +809,7 @@ static void run_all(ss_actx *ac)
     test_verb_first(ac);
     test_region_named(ac);
     test_place_split(ac);
+    test_given_names(ac);
     ss_syn_free(syn);
 }
 
