@@ -55,4 +55,19 @@ size_t ss_syn_groups(const ss_syn *s);
 size_t ss_syn_lookup(const ss_syn *s, const char *word, size_t len, ss_syn_alt *out,
                      size_t max);
 
+/* A "=" group one of whose members is a list, its parts set apart by 、 or
+ * ， (放管服 = 简政放权、放管结合、优化服务): the group's line and its members
+ * that are no list (放管服). */
+#define SS_SYN_LIST_FORMS 4
+typedef struct {
+    unsigned line;     /* the group's line (its byte offset): the same for its parts */
+    size_t nforms;
+    ss_syn_alt forms[SS_SYN_LIST_FORMS];
+} ss_syn_list;
+
+/* The groups holding word (len bytes, normalised) as a part of a list
+ * member, at most max, into out; returns how many. */
+size_t ss_syn_lists_with(const ss_syn *s, const char *word, size_t len, ss_syn_list *out,
+                         size_t max);
+
 #endif

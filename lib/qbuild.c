@@ -386,7 +386,8 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
     for (size_t u = c->u0; u < c->u1; u++)
         typed += unit_terms(&q->units[u]);
     for (size_t u = c->a0; u < c->a1 && na < MAX_ALTS + 1; u++) {
-        double w = q->units[u].alt == ALT_RELATED ? W_ALT_RELATED : W_ALT_SAME;
+        double w = (q->units[u].alt == ALT_RELATED ? W_ALT_RELATED : W_ALT_SAME) *
+                   q->units[u].qweight; /* a list's short form shared by k words: 1/k each */
         size_t terms = unit_terms(&q->units[u]);
         if (terms > typed)
             w *= (double)typed / terms;

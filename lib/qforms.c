@@ -303,3 +303,79 @@ void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g)
         move_last_unit(q, ci, q->concepts[ci].a1);
     }
 }
+
+/* Keyword words that are two parts or more of one list of the synonym
+ * table (简政放权 放管结合 -> 放管服 = 简政放权、放管结合、优化服务; 碳达峰
+ * 碳中和 -> 双碳) each also find the list's short forms: the passages that
+ * say 放管服 hold both.  Only parts of three characters or more count (农业
+ * 农村 are no name of 三农); a form a word has already, or one holding the
+ * word, is not added.
+ * Out of memory, forms are left out (the query stays as parsed). */
+#define LIST_PART_MIN 3
+#define LIST_GROUPS 8
+void ss_q_add_list_forms(ss_query *q)
+{
+    const ss_syn *syn = q->opts.exact ? NULL : q->opts.syn;
+    if (!syn || q->natural)
+        return;
+    struct {
+        unsigned line;
+        uint64_t concepts; /* bit c: concept c is a part */
+        size_t parts;
+        ss_syn_list g;
+    } seen[LIST_GROUPS];
+    size_t ns = 0;
+    for (size_t ci = 0; ci < q->nconcepts && ci < 64; ci++) {
+        const concept *c = &q->concepts[ci];
+        const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+        if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted ||
+            q->items[c->item].negated || utf8_count(w->text, strlen(w->text)) < LIST_PART_MIN)
+            continue;
+        ss_syn_list g[LIST_GROUPS];
+        size_t n = ss_syn_lists_with(syn, w->text, strlen(w->text), g, LIST_GROUPS);
+        for (size_t i = 0; i < n; i++) {
+            size_t k = 0;
+            while (k < ns && seen[k].line != g[i].line)
+                k++;
+            if (k == ns) {
+                if (ns == LIST_GROUPS)
+                    continue;
+                seen[ns].line = g[i].line;
+                seen[ns].concepts = 0;
+                seen[ns].parts = 0;
+                seen[ns++].g = g[i];
+            }
+            if (!(seen[k].concepts & ((uint64_t)1 << ci))) {
+                seen[k].concepts |= (uint64_t)1 << ci;
+                seen[k].parts++;
+            }
+        }
+    }
+    for (size_t k = 0; k < ns; k++) {
+        if (seen[k].parts < 2)
+            continue;
+        for (size_t ci = 0; ci < q->nconcepts && ci < 64; ci++) {
+            if (!(seen[k].concepts & ((uint64_t)1 << ci)))
+                continue;
+            for (size_t f = 0; f < seen[k].g.nforms; f++) {
+                const char *t = seen[k].g.forms[f].text;
+                const unit *w = &q->units[q->concepts[ci].whole != SIZE_MAX ? q->concepts[ci].whole
+                                                                            : q->concepts[ci].u0];
+                /* a form holding the word (碳达峰碳中和 for 碳达峰) would count it twice */
+                int have = strstr(t, w->text) != NULL;
+                for (size_t u = q->concepts[ci].a0; u < q->concepts[ci].a1 && !have; u++)
+                    have = strcmp(q->units[u].text, t) == 0;
+                if (have || strlen(t) >= SS_NUM_FORM_MAX)
+                    continue;
+                ss_analysis an;
+                if (!q->ac || ss_analyze_atoms(q->ac, t, strlen(t), &an, NULL) != SS_OK ||
+                    !an.natoms || ss_q_add_unit(q, &an, 0, an.natoms - 1, NULL) != SS_OK)
+                    return;
+                q->units[q->nunits - 1].alt = ALT_SAME;
+                /* one passage saying 放管服 holds all k words: it weighs as one form */
+                q->units[q->nunits - 1].qweight = 1.0f / (float)seen[k].parts;
+                move_last_unit(q, ci, q->concepts[ci].a1);
+            }
+        }
+    }
+}

@@ -740,6 +740,8 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
         pending_or = 0;
     }
     if (rc == SS_OK)
+        ss_q_add_list_forms(q);
+    if (rc == SS_OK)
         rc = describe(q, err);
     free(text);
     if (rc != SS_OK) {

@@ -161,6 +161,7 @@ void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t l
  * bare name as another form, when g knows it as the same place. */
 void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g);
 void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g);
+void ss_q_add_list_forms(ss_query *q);
 /* How many of the typed units [u0, u1) of an unquoted keyword item,
  * counted from the first, make the place its word begins with (qparse.c:
  * the rule), or 0: the word is not read as a place and the rest. */

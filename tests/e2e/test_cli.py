@@ -613,6 +613,34 @@ def test_many_bigrams(tmp):
           "a year beside a word with 1,500 bigrams after 年: found", str(res)[:200])
 
 
+def test_list_short_forms(tmp):
+    """Words that are parts of one list of the synonym table (简政放权 放管结合
+    of 放管服 = 放管服改革 = 简政放权、放管结合、优化服务) also find the short form,
+    which weighs as one form of the words, below the words as typed."""
+    d = os.path.join(tmp, "lists")
+    os.makedirs(d)
+    paras = ["深入推进简政放权、放管结合，提高审批效率。",                 # the words typed
+             "深化放管服改革。放管服改革要落到实处，放管服事项清单公开。",  # the short form, thrice
+             "简政放权要加快推进。"]                                       # one part alone
+    paras += [f"{k}县继续推进放管服改革。" for k in "甲乙丙丁"]   # the short form, as common as it is
+    paras += [f"第{i}项工作：道路建设完成投资{i}亿元。" for i in range(1, 30)]
+    with open(os.path.join(d, "a.txt"), "w", encoding="utf-8") as f:
+        f.write("某市政府工作报告\n\n" + "\n\n".join(paras) + "\n")
+    db = os.path.join(tmp, "lists-db")
+    index(db, d)
+    rc, res = query(db, "简政放权 放管结合", extra=("--strict",))
+    hits = res["hits"] if res else []
+    check("放管服" in (res or {}).get("understood", ""), "list parts: the short form understood",
+          res and res["understood"])
+    check(len(hits) == 6 and "简政放权、放管结合" in hits[0]["text"] and
+          all("放管服" in h["text"] for h in hits[1:]),
+          "list parts: the words as typed first, the short form after",
+          [h["text"][:12] for h in hits])
+    rc, res = query(db, "简政放权 放管结合", extra=("--strict", "--exact"))
+    check(res and [h["text"][:6] for h in res["hits"]] == ["深入推进简政"],
+          "list parts: --exact finds the words only", res and [h["text"][:8] for h in res["hits"]])
+
+
 def test_index_format(tmp):
     """The index records its format when created; speech-query and
     speech-index refuse an index of another format, or of none, saying
@@ -664,6 +692,7 @@ def main():
         test_shards(tmp)
         test_tied_layouts(tmp)
         test_many_bigrams(tmp)
+        test_list_short_forms(tmp)
         test_index_format(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

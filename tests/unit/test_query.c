@@ -25,7 +25,9 @@ static const char syn_text[] = "# test\n"
                                "中行 = 中国银行\n"
                                "gdp = 国内生产总值\n"
                                "ar = 增强现实\n"
-                               "公租房 = 公共租赁住房\n";
+                               "公租房 = 公共租赁住房\n"
+                               "放管服 = 简政放权、放管结合、优化服务\n"
+                               "双碳 = 碳达峰碳中和 = 碳达峰、碳中和\n";
 static ss_syn *syn;
 
 static const struct {
@@ -794,6 +796,47 @@ static void test_given_names(ss_actx *ac)
     ss_gaz_close(g);
 }
 
+/* Keyword words that are two parts or more of one list of the synonym
+ * table find its short forms too (qforms.c ss_q_add_list_forms). */
+static void test_list_forms(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *understood;
+        int exact;
+    } cases[] = {
+        { "简政放权 放管结合", "简政放权{放管服} 放管结合{放管服}", 0 },
+        { "简政放权 优化服务 项目", "简政放权{放管服} 优化服务{放管服} 项目", 0 },
+        { "碳达峰 碳中和", "碳达峰{双碳} 碳中和{双碳}", 0 }, /* 碳达峰碳中和 holds the word */
+        { "简政放权", "简政放权", 0 },                       /* one part alone */
+        { "简政放权 项目", "简政放权 项目", 0 },
+        { "\"简政放权\" 放管结合", "\"简政放权\" 放管结合", 0 }, /* quoted: exact */
+        { "简政放权 -放管结合", "简政放权 -放管结合", 0 },      /* excluded */
+        { "简政放权 放管结合", "简政放权 放管结合", 1 },        /* --exact */
+        { "如何推进简政放权和放管结合", NULL, 0 },              /* a question */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_query *q = NULL;
+        ss_query_opts o = { cases[i].exact, syn, 0, 0 };
+        CHECK(ss_query_parse_opts(ac, cases[i].q, &o, &q, NULL) == SS_OK, "parse %s", cases[i].q);
+        if (!q)
+            continue;
+        if (cases[i].understood)
+            CHECK_EQ_STR(ss_query_understood(q), cases[i].understood, cases[i].q);
+        else
+            CHECK(!strstr(ss_query_understood(q), "放管服"), "%s: %s", cases[i].q,
+                  ss_query_understood(q));
+        ss_query_free(q);
+    }
+    /* the short form finds the passage for both words */
+    ss_query *q = NULL;
+    ss_query_opts o = { 0, syn, 0, 0 };
+    if (ss_query_parse_opts(ac, "简政放权 放管结合", &o, &q, NULL) == SS_OK) {
+        CHECK(judge_text(ac, q, "深化放管服改革，优化营商环境。", 0) > 0, "放管服 found");
+        CHECK(judge_text(ac, q, "推进简政放权，优化营商环境。", 1) == 0, "one part alone: no match");
+        ss_query_free(q);
+    }
+}
+
 static void run_all(ss_actx *ac)
 {
     ss_err err;
@@ -810,6 +853,7 @@ static void run_all(ss_actx *ac)
     test_region_named(ac);
     test_place_split(ac);
     test_given_names(ac);
+    test_list_forms(ac);
     ss_syn_free(syn);
 }
 

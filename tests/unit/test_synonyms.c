@@ -137,6 +137,68 @@ static int write_text(const char *path, const char *text)
 /* The compiled index (rules + ".idx"): lookups through it are the lookups
  * of the table indexed on reading; an index of another text (the table
  * edited since), a truncated or a garbled one is not used. */
+/* A "=" group one of whose members is a list (parts set apart by 、 or ，):
+ * a part finds the group's members that are no lists (ss_syn_lists_with),
+ * through the compiled index as well; a part is no member. */
+static void lists_of(const ss_syn *s, const char *word, char *out, size_t size)
+{
+    ss_syn_list g[4];
+    size_t n = ss_syn_lists_with(s, word, strlen(word), g, 4);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        for (size_t f = 0; f < g[i].nforms; f++) {
+            size_t at = strlen(out);
+            snprintf(out + at, size - at, "%s%s", at ? "," : "", g[i].forms[f].text);
+        }
+}
+
+static void test_lists(void)
+{
+    static const char lists[] = "放管服 = 放管服改革 = 简政放权、放管结合、优化服务\n"
+                                "双碳 = 碳达峰，碳中和   # a comment\n"
+                                "融资 ~ 资金、贷款\n"
+                                "四早 = 早发现、早报告、早隔离、早治疗\n";
+    static const struct {
+        const char *word, *forms;
+    } cases[] = {
+        { "简政放权", "放管服,放管服改革" },
+        { "优化服务", "放管服,放管服改革" },
+        { "碳中和", "双碳" },
+        { "早治疗", "四早" },
+        { "放管服", "" },   /* a member, not a part */
+        { "放管", "" },     /* no whole part */
+        { "资金", "" },     /* a "~" line has no lists */
+        { "不在表里", "" },
+    };
+    char dir[] = "/tmp/test_synonyms_lists.XXXXXX", rules[128], idx[128], got[1024];
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    snprintf(rules, sizeof rules, "%s/synonyms.rules", dir);
+    snprintf(idx, sizeof idx, "%s/synonyms.rules.idx", dir);
+    CHECK(write_text(rules, lists) == 0, "write %s", rules);
+    ss_syn *plain = NULL, *indexed = NULL;
+    ss_err err;
+    CHECK(ss_syn_load(rules, &plain, &err) == SS_OK, "load: %s", err.msg);
+    CHECK(plain && ss_syn_write_index(plain, idx, &err) == SS_OK, "write index: %s", err.msg);
+    CHECK(ss_syn_load(rules, &indexed, &err) == SS_OK && indexed && ss_syn_indexed(indexed),
+          "the index is used");
+    for (size_t i = 0; plain && indexed && i < NELEM(cases); i++) {
+        lists_of(plain, cases[i].word, got, sizeof got);
+        CHECK_EQ_STR(got, cases[i].forms, cases[i].word);
+        lists_of(indexed, cases[i].word, got, sizeof got);
+        CHECK_EQ_STR(got, cases[i].forms, cases[i].word);
+    }
+    ss_syn_alt a[8];
+    CHECK(plain && ss_syn_lookup(plain, "简政放权", strlen("简政放权"), a, 8) == 0,
+          "a part is no member");
+    CHECK(plain && ss_syn_lookup(plain, "放管服", strlen("放管服"), a, 8) == 2,
+          "the group's members as before");
+    ss_syn_free(plain);
+    ss_syn_free(indexed);
+    unlink(idx);
+    unlink(rules);
+    rmdir(dir);
+}
+
 static void test_index(void)
 {
     static const char *const words[] = { "发改委", "发展改革委", "发展和改革委员会", "gdp", "GDP",
@@ -304,6 +366,7 @@ int main(int argc, char **argv)
     test_bad_lines();
     test_shipped();
     test_index();
+    test_lists();
     test_numbers();
     return check_report(argv[0]);
 }
