@@ -1,15 +1,23 @@
 /* libFuzzer target: bytes as a query.  Parsing (words, quotes, -, OR,
- * field filters) and highlighting a fixed passage must never crash or
- * trip a sanitizer, whatever the query.  Run with `make fuzz`. */
+ * field filters) with the shipped synonym table, reading its places (the
+ * gazetteer; or none: the forms of names), and highlighting a fixed
+ * passage must never crash or trip a sanitizer, whatever the query.  Run
+ * with `make fuzz`. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyze.h"
+#include "datadir.h"
+#include "gazetteer.h"
 #include "query.h"
+#include "synonyms.h"
 
 static ss_analyzer *an;
 static ss_actx *ac;
+static ss_syn *syn;
+static ss_gazetteer *gaz;
 
 static const char passage[] =
     "要积极融入長三角發展的大格局中去招商，落实“9+2”工作布局，总投资2844亿元，"
@@ -17,15 +25,22 @@ static const char passage[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!an && (ss_analyzer_open(NULL, &an, NULL) != SS_OK || !(ac = ss_actx_new(an))))
-        abort();
+    if (!an) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/synonyms.rules", ss_datadir());
+        if (ss_analyzer_open(NULL, &an, NULL) != SS_OK || !(ac = ss_actx_new(an)) ||
+            ss_syn_load(path, &syn, NULL) != SS_OK || ss_gaz_open(NULL, &gaz, NULL) != SS_OK)
+            abort();
+    }
     char *text = malloc(size + 1);
     if (!text)
         return 0;
     memcpy(text, data, size);
     text[size] = '\0';
     ss_query *q = NULL;
-    if (ss_query_parse(ac, text, &q, NULL) == SS_OK) {
+    ss_query_opts o = { 0, syn, 0, size % 3 == 0 };
+    if (ss_query_parse_opts(ac, text, &o, &q, NULL) == SS_OK) {
+        (void)ss_query_set_gazetteer(q, size % 2 ? gaz : NULL, NULL);
         ss_span *hl = NULL;
         size_t n = 0;
         ss_query_highlights(q, ac, passage, sizeof passage - 1, &hl, &n, NULL);
