@@ -13,7 +13,8 @@ whose definition is a name, not an explanation:
   - the note's definition is its first clause (to 。；), without a leading
     即 / 是指 / 指 / 是 and a verb before a list (推进, 实施, 具有…) and without a
     trailing 的简称 / 的统称 / 等; it is 40 characters or fewer and holds no
-    letters, digits, quotes or brackets;
+    letters, digits, quotes or brackets, nor 即 / 是指 / 就是 further on (一岗双责:
+    一个岗位两种责任，两个责任即… explains);
   - the short form's characters, numerals aside (六稳: 稳), stand in the
     definition in order (an abbreviation is made of its characters);
   - the short form holds a numeral (六稳, 三供一业) or is defined in two
@@ -44,6 +45,7 @@ VERB = re.compile(r"^(推进|实施|具有|具备|走|坚持|推动|开展)")
 TAIL = re.compile(r"(的简称|的统称|等)$")
 SHORT = re.compile(r"[\u4e00-\u9fff]+")
 BAD = re.compile(r"[A-Za-z0-9０-９“”‘’\"'（）()《》〈〉【】\[\]:：]")
+EXPLAINS = re.compile(r"即|是指|就是")  # within the definition: it explains (两个责任即…)
 MAX_DEF = 40
 
 
@@ -88,7 +90,8 @@ def notes(root):
                     if not m or not SHORT.fullmatch(m.group(1)):
                         continue
                     short, dfn = m.group(1), definition(m.group(2))
-                    if len(dfn) > MAX_DEF or len(dfn) < len(short) + 2 or BAD.search(dfn):
+                    if (len(dfn) > MAX_DEF or len(dfn) < len(short) + 2 or BAD.search(dfn)
+                            or EXPLAINS.search(dfn)):
                         continue
                     if made_of(short, dfn):
                         defs[short][dfn] += 1

@@ -34,6 +34,7 @@ A = """2021年某市政府工作报告
 7.“三名”：名校长、名班主任、名教师。
 8.“六稳”：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。
 9.“三供一业”：供水、供电、供暖和物业管理。
+10.“一岗双责”：一个岗位两种责任，两个责任即岗位责任和监管责任。
 """
 B = """2022年某省政府工作报告
 注释：
@@ -52,7 +53,7 @@ WANT = [
 ]
 # Left out: 街长制 (one note, no numeral: an explanation), 三农 (its characters are not
 # in the definition), 双高 (two definitions), 三名 (two characters, one note), 六稳 (in
-# the table already), 智慧城管 (no numeral, one note).
+# the table already), 智慧城管 (no numeral, one note), 一岗双责 (即 further on: it explains).
 
 
 def tool(*args):
