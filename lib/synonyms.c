@@ -402,14 +402,9 @@ size_t ss_syn_groups(const ss_syn *s)
     return n;
 }
 
-size_t ss_syn_lookup(const ss_syn *s, const char *word, size_t len, ss_syn_alt *out, size_t max)
+/* The first entry of hash h in s->sorted (s->nsorted when none). */
+static size_t first_entry(const ss_syn *s, uint64_t h)
 {
-    size_t k = 0;
-    if (!s || !len || !s->len)
-        return 0;
-    /* the entries of word's hash: its lines (and those of a member of the
-     * same hash), in file order */
-    uint64_t h = member_hash(word, len);
     size_t lo = 0, hi = s->nsorted;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -418,23 +413,44 @@ size_t ss_syn_lookup(const ss_syn *s, const char *word, size_t len, ss_syn_alt *
         else
             hi = mid;
     }
+    return lo;
+}
+
+#define LINE_MAX_BYTES (SYN_MAX_MEMBERS * SS_SYN_MAX_TERM + 256)
+
+/* Reads the group on the line at byte off into line (lower case, its
+ * comment left out) and its members into m; returns how many, -1 for a
+ * line longer than a well-formed one can be or malformed, 0 for none. */
+static int read_group(const ss_syn *s, uint32_t off, char *line, span *m, int *related)
+{
     const char *end = s->text + s->len;
-    char line[SYN_MAX_MEMBERS * SS_SYN_MAX_TERM + 256];
+    const char *raw = s->text + off, *rawe = memchr(raw, '\n', (size_t)(end - raw));
+    size_t n0 = rawe ? (size_t)(rawe - raw) : (size_t)(end - raw);
+    const char *hash = memchr(raw, '#', n0);
+    if (hash) /* a comment: not part of the group */
+        n0 = (size_t)(hash - raw);
+    if (n0 > LINE_MAX_BYTES)
+        return -1;
+    for (size_t i = 0; i < n0; i++)
+        line[i] = lower(raw[i]);
+    return read_line(line, line + n0, m, SYN_MAX_MEMBERS, related);
+}
+
+size_t ss_syn_lookup(const ss_syn *s, const char *word, size_t len, ss_syn_alt *out, size_t max)
+{
+    size_t k = 0;
+    if (!s || !len || !s->len)
+        return 0;
+    /* the entries of word's hash: its lines (and those of a member of the
+     * same hash), in file order */
+    uint64_t h = member_hash(word, len);
+    size_t lo = first_entry(s, h);
+    char line[LINE_MAX_BYTES];
     for (size_t l = lo; l < s->nsorted && s->sorted[l].hash == h; l++) {
         if (l > lo && s->sorted[l].off == s->sorted[l - 1].off)
             continue; /* a line naming it twice: once */
-        const char *raw = s->text + s->sorted[l].off, *rawe = memchr(raw, '\n', (size_t)(end - raw));
-        size_t n0 = rawe ? (size_t)(rawe - raw) : (size_t)(end - raw);
-        const char *hash = memchr(raw, '#', n0);
-        if (hash) /* a comment: not part of the group */
-            n0 = (size_t)(hash - raw);
-        if (n0 > sizeof line)
-            continue; /* longer than a well-formed line can be */
-        for (size_t i = 0; i < n0; i++)
-            line[i] = lower(raw[i]);
-        const char *ls = line, *le = line + n0;
         span m[SYN_MAX_MEMBERS];
-        int related, n = read_line(ls, le, m, SYN_MAX_MEMBERS, &related), in = 0;
+        int related, n = read_group(s, s->sorted[l].off, line, m, &related), in = 0;
         for (int i = 0; i < n && !in; i++)
             in = m[i].len == len && memcmp(m[i].s, word, len) == 0;
         for (int i = 0; in && i < n && k < max; i++) {
@@ -461,30 +477,13 @@ size_t ss_syn_lists_with(const ss_syn *s, const char *word, size_t len, ss_syn_l
     if (!s || !len || !s->len)
         return 0;
     uint64_t h = member_hash(word, len);
-    size_t lo = 0, hi = s->nsorted;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->sorted[mid].hash < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    const char *end = s->text + s->len;
-    char line[SYN_MAX_MEMBERS * SS_SYN_MAX_TERM + 256];
+    size_t lo = first_entry(s, h);
+    char line[LINE_MAX_BYTES];
     for (size_t l = lo; l < s->nsorted && s->sorted[l].hash == h && k < max; l++) {
         if (!s->sorted[l].part || (l > lo && s->sorted[l].off == s->sorted[l - 1].off))
             continue;
-        const char *raw = s->text + s->sorted[l].off, *rawe = memchr(raw, '\n', (size_t)(end - raw));
-        size_t n0 = rawe ? (size_t)(rawe - raw) : (size_t)(end - raw);
-        const char *hash = memchr(raw, '#', n0);
-        if (hash)
-            n0 = (size_t)(hash - raw);
-        if (n0 > sizeof line)
-            continue;
-        for (size_t i = 0; i < n0; i++)
-            line[i] = lower(raw[i]);
         span m[SYN_MAX_MEMBERS];
-        int related, n = read_line(line, line + n0, m, SYN_MAX_MEMBERS, &related), in = 0;
+        int related, n = read_group(s, s->sorted[l].off, line, m, &related), in = 0;
         for (int i = 0; i < n && !in && !related; i++) { /* word is a part of a list member */
             const char *me = m[i].s + m[i].len;
             for (const char *ps = m[i].s, *next; is_list(m[i].s, me) && ps < me && !in; ps = next) {

@@ -743,6 +743,25 @@ static void test_verb_first(ss_actx *ac)
 }
 
 /* Every test of this program, over the analysis context ac. */
+/* Parses qt with the test's synonym table (exact: --exact), reads its places
+ * (g, or none) and checks what it understood: want, or (want NULL) that
+ * absent is not in it. */
+static void check_understood(ss_actx *ac, const char *qt, int exact, const ss_gazetteer *g,
+                             const char *want, const char *absent)
+{
+    ss_query *q = NULL;
+    ss_query_opts o = { exact, syn, 0, 0 };
+    CHECK(ss_query_parse_opts(ac, qt, &o, &q, NULL) == SS_OK, "parse %s", qt);
+    if (!q)
+        return;
+    CHECK(ss_query_set_gazetteer(q, g, NULL) == SS_OK, "places of %s", qt);
+    if (want)
+        CHECK_EQ_STR(ss_query_understood(q), want, qt);
+    else
+        CHECK(!strstr(ss_query_understood(q), absent), "%s: %s", qt, ss_query_understood(q));
+    ss_query_free(q);
+}
+
 /* A person's name typed whole also finds the given name with 同志, the way
  * speeches name colleagues (qforms.c ss_q_add_given_name_forms): only for
  * a common surname and two more characters that make no dictionary word,
@@ -767,18 +786,7 @@ static void test_given_names(ss_actx *ac)
     ss_gazetteer *g = NULL;
     CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
     for (size_t i = 0; g && i < sizeof cases / sizeof cases[0]; i++) {
-        ss_query *q = NULL;
-        ss_query_opts o = { 0, syn, 0, 0 };
-        CHECK(ss_query_parse_opts(ac, cases[i].q, &o, &q, NULL) == SS_OK, "parse %s", cases[i].q);
-        if (!q)
-            continue;
-        CHECK(ss_query_set_gazetteer(q, g, NULL) == SS_OK, "gazetteer %s", cases[i].q);
-        if (cases[i].understood)
-            CHECK_EQ_STR(ss_query_understood(q), cases[i].understood, cases[i].q);
-        else
-            CHECK(!strstr(ss_query_understood(q), "同志"), "%s: %s", cases[i].q,
-                  ss_query_understood(q));
-        ss_query_free(q);
+        check_understood(ac, cases[i].q, 0, g, cases[i].understood, "同志");
     }
     /* without a gazetteer (the query names no place), once only */
     ss_query *q = NULL;
@@ -815,17 +823,7 @@ static void test_list_forms(ss_actx *ac)
         { "如何推进简政放权和放管结合", NULL, 0 },              /* a question */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ss_query *q = NULL;
-        ss_query_opts o = { cases[i].exact, syn, 0, 0 };
-        CHECK(ss_query_parse_opts(ac, cases[i].q, &o, &q, NULL) == SS_OK, "parse %s", cases[i].q);
-        if (!q)
-            continue;
-        if (cases[i].understood)
-            CHECK_EQ_STR(ss_query_understood(q), cases[i].understood, cases[i].q);
-        else
-            CHECK(!strstr(ss_query_understood(q), "放管服"), "%s: %s", cases[i].q,
-                  ss_query_understood(q));
-        ss_query_free(q);
+        check_understood(ac, cases[i].q, cases[i].exact, NULL, cases[i].understood, "放管服");
     }
     /* the short form finds the passage for both words */
     ss_query *q = NULL;

@@ -137,6 +137,24 @@ static int write_text(const char *path, const char *text)
 /* The compiled index (rules + ".idx"): lookups through it are the lookups
  * of the table indexed on reading; an index of another text (the table
  * edited since), a truncated or a garbled one is not used. */
+/* Writes text as dir/synonyms.rules (dir a mkdtemp template), loads it
+ * (*plain: indexed on reading), compiles its index beside it and loads it
+ * again (*indexed: through that index). */
+static void table_and_index(const char *text, char *dir, char *rules, char *idx, ss_syn **plain,
+                            ss_syn **indexed)
+{
+    ss_err err;
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    snprintf(rules, 128, "%s/synonyms.rules", dir);
+    snprintf(idx, 128, "%s/synonyms.rules.idx", dir);
+    CHECK(write_text(rules, text) == 0, "write %s", rules);
+    CHECK(ss_syn_load(rules, plain, &err) == SS_OK, "load: %s", err.msg);
+    CHECK(*plain && !ss_syn_indexed(*plain), "no index beside the table: indexed on reading");
+    CHECK(*plain && ss_syn_write_index(*plain, idx, &err) == SS_OK, "write index: %s", err.msg);
+    CHECK(ss_syn_load(rules, indexed, &err) == SS_OK, "load: %s", err.msg);
+    CHECK(*indexed && ss_syn_indexed(*indexed), "the index beside the table is used");
+}
+
 /* A "=" group one of whose members is a list (parts set apart by 、 or ，):
  * a part finds the group's members that are no lists (ss_syn_lists_with),
  * through the compiled index as well; a part is no member. */
@@ -171,16 +189,8 @@ static void test_lists(void)
         { "不在表里", "" },
     };
     char dir[] = "/tmp/test_synonyms_lists.XXXXXX", rules[128], idx[128], got[1024];
-    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
-    snprintf(rules, sizeof rules, "%s/synonyms.rules", dir);
-    snprintf(idx, sizeof idx, "%s/synonyms.rules.idx", dir);
-    CHECK(write_text(rules, lists) == 0, "write %s", rules);
     ss_syn *plain = NULL, *indexed = NULL;
-    ss_err err;
-    CHECK(ss_syn_load(rules, &plain, &err) == SS_OK, "load: %s", err.msg);
-    CHECK(plain && ss_syn_write_index(plain, idx, &err) == SS_OK, "write index: %s", err.msg);
-    CHECK(ss_syn_load(rules, &indexed, &err) == SS_OK && indexed && ss_syn_indexed(indexed),
-          "the index is used");
+    table_and_index(lists, dir, rules, idx, &plain, &indexed);
     for (size_t i = 0; plain && indexed && i < NELEM(cases); i++) {
         lists_of(plain, cases[i].word, got, sizeof got);
         CHECK_EQ_STR(got, cases[i].forms, cases[i].word);
@@ -205,18 +215,10 @@ static void test_index(void)
                                          "国内生产总值", "豫", "河南", "融资", "资金", "贷款",
                                          "经费", "不在表里", "发改", "新词", "旧词" };
     char dir[] = "/tmp/test_synonyms.XXXXXX", rules[128], idx[128];
-    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
-    snprintf(rules, sizeof rules, "%s/synonyms.rules", dir);
-    snprintf(idx, sizeof idx, "%s/synonyms.rules.idx", dir);
-    CHECK(write_text(rules, table) == 0, "write %s", rules);
     ss_syn *plain = NULL, *indexed = NULL;
     ss_err err;
     char want[4096], got[4096];
-    CHECK(ss_syn_load(rules, &plain, &err) == SS_OK, "load: %s", err.msg);
-    CHECK(plain && !ss_syn_indexed(plain), "no index beside the table: indexed on reading");
-    CHECK(plain && ss_syn_write_index(plain, idx, &err) == SS_OK, "write index: %s", err.msg);
-    CHECK(ss_syn_load(rules, &indexed, &err) == SS_OK, "load: %s", err.msg);
-    CHECK(indexed && ss_syn_indexed(indexed), "the index beside the table is used");
+    table_and_index(table, dir, rules, idx, &plain, &indexed);
     all_lookups(plain, words, NELEM(words), want, sizeof want);
     all_lookups(indexed, words, NELEM(words), got, sizeof got);
     CHECK_EQ_STR(got, want, "lookups through the index = lookups of the table");
