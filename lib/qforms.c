@@ -261,10 +261,27 @@ void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g)
  * of two characters, no word of the dictionary and no place) also stands
  * where a speech calls the person by the given name, as colleagues are
  * named (战营同志): that form is another form of the word.  The first two
- * characters make no word either (安置房, 公租房 are no names).  Names of two
+ * characters make no word either (安置房, 公租房 are no names), and the last
+ * is none that ends the names of institutions and systems (路长制).  Names of two
  * characters are left alone (强同志 could be anyone).  g NULL: the query
  * names no place (ss_need_places).  Out of memory, the form is left out
  * (the query stays as parsed). */
+/* Last characters of institutions, systems and measures (路长制, 应急局,
+ * 覆盖率), hardly ever of a given name. */
+static const char NOT_NAME_ENDS[] = "制局所站办厅委院区县市省镇乡率费税型性";
+
+static int ends_not_name(uint32_t cp)
+{
+    for (size_t i = 0; NOT_NAME_ENDS[i];) {
+        size_t at = i;
+        if (utf8_next(NOT_NAME_ENDS, sizeof NOT_NAME_ENDS - 1, &i) == cp)
+            return 1;
+        if (i == at)
+            break;
+    }
+    return 0;
+}
+
 void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g)
 {
     static const char comrade[] = "同志";
@@ -285,7 +302,8 @@ void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g)
             cp[n++] = utf8_next(w->text, len, &at);
         }
         if (n != 3 || at != len || !ss_common_surname(cp[0]) || !uc_is_han(cp[1]) ||
-            !uc_is_han(cp[2]) || (d && (seg_dict_lookup(d, w->text, len, NULL) ||
+            !uc_is_han(cp[2]) || ends_not_name(cp[2]) ||
+            (d && (seg_dict_lookup(d, w->text, len, NULL) ||
                                         seg_dict_lookup(d, w->text, given + (len - given) / 2, NULL))) ||
             (g && ss_gaz_lookup(g, w->text, len, ids, 1) > 0))
             continue;

@@ -778,6 +778,7 @@ static void test_given_names(ss_actx *ac)
         { "欧阳修远", "欧阳修远" },       /* four characters */
         { "\"王战营\"", "\"王战营\"" }, /* quoted: exact */
         { "安置房", "安置房" },           /* 安置 is a word */
+        { "路长制", "路长制" },           /* 制 ends a system's name */
         { "公租房", "公租房{公共租赁住房}" }, /* a word of the synonym table */
         { "张家口", "张家口" },           /* a place */
         { "毛泽东", "毛泽东" },           /* a dictionary word */
