@@ -262,7 +262,8 @@ void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g)
  * where a speech calls the person by the given name, as colleagues are
  * named (战营同志): that form is another form of the word.  The first two
  * characters make no word either (安置房, 公租房 are no names), and the last
- * is none that ends the names of institutions and systems (路长制).  Names of two
+ * is none that ends the names of institutions and systems (路长制).
+ * --exact (opts.exact) adds none.  Names of two
  * characters are left alone (强同志 could be anyone).  g NULL: the query
  * names no place (ss_need_places).  Out of memory, the form is left out
  * (the query stays as parsed). */
@@ -290,7 +291,7 @@ void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g)
         concept *c = &q->concepts[ci];
         const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
         if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted || q->natural ||
-            c->a1 > c->a0)
+            q->opts.exact || c->a1 > c->a0)
             continue; /* a word with forms of its own (公租房: 公共租赁住房) is vocabulary */
         size_t len = strlen(w->text), at = 0, given = 0;
         uint32_t ids[1];

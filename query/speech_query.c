@@ -58,6 +58,7 @@ static void usage(FILE *f)
             "                    the passage of FILE at byte BYTE (a hit's file and byte_start)\n"
             "      --exact       only the words as typed: no synonyms or abbreviations\n"
             "                    (corpus/data/synonyms.rules), no other forms of figures\n"
+            "                    or names (王战营: 战营同志)\n"
             "      --strict      only passages holding every query word: no partial matches\n"
             "                    (by default, when a keyword query has fewer strict hits\n"
             "                    than the page shows, passages holding most of it follow,\n"

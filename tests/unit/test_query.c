@@ -789,6 +789,7 @@ static void test_given_names(ss_actx *ac)
     for (size_t i = 0; g && i < sizeof cases / sizeof cases[0]; i++) {
         check_understood(ac, cases[i].q, 0, g, cases[i].understood, "同志");
     }
+    check_understood(ac, "王战营", 1, g, "王战营", NULL); /* --exact: as typed */
     /* without a gazetteer (the query names no place), once only */
     ss_query *q = NULL;
     if (ss_query_parse(ac, "王战营", &q, NULL) == SS_OK) {
