@@ -76,11 +76,18 @@ def index_of(setname):
                         "real-index" if setname.startswith("real") else "corpus-index")
 
 
+def set_path(setname):
+    """A judged set: the real corpus's halves are written by `make eval` into
+    build/eval/ (they quote that corpus); the others are in tests/eval/."""
+    if setname.startswith("real"):
+        return os.path.join(ROOT, "build", "eval", setname + ".json")
+    return os.path.join(ROOT, "tests", "eval", setname + ".json")
+
+
 class Runner:
     def __init__(self, exe, sets, jobs):
         self.exe = exe
-        self.sets = {s: json.load(open(os.path.join(ROOT, "tests", "eval", s + ".json")))["queries"]
-                     for s in sets}
+        self.sets = {s: json.load(open(set_path(s)))["queries"] for s in sets}
         self.pool = cf.ThreadPoolExecutor(jobs)
 
     def one(self, env, setname, q):

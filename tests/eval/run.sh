@@ -4,10 +4,12 @@
 #   dev          dev_qrels.json over corpus/
 #   corpus tune  corpus_tune.json over corpus/      (the half the engine may be tuned on)
 #   corpus held  corpus_heldout.json over corpus/   (the half it may not)
-#   real tune / real held   real_tune.json / real_heldout.json over $REALCORPUS
-#                (skipped with a message when that corpus is absent; its index is
-#                built once into $EVAL_DIR and reused while the corpus and
-#                speech-index are unchanged)
+#   real tune / real held   over $REALCORPUS, written into $EVAL_DIR as
+#                real_tune.json / real_heldout.json from queries_real.json,
+#                pool_real.json and judgments_real.txt (pool.py qrels; they quote
+#                the corpus); skipped with a message when that corpus is absent;
+#                its index is built once into $EVAL_DIR and reused while the
+#                corpus and speech-index are unchanged
 #   distractor   corpus/ plus ~1,600 unrelated Chinese pages (manual pages of
 #                Debian's manpages-zh, simplified and traditional, and the Chinese
 #                pages of gimp-help-zh-cn when installed), extracted at run time;
@@ -142,8 +144,11 @@ if dup:
 PY
     index real "$REAL"
     for half in $HALVES; do
-        q=$E/real_$half.json
-        [ -f "$q" ] || { echo "real corpus $half: $q absent, skipped"; continue; }
+        # the judged half is made here from the committed queries, pool and
+        # judgments: it quotes the corpus, which is not copied into the project
+        q=$OUT/real_$half.json
+        python3 $E/pool.py qrels $E/queries_real.json $E/pool_real.json "$REAL" \
+            $E/judgments_real.txt "$half" "$q"
         score "real corpus $half" "$q" "$OUT/real-index" "$OUT/fts5-real.db" "$REAL"
     done
 else

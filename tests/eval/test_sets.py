@@ -1,21 +1,27 @@
 #!/usr/bin/env python3
 """Checks of the judged sets and of the evaluation's own tools (run by
-tests/run.sh): every set is well formed, its spans are byte spans of the
-original files whose text it quotes, the tuning and held-out halves do not
-share queries, a run made of the judged units in grade order scores 1 and an
-empty run 0, the passage windows cover the files' bytes exactly, and the
-manual-page extractor keeps text and drops requests.  The real-corpus checks
-that need ../shared/realcorpus are skipped, with a message, when it is
-absent.  Ends with "N passed, N failed".
+tests/run.sh): the sources of every set (queries, pool, judgments) agree,
+every set is well formed, its spans are byte spans of the original files
+whose text it quotes, the tuning and held-out halves do not share queries, a
+run made of the judged units in grade order scores 1 and an empty run 0, the
+passage windows cover the files' bytes exactly, and the manual-page extractor
+keeps text and drops requests.  The real corpus's halves are not committed
+(they quote that corpus): they are made here from their sources, as `make
+eval` makes them, when the corpus is present ($REALCORPUS, by default the
+realcorpus folder beside the checkout), and those checks are skipped with a
+message when it is absent.  Ends with "N passed, N failed".
 """
 import json
 import os
+import shutil
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import distractor  # noqa: E402
+import pool  # noqa: E402
 import windows  # noqa: E402
 from score import make_units, score  # noqa: E402
 
@@ -24,8 +30,6 @@ SETS = [  # file, corpus root, whole text quoted (else a prefix of it)
     ("dev_qrels.json", os.path.join(ROOT, "corpus"), True),
     ("corpus_tune.json", os.path.join(ROOT, "corpus"), True),
     ("corpus_heldout.json", os.path.join(ROOT, "corpus"), True),
-    ("real_tune.json", REAL, False),
-    ("real_heldout.json", REAL, False),
 ]
 passed = failed = 0
 
@@ -39,13 +43,47 @@ def check(ok, what):
         print(f"FAIL {what}")
 
 
-def load(name):
-    path = os.path.join(HERE, name)
+def load(name, where=HERE):
+    path = os.path.join(where, name)
     return json.load(open(path, encoding="utf-8"))["queries"] if os.path.exists(path) else None
 
 
-def check_set(name, root, whole):
-    queries = load(name)
+def judgments(path):
+    """{qid: {candidate number: grade}} of a judgments file (the last line of a
+    query counts, as in pool.py)."""
+    out = {}
+    for line in open(path, encoding="utf-8"):
+        line = line.split("#", 1)[0].split()
+        if line:
+            out[line[0]] = {int(n): int(g) for part in line[1:] for g, nums in [part.split(":", 1)]
+                            for n in filter(None, nums.split(","))}
+    return out
+
+
+def check_sources(kind):
+    """queries_KIND.json, pool_KIND.json and judgments_KIND.txt agree: every
+    query is pooled and judged, on candidates of its pool, with something
+    relevant; ids are unique; each query is in one half, and the halves share
+    no query text."""
+    spec = json.load(open(os.path.join(HERE, f"queries_{kind}.json"), encoding="utf-8"))["queries"]
+    cands = json.load(open(os.path.join(HERE, f"pool_{kind}.json"), encoding="utf-8"))
+    judged = judgments(os.path.join(HERE, f"judgments_{kind}.txt"))
+    ids = [q["id"] for q in spec]
+    check(len(ids) == len(set(ids)), f"queries_{kind}: ids unique")
+    for q in spec:
+        what = f"{kind} {q['id']}"
+        nums = {c["n"] for c in cands.get(q["id"], {}).get("candidates", [])}
+        grades = judged.get(q["id"])
+        check(q.get("half") in ("tune", "heldout"), what + ": in a half")
+        check(bool(nums), what + ": pooled")
+        check(grades is not None and set(grades) <= nums, what + ": judged on its pool")
+        check(bool(grades) and max(grades.values()) > 0, what + ": something relevant")
+    halves = [{q["query"] for q in spec if q.get("half") == h} for h in ("tune", "heldout")]
+    check(not halves[0] & halves[1], f"queries_{kind}: the halves share no query")
+
+
+def check_set(name, root, whole, where=HERE):
+    queries = load(name, where)
     if queries is None:
         print(f"skip {name}: absent")
         return
@@ -81,8 +119,8 @@ def check_set(name, root, whole):
         check(score(q["rel"], [])[0] == 0.0, f"{name} {q['id']}: empty run scores 0")
 
 
-def check_halves(a, b):
-    qa, qb = load(a), load(b)
+def check_halves(a, b, where=HERE):
+    qa, qb = load(a, where), load(b, where)
     if qa is None or qb is None:
         print(f"skip {a} / {b}: a half is absent")
         return
@@ -111,11 +149,30 @@ def check_roff():
         check(want in text and (not unwanted or unwanted not in text), f"roff_text {src[:20]!r}")
 
 
+def check_real_halves():
+    """The real corpus's halves, made from their sources as `make eval` does."""
+    if not os.path.isdir(REAL):
+        print(f"skip real_tune.json / real_heldout.json: not made, {REAL} is absent")
+        return
+    tmp = tempfile.mkdtemp(prefix="ss-eval-sets-")
+    try:
+        for half in ("tune", "heldout"):
+            pool.do_qrels(os.path.join(HERE, "queries_real.json"), os.path.join(HERE, "pool_real.json"),
+                          REAL, os.path.join(HERE, "judgments_real.txt"), half,
+                          os.path.join(tmp, f"real_{half}.json"))
+            check_set(f"real_{half}.json", REAL, False, tmp)
+        check_halves("real_tune.json", "real_heldout.json", tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
+    for kind in ("corpus", "real"):
+        check_sources(kind)
     for name, root, whole in SETS:
         check_set(name, root, whole)
     check_halves("corpus_tune.json", "corpus_heldout.json")
-    check_halves("real_tune.json", "real_heldout.json")
+    check_real_halves()
     check_windows()
     check_roff()
     print(f"{passed} passed, {failed} failed")
