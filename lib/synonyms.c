@@ -436,21 +436,35 @@ static int read_group(const ss_syn *s, uint32_t off, char *line, span *m, int *r
     return read_line(line, line + n0, m, SYN_MAX_MEMBERS, related);
 }
 
+#define LINES_MAX 64 /* lines one hash names: far more than a word's groups */
+
+/* The lines of the entries of word's hash that are parts of lists (part 1)
+ * or members (part 0), each once, in file order, into off (at most
+ * LINES_MAX); returns how many.  A line of another word of the same hash
+ * may be among them: the caller reads the line. */
+static size_t lines_of(const ss_syn *s, const char *word, size_t len, uint32_t part,
+                       uint32_t *off)
+{
+    size_t n = 0;
+    if (!s || !len || !s->len)
+        return 0;
+    uint64_t h = member_hash(word, len);
+    for (size_t l = first_entry(s, h); l < s->nsorted && s->sorted[l].hash == h && n < LINES_MAX;
+         l++)
+        if (s->sorted[l].part == part && (n == 0 || off[n - 1] != s->sorted[l].off))
+            off[n++] = s->sorted[l].off; /* a line naming it twice: once */
+    return n;
+}
+
 size_t ss_syn_lookup(const ss_syn *s, const char *word, size_t len, ss_syn_alt *out, size_t max)
 {
     size_t k = 0;
-    if (!s || !len || !s->len)
-        return 0;
-    /* the entries of word's hash: its lines (and those of a member of the
-     * same hash), in file order */
-    uint64_t h = member_hash(word, len);
-    size_t lo = first_entry(s, h);
+    uint32_t off[LINES_MAX];
+    size_t nl = lines_of(s, word, len, 0, off);
     char line[LINE_MAX_BYTES];
-    for (size_t l = lo; l < s->nsorted && s->sorted[l].hash == h; l++) {
-        if (l > lo && s->sorted[l].off == s->sorted[l - 1].off)
-            continue; /* a line naming it twice: once */
+    for (size_t l = 0; l < nl; l++) {
         span m[SYN_MAX_MEMBERS];
-        int related, n = read_group(s, s->sorted[l].off, line, m, &related), in = 0;
+        int related, n = read_group(s, off[l], line, m, &related), in = 0;
         for (int i = 0; i < n && !in; i++)
             in = m[i].len == len && memcmp(m[i].s, word, len) == 0;
         for (int i = 0; in && i < n && k < max; i++) {
@@ -474,16 +488,12 @@ size_t ss_syn_lists_with(const ss_syn *s, const char *word, size_t len, ss_syn_l
                          size_t max)
 {
     size_t k = 0;
-    if (!s || !len || !s->len)
-        return 0;
-    uint64_t h = member_hash(word, len);
-    size_t lo = first_entry(s, h);
+    uint32_t off[LINES_MAX];
+    size_t nl = lines_of(s, word, len, 1, off);
     char line[LINE_MAX_BYTES];
-    for (size_t l = lo; l < s->nsorted && s->sorted[l].hash == h && k < max; l++) {
-        if (!s->sorted[l].part || (l > lo && s->sorted[l].off == s->sorted[l - 1].off))
-            continue;
+    for (size_t l = 0; l < nl && k < max; l++) {
         span m[SYN_MAX_MEMBERS];
-        int related, n = read_group(s, s->sorted[l].off, line, m, &related), in = 0;
+        int related, n = read_group(s, off[l], line, m, &related), in = 0;
         for (int i = 0; i < n && !in && !related; i++) { /* word is a part of a list member */
             const char *me = m[i].s + m[i].len;
             for (const char *ps = m[i].s, *next; is_list(m[i].s, me) && ps < me && !in; ps = next) {
@@ -495,7 +505,7 @@ size_t ss_syn_lists_with(const ss_syn *s, const char *word, size_t len, ss_syn_l
         if (!in)
             continue;
         ss_syn_list *g = &out[k++];
-        g->line = s->sorted[l].off;
+        g->line = off[l];
         g->nforms = 0;
         for (int i = 0; i < n && g->nforms < SS_SYN_LIST_FORMS; i++) {
             if (is_list(m[i].s, m[i].s + m[i].len) || utf8_count(m[i].s, m[i].len) < 2)
