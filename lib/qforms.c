@@ -220,6 +220,26 @@ static void move_last_unit(ss_query *q, size_t ci, size_t at)
 static const char *const division_suffixes[] = { "市", "省", "县", "区", "州", "盟", "地区",
                                                  "自治区", "自治州", "自治县" };
 
+/* The unit concept c was typed as: its whole word, else its first unit. */
+static const unit *typed_unit(const ss_query *q, const concept *c)
+{
+    return &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+}
+
+/* Adds text[0, len) to concept ci as another form (ALT_SAME) weighing
+ * qweight; 0 when it cannot (out of memory: the query stays as parsed). */
+static int add_form(ss_query *q, size_t ci, const char *text, size_t len, float qweight)
+{
+    ss_analysis an;
+    if (!q->ac || ss_analyze_atoms(q->ac, text, len, &an, NULL) != SS_OK || !an.natoms ||
+        ss_q_add_unit(q, &an, 0, an.natoms - 1, NULL) != SS_OK)
+        return 0;
+    q->units[q->nunits - 1].alt = ALT_SAME;
+    q->units[q->nunits - 1].qweight = qweight;
+    move_last_unit(q, ci, q->concepts[ci].a1);
+    return 1;
+}
+
 /* A place typed with its suffix (柳州市) also stands where the text names
  * it without (柳州螺蛳粉): the name without the suffix, when the gazetteer
  * knows it as the same place, is another form of the word.  Out of memory,
@@ -228,7 +248,7 @@ void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g)
 {
     for (size_t ci = 0; ci < q->nconcepts; ci++) {
         concept *c = &q->concepts[ci];
-        const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+        const unit *w = typed_unit(q, c);
         if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted || w->n < 3)
             continue;
         size_t len = strlen(w->text);
@@ -246,80 +266,59 @@ void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g)
                     same = full[i] == bare[k];
             if (!same)
                 continue;
-            ss_analysis an;
-            if (!q->ac || ss_analyze_atoms(q->ac, w->text, len - sl, &an, NULL) != SS_OK ||
-                !an.natoms || ss_q_add_unit(q, &an, 0, an.natoms - 1, NULL) != SS_OK)
+            if (!add_form(q, ci, w->text, len - sl, 1.0f))
                 return;
-            q->units[q->nunits - 1].alt = ALT_SAME;
-            move_last_unit(q, ci, q->concepts[ci].a1);
             break;
         }
     }
 }
+
+/* Last characters of institutions, systems and measures (路长制, 应急局,
+ * 覆盖率), hardly ever of a given name. */
+static const char NOT_NAME_ENDS[] = "制局所站办厅委院区县市省镇乡率费税型性";
 
 /* A person's name typed whole (王战营: a common surname and a given name
  * of two characters, no word of the dictionary and no place) also stands
  * where a speech calls the person by the given name, as colleagues are
  * named (战营同志): that form is another form of the word.  The first two
  * characters make no word either (安置房, 公租房 are no names), and the last
- * is none that ends the names of institutions and systems (路长制).
- * --exact (opts.exact) adds none.  Names of two
- * characters are left alone (强同志 could be anyone).  g NULL: the query
- * names no place (ss_need_places).  Out of memory, the form is left out
- * (the query stays as parsed). */
-/* Last characters of institutions, systems and measures (路长制, 应急局,
- * 覆盖率), hardly ever of a given name. */
-static const char NOT_NAME_ENDS[] = "制局所站办厅委院区县市省镇乡率费税型性";
-
-static int ends_not_name(uint32_t cp)
-{
-    for (size_t i = 0; NOT_NAME_ENDS[i];) {
-        size_t at = i;
-        if (utf8_next(NOT_NAME_ENDS, sizeof NOT_NAME_ENDS - 1, &i) == cp)
-            return 1;
-        if (i == at)
-            break;
-    }
-    return 0;
-}
-
+ * is none that ends the names of institutions and systems (路长制).  Names
+ * of two characters are left alone (强同志 could be anyone); --exact
+ * (opts.exact) adds none.  g NULL: the query names no place
+ * (ss_need_places).  Out of memory, the form is left out (the query stays
+ * as parsed). */
 void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g)
 {
     static const char comrade[] = "同志";
     const seg_dict *d = q->ac ? ss_actx_dict(q->ac) : NULL;
+    if (q->natural || q->opts.exact)
+        return;
     for (size_t ci = 0; ci < q->nconcepts; ci++) {
         concept *c = &q->concepts[ci];
-        const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
-        if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted || q->natural ||
-            q->opts.exact || c->a1 > c->a0)
+        const unit *w = typed_unit(q, c);
+        if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted || c->a1 > c->a0)
             continue; /* a word with forms of its own (公租房: 公共租赁住房) is vocabulary */
-        size_t len = strlen(w->text), at = 0, given = 0;
-        uint32_t ids[1];
-        uint32_t cp[4];
+        size_t len = strlen(w->text), at = 0, start[3]; /* each character's first byte */
+        uint32_t cp[3], ids[1];
         int n = 0;
-        while (at < len && n < 4) {
-            if (n == 1)
-                given = at;
+        while (at < len && n < 3) {
+            start[n] = at;
             cp[n++] = utf8_next(w->text, len, &at);
         }
         if (n != 3 || at != len || !ss_common_surname(cp[0]) || !uc_is_han(cp[1]) ||
-            !uc_is_han(cp[2]) || ends_not_name(cp[2]) ||
+            !uc_is_han(cp[2]) || cp_in(cp[2], NOT_NAME_ENDS) ||
             (d && (seg_dict_lookup(d, w->text, len, NULL) ||
-                                        seg_dict_lookup(d, w->text, given + (len - given) / 2, NULL))) ||
+                   seg_dict_lookup(d, w->text, start[2], NULL))) ||
             (g && ss_gaz_lookup(g, w->text, len, ids, 1) > 0))
             continue;
         char form[16];
-        size_t fl = len - given;
+        size_t fl = len - start[1];
         if (fl + sizeof comrade > sizeof form)
             continue;
-        memcpy(form, w->text + given, fl);
+        memcpy(form, w->text + start[1], fl);
         memcpy(form + fl, comrade, sizeof comrade);
-        ss_analysis an;
-        if (ss_analyze_atoms(q->ac, form, strlen(form), &an, NULL) != SS_OK || !an.natoms ||
-            ss_q_add_unit(q, &an, 0, an.natoms - 1, NULL) != SS_OK)
+        if (!add_form(q, ci, form, strlen(form), 1.0f))
             return;
-        q->units[q->nunits - 1].alt = ALT_SAME;
-        move_last_unit(q, ci, q->concepts[ci].a1);
     }
 }
 
@@ -346,7 +345,7 @@ void ss_q_add_list_forms(ss_query *q)
     size_t ns = 0;
     for (size_t ci = 0; ci < q->nconcepts && ci < 64; ci++) {
         const concept *c = &q->concepts[ci];
-        const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+        const unit *w = typed_unit(q, c);
         if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted ||
             q->items[c->item].negated || utf8_count(w->text, strlen(w->text)) < LIST_PART_MIN)
             continue;
@@ -378,22 +377,16 @@ void ss_q_add_list_forms(ss_query *q)
                 continue;
             for (size_t f = 0; f < seen[k].g.nforms; f++) {
                 const char *t = seen[k].g.forms[f].text;
-                const unit *w = &q->units[q->concepts[ci].whole != SIZE_MAX ? q->concepts[ci].whole
-                                                                            : q->concepts[ci].u0];
+                const unit *w = typed_unit(q, &q->concepts[ci]);
                 /* a form holding the word (碳达峰碳中和 for 碳达峰) would count it twice */
                 int have = strstr(t, w->text) != NULL;
                 for (size_t u = q->concepts[ci].a0; u < q->concepts[ci].a1 && !have; u++)
                     have = strcmp(q->units[u].text, t) == 0;
                 if (have || strlen(t) >= SS_NUM_FORM_MAX)
                     continue;
-                ss_analysis an;
-                if (!q->ac || ss_analyze_atoms(q->ac, t, strlen(t), &an, NULL) != SS_OK ||
-                    !an.natoms || ss_q_add_unit(q, &an, 0, an.natoms - 1, NULL) != SS_OK)
-                    return;
-                q->units[q->nunits - 1].alt = ALT_SAME;
                 /* one passage saying 放管服 holds all k words: it weighs as one form */
-                q->units[q->nunits - 1].qweight = 1.0f / (float)seen[k].parts;
-                move_last_unit(q, ci, q->concepts[ci].a1);
+                if (!add_form(q, ci, t, strlen(t), 1.0f / (float)seen[k].parts))
+                    return;
             }
         }
     }

@@ -94,16 +94,6 @@ static inline int is_sentence_punct(uint32_t cp)
     return uc_is_sentence_end(cp) || cp == 0xFF1A || cp == ':' || cp == 0xFF0C || cp == ',';
 }
 
-/* Is cp one of the characters of list (UTF-8)? */
-static inline int cp_in(uint32_t cp, const char *list)
-{
-    size_t n = strlen(list), i = 0;
-    while (cp && i < n)
-        if (utf8_next(list, n, &i) == cp)
-            return 1;
-    return 0;
-}
-
 static inline uint32_t last_cp(const char *s, size_t n)
 {
     size_t k = n;

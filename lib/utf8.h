@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decodes the code point at s[*i] (len bytes in all) and advances *i.
  * Invalid or truncated sequences yield U+FFFD and advance by one byte. */
@@ -74,5 +75,15 @@ int uc_is_sentence_end(uint32_t cp);
 
 /* Closing quotes and brackets that may follow a sentence end. */
 int uc_is_closer(uint32_t cp);
+
+/* Is cp one of the characters of list (UTF-8)? */
+static inline int cp_in(uint32_t cp, const char *list)
+{
+    size_t n = strlen(list), i = 0;
+    while (cp && i < n)
+        if (utf8_next(list, n, &i) == cp)
+            return 1;
+    return 0;
+}
 
 #endif
