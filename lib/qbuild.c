@@ -43,10 +43,17 @@
 #define SINGLE_MAX_TERMS 1000 /* one-character query: bigrams it may begin */
 
 /* A small owner of xc_query handles, freed together. */
+#define LONE_CACHE 64 /* lone characters whose passages a build remembers */
+
 typedef struct {
     xc_query **v;
     size_t n, cap;
     int failed; /* out of memory: a query was dropped */
+    struct {
+        char ch[8];
+        uint64_t df; /* passages of its terms, summed (single_q) */
+    } lone[LONE_CACHE];
+    size_t nlone;
 } qpool;
 
 static xc_query *keep(qpool *p, xc_query *x)
@@ -101,6 +108,7 @@ typedef struct {
     xc_query *subs[SINGLE_MAX_TERMS];
     size_t n;
     size_t selflen;
+    uint64_t df;
     ss_err *err;
 } single_ctx;
 
@@ -116,20 +124,25 @@ static int begun_bigram(size_t selflen, const char *term, size_t len)
     return next >= 0x80 && utf8_lead_len(next) == len - selflen;
 }
 
+/* Counts the passages of the character's terms (its own, the bigrams it
+ * begins) and adds the bigrams to the query, SINGLE_MAX_TERMS at most. */
 static int add_single(void *arg, const char *term, size_t len, uint32_t tf)
 {
     single_ctx *c = arg;
-    (void)tf;
-    if (!begun_bigram(c->selflen, term, len))
+    int begun = begun_bigram(c->selflen, term, len);
+    if (begun || len == c->selflen)
+        c->df += tf;
+    if (!begun || c->n == SINGLE_MAX_TERMS)
         return 0; /* the character itself is added already */
     xc_query *t = term_q(c->p, term, len, c->err);
     if (t)
         c->subs[c->n++] = t;
-    return c->n == SINGLE_MAX_TERMS;
+    return 0;
 }
 
 /* A lone Han character: its own term or any bigram that begins with it
- * (terms.h: every occurrence holds one of them). */
+ * (terms.h: every occurrence holds one of them).  The passages of those
+ * terms, summed, are remembered in p for unit_idf. */
 static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_err *err)
 {
     single_ctx *c = calloc(1, sizeof *c);
@@ -148,8 +161,10 @@ static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_er
     xc_query *self = term_q(p, ch, len, err);
     if (self)
         c->subs[c->n++] = self;
-    if (db)
-        xc_db_each_term(db, prefix, add_single, c, err);
+    if (db && xc_db_each_term(db, prefix, add_single, c, err) == SS_OK && p->nlone < LONE_CACHE) {
+        memcpy(p->lone[p->nlone].ch, prefix, len + 1);
+        p->lone[p->nlone++].df = c->df;
+    }
     /* OR, not SYNONYM: a synonym's statistics are estimated per shard,
      * which would make sharded and single indexes rank differently */
     xc_query *x = c->n ? combine(p, XC_OP_OR, c->subs, c->n, 0, err)
@@ -226,32 +241,15 @@ static xc_query *unit_q(qpool *p, const unit *u, xc_db *db, ss_err *err)
     return combine(p, XC_OP_AND, t, n, 0, err);
 }
 
-typedef struct {
-    size_t selflen;
-    uint64_t df;
-} lone_ctx;
-
-static int add_lone_df(void *arg, const char *term, size_t len, uint32_t tf)
-{
-    lone_ctx *c = arg;
-    if (len == c->selflen || begun_bigram(c->selflen, term, len))
-        c->df += tf;
-    return 0;
-}
-
 /* Passages holding a lone Han character (single_q's terms: its own term
- * and the bigrams it begins), at most: the sum of their frequencies. */
-static uint32_t lone_df(xc_db *db, const char *ch, size_t len, uint32_t n, ss_err *err)
+ * and the bigrams it begins), at most: the sum of their frequencies, as
+ * single_q counted them while building the query (0 when it did not). */
+static uint32_t lone_df(const qpool *p, const char *ch, size_t len, uint32_t n)
 {
-    char prefix[8];
-    if (len >= sizeof prefix)
-        return 0;
-    memcpy(prefix, ch, len);
-    prefix[len] = '\0';
-    lone_ctx c = { len, 0 };
-    if (xc_db_each_term(db, prefix, add_lone_df, &c, err) != SS_OK)
-        return 0;
-    return c.df < n ? (uint32_t)c.df : n;
+    for (size_t i = 0; i < p->nlone; i++)
+        if (strlen(p->lone[i].ch) == len && memcmp(p->lone[i].ch, ch, len) == 0)
+            return p->lone[i].df < n ? (uint32_t)p->lone[i].df : n;
+    return 0;
 }
 
 /* How rare a unit is: log(N / df) of its rarest bigram or token (a
@@ -259,7 +257,7 @@ static uint32_t lone_df(xc_db *db, const char *ch, size_t len, uint32_t n, ss_er
  * character (吨, 柚) the passages of its terms: a rare character is as rare
  * as the words it stands in, not a common word.  1 without a database or
  * when the term is unknown. */
-static double unit_idf(const unit *u, xc_db *db, ss_err *err)
+static double unit_idf(const qpool *p, const unit *u, xc_db *db, ss_err *err)
 {
     uint32_t n = 0, best = UINT32_MAX;
     if (!db || xc_db_doccount(db, &n, err) != SS_OK || n == 0)
@@ -276,7 +274,7 @@ static double unit_idf(const unit *u, xc_db *db, ss_err *err)
             if (!next_han) {
                 uint32_t df = prev_han || glued_term(u, i, glue)
                                   ? 0
-                                  : lone_df(db, u->text + a->off, a->len, n, err);
+                                  : lone_df(p, u->text + a->off, a->len, n);
                 if (df > 0 && df < best)
                     best = df;
                 continue;
@@ -538,9 +536,10 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     q->avlength = 0;
     if (db && xc_db_avlength(db, &q->avlength, err) != SS_OK)
         q->avlength = 0; /* the error stays in err: it decides the result */
-    for (size_t u = 0; u < q->nunits; u++)
-        q->units[u].idf = unit_idf(&q->units[u], db, err) * q->units[u].qweight;
     xc_query *m = match_q(p, q, db, err);
+    /* after the query: single_q has counted the lone characters' passages */
+    for (size_t u = 0; u < q->nunits; u++)
+        q->units[u].idf = unit_idf(p, &q->units[u], db, err) * q->units[u].qweight;
     xc_query *b[64];
     size_t nb = m ? word_boosts(p, q, db, b, 64, err) : 0;
     if (m && nb) {
