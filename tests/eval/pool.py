@@ -276,9 +276,10 @@ def do_show(pfile, root, qids, qfile=None, new_only=False, rnd=None):
 TEXT_CAP = 80      # characters of "text" kept in a judged set of the real corpus
 
 
-def do_qrels(qfile, pfile, root, jfile, half, out):
-    spec = json.load(open(qfile, encoding="utf-8"))
-    pool = json.load(open(pfile, encoding="utf-8"))
+def read_judgments(jfile):
+    """{qid: {candidate number: grade}} of a judgments file: one line a
+    query, `QID 2:3,5 1:7` (a later line of a query replaces an earlier one);
+    # starts a comment."""
     judged = {}
     for line in open(jfile, encoding="utf-8"):
         line = line.split("#", 1)[0].split()
@@ -290,6 +291,13 @@ def do_qrels(qfile, pfile, root, jfile, half, out):
             for n in filter(None, nums.split(",")):
                 grades[int(n)] = int(g)
         judged[line[0]] = grades
+    return judged
+
+
+def do_qrels(qfile, pfile, root, jfile, half, out):
+    spec = json.load(open(qfile, encoding="utf-8"))
+    pool = json.load(open(pfile, encoding="utf-8"))
+    judged = read_judgments(jfile)
     queries = []
     for q in spec["queries"]:
         if q["half"] != half:

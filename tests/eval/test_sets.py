@@ -48,18 +48,6 @@ def load(name, where=HERE):
     return json.load(open(path, encoding="utf-8"))["queries"] if os.path.exists(path) else None
 
 
-def judgments(path):
-    """{qid: {candidate number: grade}} of a judgments file (the last line of a
-    query counts, as in pool.py)."""
-    out = {}
-    for line in open(path, encoding="utf-8"):
-        line = line.split("#", 1)[0].split()
-        if line:
-            out[line[0]] = {int(n): int(g) for part in line[1:] for g, nums in [part.split(":", 1)]
-                            for n in filter(None, nums.split(","))}
-    return out
-
-
 def check_sources(kind):
     """queries_KIND.json, pool_KIND.json and judgments_KIND.txt agree: every
     query is pooled and judged, on candidates of its pool, with something
@@ -67,7 +55,7 @@ def check_sources(kind):
     no query text."""
     spec = json.load(open(os.path.join(HERE, f"queries_{kind}.json"), encoding="utf-8"))["queries"]
     cands = json.load(open(os.path.join(HERE, f"pool_{kind}.json"), encoding="utf-8"))
-    judged = judgments(os.path.join(HERE, f"judgments_{kind}.txt"))
+    judged = pool.read_judgments(os.path.join(HERE, f"judgments_{kind}.txt"))
     ids = [q["id"] for q in spec]
     check(len(ids) == len(set(ids)), f"queries_{kind}: ids unique")
     for q in spec:
