@@ -371,6 +371,20 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         subs[n++] = x;
     }
     alts[na++] = combine(p, XC_OP_AND, subs, n, 0, err);
+    if (q->loose && c->core1 == c->core0 && n >= SUBRUN_MIN_UNITS && alts[0]) {
+        /* the partial tier: two neighbouring units of a longer word propose
+         * too (全周期服务 of 项目全周期服务; rank.c: a run of its units) */
+        xc_query *runs[MAX_PIECES];
+        size_t nr = 0;
+        runs[nr++] = alts[0];
+        for (size_t i = 0; i + 1 < n && nr < MAX_PIECES; i++) {
+            xc_query *x = combine(p, XC_OP_AND, subs + i, 2, 0, err);
+            if (!x)
+                return NULL;
+            runs[nr++] = x;
+        }
+        alts[0] = combine(p, XC_OP_OR, runs, nr, 0, err);
+    }
     for (size_t u = c->u0; alts[0] && u < c->u1; u++) {
         char t[SS_MAX_TERM + 1];
         size_t tl = touching_bigram(q, c, u, t);

@@ -73,6 +73,10 @@ typedef struct {
                           may stand for it in the partial tier (rank.c); core0 == core1: none */
 } concept;
 
+/* A word of this many typed units or more may stand, in the partial tier
+ * only, by a run of fewer of them side by side (rank.c, qbuild.c). */
+#define SUBRUN_MIN_UNITS 3
+
 typedef struct {
     int negated, quoted;
     size_t u0, u1;     /* its typed units: q->units[u0, u1) */

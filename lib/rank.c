@@ -662,6 +662,14 @@ ss_code ss_query_heading_factor(const ss_query *q, const ss_analysis *heading, d
 #define LOOSE_S_UNITS TUNABLE(LOOSE_S_UNITS, 0.2)
 #define PARTIAL_MIN_SHARE TUNABLE(PARTIAL_MIN_SHARE, 0.5)
 #define LOOSE_S_CORE TUNABLE(LOOSE_S_CORE, 0.3)
+/* A word of SUBRUN_MIN_UNITS typed units or more that stands in none of
+ * those ways is present by a run of two or more of its units side by side
+ * (全周期服务 of 项目全周期服务: the word as typed is written nowhere, the
+ * thing it names is), when the run holds SUBRUN_MIN_SHARE of the word's
+ * rarity (log N/df of its units), with strength LOOSE_S_SUBRUN * that
+ * share.  Its characters stand together: nothing is scattered. */
+#define LOOSE_S_SUBRUN TUNABLE(LOOSE_S_SUBRUN, 0.3)
+#define SUBRUN_MIN_SHARE TUNABLE(SUBRUN_MIN_SHARE, 0.5)
 
 /* 1 when the gap before atom k (from the atom before it) ends a sentence:
  * 。！？; or a line break (the analyser's flags). */
@@ -749,6 +757,76 @@ static double units_standing(const ss_query *q, const concept *c, const occs *o)
     return all > 0 && c->u1 - c->u0 > 1 ? some / all : 0;
 }
 
+/* The unit occurrence of unit u that ends right before position pos with
+ * no punctuation between, its index in o->v, or SIZE_MAX. */
+static size_t ends_before(const ss_analysis *an, const occs *o, size_t u, uint32_t pos,
+                          uint32_t atom)
+{
+    if (pos == 0 || (an->atoms[atom].flags & SS_AF_BREAK))
+        return SIZE_MAX;
+    size_t lo = o->first[u], hi = o->first[u] + o->count[u]; /* by position */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o->v[mid].end < pos - 1)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < o->first[u] + o->count[u] && o->v[lo].end == pos - 1 ? lo : SIZE_MAX;
+}
+
+/* Share of concept c's rarity held by its best run of two or more (not
+ * all) of its typed units standing side by side, or 0 (LOOSE_S_SUBRUN).
+ * run: scratch of o->n entries. */
+static double subrun_share(const ss_query *q, const ss_analysis *an, const concept *c,
+                           const occs *o, uint8_t *run)
+{
+    size_t k = c->u1 - c->u0;
+    if (k < SUBRUN_MIN_UNITS || c->figure || c->core1 > c->core0)
+        return 0;
+    double all = 0, best = 0;
+    for (size_t u = c->u0; u < c->u1; u++)
+        all += q->units[u].idf > 0 ? q->units[u].idf : 1.0;
+    for (size_t u = c->u0; u < c->u1; u++)
+        for (size_t i = o->first[u]; i < o->first[u] + o->count[u]; i++) {
+            size_t p = u > c->u0 ? ends_before(an, o, u - 1, o->v[i].pos, o->v[i].atom)
+                                 : SIZE_MAX;
+            run[i] = p == SIZE_MAX ? 1 : (uint8_t)(run[p] < 254 ? run[p] + 1 : 254);
+            if (run[i] < 2 || run[i] >= k)
+                continue;
+            double w = 0;
+            for (size_t v = u + 1 - run[i]; v <= u; v++)
+                w += q->units[v].idf > 0 ? q->units[v].idf : 1.0;
+            best = w > best ? w : best;
+        }
+    return all > 0 ? best / all : 0;
+}
+
+/* Appends to v (n of cap) the units of concept c's runs of two or more
+ * side by side, when they hold enough of it to make it present. */
+static void subrun_spans(const ss_query *q, const ss_analysis *an, const concept *c,
+                         const occs *o, ss_span *v, size_t *n, size_t cap)
+{
+    uint8_t *run = malloc(2 * (o->n + 1)), *shown = run ? run + o->n + 1 : NULL;
+    if (!run || subrun_share(q, an, c, o, run) < SUBRUN_MIN_SHARE) {
+        free(run);
+        return;
+    }
+    memset(shown, 0, o->n + 1);
+    for (size_t u = c->u1; u-- > c->u0;) /* each run from its end back */
+        for (size_t i = o->first[u]; i < o->first[u] + o->count[u]; i++) {
+            if (run[i] < 2)
+                continue;
+            for (size_t j = i, w = u; j != SIZE_MAX && !shown[j] && *n < cap; w--) {
+                shown[j] = 1;
+                v[(*n)++] = (ss_span){ an->atoms[o->v[j].atom].start,
+                                       an->atoms[o->v[j].atom_end].end };
+                j = w > c->u0 ? ends_before(an, o, w - 1, o->v[j].pos, o->v[j].atom) : SIZE_MAX;
+            }
+        }
+    free(run);
+}
+
 /* Rarity of concept c's rarest typed unit. */
 static double concept_rarest(const ss_query *q, const concept *c)
 {
@@ -784,11 +862,13 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
     ss_code rc = ss_q_find_occs(q, an, meta, &o, err);
     uint32_t *sid = rc == SS_OK ? malloc((an->natoms + 1) * sizeof *sid) : NULL;
     double *str = rc == SS_OK ? calloc(q->nconcepts + 1, sizeof *str) : NULL;
-    if (rc == SS_OK && (!sid || !str))
+    uint8_t *run = rc == SS_OK ? malloc(o.n + 1) : NULL;
+    if (rc == SS_OK && (!sid || !str || !run))
         rc = ss_seterr(err, SS_ENOMEM, "out of memory ranking");
     if (rc != SS_OK) {
         free(sid);
         free(str);
+        free(run);
         ss_q_occs_free(&o);
         return rc;
     }
@@ -808,6 +888,10 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
         } else if (core_stands(k, &o, sid, NULL)) {
             str[c] = LOOSE_S_CORE;
             cored_items |= k->item < 64 ? (uint64_t)1 << k->item : 0;
+        } else {
+            double sh = subrun_share(q, an, k, &o, run);
+            if (sh >= SUBRUN_MIN_SHARE)
+                str[c] = LOOSE_S_SUBRUN * sh;
         }
     }
     double w_all = 0, w_present = 0, w_strength = 0, g_w = 0, g_s = 0, g_some = 0;
@@ -863,6 +947,7 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
         *cored = cored_items & ~*missing;
     free(sid);
     free(str);
+    free(run);
     ss_q_occs_free(&o);
     return SS_OK;
 }
@@ -932,9 +1017,12 @@ ss_code ss_query_loose_highlights(const ss_query *q, const ss_analysis *an, ss_s
         for (size_t c = 0; c < q->nconcepts; c++) {
             const concept *k = &q->concepts[c];
             memset(mark, 0, an->natoms + 1);
-            if (o.ccount[c] ||
-                (!units_in_sentence(k, &o, sid, mark) && !core_stands(k, &o, sid, mark)))
+            if (o.ccount[c])
                 continue;
+            if (!units_in_sentence(k, &o, sid, mark) && !core_stands(k, &o, sid, mark)) {
+                subrun_spans(q, an, k, &o, all, &n, cap);
+                continue;
+            }
             for (size_t u = k->u0; u < k->u1; u++)
                 for (size_t i = o.first[u]; i < o.first[u] + o.count[u]; i++)
                     if (mark[sid[o.v[i].atom]] && n < cap)

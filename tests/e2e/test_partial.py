@@ -240,6 +240,39 @@ def test_rare_character(tmp):
           [h["missing"] for h in part])
 
 
+# A word of three units or more that the text never writes whole: a passage
+# where two or more of its units stand side by side, holding most of its
+# rarity, is a partial hit (rank.c subrun_share); its units apart, or in
+# another order, are not.
+RUNS = ["丁县营商环境大会上的讲话",
+        "一、企业落户实行全程代办服务，当天办结。",      # 全程代办服务: units 2-3
+        "二、全程跟踪项目进度，代办事项另行安排。",      # units apart: no hit
+        "三、园区道路全面完工，绿化同步推进。",          # one unit: no hit
+        "四、代办全程服务由专人负责。",                  # another order: no hit
+        "五、园区全程代办中心今年挂牌运行。"]            # 园区全程代办: units 1-2
+
+
+def test_runs(tmp):
+    c = os.path.join(tmp, "runs")
+    write_texts(c, {"s.txt": "\n".join(RUNS) + "\n"})
+    env = {"data": DATA, "db": os.path.join(tmp, "runs-db")}
+    p = run(f"{BIN}/speech-index", "--data", DATA, "-d", env["db"], c)
+    check(p.returncode == 0, "runs fixture indexed", p.stderr)
+    _, r = query(env, "园区全程代办服务")
+    check(r.get("understood") == "园区+全程代办+服务", "[园区全程代办服务] three units",
+          r.get("understood"))
+    got = sorted((h["text"][:2], h["partial"]) for h in r["hits"])
+    check(got == [("一、", True), ("五、", True)],
+          "[园区全程代办服务] partial hits: the passages where a run of its units stands",
+          got)
+    marks = {h["text"][:2]: {h["text"].encode()[a:b].decode() for a, b in h["highlights"]}
+             for h in r["hits"]}
+    check(marks == {"一、": {"全程代办服务"}, "五、": {"园区全程代办"}},
+          "[园区全程代办服务] the run is highlighted", marks)
+    _, r = query(env, "园区全程代办服务", "--strict")
+    check(r["hits"] == [], "[园区全程代办服务] --strict: no hit", len(r["hits"]))
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-partial-")
     try:
@@ -251,6 +284,7 @@ def main():
         test_pages(env)
         test_text(env)
         test_rare_character(tmp)
+        test_runs(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary()
