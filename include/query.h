@@ -73,6 +73,10 @@ int ss_query_needs_places(const ss_query *q);
  * the given name with 同志 (王战营: 战营同志; qforms.c).  g may be NULL (the
  * query names no place); the first call counts, later ones do nothing. */
 ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err);
+/* The collection the query searches: adds the forms that depend on the
+ * words it indexes (keywords' initials, 智改数转 for 智能化改造
+ * 数字化转型; qforms.c).  The first call counts, later ones do nothing. */
+ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err);
 
 /* 1 when the query has nothing to search for. */
 int ss_query_is_empty(const ss_query *q);

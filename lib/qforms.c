@@ -13,7 +13,9 @@
 #include "numbers.h"
 #include "segment.h"
 #include "speech.h"
+#include "terms.h"
 #include "utf8.h"
+#include "xapian_c.h"
 
 /* A word holds a member of a "=" group as one of its parts (国企 in
  * 国企改革, gdp in gdp增速, 国企 and 混改 in 国企混改): the word written
@@ -388,6 +390,125 @@ void ss_q_add_list_forms(ss_query *q)
                 if (!add_form(q, ci, t, strlen(t), 1.0f / (float)seen[k].parts))
                     return;
             }
+        }
+    }
+}
+
+/* Initials (缩写): a speech names a pair or a list of measures by the first
+ * character of each of their words, 智改数转 for 智能化改造 and
+ * 数字化转型, and quotes that name.  Keywords typed side by side whose
+ * words' initials, in the order typed, make a word the collection indexes
+ * (a quoted name or a segmenter word: terms.h) also find that word, as
+ * another form of each of them weighing 1/k (k keywords: one passage
+ * saying it holds them all, as ss_q_add_list_forms has it).  A keyword's
+ * words are its typed units, and a unit of four characters or more is cut
+ * into dictionary words (智能化改造: 智能化 + 改造) by the longest first
+ * (专业化 精细化 特色化 新颖化: 专精特新).  The initials of
+ * INITIALS_MIN to INITIALS_MAX characters count: fewer (数转) name too
+ * many things. */
+#define INITIALS_MIN 4
+#define INITIALS_MAX 8
+#define INITIALS_WORDS 6  /* keywords in one run */
+
+/* Appends to out (at *n bytes, cap) the initials of unit u: the first
+ * character of each dictionary word it is cut into (when they cover it),
+ * else its own first character; how many words; 0 when it is no Han word
+ * or there is no room. */
+static size_t unit_initials(const unit *u, const seg_dict *d, char *out, size_t *n, size_t cap)
+{
+    if (u->n == 0 || u->n > UNIT_MAX_ATOMS)
+        return 0;
+    for (size_t i = 0; i < u->n; i++)
+        if (u->a[i].kind != SS_ATOM_HAN || u->a[i].rpos != i)
+            return 0;
+    size_t starts[UNIT_MAX_ATOMS], words = 0, i = 0;
+    while (u->n >= 4 && d && i < u->n) {
+        size_t take = 0;
+        for (size_t l = u->n - i < u->n - 1 ? u->n - i : u->n - 1; l >= 2 && !take; l--) {
+            uint32_t f;
+            size_t from = u->a[i].off, to = u->a[i + l - 1].off + u->a[i + l - 1].len;
+            if (seg_dict_lookup(d, u->text + from, to - from, &f))
+                take = l;
+        }
+        if (!take)
+            break;
+        starts[words++] = i;
+        i += take;
+    }
+    if (i < u->n || words == 0) { /* not covered: one word */
+        words = 1;
+        starts[0] = 0;
+    }
+    for (size_t k = 0; k < words; k++) {
+        const uatom *a = &u->a[starts[k]];
+        if (*n + a->len >= cap)
+            return 0;
+        memcpy(out + *n, u->text + a->off, a->len);
+        *n += a->len;
+    }
+    return words;
+}
+
+/* The initials of concept c's typed units into out (at *n bytes, cap);
+ * 0 when it is none to abbreviate (a figure, letters). */
+static int concept_initials(const ss_query *q, const concept *c, const seg_dict *d, char *out,
+                            size_t *n, size_t cap)
+{
+    size_t words = 0, at = *n;
+    if (c->figure || c->u1 <= c->u0)
+        return 0;
+    for (size_t u = c->u0; u < c->u1; u++) {
+        size_t w = unit_initials(&q->units[u], d, out, n, cap);
+        if (!w) {
+            *n = at;
+            return 0;
+        }
+        words += w;
+    }
+    return 1;
+}
+
+/* 1 when concept c has the form text already. */
+static int has_form(const ss_query *q, const concept *c, const char *text)
+{
+    for (size_t u = c->a0; u < c->a1; u++)
+        if (strcmp(q->units[u].text, text) == 0)
+            return 1;
+    return 0;
+}
+
+void ss_q_add_initials_forms(ss_query *q, xc_db *db)
+{
+    const seg_dict *d = q->ac ? ss_actx_dict(q->ac) : NULL;
+    if (!db || !d || q->opts.exact || q->natural || !q->ac)
+        return;
+    for (size_t c0 = 0; c0 + 1 < q->nconcepts; c0++) {
+        char s[INITIALS_MAX * 4 + 1];
+        size_t n = 0;
+        for (size_t c1 = c0; c1 < q->nconcepts && c1 < c0 + INITIALS_WORDS; c1++) {
+            const concept *c = &q->concepts[c1];
+            const item *it = &q->items[c->item];
+            if (it->quoted || it->negated || q->or_next[c->item] ||
+                (c->item > 0 && q->or_next[c->item - 1]) ||
+                !concept_initials(q, c, d, s, &n, sizeof s))
+                break;
+            s[n] = '\0';
+            size_t chars = utf8_count(s, n);
+            if (c1 == c0 || chars < INITIALS_MIN)
+                continue;
+            if (chars > INITIALS_MAX)
+                break;
+            ss_analysis an;
+            char term[SS_MAX_TERM + 1];
+            uint32_t df = 0;
+            if (ss_analyze_atoms(q->ac, s, n, &an, NULL) != SS_OK || !an.natoms ||
+                !ss_term_of_atoms(&an, 0, an.natoms - 1, term) ||
+                xc_db_termfreq(db, term, &df, NULL) != SS_OK || df == 0)
+                continue;
+            for (size_t k = c0; k <= c1; k++)
+                if (!has_form(q, &q->concepts[k], s) &&
+                    !add_form(q, k, s, n, 1.0f / (float)(c1 - c0 + 1)))
+                    return;
         }
     }
 }

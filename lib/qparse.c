@@ -84,6 +84,25 @@ static int splits_at_place(const ss_query *q, const ss_gazetteer *g)
     return 0;
 }
 
+ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
+{
+    if (q->collection_read)
+        return SS_OK;
+    q->collection_read = 1;
+    size_t before = q->nunits;
+    ss_q_add_initials_forms(q, db);
+    if (q->nunits == before)
+        return SS_OK;
+    char *old = q->understood;
+    q->understood = NULL;
+    ss_code rc = describe(q, err);
+    if (rc == SS_OK)
+        free(old);
+    else
+        q->understood = old;
+    return rc;
+}
+
 ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
 {
     if (q->places_read)

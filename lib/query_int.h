@@ -98,6 +98,7 @@ struct ss_query {
     ss_filters filters;            /* region:, year:, ... */
     const ss_gazetteer *gaz;       /* resolves region filters (not owned) */
     int places_read;               /* ss_query_set_gazetteer has run */
+    int collection_read;           /* ss_query_set_collection has run */
     ss_actx *ac;                   /* the parser's analysis context (not owned) */
     char *typed;                   /* the text as typed, read again once the gazetteer is
                                       known (a word beginning with a place splits) */
@@ -166,6 +167,9 @@ void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t l
 void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g);
 void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g);
 void ss_q_add_list_forms(ss_query *q);
+/* Adds to keywords typed side by side the word their initials make
+ * (智改数转 for 智能化改造 数字化转型) when db indexes it (qforms.c). */
+void ss_q_add_initials_forms(ss_query *q, xc_db *db);
 /* How many of the typed units [u0, u1) of an unquoted keyword item,
  * counted from the first, make the place its word begins with (qparse.c:
  * the rule), or 0: the word is not read as a place and the rest. */

@@ -72,24 +72,31 @@ static const char *gazetteer_text(ss_searcher *s, size_t *len)
     return s->gaztext;
 }
 
-/* Opens the gazetteer when the query needs it: a region: filter, or a
+/* Reads what the query needs of the collection: the gazetteer when it
+ * has a region: filter or a word that names a place (its speeches are
+ * context, qcontext.c), then the words the index holds (ss_query_set_collection).
+ * Opens the gazetteer when the query needs it: a region: filter, or a
  * query word that names a place (its speeches are context, qcontext.c). */
 ss_code ss_need_places(ss_searcher *s, ss_query *q, ss_err *err)
 {
     size_t len = 0;
     const char *gaz = ss_query_needs_places(q) ? NULL : gazetteer_text(s, &len);
-    if (!ss_query_needs_places(q) && !ss_query_may_name_place(q, gaz, len))
-        return ss_query_set_gazetteer(q, NULL, err); /* no place: names only */
-    if (!s->gaz) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/gazetteer.tsv",
-                 s->datadir ? s->datadir : ss_datadir());
-        ss_code rc = ss_gaz_open(path, &s->gaz, err);
-        s->data_missing = rc == SS_ENOTFOUND;
-        if (rc != SS_OK)
-            return rc;
+    ss_code rc = SS_OK;
+    if (!ss_query_needs_places(q) && !ss_query_may_name_place(q, gaz, len)) {
+        rc = ss_query_set_gazetteer(q, NULL, err); /* no place: names only */
+    } else {
+        if (!s->gaz) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/gazetteer.tsv",
+                     s->datadir ? s->datadir : ss_datadir());
+            rc = ss_gaz_open(path, &s->gaz, err);
+            s->data_missing = rc == SS_ENOTFOUND;
+        }
+        if (rc == SS_OK)
+            rc = ss_query_set_gazetteer(q, s->gaz, err);
     }
-    return ss_query_set_gazetteer(q, s->gaz, err);
+    /* after the places: a word read again as a place and the rest has its units */
+    return rc == SS_OK ? ss_query_set_collection(q, s->db, err) : rc;
 }
 
 /* Facet counts from the index's value slots, over every Xapian match:

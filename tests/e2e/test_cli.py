@@ -641,6 +641,37 @@ def test_list_short_forms(tmp):
           "list parts: --exact finds the words only", res and [h["text"][:8] for h in res["hits"]])
 
 
+def test_initials(tmp):
+    """Keywords typed side by side whose words' initials make a word the
+    collection indexes (智改数转: 智能化改造 数字化转型, quoted in the text) also
+    find it, below the words as typed; where the index has no such word the
+    query is as typed, and --exact adds nothing."""
+    d = os.path.join(tmp, "initials")
+    os.makedirs(d)
+    paras = ["加快智能化改造和数字化转型，建设智能工厂。",            # the words typed
+             "深入推进“智改数转”，新增智能车间十个。",               # the initials, quoted
+             "智能化改造要加快推进。",                               # one word alone
+             "数字化转型服务平台上线。"]                             # the other alone
+    paras += [f"第{i}项工作：道路建设完成投资{i}亿元。" for i in range(1, 30)]
+    with open(os.path.join(d, "a.txt"), "w", encoding="utf-8") as f:
+        f.write("某市政府工作报告\n\n" + "\n\n".join(paras) + "\n")
+    db = os.path.join(tmp, "initials-db")
+    index(db, d)
+    rc, res = query(db, "智能化改造 数字化转型", extra=("--strict",))
+    hits = res["hits"] if res else []
+    check(res and res["understood"] == "智能化改造{智改数转} 数字化转型{智改数转}",
+          "initials: understood as another form of both words", res and res["understood"])
+    check([h["text"][:4] for h in hits] == ["加快智能", "深入推进"],
+          "initials: the words as typed first, the initials after",
+          [h["text"][:8] for h in hits])
+    rc, res = query(db, "智能化改造 数字化转型", extra=("--strict", "--exact"))
+    check(res and [h["text"][:4] for h in res["hits"]] == ["加快智能"],
+          "initials: --exact finds the words only", res and [h["text"][:8] for h in res["hits"]])
+    rc, res = query(db, "数字化转型 智能化改造", extra=("--strict",))
+    check(res and "{" not in res["understood"] and len(res["hits"]) == 1,
+          "initials: in another order they make no indexed word", res and res["understood"])
+
+
 def test_index_format(tmp):
     """The index records its format when created; speech-query and
     speech-index refuse an index of another format, or of none, saying
@@ -693,6 +724,7 @@ def main():
         test_tied_layouts(tmp)
         test_many_bigrams(tmp)
         test_list_short_forms(tmp)
+        test_initials(tmp)
         test_index_format(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
