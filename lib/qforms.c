@@ -15,7 +15,6 @@
 #include "speech.h"
 #include "terms.h"
 #include "utf8.h"
-#include "xapian_c.h"
 
 /* A word holds a member of a "=" group as one of its parts (国企 in
  * 国企改革, gdp in gdp增速, 国企 and 混改 in 国企混改): the word written
@@ -477,10 +476,10 @@ static int has_form(const ss_query *q, const concept *c, const char *text)
     return 0;
 }
 
-void ss_q_add_initials_forms(ss_query *q, xc_db *db)
+void ss_q_add_initials_forms(ss_query *q, ss_q_has_term_fn has_term, void *arg)
 {
     const seg_dict *d = q->ac ? ss_actx_dict(q->ac) : NULL;
-    if (!db || !d || q->opts.exact || q->natural || !q->ac)
+    if (!has_term || !d || q->opts.exact || q->natural || !q->ac)
         return;
     for (size_t c0 = 0; c0 + 1 < q->nconcepts; c0++) {
         char s[INITIALS_MAX * 4 + 1];
@@ -500,10 +499,8 @@ void ss_q_add_initials_forms(ss_query *q, xc_db *db)
                 break;
             ss_analysis an;
             char term[SS_MAX_TERM + 1];
-            uint32_t df = 0;
             if (ss_analyze_atoms(q->ac, s, n, &an, NULL) != SS_OK || !an.natoms ||
-                !ss_term_of_atoms(&an, 0, an.natoms - 1, term) ||
-                xc_db_termfreq(db, term, &df, NULL) != SS_OK || df == 0)
+                !ss_term_of_atoms(&an, 0, an.natoms - 1, term) || !has_term(arg, term))
                 continue;
             for (size_t k = c0; k <= c1; k++)
                 if (!has_form(q, &q->concepts[k], s) &&

@@ -84,13 +84,21 @@ static int splits_at_place(const ss_query *q, const ss_gazetteer *g)
     return 0;
 }
 
+/* 1 when db holds term (ss_q_has_term_fn). */
+static int db_has_term(void *db, const char *term)
+{
+    uint32_t df = 0;
+    return xc_db_termfreq(db, term, &df, NULL) == SS_OK && df > 0;
+}
+
 ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
 {
     if (q->collection_read)
         return SS_OK;
     q->collection_read = 1;
     size_t before = q->nunits;
-    ss_q_add_initials_forms(q, db);
+    if (db)
+        ss_q_add_initials_forms(q, db_has_term, db);
     if (q->nunits == before)
         return SS_OK;
     char *old = q->understood;

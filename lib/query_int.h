@@ -168,8 +168,10 @@ void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g);
 void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g);
 void ss_q_add_list_forms(ss_query *q);
 /* Adds to keywords typed side by side the word their initials make
- * (智改数转 for 智能化改造 数字化转型) when db indexes it (qforms.c). */
-void ss_q_add_initials_forms(ss_query *q, xc_db *db);
+ * (智改数转 for 智能化改造 数字化转型) when has_term(arg, its term) says
+ * the collection indexes it (qforms.c). */
+typedef int (*ss_q_has_term_fn)(void *arg, const char *term);
+void ss_q_add_initials_forms(ss_query *q, ss_q_has_term_fn has_term, void *arg);
 /* How many of the typed units [u0, u1) of an unquoted keyword item,
  * counted from the first, make the place its word begins with (qparse.c:
  * the rule), or 0: the word is not read as a place and the rest. */
