@@ -249,6 +249,46 @@ static int unit_as_concept(occs *o, const ss_analysis *an, const concept *c, siz
     return 0;
 }
 
+/* Where concept c's characters (c->listchars of them) stand as
+ * consecutive items of an enumeration, one character an item (水、电、路
+ * for 水电路): atoms with 、 between them, each one of the characters,
+ * each once.  In the word's order they stand for it as another form
+ * (S_SAME); in another order (路、水、电) as its units swapped
+ * (S_SWAPPED).  The first item may follow its verb directly (完善水、
+ * 电、路), as lists are written. */
+static int listed_chars(const ss_query *q, const concept *c, const ss_analysis *an, occs *o,
+                        size_t ci)
+{
+    const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+    size_t k = c->listchars;
+    for (size_t i = 0; k && i + k <= an->natoms; i++) {
+        uint32_t seen = 0;
+        int ordered = 1;
+        size_t j = 0;
+        for (; j < k; j++) {
+            const ss_atom *a = &an->atoms[i + j];
+            if (a->kind != SS_ATOM_HAN || (j && !(a->flags & SS_AF_LIST)))
+                break;
+            size_t m = 0;
+            while (m < k && (((seen >> m) & 1) || w->a[m].len != a->normlen ||
+                             memcmp(w->text + w->a[m].off, an->norm + a->norm, a->normlen) != 0))
+                m++;
+            if (m == k)
+                break;
+            seen |= (uint32_t)1 << m;
+            ordered &= m == j;
+        }
+        if (j < k)
+            continue;
+        if (ss_q_push_cocc(o, (occ){ an->atoms[i].pos, an->atoms[i + k - 1].pos, (uint32_t)i,
+                                     (uint32_t)(i + k - 1), (uint32_t)ci,
+                                     ordered ? S_SAME : S_SWAPPED, 1 }))
+            return -1;
+        i += k - 1;
+    }
+    return 0;
+}
+
 ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
                        occs *o, ss_err *err)
 {
@@ -297,6 +337,8 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
         for (size_t u = c->a0; u < c->a1; u++)
             bad |= unit_as_concept(o, an, c, u, ci,
                                    q->units[u].alt == ALT_RELATED ? S_RELATED : S_SAME);
+        if (c->listchars)
+            bad |= listed_chars(q, c, an, o, ci);
     }
     free(tmp);
     free(cnt);

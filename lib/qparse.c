@@ -10,6 +10,7 @@
 #include "base.h"
 #include "numbers.h"
 #include "segment.h"
+#include "speech.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -321,10 +322,71 @@ static void chinese_core(const ss_query *q, concept *c)
     }
 }
 
+/* 1 when characters [i, n) of unit w are dictionary words of two
+ * characters or more, one after another, and not the whole unit alone
+ * (基础设施 = 基础 + 设施). */
+static int words_cover(const seg_dict *d, const unit *w, size_t i)
+{
+    if (i == w->n)
+        return 1;
+    for (size_t e = i + 2; e <= w->n && (i > 0 || e < w->n); e++) {
+        uint32_t f;
+        size_t from = w->a[i].off, to = w->a[e - 1].off + w->a[e - 1].len;
+        if (seg_dict_lookup(d, w->text + from, to - from, &f) && words_cover(d, w, e))
+            return 1;
+    }
+    return 0;
+}
+
+/* A word of LIST_CHARS_MIN to LIST_CHARS_MAX Han characters, different
+ * ones, each a word of the dictionary alone (水电路, 人财物, 农林牧渔),
+ * names what an enumeration lists one character an item (水、电、路,
+ * 人、财、物): its characters may stand so, as another form of it
+ * (qfind.c).  Not a word made of words of two characters or more
+ * (基础设施: 基础 + 设施), whose characters name nothing one by one.
+ * How many characters, or 0.  Not with --exact. */
+#define LIST_CHARS_MIN 3
+#define LIST_CHARS_MAX 5
+static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
+{
+    const seg_dict *d = ss_actx_dict(ac);
+    if (!d || q->opts.exact || c->figure || (c->whole == SIZE_MAX && c->u1 - c->u0 != 1))
+        return 0;
+    const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+    if (w->n < LIST_CHARS_MIN || w->n > LIST_CHARS_MAX)
+        return 0;
+    for (size_t i = 0; i < w->n; i++) {
+        uint32_t f;
+        if (w->a[i].kind != SS_ATOM_HAN || w->a[i].rpos != i ||
+            !seg_dict_lookup(d, w->text + w->a[i].off, w->a[i].len, &f))
+            return 0;
+        for (size_t j = 0; j < i; j++)
+            if (w->a[j].len == w->a[i].len &&
+                memcmp(w->text + w->a[j].off, w->text + w->a[i].off, w->a[i].len) == 0)
+                return 0;
+    }
+    /* a word of the table (进博会 = 中国国际进口博览会): a name, no list */
+    ss_syn_alt alt[1];
+    if (q->opts.syn && ss_syn_lookup(q->opts.syn, w->text, strlen(w->text), alt, 1) > 0)
+        return 0;
+    /* a modifier and its word (新能源, 高新区), a word and its suffix
+     * (现代化, 开发区): one thing, not a list */
+    static const char modifiers[] = "老新大小总副全各非超高低准次亚前原多单双微重主分每本";
+    static const char suffixes[] = "制局所站办厅委院区县市省镇乡率费税型性化者员家";
+    size_t l = 0;
+    if (cp_in(utf8_valid_cp(w->text + w->a[0].off, &l), modifiers) ||
+        cp_in(utf8_valid_cp(w->text + w->a[w->n - 1].off, &l), suffixes))
+        return 0;
+    if (w->n == 3 && ss_common_surname(utf8_valid_cp(w->text + w->a[0].off, &l)) &&
+        !seg_dict_lookup(d, w->text, strlen(w->text), &(uint32_t){ 0 }))
+        return 0; /* a name (王战营): no list */
+    return words_cover(d, w, 0) ? 0 : w->n;
+}
+
 static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
                            int may_split, const ss_alts *a, ss_err *err)
 {
-    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0 };
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0, 0 };
     const unit *w = &q->units[whole != SIZE_MAX ? whole : u0];
     char forms[1][SS_NUM_FORM_MAX];
     c.figure = u1 > u0 && ss_num_forms(w->text, strlen(w->text), forms, 1) > 0;
@@ -345,6 +407,7 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
     }
     c.verb_last = verb_unit(q, ac, c.u1 - 1) && c.u1 - c.u0 > 1;
     chinese_core(q, &c);
+    c.listchars = may_split ? list_chars(q, ac, &c) : 0;
     for (size_t i = 0; i < a->n; i++) {
         ss_analysis an;
         ss_code rc = ss_analyze_atoms(ac, a->text[i], strlen(a->text[i]), &an, err);
@@ -667,7 +730,16 @@ static int describe_alts(strbuf *sb, const ss_query *q, const concept *c)
     for (size_t u = c->a0; ok && u < c->a1; u++)
         ok = sb_addf(sb, "%s%s", u == c->a0 ? "{" : ",",
                      q->units[u].alt == ALT_RELATED ? "~" : "") == 0 &&
-             describe_unit(sb, &q->units[u]) && sb_adds(sb, u + 1 == c->a1 ? "}" : "") == 0;
+             describe_unit(sb, &q->units[u]) &&
+             sb_adds(sb, u + 1 == c->a1 && !c->listchars ? "}" : "") == 0;
+    if (ok && c->listchars) { /* its characters as items: 水、电、路 */
+        const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+        ok = sb_adds(sb, c->a1 > c->a0 ? "," : "{") == 0;
+        for (size_t k = 0; ok && k < w->n; k++)
+            ok = (k == 0 || sb_adds(sb, "\xe3\x80\x81") == 0) &&
+                 sb_add(sb, w->text + w->a[k].off, w->a[k].len) == 0;
+        ok = ok && sb_addc(sb, '}') == 0;
+    }
     return ok;
 }
 

@@ -59,7 +59,7 @@ static void usage(FILE *f)
             "      --exact       only the words as typed: no synonyms or abbreviations\n"
             "                    (corpus/data/synonyms.rules), no other forms of figures\n"
             "                    or names (王战营: 战营同志), no initials (智能化改造\n"
-            "                    数字化转型: 智改数转)\n"
+            "                    数字化转型: 智改数转) or lists (水电路: 水、电、路)\n"
             "      --strict      only passages holding every query word: no partial matches\n"
             "                    (by default, when a keyword query has fewer strict hits\n"
             "                    than the page shows, passages holding most of it follow,\n"

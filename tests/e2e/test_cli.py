@@ -672,6 +672,45 @@ def test_initials(tmp):
           "initials: in another order they make no indexed word", res and res["understood"])
 
 
+def test_listed_chars(tmp):
+    """A word of single-character words (水电路) also stands where an
+    enumeration lists its characters one an item (水、电、路, 路、水、电), below
+    the word as typed; not a word of longer words (基础设施: 基础 + 设施) nor
+    a modifier and its word (新能源), and not with --exact."""
+    d = os.path.join(tmp, "listed")
+    os.makedirs(d)
+    paras = ["完善水电路等基础设施，园区承载能力提升。",       # the word as typed
+             "加快完善水、电、路等配套设施建设。",             # its characters listed, in order
+             "配套路、水、电，全部到位。",                     # listed in another order
+             "供水、电力保障有力，道路通畅。",                 # 水 and 电 in other words: no
+             "水、电、气价格保持稳定。",                       # two of the three: no
+             "基、础工作扎实。新、能、源三字各表一义。"]       # no list form for these words
+    paras += [f"第{i}项工作：道路建设完成投资{i}亿元。" for i in range(1, 30)]
+    with open(os.path.join(d, "a.txt"), "w", encoding="utf-8") as f:
+        f.write("某县政府工作报告\n\n" + "\n\n".join(paras) + "\n")
+    db = os.path.join(tmp, "listed-db")
+    index(db, d)
+    rc, res = query(db, "水电路", extra=("--strict",))
+    hits = [h["text"][:4] for h in res["hits"]] if res else []
+    check(res and "水、电、路" in res["understood"], "listed chars: understood",
+          res and res["understood"])
+    check(hits[:1] == ["完善水电"] and sorted(hits[1:]) == ["加快完善", "配套路、"],
+          "listed chars: the word as typed first, then its characters listed, in any order",
+          hits)
+    marks = sorted([h["text"].encode()[a:b].decode() for a, b in h["highlights"]]
+                   for h in res["hits"]) if res else []
+    check(marks == [["水、电、路"], ["水电路"], ["路、水、电"]],
+          "listed chars: the lists are highlighted", marks)
+    rc, res = query(db, "水电路", extra=("--strict", "--exact"))
+    check(res and [h["text"][:4] for h in res["hits"]] == ["完善水电"],
+          "listed chars: --exact finds the word only", res and res["understood"])
+    for w in ("基础设施", "新能源"):
+        rc, res = query(db, w, extra=("--strict",))
+        check(res is not None and "、" not in res["understood"] and
+              not any("、" in h["text"][:3] for h in res["hits"]),
+              f"listed chars: {w} has no list form", res and res["understood"])
+
+
 def test_index_format(tmp):
     """The index records its format when created; speech-query and
     speech-index refuse an index of another format, or of none, saying
@@ -725,6 +764,7 @@ def main():
         test_many_bigrams(tmp)
         test_list_short_forms(tmp)
         test_initials(tmp)
+        test_listed_chars(tmp)
         test_index_format(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

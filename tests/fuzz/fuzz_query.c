@@ -31,7 +31,7 @@ static int any_term(void *arg, const char *term)
 
 static const char passage[] =
     "要积极融入長三角發展的大格局中去招商，落实“9+2”工作布局，总投资2844亿元，"
-    "推进“智能+”和“互联网+”，5G基站1200个。";
+    "推进“智能+”和“互联网+”，5G基站1200个，完善水、电、路、气等设施。";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
