@@ -75,7 +75,9 @@ int ss_query_needs_places(const ss_query *q);
 ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err);
 /* The collection the query searches: adds the forms that depend on the
  * words it indexes (keywords' initials, 智改数转 for 智能化改造
- * 数字化转型; qforms.c).  The first call counts, later ones do nothing. */
+ * 数字化转型; qforms.c) and keeps a word's characters as a list's items
+ * (水、电、路 for 水电路) only where a passage Xapian proposes for them
+ * lists them.  The first call counts, later ones do nothing. */
 ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err);
 
 /* 1 when the query has nothing to search for. */

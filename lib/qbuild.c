@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base.h"
+#include "record.h"
 #include "terms.h"
 #include "utf8.h"
 
@@ -389,6 +390,46 @@ static xc_query *listed_q(qpool *p, const ss_query *q, const concept *c, ss_err 
             return NULL;
     }
     return combine(p, XC_OP_OR, sets, k, 0, err);
+}
+
+/* Passages read to tell whether a word's characters are ever listed:
+ * those Xapian proposes hold the characters' own terms, but not always
+ * side by side (城中村: 城, 中 and 村 each end a run somewhere in a long
+ * passage), and a list form that no passage holds is no form. */
+#define LISTED_PROBE 10
+
+int ss_q_listed_exists(const ss_query *q, size_t ci, xc_db *db)
+{
+    qpool *p = calloc(1, sizeof *p);
+    if (!p)
+        return 0;
+    xc_query *x = listed_q(p, q, &q->concepts[ci], NULL);
+    xc_enquire *e = NULL;
+    xc_mset *m = NULL;
+    int ok = x && q->ac && xc_enquire_new(db, &e, NULL) == SS_OK &&
+             xc_enquire_set_query(e, x, NULL) == SS_OK &&
+             xc_enquire_get_mset(e, 0, LISTED_PROBE, 0, &m, NULL) == SS_OK;
+    int found = 0;
+    for (uint32_t i = 0; ok && !found && i < xc_mset_size(m); i++) {
+        char *data = NULL;
+        size_t len = 0;
+        ss_record_parts rp;
+        ss_analysis an;
+        if (xc_mset_data(m, i, &data, &len, NULL) != SS_OK)
+            break;
+        if (ss_record_decode(data, len, &rp, NULL) == SS_OK) {
+            const char *t = ss_record_match_text(&rp.rec);
+            found = ss_analyze(q->ac, t, strlen(t), &an, NULL) == SS_OK &&
+                    ss_q_listed_in(q, ci, &an);
+            ss_record_parts_free(&rp);
+        }
+        free(data);
+    }
+    xc_mset_free(m);
+    xc_enquire_free(e);
+    pool_free(p);
+    free(p);
+    return found;
 }
 
 /* A concept's query: all its typed units, or any of its other forms,

@@ -259,6 +259,7 @@ static int unit_as_concept(occs *o, const ss_analysis *an, const concept *c, siz
 static int listed_chars(const ss_query *q, const concept *c, const ss_analysis *an, occs *o,
                         size_t ci)
 {
+    /* o NULL: 1 at the first list found (ss_q_listed_in) */
     const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
     size_t k = c->listchars;
     for (size_t i = 0; k && i + k <= an->natoms; i++) {
@@ -280,6 +281,8 @@ static int listed_chars(const ss_query *q, const concept *c, const ss_analysis *
         }
         if (j < k)
             continue;
+        if (!o)
+            return 1;
         if (ss_q_push_cocc(o, (occ){ an->atoms[i].pos, an->atoms[i + k - 1].pos, (uint32_t)i,
                                      (uint32_t)(i + k - 1), (uint32_t)ci,
                                      ordered ? S_SAME : S_SWAPPED, 1 }))
@@ -287,6 +290,11 @@ static int listed_chars(const ss_query *q, const concept *c, const ss_analysis *
         i += k - 1;
     }
     return 0;
+}
+
+int ss_q_listed_in(const ss_query *q, size_t ci, const ss_analysis *an)
+{
+    return q->concepts[ci].listchars && listed_chars(q, &q->concepts[ci], an, NULL, ci) == 1;
 }
 
 ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,

@@ -97,10 +97,16 @@ ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
     if (q->collection_read)
         return SS_OK;
     q->collection_read = 1;
-    size_t before = q->nunits;
+    size_t before = q->nunits, lists = 0;
+    /* a list form that no passage may hold is no form (增加值: 增、加、值) */
+    for (size_t c = 0; db && c < q->nconcepts; c++)
+        if (q->concepts[c].listchars && !ss_q_listed_exists(q, c, db)) {
+            q->concepts[c].listchars = 0;
+            lists++;
+        }
     if (db)
         ss_q_add_initials_forms(q, db_has_term, db);
-    if (q->nunits == before)
+    if (q->nunits == before && !lists)
         return SS_OK;
     char *old = q->understood;
     q->understood = NULL;
@@ -343,10 +349,14 @@ static int words_cover(const seg_dict *d, const unit *w, size_t i)
  * names what an enumeration lists one character an item (水、电、路,
  * 人、财、物): its characters may stand so, as another form of it
  * (qfind.c).  Not a word made of words of two characters or more
- * (基础设施: 基础 + 设施), whose characters name nothing one by one.
+ * (基础设施: 基础 + 设施), whose characters name nothing one by one, a
+ * common word of the dictionary (自行车), a modifier and its word, a word
+ * and its suffix, a figure, a word of the synonym table or a name; and
+ * only where the collection may hold the list (ss_query_set_collection).
  * How many characters, or 0.  Not with --exact. */
 #define LIST_CHARS_MIN 3
 #define LIST_CHARS_MAX 5
+#define LIST_WORD_FREQ 300 /* jieba's count: 人财物 21, 农林牧渔 10; 自行车 1034, 增加值 1861 */
 static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
 {
     const seg_dict *d = ss_actx_dict(ac);
@@ -372,11 +382,18 @@ static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
     /* a modifier and its word (新能源, 高新区), a word and its suffix
      * (现代化, 开发区): one thing, not a list */
     static const char modifiers[] = "老新大小总副全各非超高低准次亚前原多单双微重主分每本";
+    static const char numerals[] = "一二三四五六七八九十百千万亿两零〇半";
     static const char suffixes[] = "制局所站办厅委院区县市省镇乡率费税型性化者员家";
     size_t l = 0;
     if (cp_in(utf8_valid_cp(w->text + w->a[0].off, &l), modifiers) ||
         cp_in(utf8_valid_cp(w->text + w->a[w->n - 1].off, &l), suffixes))
         return 0;
+    uint32_t freq = 0; /* a common word of the dictionary is one thing (自行车, 增加值) */
+    if (seg_dict_lookup(d, w->text, strlen(w->text), &freq) && freq >= LIST_WORD_FREQ)
+        return 0;
+    for (size_t i = 0; i < w->n; i++) /* a figure's characters (破万亿) */
+        if (cp_in(utf8_valid_cp(w->text + w->a[i].off, &l), numerals))
+            return 0;
     if (w->n == 3 && ss_common_surname(utf8_valid_cp(w->text + w->a[0].off, &l)) &&
         !seg_dict_lookup(d, w->text, strlen(w->text), &(uint32_t){ 0 }))
         return 0; /* a name (王战营): no list */

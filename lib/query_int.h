@@ -174,6 +174,10 @@ void ss_q_add_list_forms(ss_query *q);
  * (智改数转 for 智能化改造 数字化转型) when has_term(arg, its term) says
  * the collection indexes it (qforms.c). */
 typedef int (*ss_q_has_term_fn)(void *arg, const char *term);
+/* 1 when one of the first LISTED_PROBE passages db proposes for concept
+ * ci's listed form (qbuild.c) lists its characters (ss_q_listed_in); 0
+ * also on errors. */
+int ss_q_listed_exists(const ss_query *q, size_t ci, xc_db *db);
 void ss_q_add_initials_forms(ss_query *q, ss_q_has_term_fn has_term, void *arg);
 /* How many of the typed units [u0, u1) of an unquoted keyword item,
  * counted from the first, make the place its word begins with (qparse.c:
@@ -209,6 +213,9 @@ typedef struct {
  * (meta: the passage's speech, or NULL). */
 ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
                        occs *o, ss_err *err);
+/* 1 when concept ci's characters stand as an enumeration's items in an
+ * (qfind.c listed_chars). */
+int ss_q_listed_in(const ss_query *q, size_t ci, const ss_analysis *an);
 /* Appends a concept occurrence (o->c grows); -1 when out of memory. */
 int ss_q_push_cocc(occs *o, occ x);
 
