@@ -488,7 +488,7 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         if (x)
             alts[na++] = x;
     }
-    if (c->listchars && na < MAX_ALTS + 1) { /* its characters as items: 水、电、路 */
+    if (c->listed && c->listchars && na < MAX_ALTS + 1) { /* its characters as items */
         xc_query *x = listed_q(p, q, c, err);
         if (x && (x = scale(p, x, W_ALT_LISTED, err)))
             alts[na++] = x;

@@ -345,7 +345,7 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
         for (size_t u = c->a0; u < c->a1; u++)
             bad |= unit_as_concept(o, an, c, u, ci,
                                    q->units[u].alt == ALT_RELATED ? S_RELATED : S_SAME);
-        if (c->listchars)
+        if (c->listed && c->listchars)
             bad |= listed_chars(q, c, an, o, ci);
     }
     free(tmp);

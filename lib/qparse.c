@@ -98,10 +98,10 @@ ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
         return SS_OK;
     q->collection_read = 1;
     size_t before = q->nunits, lists = 0;
-    /* a list form that no passage may hold is no form (增加值: 增、加、值) */
+    /* a word's characters as a list's items: a form where a passage lists them */
     for (size_t c = 0; db && c < q->nconcepts; c++)
-        if (q->concepts[c].listchars && !ss_q_listed_exists(q, c, db)) {
-            q->concepts[c].listchars = 0;
+        if (q->concepts[c].listchars && ss_q_listed_exists(q, c, db)) {
+            q->concepts[c].listed = 1;
             lists++;
         }
     if (db)
@@ -355,7 +355,7 @@ static int words_cover(const seg_dict *d, const unit *w, size_t i)
  * only where the collection may hold the list (ss_query_set_collection).
  * How many characters, or 0.  Not with --exact. */
 #define LIST_CHARS_MIN 3
-#define LIST_CHARS_MAX 5
+#define LIST_CHARS_MAX 4
 #define LIST_WORD_FREQ 300 /* jieba's count: 人财物 21, 农林牧渔 10; 自行车 1034, 增加值 1861 */
 static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
 {
@@ -403,7 +403,7 @@ static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
 static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
                            int may_split, const ss_alts *a, ss_err *err)
 {
-    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0, 0 };
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     const unit *w = &q->units[whole != SIZE_MAX ? whole : u0];
     char forms[1][SS_NUM_FORM_MAX];
     c.figure = u1 > u0 && ss_num_forms(w->text, strlen(w->text), forms, 1) > 0;
@@ -424,7 +424,7 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
     }
     c.verb_last = verb_unit(q, ac, c.u1 - 1) && c.u1 - c.u0 > 1;
     chinese_core(q, &c);
-    c.listchars = may_split ? list_chars(q, ac, &c) : 0;
+    c.listchars = may_split && !q->natural ? list_chars(q, ac, &c) : 0;
     for (size_t i = 0; i < a->n; i++) {
         ss_analysis an;
         ss_code rc = ss_analyze_atoms(ac, a->text[i], strlen(a->text[i]), &an, err);
@@ -748,8 +748,8 @@ static int describe_alts(strbuf *sb, const ss_query *q, const concept *c)
         ok = sb_addf(sb, "%s%s", u == c->a0 ? "{" : ",",
                      q->units[u].alt == ALT_RELATED ? "~" : "") == 0 &&
              describe_unit(sb, &q->units[u]) &&
-             sb_adds(sb, u + 1 == c->a1 && !c->listchars ? "}" : "") == 0;
-    if (ok && c->listchars) { /* its characters as items: 水、电、路 */
+             sb_adds(sb, u + 1 == c->a1 && !c->listed ? "}" : "") == 0;
+    if (ok && c->listed) { /* its characters as items: 水、电、路 */
         const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
         ok = sb_adds(sb, c->a1 > c->a0 ? "," : "{") == 0;
         for (size_t k = 0; ok && k < w->n; k++)

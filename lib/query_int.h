@@ -71,9 +71,11 @@ typedef struct {
     size_t core0, core1; /* a word gluing letters or digits to Chinese (PPT挂图作战,
                           30MW生物质发电): its Chinese core, typed units [core0, core1), which
                           may stand for it in the partial tier (rank.c); core0 == core1: none */
-    size_t listchars;  /* its characters, each a word alone, also stand as consecutive items
-                          of an enumeration (水、电、路 for 水电路; qparse.c list_chars, qfind.c):
-                          how many, or 0 */
+    size_t listchars;  /* its characters, each a word alone, may stand as consecutive items
+                          of an enumeration (水、电、路 for 水电路; qparse.c list_chars): how
+                          many, or 0 */
+    int listed;        /* ... and the collection lists them (ss_query_set_collection): the
+                          form is in use (qfind.c, qbuild.c, understood) */
 } concept;
 
 /* A word of this many typed units or more may stand, in the partial tier

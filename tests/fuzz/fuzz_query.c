@@ -2,7 +2,8 @@
  * field filters) with the shipped synonym table, reading its places (the
  * gazetteer; or none: the forms of names), adding the initials of its
  * keywords (as if the collection held every word they make, so that every
- * run of keywords adds a form), highlighting a fixed passage and judging
+ * run of keywords adds a form) and their characters listed (水、电、路, as
+ * if the collection listed them), highlighting a fixed passage and judging
  * it as a partial hit must never crash or trip a sanitizer, whatever the
  * query.  Run with `make fuzz`. */
 #include <stdint.h>
@@ -52,6 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (ss_query_parse_opts(ac, text, &o, &q, NULL) == SS_OK) {
         (void)ss_query_set_gazetteer(q, size % 2 ? gaz : NULL, NULL);
         ss_q_add_initials_forms(q, any_term, NULL);
+        for (size_t c = 0; c < q->nconcepts; c++) /* as if every list were in the collection */
+            q->concepts[c].listed = q->concepts[c].listchars > 0;
         ss_analysis pa;
         double share = 0;
         uint64_t missing = 0, cored = 0;
