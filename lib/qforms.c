@@ -453,17 +453,14 @@ static size_t unit_initials(const unit *u, const seg_dict *d, char *out, size_t 
 static int concept_initials(const ss_query *q, const concept *c, const seg_dict *d, char *out,
                             size_t *n, size_t cap)
 {
-    size_t words = 0, at = *n;
+    size_t at = *n;
     if (c->figure || c->u1 <= c->u0)
         return 0;
-    for (size_t u = c->u0; u < c->u1; u++) {
-        size_t w = unit_initials(&q->units[u], d, out, n, cap);
-        if (!w) {
+    for (size_t u = c->u0; u < c->u1; u++)
+        if (!unit_initials(&q->units[u], d, out, n, cap)) {
             *n = at;
             return 0;
         }
-        words += w;
-    }
     return 1;
 }
 

@@ -92,6 +92,20 @@ static int db_has_term(void *db, const char *term)
     return xc_db_termfreq(db, term, &df, NULL) == SS_OK && df > 0;
 }
 
+/* Writes q->understood anew once forms were added (the old one kept when
+ * out of memory). */
+static ss_code describe_again(ss_query *q, ss_err *err)
+{
+    char *old = q->understood;
+    q->understood = NULL;
+    ss_code rc = describe(q, err);
+    if (rc == SS_OK)
+        free(old);
+    else
+        q->understood = old;
+    return rc;
+}
+
 ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
 {
     if (q->collection_read)
@@ -106,16 +120,7 @@ ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
         }
     if (db)
         ss_q_add_initials_forms(q, db_has_term, db);
-    if (q->nunits == before && !lists)
-        return SS_OK;
-    char *old = q->understood;
-    q->understood = NULL;
-    ss_code rc = describe(q, err);
-    if (rc == SS_OK)
-        free(old);
-    else
-        q->understood = old;
-    return rc;
+    return q->nunits == before && !lists ? SS_OK : describe_again(q, err);
 }
 
 ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
@@ -137,14 +142,7 @@ ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
         ss_q_add_short_place_names(q, g);
     ss_q_add_given_name_forms(q, g);
     q->places_read = 1;
-    char *old = q->understood;
-    q->understood = NULL;
-    ss_code rc = describe(q, err);
-    if (rc == SS_OK)
-        free(old);
-    else
-        q->understood = old;
-    return rc;
+    return describe_again(q, err);
 }
 
 int ss_query_is_empty(const ss_query *q)

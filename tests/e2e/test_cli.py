@@ -613,21 +613,28 @@ def test_many_bigrams(tmp):
           "a year beside a word with 1,500 bigrams after 年: found", str(res)[:200])
 
 
+def report_fixture(tmp, name, paras, title="某市政府工作报告"):
+    """Indexes one report of paras (and 29 unrelated ones after them, so
+    that words are rare enough to weigh) into tmp/name-db; returns the db."""
+    d = os.path.join(tmp, name)
+    os.makedirs(d)
+    paras = paras + [f"第{i}项工作：道路建设完成投资{i}亿元。" for i in range(1, 30)]
+    with open(os.path.join(d, "a.txt"), "w", encoding="utf-8") as f:
+        f.write(title + "\n\n" + "\n\n".join(paras) + "\n")
+    db = os.path.join(tmp, name + "-db")
+    index(db, d)
+    return db
+
+
 def test_list_short_forms(tmp):
     """Words that are parts of one list of the synonym table (简政放权 放管结合
     of 放管服 = 放管服改革 = 简政放权、放管结合、优化服务) also find the short form,
     which weighs as one form of the words, below the words as typed."""
-    d = os.path.join(tmp, "lists")
-    os.makedirs(d)
     paras = ["深入推进简政放权、放管结合，提高审批效率。",                 # the words typed
              "深化放管服改革。放管服改革要落到实处，放管服事项清单公开。",  # the short form, thrice
              "简政放权要加快推进。"]                                       # one part alone
     paras += [f"{k}县继续推进放管服改革。" for k in "甲乙丙丁"]   # the short form, as common as it is
-    paras += [f"第{i}项工作：道路建设完成投资{i}亿元。" for i in range(1, 30)]
-    with open(os.path.join(d, "a.txt"), "w", encoding="utf-8") as f:
-        f.write("某市政府工作报告\n\n" + "\n\n".join(paras) + "\n")
-    db = os.path.join(tmp, "lists-db")
-    index(db, d)
+    db = report_fixture(tmp, "lists", paras)
     rc, res = query(db, "简政放权 放管结合", extra=("--strict",))
     hits = res["hits"] if res else []
     check("放管服" in (res or {}).get("understood", ""), "list parts: the short form understood",
@@ -646,17 +653,11 @@ def test_initials(tmp):
     collection indexes (智改数转: 智能化改造 数字化转型, quoted in the text) also
     find it, below the words as typed; where the index has no such word the
     query is as typed, and --exact adds nothing."""
-    d = os.path.join(tmp, "initials")
-    os.makedirs(d)
-    paras = ["加快智能化改造和数字化转型，建设智能工厂。",            # the words typed
-             "深入推进“智改数转”，新增智能车间十个。",               # the initials, quoted
-             "智能化改造要加快推进。",                               # one word alone
-             "数字化转型服务平台上线。"]                             # the other alone
-    paras += [f"第{i}项工作：道路建设完成投资{i}亿元。" for i in range(1, 30)]
-    with open(os.path.join(d, "a.txt"), "w", encoding="utf-8") as f:
-        f.write("某市政府工作报告\n\n" + "\n\n".join(paras) + "\n")
-    db = os.path.join(tmp, "initials-db")
-    index(db, d)
+    db = report_fixture(tmp, "initials",
+                        ["加快智能化改造和数字化转型，建设智能工厂。",  # the words typed
+                         "深入推进“智改数转”，新增智能车间十个。",     # the initials, quoted
+                         "智能化改造要加快推进。",                     # one word alone
+                         "数字化转型服务平台上线。"])                  # the other alone
     rc, res = query(db, "智能化改造 数字化转型", extra=("--strict",))
     hits = res["hits"] if res else []
     check(res and res["understood"] == "智能化改造{智改数转} 数字化转型{智改数转}",
@@ -678,19 +679,14 @@ def test_listed_chars(tmp):
     the word as typed; not a word of longer words (基础设施: 基础 + 设施) nor
     a modifier and its word (新能源), nor where the collection lists its
     characters nowhere (人财物 here), and not with --exact."""
-    d = os.path.join(tmp, "listed")
-    os.makedirs(d)
-    paras = ["完善水电路等基础设施，园区承载能力提升。",       # the word as typed
-             "加快完善水、电、路等配套设施建设。",             # its characters listed, in order
-             "配套路、水、电，全部到位。",                     # listed in another order
-             "供水、电力保障有力，道路通畅。",                 # 水 and 电 in other words: no
-             "水、电、气价格保持稳定。",                       # two of the three: no
-             "基、础工作扎实。新、能、源三字各表一义。"]       # no list form for these words
-    paras += [f"第{i}项工作：道路建设完成投资{i}亿元。" for i in range(1, 30)]
-    with open(os.path.join(d, "a.txt"), "w", encoding="utf-8") as f:
-        f.write("某县政府工作报告\n\n" + "\n\n".join(paras) + "\n")
-    db = os.path.join(tmp, "listed-db")
-    index(db, d)
+    db = report_fixture(tmp, "listed",
+                        ["完善水电路等基础设施，园区承载能力提升。",  # the word as typed
+                         "加快完善水、电、路等配套设施建设。",        # its characters listed, in order
+                         "配套路、水、电，全部到位。",                # listed in another order
+                         "供水、电力保障有力，道路通畅。",            # 水 and 电 in other words: no
+                         "水、电、气价格保持稳定。",                  # two of the three: no
+                         "基、础工作扎实。新、能、源三字各表一义。"],  # no list form for these
+                        title="某县政府工作报告")
     rc, res = query(db, "水电路", extra=("--strict",))
     hits = [h["text"][:4] for h in res["hits"]] if res else []
     check(res and "水、电、路" in res["understood"], "listed chars: understood",
