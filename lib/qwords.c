@@ -18,6 +18,10 @@ static const char *const stopwords[] = {
     "如何", "怎样", "怎么", "怎么样", "什么", "哪些", "哪里", "为什么", "为何", "是否",
     "吗", "呢", "啊", "吧", "有关", "关于", "方面", "有哪些", "怎样才能", "如何才能", "谁", "中",
     "当中", "之中", "过程中",
+    /* what a question says of the doing, not what is done (为什么要发展…,
+     * 有哪些措施, 怎样才能…) */
+    "要", "有", "应", "该", "会", "能", "可", "让", "使", "还", "才", "去", "来", "做", "干",
+    "搞", "办", "看待", "请问", "更", "更加", "更好地", "好地", "好", "有效地", "切实地", "积极地",
 };
 /* Verbs and nouns too general to say what a question is about: dropped
  * from a question that has other content words (如何加强招商引资工作 asks
@@ -27,7 +31,7 @@ static const char *const generic_words[] = {
     "进行", "开展", "落实", "解决", "抓好", "搞好", "强化", "深化", "完善", "健全", "加大",
     "工作", "问题", "措施", "办法", "情况", "方法", "做法", "途径", "有效", "进一步", "更好",
     "全面", "积极", "不断", "切实", "努力", "当前", "目前", "新时期", "新形势", "应该", "应当",
-    "需要", "可以", "能够", "才能", "我们", "我国", "我市", "我省", "采取",
+    "需要", "可以", "能够", "才能", "我们", "我国", "我市", "我省", "采取", "好地解决",
     /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
     "水平", "能力", "力度", "成效", "效果", "作用", "发挥", "增强", "注重", "着力",
     /* verbs of doing in general (打造…, 打赢…战, 建立…机制) */
@@ -62,6 +66,24 @@ static const char *const remedy_words[] = {
 static const char *const question_words[] = {
     "如何", "怎样", "怎么", "什么", "哪些", "为什么", "为何", "是否", "吗", "呢", "?", "谁",
 };
+/* Question words of two characters or more: a piece that holds one asks
+ * too (怎么样, 怎样才能, 如何才能, 哪些地方, 有哪些: the segmenter's words),
+ * and says nothing of what is asked about. */
+static const char *const question_stems[] = {
+    "如何", "怎样", "怎么", "什么", "哪些", "哪里", "哪个", "为什么", "为何", "是否",
+};
+
+/* 1 when text s (len bytes) holds a question word of question_stems. */
+static int holds_question(const char *s, size_t len)
+{
+    for (size_t i = 0; i < NELEM(question_stems); i++) {
+        size_t l = strlen(question_stems[i]);
+        for (size_t k = 0; l <= len && k + l <= len; k++)
+            if (memcmp(s + k, question_stems[i], l) == 0)
+                return 1;
+    }
+    return 0;
+}
 
 static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
@@ -175,8 +197,8 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
         const char *t = an->norm + at->norm;
         size_t tl = an->atoms[last].norm + an->atoms[last].normlen - at->norm;
         pc[np] = (piece){ (uint32_t)i, last, at->kind == SS_ATOM_HAN && last == i,
-                          IN(stopwords, t, tl), generic_text(t, tl), 0, 0, 0,
-                          word_qweight(an, (uint32_t)i, last) };
+                          IN(stopwords, t, tl) || (at->kind == SS_ATOM_HAN && holds_question(t, tl)),
+                          generic_text(t, tl), 0, 0, 0, word_qweight(an, (uint32_t)i, last) };
         find_core(an, d, &pc[np++]);
         i = last + 1;
     }
@@ -193,7 +215,8 @@ static int looks_natural(const ss_analysis *an, const piece *pc, size_t np, size
     for (size_t i = 0; i < np; i++) {
         const ss_atom *at = &an->atoms[pc[i].first];
         size_t tl = an->atoms[pc[i].last].norm + an->atoms[pc[i].last].normlen - at->norm;
-        if (IN(question_words, an->norm + at->norm, tl))
+        if (IN(question_words, an->norm + at->norm, tl) ||
+            (at->kind == SS_ATOM_HAN && holds_question(an->norm + at->norm, tl)))
             return 1;
         content += !pc[i].stop && !pc[i].single_han;
         stops += pc[i].stop;

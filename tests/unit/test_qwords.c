@@ -63,6 +63,17 @@ static const struct {
     /* a modifying character goes with the general word it stands before
      * (新 of 新提升), not left alone */
     { "文化产业如何得到新提升", "文化产业:10" },
+    /* other ways of asking: question words the segmenter joins to what
+     * follows (怎样才能, 怎么样, 有哪些, 哪些地方), how a question says
+     * the doing (要, 做, 办, 请问, 更好地): the same words as 如何… */
+    { "怎样才能治理城市内涝", "治理:5 城市:10 内涝:10" },
+    { "怎么样治理城市内涝", "治理:5 城市:10 内涝:10" },
+    { "治理城市内涝有哪些措施", "治理:5 城市:10 内涝:10" },
+    { "治理城市内涝可以怎样做", "治理:5 城市:10 内涝:10" },
+    { "城市内涝该怎么办", "城市:10 内涝:10" },
+    { "请问如何更好地治理城市内涝", "治理:5 城市:10 内涝:10" },
+    { "为什么要发展夜间经济", "夜间经济:10" },
+    { "哪些地方推行了河长制", "推行:10 河长制:10" },
     /* keywords: every word as typed, full weight */
     { "缓解 拥堵", "缓解:10 拥堵:10" },
 };
