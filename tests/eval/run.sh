@@ -16,7 +16,9 @@
 #                the corpus sets scored again on that index (apt-get installs
 #                manpages-zh when missing; skipped with a message if it cannot)
 # Every set is also run through a reference system, SQLite FTS5 trigram with
-# OpenCC t2s (fts5_run.py), printed beside the engine's figures.
+# OpenCC t2s (fts5_run.py), printed beside the engine's figures; and each
+# half's questions are asked ten other ways (怎样才能…, …有哪些措施; asked.py),
+# each way scored on the question's own judgments.
 # Env: BIN (default bin), EVAL_DIR (default build/eval), REALCORPUS
 # (default ../shared/realcorpus), DISTRACTOR_MAX_DIFF (default 0.02),
 # EVAL_SETS (default "tune heldout": the halves run; EVAL_SETS=tune runs the
@@ -79,6 +81,9 @@ score() {
         python3 $E/report.py "$title" "$qrels" "$OUT/run-$tag.json" --ref "$OUT/fts5-$tag.json" \
             --json "$OUT/scores-$tag.json" | tee -a "$OUT/summary.txt"
     fi
+    # its questions asked ten other ways, on their own judgments (asked.py)
+    [ "$tag" = dev_qrels ] || python3 $E/asked.py "$BIN/speech-query" "$idx" "$qrels" \
+        "$OUT/asked-$tag.json" | tee -a "$OUT/summary.txt"
     echo
 }
 
