@@ -657,6 +657,43 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     return rc == SS_OK ? parse_item(q, ac, o, s, &rest, 0, 1, err) : rc;
 }
 
+/* Keywords joined by a conjunction (乡村振兴和人才振兴, 招商引资与项目建设,
+ * 产业及就业) are two keywords, as if typed apart: the byte offset in the
+ * analysed item an where the second begins, and in *cut where the first
+ * ends; 0 when there is none.  The conjunction is a word of its own for
+ * the segmenter (和谐, 共和 hold no 和), stands between Han words of two
+ * characters or more on each side (人与自然 stays whole), and the whole is
+ * no word of the synonym table (发展和改革委员会 is the name of 发改委). */
+static size_t conjunction_cut(const ss_query_opts *o, const ss_analysis *an, const char *text,
+                              size_t len, size_t *cut)
+{
+    static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟" };
+    ss_syn_alt alt[1];
+    if (o && o->syn && ss_syn_lookup(o->syn, text, len, alt, 1) > 0)
+        return 0;
+    for (size_t w = 0; w < an->nwords; w++) {
+        const ss_word *x = &an->words[w];
+        if (x->slogan)
+            continue;
+        const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[x->last];
+        size_t tl = b->norm + b->normlen - a->norm;
+        int is_conj = 0;
+        for (size_t i = 0; i < NELEM(conj) && !is_conj; i++)
+            is_conj = strlen(conj[i]) == tl && memcmp(an->norm + a->norm, conj[i], tl) == 0;
+        if (!is_conj || x->first < 2 || x->last + 3 > an->natoms)
+            continue;
+        int han = 1; /* two Han characters at least on each side, none but Han between */
+        for (size_t k = x->first - 2; k < x->last + 3 && han; k++)
+            han = an->atoms[k].kind == SS_ATOM_HAN &&
+                  (k == x->first - 2 || an->atoms[k].flags == 0);
+        if (!han)
+            continue;
+        *cut = a->start;
+        return b->end;
+    }
+    return 0;
+}
+
 static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
                           const raw_item *r, int natural, int may_split, ss_err *err)
 {
@@ -664,6 +701,16 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
     if (rc != SS_OK)
         return rc;
+    size_t cut = 0, next = !natural && !r->quoted && !r->negated
+                               ? conjunction_cut(o, &an, s + r->s, r->e - r->s, &cut)
+                               : 0;
+    if (next) { /* two keywords (the analysis is not used again) */
+        raw_item head = *r, rest = *r;
+        head.e = r->s + cut;
+        rest.s = r->s + next;
+        rc = parse_item(q, ac, o, s, &head, 0, may_split, err);
+        return rc == SS_OK ? parse_item(q, ac, o, s, &rest, 0, may_split, err) : rc;
+    }
     item it = { r->negated, r->quoted, q->nunits, q->nunits, SIZE_MAX, q->nconcepts,
                 q->nconcepts };
     if (an.natoms == 0)

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""The questions of a judged set asked other ways.
+"""The queries of a judged set asked other ways.
 
 usage: asked.py SPEECH_QUERY INDEX QRELS OUT_JSON
 
 Each question of QRELS that begins with 如何, 怎样 or 怎么 is run again in
 ten other phrasings a user types for the same need (怎样才能…, …有哪些措施,
-…该怎么办, 请问如何…), and each phrasing is scored with the question's own
-judgments (score.py score(), nDCG@10).  Prints one line: the mean as typed and the
-lowest and mean of the phrasings' means; writes every mean to OUT_JSON.  A
-phrasing far below the question as typed is a way of asking the analyser
-does not read (lib/qwords.c).
+…该怎么办, 请问如何…), and each query of two keywords of Chinese words of
+two characters or more (乡村振兴 人才) with five other ways of joining them
+(乡村振兴、人才, 乡村振兴，人才, 乡村振兴和人才, 乡村振兴与人才, a full-width
+blank); each is scored with the query's own judgments (score.py score(),
+nDCG@10).  Prints a line for each kind: the mean as typed and the mean and
+lowest of the other ways; writes every mean to OUT_JSON.  A way far below
+the query as typed is a way of asking the parser does not read
+(lib/qwords.c, lib/qparse.c).
 """
 import json
 import os
@@ -35,35 +38,53 @@ FORMS = {
 }
 
 
+TWO = re.compile(r"^([\u4e00-\u9fff]{2,}) ([\u4e00-\u9fff]{2,})$")
+JOINS = {"、": "、", "，": "，", "和": "和", "与": "与", "full-width blank": "\u3000"}
+
+
 def run(binary, index, text):
     p = subprocess.run([binary, "-d", index, "-n", "10", "--json", text],
                        capture_output=True, text=True)
     return json.loads(p.stdout)["hits"] if p.stdout else []
 
 
+def ask(binary, index, qs, forms, what):
+    """Means of queries qs as typed and in forms {name: text -> text};
+    prints the line of what they are."""
+    sums = {"as typed": 0.0, **{k: 0.0 for k in forms}}
+    for q in qs:
+        sums["as typed"] += score(q["rel"], run(binary, index, q["query"]))[0]
+        for k, f in forms.items():
+            sums[k] += score(q["rel"], run(binary, index, f(q["query"])))[0]
+    means = {k: v / len(qs) for k, v in sums.items()}
+    other = [means[k] for k in forms]
+    low = min(forms, key=lambda k: means[k])
+    print(f"asked other ways ({len(qs)} {what} x {len(forms)}): as typed "
+          f"{means['as typed']:.3f}, other ways mean {sum(other) / len(other):.3f}, lowest "
+          f"{means[low]:.3f} ({low})")
+    return {"queries": len(qs), "means": means}
+
+
 def main():
     if len(sys.argv) != 5:
         sys.exit(__doc__)
     binary, index, qrels, out = sys.argv[1:]
-    qs = [q for q in json.load(open(qrels, encoding="utf-8"))["queries"]
-          if q.get("kind") == "question" and LEAD.match(q["query"])]
-    if not qs:
-        print("asked other ways: no question of the set begins with 如何, 怎样 or 怎么")
-        return
-    sums = {"as typed": 0.0, **{k: 0.0 for k in FORMS}}
-    for q in qs:
-        rest = LEAD.sub("", q["query"])
-        sums["as typed"] += score(q["rel"], run(binary, index, q["query"]))[0]
-        for k, f in FORMS.items():
-            sums[k] += score(q["rel"], run(binary, index, f(rest)))[0]
-    means = {k: v / len(qs) for k, v in sums.items()}
-    forms = [means[k] for k in FORMS]
-    low = min(FORMS, key=lambda k: means[k])
-    print(f"asked other ways ({len(qs)} questions x {len(FORMS)} phrasings): as typed "
-          f"{means['as typed']:.3f}, phrasings mean {sum(forms) / len(forms):.3f}, lowest "
-          f"{means[low]:.3f} ({low})")
+    queries = json.load(open(qrels, encoding="utf-8"))["queries"]
+    questions = [q for q in queries if q.get("kind") == "question" and LEAD.match(q["query"])]
+    pairs = [q for q in queries if q.get("kind") != "question" and TWO.match(q["query"])]
+    res = {}
+    if questions:
+        res["questions"] = ask(binary, index, questions,
+                               {k: (lambda t, f=f: f(LEAD.sub("", t))) for k, f in FORMS.items()},
+                               "questions")
+    if pairs:
+        res["keyword pairs"] = ask(binary, index, pairs,
+                                   {k: (lambda t, j=j: t.replace(" ", j)) for k, j in
+                                    JOINS.items()}, "keyword pairs")
+    if not res:
+        print("asked other ways: no question or pair of keywords in the set")
     with open(out, "w", encoding="utf-8") as f:
-        json.dump({"questions": len(qs), "means": means}, f, ensure_ascii=False, indent=1)
+        json.dump(res, f, ensure_ascii=False, indent=1)
 
 
 if __name__ == "__main__":

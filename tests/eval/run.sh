@@ -17,8 +17,9 @@
 #                manpages-zh when missing; skipped with a message if it cannot)
 # Every set is also run through a reference system, SQLite FTS5 trigram with
 # OpenCC t2s (fts5_run.py), printed beside the engine's figures; and each
-# half's questions are asked ten other ways (怎样才能…, …有哪些措施; asked.py),
-# each way scored on the question's own judgments.
+# half's questions are asked ten other ways (怎样才能…, …有哪些措施) and its
+# pairs of keywords joined five other ways (、 和 与…; asked.py), each way
+# scored on the query's own judgments.
 # Env: BIN (default bin), EVAL_DIR (default build/eval), REALCORPUS
 # (default ../shared/realcorpus), DISTRACTOR_MAX_DIFF (default 0.02),
 # EVAL_SETS (default "tune heldout": the halves run; EVAL_SETS=tune runs the
