@@ -563,8 +563,14 @@ static size_t word_boosts(qpool *p, const ss_query *q, xc_db *db, xc_query **b, 
 /* Keyword: AND of OR-groups.  Natural: OR of everything positive. */
 static xc_query *match_q(qpool *p, const ss_query *q, xc_db *db, ss_err *err)
 {
-    xc_query *groups[MAX_ITEMS], *alts[MAX_ITEMS];
+    /* an item typed may become two (a place and the rest, words joined by
+     * 和): there may be more items than MAX_ITEMS */
+    xc_query **groups = malloc((2 * q->nitems + 1) * sizeof *groups), **alts = groups + q->nitems;
     size_t ng = 0, na = 0;
+    if (!groups) {
+        ss_seterr(err, SS_ENOMEM, "out of memory building query");
+        return NULL;
+    }
     for (size_t i = 0; i < q->nitems; i++) {
         const item *it = &q->items[i];
         if (it->negated)
@@ -581,7 +587,9 @@ static xc_query *match_q(qpool *p, const ss_query *q, xc_db *db, ss_err *err)
     if (na)
         groups[ng++] = combine(p, XC_OP_OR, alts, na, 0, err);
     /* the partial tier (q->loose) takes passages holding any group */
-    return combine(p, q->natural || q->loose ? XC_OP_OR : XC_OP_AND, groups, ng, 0, err);
+    xc_query *m = combine(p, q->natural || q->loose ? XC_OP_OR : XC_OP_AND, groups, ng, 0, err);
+    free(groups);
+    return m;
 }
 
 /* The term whose passages all hold unit u as typed, into buf: its token,

@@ -701,7 +701,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
     if (rc != SS_OK)
         return rc;
-    size_t cut = 0, next = !natural && !r->quoted && !r->negated
+    size_t cut = 0, next = !natural && !r->quoted && !r->negated && q->nitems + 1 < MAX_ITEMS
                                ? conjunction_cut(o, &an, s + r->s, r->e - r->s, &cut)
                                : 0;
     if (next) { /* two keywords (the analysis is not used again) */

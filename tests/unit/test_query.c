@@ -843,6 +843,37 @@ static void test_list_forms(ss_actx *ac)
     }
 }
 
+/* Items typed may become more: words joined by 和 and words that begin
+ * with a place are read as two.  A query of as many items as may be typed,
+ * each of them two, builds (its groups once overflowed a fixed array). */
+#define TYPED_ITEMS 32 /* qparse.c reads so many items of the text (MAX_ITEMS) */
+static void test_many_items(ss_actx *ac)
+{
+    static const char *const words[] = { "项目建设", "招商引资", "科技创新", "乡村振兴",
+                                         "产业升级", "营商环境", "城市更新", "生态保护" };
+    ss_gazetteer *g = NULL;
+    CHECK(ss_gaz_open(NULL, &g, NULL) == SS_OK, "open gazetteer");
+    for (int place = 0; place < 2; place++) {
+        char text[4096] = "";
+        size_t n = 0;
+        for (size_t i = 0; i < TYPED_ITEMS; i++)
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s%s%s%s ", place ? "许昌" : "",
+                                  words[i % 8], place ? "" : "和", place ? "" : words[(i + 3) % 8]);
+        ss_query *q = NULL;
+        xc_query *xq = NULL;
+        CHECK(ss_query_parse(ac, text, &q, NULL) == SS_OK, "parse %s", text);
+        if (!q)
+            continue;
+        ss_query_set_gazetteer(q, g, NULL);
+        CHECK(ss_query_item_count(q) > TYPED_ITEMS, "%s: more items than typed (%zu)",
+              place ? "places" : "和", ss_query_item_count(q));
+        CHECK(ss_query_build(q, NULL, &xq, NULL) == SS_OK, "build %s", place ? "places" : "和");
+        xc_query_free(xq);
+        ss_query_free(q);
+    }
+    ss_gaz_close(g);
+}
+
 static void run_all(ss_actx *ac)
 {
     ss_err err;
@@ -860,6 +891,7 @@ static void run_all(ss_actx *ac)
     test_place_split(ac);
     test_given_names(ac);
     test_list_forms(ac);
+    test_many_items(ac);
     ss_syn_free(syn);
 }
 
