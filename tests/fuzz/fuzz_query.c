@@ -3,9 +3,9 @@
  * gazetteer; or none: the forms of names), adding the initials of its
  * keywords (as if the collection held every word they make, so that every
  * run of keywords adds a form) and their characters listed (水、电、路, as
- * if the collection listed them), highlighting a fixed passage and judging
- * it as a partial hit must never crash or trip a sanitizer, whatever the
- * query.  Run with `make fuzz`. */
+ * if the collection listed them), building its Xapian query, highlighting
+ * a fixed passage and judging it as a partial hit must never crash or trip
+ * a sanitizer, whatever the query.  Run with `make fuzz`. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +55,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ss_q_add_initials_forms(q, any_term, NULL);
         for (size_t c = 0; c < q->nconcepts; c++) /* as if every list were in the collection */
             q->concepts[c].listed = q->concepts[c].listchars > 0;
+        xc_query *xq = NULL; /* the Xapian query (no index: every word's own terms) */
+        if (ss_query_build(q, NULL, &xq, NULL) == SS_OK)
+            xc_query_free(xq);
         ss_analysis pa;
         double share = 0;
         uint64_t missing = 0, cored = 0;
