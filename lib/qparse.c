@@ -876,7 +876,12 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
     size_t len = strlen(text);
     raw_item r[MAX_ITEMS];
     size_t n = ss_q_split_items(text, len, r, MAX_ITEMS);
-    ss_code rc = ss_q_detect_natural(ac, text, r, n, &q->natural, err);
+    ss_code rc = SS_OK;
+    for (size_t i = 0; rc == SS_OK && i < n; i++)
+        if (!r[i].quoted && !r[i].is_or && !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s))
+            rc = ss_q_trim_particles(ac, text, &r[i], err);
+    if (rc == SS_OK)
+        rc = ss_q_detect_natural(ac, text, r, n, &q->natural, err);
     if (o && o->question)
         q->natural = 1;
     q->loose = o && o->loose;

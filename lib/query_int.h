@@ -149,6 +149,9 @@ ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, i
  * counted, weighing less than QK_CONTENT, the things asked about. */
 enum { QK_CONTENT = 0, QK_FUNCTION, QK_GENERIC, QK_PROBLEM, QK_REMEDY };
 int ss_q_word_kind(const char *s, size_t len);
+/* Drops from unquoted item r of s the particles that end or begin it and
+ * say nothing of it (乡村振兴的: 乡村振兴; 的 alone stays). */
+ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, ss_err *err);
 /* Whether the positive unquoted items r[0, n) of s read as a question. */
 ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                             int *natural, ss_err *err);

@@ -312,6 +312,16 @@ static int starts_run(const ss_analysis *an, const piece *pc, size_t np, size_t 
            !two_singles(an, pc, np, i + 1);
 }
 
+/* 1 when piece p is 的 or 之 alone, which joins a word to the word it
+ * qualifies. */
+static int is_de(const ss_analysis *an, const piece *p)
+{
+    const ss_atom *a = &an->atoms[p->first];
+    return p->single_han &&
+           ((a->normlen == 3 && memcmp(an->norm + a->norm, "\xe7\x9a\x84", 3) == 0) ||
+            (a->normlen == 3 && memcmp(an->norm + a->norm, "\xe4\xb9\x8b", 3) == 0));
+}
+
 static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
                           const piece *pc, size_t np, int natural, ss_err *err)
 {
@@ -324,6 +334,8 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
     for (size_t i = 0; i < np && nm < MAX_PIECES_ITEM; i++) {
         if (natural && (pc[i].stop || (pc[i].generic && specific > 0)))
             continue;
+        if (!natural && i > 0 && i + 1 < np && is_de(an, &pc[i]))
+            continue; /* 乡村振兴的人才: 乡村振兴 + 人才, the whole word as typed beside */
         piece *prev = nm ? &m[nm - 1] : NULL;
         /* a modifier between two words goes with the word it modifies:
          * 东北|老|工业 -> 东北 | 老工业, not 东北老 | 工业 */
@@ -375,6 +387,46 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
         if (rc != SS_OK)
             return rc;
     }
+    return SS_OK;
+}
+
+/* Particles that end or begin a word typed with them (乡村振兴的, 招商引资等,
+ * 的乡村振兴) and say nothing of it.  Not 地, which is also land (三块地). */
+static const char *const edge_particles[] = { "的", "得", "了", "着", "过", "之", "等" };
+
+/* 1 when word x of an is a particle of edge_particles standing alone. */
+static int edge_particle(const ss_analysis *an, const ss_word *x)
+{
+    const ss_atom *a = &an->atoms[x->first];
+    return !x->slogan && x->first == x->last && a->kind == SS_ATOM_HAN &&
+           IN(edge_particles, an->norm + a->norm, a->normlen);
+}
+
+ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
+{
+    ss_analysis an;
+    ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
+    if (rc != SS_OK || an.natoms < 2)
+        return rc;
+    size_t w0 = 0, w1 = an.nwords; /* segmenter words come first, in order */
+    while (w1 > 0 && an.words[w1 - 1].slogan)
+        w1--;
+    /* the bytes kept, from r->s; at least one word stays, and only
+     * particles at the very ends go (5G基站的, not 的 before letters) */
+    size_t s0 = 0, s1 = r->e - r->s, first = 0, end = an.natoms;
+    while (w1 - w0 > 1 && an.words[w1 - 1].last + 1 == end &&
+           edge_particle(&an, &an.words[w1 - 1])) {
+        end = an.words[--w1].first;
+        s1 = an.atoms[end - 1].end;
+    }
+    while (w1 - w0 > 1 && an.words[w0].first == first && edge_particle(&an, &an.words[w0])) {
+        first = an.words[w0++].last + 1;
+        s0 = an.atoms[first].start;
+    }
+    if (s0 >= s1)
+        return SS_OK;
+    r->e = r->s + s1;
+    r->s += s0;
     return SS_OK;
 }
 

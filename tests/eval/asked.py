@@ -5,14 +5,16 @@ usage: asked.py SPEECH_QUERY INDEX QRELS OUT_JSON
 
 Each question of QRELS that begins with 如何, 怎样 or 怎么 is run again in
 ten other phrasings a user types for the same need (怎样才能…, …有哪些措施,
-…该怎么办, 请问如何…), and each query of two keywords of Chinese words of
-two characters or more (乡村振兴 人才) with five other ways of joining them
+…该怎么办, 请问如何…); each query of two keywords of Chinese words of two
+characters or more (乡村振兴 人才) with five other ways of joining them
 (乡村振兴、人才, 乡村振兴，人才, 乡村振兴和人才, 乡村振兴与人才, a full-width
-blank); each is scored with the query's own judgments (score.py score(),
-nDCG@10).  Prints a line for each kind: the mean as typed and the mean and
-lowest of the other ways; writes every mean to OUT_JSON.  A way far below
-the query as typed is a way of asking the parser does not read
-(lib/qwords.c, lib/qparse.c).
+blank; not 乡村振兴的人才, one word of two units, a narrower need); and each
+query of one Chinese word with a particle after or before it (乡村振兴的,
+乡村振兴等, 的乡村振兴).  Each way is scored with the query's own judgments
+(score.py score(), nDCG@10).  Prints a line for each kind: the mean as
+typed and the mean and lowest of the other ways; writes every mean to
+OUT_JSON.  A way far below the query as typed is a way of asking the parser
+does not read (lib/qwords.c, lib/qparse.c).
 """
 import json
 import os
@@ -40,6 +42,8 @@ FORMS = {
 
 TWO = re.compile(r"^([\u4e00-\u9fff]{2,}) ([\u4e00-\u9fff]{2,})$")
 JOINS = {"、": "、", "，": "，", "和": "和", "与": "与", "full-width blank": "\u3000"}
+ONE = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+ENDS = {"…的": lambda t: t + "的", "…等": lambda t: t + "等", "的…": lambda t: "的" + t}
 
 
 def run(binary, index, text):
@@ -81,6 +85,9 @@ def main():
         res["keyword pairs"] = ask(binary, index, pairs,
                                    {k: (lambda t, j=j: t.replace(" ", j)) for k, j in
                                     JOINS.items()}, "keyword pairs")
+    words = [q for q in queries if q.get("kind") != "question" and ONE.match(q["query"])]
+    if words:
+        res["keywords with a particle"] = ask(binary, index, words, ENDS, "one-word queries")
     if not res:
         print("asked other ways: no question or pair of keywords in the set")
     with open(out, "w", encoding="utf-8") as f:

@@ -72,6 +72,14 @@ static const struct {
     { "项目建设与招商引资及科技创新", "项目建设 招商引资 科技创新", 0, 0 },
     { "人与自然", "人与自然", 0, 0 },                      /* one character: whole */
     { "和谐社会", "和谐社会", 0, 0 },                      /* 和 inside a word */
+    /* particles that end or begin a word say nothing of it; 的 inside one
+     * joins its units, which may then stand apart */
+    { "乡村振兴的", "乡村振兴", 0, 0 },
+    { "的乡村振兴", "乡村振兴", 0, 0 },
+    { "招商引资等", "招商引资", 0, 0 },
+    { "乡村振兴的人才", "乡村振兴+人才", 0, 0 },
+    { "目的", "目的", 0, 0 },                              /* 的 inside a word */
+    { "的", "的", 0, 0 },                                  /* nothing else: kept */
     { "\"项目建设和招商引资\"", "\"项目建设和招商引资\"", 0, 0 },
     { "1,000亿", "1000亿{一千亿,千亿}", 0, 0 },
     /* a run of text cut only by a comma still reads as one (a question) */
