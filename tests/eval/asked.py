@@ -10,7 +10,9 @@ characters or more (乡村振兴 人才) with five other ways of joining them
 (乡村振兴、人才, 乡村振兴，人才, 乡村振兴和人才, 乡村振兴与人才, a full-width
 blank; not 乡村振兴的人才, one word of two units, a narrower need); and each
 query of one Chinese word with a particle after or before it (乡村振兴的,
-乡村振兴等, 的乡村振兴).  Each way is scored with the query's own judgments
+乡村振兴等, 的乡村振兴); each query holding letters or digits typed full-width
+(５Ｇ基站), and every query but those written so in traditional script (OpenCC's
+s2t; skipped with a message without the opencc command).  Each way is scored with the query's own judgments
 (score.py score(), nDCG@10).  Prints a line for each kind: the mean as
 typed and the mean and lowest of the other ways; writes every mean to
 OUT_JSON.  A way far below the query as typed is a way of asking the parser
@@ -69,6 +71,22 @@ def ask(binary, index, qs, forms, what):
     return {"queries": len(qs), "means": means}
 
 
+def full_width(text):
+    """ASCII letters, digits and signs as an input method types them full-width (５Ｇ基站)."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def traditional(texts):
+    """texts in traditional script (OpenCC's s2t), or None without opencc."""
+    try:
+        p = subprocess.run(["opencc", "-c", "s2t"], input="\n".join(texts), capture_output=True,
+                           text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    out = p.stdout.split("\n")
+    return out[:len(texts)] if len(out) >= len(texts) else None
+
+
 def main():
     if len(sys.argv) != 5:
         sys.exit(__doc__)
@@ -88,8 +106,20 @@ def main():
     words = [q for q in queries if q.get("kind") != "question" and ONE.match(q["query"])]
     if words:
         res["keywords with a particle"] = ask(binary, index, words, ENDS, "one-word queries")
+    ascii_ = [q for q in queries if re.search(r"[0-9A-Za-z]", q["query"]) and ":" not in q["query"]]
+    if ascii_:
+        res["full-width letters and digits"] = ask(binary, index, ascii_, {"full-width": full_width},
+                                                   "queries with letters or digits")
+    han = [q for q in queries if q.get("kind") != "trad" and re.search(r"[\u4e00-\u9fff]", q["query"])]
+    trad = traditional([q["query"] for q in han]) if han else None
+    if trad:
+        written = dict(zip((q["query"] for q in han), trad))
+        res["traditional script"] = ask(binary, index, han, {"traditional": lambda t: written[t]},
+                                        "queries in traditional script")
+    elif han:
+        print("asked other ways: traditional script SKIPPED (no opencc command)")
     if not res:
-        print("asked other ways: no question or pair of keywords in the set")
+        print("asked other ways: no query of these kinds in the set")
     with open(out, "w", encoding="utf-8") as f:
         json.dump(res, f, ensure_ascii=False, indent=1)
 
