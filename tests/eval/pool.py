@@ -17,7 +17,8 @@
                    windows holding more of the words first.
       The FTS5 database is POOL_DB if set, else build/pool/pool-fts5-ROOTNAME.db
       (generated: never in tests/eval).  Candidates are listed in file order, not in any system's order; the
-      pool file holds their spans and the systems (and ranks) that found them.
+      pool file holds their spans and the systems (and ranks) that found them
+      (gzip-compressed when POOL_OUT ends in .gz, as the committed pools do).
   pool.py deepen POOL CORPUS_ROOT INDEX [--depth N] [QID...]
       Incremental pooling: the windows of the engine's current top N
       (default 20) hits that are not candidates yet are appended to the
@@ -36,6 +37,7 @@
       one line a query, `QID 2:3,5 1:7,9` (candidate numbers by grade; the
       rest are 0), lines starting with # are comments.
 """
+import gzip
 import json
 import os
 import subprocess
@@ -47,6 +49,26 @@ import fts5_run  # noqa: E402
 
 ENGINE = os.environ.get("BIN", "bin") + "/speech-query"
 
+
+
+def load_pool(path):
+    """A pool file: JSON, gzip-compressed when its name ends in .gz (the
+    committed pools are, so that the repository holds no file of megabytes)."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fp:
+        return json.load(fp)
+
+
+def save_pool(pool, path):
+    """Writes a pool as load_pool reads it (gzip without a time stamp, so
+    that the same pool gives the same bytes)."""
+    text = json.dumps(pool, ensure_ascii=False, indent=0) + "\n"
+    if path.endswith(".gz"):
+        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fp:
+            fp.write(text.encode("utf-8"))
+    else:
+        with open(path, "w", encoding="utf-8") as fp:
+            fp.write(text)
 
 def engine_hits(index, query, depth):
     p = subprocess.run([ENGINE, "-d", index, "--json", "-n", "30", query],
@@ -164,13 +186,11 @@ def do_pool(qfile, root, index, out, depth):
         pool[q["id"]] = {"query": q["query"], "kind": q["kind"], "depth": depth,
                          "candidates": cands}
         print(f"{q['id']}\t{len(cands)} candidates\t{q['query']}", file=sys.stderr)
-    with open(out, "w", encoding="utf-8") as fp:
-        json.dump(pool, fp, ensure_ascii=False, indent=0)
-        fp.write("\n")
+    save_pool(pool, out)
 
 
 def do_deepen(pfile, root, index, depth, qids=()):
-    pool = json.load(open(pfile, encoding="utf-8"))
+    pool = load_pool(pfile)
     db = fts5_run.open_db(pool_db(root), root)
     total = 0
     for qid, p in pool.items():
@@ -196,9 +216,7 @@ def do_deepen(pfile, root, index, depth, qids=()):
         print(f"{qid}\t{len(new)} new\t{','.join(map(str, new))}\t{p['query']}",
               file=sys.stderr)
     print(f"{total} new candidates", file=sys.stderr)
-    with open(pfile, "w", encoding="utf-8") as fp:
-        json.dump(pool, fp, ensure_ascii=False, indent=0)
-        fp.write("\n")
+    save_pool(pool, pfile)
 
 
 def read_texts(root, cands):
@@ -246,7 +264,7 @@ def kwic(text, terms):
 
 
 def do_show(pfile, root, qids, qfile=None, new_only=False, rnd=None):
-    pool = json.load(open(pfile, encoding="utf-8"))
+    pool = load_pool(pfile)
     spec = {q["id"]: q for q in json.load(open(qfile, encoding="utf-8"))["queries"]} \
         if qfile else {}
     for qid, p in pool.items():
@@ -296,7 +314,7 @@ def read_judgments(jfile):
 
 def do_qrels(qfile, pfile, root, jfile, half, out):
     spec = json.load(open(qfile, encoding="utf-8"))
-    pool = json.load(open(pfile, encoding="utf-8"))
+    pool = load_pool(pfile)
     judged = read_judgments(jfile)
     queries = []
     for q in spec["queries"]:

@@ -6,7 +6,7 @@
 #   corpus held  corpus_heldout.json over corpus/   (the half it may not)
 #   real tune / real held   over $REALCORPUS, written into $EVAL_DIR as
 #                real_tune.json / real_heldout.json from queries_real.json,
-#                pool_real.json and judgments_real.txt (pool.py qrels; they quote
+#                pool_real.json.gz and judgments_real.txt (pool.py qrels; they quote
 #                the corpus); skipped with a message when that corpus is absent;
 #                its index is built once into $EVAL_DIR and reused while the
 #                corpus and speech-index are unchanged
@@ -153,7 +153,7 @@ PY
         # the judged half is made here from the committed queries, pool and
         # judgments: it quotes the corpus, which is not copied into the project
         q=$OUT/real_$half.json
-        python3 $E/pool.py qrels $E/queries_real.json $E/pool_real.json "$REAL" \
+        python3 $E/pool.py qrels $E/queries_real.json $E/pool_real.json.gz "$REAL" \
             $E/judgments_real.txt "$half" "$q"
         score "real corpus $half" "$q" "$OUT/real-index" "$OUT/fts5-real.db" "$REAL"
     done

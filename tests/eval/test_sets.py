@@ -54,7 +54,7 @@ def check_sources(kind):
     relevant; ids are unique; each query is in one half, and the halves share
     no query text."""
     spec = json.load(open(os.path.join(HERE, f"queries_{kind}.json"), encoding="utf-8"))["queries"]
-    cands = json.load(open(os.path.join(HERE, f"pool_{kind}.json"), encoding="utf-8"))
+    cands = pool.load_pool(os.path.join(HERE, f"pool_{kind}.json.gz"))
     judged = pool.read_judgments(os.path.join(HERE, f"judgments_{kind}.txt"))
     ids = [q["id"] for q in spec]
     check(len(ids) == len(set(ids)), f"queries_{kind}: ids unique")
@@ -145,7 +145,7 @@ def check_real_halves():
     tmp = tempfile.mkdtemp(prefix="ss-eval-sets-")
     try:
         for half in ("tune", "heldout"):
-            pool.do_qrels(os.path.join(HERE, "queries_real.json"), os.path.join(HERE, "pool_real.json"),
+            pool.do_qrels(os.path.join(HERE, "queries_real.json"), os.path.join(HERE, "pool_real.json.gz"),
                           REAL, os.path.join(HERE, "judgments_real.txt"), half,
                           os.path.join(tmp, f"real_{half}.json"))
             check_set(f"real_{half}.json", REAL, False, tmp)
