@@ -303,11 +303,8 @@ static double unit_idf(const qpool *p, const unit *u, xc_db *db, ss_err *err)
  * index holds as a term (a dictionary word or a quoted slogan). */
 static int is_word(const unit *u, xc_db *db, ss_err *err)
 {
-    if (u->n < 3 || !db)
+    if (u->n < 3 || !db || !ss_q_all_han(u))
         return 0;
-    for (size_t i = 0; i < u->n; i++)
-        if (u->a[i].kind != SS_ATOM_HAN || u->a[i].rpos != i)
-            return 0;
     uint32_t tf = 0;
     return xc_db_termfreq(db, u->text, &tf, err) == SS_OK && tf > 0;
 }
@@ -367,7 +364,7 @@ static size_t touching_bigram(const ss_query *q, const concept *c, size_t u, cha
  * the passages that qualify, and so was the count's estimate.) */
 static xc_query *listed_q(qpool *p, const ss_query *q, const concept *c, ss_err *err)
 {
-    const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+    const unit *w = ss_q_typed_unit(q, c);
     size_t k = c->listchars < w->n ? c->listchars : w->n;
     xc_query *own[UNIT_MAX_ATOMS], *sets[UNIT_MAX_ATOMS];
     for (size_t i = 0; i < k; i++)

@@ -23,14 +23,6 @@ static const unit *concept_unit(const ss_query *q, const concept *c)
     return c->u1 > c->u0 ? &q->units[c->u0] : NULL;
 }
 
-static int all_han(const unit *u)
-{
-    for (size_t i = 0; i < u->n; i++)
-        if (u->a[i].kind != SS_ATOM_HAN || u->a[i].rpos != i)
-            return 0;
-    return 1;
-}
-
 /* 1 when "\t" + s[0, n) stands in gaz: a name begins with s. */
 static int begins_name(const char *gaz, size_t len, const char *s, size_t n)
 {
@@ -47,13 +39,13 @@ int ss_query_may_name_place(const ss_query *q, const char *gaz, size_t len)
     for (size_t c = 0; gaz && c < q->nconcepts; c++) {
         const concept *k = &q->concepts[c];
         const unit *u = concept_unit(q, k);
-        if (u && u->n >= 2 && u->n <= 10 && all_han(u) &&
+        if (u && u->n >= 2 && u->n <= 10 && ss_q_all_han(u) &&
             begins_name(gaz, len, u->text, strlen(u->text)))
             return 1;
         /* a word beginning with a place (qparse.c, ss_q_place_prefix): a
          * name begins with its first unit */
         if (!q->natural && k->whole != SIZE_MAX && !q->items[k->item].quoted &&
-            k->u1 > k->u0 + 1 && all_han(&q->units[k->u0]) &&
+            k->u1 > k->u0 + 1 && ss_q_all_han(&q->units[k->u0]) &&
             begins_name(gaz, len, q->units[k->u0].text, strlen(q->units[k->u0].text)))
             return 1;
     }
@@ -93,7 +85,7 @@ void ss_q_resolve_context(ss_query *q)
             if (q->units[a].alt == ALT_SAME)
                 k->year = year_of(&q->units[a]);
         k->nplaces = 0;
-        if (q->gaz && u && u->n >= 2 && all_han(u))
+        if (q->gaz && u && u->n >= 2 && ss_q_all_han(u))
             k->nplaces = ss_gaz_lookup_area(q->gaz, u->text, strlen(u->text), k->places,
                                             MAX_CONCEPT_PLACES);
     }

@@ -260,7 +260,7 @@ static int listed_chars(const ss_query *q, const concept *c, const ss_analysis *
                         size_t ci)
 {
     /* o NULL: 1 at the first list found (ss_q_listed_in) */
-    const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+    const unit *w = ss_q_typed_unit(q, c);
     size_t k = c->listchars;
     for (size_t i = 0; k && i + k <= an->natoms; i++) {
         uint32_t seen = 0;

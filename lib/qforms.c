@@ -221,11 +221,6 @@ static void move_last_unit(ss_query *q, size_t ci, size_t at)
 static const char *const division_suffixes[] = { "市", "省", "县", "区", "州", "盟", "地区",
                                                  "自治区", "自治州", "自治县" };
 
-/* The unit concept c was typed as: its whole word, else its first unit. */
-static const unit *typed_unit(const ss_query *q, const concept *c)
-{
-    return &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
-}
 
 /* Adds text[0, len) to concept ci as another form (ALT_SAME) weighing
  * qweight; 0 when it cannot (out of memory: the query stays as parsed). */
@@ -249,7 +244,7 @@ void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g)
 {
     for (size_t ci = 0; ci < q->nconcepts; ci++) {
         concept *c = &q->concepts[ci];
-        const unit *w = typed_unit(q, c);
+        const unit *w = ss_q_typed_unit(q, c);
         if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted || w->n < 3)
             continue;
         size_t len = strlen(w->text);
@@ -276,7 +271,7 @@ void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g)
 
 /* Last characters of institutions, systems and measures (路长制, 应急局,
  * 覆盖率), hardly ever of a given name. */
-static const char NOT_NAME_ENDS[] = "制局所站办厅委院区县市省镇乡率费税型性";
+static const char NOT_NAME_ENDS[] = SS_Q_INSTITUTION_ENDS;
 
 /* A person's name typed whole (王战营: a common surname and a given name
  * of two characters, no word of the dictionary and no place) also stands
@@ -296,7 +291,7 @@ void ss_q_add_given_name_forms(ss_query *q, const ss_gazetteer *g)
         return;
     for (size_t ci = 0; ci < q->nconcepts; ci++) {
         concept *c = &q->concepts[ci];
-        const unit *w = typed_unit(q, c);
+        const unit *w = ss_q_typed_unit(q, c);
         if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted || c->a1 > c->a0)
             continue; /* a word with forms of its own (公租房: 公共租赁住房) is vocabulary */
         size_t len = strlen(w->text), at = 0, start[3]; /* each character's first byte */
@@ -346,7 +341,7 @@ void ss_q_add_list_forms(ss_query *q)
     size_t ns = 0;
     for (size_t ci = 0; ci < q->nconcepts && ci < 64; ci++) {
         const concept *c = &q->concepts[ci];
-        const unit *w = typed_unit(q, c);
+        const unit *w = ss_q_typed_unit(q, c);
         if (c->u1 <= c->u0 || w->alt != ALT_TYPED || q->items[c->item].quoted ||
             q->items[c->item].negated || utf8_count(w->text, strlen(w->text)) < LIST_PART_MIN)
             continue;
@@ -378,7 +373,7 @@ void ss_q_add_list_forms(ss_query *q)
                 continue;
             for (size_t f = 0; f < seen[k].g.nforms; f++) {
                 const char *t = seen[k].g.forms[f].text;
-                const unit *w = typed_unit(q, &q->concepts[ci]);
+                const unit *w = ss_q_typed_unit(q, &q->concepts[ci]);
                 /* a form holding the word (碳达峰碳中和 for 碳达峰) would count it twice */
                 int have = strstr(t, w->text) != NULL;
                 for (size_t u = q->concepts[ci].a0; u < q->concepts[ci].a1 && !have; u++)
@@ -415,11 +410,8 @@ void ss_q_add_list_forms(ss_query *q)
  * or there is no room. */
 static size_t unit_initials(const unit *u, const seg_dict *d, char *out, size_t *n, size_t cap)
 {
-    if (u->n == 0 || u->n > UNIT_MAX_ATOMS)
+    if (u->n == 0 || u->n > UNIT_MAX_ATOMS || !ss_q_all_han(u))
         return 0;
-    for (size_t i = 0; i < u->n; i++)
-        if (u->a[i].kind != SS_ATOM_HAN || u->a[i].rpos != i)
-            return 0;
     size_t starts[UNIT_MAX_ATOMS], words = 0, i = 0;
     while (u->n >= 4 && d && i < u->n) {
         size_t take = 0;

@@ -261,11 +261,8 @@ static size_t splits(const ss_query *q, ss_actx *ac, size_t u)
 {
     const unit *w = &q->units[u];
     const seg_dict *d = ss_actx_dict(ac);
-    if (!d || w->n < 4 || w->n > SPLIT_VERB_MAX)
+    if (!d || w->n < 4 || w->n > SPLIT_VERB_MAX || !ss_q_all_han(w))
         return 0;
-    for (size_t i = 0; i < w->n; i++)
-        if (w->a[i].kind != SS_ATOM_HAN || w->a[i].rpos != i)
-            return 0;
     uint32_t f;
     size_t k = w->n - 2, mid = w->a[k].off;
     if (!seg_dict_lookup(d, w->text, mid, &f) ||
@@ -282,11 +279,8 @@ static int verb_unit(const ss_query *q, ss_actx *ac, size_t u)
 {
     const unit *w = &q->units[u];
     const seg_dict *d = ss_actx_dict(ac);
-    if (!d || w->n < 2)
+    if (!d || w->n < 2 || !ss_q_all_han(w))
         return 0;
-    for (size_t i = 0; i < w->n; i++)
-        if (w->a[i].kind != SS_ATOM_HAN || w->a[i].rpos != i)
-            return 0;
     return seg_dict_pos(d, w->text, strlen(w->text)) == SEG_POS_VERB;
 }
 
@@ -360,13 +354,12 @@ static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
     const seg_dict *d = ss_actx_dict(ac);
     if (!d || q->opts.exact || c->figure || (c->whole == SIZE_MAX && c->u1 - c->u0 != 1))
         return 0;
-    const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
-    if (w->n < LIST_CHARS_MIN || w->n > LIST_CHARS_MAX)
+    const unit *w = ss_q_typed_unit(q, c);
+    if (w->n < LIST_CHARS_MIN || w->n > LIST_CHARS_MAX || !ss_q_all_han(w))
         return 0;
     for (size_t i = 0; i < w->n; i++) {
         uint32_t f;
-        if (w->a[i].kind != SS_ATOM_HAN || w->a[i].rpos != i ||
-            !seg_dict_lookup(d, w->text + w->a[i].off, w->a[i].len, &f))
+        if (!seg_dict_lookup(d, w->text + w->a[i].off, w->a[i].len, &f))
             return 0;
         for (size_t j = 0; j < i; j++)
             if (w->a[j].len == w->a[i].len &&
@@ -379,12 +372,11 @@ static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
         return 0;
     /* a modifier and its word (新能源, 高新区), a word and its suffix
      * (现代化, 开发区): one thing, not a list */
-    static const char modifiers[] = "老新大小总副全各非超高低准次亚前原多单双微重主分每本";
     static const char numerals[] = "一二三四五六七八九十百千万亿两零〇半";
-    static const char suffixes[] = "制局所站办厅委院区县市省镇乡率费税型性化者员家";
     size_t l = 0;
-    if (cp_in(utf8_valid_cp(w->text + w->a[0].off, &l), modifiers) ||
-        cp_in(utf8_valid_cp(w->text + w->a[w->n - 1].off, &l), suffixes))
+    uint32_t last = utf8_valid_cp(w->text + w->a[w->n - 1].off, &l);
+    if (cp_in(utf8_valid_cp(w->text + w->a[0].off, &l), SS_Q_MODIFIERS) ||
+        cp_in(last, SS_Q_INSTITUTION_ENDS) || cp_in(last, "化者员家"))
         return 0;
     uint32_t freq = 0; /* a common word of the dictionary is one thing (自行车, 增加值) */
     if (seg_dict_lookup(d, w->text, strlen(w->text), &freq) && freq >= LIST_WORD_FREQ)
@@ -668,9 +660,6 @@ static size_t conjunction_cut(const ss_query_opts *o, const ss_analysis *an, con
                               size_t len, size_t *cut)
 {
     static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟" };
-    ss_syn_alt alt[1];
-    if (o && o->syn && ss_syn_lookup(o->syn, text, len, alt, 1) > 0)
-        return 0;
     for (size_t w = 0; w < an->nwords; w++) {
         const ss_word *x = &an->words[w];
         if (x->slogan)
@@ -688,6 +677,9 @@ static size_t conjunction_cut(const ss_query_opts *o, const ss_analysis *an, con
                   (k == x->first - 2 || an->atoms[k].flags == 0);
         if (!han)
             continue;
+        ss_syn_alt alt[1];
+        if (o && o->syn && ss_syn_lookup(o->syn, text, len, alt, 1) > 0)
+            return 0;
         *cut = a->start;
         return b->end;
     }
@@ -795,7 +787,7 @@ static int describe_alts(strbuf *sb, const ss_query *q, const concept *c)
              describe_unit(sb, &q->units[u]) &&
              sb_adds(sb, u + 1 == c->a1 && !c->listed ? "}" : "") == 0;
     if (ok && c->listed) { /* its characters as items: 水、电、路 */
-        const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+        const unit *w = ss_q_typed_unit(q, c);
         ok = sb_adds(sb, c->a1 > c->a0 ? "," : "{") == 0;
         for (size_t k = 0; ok && k < w->n; k++)
             ok = (k == 0 || sb_adds(sb, "\xe3\x80\x81") == 0) &&

@@ -82,6 +82,7 @@ typedef struct {
  * only, by a run of fewer of them side by side (rank.c, qbuild.c). */
 #define SUBRUN_MIN_UNITS 3
 
+
 typedef struct {
     int negated, quoted;
     size_t u0, u1;     /* its typed units: q->units[u0, u1) */
@@ -111,6 +112,28 @@ struct ss_query {
     double avlength;               /* the index's average passage length (terms), read by
                                       ss_query_build; 0: unknown */
 };
+
+/* Characters that modify the word after them (老工业, 新项目, 大企业, 副市长;
+ * qwords.c, qparse.c). */
+#define SS_Q_MODIFIERS "老新大小总副全各非超高低准次亚前原多单双微重主分每本"
+/* Last characters of institutions, systems and measures (路长制, 应急局,
+ * 开发区, 达标率; qforms.c, qparse.c). */
+#define SS_Q_INSTITUTION_ENDS "制局所站办厅委院区县市省镇乡率费税型性"
+
+/* The unit concept c was typed as: its whole word, else its first unit. */
+static inline const unit *ss_q_typed_unit(const ss_query *q, const concept *c)
+{
+    return &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+}
+
+/* 1 when unit u is Han characters side by side, nothing else. */
+static inline int ss_q_all_han(const unit *u)
+{
+    for (size_t i = 0; i < u->n; i++)
+        if (u->a[i].kind != SS_ATOM_HAN || u->a[i].rpos != i)
+            return 0;
+    return 1;
+}
 
 /* ---- syntax (qsyntax.c) ---- */
 

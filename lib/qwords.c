@@ -11,6 +11,7 @@
 #include "base.h"
 #include "segment.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 static const char *const stopwords[] = {
     "的", "地", "得", "了", "着", "过", "和", "与", "及", "或", "在", "是", "对", "把", "被",
@@ -236,14 +237,12 @@ static int adjacent(const ss_analysis *an, const piece *a, const piece *b)
  * against (六|新|项目 -> 六新 | 项目; 楼|阳生 -> 楼阳生; 集聚|区 ->
  * 集聚区): a lone character is rarely a unit of meaning, and what the user
  * typed together stays together. */
-/* Characters that modify the word after them (老工业, 新项目, 大企业, 副市长). */
+/* A character that modifies the word after it (SS_Q_MODIFIERS). */
 static int is_prefix_char(const ss_analysis *an, const piece *p)
 {
-    static const char *const prefixes[] = { "老", "新", "大", "小", "总", "副", "全", "各", "非",
-                                            "超", "高", "低", "准", "次", "亚", "前", "原", "多",
-                                            "单", "双", "微", "重", "主", "分", "每", "本" };
     const ss_atom *a = &an->atoms[p->first];
-    return IN(prefixes, an->norm + a->norm, a->normlen);
+    size_t l = 0;
+    return a->kind == SS_ATOM_HAN && cp_in(utf8_valid_cp(an->norm + a->norm, &l), SS_Q_MODIFIERS);
 }
 
 /* Adds to a question the unit of atoms [first, last] weighing qweight,
@@ -316,10 +315,9 @@ static int starts_run(const ss_analysis *an, const piece *pc, size_t np, size_t 
  * qualifies. */
 static int is_de(const ss_analysis *an, const piece *p)
 {
+    static const char *const joiners[] = { "的", "之" };
     const ss_atom *a = &an->atoms[p->first];
-    return p->single_han &&
-           ((a->normlen == 3 && memcmp(an->norm + a->norm, "\xe7\x9a\x84", 3) == 0) ||
-            (a->normlen == 3 && memcmp(an->norm + a->norm, "\xe4\xb9\x8b", 3) == 0));
+    return p->single_han && IN(joiners, an->norm + a->norm, a->normlen);
 }
 
 static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
@@ -402,8 +400,22 @@ static int edge_particle(const ss_analysis *an, const ss_word *x)
            IN(edge_particles, an->norm + a->norm, a->normlen);
 }
 
+/* 1 when text[0, len) begins or ends with a character of edge_particles. */
+static int edge_char(const char *text, size_t len)
+{
+    for (size_t i = 0; i < NELEM(edge_particles); i++) {
+        size_t l = strlen(edge_particles[i]);
+        if (len > l && (memcmp(text, edge_particles[i], l) == 0 ||
+                        memcmp(text + len - l, edge_particles[i], l) == 0))
+            return 1;
+    }
+    return 0;
+}
+
 ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
 {
+    if (!edge_char(s + r->s, r->e - r->s))
+        return SS_OK; /* most items: no analysis */
     ss_analysis an;
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
     if (rc != SS_OK || an.natoms < 2)
