@@ -43,6 +43,9 @@
 #define W_ALT_LISTED TUNABLE(W_ALT_LISTED, 0.05)   /* a word's characters as an enumeration's items (水、电、路): a
                                                       candidate by characters that end runs, rare ones weighing much */
 #define W_ALT_RELATED TUNABLE(W_ALT_RELATED, 0.4)     /* a related word (synonym table "~", questions) */
+#define W_ALT_HALF TUNABLE(W_ALT_HALF, 0.3)  /* a half of a question's two-word word alone
+                                                (督查 of 督查督办; qfind.c S_HALF) */
+
 #define SINGLE_MAX_TERMS 1000 /* one-character query: bigrams it may begin */
 
 /* A small owner of xc_query handles, freed together. */
@@ -484,6 +487,11 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         xc_query *x = scale(p, unit_q(p, &q->units[u], db, err), w, err);
         if (x)
             alts[na++] = x;
+    }
+    for (size_t u = c->u0; c->halves && u < c->u1 && na < MAX_ALTS + 1; u++) {
+        xc_query *x = scale(p, unit_q(p, &q->units[u], db, err), W_ALT_HALF, err);
+        if (x)
+            alts[na++] = x; /* a half alone (qfind.c S_HALF) */
     }
     if (c->listed && c->listchars && na < MAX_ALTS + 1) { /* its characters as items */
         xc_query *x = listed_q(p, q, c, err);

@@ -35,6 +35,12 @@
                                                        老工业基地振兴) */
 #define S_SAME TUNABLE(S_SAME, 0.8)           /* another form (synonym "=", a figure written otherwise) */
 #define S_RELATED TUNABLE(S_RELATED, 0.5)        /* a related word (synonym "~", questions) */
+/* A question's word made of two dictionary words (督查督办 = 督查 + 督办,
+ * 乡村振兴 = 乡村 + 振兴: concept.split) that the passage holds nowhere,
+ * neither whole nor apart, stands by one of its halves alone, with
+ * strength S_HALF times the half's rarity against the rarer half's (the
+ * passage on 督查 answers how 督查督办 is done; 乡村 alone says less). */
+#define S_HALF TUNABLE(S_HALF, 0.1)
 
 /* An atom's text in 32 bits: its length and first three bytes (a Han
  * character whole). */
@@ -292,6 +298,24 @@ static int listed_chars(const ss_query *q, const concept *c, const ss_analysis *
     return 0;
 }
 
+/* 1 when an occurrence of concept ci stands among o->c[from, nc). */
+static int placed(const occs *o, size_t from, size_t ci)
+{
+    for (size_t k = from; k < o->nc; k++)
+        if (o->c[k].id == ci)
+            return 1;
+    return 0;
+}
+
+/* Half u of split concept c: its rarity against the rarer half's. */
+static double half_share(const ss_query *q, const concept *c, size_t u)
+{
+    double top = 0;
+    for (size_t k = c->u0; k < c->u1; k++)
+        top = q->units[k].idf > top ? q->units[k].idf : top;
+    return top > 0 ? q->units[u].idf / top : 1.0;
+}
+
 int ss_q_listed_in(const ss_query *q, size_t ci, const ss_analysis *an)
 {
     return q->concepts[ci].listchars && listed_chars(q, &q->concepts[ci], an, NULL, ci) == 1;
@@ -336,6 +360,7 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
     int bad = !tmp || !cnt;
     for (size_t ci = 0; !bad && ci < q->nconcepts; ci++) {
         const concept *c = &q->concepts[ci];
+        size_t nc0 = o->nc;
         if (c->whole != SIZE_MAX)
             bad |= unit_as_concept(o, an, c, c->whole, ci, S_WHOLE);
         if (c->u1 - c->u0 == 1)
@@ -347,6 +372,9 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
                                    q->units[u].alt == ALT_RELATED ? S_RELATED : S_SAME);
         if (c->listed && c->listchars)
             bad |= listed_chars(q, c, an, o, ci);
+        if (c->halves && !placed(o, nc0, ci))
+            for (size_t u = c->u0; u < c->u1; u++)
+                bad |= unit_as_concept(o, an, c, u, ci, S_HALF * half_share(q, c, u));
     }
     free(tmp);
     free(cnt);

@@ -106,6 +106,13 @@ static ss_code describe_again(ss_query *q, ss_err *err)
     return rc;
 }
 
+/* A question's word made of two dictionary words (concept.split) is
+ * looked for by either half alone too when fewer passages than this hold
+ * it whole (the segmenter's word term): 督查督办, written 督查 or 督办 in a
+ * small collection.  A word the collection writes often is found as
+ * written (兼并重组: a passage on 重组 alone is about something else). */
+#define HALF_MAX_DF TUNABLE(HALF_MAX_DF, 30)
+
 ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
 {
     if (q->collection_read)
@@ -118,6 +125,16 @@ ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
             q->concepts[c].listed = 1;
             lists++;
         }
+    /* a question's word of two words that the collection seldom writes
+     * whole: either half alone stands for it too (qfind.c S_HALF) */
+    for (size_t c = 0; db && c < q->nconcepts; c++) {
+        concept *x = &q->concepts[c];
+        uint32_t df = 0;
+        x->halves = q->natural && !q->opts.exact && x->split && x->whole != SIZE_MAX &&
+                    xc_db_termfreq(db, q->units[x->whole].text, &df, NULL) == SS_OK &&
+                    df < HALF_MAX_DF;
+        lists += (size_t)x->halves;
+    }
     if (db)
         ss_q_add_initials_forms(q, db_has_term, db);
     return q->nunits == before && !lists ? SS_OK : describe_again(q, err);
@@ -393,7 +410,7 @@ static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
 static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
                            int may_split, const ss_alts *a, ss_err *err)
 {
-    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     const unit *w = &q->units[whole != SIZE_MAX ? whole : u0];
     char forms[1][SS_NUM_FORM_MAX];
     c.figure = u1 > u0 && ss_num_forms(w->text, strlen(w->text), forms, 1) > 0;
@@ -777,24 +794,26 @@ static int describe_unit(strbuf *sb, const unit *w)
     return ok;
 }
 
-/* Appends the other forms of concept c: "{A,B}", "~" before related words. */
+/* Appends the other forms of concept c: "{A,B}", "~" before related words
+ * (a half of a word alone counts as one), a list's items as 水、电、路. */
 static int describe_alts(strbuf *sb, const ss_query *q, const concept *c)
 {
-    int ok = 1;
-    for (size_t u = c->a0; ok && u < c->a1; u++)
-        ok = sb_addf(sb, "%s%s", u == c->a0 ? "{" : ",",
+    int ok = 1, open = 0;
+    for (size_t u = c->a0; ok && u < c->a1; u++, open = 1)
+        ok = sb_addf(sb, "%s%s", open ? "," : "{",
                      q->units[u].alt == ALT_RELATED ? "~" : "") == 0 &&
-             describe_unit(sb, &q->units[u]) &&
-             sb_adds(sb, u + 1 == c->a1 && !c->listed ? "}" : "") == 0;
+             describe_unit(sb, &q->units[u]);
     if (ok && c->listed) { /* its characters as items: 水、电、路 */
         const unit *w = ss_q_typed_unit(q, c);
-        ok = sb_adds(sb, c->a1 > c->a0 ? "," : "{") == 0;
+        ok = sb_adds(sb, open ? "," : "{") == 0;
+        open = 1;
         for (size_t k = 0; ok && k < w->n; k++)
             ok = (k == 0 || sb_adds(sb, "\xe3\x80\x81") == 0) &&
                  sb_add(sb, w->text + w->a[k].off, w->a[k].len) == 0;
-        ok = ok && sb_addc(sb, '}') == 0;
     }
-    return ok;
+    for (size_t u = c->u0; ok && c->halves && u < c->u1; u++, open = 1) /* a half alone */
+        ok = sb_adds(sb, open ? ",~" : "{~") == 0 && describe_unit(sb, &q->units[u]);
+    return ok && (!open || sb_addc(sb, '}') == 0);
 }
 
 /* The query as understood: units joined by "+" (a keyword's units) or

@@ -673,6 +673,35 @@ def test_initials(tmp):
           "initials: in another order they make no indexed word", res and res["understood"])
 
 
+def test_halves(tmp):
+    """A question's word of two dictionary words that the collection seldom
+    writes whole (督查督办 = 督查 + 督办) also stands where one half stands
+    alone, shown as related forms, below a passage holding the word; not
+    with --exact, and not where the collection writes the word whole
+    HALF_MAX_DF (30) times or more: then it is found as written."""
+    db = report_fixture(tmp, "halves",
+                        ["健全重点工作督查督办机制，逐项销号。",  # the word whole
+                         "强化项目督查，每月通报进度。",          # one half alone
+                         "建立督办台账，限期办结。",              # the other half alone
+                         "督导检查要经常化。"])                    # neither
+    rc, res = query(db, "怎样做好督查督办")
+    texts = [h["text"][:4] for h in res["hits"]] if res else []
+    check(res and res["understood"].endswith("督查督办{~督查,~督办}"),
+          "halves: understood as related forms", res and res["understood"])
+    check(texts[:1] == ["健全重点"] and set(texts[1:]) == {"强化项目", "建立督办"},
+          "halves: the word first, a half alone after, neither not at all", texts)
+    rc, res = query(db, "怎样做好督查督办", extra=("--exact",))
+    check(res and "{" not in res["understood"] and len(res["hits"]) == 1,
+          "halves: --exact finds the word only", res and res["understood"])
+    paras = [f"第{i}县健全督查督办机制。" for i in range(1, 31)] + ["强化项目督查，每月通报进度。"]
+    db = report_fixture(tmp, "halves-often", paras)
+    rc, res = query(db, "怎样做好督查督办", n=40)
+    check(res and "{" not in res["understood"] and len(res["hits"]) == 30 and
+          all("督查督办" in h["text"] for h in res["hits"]),
+          "halves: a word the collection writes often is found as written",
+          res and (res["understood"], len(res["hits"])))
+
+
 def test_listed_chars(tmp):
     """A word of single-character words (水电路) also stands where an
     enumeration lists its characters one an item (水、电、路, 路、水、电), below
@@ -763,6 +792,7 @@ def main():
         test_list_short_forms(tmp)
         test_initials(tmp)
         test_listed_chars(tmp)
+        test_halves(tmp)
         test_index_format(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
