@@ -36,7 +36,9 @@ typedef struct {
     const ss_syn *syn;    /* synonym table (NULL: none); borrowed while the query lives */
     int question;         /* 1: read as a question whatever it looks like (more like this) */
     int loose;            /* 1: the partial tier's reading of a keyword query: related words
-                             ("~" synonyms) as other forms, candidates holding any word */
+                             ("~" synonyms) as other forms, candidates holding any word;
+                             2: the same, and a passage qualifies holding some of it
+                             (ss_query_judge_loose) */
 } ss_query_opts;
 
 /* A byte span [start, end) of a passage's text to highlight. */
@@ -145,7 +147,9 @@ ss_code ss_query_highlights(const ss_query *q, ss_actx *ac, const char *text, si
  * gluing letters or digits to Chinese (PPT挂图作战), its Chinese core of
  * three characters or more stands without them.  *share is 0
  * when the passage does not qualify (less than half of the query's weight
- * present, a quoted word missing, an excluded word present), else the share
+ * present, a quoted word missing, an excluded word present; parsed with
+ * loose 2: none of its words that are not a place or a year standing in
+ * the text), else the share
  * of the query's weight it holds (each word counted by how strongly it
  * stands; rank.c).  Bit i of *missing is set when item i is missing; bit i
  * of *cored (when not NULL) when item i stands by its Chinese core alone

@@ -895,7 +895,7 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
         rc = ss_q_detect_natural(ac, text, r, n, &q->natural, err);
     if (o && o->question)
         q->natural = 1;
-    q->loose = o && o->loose;
+    q->loose = o ? o->loose : 0;
     int pending_or = 0;
     for (size_t i = 0; rc == SS_OK && i < n; i++) {
         if (r[i].is_or) {

@@ -895,7 +895,7 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
         }
     }
     double w_all = 0, w_present = 0, w_strength = 0, g_w = 0, g_s = 0, g_some = 0;
-    int ok = 1, g_present = 0, g_quoted = 0, in_group = 0;
+    int ok = 1, g_present = 0, g_quoted = 0, in_group = 0, thing = 0;
     size_t parts = 0, g0 = 0;
     for (size_t i = 0; ok && i < q->nitems; i++) {
         const item *it = &q->items[i];
@@ -904,11 +904,13 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
             continue;
         }
         double w = item_weight(q, it), s = 1.0, some = 1.0;
-        int present = it->c1 > it->c0;
+        int present = it->c1 > it->c0, in_text = 0;
         for (size_t c = it->c0; c < it->c1; c++) {
             double part = str[c] > 0 ? str[c]
                                      : LOOSE_S_UNITS * units_standing(q, &q->concepts[c], &o);
             present &= str[c] > 0;
+            /* a word of the text, not a place or a year the speech is about */
+            in_text |= str[c] > o.ctx[c] && !q->concepts[c].nplaces && !q->concepts[c].year;
             s = str[c] < s ? str[c] : s;
             some = part < some ? part : some;
         }
@@ -920,6 +922,7 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
         if (present) {
             g_present = 1;
             g_s = s > g_s ? s : g_s;
+            thing |= in_text;
         }
         g_some = some > g_some ? some : g_some;
         if (q->or_next[i] && i + 1 < q->nitems)
@@ -939,7 +942,8 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
         g_w = g_s = g_some = 0;
         g_present = g_quoted = in_group = 0;
     }
-    if (ok && parts && w_all > 0 && w_present > 0 && w_present >= PARTIAL_MIN_SHARE * w_all)
+    if (ok && parts && w_all > 0 && w_present > 0 &&
+        (q->loose >= 2 ? thing : w_present >= PARTIAL_MIN_SHARE * w_all))
         *share = w_strength / w_all;
     if (*share <= 0)
         *missing = 0;

@@ -8,6 +8,11 @@
  * ss_query_judge_loose (rank.c: which words are present, whether the
  * passage qualifies, its share), and those taken follow every strict hit,
  * ordered by share, then by their Xapian weight (then file and offset).
+ * When fewer than SOME_BELOW passages hold the query or most of it, the
+ * passages that hold some of it follow them (parsed with loose 2: a word
+ * of the text present that is not a place or a year; rank.c), in the same
+ * order: `二十四万亩 造林` with one passage holding both goes on with the
+ * passages on 造林, each marked with what it misses.
  * A strict hit, or a copy of one (the strict walk's clusters, dedup.h), is
  * never repeated; copies among the partial hits fold into the best of them.
  * The list depends on the query alone, never on the page, so pages cut one
@@ -25,9 +30,13 @@
 #define PARTIAL_CANDIDATES 100
 /* Words every partial hit must hold that narrow Xapian's candidates. */
 #define MAX_REQUIRED 8
+/* Strict and partial hits fewer than this: passages holding some of the
+ * query follow (a number of passages, not the page: pages cut one list). */
+#define SOME_BELOW 10
 
 typedef struct {
     double share, score;
+    xc_docid id;
     ss_record rec;
     uint64_t missing;     /* bit i: item i of the loose query missing */
     uint64_t cored;       /* bit i: item i there by its Chinese core alone */
@@ -74,7 +83,8 @@ static ss_code judge(ss_searcher *s, const ss_query *lq, const xc_mset *m, uint3
     memset(c, 0, sizeof *c);
     ss_code rc = xc_mset_docid(m, i, &id, err);
     if (rc != SS_OK || bsearch(&id, strict, ns, sizeof *strict, by_id))
-        return rc; /* a strict hit */
+        return rc; /* a strict hit (or one taken before) */
+    c->id = id;
     rc = xc_mset_weight(m, i, &c->score, err);
     if (rc == SS_OK)
         rc = xc_mset_data(m, i, &data, &len, err);
@@ -253,6 +263,60 @@ static ss_code require(ss_searcher *s, const ss_query *lq, const ss_query_opts *
     return rc;
 }
 
+/* Candidates of the loose query text (read with lo), narrowed to the
+ * items every hit must hold when required, judged: those taken (none of
+ * seen[0, nseen), sorted) into *v, *n of them; *lq the query read. */
+static ss_code gather(ss_searcher *s, const char *text, const ss_query_opts *lo, int required,
+                      const uint32_t *seen, size_t nseen, ss_query **lq, pcand **v, size_t *n,
+                      ss_err *err)
+{
+    xc_query *xq = NULL;
+    xc_enquire *e = NULL;
+    xc_mset *m = NULL;
+    *v = NULL;
+    *n = 0;
+    ss_code rc = ss_query_parse_opts(s->ac, text, lo, lq, err);
+    if (rc != SS_OK || ss_query_is_natural(*lq)) /* read otherwise: no tier */
+        return rc;
+    rc = ss_need_places(s, *lq, err);
+    if (rc == SS_OK)
+        rc = ss_query_build(*lq, s->db, &xq, err);
+    if (rc == SS_OK && required)
+        rc = require(s, *lq, lo, &xq, err);
+    if (rc == SS_OK)
+        rc = ss_enquire_for(s, *lq, xq, &e, err);
+    if (rc == SS_OK)
+        rc = xc_enquire_get_mset(e, 0, PARTIAL_CANDIDATES, 0, &m, err);
+    uint32_t size = rc == SS_OK ? xc_mset_size(m) : 0;
+    if (rc == SS_OK && !(*v = calloc(size ? size : 1, sizeof **v)))
+        rc = ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    for (uint32_t i = 0; rc == SS_OK && i < size; i++) {
+        int taken = 0;
+        rc = judge(s, *lq, m, i, seen, nseen, &(*v)[*n], &taken, err);
+        *n += taken;
+    }
+    xc_mset_free(m);
+    xc_enquire_free(e);
+    xc_query_free(xq);
+    return rc;
+}
+
+/* The documents of the strict hits and of v[0, n), sorted, into *out. */
+static ss_code seen_ids(const walk *w, const pcand *v, size_t n, uint32_t **out, size_t *nout,
+                        ss_err *err)
+{
+    *nout = 0;
+    if (!(*out = malloc((w->ranked + n + 1) * sizeof **out)))
+        return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
+    for (size_t i = 0; i < w->ranked; i++)
+        (*out)[(*nout)++] = w->v[i].docid;
+    for (size_t i = 0; i < n; i++)
+        (*out)[(*nout)++] = v[i].id;
+    if (*nout > 1)
+        qsort(*out, *nout, sizeof **out, by_id);
+    return SS_OK;
+}
+
 ss_code ss_partial_tier(ss_searcher *s, const ss_query *q, const char *text,
                         const ss_query_opts *qo, const ss_search_opts *o, walk *w, size_t offset,
                         size_t count, ss_results *out, ss_err *err)
@@ -261,56 +325,50 @@ ss_code ss_partial_tier(ss_searcher *s, const ss_query *q, const char *text,
         return SS_OK;
     ss_query_opts lo = qo ? *qo : (ss_query_opts){ 0 };
     lo.loose = 1;
-    ss_query *lq = NULL;
-    xc_query *xq = NULL;
-    xc_enquire *e = NULL;
-    xc_mset *m = NULL;
-    pcand *v = NULL;
-    size_t n = 0, kept = 0;
-    ss_code rc = ss_query_parse_opts(s->ac, text, &lo, &lq, err);
-    if (rc != SS_OK || ss_query_is_natural(lq)) { /* read otherwise: no tier */
-        ss_query_free(lq);
-        return rc;
-    }
-    rc = ss_need_places(s, lq, err);
+    ss_query *lq = NULL, *sq = NULL;
+    pcand *v = NULL, *sv = NULL;
+    uint32_t *seen = NULL;
+    size_t n = 0, kept = 0, sn = 0, skept = 0, nseen = 0;
+    ss_code rc = seen_ids(w, NULL, 0, &seen, &nseen, err);
     if (rc == SS_OK)
-        rc = ss_query_build(lq, s->db, &xq, err);
-    if (rc == SS_OK)
-        rc = require(s, lq, &lo, &xq, err);
-    if (rc == SS_OK)
-        rc = ss_enquire_for(s, lq, xq, &e, err);
-    if (rc == SS_OK)
-        rc = xc_enquire_get_mset(e, 0, PARTIAL_CANDIDATES, 0, &m, err);
-    uint32_t size = rc == SS_OK ? xc_mset_size(m) : 0;
-    uint32_t *strict = rc == SS_OK ? malloc((w->ranked ? w->ranked : 1) * sizeof *strict) : NULL;
-    if (rc == SS_OK && (!strict || !(v = calloc(size ? size : 1, sizeof *v))))
-        rc = ss_seterr(err, SS_ENOMEM, "out of memory ranking");
-    for (size_t i = 0; rc == SS_OK && i < w->ranked; i++)
-        strict[i] = w->v[i].docid;
-    if (rc == SS_OK && w->ranked > 1)
-        qsort(strict, w->ranked, sizeof *strict, by_id);
-    for (uint32_t i = 0; rc == SS_OK && i < size; i++) {
-        int taken = 0;
-        rc = judge(s, lq, m, i, strict, w->ranked, &v[n], &taken, err);
-        n += taken;
-    }
-    free(strict);
+        rc = gather(s, text, &lo, 1, seen, nseen, &lq, &v, &n, err);
+    if (rc == SS_OK && ss_query_is_natural(lq))
+        goto done;
     if (rc == SS_OK)
         rc = order(v, n, w, o->all_duplicates, &kept, err);
     else
         kept = n;
+    if (rc == SS_OK && w->ranked + kept < SOME_BELOW) { /* some of it */
+        free(seen);
+        lo.loose = 2;
+        rc = seen_ids(w, v, kept, &seen, &nseen, err);
+        if (rc == SS_OK)
+            rc = gather(s, text, &lo, 0, seen, nseen, &sq, &sv, &sn, err);
+        if (rc == SS_OK && !ss_query_is_natural(sq))
+            rc = order(sv, sn, w, o->all_duplicates, &skept, err);
+        else
+            skept = sn;
+    }
     if (rc == SS_OK) {
-        size_t strict = w->ranked, end = offset + count - strict;
-        out->partial_total = (uint32_t)kept;
+        size_t strict = w->ranked, end = offset + count - strict, base = strict + kept;
+        out->partial_total = (uint32_t)(kept + skept);
         rc = append(s, lq, w, v, offset > strict ? offset - strict : 0, end < kept ? end : kept,
                     strict, out, err);
+        if (rc == SS_OK && offset + count > base) {
+            size_t send = offset + count - base;
+            rc = append(s, sq, w, sv, offset > base ? offset - base : 0,
+                        send < skept ? send : skept, base, out, err);
+        }
     }
+done:
     for (size_t i = 0; i < kept; i++)
         pcand_free(&v[i]);
+    for (size_t i = 0; i < skept; i++)
+        pcand_free(&sv[i]);
     free(v);
-    xc_mset_free(m);
-    xc_enquire_free(e);
-    xc_query_free(xq);
+    free(sv);
+    free(seen);
     ss_query_free(lq);
+    ss_query_free(sq);
     return rc;
 }

@@ -69,37 +69,49 @@ def setup(tmp):
 
 
 # query, extra options, strict markers, partial markers with their missing words (both
-# in any order: ranking is not this test's matter), markers that must be no hit at all
+# in any order: ranking is not this test's matter), markers of the passages holding some
+# of the query that follow them (fewer than 10 strict and partial hits), with their
+# missing words, and markers that must be no hit at all
 CASES = [
     ("民宿 茶叶 电商", (), [ALL],
      {MS_DS: ["茶叶"], MS_CY: ["电商"], DS_CY: ["民宿"], B_DS_CY: ["民宿"], APART: ["民宿"],
-      SENTENCE: ["民宿"], RELATED: ["电商"]}, [MS]),
+      SENTENCE: ["民宿"], RELATED: ["电商"]}, {MS: ["电商", "茶叶"]}, []),
     # a word of several units: its units in one sentence (in another clause) are a partial
-    # hit; in two sentences they are not
-    ("茶叶电商", (), [ALL, DS_CY, B_DS_CY], {SENTENCE: []}, [APART, MS_DS]),
+    # hit; in two sentences they are not, and a word alone has no "some of it"
+    ("茶叶电商", (), [ALL, DS_CY, B_DS_CY], {SENTENCE: []}, {}, [APART, MS_DS]),
     # a related form ("~") counts as the word: nothing missing, still partial
-    ("民宿 茶叶", (), [MS_CY, ALL], {MS: ["茶叶"], MS_DS: ["茶叶"], RELATED: []}, [DS_CY]),
+    ("民宿 茶叶", (), [MS_CY, ALL], {MS: ["茶叶"], MS_DS: ["茶叶"], RELATED: []},
+     {DS_CY: ["民宿"], B_DS_CY: ["民宿"], APART: ["民宿"], SENTENCE: ["民宿"]}, []),
     # exclusions stay exact
     ("民宿 茶叶 电商 -品牌", (), [ALL],
      {MS_DS: ["茶叶"], DS_CY: ["民宿"], B_DS_CY: ["民宿"], APART: ["民宿"], SENTENCE: ["民宿"],
-      RELATED: ["电商"]}, [MS_CY]),
+      RELATED: ["电商"]}, {MS: ["电商", "茶叶"]}, [MS_CY]),
     # a quoted word is required
     ('"茶叶" 民宿 电商', (), [ALL],
      {MS_CY: ["电商"], DS_CY: ["民宿"], B_DS_CY: ["民宿"], APART: ["民宿"], SENTENCE: ["民宿"],
-      RELATED: ["电商"]}, [MS_DS, MS]),
+      RELATED: ["电商"]}, {}, [MS_DS, MS]),
     # filters stay exact
     ("民宿 茶叶 电商 title:甲县", (), [ALL],
      {MS_DS: ["茶叶"], MS_CY: ["电商"], DS_CY: ["民宿"], APART: ["民宿"], SENTENCE: ["民宿"],
-      RELATED: ["电商"]}, [B_DS_CY]),
+      RELATED: ["电商"]}, {MS: ["电商", "茶叶"]}, [B_DS_CY]),
     # --strict turns the tier off
-    ("民宿 茶叶 电商", ("--strict",), [ALL], {}, [MS_DS, MS_CY]),
+    ("民宿 茶叶 电商", ("--strict",), [ALL], {}, {}, [MS_DS, MS_CY]),
     # --jsonl streams: no tier
     # (checked below); a question has none either (it accepts partial cover already)
 ]
 
 
+def marked(hits, markers):
+    """{marker (or the text's start): sorted missing words} of hits."""
+    got = {}
+    for h in hits:
+        m = [k for k in markers if holds(h, k)]
+        got[m[0] if m else h["text"][:12]] = sorted(h["missing"])
+    return got
+
+
 def test_cases(env):
-    for q, extra, strict, partial, never in CASES:
+    for q, extra, strict, partial, some, never in CASES:
         name = f"[{q}{' ' + ' '.join(extra) if extra else ''}]"
         rc, r = query(env, q, *extra)
         hits = r["hits"]
@@ -109,13 +121,12 @@ def test_cases(env):
               f"{name} strict hits", [h["text"][:12] for h in s])
         check(hits[:len(s)] == s, f"{name} strict hits first")
         check(r["total"] == len(strict), f"{name} total counts strict hits", r["total"])
-        check(r["partial_total"] == len(partial), f"{name} partial_total", r["partial_total"])
-        got = {}
-        for h in p:
-            m = [k for k in partial if holds(h, k)]
-            got[m[0] if m else h["text"][:12]] = sorted(h["missing"])
-        want = {k: sorted(v) for k, v in partial.items()}
+        check(r["partial_total"] == len(partial) + len(some), f"{name} partial_total",
+              r["partial_total"])
+        got, want = marked(p[:len(partial)], partial), {k: sorted(v) for k, v in partial.items()}
         check(got == want, f"{name} partial hits and their missing words", f"{got} != {want}")
+        got, want = marked(p[len(partial):], some), {k: sorted(v) for k, v in some.items()}
+        check(got == want, f"{name} then the passages holding some of it", f"{got} != {want}")
         for m in never:
             check(not any(holds(h, m) for h in hits), f"{name} no hit holds {m}")
         check([h["rank"] for h in hits] == list(range(1, len(hits) + 1)), f"{name} ranks 1..n")
@@ -233,10 +244,11 @@ def test_rare_character(tmp):
     part = [h for h in hits if h["partial"]]
     check(len(strict) == 1 and "蜜柚种植" in strict[0]["text"], "[柚 种植] one strict hit",
           [h["text"][:12] for h in strict])
-    check(sorted(h["text"][:4] for h in part) == ["三、柚子", "二、井冈"],
-          "[柚 种植] partial hits: the passages of the rare 柚, not those of the common 种植",
+    check(sorted(h["text"][:4] for h in part[:2]) == ["三、柚子", "二、井冈"],
+          "[柚 种植] partial hits: the passages of the rare 柚, before those of the common 种植",
           [(h["text"][:8], h["missing"]) for h in part])
-    check(all(h["missing"] == ["种植"] for h in part), "[柚 种植] partial hits miss 种植",
+    check([h["missing"] for h in part] == [["种植"]] * 2 + [["柚"]] * 5,
+          "[柚 种植] partial hits miss 种植; those holding some of it (种植) follow",
           [h["missing"] for h in part])
 
 
@@ -273,6 +285,46 @@ def test_runs(tmp):
     check(r["hits"] == [], "[园区全程代办服务] --strict: no hit", len(r["hits"]))
 
 
+# Passages holding some of the query (search_partial.c SOME_BELOW): they
+# follow when fewer than 10 passages hold the query or most of it; a place
+# the speech is about does not make a passage hold some of it, a word of its
+# text does.
+SOME_A = ["许昌市政府工作报告",
+          "一、冷链物流园一期建成投用，年吞吐量十万吨。",   # 冷链物流, in a 许昌 report: strict
+          "二、城市绿化覆盖率提升到四成。"]                 # the place alone (context): no hit
+SOME_B = ["洛阳市政府工作报告",
+          "一、冷链物流企业新增五家。",                     # 冷链物流 alone: some of it
+          "二、旅游接待人数增长一成。"]                     # nothing: no hit
+
+
+def test_some(tmp):
+    c = os.path.join(tmp, "some")
+    write_texts(c, {"xc.txt": "\n".join(SOME_A) + "\n", "ly.txt": "\n".join(SOME_B) + "\n"})
+    env = {"data": DATA, "db": os.path.join(tmp, "some-db")}
+    p = run(f"{BIN}/speech-index", "--data", DATA, "-d", env["db"], c)
+    check(p.returncode == 0, "some-of-it fixture indexed", p.stderr)
+    _, r = query(env, "许昌 冷链物流")
+    got = [(h["text"][:2], h["partial"], h["missing"], os.path.basename(h["file"]))
+           for h in r["hits"]]
+    check(got[:1] == [("一、", False, [], "xc.txt")] and ("一、", True, ["许昌"], "ly.txt") in got,
+          "[许昌 冷链物流] the strict hit, then the passage holding 冷链物流 alone", got)
+    check(not any("城市绿化" in h["text"] or "旅游接待" in h["text"] for h in r["hits"]),
+          "[许昌 冷链物流] not a passage holding the place by its speech alone, nor one "
+          "holding nothing", got)
+    _, r = query(env, "许昌 冷链物流", "--strict")
+    check(len(r["hits"]) == 1, "[许昌 冷链物流] --strict: the strict hit alone", len(r["hits"]))
+    # ten passages holding the query: none holding some of it follows
+    c = os.path.join(tmp, "some10")
+    paras = [f"第{k}项：冷链物流园区建设，投资{k}亿元。" for k in range(1, 11)]
+    write_texts(c, {"t.txt": "\n".join(["某县政府工作报告"] + paras + ["冷链运输车辆增加。"]) + "\n"})
+    env = {"data": DATA, "db": os.path.join(tmp, "some10-db")}
+    p = run(f"{BIN}/speech-index", "--data", DATA, "-d", env["db"], c)
+    _, r = query(env, "冷链物流 园区建设", n=20)
+    check(len(r["hits"]) == 10 and not any(h["partial"] for h in r["hits"]),
+          "ten strict hits: no passage holding some of it follows",
+          [(h["text"][:6], h["partial"]) for h in r["hits"]])
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-partial-")
     try:
@@ -285,6 +337,7 @@ def main():
         test_text(env)
         test_rare_character(tmp)
         test_runs(tmp)
+        test_some(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary()
