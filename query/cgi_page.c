@@ -563,11 +563,12 @@ static void put_pages(cgi_response *rs, const cgi_request *p, uint32_t total, si
     PUT(rs, "</nav>\n");
 }
 
-/* "No results": links that drop one filter, one word, or the quotes. */
-static void put_suggestions(cgi_response *rs, const cgi_request *p)
+/* "No results" (or none holding every word, partial ones following:
+ * partial): links that drop one filter, one word, or the quotes. */
+static void put_suggestions(cgi_response *rs, const cgi_request *p, int partial)
 {
-    PUT(rs, "<div class=\"none\">\n<p>没有找到符合条件的段落。可以试试：</p>\n"
-            "<ul class=\"suggest\">\n");
+    PUTF(rs, "<div class=\"none\">\n<p>%s可以试试：</p>\n<ul class=\"suggest\">\n",
+         partial ? "没有段落包含全部查询词（下面是部分匹配）。" : "没有找到符合条件的段落。");
     const char *vals[] = { p->region, p->year, p->kind };
     const char *names[] = { "地区", "年份", "类型" };
     for (int k = 0; k < 3; k++) {
@@ -687,11 +688,13 @@ void cgi_results_page(cgi_response *rs, const cgi_request *p, const ss_results *
     }
     PUT(rs, "</p>\n");
     if (r->n == 0) {
-        put_suggestions(rs, p);
+        put_suggestions(rs, p, 0);
     } else {
         if (r->has_facets)
             put_charts(rs, p, r, g, ng);
         size_t strict = r->n - ss_results_partial(r);
+        if (r->total == 0 && p->page <= 1)
+            put_suggestions(rs, p, 1);
         if (strict) {
             PUT(rs, "<ol class=\"hits\">\n");
             for (size_t i = 0; i < strict; i++)

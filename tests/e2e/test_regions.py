@@ -94,7 +94,7 @@ def test_context(db):
     # 西部大开发 is a policy, not a place: no context hits from 四川
     rc, res = query(db, "西部大开发")
     check(rc == 0 and files(res) == ["gs.txt"], "西部大开发 finds only the text", str(files(res)))
-    rc, res = query(db, "西部 基础设施")
+    rc, res = query(db, "西部 基础设施", "--strict")
     check(rc == 0 and set(files(res)) <= {"gs.txt"}, "西部 alone is no place", str(files(res)))
 
 

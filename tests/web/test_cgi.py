@@ -77,8 +77,13 @@ CASES = [
     ("page 2", q(q=FA, page=2), "GET", 200, ['<li class="hit" value="11"', 'rel="prev"'], []),
     ("n per page", q(q=FA, n=3), "GET", 200, ['value="3"', "n=3"], ['value="4"']),
     ("same index by name", q(q=FA, db="same"), "GET", 200, ["<mark>", "db=same"], []),
-    ("no results: suggestions", q(q=FA + " 火星人", region="河南", year="2019"), "GET", 200,
-     ['class="suggest"', "去掉地区条件", "去掉年份条件", "去掉「火星人」"], ['class="hit"']),
+    ("no results: suggestions", q(q="火星人 外星飞船", region="河南", year="2019"), "GET", 200,
+     ['class="suggest"', "没有找到符合条件的段落", "去掉地区条件", "去掉年份条件",
+      "去掉「火星人」"], ['class="hit"']),
+    # no passage holds every word: the suggestions, then the passages holding some of it
+    ("none strict: suggestions, then partial", q(q=FA + " 火星人", region="河南", year="2019"),
+     "GET", 200, ['class="suggest"', "没有段落包含全部查询词", "去掉「火星人」", 'id="partial"',
+                  '<p class="missing">缺少：<s>火星人</s>'], ['没有找到符合条件的段落']),
     ("no results: quotes", q(q='"发展火星人"'), "GET", 200, ["去掉引号"], []),
     ("json", q(q=FA, format="json"), "GET", 200, ['"hits"'], ["<html"]),
     # the partial tier: a short strict list goes on with passages holding most of the query
