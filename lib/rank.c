@@ -453,6 +453,12 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
     uint32_t span;
     proximity(q, o, NEAR_WINDOW, &span, &most, s->seen, s->seen2);
     double cover = w_all > 0 ? w_present / w_all : (double)present / q->nconcepts;
+#ifdef SS_TUNE
+    if (getenv("SS_EXPLAIN"))
+        fprintf(stderr, "N cover %.3f most %zu/%zu pair %zu tight %zu /%zu focus %zu/%zu lead %.3f topic %.3f repeat %.3f\n",
+                cover, most, q->nconcepts, found, tight, pairs, focus, present,
+                w_all > 0 ? w_lead / w_all : 0, w_all > 0 ? w_topic / w_all : 0, w_all > 0 ? w_repeat / w_all : 0);
+#endif
     return cover * (things && !things_here ? W_NO_THING : 1.0) *
            (1.0 + W_NEAR * (double)most / q->nconcepts +
             W_PAIR * (pairs ? (double)found / pairs : 0.0) +

@@ -3,6 +3,7 @@
 #include "search_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,6 +144,11 @@ static ss_code judge_hit(ss_searcher *s, const ss_query *q, const xc_mset *m, ui
     }
     h->score = wt * factor;
     h->docid = id;
+#ifdef SS_TUNE /* the tuning build explains each score (tools/, lib/tune.h) */
+    if (getenv("SS_EXPLAIN"))
+        fprintf(stderr, "E %s %u %.4f %.4f\n", h->rec.file ? h->rec.file : "",
+                (unsigned)h->rec.byte_start, wt, factor);
+#endif
     w->n++;
     return SS_OK;
 }

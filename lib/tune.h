@@ -4,7 +4,11 @@
  * build.  Built with -DSS_TUNE (`make tune`, build/tune/bin/), it reads
  * SS_TUNE=NAME=value,NAME=value from the environment instead, so that
  * tools/tune_rank.py can try values over the tuning halves of the judged
- * sets without a rebuild for each try.  The shipped programs never read it. */
+ * sets without a rebuild for each try.  With SS_EXPLAIN set, it also
+ * writes to stderr, for each strict candidate judged, "E file byte
+ * weight factor" (search_walk.c: Xapian's BM25 weight and the ranker's
+ * factor), and before it, for a question, "N ..." the parts of the factor
+ * (rank.c natural_factor).  The shipped programs never read either. */
 #ifndef SS_TUNE_H
 #define SS_TUNE_H
 
