@@ -42,6 +42,8 @@
 #define W_ALT_SAME TUNABLE(W_ALT_SAME, 0.8)        /* another form of a word (synonym table "=", figure): its weight */
 #define W_ALT_LISTED TUNABLE(W_ALT_LISTED, 0.05)   /* a word's characters as an enumeration's items (水、电、路): a
                                                       candidate by characters that end runs, rare ones weighing much */
+#define W_ALT_FIGURE TUNABLE(W_ALT_FIGURE, 1.0)    /* the same figure written otherwise (5000万吨
+                                                    for 五千万吨): as the figure typed */
 #define W_ALT_RELATED TUNABLE(W_ALT_RELATED, 0.4)     /* a related word (synonym table "~", questions) */
 #define W_ALT_HALF TUNABLE(W_ALT_HALF, 0.3)  /* a half of a question's two-word word alone
                                                 (督查 of 督查督办; qfind.c S_HALF) */
@@ -479,7 +481,9 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
     for (size_t u = c->u0; u < c->u1; u++)
         typed += unit_terms(&q->units[u]);
     for (size_t u = c->a0; u < c->a1 && na < MAX_ALTS + 1; u++) {
-        double w = (q->units[u].alt == ALT_RELATED ? W_ALT_RELATED : W_ALT_SAME) *
+        double w = (q->units[u].alt == ALT_RELATED  ? W_ALT_RELATED
+                    : q->units[u].alt == ALT_FIGURE ? W_ALT_FIGURE
+                                                    : W_ALT_SAME) *
                    q->units[u].qweight; /* a list's short form shared by k words: 1/k each */
         size_t terms = unit_terms(&q->units[u]);
         if (terms > typed)

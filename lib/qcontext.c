@@ -82,7 +82,7 @@ void ss_q_resolve_context(ss_query *q)
         k->year = year_of(u);
         /* a year in Chinese digits (二〇〇八年) has its form in digits */
         for (size_t a = k->a0; !k->year && a < k->a1; a++)
-            if (q->units[a].alt == ALT_SAME)
+            if (q->units[a].alt == ALT_SAME || q->units[a].alt == ALT_FIGURE)
                 k->year = year_of(&q->units[a]);
         k->nplaces = 0;
         if (q->gaz && u && u->n >= 2 && ss_q_all_han(u))

@@ -35,6 +35,7 @@
                                                        老工业基地振兴) */
 #define S_SAME TUNABLE(S_SAME, 0.8)           /* another form (synonym "=", a figure written otherwise) */
 #define S_RELATED TUNABLE(S_RELATED, 0.5)        /* a related word (synonym "~", questions) */
+#define S_FIGURE TUNABLE(S_FIGURE, 1.0)          /* the same figure written otherwise: as typed */
 /* A question's word made of two dictionary words (督查督办 = 督查 + 督办,
  * 乡村振兴 = 乡村 + 振兴: concept.split) that the passage holds nowhere,
  * neither whole nor apart, stands by one of its halves alone, with
@@ -369,7 +370,9 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
             bad |= windows(q, c, an, o, tmp, cnt, ci);
         for (size_t u = c->a0; u < c->a1; u++)
             bad |= unit_as_concept(o, an, c, u, ci,
-                                   q->units[u].alt == ALT_RELATED ? S_RELATED : S_SAME);
+                                   q->units[u].alt == ALT_RELATED  ? S_RELATED
+                                   : q->units[u].alt == ALT_FIGURE ? S_FIGURE
+                                                                   : S_SAME);
         if (c->listed && c->listchars)
             bad |= listed_chars(q, c, an, o, ci);
         if (c->halves && !placed(o, nc0, ci))

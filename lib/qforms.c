@@ -181,7 +181,7 @@ void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t l
     size_t nf = ss_num_forms(w, len, forms, MAX_ALTS);
     for (size_t i = 0; i < nf && a->n < MAX_ALTS; i++) {
         strcpy(a->text[a->n], forms[i]);
-        a->kind[a->n++] = ALT_SAME;
+        a->kind[a->n++] = ALT_FIGURE;
     }
     if (nf == 0 && o && o->syn) {
         part p[PART_MAX];

@@ -613,7 +613,7 @@ static size_t range_text(const unit *w, const char *sep, char *buf, size_t cap, 
     return marks;
 }
 
-/* Adds the other writings of a range of figures in w to a (ALT_SAME),
+/* Adds the other writings of a range of figures in w to a (ALT_FIGURE),
  * unless exact or full. */
 static void range_form(const ss_query_opts *o, const unit *w, ss_alts *a)
 {
@@ -631,7 +631,7 @@ static void range_form(const ss_query_opts *o, const unit *w, ss_alts *a)
         if (dup)
             continue;
         strcpy(a->text[a->n], buf);
-        a->kind[a->n++] = ALT_SAME;
+        a->kind[a->n++] = ALT_FIGURE;
     }
 }
 

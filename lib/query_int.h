@@ -33,7 +33,9 @@
 #define MAX_CONCEPT_PLACES 8
 
 /* What a unit is to the word it serves. */
-enum { ALT_TYPED = 0, ALT_SAME = 1, ALT_RELATED = 2 };
+/* ALT_FIGURE: the same figure written otherwise (两千亿 for 2000亿): it
+ * stands and weighs as the figure typed, however the query wrote it. */
+enum { ALT_TYPED = 0, ALT_SAME = 1, ALT_RELATED = 2, ALT_FIGURE = 3 };
 
 typedef struct {
     uint16_t off, len; /* text in unit.text */
@@ -48,7 +50,8 @@ typedef struct {
     double idf;        /* log(N / df) of its rarest term, times qweight; set by ss_query_build */
     float qweight;     /* its weight in a question against a word asked about (1; less for a
                           word naming a problem or a remedy: qwords.c QW_*) */
-    uint8_t alt;       /* ALT_TYPED, or another form of a concept's word (ALT_SAME, ALT_RELATED) */
+    uint8_t alt;       /* ALT_TYPED, or another form of a concept's word (ALT_SAME,
+                          ALT_RELATED, ALT_FIGURE) */
 } unit;
 
 /* One thing the query asks for: a keyword item, or one word of a
@@ -186,7 +189,7 @@ ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_
 
 typedef struct {
     char text[MAX_ALTS][SS_NUM_FORM_MAX];
-    uint8_t kind[MAX_ALTS];  /* ALT_SAME or ALT_RELATED */
+    uint8_t kind[MAX_ALTS];  /* ALT_SAME, ALT_RELATED or ALT_FIGURE */
     size_t n;
 } ss_alts;
 

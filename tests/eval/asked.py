@@ -11,8 +11,11 @@ characters or more (乡村振兴 人才) with five other ways of joining them
 blank; not 乡村振兴的人才, one word of two units, a narrower need); and each
 query of one Chinese word with a particle after or before it (乡村振兴的,
 乡村振兴等, 的乡村振兴); each query holding letters or digits typed full-width
-(５Ｇ基站), and every query but those written so in traditional script (OpenCC's
-s2t; skipped with a message without the opencc command).  Each way is scored with the query's own judgments
+(５Ｇ基站); each query holding a figure with its figures written the other way
+(一百万吨 as 100万吨, 百分之八十 as 80%, 3000万吨 as 三千万吨; not a year, not a
+numeral inside a word such as 一带一路); and every query but those written so in
+traditional script (OpenCC's s2t; skipped with a message without the opencc
+command).  Each way is scored with the query's own judgments
 (score.py score(), nDCG@10).  Prints a line for each kind: the mean as
 typed and the mean and lowest of the other ways; writes every mean to
 OUT_JSON.  A way far below the query as typed is a way of asking the parser
@@ -76,6 +79,79 @@ def full_width(text):
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
 
 
+# Figures written the other way: Chinese numerals before a measure word as
+# digits in the reports' style (一百万 -> 100万, 五千二百 -> 5200), digits as
+# Chinese numerals (3000万 -> 三千万), percentages both ways.
+DIGIT = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
+MEASURE = "元吨亩个名人套头辆锭张列斤次家所户座台架条只项余多公美"
+NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+RUN_CN = re.compile(r"百分之([零〇一二两三四五六七八九十]+)|(?<![%s])([%s]+)(?=[%s]|千瓦)"
+                    % (NUMERALS, NUMERALS, MEASURE))
+RUN_DIGITS = re.compile(r"(?<![0-9A-Za-z.+])(\d+)(万|亿)?(?=[\u4e00-\u9fff])(?!年)")
+PERCENT = re.compile(r"(?<![0-9.])(\d+)%")
+
+
+def cn_to_int(s):
+    """The value of Chinese numerals s (一千一百万: 11000000), or None."""
+    total = section = num = 0
+    for c in s:
+        if c in DIGIT:
+            num = DIGIT[c]
+        elif c in "十百千":
+            section += (num or (1 if c == "十" else 0)) * {"十": 10, "百": 100, "千": 1000}[c]
+            num = 0
+        elif c in "万亿":
+            total = (total + section + num) * (10000 if c == "万" else 100000000)
+            section = num = 0
+        else:
+            return None
+    return total + section + num
+
+
+def int_to_cn(n):
+    """n in Chinese numerals (11000000: 一千一百万)."""
+    def below(k):  # 0 < k < 10000
+        out, zero = "", False
+        for v, u in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = k // v % 10
+            if d:
+                out += ("零" if zero and out else "") + "零一二三四五六七八九"[d] + u
+                zero = False
+            elif out:
+                zero = True
+        return out
+    s = below(n // 100000000) + "亿" if n >= 100000000 else ""
+    s += below(n // 10000 % 10000) + "万" if n // 10000 % 10000 else ""
+    return s + (below(n % 10000) if n % 10000 else "")
+
+
+def digits_style(n):
+    """n in digits as the reports write it (1000000: 100万; 5200)."""
+    for v, u in ((10 ** 12, "万亿"), (100000000, "亿"), (10000, "万")):
+        if n >= v and n % v == 0:
+            return f"{n // v}{u}"
+    return str(n)
+
+
+def other_figures(text):
+    """text with each figure written the other way (digits <-> Chinese numerals), or None."""
+    def from_cn(m):
+        if m.group(1):
+            v = cn_to_int(m.group(1))
+            return f"{v}%" if v is not None else m.group(0)
+        v = cn_to_int(m.group(2))
+        return digits_style(v) if v else m.group(0)
+
+    def from_digits(m):
+        n = int(m.group(1)) * {"万": 10000, "亿": 100000000}.get(m.group(2) or "", 1)
+        return int_to_cn(n) if 0 < n < 10 ** 16 else m.group(0)
+    out = RUN_CN.sub(from_cn, text)
+    if out == text:
+        out = RUN_DIGITS.sub(from_digits, text)
+        out = PERCENT.sub(lambda m: "百分之" + int_to_cn(int(m.group(1))), out)
+    return out if out != text else None
+
+
 def traditional(texts):
     """texts in traditional script (OpenCC's s2t), or None without opencc."""
     try:
@@ -110,6 +186,11 @@ def main():
     if ascii_:
         res["full-width letters and digits"] = ask(binary, index, ascii_, {"full-width": full_width},
                                                    "queries with letters or digits")
+    figs = [q for q in queries if other_figures(q["query"])]
+    if figs:
+        res["figures written otherwise"] = ask(binary, index, figs,
+                                               {"figures otherwise": other_figures},
+                                               "queries with figures")
     han = [q for q in queries if q.get("kind") != "trad" and re.search(r"[\u4e00-\u9fff]", q["query"])]
     trad = traditional([q["query"] for q in han]) if han else None
     if trad:

@@ -633,6 +633,27 @@ static void test_year_when(ss_actx *ac)
     }
 }
 
+/* A figure written the other way stands as the figure typed (ALT_FIGURE):
+ * the passage writing 100万吨 is judged as the one writing 一百万吨, for
+ * either way of typing it. */
+static void test_figure_forms(ss_actx *ac)
+{
+    static const struct {
+        const char *q, *a, *b;
+    } cases[] = {
+        { "一百万吨 乙烯", "建成一百万吨乙烯项目，带动下游产业。", "建成100万吨乙烯项目，带动下游产业。" },
+        { "100万吨 乙烯", "建成一百万吨乙烯项目，带动下游产业。", "建成100万吨乙烯项目，带动下游产业。" },
+        { "开工率 百分之八十", "开工率达到百分之八十以上。", "开工率达到80%以上。" },
+        { "两千亿", "全年投资两千亿元。", "全年投资2000亿元。" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double fa = 0, fb = 0;
+        if (judge_pair(ac, cases[i].q, 0, cases[i].a, cases[i].b, i, &fa, &fb))
+            CHECK(fa > 0 && fb > 0 && fa < fb + 1e-9 && fb < fa + 1e-9,
+                  "[%s] %s (%.3f) as %s (%.3f)", cases[i].q, cases[i].a, fa, cases[i].b, fb);
+    }
+}
+
 /* A note defining a term (a work report's glossary) weighs less than a
  * passage of the same words that says what was done (rank.c W_DEFINITION);
  * not for a query of the one word it defines: what 林长制 means is about it. */
@@ -892,6 +913,7 @@ static void run_all(ss_actx *ac)
     test_match(ac);
     test_context(ac);
     test_year_when(ac);
+    test_figure_forms(ac);
     test_definition(ac);
     test_about(ac);
     test_verb_first(ac);
