@@ -434,6 +434,31 @@ int ss_q_listed_exists(const ss_query *q, size_t ci, xc_db *db)
     return found;
 }
 
+/* Of a figure's writings, typed (its whole unit) and other (ALT_FIGURE),
+ * the one the collection writes most (its rarest term the most common:
+ * unit_idf), ties to the first in byte order: the other form that is, or
+ * SIZE_MAX when the typed one is.  一百万吨 and 100万吨 both give the
+ * same. */
+static size_t figure_first(const qpool *p, const ss_query *q, const concept *c, xc_db *db,
+                           ss_err *err)
+{
+    const unit *w = &q->units[c->whole != SIZE_MAX ? c->whole : c->u0];
+    const char *best = w->text;
+    double low = unit_idf(p, w, db, err);
+    size_t at = SIZE_MAX;
+    for (size_t u = c->a0; u < c->a1; u++) {
+        if (q->units[u].alt != ALT_FIGURE)
+            continue;
+        double idf = unit_idf(p, &q->units[u], db, err);
+        if (idf < low - 1e-9 || (idf < low + 1e-9 && strcmp(q->units[u].text, best) < 0)) {
+            best = q->units[u].text;
+            low = idf;
+            at = u;
+        }
+    }
+    return at;
+}
+
 /* A concept's query: all its typed units, or any of its other forms,
  * each scaled to weigh W_ALT_* of the typed form: weight
  *   W_ALT * min(1, terms of the typed form / terms of the other form). */
@@ -480,7 +505,25 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
     size_t typed = 0;
     for (size_t u = c->u0; u < c->u1; u++)
         typed += unit_terms(&q->units[u]);
+    /* a figure is asked for by the same query however it was typed: its
+     * first writing (figure_first) leads, the typed one is another form */
+    size_t first = c->figure ? figure_first(p, q, c, db, err) : SIZE_MAX;
+    if (first != SIZE_MAX) {
+        xc_query *t = alts[0];
+        if (c->whole != SIZE_MAX) { /* the typed figure whole, as its other writings are */
+            t = unit_q(p, &q->units[c->whole], db, err);
+            typed = unit_terms(&q->units[c->whole]);
+        }
+        size_t ft = unit_terms(&q->units[first]);
+        alts[0] = unit_q(p, &q->units[first], db, err);
+        if (!alts[0])
+            return NULL;
+        alts[na++] = scale(p, t, W_ALT_FIGURE * (typed > ft ? (double)ft / typed : 1.0), err);
+        typed = ft;
+    }
     for (size_t u = c->a0; u < c->a1 && na < MAX_ALTS + 1; u++) {
+        if (u == first)
+            continue;
         double w = (q->units[u].alt == ALT_RELATED  ? W_ALT_RELATED
                     : q->units[u].alt == ALT_FIGURE ? W_ALT_FIGURE
                                                     : W_ALT_SAME) *
@@ -657,6 +700,16 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     /* after the query: single_q has counted the lone characters' passages */
     for (size_t u = 0; u < q->nunits; u++)
         q->units[u].idf = unit_idf(p, &q->units[u], db, err) * q->units[u].qweight;
+    /* a figure is as rare as its most common writing, however it was typed */
+    for (size_t ci = 0; ci < q->nconcepts; ci++) {
+        const concept *c = &q->concepts[ci];
+        double low = -1;
+        for (size_t u = c->a0; c->figure && u < c->a1; u++)
+            if (q->units[u].alt == ALT_FIGURE && (low < 0 || q->units[u].idf < low))
+                low = q->units[u].idf;
+        for (size_t u = c->u0; low >= 0 && u < c->u1; u++)
+            q->units[u].idf = q->units[u].idf < low ? q->units[u].idf : low;
+    }
     xc_query *b[64];
     size_t nb = m ? word_boosts(p, q, db, b, 64, err) : 0;
     if (m && nb) {

@@ -702,6 +702,25 @@ def test_halves(tmp):
           res and (res["understood"], len(res["hits"])))
 
 
+def test_figure_writings(tmp):
+    """A figure is asked for by the same query however it was typed: its
+    writings (100万吨, 一百万吨, 1000000吨) stand and weigh alike, the one the
+    collection writes most leads, so both ways of typing give one ranking."""
+    db = report_fixture(tmp, "figures",
+                        ["建成100万吨乙烯项目，带动下游产业。",
+                         "一百万吨乙烯工程开工建设，年内完成投资。",
+                         "乙烯产量达到100万吨，增长一成。",
+                         "新建炼油项目，配套建设乙烯装置。",
+                         "全年粮食产量100万吨。"])
+    got = {}
+    for q in ("100万吨 乙烯", "一百万吨 乙烯"):
+        rc, res = query(db, q, extra=("--strict",))
+        got[q] = [(h["byte_start"], round(h["score"], 6)) for h in res["hits"]] if res else None
+    check(got["100万吨 乙烯"] and len(got["100万吨 乙烯"]) == 3 and
+          got["100万吨 乙烯"] == got["一百万吨 乙烯"],
+          "figures: one ranking, one score, however the figure is typed", got)
+
+
 def test_listed_chars(tmp):
     """A word of single-character words (水电路) also stands where an
     enumeration lists its characters one an item (水、电、路, 路、水、电), below
@@ -793,6 +812,7 @@ def main():
         test_initials(tmp)
         test_listed_chars(tmp)
         test_halves(tmp)
+        test_figure_writings(tmp)
         test_index_format(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
