@@ -199,7 +199,9 @@ static int add_form(char out[][SS_NUM_FORM_MAX], size_t *n, size_t max, const ch
 {
     if (*n >= max)
         return 0;
-    int k = snprintf(out[*n], SS_NUM_FORM_MAX, "%s%s%s", num, unit, rest);
+    /* rest runs to the end of word (wlen bytes), not to a NUL */
+    int k = snprintf(out[*n], SS_NUM_FORM_MAX, "%s%s%.*s", num, unit,
+                     (int)(word + wlen - rest), rest);
     if (k <= 0 || k >= SS_NUM_FORM_MAX || ((size_t)k == wlen && memcmp(out[*n], word, wlen) == 0))
         return 0;
     for (size_t i = 0; i < *n; i++)
@@ -378,7 +380,8 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
             return 0;
     }
     const char *rest = word + end;
-    if (digits && end == i && v >= 1000 && strncmp(rest, "年", strlen("年")) == 0)
+    if (digits && end == i && v >= 1000 && len - end >= strlen("年") &&
+        strncmp(rest, "年", strlen("年")) == 0)
         return 0; /* a year: 2019年 is no amount */
     if (digits && end == len && v >= 1900 && v <= 2100)
         return 0; /* 2008 alone reads as a year too */

@@ -505,9 +505,13 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
     size_t typed = 0;
     for (size_t u = c->u0; u < c->u1; u++)
         typed += unit_terms(&q->units[u]);
-    /* a figure is asked for by the same query however it was typed: its
-     * first writing (figure_first) leads, the typed one is another form */
-    size_t first = c->figure ? figure_first(p, q, c, db, err) : SIZE_MAX;
+    /* a figure, or a word holding one, is asked for by the same query
+     * however it was typed: its first writing (figure_first) leads, the
+     * typed one is another form */
+    size_t first = SIZE_MAX;
+    for (size_t u = c->a0; u < c->a1 && first == SIZE_MAX; u++)
+        if (q->units[u].alt == ALT_FIGURE)
+            first = figure_first(p, q, c, db, err);
     if (first != SIZE_MAX) {
         xc_query *t = alts[0];
         if (c->whole != SIZE_MAX) { /* the typed figure whole, as its other writings are */
@@ -704,7 +708,7 @@ ss_code ss_query_build(ss_query *q, xc_db *db, xc_query **out, ss_err *err)
     for (size_t ci = 0; ci < q->nconcepts; ci++) {
         const concept *c = &q->concepts[ci];
         double low = -1;
-        for (size_t u = c->a0; c->figure && u < c->a1; u++)
+        for (size_t u = c->a0; u < c->a1; u++)
             if (q->units[u].alt == ALT_FIGURE && (low < 0 || q->units[u].idf < low))
                 low = q->units[u].idf;
         for (size_t u = c->u0; low >= 0 && u < c->u1; u++)

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "query_int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,6 +158,82 @@ static void part_forms(const part *p, size_t np, const char *w, size_t len, ss_a
     }
 }
 
+/* Measure words a figure inside a longer word ends with (年产10万吨,
+ * 新增500万元, 投资五亿元; 二〇一九年工作, a year): the figure is its
+ * numerals and one of these. */
+static const char *const measures[] = {
+    "平方公里", "平方米", "万千瓦", "千瓦时", "千瓦", "公里", "美元", "人次", "标箱", "元",
+    "吨", "亩", "个", "名", "人", "户", "家", "项", "套", "辆", "台", "头", "只", "座", "所",
+    "张", "条", "列", "批", "斤", "次", "间", "处", "公顷", "立方米", "千米", "米", "年",
+};
+
+/* 1 when the code point at s is a digit or a Chinese numeral. */
+static int numeral_at(const char *s, size_t len, size_t k)
+{
+    static const char *const han[] = { "〇", "零", "一", "二", "两", "三", "四", "五", "六",
+                                       "七", "八", "九", "十", "百", "千", "万", "亿" };
+    if (s[k] >= '0' && s[k] <= '9')
+        return 1;
+    for (size_t i = 0; i < sizeof han / sizeof han[0]; i++)
+        if (k + strlen(han[i]) <= len && memcmp(s + k, han[i], strlen(han[i])) == 0)
+            return (int)strlen(han[i]);
+    return 0;
+}
+
+/* The first figure inside word w that is not the whole word: a run of
+ * numerals (not after a digit, a point, a letter or another numeral)
+ * with a measure word after it, whose other writings ss_num_forms knows;
+ * *s, *e its bytes, the forms into f (how many). */
+static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
+                           char f[][SS_NUM_FORM_MAX], size_t max)
+{
+    for (size_t k = 0; k < len;) {
+        size_t step = (size_t)numeral_at(w, len, k), prev = k;
+        if (!step) {
+            utf8_next(w, len, &k);
+            continue;
+        }
+        int after = k > 0 && (isalnum((unsigned char)w[k - 1]) || w[k - 1] == '.' ||
+                              w[k - 1] == '+');
+        size_t m = k;
+        while (m < len && (step = (size_t)numeral_at(w, len, m)) > 0)
+            m += step;
+        k = m;
+        if (after)
+            continue;
+        for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++) {
+            size_t ml = strlen(measures[i]);
+            if (m + ml > len || memcmp(w + m, measures[i], ml) != 0 || (prev == 0 && m + ml == len))
+                continue;
+            size_t n = ss_num_forms(w + prev, m + ml - prev, f, max);
+            if (n) {
+                *s = prev;
+                *e = m + ml;
+                return n;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Adds to a the word w with its inner figure in its other writings
+ * (年产10万吨: 年产十万吨, 年产100000吨), as ALT_FIGURE forms. */
+static void inner_figure_forms(const char *w, size_t len, ss_alts *a)
+{
+    char f[MAX_ALTS][SS_NUM_FORM_MAX];
+    size_t s = 0, e = 0, n = inner_figure(w, len, &s, &e, f, MAX_ALTS);
+    for (size_t i = 0; i < n && a->n < MAX_ALTS; i++) {
+        if (s + strlen(f[i]) + (len - e) >= SS_NUM_FORM_MAX)
+            continue;
+        char *t = a->text[a->n];
+        memcpy(t, w, s);
+        strcpy(t + s, f[i]);
+        memcpy(t + s + strlen(f[i]), w + e, len - e);
+        t[s + strlen(f[i]) + (len - e)] = '\0';
+        a->kind[a->n++] = ALT_FIGURE;
+    }
+}
+
 void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t len,
                     const size_t *bounds, size_t nb, ss_alts *a)
 {
@@ -183,6 +260,8 @@ void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t l
         strcpy(a->text[a->n], forms[i]);
         a->kind[a->n++] = ALT_FIGURE;
     }
+    if (nf == 0)
+        inner_figure_forms(w, len, a);
     if (nf == 0 && o && o->syn) {
         part p[PART_MAX];
         size_t np = find_parts(o->syn, w, len, bounds, nb, p);

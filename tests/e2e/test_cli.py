@@ -705,7 +705,9 @@ def test_halves(tmp):
 def test_figure_writings(tmp):
     """A figure is asked for by the same query however it was typed: its
     writings (100万吨, 一百万吨, 1000000吨) stand and weigh alike, the one the
-    collection writes most leads, so both ways of typing give one ranking."""
+    collection writes most leads, so both ways of typing give one ranking;
+    a word holding a figure before a measure word (年产10万吨) has the word
+    with the figure written otherwise as forms."""
     db = report_fixture(tmp, "figures",
                         ["建成100万吨乙烯项目，带动下游产业。",
                          "一百万吨乙烯工程开工建设，年内完成投资。",
@@ -719,6 +721,20 @@ def test_figure_writings(tmp):
     check(got["100万吨 乙烯"] and len(got["100万吨 乙烯"]) == 3 and
           got["100万吨 乙烯"] == got["一百万吨 乙烯"],
           "figures: one ranking, one score, however the figure is typed", got)
+    # a figure inside a longer word (年产10万吨): the word with the figure written otherwise
+    db = report_fixture(tmp, "inner-figures",
+                        ["年产10万吨饲料项目建成投产。",
+                         "年产十万吨饲料项目开工建设。",
+                         "饲料产量增长一成。"])
+    got = {}
+    for q in ("年产10万吨 饲料", "年产十万吨 饲料"):
+        rc, res = query(db, q, extra=("--strict",))
+        got[q] = [h["byte_start"] for h in res["hits"]] if res else None
+        check(res and "{" in res["understood"], "figures: a word holding one has its other writings",
+              res and res["understood"])
+    check(got["年产10万吨 饲料"] and len(got["年产10万吨 饲料"]) == 2 and
+          got["年产10万吨 饲料"] == got["年产十万吨 饲料"],
+          "figures: a word holding one finds both writings, one ranking", got)
 
 
 def test_listed_chars(tmp):

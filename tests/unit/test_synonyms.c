@@ -332,6 +332,15 @@ static void test_numbers(void)
         { "百分之五点", "" },
         { "百分之零", "" },
     };
+    /* the word is len bytes, not up to a NUL: a figure inside a longer word */
+    {
+        const char *w = "十二年免费教育";
+        char out[8][SS_NUM_FORM_MAX];
+        size_t n = ss_num_forms(w, strlen("十二年"), out, 8);
+        CHECK(n == 1 && strcmp(out[0], "12年") == 0, "十二年 of %s: %zu %s", w, n, n ? out[0] : "");
+        n = ss_num_forms("2019年工作", strlen("2019"), out, 8);
+        CHECK(n == 0, "2019 of 2019年工作: %zu", n);
+    }
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[8][SS_NUM_FORM_MAX], got[512] = "";
         size_t n = ss_num_forms(cases[i].word, strlen(cases[i].word), out, 8);
