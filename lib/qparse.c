@@ -126,11 +126,13 @@ ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
             lists++;
         }
     /* a question's word of two words that the collection seldom writes
-     * whole: either half alone stands for it too (qfind.c S_HALF) */
+     * whole: either half alone stands for it too (qfind.c S_HALF); not for
+     * more like this, whose words are the passage's own, written whole */
     for (size_t c = 0; db && c < q->nconcepts; c++) {
         concept *x = &q->concepts[c];
         uint32_t df = 0;
-        x->halves = q->natural && !q->opts.exact && x->split && x->whole != SIZE_MAX &&
+        x->halves = q->natural && !q->opts.exact && !q->opts.question && x->split &&
+                    x->whole != SIZE_MAX &&
                     xc_db_termfreq(db, q->units[x->whole].text, &df, NULL) == SS_OK &&
                     df < HALF_MAX_DF;
         lists += (size_t)x->halves;

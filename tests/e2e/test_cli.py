@@ -693,6 +693,19 @@ def test_halves(tmp):
     rc, res = query(db, "怎样做好督查督办", extra=("--exact",))
     check(res and "{" not in res["understood"] and len(res["hits"]) == 1,
           "halves: --exact finds the word only", res and res["understood"])
+    # more like this asks with the passage's own words, written whole: no halves
+    db = report_fixture(tmp, "halves-like",
+                        ["健全重点工作督查督办机制，建立台账逐项销号，确保问题整改到位。",
+                         "督查督办机制要落实到位，问题整改要逐项销号。",
+                         "强化项目督查，每月通报进度。"])
+    rc, res = query(db, "督查督办", extra=("--strict",))
+    first = res["hits"][0] if res and res["hits"] else None
+    if first:
+        rc, like = query(db, "", extra=("--like", f"{first['file']}:{first['byte_start']}"))
+        got = like and like.get("understood", "")
+        check(got and "督查督办" in got and "~督查" not in got,
+              "halves: not for more like this", got)
+    check(first is not None, "halves: the like fixture holds the word", res and res["understood"])
     paras = [f"第{i}县健全督查督办机制。" for i in range(1, 31)] + ["强化项目督查，每月通报进度。"]
     db = report_fixture(tmp, "halves-often", paras)
     rc, res = query(db, "怎样做好督查督办", n=40)
