@@ -70,8 +70,8 @@ typedef struct {
     int split;         /* its units are the two halves of one dictionary word (乡村振兴 ->
                           乡村 + 振兴): fewer characters may stand between them (qfind.c) */
     int halves;        /* a question's split word the collection seldom writes whole: one
-                          half alone stands for it too (set by ss_query_build; qfind.c
-                          S_HALF) */
+                          half alone stands for it too (set by ss_query_set_collection;
+                          qfind.c S_HALF) */
     int verb_last;     /* its last typed unit is a verb (老工业基地振兴, 棚户区改造): the verb
                           may stand first, before its object (振兴老工业基地; qfind.c) */
     size_t core0, core1; /* a word gluing letters or digits to Chinese (PPT挂图作战,
