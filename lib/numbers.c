@@ -36,7 +36,7 @@ static uint64_t big_unit(uint32_t cp)
     return cp == 0x4E07 ? 10000ULL : cp == 0x4EBF ? 100000000ULL : 0;
 }
 
-static int is_numeral(uint32_t cp)
+int ss_num_is_numeral(uint32_t cp)
 {
     return digit_of(cp) >= 0 || small_unit(cp) || big_unit(cp);
 }
@@ -358,7 +358,7 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
     } else {
         for (size_t k = 0; k < len;) {
             size_t at = k;
-            if (!is_numeral(utf8_next(word, len, &k)) || kilo_unit(word + at, len - at))
+            if (!ss_num_is_numeral(utf8_next(word, len, &k)) || kilo_unit(word + at, len - at))
                 break;
             end = k;
         }
@@ -392,7 +392,7 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
     for (size_t k = 0; k < len - end;) {
         size_t at = k;
         uint32_t cp = utf8_next(rest, len - end, &k);
-        if (!uc_is_han(cp) || (is_numeral(cp) && !kilo_unit(rest + at, len - end - at)))
+        if (!uc_is_han(cp) || (ss_num_is_numeral(cp) && !kilo_unit(rest + at, len - end - at)))
             return 0;
     }
     size_t n = 0;

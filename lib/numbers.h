@@ -19,6 +19,10 @@
  * out[0..max), each NUL-terminated; returns how many (0: not a figure). */
 size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], size_t max);
 
+/* 1 when code point cp is a Chinese numeral: a digit (〇零一二两…九) or
+ * 十 百 千 万 亿. */
+int ss_num_is_numeral(uint32_t cp);
+
 /* The value of a run of Chinese numerals (s, len bytes): 0 and *ok = 0
  * when it is not one number. */
 uint64_t ss_num_parse_han(const char *s, size_t len, int *ok);

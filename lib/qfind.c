@@ -299,15 +299,6 @@ static int listed_chars(const ss_query *q, const concept *c, const ss_analysis *
     return 0;
 }
 
-/* 1 when an occurrence of concept ci stands among o->c[from, nc). */
-static int placed(const occs *o, size_t from, size_t ci)
-{
-    for (size_t k = from; k < o->nc; k++)
-        if (o->c[k].id == ci)
-            return 1;
-    return 0;
-}
-
 /* Half u of split concept c: its rarity against the rarer half's. */
 static double half_share(const ss_query *q, const concept *c, size_t u)
 {
@@ -375,7 +366,7 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
                                                                    : S_SAME);
         if (c->listed && c->listchars)
             bad |= listed_chars(q, c, an, o, ci);
-        if (c->halves && !placed(o, nc0, ci))
+        if (c->halves && o->nc == nc0) /* it stands nowhere else (all since are ci's) */
             for (size_t u = c->u0; u < c->u1; u++)
                 bad |= unit_as_concept(o, an, c, u, ci, S_HALF * half_share(q, c, u));
     }

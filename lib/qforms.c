@@ -167,17 +167,14 @@ static const char *const measures[] = {
     "张", "条", "列", "批", "斤", "次", "间", "处", "公顷", "立方米", "千米", "米", "年",
 };
 
-/* 1 when the code point at s is a digit or a Chinese numeral. */
-static int numeral_at(const char *s, size_t len, size_t k)
+/* The bytes of the digit or Chinese numeral (ss_num_is_numeral) at
+ * w[k], or 0 when none stands there. */
+static size_t numeral_at(const char *w, size_t len, size_t k)
 {
-    static const char *const han[] = { "〇", "零", "一", "二", "两", "三", "四", "五", "六",
-                                       "七", "八", "九", "十", "百", "千", "万", "亿" };
-    if (s[k] >= '0' && s[k] <= '9')
+    if (w[k] >= '0' && w[k] <= '9')
         return 1;
-    for (size_t i = 0; i < sizeof han / sizeof han[0]; i++)
-        if (k + strlen(han[i]) <= len && memcmp(s + k, han[i], strlen(han[i])) == 0)
-            return (int)strlen(han[i]);
-    return 0;
+    size_t i = k;
+    return ss_num_is_numeral(utf8_next(w, len, &i)) ? i - k : 0;
 }
 
 /* The first figure inside word w that is not the whole word: a run of
@@ -188,7 +185,7 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
                            char f[][SS_NUM_FORM_MAX], size_t max)
 {
     for (size_t k = 0; k < len;) {
-        size_t step = (size_t)numeral_at(w, len, k), prev = k;
+        size_t step = numeral_at(w, len, k), prev = k;
         if (!step) {
             utf8_next(w, len, &k);
             continue;
@@ -196,7 +193,7 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
         int after = k > 0 && (isalnum((unsigned char)w[k - 1]) || w[k - 1] == '.' ||
                               w[k - 1] == '+');
         size_t m = k;
-        while (m < len && (step = (size_t)numeral_at(w, len, m)) > 0)
+        while (m < len && (step = numeral_at(w, len, m)) > 0)
             m += step;
         k = m;
         if (after)
