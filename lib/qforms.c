@@ -179,7 +179,7 @@ static size_t numeral_at(const char *w, size_t len, size_t k)
 
 /* The first figure inside word w that is not the whole word: a run of
  * numerals (not after a digit, a point, a letter or another numeral)
- * with a measure word after it, whose other writings ss_num_forms knows;
+ * with a measure word after it (多 or 余 between them), whose other writings ss_num_forms knows;
  * *s, *e its bytes, the forms into f (how many). */
 static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
                            char f[][SS_NUM_FORM_MAX], size_t max)
@@ -198,6 +198,8 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
         k = m;
         if (after)
             continue;
+        if (m + 3 <= len && (memcmp(w + m, "多", 3) == 0 || memcmp(w + m, "余", 3) == 0))
+            m += 3; /* 二百多名, 5000余人 */
         for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++) {
             size_t ml = strlen(measures[i]);
             if (m + ml > len || memcmp(w + m, measures[i], ml) != 0 || (prev == 0 && m + ml == len))
@@ -210,6 +212,60 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
             }
         }
     }
+    return 0;
+}
+
+/* 1 when w[0, len) holds at least two Han characters. */
+static int two_han(const char *w, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < 2;) {
+        uint32_t cp = utf8_next(w, len, &i);
+        n += cp >= 0x4E00 && cp <= 0x9FFF;
+    }
+    return n >= 2;
+}
+
+/* The end of a share written at w[k] (百分之八十, 80%, 12.5%), or k when
+ * none begins there. */
+static size_t percent_end(const char *w, size_t len, size_t k)
+{
+    size_t m = k;
+    if (len - k > 9 && memcmp(w + k, "百分之", 9) == 0) {
+        m = k + 9;
+        size_t step;
+        while (m < len && ((step = numeral_at(w, len, m)) > 0 ||
+                           (m + 3 <= len && memcmp(w + m, "点", 3) == 0 && (step = 3))))
+            m += step;
+        return m > k + 9 ? m : k;
+    }
+    while (m < len && (isdigit((unsigned char)w[m]) || (m > k && w[m] == '.')))
+        m++;
+    return m > k && m < len && w[m] == '%' ? m + 1 : k;
+}
+
+size_t ss_q_edge_figure(const char *w, size_t len)
+{
+    char f[MAX_ALTS][SS_NUM_FORM_MAX];
+    size_t s = 0, e = 0;
+    size_t pe = percent_end(w, len, 0);
+    if (pe > 0 && pe < len && two_han(w + pe, len - pe))
+        return pe; /* 百分之八十开工率 */
+    for (size_t k = 0; k < len;) { /* 开工率百分之八十, 开工率80% */
+        if (k > 0 && !isalnum((unsigned char)w[k - 1]) && w[k - 1] != '.' &&
+            percent_end(w, len, k) == len && two_han(w, k))
+            return k;
+        utf8_next(w, len, &k);
+    }
+    if (len >= 7 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) && isdigit((unsigned char)w[2]) &&
+        isdigit((unsigned char)w[3]) && memcmp(w + 4, "年", 3) == 0 && two_han(w + 7, len - 7))
+        return 7; /* a year: 2018年重点项目 */
+    if (!inner_figure(w, len, &s, &e, f, MAX_ALTS))
+        return 0;
+    if (s == 0 && e < len && two_han(w + e, len - e))
+        return e;
+    if (s > 0 && e == len && two_han(w, s))
+        return s;
     return 0;
 }
 

@@ -661,10 +661,14 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         return SS_OK;
     raw_item head = *r, rest = *r;
     head.e = rest.s = r->s + an->atoms[j].start;
+    /* 自贡的彩灯: 自贡 and 彩灯 */
+    ss_code rc = ss_q_trim_particles(ac, s, &rest, 1, err);
+    if (rc != SS_OK)
+        return rc;
     while (q->nunits > u0)
         unit_free(&q->units[--q->nunits]);
     *done = 1;
-    ss_code rc = parse_item(q, ac, o, s, &head, 0, 0, err);
+    rc = parse_item(q, ac, o, s, &head, 0, 0, err);
     return rc == SS_OK ? parse_item(q, ac, o, s, &rest, 0, 1, err) : rc;
 }
 
@@ -712,9 +716,10 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
     if (rc != SS_OK)
         return rc;
-    size_t cut = 0, next = !natural && !r->quoted && !r->negated && q->nitems + 1 < MAX_ITEMS
-                               ? conjunction_cut(o, &an, s + r->s, r->e - r->s, &cut)
-                               : 0;
+    int apart = !natural && !r->quoted && !r->negated && q->nitems + 1 < MAX_ITEMS;
+    size_t cut = 0, next = apart ? conjunction_cut(o, &an, s + r->s, r->e - r->s, &cut) : 0;
+    if (!next && apart && may_split)
+        next = cut = ss_q_edge_figure(s + r->s, r->e - r->s);
     if (next) { /* two keywords (the analysis is not used again) */
         raw_item head = *r, rest = *r;
         head.e = r->s + cut;
@@ -890,13 +895,39 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
     raw_item r[MAX_ITEMS];
     size_t n = ss_q_split_items(text, len, r, MAX_ITEMS);
     ss_code rc = SS_OK;
+    /* the items without their particles (r) and without the words of the
+     * request too (kw): a question is told from the words asked for, and
+     * keeps its own reading of the rest */
+    raw_item kw[MAX_ITEMS];
     for (size_t i = 0; rc == SS_OK && i < n; i++)
-        if (!r[i].quoted && !r[i].is_or && !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s))
-            rc = ss_q_trim_particles(ac, text, &r[i], err);
+        if (!r[i].quoted && !r[i].is_or && !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s)) {
+            rc = ss_q_trim_particles(ac, text, &r[i], 0, err);
+            kw[i] = r[i];
+            /* not of an excluded word (-引资工作), nor of a word of the
+             * synonym table (三农工作 = 三农 = 农业农村农民) */
+            ss_syn_alt alt[1];
+            if (rc == SS_OK && !r[i].negated &&
+                !(o->syn && ss_syn_lookup(o->syn, text + r[i].s, r[i].e - r[i].s, alt, 1) > 0))
+                rc = ss_q_trim_particles(ac, text, &kw[i], 1, err);
+        } else {
+            kw[i] = r[i];
+        }
     if (rc == SS_OK)
-        rc = ss_q_detect_natural(ac, text, r, n, &q->natural, err);
+        rc = ss_q_detect_natural(ac, text, kw, n, &q->natural, err);
     if (o && o->question)
         q->natural = 1;
+    if (!q->natural)
+        memcpy(r, kw, n * sizeof *r);
+    size_t words = 0, request = 0; /* positive items of text, and those of the request alone */
+    for (size_t i = 0; i < n; i++)
+        if (!r[i].negated && !r[i].is_or && !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s)) {
+            words++;
+            request += !r[i].quoted && ss_q_request_word(text + r[i].s, r[i].e - r[i].s);
+        }
+    for (size_t i = 0; !q->natural && request < words && i < n; i++) /* 新基建 情况: 情况 goes */
+        if (!r[i].negated && !r[i].quoted && !r[i].is_or &&
+            ss_q_request_word(text + r[i].s, r[i].e - r[i].s))
+            r[i].e = r[i].s;
     q->loose = o ? o->loose : 0;
     int pending_or = 0;
     for (size_t i = 0; rc == SS_OK && i < n; i++) {

@@ -38,7 +38,9 @@ enum { NOT_SPACE = 0, BLANK, LIST_MARK };
 /* BLANK, or LIST_MARK for a mark that separates the words of a list as a
  * blank does (项目建设，招商引资; 项目建设、招商引资; a full-width comma or
  * semicolon is half-width by now), but not a comma inside a figure
- * (1,000亿); else NOT_SPACE. */
+ * (1,000亿), or for a question or exclamation mark, which ends what it
+ * follows and makes no question of keywords (新基建？ is 新基建: a question
+ * is read from its words, 如何…, 哪些…, …吗); else NOT_SPACE. */
 static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
 {
     size_t k = i;
@@ -48,7 +50,9 @@ static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
         return BLANK;
     if (cp == ',')
         return i > 0 && ascii_is_digit(s[i - 1]) && k < len && ascii_is_digit(s[k]) ? NOT_SPACE : LIST_MARK;
-    return cp == ';' || cp == 0x3001 /* 、 */ || cp == 0x3002 /* 。 */ ? LIST_MARK : NOT_SPACE;
+    return cp == ';' || cp == '?' || cp == '!' || cp == 0x3001 /* 、 */ || cp == 0x3002 /* 。 */
+               ? LIST_MARK
+               : NOT_SPACE;
 }
 
 static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closing)

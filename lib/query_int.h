@@ -179,8 +179,14 @@ ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, i
 enum { QK_CONTENT = 0, QK_FUNCTION, QK_GENERIC, QK_PROBLEM, QK_REMEDY };
 int ss_q_word_kind(const char *s, size_t len);
 /* Drops from unquoted item r of s the particles that end or begin it and
- * say nothing of it (乡村振兴的: 乡村振兴; 的 alone stays). */
-ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, ss_err *err);
+ * say nothing of it (乡村振兴的: 乡村振兴; 的 alone stays), and with
+ * requests (an item of keywords) the words of the request around it
+ * (关于新基建, 新基建情况, 有关双减的讲话: the word asked for).  At least
+ * one word stays. */
+ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int requests, ss_err *err);
+/* 1 when s (len bytes) is a word of the request alone (情况, 关于): an
+ * item of it beside other words is dropped (新基建 情况). */
+int ss_q_request_word(const char *s, size_t len);
 /* Whether the positive unquoted items r[0, n) of s read as a question. */
 ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                             int *natural, ss_err *err);
@@ -199,6 +205,13 @@ typedef struct {
  * byte offsets where its units join) in their other forms. */
 void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t len,
                     const size_t *bounds, size_t nb, ss_alts *a);
+/* Where a keyword typed with a figure at its start or end (吞吐量一亿吨,
+ * 一百万套住房, 2018年重点项目, 开工率80%: a figure with its measure
+ * word, a year or a share) is cut into the figure and the rest, of two
+ * Han characters or more: the byte offset, or 0 when none.  Typed
+ * together they are the keywords typed apart: a text says 住房一百万套,
+ * 100万套保障性住房. */
+size_t ss_q_edge_figure(const char *w, size_t len);
 /* Adds to each concept that names a place with its suffix (柳州市) the
  * bare name as another form, when g knows it as the same place. */
 void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g);

@@ -31,6 +31,7 @@ static const char *const generic_words[] = {
     "发展", "推进", "推动", "加强", "加快", "提高", "提升", "促进", "做好", "实现", "坚持",
     "进行", "开展", "落实", "解决", "抓好", "搞好", "强化", "深化", "完善", "健全", "加大",
     "工作", "问题", "措施", "办法", "情况", "方法", "做法", "途径", "有效", "进一步", "更好",
+    "举措", "对策", "思路", "路径", "经验", "良策",
     "全面", "积极", "不断", "切实", "努力", "当前", "目前", "新时期", "新形势", "应该", "应当",
     "需要", "可以", "能够", "才能", "我们", "我国", "我市", "我省", "采取", "好地解决",
     /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
@@ -65,7 +66,7 @@ static const char *const remedy_words[] = {
     "防止", "遏制", "杜绝", "清理", "规范", "稳定", "扩大", "增加", "减轻", "疏解",
 };
 static const char *const question_words[] = {
-    "如何", "怎样", "怎么", "什么", "哪些", "为什么", "为何", "是否", "吗", "呢", "?", "谁",
+    "如何", "怎样", "怎么", "什么", "哪些", "为什么", "为何", "是否", "吗", "呢", "谁",
 };
 /* Question words of two characters or more: a piece that holds one asks
  * too (怎么样, 怎样才能, 如何才能, 哪些地方, 有哪些: the segmenter's words),
@@ -206,12 +207,44 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
     return np;
 }
 
-/* Whether the query (all items' text, items of them) reads as a
- * question: it has a question word, or it is one long run of text (four
- * or more content words, eight or more characters) with function words
- * in it.  Keywords separated by spaces stay keywords. */
-static int looks_natural(const ss_analysis *an, const piece *pc, size_t np, size_t items)
+/* Nouns of the ways a thing is done: a text ending with 的 and one of
+ * them (防治血吸虫病的做法, 发展临空经济的经验) asks how it is done, as
+ * 如何防治血吸虫病 does. */
+static const char *const how_nouns[] = {
+    "做法", "经验", "举措", "措施", "办法", "对策", "思路", "路径", "途径", "良策", "方法",
+};
+
+/* 1 when piece p is a verb (the dictionary's tag: 培育, 改良) or a word
+ * of generic_words or remedy_words it does not tag as a noun: 推进,
+ * 加强, 扎实, 治理, 优化. */
+static int doing_verb(const ss_analysis *an, const seg_dict *d, const piece *p)
 {
+    const char *t = an->norm + an->atoms[p->first].norm;
+    size_t tl = an->atoms[p->last].norm + an->atoms[p->last].normlen - an->atoms[p->first].norm;
+    return d && (((IN(generic_words, t, tl) || IN(remedy_words, t, tl)) &&
+                  seg_dict_pos(d, t, tl) != SEG_POS_NOUN) ||
+                 seg_dict_pos(d, t, tl) == SEG_POS_VERB);
+}
+
+/* Whether the query (all items' text, items of them) reads as a
+ * question: it has a question word; it is one long run of text (four
+ * or more content words, eight or more characters) with function words
+ * in it; it opens with a verb of doing or a word of manner and has two
+ * content words or more, six characters or more (推进综合行政执法改革,
+ * 开展委托招商, 扎实推进共同富裕: what
+ * is to be done, typed without 如何); or it
+ * ends with 的 and a noun of how_nouns.  Keywords separated by spaces
+ * stay keywords. */
+static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t np,
+                         size_t items)
+{
+    if (items == 1 && np >= 3 && pc[np - 2].single_han &&
+        memcmp(an->norm + an->atoms[pc[np - 2].first].norm, "的", 3) == 0) {
+        const ss_atom *a = &an->atoms[pc[np - 1].first];
+        size_t tl = an->atoms[pc[np - 1].last].norm + an->atoms[pc[np - 1].last].normlen - a->norm;
+        if (IN(how_nouns, an->norm + a->norm, tl))
+            return 1;
+    }
     size_t content = 0, han = 0, stops = 0;
     for (size_t i = 0; i < np; i++) {
         const ss_atom *at = &an->atoms[pc[i].first];
@@ -222,6 +255,16 @@ static int looks_natural(const ss_analysis *an, const piece *pc, size_t np, size
         content += !pc[i].stop && !pc[i].single_han;
         stops += pc[i].stop;
         han += pc[i].last - pc[i].first + 1;
+    }
+    if (items == 1 && np > 1 && doing_verb(an, d, &pc[0]) && content >= 2 && han >= 6) {
+        /* a character after the verb goes with it (集聚|区|创新|发展:
+         * 集聚区, no verb) unless it starts a word of two (推动|产|城|融合) */
+        const char *t = an->norm + an->atoms[pc[0].first].norm;
+        size_t tl = an->atoms[pc[1].last].norm + an->atoms[pc[1].last].normlen -
+                    an->atoms[pc[0].first].norm;
+        if (!pc[1].single_han ||
+            (np > 2 && pc[2].single_han && !pc[2].stop && !seg_dict_lookup(d, t, tl, NULL)))
+            return 1;
     }
     return items == 1 && stops > 0 && content >= 4 && han >= 8;
 }
@@ -392,16 +435,33 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
  * 的乡村振兴) and say nothing of it.  Not 地, which is also land (三块地). */
 static const char *const edge_particles[] = { "的", "得", "了", "着", "过", "之", "等" };
 
-/* 1 when word x of an is a particle of edge_particles standing alone. */
-static int edge_particle(const ss_analysis *an, const ss_word *x)
+/* Words of the request, not of what is asked for, before (关于新基建,
+ * 有关双减的讲话, 对于…) or after (新基建情况, 双减方面, 新基建相关,
+ * 有关…的讲话) the words of a keyword query: they go, as particles do. */
+static const char *const lead_requests[] = { "关于", "有关", "对于" };
+static const char *const trail_requests[] = {
+    "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容",
+};
+/* ... and these too, as words of their own (双减|工作, 大班额|问题; not
+ * after a common word of two characters: common_pair) or joined to a word
+ * before them after three characters or more (夜间|经济工作); a word the
+ * dictionary knows whole stays (统战工作, 三农问题). */
+static const char *const trail_after_long[] = { "工作", "问题" };
+
+/* 1 when word x of an is a particle of edge_particles standing alone, or
+ * a word of the list (n words) given. */
+static int edge_word(const ss_analysis *an, const ss_word *x, const char *const *list, size_t n)
 {
-    const ss_atom *a = &an->atoms[x->first];
-    return !x->slogan && x->first == x->last && a->kind == SS_ATOM_HAN &&
-           IN(edge_particles, an->norm + a->norm, a->normlen);
+    const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[x->last];
+    if (x->slogan || a->kind != SS_ATOM_HAN)
+        return 0;
+    return (x->first == x->last && IN(edge_particles, an->norm + a->norm, a->normlen)) ||
+           in_list(list, n, an->norm + a->norm, b->norm + b->normlen - a->norm);
 }
 
-/* 1 when text[0, len) begins or ends with a character of edge_particles. */
-static int edge_char(const char *text, size_t len)
+/* 1 when text[0, len) begins or ends with a character of edge_particles,
+ * or (requests) a word of the request. */
+static int edge_char(const char *text, size_t len, int requests)
 {
     for (size_t i = 0; i < NELEM(edge_particles); i++) {
         size_t l = strlen(edge_particles[i]);
@@ -409,12 +469,51 @@ static int edge_char(const char *text, size_t len)
                         memcmp(text + len - l, edge_particles[i], l) == 0))
             return 1;
     }
+    for (size_t i = 0; requests && i < NELEM(lead_requests); i++) {
+        size_t l = strlen(lead_requests[i]);
+        if (len > l && memcmp(text, lead_requests[i], l) == 0)
+            return 1;
+    }
+    for (size_t i = 0; requests && i < NELEM(trail_requests); i++) {
+        size_t l = strlen(trail_requests[i]);
+        if (len > l && memcmp(text + len - l, trail_requests[i], l) == 0)
+            return 1;
+    }
+    for (size_t i = 0; requests && i < NELEM(trail_after_long); i++) {
+        size_t l = strlen(trail_after_long[i]);
+        if (len > l && memcmp(text + len - l, trail_after_long[i], l) == 0)
+            return 1;
+    }
     return 0;
 }
 
-ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
+int ss_q_request_word(const char *s, size_t len)
 {
-    if (!edge_char(s + r->s, r->e - r->s))
+    return IN(lead_requests, s, len) || IN(trail_requests, s, len) || IN(trail_after_long, s, len);
+}
+
+/* Uses of a two-character word in the dictionary from which it is common
+ * enough to make a line of work or a question with 工作, 问题 (政府工作,
+ * 安全工作: kept whole); a rarer word or a name goes without them
+ * (双减工作, 王凯工作). */
+#define COMMON_WORD_FREQ 1000
+
+/* 1 when atoms [a, b) of an are two Han characters the dictionary knows
+ * as a common word (COMMON_WORD_FREQ). */
+static int common_pair(ss_actx *ac, const ss_analysis *an, size_t a, size_t b)
+{
+    const seg_dict *d = ss_actx_dict(ac);
+    uint32_t freq = 0;
+    if (!d || b != a + 2 || an->atoms[a].kind != SS_ATOM_HAN || an->atoms[a + 1].kind != SS_ATOM_HAN)
+        return 0;
+    const char *t = an->norm + an->atoms[a].norm;
+    size_t tl = an->atoms[b - 1].norm + an->atoms[b - 1].normlen - an->atoms[a].norm;
+    return seg_dict_lookup(d, t, tl, &freq) && freq >= COMMON_WORD_FREQ;
+}
+
+ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int requests, ss_err *err)
+{
+    if (!edge_char(s + r->s, r->e - r->s, requests))
         return SS_OK; /* most items: no analysis */
     ss_analysis an;
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
@@ -423,23 +522,42 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, ss_err *err
     size_t w0 = 0, w1 = an.nwords; /* segmenter words come first, in order */
     while (w1 > 0 && an.words[w1 - 1].slogan)
         w1--;
+    size_t nt = requests ? NELEM(trail_requests) : 0, nl = requests ? NELEM(lead_requests) : 0;
+    size_t na = requests ? NELEM(trail_after_long) : 0;
     /* the bytes kept, from r->s; at least one word stays, and only
      * particles at the very ends go (5G基站的, not 的 before letters) */
     size_t s0 = 0, s1 = r->e - r->s, first = 0, end = an.natoms;
     while (w1 - w0 > 1 && an.words[w1 - 1].last + 1 == end &&
-           edge_particle(&an, &an.words[w1 - 1])) {
+           (edge_word(&an, &an.words[w1 - 1], trail_requests, nt) ||
+            (edge_word(&an, &an.words[w1 - 1], trail_after_long, na) &&
+             !common_pair(ac, &an, first, an.words[w1 - 1].first)))) {
         end = an.words[--w1].first;
         s1 = an.atoms[end - 1].end;
     }
-    while (w1 - w0 > 1 && an.words[w0].first == first && edge_particle(&an, &an.words[w0])) {
+    while (w1 - w0 > 1 && an.words[w0].first == first &&
+           edge_word(&an, &an.words[w0], lead_requests, nl)) {
         first = an.words[w0++].last + 1;
         s0 = an.atoms[first].start;
+    }
+    /* 工作, 问题 the segmenter joined to what stands before them
+     * (夜间|经济工作) go after three characters or more; then what stands
+     * before them may go too (新基建的相关工作) */
+    int again = 0;
+    if (requests && end >= first + 5 && an.atoms[end - 1].kind == SS_ATOM_HAN &&
+        an.atoms[end - 2].kind == SS_ATOM_HAN) {
+        const char *t = an.norm + an.atoms[end - 2].norm;
+        size_t tl = an.atoms[end - 1].norm + an.atoms[end - 1].normlen - an.atoms[end - 2].norm;
+        if (IN(trail_after_long, t, tl)) {
+            end -= 2;
+            s1 = an.atoms[end - 1].end;
+            again = 1;
+        }
     }
     if (s0 >= s1)
         return SS_OK;
     r->e = r->s + s1;
     r->s += s0;
-    return SS_OK;
+    return again ? ss_q_trim_particles(ac, s, r, requests, err) : SS_OK;
 }
 
 /* Decides keyword or natural language from all positive unquoted text. */
@@ -449,7 +567,8 @@ ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_
     strbuf sb = STRBUF_INIT;
     size_t items = 0; /* items typed apart: those a list's mark alone separates are one */
     for (size_t i = 0; i < n; i++) {
-        if (r[i].negated || r[i].quoted || r[i].is_or || ss_q_is_filter(s + r[i].s, r[i].e - r[i].s))
+        if (r[i].negated || r[i].quoted || r[i].is_or || r[i].e == r[i].s ||
+            ss_q_is_filter(s + r[i].s, r[i].e - r[i].s))
             continue;
         items += items == 0 || r[i].apart;
         if (sb_add(&sb, s + r[i].s, r[i].e - r[i].s) || sb_addc(&sb, ' ')) {
@@ -467,8 +586,7 @@ ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_
         }
         piece pc[MAX_PIECES];
         size_t np = make_pieces(&an, ss_actx_dict(ac), pc, MAX_PIECES);
-        *natural = looks_natural(&an, pc, np, items) || memchr(sb.buf, '?', sb.len) ||
-                   strstr(sb.buf, "？") != NULL;
+        *natural = looks_natural(&an, ss_actx_dict(ac), pc, np, items);
     }
     sb_free(&sb);
     return SS_OK;

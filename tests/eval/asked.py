@@ -13,9 +13,14 @@ query of one Chinese word with a particle after or before it (乡村振兴的,
 乡村振兴等, 的乡村振兴); each query holding letters or digits typed full-width
 (５Ｇ基站); each query holding a figure with its figures written the other way
 (一百万吨 as 100万吨, 百分之八十 as 80%, 3000万吨 as 三千万吨; not a year, not a
-numeral inside a word such as 一带一路); and every query but those written so in
-traditional script (OpenCC's s2t; skipped with a message without the opencc
-command).  Each way is scored with the query's own judgments
+numeral inside a word such as 一带一路); each one-word query and keyword pair
+with the words of a request around it (关于…, …情况, 有关…的讲话, …工作,
+…？); each question that begins with 如何, 怎样 or 怎么 typed as what is to
+be done (no question word: 推进医养结合) or as a request for the ways of
+doing it (…的做法, …的经验); each keyword pair of a figure or a year and a
+word typed together (吞吐量一亿吨, 2018年重点项目); and every query but
+those written so in traditional script (OpenCC's s2t; skipped with a
+message without the opencc command).  Each way is scored with the query's own judgments
 (score.py score(), nDCG@10).  Prints a line for each kind: the mean as
 typed and the mean and lowest of the other ways; writes every mean to
 OUT_JSON.  A way far below the query as typed is a way of asking the parser
@@ -49,6 +54,16 @@ TWO = re.compile(r"^([\u4e00-\u9fff]{2,}) ([\u4e00-\u9fff]{2,})$")
 JOINS = {"、": "、", "，": "，", "和": "和", "与": "与", "full-width blank": "\u3000"}
 ONE = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 ENDS = {"…的": lambda t: t + "的", "…等": lambda t: t + "等", "的…": lambda t: "的" + t}
+
+
+REQUESTS = {"关于…": lambda t: "关于" + t, "…情况": lambda t: t + "情况",
+            "有关…的讲话": lambda t: "有关" + t + "的讲话", "…工作": lambda t: t + "工作",
+            "…？": lambda t: t + "？"}
+PAIR_REQUESTS = {"关于A B": lambda t: "关于" + t, "A B 情况": lambda t: t + " 情况",
+                 "A B？": lambda t: t + "？"}
+DOING = {"no question word": lambda r: r, "…的做法": lambda r: r + "的做法",
+         "…的经验": lambda r: r + "的经验"}
+YEAR = re.compile(r"(19|20)\d\d年")
 
 
 def run(binary, index, text):
@@ -182,6 +197,24 @@ def main():
     words = [q for q in queries if q.get("kind") != "question" and ONE.match(q["query"])]
     if words:
         res["keywords with a particle"] = ask(binary, index, words, ENDS, "one-word queries")
+    if words:
+        res["keywords with a request"] = ask(binary, index, words, REQUESTS,
+                                             "one-word queries with a request")
+    if pairs:
+        res["keyword pairs with a request"] = ask(binary, index, pairs, PAIR_REQUESTS,
+                                                  "keyword pairs with a request")
+    if questions:
+        res["questions as what is done"] = ask(
+            binary, index, questions,
+            {k: (lambda t, f=f: f(LEAD.sub("", t))) for k, f in DOING.items()},
+            "questions as what is done")
+    glued = [q for q in queries if q.get("kind") != "question" and ":" not in q["query"] and
+             re.fullmatch(r"\S+ \S+", q["query"]) and
+             any(YEAR.fullmatch(w) or other_figures(w) for w in q["query"].split(" "))]
+    if glued:
+        res["figure and word together"] = ask(binary, index, glued,
+                                              {"together": lambda t: t.replace(" ", "")},
+                                              "keyword pairs with a figure, typed together")
     ascii_ = [q for q in queries if re.search(r"[0-9A-Za-z]", q["query"]) and ":" not in q["query"]]
     if ascii_:
         res["full-width letters and digits"] = ask(binary, index, ascii_, {"full-width": full_width},

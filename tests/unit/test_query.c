@@ -52,7 +52,9 @@ static const struct {
     { "如何做好新时期招商引资工作", "招商引资", 1, 0 },       /* 新 + 时期 joined is generic too */
     { "如何发挥政协作用", "政协", 1, 0 },
     { "如何提高水平", "提高|水平", 1, 0 },                    /* nothing else: kept */
-    { "项目建设?", "项目建设", 1, 0 },
+    /* a question mark makes no question of keywords: a question is read
+     * from its words */
+    { "项目建设?", "项目建设", 0, 0 },
     { "   ", "", 0, 0 },
     /* keywords stay keywords; one long run with function words is a question */
     { "招商引资 项目建设 乡村振兴 科技创新", "招商引资 项目建设 乡村振兴 科技创新", 0, 0 },
@@ -61,7 +63,9 @@ static const struct {
     { "region：河南 招商引资", "招商引资 region:河南", 0, 0 },
     { "招商 －“招商引资”", "招商 -\"招商引资\"", 0, 0 },
     { "招商 ＯＲ 引资", "招商 OR 引资", 0, 0 },
-    { "项目建设？", "项目建设", 1, 0 },
+    { "项目建设？", "项目建设", 0, 0 },
+    { "项目建设 招商引资？", "项目建设 招商引资", 0, 0 },
+    { "项目建设吗？", "项目建设", 1, 0 },
     /* a list's marks separate words as blanks do; a comma inside a figure does not */
     { "项目建设，招商引资", "项目建设 招商引资", 0, 0 },
     { "项目建设、招商引资；科技创新。", "项目建设 招商引资 科技创新", 0, 0 },
@@ -81,6 +85,33 @@ static const struct {
     { "目的", "目的", 0, 0 },                              /* 的 inside a word */
     { "的", "的", 0, 0 },                                  /* nothing else: kept */
     { "\"项目建设和招商引资\"", "\"项目建设和招商引资\"", 0, 0 },
+    /* words of the request around a keyword say nothing of it (关于…,
+     * …情况, 有关…的讲话, …工作 after a word that is not a common one of
+     * two characters); a question keeps its own reading of them */
+    { "关于乡村振兴", "乡村振兴", 0, 0 },
+    { "乡村振兴情况", "乡村振兴", 0, 0 },
+    { "有关乡村振兴的讲话", "乡村振兴", 0, 0 },
+    { "乡村振兴的相关工作", "乡村振兴", 0, 0 },
+    { "乡村振兴 情况", "乡村振兴", 0, 0 },
+    { "招商引资工作", "招商引资", 0, 0 },
+    { "政府工作", "政府+工作", 0, 0 },                      /* a common word of two */
+    { "情况", "情况", 0, 0 },                              /* nothing else: kept */
+    { "招商 -引资工作", "招商 -引资+工作", 0, 0 },          /* excluded as typed */
+    { "\"乡村振兴情况\"", "\"乡村振兴情况\"", 0, 0 },
+    { "关于如何推进乡村振兴", "乡村振兴", 1, 0 },
+    /* what is done, typed without 如何, or asked for by the ways of doing it */
+    { "推进产业集聚区转型发展", "产业|集聚区|集聚|转型", 1, 0 },
+    { "开展委托招商", "委托招商", 1, 0 },
+    { "招商引资的做法", "招商引资", 1, 0 },
+    { "集聚区创新发展", "集聚区+创新+发展", 0, 0 },         /* 集聚区 is no verb */
+    /* a figure at a keyword's edge is a keyword of its own */
+    { "吞吐量一亿吨", "吞吐量 一亿吨{1亿吨}", 0, 0 },
+    { "一百万套住房", "一百万套{100万套,1000000套,百万套} 住房", 0, 0 },
+    { "2018年重点项目", "2018年 重点项目", 0, 0 },
+    { "开工率百分之八十", "开工率 百分之八十{80%}", 0, 0 },
+    { "开工率80%", "开工率 80%{百分之八十}", 0, 0 },
+    { "两千亿", "两千亿{2000亿,二千亿}", 0, 0 },            /* a figure alone: whole */
+    { "一带一路", "一带一路", 0, 0 },
     { "1,000亿", "1000亿{一千亿,千亿}", 0, 0 },
     /* a run of text cut only by a comma still reads as one (a question) */
     { "加快推进产业集聚区的转型发展，提高项目质量", "产业|集聚区|集聚|转型 | 项目|质量", 1, 0 },
@@ -505,6 +536,7 @@ static void test_place_split(ss_actx *ac)
         { "鄢陵县花木", 0, "鄢陵县+花木", "鄢陵县{鄢陵} 花木" },        /* a county's full name */
         { "河南省郑州市经济", 0, "河南省+郑州市+经济", "河南省{河南} 郑州市{郑州} 经济" },
         { "许昌5G", 0, "许昌+5g", "许昌 5g" },                       /* the rest: two characters */
+        { "许昌的高铁站", 0, "许昌+高铁站", "许昌 高铁站" },            /* 的 between them */
         { "招商 许昌高铁站", 0, "招商 许昌+高铁站", "招商 许昌 高铁站" },
         /* left whole */
         { "粤港澳大湾区", 0, "粤港澳大湾区", "粤港澳大湾区" },           /* a group itself */
