@@ -914,6 +914,18 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
         }
     if (rc == SS_OK)
         rc = ss_q_detect_natural(ac, text, kw, n, &q->natural, err);
+    size_t one = n, positive = 0; /* the one positive item of text */
+    for (size_t i = 0; i < n; i++)
+        if (!r[i].negated && !r[i].is_or && !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s)) {
+            one = i;
+            positive++;
+        }
+    if (rc == SS_OK && q->natural && !(o && o->question) && positive == 1 && !r[one].quoted) {
+        int word = 0; /* 什么是新基建: 新基建 */
+        rc = ss_q_question_core(ac, text, &r[one], &word, err);
+        q->natural = !word;
+        kw[one] = r[one];
+    }
     if (o && o->question)
         q->natural = 1;
     if (!q->natural)

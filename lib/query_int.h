@@ -187,6 +187,12 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
 /* 1 when s (len bytes) is a word of the request alone (情况, 关于): an
  * item of it beside other words is dropped (新基建 情况). */
 int ss_q_request_word(const char *s, size_t len);
+/* For item r of s that reads as a question, *word = 1 and r narrowed to
+ * the one word it asks about when that is all it holds besides question
+ * and function words (什么是新基建, 进博会怎么样, 五千万吨是什么: a word,
+ * its single characters or a figure): that is the keyword query of the
+ * word.  Else *word = 0 and r unchanged. */
+ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int *word, ss_err *err);
 /* Whether the positive unquoted items r[0, n) of s read as a question. */
 ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                             int *natural, ss_err *err);

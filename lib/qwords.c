@@ -440,13 +440,15 @@ static const char *const edge_particles[] = { "的", "得", "了", "着", "过",
  * 有关…的讲话) the words of a keyword query: they go, as particles do. */
 static const char *const lead_requests[] = { "关于", "有关", "对于" };
 static const char *const trail_requests[] = {
-    "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容",
+    "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
+    "重要性",
 };
-/* ... and these too, as words of their own (双减|工作, 大班额|问题; not
+/* ... and these too, as words of their own (双减|工作, 大班额|问题,
+ * 新基建|政策; not
  * after a common word of two characters: common_pair) or joined to a word
  * before them after three characters or more (夜间|经济工作); a word the
  * dictionary knows whole stays (统战工作, 三农问题). */
-static const char *const trail_after_long[] = { "工作", "问题" };
+static const char *const trail_after_long[] = { "工作", "问题", "政策" };
 
 /* 1 when word x of an is a particle of edge_particles standing alone, or
  * a word of the list (n words) given. */
@@ -489,7 +491,16 @@ static int edge_char(const char *text, size_t len, int requests)
 
 int ss_q_request_word(const char *s, size_t len)
 {
-    return IN(lead_requests, s, len) || IN(trail_requests, s, len) || IN(trail_after_long, s, len);
+    return IN(lead_requests, s, len) || IN(trail_requests, s, len);
+}
+
+/* 1 when word x of an is a conjunction (两新和政策: 政策 is a word asked
+ * for, not the words of a request). */
+static int conjunction_word(const ss_analysis *an, const ss_word *x)
+{
+    static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟", "或" };
+    const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[x->last];
+    return !x->slogan && IN(conj, an->norm + a->norm, b->norm + b->normlen - a->norm);
 }
 
 /* Uses of a two-character word in the dictionary from which it is common
@@ -528,6 +539,7 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
      * particles at the very ends go (5G基站的, not 的 before letters) */
     size_t s0 = 0, s1 = r->e - r->s, first = 0, end = an.natoms;
     while (w1 - w0 > 1 && an.words[w1 - 1].last + 1 == end &&
+           !conjunction_word(&an, &an.words[w1 - 2]) &&
            (edge_word(&an, &an.words[w1 - 1], trail_requests, nt) ||
             (edge_word(&an, &an.words[w1 - 1], trail_after_long, na) &&
              !common_pair(ac, &an, first, an.words[w1 - 1].first)))) {
@@ -543,7 +555,8 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
      * (夜间|经济工作) go after three characters or more; then what stands
      * before them may go too (新基建的相关工作) */
     int again = 0;
-    if (requests && end >= first + 5 && an.atoms[end - 1].kind == SS_ATOM_HAN &&
+    if (requests && end >= first + 5 && w1 > w0 && an.words[w1 - 1].last + 1 == end &&
+        an.words[w1 - 1].first + 2 < end && an.atoms[end - 1].kind == SS_ATOM_HAN &&
         an.atoms[end - 2].kind == SS_ATOM_HAN) {
         const char *t = an.norm + an.atoms[end - 2].norm;
         size_t tl = an.atoms[end - 1].norm + an.atoms[end - 1].normlen - an.atoms[end - 2].norm;
@@ -589,6 +602,38 @@ ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_
         *natural = looks_natural(&an, ss_actx_dict(ac), pc, np, items);
     }
     sb_free(&sb);
+    return SS_OK;
+}
+
+ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int *word, ss_err *err)
+{
+    *word = 0;
+    ss_analysis an;
+    ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
+    if (rc != SS_OK)
+        return rc;
+    piece pc[MAX_PIECES];
+    size_t np = make_pieces(&an, ss_actx_dict(ac), pc, MAX_PIECES);
+    size_t f = 0, l = np;
+    while (f < np && pc[f].stop)
+        f++;
+    while (l > f && pc[l - 1].stop)
+        l--;
+    if (f == l || (f == 0 && l == np))
+        return SS_OK; /* nothing asked about, or no question word at its edges */
+    size_t words = 0;
+    for (size_t i = f; i < l; i++) {
+        if (pc[i].stop || pc[i].generic || pc[i].qweight != 1.0f)
+            return SS_OK; /* the words of a question (如何保护耕地: 保护 耕地) */
+        words += !pc[i].single_han;
+    }
+    size_t a = an.atoms[pc[f].first].start, e = an.atoms[pc[l - 1].last].end;
+    char forms[1][SS_NUM_FORM_MAX];
+    if (words > 1 && ss_num_forms(s + r->s + a, e - a, forms, 1) == 0)
+        return SS_OK;
+    r->e = r->s + e;
+    r->s += a;
+    *word = 1;
     return SS_OK;
 }
 
