@@ -48,6 +48,11 @@ int ss_query_may_name_place(const ss_query *q, const char *gaz, size_t len)
             k->u1 > k->u0 + 1 && ss_q_all_han(&q->units[k->u0]) &&
             begins_name(gaz, len, q->units[k->u0].text, strlen(q->units[k->u0].text)))
             return 1;
+        /* a word of one unit of four characters or more, whose first two
+         * begin a name (南通家纺: qparse.c, place_in_unit) */
+        if (!q->natural && u && k->u1 == k->u0 + 1 && !q->items[k->item].quoted && u->n >= 4 &&
+            ss_q_all_han(u) && begins_name(gaz, len, u->text, 6))
+            return 1;
     }
     return 0;
 }

@@ -72,14 +72,18 @@ static int in_or_group(const ss_query *q, size_t i)
     return q->or_next[i] || (i > 0 && q->or_next[i - 1]);
 }
 
+static int begins_with_place(const unit *u, const ss_gazetteer *g);
+
 /* 1 when an item of q, read without the gazetteer, is a word that g
  * splits into a place and the rest. */
 static int splits_at_place(const ss_query *q, const ss_gazetteer *g)
 {
     for (size_t i = 0; !q->natural && i < q->nitems; i++) {
         const item *it = &q->items[i];
-        if (!it->negated && !it->quoted && it->whole != SIZE_MAX && !in_or_group(q, i) &&
-            ss_q_place_prefix(q, it->u0, it->u1, g))
+        if (it->negated || it->quoted || in_or_group(q, i))
+            continue;
+        if (it->whole != SIZE_MAX ? ss_q_place_prefix(q, it->u0, it->u1, g) != 0
+                                  : it->u1 == it->u0 + 1 && begins_with_place(&q->units[it->u0], g))
             return 1;
     }
     return 0;
@@ -491,6 +495,23 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
 #define REST_MIN_CHARS 2
 #define PLACE_MAX_BYTES 64
 
+/* 1 when unit u, of Han characters only, begins with a name g takes
+ * alone and has REST_MIN_CHARS characters or more after it: the word may
+ * split there where the segmenter cut (place_in_unit decides). */
+static int begins_with_place(const unit *u, const ss_gazetteer *g)
+{
+    size_t len = strlen(u->text), chars = 0;
+    for (size_t i = 0; i < u->n; i++)
+        if (u->a[i].kind != SS_ATOM_HAN)
+            return 0;
+    for (size_t b = 0; b < len && chars + 2 < u->n; b += 3) {
+        chars++;
+        if (chars >= 2 && b + 3 < PLACE_MAX_BYTES && ss_gaz_names_alone(g, u->text, b + 3))
+            return 1;
+    }
+    return 0;
+}
+
 /* Characters of unit u: a Han atom one, an ASCII token its length. */
 static size_t unit_chars(const unit *u)
 {
@@ -533,6 +554,34 @@ size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazet
     uint32_t id;
     if (best && wl < sizeof whole && ss_gaz_lookup_area(g, whole, wl, &id, 1) > 0)
         return 0; /* the whole word names a place or a group */
+    return best;
+}
+
+/* For a keyword of one unit that the reading joined from segmenter words
+ * and single characters (南通|家|纺: 南通家纺), the byte offset in an
+ * where the rest begins after a place the rule above takes (南通), or 0.
+ * The cut is where the segmenter cut. */
+static size_t place_in_unit(const ss_gazetteer *g, const ss_analysis *an)
+{
+    size_t best = 0;
+    for (size_t w = 0; w < an->nwords; w++) {
+        const ss_word *x = &an->words[w];
+        if (x->slogan || x->first == 0)
+            continue;
+        size_t j = x->first, han = 1;
+        for (size_t k = 0; k < an->natoms && han; k++)
+            han = an->atoms[k].kind == SS_ATOM_HAN;
+        size_t pl = an->atoms[j].norm;
+        if (!han || j < PLACE_MIN_CHARS || an->natoms - j < REST_MIN_CHARS || pl >= PLACE_MAX_BYTES)
+            continue;
+        if (ss_gaz_names_alone(g, an->norm, pl))
+            best = an->atoms[j].start;
+    }
+    uint32_t id;
+    if (best && ss_gaz_lookup_area(g, an->norm, an->atoms[an->natoms - 1].norm +
+                                                     an->atoms[an->natoms - 1].normlen,
+                                   &id, 1) > 0)
+        return 0; /* the whole names a place or a group */
     return best;
 }
 
@@ -743,6 +792,18 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             rc = split_item(q, ac, o, s, r, &an, it.u0, k, &done, err);
         if (done || rc != SS_OK)
             return rc;
+        size_t at = rc == SS_OK && may_split && !natural && !r->negated && q->gaz &&
+                            q->nunits == it.u0 + 1
+                        ? place_in_unit(q->gaz, &an)
+                        : 0;
+        if (at) { /* 南通家纺: 南通 and 家纺 */
+            raw_item head = *r, rest = *r;
+            head.e = rest.s = r->s + at;
+            while (q->nunits > it.u0)
+                unit_free(&q->units[--q->nunits]);
+            rc = parse_item(q, ac, o, s, &head, 0, 0, err);
+            return rc == SS_OK ? parse_item(q, ac, o, s, &rest, 0, 1, err) : rc;
+        }
         if (rc == SS_OK && q->nunits - it.u0 > 1 && !natural) {
             it.u1 = q->nunits;
             rc = ss_q_add_unit(q, &an, 0, an.natoms - 1, err);

@@ -673,6 +673,38 @@ def test_initials(tmp):
           "initials: in another order they make no indexed word", res and res["understood"])
 
 
+def test_asked_as_typed(tmp):
+    """The ways people type a keyword query find what the words alone find:
+    the words of a request around them (关于…, …情况, 有关…的讲话, …工作),
+    a question mark, a question of one word (什么是…), a figure glued to
+    the word (吞吐量一亿吨 as 吞吐量 一亿吨); and what is to be done, typed
+    without 如何, is read as the question."""
+    db = report_fixture(tmp, "asked",
+                        ["大力发展夜间经济，打造特色街区。",
+                         "港口货物吞吐量突破一亿吨，集装箱增长两成。",
+                         "吞吐量稳步增长。",
+                         "推进医养结合，建设养老服务中心。",
+                         "医疗卫生服务体系不断完善。"])
+
+    def hits(q):
+        rc, res = query(db, q)
+        return [h["text"][:4] for h in res["hits"] if not h.get("partial")] if res else []
+    want = hits("夜间经济")
+    check(want == ["大力发展"], "asked: the word alone", want)
+    for q in ("关于夜间经济", "夜间经济情况", "有关夜间经济的讲话", "夜间经济工作", "夜间经济？",
+              "什么是夜间经济", "夜间经济 情况"):
+        check(hits(q) == want, f"asked: {q} finds what the word finds", hits(q))
+    check(hits("吞吐量一亿吨") == hits("吞吐量 一亿吨") == ["港口货物"],
+          "asked: a figure glued to a word is a word of its own", hits("吞吐量一亿吨"))
+    rc, res = query(db, "推进医养结合")
+    check(res and res["mode"] == "question", "asked: what is to be done reads as the question",
+          res and res["mode"])
+    rc, res = query(db, "什么是夜间经济")
+    check(res and res["mode"] == "keywords", "asked: a question of one word is its keyword",
+          res and res["mode"])
+    check(hits("推进医养结合")[:1] == ["推进医养"], "asked: ... and finds it", hits("推进医养结合"))
+
+
 def test_halves(tmp):
     """A question's word of two dictionary words that the collection seldom
     writes whole (督查督办 = 督查 + 督办) also stands where one half stands
@@ -841,6 +873,7 @@ def main():
         test_initials(tmp)
         test_listed_chars(tmp)
         test_halves(tmp)
+        test_asked_as_typed(tmp)
         test_figure_writings(tmp)
         test_index_format(tmp)
     finally:

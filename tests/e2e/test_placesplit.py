@@ -38,6 +38,14 @@ FIXTURES = {
     "xy.txt": "信阳市2020年政府工作报告\n市长 冯某某\n"
               "加快高铁站片区建设，完善城市功能。\n",
 }
+# a speech about 许昌 on a thing the segmenter leaves in single characters
+# (家|纺), and one elsewhere on the same
+ONE_UNIT = {
+    "jf.txt": "许昌市2021年政府工作报告\n市长 周某某\n"
+              "壮大家纺产业，培育知名品牌。\n",
+    "jx.txt": "信阳市2021年政府工作报告\n市长 冯某某\n"
+              "壮大家纺产业，培育知名品牌。\n",
+}
 
 
 def query(db, q, *opts):
@@ -70,6 +78,19 @@ def test_split(db):
     rc, res = query(db, "许昌高铁站", "--exact")
     check(rc == 0 and res and res["understood"] == "许昌 高铁站" and "yl.txt" in full(res),
           "--exact splits too", res and res["understood"])
+
+
+def test_one_unit(db):
+    """A word the reading joins into one unit (许昌|家|纺: 许昌家纺) splits
+    at the place too, where the segmenter cut."""
+    rc, res = query(db, "许昌家纺")
+    check(rc == 0 and res and res["understood"] == "许昌 家纺", "许昌家纺 is 许昌 and 家纺",
+          res and res["understood"])
+    got = full(res)
+    check("jf.txt" in got and "jx.txt" not in got, "the 许昌 speech on 家纺, not the other",
+          str(got))
+    rc2, res2 = query(db, "许昌 家纺")
+    check(full(res2) == got, "glued reads as typed apart", f"{got} {full(res2)}")
 
 
 def test_whole(db):
@@ -107,6 +128,8 @@ def main():
         db = index_texts(BIN, tmp, FIXTURES)
         test_split(db)
         test_whole(db)
+        os.mkdir(os.path.join(tmp, "one"))
+        test_one_unit(index_texts(BIN, os.path.join(tmp, "one"), ONE_UNIT))
         test_view(db, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
