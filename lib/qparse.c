@@ -767,8 +767,13 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         return rc;
     int apart = !natural && !r->quoted && !r->negated && q->nitems + 1 < MAX_ITEMS;
     size_t cut = 0, next = apart ? conjunction_cut(o, &an, s + r->s, r->e - r->s, &cut) : 0;
-    if (!next && apart && may_split)
-        next = cut = ss_q_edge_figure(s + r->s, r->e - r->s);
+    if (!next && apart && may_split && an.natoms) { /* in the normalised text: 一億噸 */
+        size_t cn = ss_q_edge_figure(an.norm, an.atoms[an.natoms - 1].norm +
+                                                  an.atoms[an.natoms - 1].normlen);
+        for (size_t k = 1; cn && k < an.natoms && !next; k++)
+            if (an.atoms[k].norm == cn)
+                next = cut = an.atoms[k].start;
+    }
     if (next) { /* two keywords (the analysis is not used again) */
         raw_item head = *r, rest = *r;
         head.e = r->s + cut;
@@ -995,11 +1000,11 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
     for (size_t i = 0; i < n; i++)
         if (!r[i].negated && !r[i].is_or && !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s)) {
             words++;
-            request += !r[i].quoted && ss_q_request_word(text + r[i].s, r[i].e - r[i].s);
+            request += !r[i].quoted && ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s);
         }
     for (size_t i = 0; !q->natural && request < words && i < n; i++) /* 新基建 情况: 情况 goes */
         if (!r[i].negated && !r[i].quoted && !r[i].is_or &&
-            ss_q_request_word(text + r[i].s, r[i].e - r[i].s))
+            ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s))
             r[i].e = r[i].s;
     q->loose = o ? o->loose : 0;
     int pending_or = 0;

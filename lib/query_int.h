@@ -184,9 +184,9 @@ int ss_q_word_kind(const char *s, size_t len);
  * (关于新基建, 新基建情况, 有关双减的讲话: the word asked for).  At least
  * one word stays. */
 ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int requests, ss_err *err);
-/* 1 when s (len bytes) is a word of the request alone (情况, 关于): an
+/* 1 when s (len bytes) is a word of the request alone (情况, 關於): an
  * item of it beside other words is dropped (新基建 情况). */
-int ss_q_request_word(const char *s, size_t len);
+int ss_q_request_word(ss_actx *ac, const char *s, size_t len);
 /* For item r of s that reads as a question, *word = 1 and r narrowed to
  * the one word it asks about when that is all it holds besides question
  * and function words (什么是新基建, 进博会怎么样, 五千万吨是什么: a word,

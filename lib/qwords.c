@@ -461,9 +461,8 @@ static int edge_word(const ss_analysis *an, const ss_word *x, const char *const 
            in_list(list, n, an->norm + a->norm, b->norm + b->normlen - a->norm);
 }
 
-/* 1 when text[0, len) begins or ends with a character of edge_particles,
- * or (requests) a word of the request. */
-static int edge_char(const char *text, size_t len, int requests)
+/* 1 when text[0, len) begins or ends with a character of edge_particles. */
+static int edge_char(const char *text, size_t len)
 {
     for (size_t i = 0; i < NELEM(edge_particles); i++) {
         size_t l = strlen(edge_particles[i]);
@@ -471,27 +470,16 @@ static int edge_char(const char *text, size_t len, int requests)
                         memcmp(text + len - l, edge_particles[i], l) == 0))
             return 1;
     }
-    for (size_t i = 0; requests && i < NELEM(lead_requests); i++) {
-        size_t l = strlen(lead_requests[i]);
-        if (len > l && memcmp(text, lead_requests[i], l) == 0)
-            return 1;
-    }
-    for (size_t i = 0; requests && i < NELEM(trail_requests); i++) {
-        size_t l = strlen(trail_requests[i]);
-        if (len > l && memcmp(text + len - l, trail_requests[i], l) == 0)
-            return 1;
-    }
-    for (size_t i = 0; requests && i < NELEM(trail_after_long); i++) {
-        size_t l = strlen(trail_after_long[i]);
-        if (len > l && memcmp(text + len - l, trail_after_long[i], l) == 0)
-            return 1;
-    }
     return 0;
 }
 
-int ss_q_request_word(const char *s, size_t len)
+int ss_q_request_word(ss_actx *ac, const char *s, size_t len)
 {
-    return IN(lead_requests, s, len) || IN(trail_requests, s, len);
+    ss_analysis an;
+    if (len == 0 || len > 32 || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.natoms == 0)
+        return 0;
+    size_t nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen;
+    return IN(lead_requests, an.norm, nl) || IN(trail_requests, an.norm, nl);
 }
 
 /* 1 when word x of an is a conjunction (两新和政策: 政策 is a word asked
@@ -524,8 +512,9 @@ static int common_pair(ss_actx *ac, const ss_analysis *an, size_t a, size_t b)
 
 ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int requests, ss_err *err)
 {
-    if (!edge_char(s + r->s, r->e - r->s, requests))
-        return SS_OK; /* most items: no analysis */
+    if (!requests && !edge_char(s + r->s, r->e - r->s))
+        return SS_OK; /* most items: no analysis (requests are found in the
+                       * normalised text: 關於, 情況) */
     ss_analysis an;
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
     if (rc != SS_OK || an.natoms < 2)
