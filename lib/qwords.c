@@ -436,9 +436,11 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
 static const char *const edge_particles[] = { "的", "得", "了", "着", "过", "之", "等" };
 
 /* Words of the request, not of what is asked for, before (关于新基建,
- * 有关双减的讲话, 对于…) or after (新基建情况, 双减方面, 新基建相关,
+ * 有关双减的讲话, 对于…, 近年来…; 以来 after a year cut off: 2018年以来…) or after (新基建情况, 双减方面, 新基建相关,
  * 有关…的讲话) the words of a keyword query: they go, as particles do. */
-static const char *const lead_requests[] = { "关于", "有关", "对于" };
+static const char *const lead_requests[] = {
+    "关于", "有关", "对于", "以来", "近年来", "近年", "近几年", "多年来",
+};
 static const char *const trail_requests[] = {
     "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
     "重要性",
