@@ -722,8 +722,9 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
 }
 
 /* Keywords joined by a conjunction (乡村振兴和人才振兴, 招商引资与项目建设,
- * 产业及就业), or by 关于, 有关, 对于 (王凯关于项目建设的讲话: who and what),
- * are two keywords, as if typed apart: the byte offset in the
+ * 产业及就业), by 关于, 有关, 对于 (王凯关于项目建设的讲话: who and what),
+ * or by 的 (乡村振兴的人才: the text says 乡村振兴人才 as well as
+ * 乡村振兴急需的人才) are two keywords, as if typed apart: the byte offset in the
  * analysed item an where the second begins, and in *cut where the first
  * ends; 0 when there is none.  The conjunction is a word of its own for
  * the segmenter (和谐, 共和 hold no 和), stands between Han words of two
@@ -732,7 +733,7 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
 static size_t conjunction_cut(const ss_query_opts *o, const ss_analysis *an, const char *text,
                               size_t len, size_t *cut)
 {
-    static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟", "关于", "有关", "对于" };
+    static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟", "关于", "有关", "对于", "的" };
     for (size_t w = 0; w < an->nwords; w++) {
         const ss_word *x = &an->words[w];
         if (x->slogan)
@@ -786,6 +787,8 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             rc = ss_q_trim_particles(ac, s, &rest, 1, err);
         if (rc != SS_OK)
             return rc;
+        if (ss_q_request_word(ac, s + rest.s, rest.e - rest.s))
+            rest.e = rest.s; /* 2018年以来: 以来 goes */
         rc = parse_item(q, ac, o, s, &head, 0, may_split, err);
         return rc == SS_OK ? parse_item(q, ac, o, s, &rest, 0, may_split, err) : rc;
     }

@@ -376,7 +376,8 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
         if (natural && (pc[i].stop || (pc[i].generic && specific > 0)))
             continue;
         if (!natural && i > 0 && i + 1 < np && is_de(an, &pc[i]))
-            continue; /* 乡村振兴的人才: 乡村振兴 + 人才, the whole word as typed beside */
+            continue; /* 新的增长点: 新 + 增长点, the whole word as typed beside (之, and
+                       * 的 beside a single character: qparse.c cuts the rest) */
         piece *prev = nm ? &m[nm - 1] : NULL;
         /* a modifier between two words goes with the word it modifies:
          * 东北|老|工业 -> 东北 | 老工业, not 东北老 | 工业 */
@@ -493,6 +494,13 @@ static int conjunction_word(const ss_analysis *an, const ss_word *x)
     return !x->slogan && IN(conj, an->norm + a->norm, b->norm + b->normlen - a->norm);
 }
 
+/* 1 when word x of an is 的 (两新的政策: the policy is a thing asked for). */
+static int de_word(const ss_analysis *an, const ss_word *x)
+{
+    const ss_atom *a = &an->atoms[x->first];
+    return !x->slogan && x->first == x->last && a->normlen == 3 && memcmp(an->norm + a->norm, "的", 3) == 0;
+}
+
 /* Uses of a two-character word in the dictionary from which it is common
  * enough to make a line of work or a question with 工作, 问题 (政府工作,
  * 安全工作: kept whole); a rarer word or a name goes without them
@@ -533,7 +541,8 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
            !conjunction_word(&an, &an.words[w1 - 2]) &&
            (edge_word(&an, &an.words[w1 - 1], trail_requests, nt) ||
             (edge_word(&an, &an.words[w1 - 1], trail_after_long, na) &&
-             !common_pair(ac, &an, first, an.words[w1 - 1].first)))) {
+             !common_pair(ac, &an, first, an.words[w1 - 1].first) &&
+             !de_word(&an, &an.words[w1 - 2])))) {
         end = an.words[--w1].first;
         s1 = an.atoms[end - 1].end;
     }
