@@ -494,6 +494,8 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
 #define PLACE_MIN_CHARS 2
 #define REST_MIN_CHARS 2
 #define PLACE_MAX_BYTES 64
+/* Characters of each of the two units of a keyword read as two words. */
+#define LONG_WORD_CHARS 4
 
 /* 1 when unit u, of Han characters only, begins with a name g takes
  * alone and has REST_MIN_CHARS characters or more after it: the word may
@@ -555,6 +557,15 @@ size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazet
     if (best && wl < sizeof whole && ss_gaz_lookup_area(g, whole, wl, &id, 1) > 0)
         return 0; /* the whole word names a place or a group */
     return best;
+}
+
+/* 1 when the analysed text an is a figure (ss_num_forms knows it). */
+static int is_figure(const ss_analysis *an)
+{
+    char f[1][SS_NUM_FORM_MAX];
+    return an->natoms && ss_num_forms(an->norm, an->atoms[an->natoms - 1].norm +
+                                                    an->atoms[an->natoms - 1].normlen,
+                                      f, 1) > 0;
 }
 
 /* For a keyword of one unit that the reading joined from segmenter words
@@ -803,6 +814,14 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         size_t k = rc == SS_OK && may_split && !natural && !r->negated && q->gaz
                        ? ss_q_place_prefix(q, it.u0, q->nunits, q->gaz)
                        : 0;
+        /* two long words typed together (智能化改造数字化转型): two words;
+         * a text names them apart (智能化改造、数字化转型) */
+        if (rc == SS_OK && !k && may_split && !natural && !r->negated &&
+            q->nunits == it.u0 + 2 && unit_chars(&q->units[it.u0]) >= LONG_WORD_CHARS &&
+            unit_chars(&q->units[it.u0 + 1]) >= LONG_WORD_CHARS &&
+            ss_q_all_han(&q->units[it.u0]) && ss_q_all_han(&q->units[it.u0 + 1]) &&
+            !is_figure(&an))
+            k = 1; /* not a figure of two units (百分之五 + 十三点七) */
         int done = 0;
         if (k)
             rc = split_item(q, ac, o, s, r, &an, it.u0, k, &done, err);

@@ -446,12 +446,12 @@ static const char *const trail_requests[] = {
     "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
     "重要性",
 };
-/* ... and these too, as words of their own (双减|工作, 大班额|问题,
- * 新基建|政策; not
+/* ... and these too, as words of their own (双减|工作, 大班额|问题; not
+ * 政策, which tells 两新 policies from 两新 organisations; not
  * after a common word of two characters: common_pair) or joined to a word
  * before them after three characters or more (夜间|经济工作); a word the
  * dictionary knows whole stays (统战工作, 三农问题). */
-static const char *const trail_after_long[] = { "工作", "问题", "政策" };
+static const char *const trail_after_long[] = { "工作", "问题" };
 
 /* 1 when word x of an is a particle of edge_particles standing alone, or
  * a word of the list (n words) given. */

@@ -16,7 +16,7 @@ query of one Chinese word with a particle after or before it (乡村振兴的,
 (一百万吨 as 100万吨, 百分之八十 as 80%, 3000万吨 as 三千万吨; not a year, not a
 numeral inside a word such as 一带一路); each one-word query and keyword pair
 with the words of a request around it (关于…, …情况, 有关…的讲话, …工作,
-…？, 什么是…, …的意义, …政策; a pair also joined by 的); each question that begins with 如何, 怎样 or 怎么 typed as what is to
+…？, 什么是…, …的意义; a pair also joined by 的); each question that begins with 如何, 怎样 or 怎么 typed as what is to
 be done (no question word: 推进医养结合) or as a request for the ways of
 doing it (…的做法, …的经验); each keyword pair of a figure or a year and a
 word typed together (吞吐量一亿吨, 2018年重点项目); and every query but
@@ -60,7 +60,7 @@ ENDS = {"…的": lambda t: t + "的", "…等": lambda t: t + "等", "的…": 
 REQUESTS = {"关于…": lambda t: "关于" + t, "…情况": lambda t: t + "情况",
             "有关…的讲话": lambda t: "有关" + t + "的讲话", "…工作": lambda t: t + "工作",
             "…？": lambda t: t + "？", "什么是…": lambda t: "什么是" + t,
-            "…的意义": lambda t: t + "的意义", "…政策": lambda t: t + "政策"}
+            "…的意义": lambda t: t + "的意义"}
 PAIR_REQUESTS = {"关于A B": lambda t: "关于" + t, "A B 情况": lambda t: t + " 情况",
                  "A B？": lambda t: t + "？", "A的B": lambda t: t.replace(" ", "的")}
 DOING = {"no question word": lambda r: r, "…的做法": lambda r: r + "的做法",

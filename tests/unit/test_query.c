@@ -84,6 +84,9 @@ static const struct {
     { "招商引资等", "招商引资", 0, 0 },
     { "乡村振兴的人才", "乡村振兴 人才", 0, 0 },            /* words of two or more: cut */
     { "新的增长点", "新+增长点", 0, 0 },                    /* a single character: joined */
+    /* two long words typed together are two words; a short one stays */
+    { "招商引资项目建设", "招商引资 项目建设", 0, 0 },
+    { "乡村振兴人才", "乡村振兴+人才", 0, 0 },
     { "两新的政策", "两新 政策", 0, 0 },                    /* a thing, no request, after 的 */
     { "目的", "目的", 0, 0 },                              /* 的 inside a word */
     { "的", "的", 0, 0 },                                  /* nothing else: kept */
@@ -108,7 +111,7 @@ static const struct {
     { "\"乡村振兴情况\"", "\"乡村振兴情况\"", 0, 0 },
     { "关于如何推进乡村振兴", "乡村振兴", 1, 0 },
     { "乡村振兴的意义", "乡村振兴", 0, 0 },
-    { "乡村振兴政策", "乡村振兴", 0, 0 },
+    { "乡村振兴政策", "乡村振兴+政策", 0, 0 },              /* a thing asked for */
     { "人才政策", "人才+政策", 0, 0 },
     { "乡村振兴 政策", "乡村振兴 政策", 0, 0 },              /* typed apart: a word */
     { "项目建设和政策", "项目建设 政策", 0, 0 },              /* a word of its own */
