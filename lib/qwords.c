@@ -10,6 +10,7 @@
 
 #include "base.h"
 #include "segment.h"
+#include "speech.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -500,6 +501,42 @@ static int conjunction_word(const ss_analysis *an, const ss_word *x)
     return !x->slogan && IN(conj, an->norm + a->norm, b->norm + b->normlen - a->norm);
 }
 
+/* Titles and verbs of saying after a person's name (王凯书记, 王凯强调). */
+static const char *const said_of_person[] = {
+    "同志", "书记", "省长", "市长", "县长", "区长", "州长", "主任", "部长", "总理", "主席",
+    "副省长", "副市长", "副县长", "代表", "委员", "说", "指出", "强调", "表示", "要求",
+    "提出", "讲话", "讲", "精神", "的", "在", "上", "会上",
+};
+
+/* 1 when atoms [a, b) of an are a person's name (two or three Han
+ * characters, the first a common surname, ending where a segmenter word
+ * ends) and the words from b to end are all of said_of_person. */
+static int person_then_said(const ss_analysis *an, size_t a, size_t b, size_t end)
+{
+    for (size_t k = a; k < b; k++)
+        if (an->atoms[k].kind != SS_ATOM_HAN)
+            return 0;
+    size_t at = 0;
+    if (!ss_common_surname(utf8_next(an->norm + an->atoms[a].norm, an->atoms[a].normlen, &at)))
+        return 0;
+    size_t w = 0, k = b;
+    while (w < an->nwords && (an->words[w].slogan || an->words[w].first < b)) {
+        if (!an->words[w].slogan && an->words[w].first < b && an->words[w].last >= b)
+            return 0; /* a word across the name's end */
+        w++;
+    }
+    for (; w < an->nwords && k < end; w++) {
+        const ss_word *x = &an->words[w];
+        if (x->slogan)
+            continue;
+        const ss_atom *f = &an->atoms[x->first], *l = &an->atoms[x->last];
+        if (x->first != k || !IN(said_of_person, an->norm + f->norm, l->norm + l->normlen - f->norm))
+            return 0;
+        k = x->last + 1;
+    }
+    return k == end;
+}
+
 /* 1 when word x of an is 的 (两新的政策: the policy is a thing asked for). */
 static int de_word(const ss_analysis *an, const ss_word *x)
 {
@@ -557,6 +594,14 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         first = an.words[w0++].last + 1;
         s0 = an.atoms[first].start;
     }
+    /* a person's name and what is said of the person (王凯同志, 王凯书记,
+     * 王凯强调, 孔繁森讲话精神): the name */
+    for (size_t nl = 3; requests && nl >= 2; nl--)
+        if (end > first + nl && person_then_said(&an, first, first + nl, end)) {
+            end = first + nl;
+            s1 = an.atoms[end - 1].end;
+            break;
+        }
     /* 工作, 问题 the segmenter joined to what stands before them
      * (夜间|经济工作) go after three characters or more; then what stands
      * before them may go too (新基建的相关工作) */

@@ -19,7 +19,8 @@ with the words of a request around it (关于…, …情况, 有关…的讲话,
 …？, 什么是…, …的意义, 我想了解…, 帮我找…; a pair also joined by 的); each question that begins with 如何, 怎样 or 怎么 typed as what is to
 be done (no question word: 推进医养结合) or as a request for the ways of
 doing it (…的做法, …的经验), and at more length (我想了解如何…, 各地是如何…的,
-…的具体措施有哪些); each keyword pair of a figure or a year and a
+…的具体措施有哪些); each name (kind name) with a title or a verb of saying
+after it (…同志, …书记, …强调, …讲话精神); each keyword pair of a figure or a year and a
 word typed together (吞吐量一亿吨, 2018年重点项目); and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
@@ -67,6 +68,8 @@ PAIR_REQUESTS = {"关于A B": lambda t: "关于" + t, "A B 情况": lambda t: t 
                  "A B？": lambda t: t + "？", "A的B": lambda t: t.replace(" ", "的")}
 DOING = {"no question word": lambda r: r, "…的做法": lambda r: r + "的做法",
          "…的经验": lambda r: r + "的经验"}
+SAID = {"…同志": lambda t: t + "同志", "…书记": lambda t: t + "书记", "…强调": lambda t: t + "强调",
+        "…讲话精神": lambda t: t + "讲话精神"}
 AT_LENGTH = {"我想了解如何…": lambda r: "我想了解如何" + r, "各地是如何…的": lambda r: "各地是如何" + r + "的",
              "…的具体措施有哪些": lambda r: r + "的具体措施有哪些"}
 YEAR = re.compile(r"(19|20)\d\d年")
@@ -214,6 +217,10 @@ def main():
             binary, index, questions,
             {k: (lambda t, f=f: f(LEAD.sub("", t))) for k, f in DOING.items()},
             "questions as what is done")
+    names = [q for q in words if q.get("kind") == "name"]
+    if names:
+        res["names with what is said of them"] = ask(binary, index, names, SAID,
+                                                     "names with a title or a verb of saying")
     if questions:
         res["questions at more length"] = ask(
             binary, index, questions,
