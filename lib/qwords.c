@@ -27,6 +27,7 @@ static const char *const stopwords[] = {
     /* who asks and how (我想了解如何…, 各地是如何…的, 具体措施) */
     "我", "我想", "想", "我要", "了解", "想了解", "一下", "知道", "想知道", "查找", "查询",
     "搜索", "检索", "请", "帮我", "帮", "看看", "各地", "全国各地", "具体",
+    "政府工作报告", "工作报告", "期间",
 };
 /* Verbs and nouns too general to say what a question is about: dropped
  * from a question that has other content words (如何加强招商引资工作 asks
@@ -448,10 +449,12 @@ static const char *const lead_requests[] = {
     /* who asks and how (我想了解…, 请搜索…, 帮我找…, 各地…的情况) */
     "我", "我想", "想", "我要", "了解", "想了解", "一下", "知道", "想知道", "查找", "查询",
     "搜索", "检索", "请", "帮我", "帮", "看看", "各地", "全国各地", "找", "查", "搜",
+    /* where it was said, in a collection of them (政府工作报告中的…) */
+    "政府工作报告", "工作报告", "中",
 };
 static const char *const trail_requests[] = {
     "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
-    "重要性",
+    "重要性", "期间", "中", "政府工作报告", "工作报告",
 };
 /* ... and these too, as words of their own (双减|工作, 大班额|问题; not
  * 政策, which tells 两新 policies from 两新 organisations; not
@@ -490,6 +493,30 @@ int ss_q_request_word(ss_actx *ac, const char *s, size_t len)
         return 0;
     size_t nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen;
     return IN(lead_requests, an.norm, nl) || IN(trail_requests, an.norm, nl);
+}
+
+/* Requests the segmenter cuts into words (政府|工作|报告): where it was
+ * said, in a collection of such texts. */
+static const char *const request_phrases[] = { "政府工作报告", "工作报告" };
+
+/* How many words of an, two or three, make a phrase of request_phrases
+ * at the start (lead) or the end of words [w0, w1), leaving one word or
+ * more; 0 when none. */
+static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead)
+{
+    for (size_t k = 3; k >= 2; k--) {
+        if (w1 - w0 < k)
+            continue;
+        size_t a = lead ? w0 : w1 - k, b = a + k - 1;
+        int ok = 1;
+        for (size_t w = a; w <= b && ok; w++)
+            ok = !an->words[w].slogan && (w == a || an->words[w].first == an->words[w - 1].last + 1);
+        const ss_atom *f = &an->atoms[an->words[a].first], *l = &an->atoms[an->words[b].last];
+        if (ok && in_list(request_phrases, NELEM(request_phrases), an->norm + f->norm,
+                          l->norm + l->normlen - f->norm))
+            return w1 - w0 > k ? k : 0; /* the phrase alone stays whole */
+    }
+    return 0;
 }
 
 /* 1 when word x of an is a conjunction (两新和政策: 政策 is a word asked
@@ -580,18 +607,34 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     /* the bytes kept, from r->s; at least one word stays, and only
      * particles at the very ends go (5G基站的, not 的 before letters) */
     size_t s0 = 0, s1 = r->e - r->s, first = 0, end = an.natoms;
-    while (w1 - w0 > 1 && an.words[w1 - 1].last + 1 == end &&
-           !conjunction_word(&an, &an.words[w1 - 2]) &&
-           (edge_word(&an, &an.words[w1 - 1], trail_requests, nt) ||
-            (edge_word(&an, &an.words[w1 - 1], trail_after_long, na) &&
-             !common_pair(ac, &an, first, an.words[w1 - 1].first) &&
-             !de_word(&an, &an.words[w1 - 2])))) {
-        end = an.words[--w1].first;
+    for (;;) {
+        size_t k = requests ? phrase_words(&an, w0, w1, 0) : 0;
+        if (k && an.words[w1 - 1].last + 1 == end) {
+            w1 -= k;
+        } else if (w1 - w0 > 1 && an.words[w1 - 1].last + 1 == end &&
+                   !conjunction_word(&an, &an.words[w1 - 2]) &&
+                   (edge_word(&an, &an.words[w1 - 1], trail_requests, nt) ||
+                    (edge_word(&an, &an.words[w1 - 1], trail_after_long, na) &&
+                     !common_pair(ac, &an, first, an.words[w1 - 1].first) &&
+                     !de_word(&an, &an.words[w1 - 2])))) {
+            w1--;
+        } else {
+            break;
+        }
+        end = an.words[w1].first;
         s1 = an.atoms[end - 1].end;
     }
-    while (w1 - w0 > 1 && an.words[w0].first == first &&
-           edge_word(&an, &an.words[w0], lead_requests, nl)) {
-        first = an.words[w0++].last + 1;
+    for (;;) {
+        size_t k = requests ? phrase_words(&an, w0, w1, 1) : 0;
+        if (k && an.words[w0].first == first) {
+            w0 += k;
+        } else if (w1 - w0 > 1 && an.words[w0].first == first &&
+                   edge_word(&an, &an.words[w0], lead_requests, nl)) {
+            w0++;
+        } else {
+            break;
+        }
+        first = an.words[w0 - 1].last + 1;
         s0 = an.atoms[first].start;
     }
     /* a person's name and what is said of the person (王凯同志, 王凯书记,

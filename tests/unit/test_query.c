@@ -110,6 +110,11 @@ static const struct {
     { "各地是如何推进乡村振兴的", "乡村振兴", 1, 0 },
     { "推进乡村振兴的具体措施有哪些", "乡村振兴", 1, 0 },
     { "查处违法", "查处+违法", 0, 0 },                      /* a word that begins with 查 */
+    /* where it was said, in a collection of such texts */
+    { "政府工作报告中的乡村振兴", "乡村振兴", 0, 0 },
+    { "乡村振兴 政府工作报告", "乡村振兴", 0, 0 },
+    { "政府工作报告", "政府+工作+报告", 0, 0 },             /* alone: the words */
+    { "十四五期间的乡村振兴", "十四五 乡村振兴", 0, 0 },
     /* a person's name and what is said of the person: the name */
     { "王凯同志", "王凯", 0, 0 },
     { "王凯书记强调", "王凯", 0, 0 },
