@@ -1010,17 +1010,25 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
         }
     if (rc == SS_OK)
         rc = ss_q_detect_natural(ac, text, kw, n, &q->natural, err);
-    size_t one = n, positive = 0; /* the one positive item of text */
-    for (size_t i = 0; i < n; i++)
+    size_t one = n, other = 0, asking = 0; /* the one positive item not only asking */
+    for (size_t i = 0; rc == SS_OK && q->natural && i < n; i++)
         if (!r[i].negated && !r[i].is_or && !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s)) {
-            one = i;
-            positive++;
+            if (!r[i].quoted && asking < n && ss_q_item_asks(ac, text, &r[i])) {
+                asking++;
+            } else {
+                one = i;
+                other++;
+            }
         }
-    if (rc == SS_OK && q->natural && !(o && o->question) && positive == 1 && !r[one].quoted) {
-        int word = 0; /* 什么是新基建: 新基建 */
-        rc = ss_q_question_core(ac, text, &r[one], &word, err);
+    if (rc == SS_OK && q->natural && !(o && o->question) && other == 1 && !r[one].quoted) {
+        int word = 0; /* 什么是新基建, 五千万吨 怎么办: the word */
+        rc = ss_q_question_core(ac, text, &r[one], asking > 0, &word, err);
         q->natural = !word;
         kw[one] = r[one];
+        for (size_t i = 0; word && i < n; i++)
+            if (i != one && !r[i].negated && !r[i].is_or &&
+                !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s))
+                r[i].e = r[i].s, kw[i] = r[i];
     }
     if (o && o->question)
         q->natural = 1;

@@ -190,9 +190,14 @@ int ss_q_request_word(ss_actx *ac, const char *s, size_t len);
 /* For item r of s that reads as a question, *word = 1 and r narrowed to
  * the one word it asks about when that is all it holds besides question
  * and function words (什么是新基建, 进博会怎么样, 五千万吨是什么: a word,
- * its single characters or a figure): that is the keyword query of the
- * word.  Else *word = 0 and r unchanged. */
-ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int *word, ss_err *err);
+ * its single characters or a figure; with asked, items beside it asked
+ * and r may hold the word alone: 五千万吨 怎么办): that is the keyword
+ * query of the word.  Else *word = 0 and r unchanged. */
+ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int asked, int *word,
+                           ss_err *err);
+/* 1 when item r of s holds only question, function and general words
+ * (怎么办, 措施, 如何做): it asks, and says nothing of what. */
+int ss_q_item_asks(ss_actx *ac, const char *s, const raw_item *r);
 /* Whether the positive unquoted items r[0, n) of s read as a question. */
 ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                             int *natural, ss_err *err);

@@ -36,7 +36,8 @@ static const char *const generic_words[] = {
     "发展", "推进", "推动", "加强", "加快", "提高", "提升", "促进", "做好", "实现", "坚持",
     "进行", "开展", "落实", "解决", "抓好", "搞好", "强化", "深化", "完善", "健全", "加大",
     "工作", "问题", "措施", "办法", "情况", "方法", "做法", "途径", "有效", "进一步", "更好",
-    "举措", "对策", "思路", "路径", "经验", "良策", "具体",
+    "举措", "对策", "思路", "路径", "经验", "良策", "具体", "建议", "思考", "探讨", "探索",
+    "案例", "典型案例", "经验做法",
     "全面", "积极", "不断", "切实", "努力", "当前", "目前", "新时期", "新形势", "应该", "应当",
     "需要", "可以", "能够", "才能", "我们", "我国", "我市", "我省", "采取", "好地解决",
     /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
@@ -217,6 +218,7 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
  * 如何防治血吸虫病 does. */
 static const char *const how_nouns[] = {
     "做法", "经验", "举措", "措施", "办法", "对策", "思路", "路径", "途径", "良策", "方法",
+    "经验做法", "典型案例", "案例", "对策建议", "建议", "思考", "研究", "探讨", "探索", "分析",
 };
 
 /* 1 when piece p is a verb (the dictionary's tag: 培育, 改良) or a word
@@ -486,18 +488,19 @@ static int edge_char(const char *text, size_t len)
     return 0;
 }
 
+/* Requests the segmenter cuts into words (政府|工作|报告): where it was
+ * said, in a collection of such texts. */
+static const char *const request_phrases[] = { "政府工作报告", "工作报告" };
+
 int ss_q_request_word(ss_actx *ac, const char *s, size_t len)
 {
     ss_analysis an;
     if (len == 0 || len > 32 || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.natoms == 0)
         return 0;
     size_t nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen;
-    return IN(lead_requests, an.norm, nl) || IN(trail_requests, an.norm, nl);
+    return IN(lead_requests, an.norm, nl) || IN(trail_requests, an.norm, nl) ||
+           IN(how_nouns, an.norm, nl) || IN(request_phrases, an.norm, nl);
 }
-
-/* Requests the segmenter cuts into words (政府|工作|报告): where it was
- * said, in a collection of such texts. */
-static const char *const request_phrases[] = { "政府工作报告", "工作报告" };
 
 /* How many words of an, two or three, make a phrase of request_phrases
  * at the start (lead) or the end of words [w0, w1), leaving one word or
@@ -699,7 +702,21 @@ ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_
     return SS_OK;
 }
 
-ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int *word, ss_err *err)
+int ss_q_item_asks(ss_actx *ac, const char *s, const raw_item *r)
+{
+    ss_analysis an;
+    if (r->e == r->s || ss_analyze(ac, s + r->s, r->e - r->s, &an, NULL) != SS_OK)
+        return 0;
+    piece pc[MAX_PIECES];
+    size_t np = make_pieces(&an, ss_actx_dict(ac), pc, MAX_PIECES);
+    for (size_t i = 0; i < np; i++)
+        if (!pc[i].stop && !pc[i].generic)
+            return 0;
+    return np > 0;
+}
+
+ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int asked, int *word,
+                           ss_err *err)
 {
     *word = 0;
     ss_analysis an;
@@ -713,7 +730,7 @@ ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int *word, s
         f++;
     while (l > f && pc[l - 1].stop)
         l--;
-    if (f == l || (f == 0 && l == np))
+    if (f == l || (f == 0 && l == np && !asked))
         return SS_OK; /* nothing asked about, or no question word at its edges */
     size_t words = 0;
     for (size_t i = f; i < l; i++) {

@@ -16,10 +16,11 @@ query of one Chinese word with a particle after or before it (乡村振兴的,
 (一百万吨 as 100万吨, 百分之八十 as 80%, 3000万吨 as 三千万吨; not a year, not a
 numeral inside a word such as 一带一路); each one-word query and keyword pair
 with the words of a request around it (关于…, …情况, 有关…的讲话, …工作,
-…？, 什么是…, …的意义, 我想了解…, 帮我找…; a pair also joined by 的); each question that begins with 如何, 怎样 or 怎么 typed as what is to
+…？, 什么是…, …的意义, 我想了解…, 帮我找…, and typed apart, … 措施, … 怎么办; a
+pair also joined by 的); each question that begins with 如何, 怎样 or 怎么 typed as what is to
 be done (no question word: 推进医养结合) or as a request for the ways of
 doing it (…的做法, …的经验), and at more length (我想了解如何…, 各地是如何…的,
-…的具体措施有哪些); each name (kind name) with a title or a verb of saying
+…的具体措施有哪些, …的对策建议); each name (kind name) with a title or a verb of saying
 after it (…同志, …书记, …强调, …讲话精神); each keyword pair of a figure or a year and a
 word typed together (吞吐量一亿吨, 2018年重点项目); and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
@@ -63,7 +64,8 @@ REQUESTS = {"关于…": lambda t: "关于" + t, "…情况": lambda t: t + "情
             "有关…的讲话": lambda t: "有关" + t + "的讲话", "…工作": lambda t: t + "工作",
             "…？": lambda t: t + "？", "什么是…": lambda t: "什么是" + t,
             "…的意义": lambda t: t + "的意义", "我想了解…": lambda t: "我想了解" + t,
-            "帮我找…": lambda t: "帮我找" + t}
+            "帮我找…": lambda t: "帮我找" + t, "… 措施": lambda t: t + " 措施",
+            "… 怎么办": lambda t: t + " 怎么办"}
 PAIR_REQUESTS = {"关于A B": lambda t: "关于" + t, "A B 情况": lambda t: t + " 情况",
                  "A B？": lambda t: t + "？", "A的B": lambda t: t.replace(" ", "的")}
 DOING = {"no question word": lambda r: r, "…的做法": lambda r: r + "的做法",
@@ -71,7 +73,7 @@ DOING = {"no question word": lambda r: r, "…的做法": lambda r: r + "的做�
 SAID = {"…同志": lambda t: t + "同志", "…书记": lambda t: t + "书记", "…强调": lambda t: t + "强调",
         "…讲话精神": lambda t: t + "讲话精神"}
 AT_LENGTH = {"我想了解如何…": lambda r: "我想了解如何" + r, "各地是如何…的": lambda r: "各地是如何" + r + "的",
-             "…的具体措施有哪些": lambda r: r + "的具体措施有哪些"}
+             "…的具体措施有哪些": lambda r: r + "的具体措施有哪些", "…的对策建议": lambda r: r + "的对策建议"}
 YEAR = re.compile(r"(19|20)\d\d年")
 
 

@@ -137,6 +137,9 @@ static const struct {
     { "乡村振兴怎么样", "乡村振兴", 0, 0 },
     { "五千万吨是什么", "五千+万吨{5000万吨,50000000吨}", 0, 0 },
     { "谁是王凯", "王凯", 0, 0 },
+    { "乡村振兴 怎么办", "乡村振兴", 0, 0 },                /* the asking typed apart */
+    { "乡村振兴 措施", "乡村振兴", 0, 0 },
+    { "推进乡村振兴的对策建议", "乡村振兴", 1, 0 },
     { "如何发展", "发展", 1, 0 },                            /* generic: a question */
     { "如何保护耕地", "保护|耕地", 1, 0 },
     /* what is done, typed without 如何, or asked for by the ways of doing it */
