@@ -215,12 +215,15 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
     return 0;
 }
 
-/* 1 when w[0, len) holds at least two Han characters. */
+/* 1 when w[0, len) holds at least two Han characters and no numeral
+ * (两个一百年, 三个一批 are no figure and a word: the rest holds one). */
 static int two_han(const char *w, size_t len)
 {
     size_t n = 0;
-    for (size_t i = 0; i < len && n < 2;) {
+    for (size_t i = 0; i < len;) {
         uint32_t cp = utf8_next(w, len, &i);
+        if (ss_num_is_numeral(cp) || (cp >= '0' && cp <= '9'))
+            return 0;
         n += cp >= 0x4E00 && cp <= 0x9FFF;
     }
     return n >= 2;

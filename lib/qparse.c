@@ -559,6 +559,20 @@ size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazet
     return best;
 }
 
+/* 1 when the analysed text an is a word of its own: of the dictionary
+ * or of the synonym table (医药卫生体制改革, 发展研究中心): it is neither cut
+ * nor read as a question. */
+static int named_whole(const ss_query_opts *o, ss_actx *ac, const ss_analysis *an)
+{
+    if (!an->natoms)
+        return 0;
+    size_t nl = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen;
+    ss_syn_alt alt[1];
+    const seg_dict *d = ss_actx_dict(ac);
+    return (o && o->syn && ss_syn_lookup(o->syn, an->norm, nl, alt, 1) > 0) ||
+           (d && seg_dict_lookup(d, an->norm, nl, NULL));
+}
+
 /* 1 when the analysed text an is a figure (ss_num_forms knows it). */
 static int is_figure(const ss_analysis *an)
 {
@@ -780,7 +794,8 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         return rc;
     int apart = !natural && !r->quoted && !r->negated && q->nitems + 1 < MAX_ITEMS;
     size_t cut = 0, next = apart ? conjunction_cut(o, &an, s + r->s, r->e - r->s, &cut) : 0;
-    if (!next && apart && may_split && an.natoms) { /* in the normalised text: 一億噸 */
+    int named = apart && may_split && named_whole(o, ac, &an);
+    if (!next && apart && may_split && !named && an.natoms) { /* in the normalised text: 一億噸 */
         size_t cn = ss_q_edge_figure(an.norm, an.atoms[an.natoms - 1].norm +
                                                   an.atoms[an.natoms - 1].normlen);
         for (size_t k = 1; cn && k < an.natoms && !next; k++)
@@ -816,7 +831,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
                        : 0;
         /* two long words typed together (智能化改造数字化转型): two words;
          * a text names them apart (智能化改造、数字化转型) */
-        if (rc == SS_OK && !k && may_split && !natural && !r->negated &&
+        if (rc == SS_OK && !k && may_split && !natural && !r->negated && !named &&
             q->nunits == it.u0 + 2 && unit_chars(&q->units[it.u0]) >= LONG_WORD_CHARS &&
             unit_chars(&q->units[it.u0 + 1]) >= LONG_WORD_CHARS &&
             ss_q_all_han(&q->units[it.u0]) && ss_q_all_han(&q->units[it.u0 + 1]) &&
@@ -1020,6 +1035,13 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
                 other++;
             }
         }
+    if (rc == SS_OK && q->natural && !(o && o->question) && other == 1 && !asking &&
+        !r[one].quoted && !r[one].negated) { /* a word of its own is no question (发展研究中心) */
+        ss_analysis an;
+        rc = ss_analyze(ac, text + r[one].s, r[one].e - r[one].s, &an, err);
+        if (rc == SS_OK && named_whole(o, ac, &an))
+            q->natural = 0;
+    }
     if (rc == SS_OK && q->natural && !(o && o->question) && other == 1 && !r[one].quoted) {
         int word = 0; /* 什么是新基建, 五千万吨 怎么办: the word */
         rc = ss_q_question_core(ac, text, &r[one], asking > 0, &word, err);

@@ -27,7 +27,9 @@ static const char syn_text[] = "# test\n"
                                "ar = 增强现实\n"
                                "公租房 = 公共租赁住房\n"
                                "放管服 = 简政放权、放管结合、优化服务\n"
-                               "双碳 = 碳达峰碳中和 = 碳达峰、碳中和\n";
+                               "双碳 = 碳达峰碳中和 = 碳达峰、碳中和\n"
+                               "医改 = 医药卫生体制改革\n"
+                               "国研中心 = 发展研究中心\n";
 static ss_syn *syn;
 
 static const struct {
@@ -84,8 +86,12 @@ static const struct {
     { "招商引资等", "招商引资", 0, 0 },
     { "乡村振兴的人才", "乡村振兴 人才", 0, 0 },            /* words of two or more: cut */
     { "新的增长点", "新+增长点", 0, 0 },                    /* a single character: joined */
-    /* two long words typed together are two words; a short one stays */
+    /* two long words typed together are two words; a short one stays, and
+     * so does a word of the synonym table */
     { "招商引资项目建设", "招商引资 项目建设", 0, 0 },
+    { "医药卫生体制改革", "医药卫生+体制改革{医改}", 0, 0 },
+    { "发展研究中心", "发展+研究+中心{国研中心}", 0, 0 },      /* no question either */
+    { "两个一百年", "两个+一百年{两个100年,两个百年}", 0, 0 }, /* no figure and a word */
     { "乡村振兴人才", "乡村振兴+人才", 0, 0 },
     { "两新的政策", "两新 政策", 0, 0 },                    /* a thing, no request, after 的 */
     { "目的", "目的", 0, 0 },                              /* 的 inside a word */
