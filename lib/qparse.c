@@ -982,6 +982,85 @@ ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts 
     return parse_text(ac, typed, o, NULL, out, err);
 }
 
+/* 1 when item r of text is positive text: not excluded, not OR, no filter. */
+static int positive_text(const char *text, const raw_item *r)
+{
+    return !r->negated && !r->is_or && !ss_q_is_filter(text + r->s, r->e - r->s);
+}
+
+/* How the items r[0, n) of text read, before their words are: each loses
+ * the particles at its ends; *natural says whether the query is a
+ * question, told from the items without the words of the request too
+ * (关于, …情况, 我想了解…: ss_q_trim_particles); a question of one word (什么是
+ * 新基建, 新基建 怎么办) is that word, a word of the dictionary or the
+ * synonym table no question (发展研究中心); a keyword query loses the words
+ * of the request, at its words' ends and typed alone (新基建 情况).  An
+ * item that goes is left empty. */
+static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text, raw_item *r,
+                          size_t n, int *natural, ss_err *err)
+{
+    raw_item kw[MAX_ITEMS]; /* r without the words of the request */
+    ss_code rc = SS_OK;
+    for (size_t i = 0; rc == SS_OK && i < n; i++) {
+        kw[i] = r[i];
+        if (r[i].quoted || r[i].is_or || ss_q_is_filter(text + r[i].s, r[i].e - r[i].s))
+            continue;
+        rc = ss_q_trim_particles(ac, text, &r[i], 0, err);
+        kw[i] = r[i];
+        /* not of an excluded word (-引资工作), nor of a word of the
+         * synonym table (三农工作 = 三农 = 农业农村农民) */
+        ss_syn_alt alt[1];
+        if (rc == SS_OK && !r[i].negated &&
+            !(o->syn && ss_syn_lookup(o->syn, text + r[i].s, r[i].e - r[i].s, alt, 1) > 0))
+            rc = ss_q_trim_particles(ac, text, &kw[i], 1, err);
+    }
+    if (rc == SS_OK)
+        rc = ss_q_detect_natural(ac, text, kw, n, natural, err);
+    size_t one = n, other = 0, asking = 0; /* the one item that says more than it asks */
+    for (size_t i = 0; rc == SS_OK && *natural && i < n; i++)
+        if (positive_text(text, &r[i])) {
+            if (!r[i].quoted && ss_q_item_asks(ac, text, &r[i])) {
+                asking++;
+            } else {
+                one = i;
+                other++;
+            }
+        }
+    if (rc == SS_OK && *natural && !o->question && other == 1 && !asking && !r[one].quoted) {
+        ss_analysis an; /* a word of its own is no question (发展研究中心) */
+        rc = ss_analyze(ac, text + r[one].s, r[one].e - r[one].s, &an, err);
+        if (rc == SS_OK && named_whole(o, ac, &an))
+            *natural = 0;
+    }
+    if (rc == SS_OK && *natural && !o->question && other == 1 && !r[one].quoted) {
+        int word = 0; /* 什么是新基建, 五千万吨 怎么办: the word */
+        rc = ss_q_question_core(ac, text, &r[one], asking > 0, &word, err);
+        *natural = !word;
+        kw[one] = r[one];
+        for (size_t i = 0; word && i < n; i++)
+            if (i != one && positive_text(text, &r[i])) {
+                r[i].e = r[i].s;
+                kw[i] = r[i];
+            }
+    }
+    if (o->question)
+        *natural = 1;
+    if (rc != SS_OK || *natural)
+        return rc;
+    memcpy(r, kw, n * sizeof *r);
+    size_t words = 0, request = 0; /* positive items of text, and those of the request alone */
+    for (size_t i = 0; i < n; i++)
+        if (positive_text(text, &r[i])) {
+            words++;
+            request += !r[i].quoted && ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s);
+        }
+    for (size_t i = 0; request < words && i < n; i++) /* 新基建 情况: 情况 goes */
+        if (positive_text(text, &r[i]) && !r[i].quoted &&
+            ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s))
+            r[i].e = r[i].s;
+    return SS_OK;
+}
+
 /* Parses typed, with g known (a word beginning with a place splits) or not. */
 static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o,
                           const ss_gazetteer *g, ss_query **out, ss_err *err)
@@ -1005,67 +1084,7 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
     size_t len = strlen(text);
     raw_item r[MAX_ITEMS];
     size_t n = ss_q_split_items(text, len, r, MAX_ITEMS);
-    ss_code rc = SS_OK;
-    /* the items without their particles (r) and without the words of the
-     * request too (kw): a question is told from the words asked for, and
-     * keeps its own reading of the rest */
-    raw_item kw[MAX_ITEMS];
-    for (size_t i = 0; rc == SS_OK && i < n; i++)
-        if (!r[i].quoted && !r[i].is_or && !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s)) {
-            rc = ss_q_trim_particles(ac, text, &r[i], 0, err);
-            kw[i] = r[i];
-            /* not of an excluded word (-引资工作), nor of a word of the
-             * synonym table (三农工作 = 三农 = 农业农村农民) */
-            ss_syn_alt alt[1];
-            if (rc == SS_OK && !r[i].negated &&
-                !(o->syn && ss_syn_lookup(o->syn, text + r[i].s, r[i].e - r[i].s, alt, 1) > 0))
-                rc = ss_q_trim_particles(ac, text, &kw[i], 1, err);
-        } else {
-            kw[i] = r[i];
-        }
-    if (rc == SS_OK)
-        rc = ss_q_detect_natural(ac, text, kw, n, &q->natural, err);
-    size_t one = n, other = 0, asking = 0; /* the one positive item not only asking */
-    for (size_t i = 0; rc == SS_OK && q->natural && i < n; i++)
-        if (!r[i].negated && !r[i].is_or && !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s)) {
-            if (!r[i].quoted && asking < n && ss_q_item_asks(ac, text, &r[i])) {
-                asking++;
-            } else {
-                one = i;
-                other++;
-            }
-        }
-    if (rc == SS_OK && q->natural && !(o && o->question) && other == 1 && !asking &&
-        !r[one].quoted && !r[one].negated) { /* a word of its own is no question (发展研究中心) */
-        ss_analysis an;
-        rc = ss_analyze(ac, text + r[one].s, r[one].e - r[one].s, &an, err);
-        if (rc == SS_OK && named_whole(o, ac, &an))
-            q->natural = 0;
-    }
-    if (rc == SS_OK && q->natural && !(o && o->question) && other == 1 && !r[one].quoted) {
-        int word = 0; /* 什么是新基建, 五千万吨 怎么办: the word */
-        rc = ss_q_question_core(ac, text, &r[one], asking > 0, &word, err);
-        q->natural = !word;
-        kw[one] = r[one];
-        for (size_t i = 0; word && i < n; i++)
-            if (i != one && !r[i].negated && !r[i].is_or &&
-                !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s))
-                r[i].e = r[i].s, kw[i] = r[i];
-    }
-    if (o && o->question)
-        q->natural = 1;
-    if (!q->natural)
-        memcpy(r, kw, n * sizeof *r);
-    size_t words = 0, request = 0; /* positive items of text, and those of the request alone */
-    for (size_t i = 0; i < n; i++)
-        if (!r[i].negated && !r[i].is_or && !ss_q_is_filter(text + r[i].s, r[i].e - r[i].s)) {
-            words++;
-            request += !r[i].quoted && ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s);
-        }
-    for (size_t i = 0; !q->natural && request < words && i < n; i++) /* 新基建 情况: 情况 goes */
-        if (!r[i].negated && !r[i].quoted && !r[i].is_or &&
-            ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s))
-            r[i].e = r[i].s;
+    ss_code rc = read_items(ac, o, text, r, n, &q->natural, err);
     q->loose = o ? o->loose : 0;
     int pending_or = 0;
     for (size_t i = 0; rc == SS_OK && i < n; i++) {

@@ -238,10 +238,9 @@ static int doing_verb(const ss_analysis *an, const seg_dict *d, const piece *p)
  * or more content words, eight or more characters) with function words
  * in it; it opens with a verb of doing or a word of manner and has two
  * content words or more, six characters or more (推进综合行政执法改革,
- * 开展委托招商, 扎实推进共同富裕: what
- * is to be done, typed without 如何); or it
- * ends with 的 and a noun of how_nouns.  Keywords separated by spaces
- * stay keywords. */
+ * 开展委托招商, 扎实推进共同富裕: what is to be done, typed without 如何);
+ * or it ends with 的 and a noun of how_nouns.  Keywords separated by
+ * spaces stay keywords. */
 static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t np,
                          size_t items)
 {
@@ -444,8 +443,9 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
 static const char *const edge_particles[] = { "的", "得", "了", "着", "过", "之", "等" };
 
 /* Words of the request, not of what is asked for, before (关于新基建,
- * 有关双减的讲话, 对于…, 近年来…; 以来 after a year cut off: 2018年以来…) or after (新基建情况, 双减方面, 新基建相关,
- * 有关…的讲话) the words of a keyword query: they go, as particles do. */
+ * 有关双减的讲话, 对于…, 近年来…; 以来 after a year cut off: 2018年以来…)
+ * or after (新基建情况, 双减方面, 新基建相关, 有关…的讲话) the words of a
+ * keyword query: they go, as particles do. */
 static const char *const lead_requests[] = {
     "关于", "有关", "对于", "以来", "近年来", "近年", "近几年", "多年来",
     /* who asks and how (我想了解…, 请搜索…, 帮我找…, 各地…的情况) */
