@@ -189,6 +189,11 @@ def traditional(texts):
     return out[:len(texts)] if len(out) >= len(texts) else None
 
 
+def after_lead(forms):
+    """forms {name: rest -> text} as forms of the whole question (如何 + rest)."""
+    return {k: (lambda t, f=f: f(LEAD.sub("", t))) for k, f in forms.items()}
+
+
 def main():
     if len(sys.argv) != 5:
         sys.exit(__doc__)
@@ -198,9 +203,7 @@ def main():
     pairs = [q for q in queries if q.get("kind") != "question" and TWO.match(q["query"])]
     res = {}
     if questions:
-        res["questions"] = ask(binary, index, questions,
-                               {k: (lambda t, f=f: f(LEAD.sub("", t))) for k, f in FORMS.items()},
-                               "questions")
+        res["questions"] = ask(binary, index, questions, after_lead(FORMS), "questions")
     if pairs:
         res["keyword pairs"] = ask(binary, index, pairs,
                                    {k: (lambda t, j=j: t.replace(" ", j)) for k, j in
@@ -215,19 +218,15 @@ def main():
         res["keyword pairs with a request"] = ask(binary, index, pairs, PAIR_REQUESTS,
                                                   "keyword pairs with a request")
     if questions:
-        res["questions as what is done"] = ask(
-            binary, index, questions,
-            {k: (lambda t, f=f: f(LEAD.sub("", t))) for k, f in DOING.items()},
-            "questions as what is done")
+        res["questions as what is done"] = ask(binary, index, questions, after_lead(DOING),
+                                               "questions as what is done")
     names = [q for q in words if q.get("kind") == "name"]
     if names:
         res["names with what is said of them"] = ask(binary, index, names, SAID,
                                                      "names with a title or a verb of saying")
     if questions:
-        res["questions at more length"] = ask(
-            binary, index, questions,
-            {k: (lambda t, f=f: f(LEAD.sub("", t))) for k, f in AT_LENGTH.items()},
-            "questions at more length")
+        res["questions at more length"] = ask(binary, index, questions, after_lead(AT_LENGTH),
+                                              "questions at more length")
     glued = [q for q in queries if q.get("kind") != "question" and ":" not in q["query"] and
              re.fullmatch(r"\S+ \S+", q["query"]) and
              any(YEAR.fullmatch(w) or other_figures(w) for w in q["query"].split(" "))]
