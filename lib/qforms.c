@@ -229,6 +229,16 @@ static int two_han(const char *w, size_t len)
     return n >= 2;
 }
 
+/* The end of a year in digits at the start of w (2018年), or 0. */
+static size_t years_end(const char *w, size_t len)
+{
+    return len >= 7 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) &&
+                   isdigit((unsigned char)w[2]) && isdigit((unsigned char)w[3]) &&
+                   memcmp(w + 4, "年", 3) == 0
+               ? 7
+               : 0;
+}
+
 /* The end of a share written at w[k] (百分之八十, 80%, 12.5%), or k when
  * none begins there. */
 static size_t percent_end(const char *w, size_t len, size_t k)
@@ -260,9 +270,9 @@ size_t ss_q_edge_figure(const char *w, size_t len)
             return k;
         utf8_next(w, len, &k);
     }
-    if (len >= 7 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) && isdigit((unsigned char)w[2]) &&
-        isdigit((unsigned char)w[3]) && memcmp(w + 4, "年", 3) == 0 && two_han(w + 7, len - 7))
-        return 7; /* a year: 2018年重点项目 */
+    size_t ye = years_end(w, len);
+    if (ye && ye < len && two_han(w + ye, len - ye))
+        return ye; /* a year: 2018年重点项目 */
     if (!inner_figure(w, len, &s, &e, f, MAX_ALTS))
         return 0;
     if (s == 0 && e < len && two_han(w + e, len - e))

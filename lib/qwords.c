@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base.h"
+#include "numbers.h"
 #include "segment.h"
 #include "speech.h"
 #include "strbuf.h"
@@ -447,7 +448,8 @@ static const char *const edge_particles[] = { "的", "得", "了", "着", "过",
  * or after (新基建情况, 双减方面, 新基建相关, 有关…的讲话) the words of a
  * keyword query: they go, as particles do. */
 static const char *const lead_requests[] = {
-    "关于", "有关", "对于", "以来", "近年来", "近年", "近几年", "多年来",
+    "关于", "有关", "对于", "以来", "近年来", "近年", "近几年", "多年来", "以前", "以后",
+    "之前", "之后",
     /* who asks and how (我想了解…, 请搜索…, 帮我找…, 各地…的情况) */
     "我", "我想", "想", "我要", "了解", "想了解", "一下", "知道", "想知道", "查找", "查询",
     "搜索", "检索", "请", "帮我", "帮", "看看", "各地", "全国各地", "找", "查", "搜",
@@ -492,6 +494,8 @@ static int edge_char(const char *text, size_t len)
  * said, in a collection of such texts. */
 static const char *const request_phrases[] = { "政府工作报告", "工作报告" };
 
+static size_t recent_span(const ss_analysis *an, size_t a, size_t end);
+
 int ss_q_request_word(ss_actx *ac, const char *s, size_t len)
 {
     ss_analysis an;
@@ -499,7 +503,8 @@ int ss_q_request_word(ss_actx *ac, const char *s, size_t len)
         return 0;
     size_t nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen;
     return IN(lead_requests, an.norm, nl) || IN(trail_requests, an.norm, nl) ||
-           IN(how_nouns, an.norm, nl) || IN(request_phrases, an.norm, nl);
+           IN(how_nouns, an.norm, nl) || IN(request_phrases, an.norm, nl) ||
+           recent_span(&an, 0, an.natoms) == an.natoms;
 }
 
 /* How many words of an, two or three, make a phrase of request_phrases
@@ -567,11 +572,64 @@ static int person_then_said(const ss_analysis *an, size_t a, size_t b, size_t en
     return k == end;
 }
 
+/* The atom after a span of recent years at atom a of an (近五年, 近3年来,
+ * 过去五年, 五年来, 五年以来), or 0 when none stands there. */
+static size_t recent_span(const ss_analysis *an, size_t a, size_t end)
+{
+    size_t k = a, digits = 0, lead = 0;
+    const char *t;
+#define AT(i, lit) (an->atoms[i].normlen == strlen(lit) && \
+                    memcmp(an->norm + an->atoms[i].norm, lit, strlen(lit)) == 0)
+    if (k < end && AT(k, "近")) {
+        k++, lead = 1;
+    } else if (k + 1 < end && AT(k, "过") && AT(k + 1, "去")) {
+        k += 2, lead = 1;
+    }
+    for (; k < end; k++, digits++) { /* a count of years, not a year (2018年以来) */
+        size_t at = 0;
+        t = an->norm + an->atoms[k].norm;
+        uint32_t cp = utf8_next(t, an->atoms[k].normlen, &at);
+        if (!(an->atoms[k].kind == SS_ATOM_ASCII && t[0] >= '0' && t[0] <= '9' &&
+              an->atoms[k].normlen <= 2) &&
+            !(ss_num_is_numeral(cp) && an->atoms[k].kind == SS_ATOM_HAN))
+            break;
+    }
+    if (!digits || k >= end || !AT(k, "年"))
+        return 0;
+    k++;
+    if (k < end && AT(k, "来")) {
+        k++;
+    } else if (k + 1 < end && AT(k, "以") && AT(k + 1, "来")) {
+        k += 2;
+    } else if (!lead) {
+        return 0; /* 五年 alone is a figure: 五年 规划 */
+    }
+#undef AT
+    return k;
+}
+
+/* recent_span, when two atoms or more stand after it before end; else 0. */
+static size_t recent_years(const ss_analysis *an, size_t a, size_t end)
+{
+    size_t k = recent_span(an, a, end);
+    return k && end >= k + 2 ? k : 0;
+}
+
 /* 1 when word x of an is 的 (两新的政策: the policy is a thing asked for). */
 static int de_word(const ss_analysis *an, const ss_word *x)
 {
     const ss_atom *a = &an->atoms[x->first];
     return !x->slogan && x->first == x->last && a->normlen == 3 && memcmp(an->norm + a->norm, "的", 3) == 0;
+}
+
+/* The first atom of the phrase that word w of an ends: after the last 的
+ * or conjunction among words [w0, w) (今年的重点工作: 重点), else first. */
+static size_t phrase_start(const ss_analysis *an, size_t w0, size_t w, size_t first)
+{
+    for (size_t k = w; k > w0; k--)
+        if (de_word(an, &an->words[k - 1]) || conjunction_word(an, &an->words[k - 1]))
+            return an->words[k - 1].last + 1;
+    return first;
 }
 
 /* Uses of a two-character word in the dictionary from which it is common
@@ -618,7 +676,9 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
                    !conjunction_word(&an, &an.words[w1 - 2]) &&
                    (edge_word(&an, &an.words[w1 - 1], trail_requests, nt) ||
                     (edge_word(&an, &an.words[w1 - 1], trail_after_long, na) &&
-                     !common_pair(ac, &an, first, an.words[w1 - 1].first) &&
+                     (!common_pair(ac, &an, phrase_start(&an, w0, w1 - 1, first),
+                                   an.words[w1 - 1].first) ||
+                      edge_word(&an, &an.words[w1 - 2], trail_requests, nt)) &&
                      !de_word(&an, &an.words[w1 - 2])))) {
             w1--;
         } else {
@@ -639,6 +699,15 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         }
         first = an.words[w0 - 1].last + 1;
         s0 = an.atoms[first].start;
+    }
+    /* a span of recent years before the words (近五年的…, 过去5年…, 五年来…) */
+    size_t span = requests ? recent_years(&an, first, end) : 0;
+    if (span) {
+        first = span;
+        s0 = an.atoms[first].start;
+        r->e = r->s + s1;
+        r->s += s0;
+        return ss_q_trim_particles(ac, s, r, requests, err);
     }
     /* a person's name and what is said of the person (王凯同志, 王凯书记,
      * 王凯强调, 孔繁森讲话精神): the name */
