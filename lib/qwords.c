@@ -29,6 +29,8 @@ static const char *const stopwords[] = {
     "我", "我想", "想", "我要", "了解", "想了解", "一下", "知道", "想知道", "查找", "查询",
     "搜索", "检索", "请", "帮我", "帮", "看看", "各地", "全国各地", "具体",
     "政府工作报告", "工作报告", "期间",
+    /* what is said of a thing's state (…存在的问题, …面临的困难) */
+    "存在", "面临", "遇到",
 };
 /* Verbs and nouns too general to say what a question is about: dropped
  * from a question that has other content words (如何加强招商引资工作 asks
@@ -38,7 +40,7 @@ static const char *const generic_words[] = {
     "进行", "开展", "落实", "解决", "抓好", "搞好", "强化", "深化", "完善", "健全", "加大",
     "工作", "问题", "措施", "办法", "情况", "方法", "做法", "途径", "有效", "进一步", "更好",
     "举措", "对策", "思路", "路径", "经验", "良策", "具体", "建议", "思考", "探讨", "探索",
-    "案例", "典型案例", "经验做法",
+    "案例", "典型案例", "经验做法", "取得", "进展", "成果", "成绩", "现状", "主要",
     "全面", "积极", "不断", "切实", "努力", "当前", "目前", "新时期", "新形势", "应该", "应当",
     "需要", "可以", "能够", "才能", "我们", "我国", "我市", "我省", "采取", "好地解决",
     /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
@@ -222,6 +224,12 @@ static const char *const how_nouns[] = {
     "经验做法", "典型案例", "案例", "对策建议", "建议", "思考", "研究", "探讨", "探索", "分析",
 };
 
+/* What stands before a noun of how_nouns or state_nouns that ends a
+ * question: 的 (…的做法), or 及, 和, 与 (…的主要问题及对策). */
+static const char *const how_joiners[] = { "的", "及", "和", "与" };
+/* Nouns of what is wrong with a thing (…存在的问题, …面临的困难). */
+static const char *const state_nouns[] = { "问题", "困难", "挑战", "难点", "短板", "瓶颈", "不足" };
+
 /* 1 when piece p is a verb (the dictionary's tag: 培育, 改良) or a word
  * of generic_words or remedy_words it does not tag as a noun: 推进,
  * 加强, 扎实, 治理, 优化. */
@@ -245,11 +253,12 @@ static int doing_verb(const ss_analysis *an, const seg_dict *d, const piece *p)
 static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t np,
                          size_t items)
 {
-    if (items == 1 && np >= 3 && pc[np - 2].single_han &&
-        memcmp(an->norm + an->atoms[pc[np - 2].first].norm, "的", 3) == 0) {
-        const ss_atom *a = &an->atoms[pc[np - 1].first];
+    if (items == 1 && np >= 3 && pc[np - 2].single_han) {
+        /* …的做法, …及对策, …存在的问题, …面临的困难 */
+        const ss_atom *j = &an->atoms[pc[np - 2].first], *a = &an->atoms[pc[np - 1].first];
         size_t tl = an->atoms[pc[np - 1].last].norm + an->atoms[pc[np - 1].last].normlen - a->norm;
-        if (IN(how_nouns, an->norm + a->norm, tl))
+        int de = IN(how_joiners, an->norm + j->norm, j->normlen);
+        if (de && (IN(how_nouns, an->norm + a->norm, tl) || IN(state_nouns, an->norm + a->norm, tl)))
             return 1;
     }
     size_t content = 0, han = 0, stops = 0;
@@ -797,7 +806,7 @@ ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int asked, i
     size_t f = 0, l = np;
     while (f < np && pc[f].stop)
         f++;
-    while (l > f && pc[l - 1].stop)
+    while (l > f && (pc[l - 1].stop || pc[l - 1].generic)) /* …存在的问题, …进展如何 */
         l--;
     if (f == l || (f == 0 && l == np && !asked))
         return SS_OK; /* nothing asked about, or no question word at its edges */

@@ -17,7 +17,8 @@ query of one Chinese word with a particle after or before it (乡村振兴的,
 numeral inside a word such as 一带一路); each one-word query and keyword pair
 with the words of a request around it (关于…, …情况, 有关…的讲话, …工作,
 …？, 什么是…, …的意义, 我想了解…, 帮我找…, and typed apart, … 措施, … 怎么办; a
-pair also joined by 的); each question that begins with 如何, 怎样 or 怎么 typed as what is to
+pair also joined by 的); each asked of its state (…存在的问题, …面临的困难,
+…取得了哪些成效, …进展如何); each question that begins with 如何, 怎样 or 怎么 typed as what is to
 be done (no question word: 推进医养结合) or as a request for the ways of
 doing it (…的做法, …的经验), and at more length (我想了解如何…, 各地是如何…的,
 …的具体措施有哪些, …的对策建议); each name (kind name) with a title or a verb of saying
@@ -70,6 +71,8 @@ PAIR_REQUESTS = {"关于A B": lambda t: "关于" + t, "A B 情况": lambda t: t 
                  "A B？": lambda t: t + "？", "A的B": lambda t: t.replace(" ", "的")}
 DOING = {"no question word": lambda r: r, "…的做法": lambda r: r + "的做法",
          "…的经验": lambda r: r + "的经验"}
+STATE = {"…存在的问题": lambda t: t + "存在的问题", "…面临的困难": lambda t: t + "面临的困难",
+         "…取得了哪些成效": lambda t: t + "取得了哪些成效", "…进展如何": lambda t: t + "进展如何"}
 SAID = {"…同志": lambda t: t + "同志", "…书记": lambda t: t + "书记", "…强调": lambda t: t + "强调",
         "…讲话精神": lambda t: t + "讲话精神"}
 AT_LENGTH = {"我想了解如何…": lambda r: "我想了解如何" + r, "各地是如何…的": lambda r: "各地是如何" + r + "的",
@@ -220,6 +223,9 @@ def main():
     if questions:
         res["questions as what is done"] = ask(binary, index, questions, after_lead(DOING),
                                                "questions as what is done")
+    if words:
+        res["keywords asked of their state"] = ask(binary, index, words, STATE,
+                                                   "one-word queries asked of their state")
     names = [q for q in words if q.get("kind") == "name"]
     if names:
         res["names with what is said of them"] = ask(binary, index, names, SAID,
