@@ -229,14 +229,34 @@ static int two_han(const char *w, size_t len)
     return n >= 2;
 }
 
-/* The end of a year in digits at the start of w (2018年), or 0. */
-static size_t years_end(const char *w, size_t len)
+/* 1 when w[k, k + 4) is a year in digits (19xx, 20xx) not followed by a
+ * digit. */
+static int year_at(const char *w, size_t len, size_t k)
 {
-    return len >= 7 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) &&
-                   isdigit((unsigned char)w[2]) && isdigit((unsigned char)w[3]) &&
-                   memcmp(w + 4, "年", 3) == 0
-               ? 7
-               : 0;
+    return k + 4 <= len && (memcmp(w + k, "19", 2) == 0 || memcmp(w + k, "20", 2) == 0) &&
+           isdigit((unsigned char)w[k + 2]) && isdigit((unsigned char)w[k + 3]) &&
+           (k + 4 == len || !isdigit((unsigned char)w[k + 4]));
+}
+
+size_t ss_q_years_end(const char *w, size_t len, int *span)
+{
+    static const char *const seps[] = { "-", "\xe2\x80\x94" /* — */, "\xe8\x87\xb3" /* 至 */,
+                                        "\xe5\x88\xb0" /* 到 */ };
+    *span = 0;
+    if (!year_at(w, len, 0))
+        return 0;
+    size_t k = 4;
+    int nian = k + 3 <= len && memcmp(w + k, "年", 3) == 0;
+    k += nian ? 3 : 0;
+    for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+        size_t l = strlen(seps[i]);
+        if (k + l <= len && memcmp(w + k, seps[i], l) == 0 && year_at(w, len, k + l) &&
+            k + l + 7 <= len && memcmp(w + k + l + 4, "年", 3) == 0) {
+            *span = 1;
+            return k + l + 7;
+        }
+    }
+    return nian ? k : 0;
 }
 
 /* The end of a share written at w[k] (百分之八十, 80%, 12.5%), or k when
@@ -270,9 +290,10 @@ size_t ss_q_edge_figure(const char *w, size_t len)
             return k;
         utf8_next(w, len, &k);
     }
-    size_t ye = years_end(w, len);
+    int span = 0;
+    size_t ye = ss_q_years_end(w, len, &span);
     if (ye && ye < len && two_han(w + ye, len - ye))
-        return ye; /* a year: 2018年重点项目 */
+        return ye; /* a year or years: 2018年重点项目, 2015年至2020年的脱贫攻坚 */
     if (!inner_figure(w, len, &s, &e, f, MAX_ALTS))
         return 0;
     if (s == 0 && e < len && two_han(w + e, len - e))

@@ -3,6 +3,7 @@
  * query is a question qwords.c, a word's other forms qforms.c. */
 #include "query_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -787,6 +788,22 @@ static size_t conjunction_cut(const ss_query_opts *o, const ss_analysis *an, con
     return 0;
 }
 
+/* A span of years typed as a word beside others (2015年至2020年 脱贫攻坚,
+ * 2015-2020年脱贫攻坚) is the filter year:… (alone it is the words, as
+ * the plans write them): 1 when item r of s is one and was added to q's
+ * filters, 0 when it is none, -1 on an error. */
+static int years_filter(ss_query *q, ss_actx *ac, const char *s, const raw_item *r, ss_err *err)
+{
+    int span = 0;
+    size_t len = r->e - r->s;
+    if (r->quoted || r->negated || len >= 64 || ss_q_years_end(s + r->s, len, &span) != len ||
+        !span)
+        return 0;
+    char yf[80];
+    snprintf(yf, sizeof yf, "year:%.*s", (int)len, s + r->s);
+    return ss_filter_parse(ac, yf, strlen(yf), &q->filters, err);
+}
+
 static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
                           const raw_item *r, int natural, int may_split, ss_err *err)
 {
@@ -817,6 +834,11 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             return rc;
         if (ss_q_request_word(ac, s + rest.s, rest.e - rest.s))
             rest.e = rest.s; /* 2018年以来: 以来 goes */
+        int f = years_filter(q, ac, s, &head, err); /* 2015年至2020年的脱贫攻坚 */
+        if (f < 0)
+            return err ? err->code : SS_EINVAL;
+        if (f > 0)
+            return parse_item(q, ac, o, s, &rest, 0, may_split, err);
         rc = parse_item(q, ac, o, s, &head, 0, may_split, err);
         return rc == SS_OK ? parse_item(q, ac, o, s, &rest, 0, may_split, err) : rc;
     }
@@ -1087,6 +1109,9 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
     raw_item r[MAX_ITEMS];
     size_t n = ss_q_split_items(text, len, r, MAX_ITEMS);
     ss_code rc = read_items(ac, o, text, r, n, &q->natural, err);
+    size_t words = 0; /* positive items of text */
+    for (size_t i = 0; i < n; i++)
+        words += r[i].e > r[i].s && positive_text(text, &r[i]);
     q->loose = o ? o->loose : 0;
     int pending_or = 0;
     for (size_t i = 0; rc == SS_OK && i < n; i++) {
@@ -1096,6 +1121,8 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
         }
         if (!r[i].quoted && !r[i].negated) {
             int f = ss_filter_parse(ac, text + r[i].s, r[i].e - r[i].s, &q->filters, err);
+            if (f == 0 && words > 1)
+                f = years_filter(q, ac, text, &r[i], err);
             if (f < 0)
                 rc = err ? err->code : SS_EINVAL;
             if (f != 0)

@@ -223,6 +223,9 @@ void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t l
  * together they are the keywords typed apart: a text says 住房一百万套,
  * 100万套保障性住房. */
 size_t ss_q_edge_figure(const char *w, size_t len);
+/* The end of a year in digits or a span of years at the start of w
+ * (2018年; 2015年至2020年, 2015-2020年, 2015—2020年: *span = 1), or 0. */
+size_t ss_q_years_end(const char *w, size_t len, int *span);
 /* Adds to each concept that names a place with its suffix (柳州市) the
  * bare name as another form, when g knows it as the same place. */
 void ss_q_add_short_place_names(ss_query *q, const ss_gazetteer *g);
