@@ -379,6 +379,22 @@ static int is_de(const ss_analysis *an, const piece *p)
     return p->single_han && IN(joiners, an->norm + a->norm, a->normlen);
 }
 
+/* 1 when piece i, a function character of a slogan (为, 以, 于, 而),
+ * stands inside a phrase of the question (项目|为|王, 农民|为|本: the
+ * slogan, not the words apart): side by side between the piece kept
+ * before it (prev) and a single character that ends the phrase. */
+static int inside_phrase(const ss_analysis *an, const piece *pc, size_t np, size_t i,
+                         const piece *prev)
+{
+    static const char *const slogan_chars[] = { "为", "以", "于", "而" };
+    const ss_atom *a = &an->atoms[pc[i].first];
+    if (!pc[i].stop || !pc[i].single_han || i == 0 || i + 1 >= np || !prev ||
+        prev->last + 1 != pc[i].first || !pc[i + 1].single_han || pc[i + 1].stop ||
+        !IN(slogan_chars, an->norm + a->norm, a->normlen))
+        return 0;
+    return adjacent(an, &pc[i - 1], &pc[i]) && adjacent(an, &pc[i], &pc[i + 1]) && !pc[i - 1].stop;
+}
+
 static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
                           const piece *pc, size_t np, int natural, ss_err *err)
 {
@@ -389,7 +405,8 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
         specific += !pc[i].stop && !pc[i].generic &&
                     (!pc[i].single_han || starts_run(an, pc, np, i));
     for (size_t i = 0; i < np && nm < MAX_PIECES_ITEM; i++) {
-        if (natural && (pc[i].stop || (pc[i].generic && specific > 0)))
+        if (natural && (pc[i].stop || (pc[i].generic && specific > 0)) &&
+            !inside_phrase(an, pc, np, i, nm ? &m[nm - 1] : NULL))
             continue;
         if (!natural && i > 0 && i + 1 < np && is_de(an, &pc[i]))
             continue; /* 新的增长点: 新 + 增长点, the whole word as typed beside (之, and

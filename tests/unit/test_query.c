@@ -168,6 +168,9 @@ static const struct {
     { "开展委托招商", "委托招商", 1, 0 },
     { "招商引资的做法", "招商引资", 0, 0 },                  /* one word asked about */
     { "推进招商引资的做法", "招商引资", 1, 0 },
+    /* a function character inside a slogan stays in it (项目|为|王) */
+    { "如何践行项目为王理念", "践行|项目为王|项目|理念", 1, 0 },
+    { "如何以市场为导向", "市场|导向", 1, 0 },              /* words apart: dropped */
     { "集聚区创新发展", "集聚区+创新+发展", 0, 0 },         /* 集聚区 is no verb */
     /* a figure at a keyword's edge is a keyword of its own */
     { "吞吐量一亿吨", "吞吐量 一亿吨{1亿吨}", 0, 0 },
