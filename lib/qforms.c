@@ -215,9 +215,10 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
     return 0;
 }
 
-/* 1 when w[0, len) holds at least two Han characters and no numeral
- * (两个一百年, 三个一批 are no figure and a word: the rest holds one). */
-static int two_han(const char *w, size_t len)
+/* 1 when w[0, len), what a figure at a word's edge leaves, is a word of
+ * its own: two Han characters or more and no numeral (两个一百年, 三个一批
+ * are no figure and a word: the rest holds one). */
+static int word_rest(const char *w, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len;) {
@@ -282,23 +283,23 @@ size_t ss_q_edge_figure(const char *w, size_t len)
     char f[MAX_ALTS][SS_NUM_FORM_MAX];
     size_t s = 0, e = 0;
     size_t pe = percent_end(w, len, 0);
-    if (pe > 0 && pe < len && two_han(w + pe, len - pe))
+    if (pe > 0 && pe < len && word_rest(w + pe, len - pe))
         return pe; /* 百分之八十开工率 */
     for (size_t k = 0; k < len;) { /* 开工率百分之八十, 开工率80% */
         if (k > 0 && !isalnum((unsigned char)w[k - 1]) && w[k - 1] != '.' &&
-            percent_end(w, len, k) == len && two_han(w, k))
+            percent_end(w, len, k) == len && word_rest(w, k))
             return k;
         utf8_next(w, len, &k);
     }
     int span = 0;
     size_t ye = ss_q_years_end(w, len, &span);
-    if (ye && ye < len && two_han(w + ye, len - ye))
+    if (ye && ye < len && word_rest(w + ye, len - ye))
         return ye; /* a year or years: 2018年重点项目, 2015年至2020年的脱贫攻坚 */
     if (!inner_figure(w, len, &s, &e, f, MAX_ALTS))
         return 0;
-    if (s == 0 && e < len && two_han(w + e, len - e))
+    if (s == 0 && e < len && word_rest(w + e, len - e))
         return e;
-    if (s > 0 && e == len && two_han(w, s))
+    if (s > 0 && e == len && word_rest(w, s))
         return s;
     return 0;
 }

@@ -1072,15 +1072,16 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
     if (rc != SS_OK || *natural)
         return rc;
     memcpy(r, kw, n * sizeof *r);
-    size_t words = 0, request = 0; /* positive items of text, and those of the request alone */
-    for (size_t i = 0; i < n; i++)
-        if (positive_text(text, &r[i])) {
-            words++;
-            request += !r[i].quoted && ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s);
-        }
-    for (size_t i = 0; request < words && i < n; i++) /* 新基建 情况: 情况 goes */
-        if (positive_text(text, &r[i]) && !r[i].quoted &&
-            ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s))
+    uint8_t alone[MAX_ITEMS]; /* items of the request alone (新基建 情况: 情况 goes) */
+    size_t words = 0, request = 0; /* positive items of text, and those of them */
+    for (size_t i = 0; i < n; i++) {
+        alone[i] = positive_text(text, &r[i]) && !r[i].quoted &&
+                   ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s);
+        words += positive_text(text, &r[i]);
+        request += alone[i];
+    }
+    for (size_t i = 0; request < words && i < n; i++)
+        if (alone[i])
             r[i].e = r[i].s;
     return SS_OK;
 }

@@ -204,51 +204,33 @@ def main():
     queries = json.load(open(qrels, encoding="utf-8"))["queries"]
     questions = [q for q in queries if q.get("kind") == "question" and LEAD.match(q["query"])]
     pairs = [q for q in queries if q.get("kind") != "question" and TWO.match(q["query"])]
-    res = {}
-    if questions:
-        res["questions"] = ask(binary, index, questions, after_lead(FORMS), "questions")
-    if pairs:
-        res["keyword pairs"] = ask(binary, index, pairs,
-                                   {k: (lambda t, j=j: t.replace(" ", j)) for k, j in
-                                    JOINS.items()}, "keyword pairs")
     words = [q for q in queries if q.get("kind") != "question" and ONE.match(q["query"])]
-    if words:
-        res["keywords with a particle"] = ask(binary, index, words, ENDS, "one-word queries")
-    if words:
-        res["keywords with a request"] = ask(binary, index, words, REQUESTS,
-                                             "one-word queries with a request")
-    if pairs:
-        res["keyword pairs with a request"] = ask(binary, index, pairs, PAIR_REQUESTS,
-                                                  "keyword pairs with a request")
-    if questions:
-        res["questions as what is done"] = ask(binary, index, questions, after_lead(DOING),
-                                               "questions as what is done")
-    if words:
-        res["keywords asked of their state"] = ask(binary, index, words, STATE,
-                                                   "one-word queries asked of their state")
     names = [q for q in words if q.get("kind") == "name"]
-    if names:
-        res["names with what is said of them"] = ask(binary, index, names, SAID,
-                                                     "names with a title or a verb of saying")
-    if questions:
-        res["questions at more length"] = ask(binary, index, questions, after_lead(AT_LENGTH),
-                                              "questions at more length")
     glued = [q for q in queries if q.get("kind") != "question" and ":" not in q["query"] and
              re.fullmatch(r"\S+ \S+", q["query"]) and
              any(YEAR.fullmatch(w) or other_figures(w) for w in q["query"].split(" "))]
-    if glued:
-        res["figure and word together"] = ask(binary, index, glued,
-                                              {"together": lambda t: t.replace(" ", "")},
-                                              "keyword pairs with a figure, typed together")
     ascii_ = [q for q in queries if re.search(r"[0-9A-Za-z]", q["query"]) and ":" not in q["query"]]
-    if ascii_:
-        res["full-width letters and digits"] = ask(binary, index, ascii_, {"full-width": full_width},
-                                                   "queries with letters or digits")
     figs = [q for q in queries if other_figures(q["query"])]
-    if figs:
-        res["figures written otherwise"] = ask(binary, index, figs,
-                                               {"figures otherwise": other_figures},
-                                               "queries with figures")
+    joins = {k: (lambda t, j=j: t.replace(" ", j)) for k, j in JOINS.items()}
+    # (key in OUT_JSON, queries, ways, what the printed line calls them), in print order
+    kinds = [
+        ("questions", questions, after_lead(FORMS), "questions"),
+        ("keyword pairs", pairs, joins, "keyword pairs"),
+        ("keywords with a particle", words, ENDS, "one-word queries"),
+        ("keywords with a request", words, REQUESTS, "one-word queries with a request"),
+        ("keyword pairs with a request", pairs, PAIR_REQUESTS, "keyword pairs with a request"),
+        ("questions as what is done", questions, after_lead(DOING), "questions as what is done"),
+        ("keywords asked of their state", words, STATE, "one-word queries asked of their state"),
+        ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
+        ("questions at more length", questions, after_lead(AT_LENGTH), "questions at more length"),
+        ("figure and word together", glued, {"together": lambda t: t.replace(" ", "")},
+         "keyword pairs with a figure, typed together"),
+        ("full-width letters and digits", ascii_, {"full-width": full_width},
+         "queries with letters or digits"),
+        ("figures written otherwise", figs, {"figures otherwise": other_figures},
+         "queries with figures"),
+    ]
+    res = {key: ask(binary, index, qs, forms, what) for key, qs, forms, what in kinds if qs}
     han = [q for q in queries if q.get("kind") != "trad" and re.search(r"[\u4e00-\u9fff]", q["query"])]
     trad = traditional([q["query"] for q in han]) if han else None
     if trad:
