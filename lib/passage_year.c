@@ -15,8 +15,27 @@ static const struct {
     { "去年", -1 }, { "上年", -1 }, { "前年", -2 }, { "今年", 0 }, { "本年", 0 }, { "明年", 1 },
 };
 
+/* Words that name the years before a speech as one span: the five years
+ * a report looks back on (过去五年 in a report of 2011: 2006 to 2010). */
+static const struct {
+    const char *word;
+    int years;
+} span_words[] = {
+    { "过去五年", 5 }, { "过去的五年", 5 }, { "五年来", 5 }, { "近五年", 5 },
+};
+
+/* Words that name the year before the speech as 去年 does: a report looks
+ * back on it (一年来, 过去一年). */
+static const char *const past_year_words[] = { "一年来", "过去一年", "过去的一年" };
+
 /* Chinese digits as years are written (二〇〇八年). */
 static const char *const han_digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+/* Five-year plans: the Nth plan (N >= 3) covers 1966 + 5 (N - 3) and the
+ * four years after; 十一五 is the eleventh (2006-2010).  A name of two
+ * characters (九五, 十五) is a plan only before one of plan_after. */
+#define PLAN_FIRST_YEAR(n) (1966 + 5 * ((n) - 3))
+static const char *const plan_after[] = { "时期", "期间", "计划", "规划", "末", "以来" };
 
 /* The longest range written out (2016—2020年) whose years between count. */
 #define RANGE_MAX 20
@@ -72,6 +91,78 @@ static int han_year(const ss_analysis *an, size_t i)
     return y >= SS_YEAR_MIN && y <= SS_YEAR_MAX ? y : 0;
 }
 
+/* 1 when the atoms from i (adjacent) spell w; *n is their count. */
+static int atoms_spell(const ss_analysis *an, size_t i, const char *w, size_t *n)
+{
+    size_t len = strlen(w), at = 0, k = 0;
+    while (at < len) {
+        if (i + k >= an->natoms || (k && !adjacent(an, i + k - 1, i + k)))
+            return 0;
+        const ss_atom *a = &an->atoms[i + k];
+        if (a->kind != SS_ATOM_HAN || a->normlen > len - at ||
+            memcmp(an->norm + a->norm, w + at, a->normlen) != 0)
+            return 0;
+        at += a->normlen;
+        k++;
+    }
+    *n = k;
+    return 1;
+}
+
+/* The number of the five-year plan whose name starts at atom i (十一五:
+ * 11, 九五: 9), with *n its atoms, else 0. */
+static int plan_at(const ss_analysis *an, size_t i, size_t *n)
+{
+    static const char *const names[] = { "九五", "十五", "十一五", "十二五", "十三五", "十四五",
+                                         "十五五" };
+    static const int numbers[] = { 9, 10, 11, 12, 13, 14, 15 };
+    if (i > 0 && adjacent(an, i - 1, i) && han_digit(an, i - 1) >= 0)
+        return 0; /* 二十五, 一九五 */
+    for (int k = (int)NELEM(names) - 1; k >= 0; k--) {
+        size_t m;
+        if (!atoms_spell(an, i, names[k], &m))
+            continue;
+        if (i + m < an->natoms && adjacent(an, i + m - 1, i + m) && han_digit(an, i + m) >= 0)
+            return 0; /* 十五五年 is no plan, nor 十一五〇 */
+        if (strlen(names[k]) > 6) {
+            *n = m;
+            return numbers[k];
+        }
+        for (size_t a = 0; a < NELEM(plan_after); a++) {
+            size_t m2;
+            if (i + m < an->natoms && adjacent(an, i + m - 1, i + m) &&
+                atoms_spell(an, i + m, plan_after[a], &m2)) {
+                *n = m;
+                return numbers[k];
+            }
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Calls fn for each year of the span that starts at atom i (a five-year
+ * plan, 过去五年), relative 2; *n is its atoms.  1: fn asked to stop. */
+static int span_at(const ss_analysis *an, size_t i, int speech_year, ss_year_fn fn, void *arg,
+                   size_t *n)
+{
+    int first = 0, years = 0;
+    int plan = plan_at(an, i, n);
+    if (plan) {
+        first = PLAN_FIRST_YEAR(plan);
+        years = 5;
+    }
+    for (size_t w = 0; !years && speech_year && w < NELEM(span_words); w++)
+        if (atoms_spell(an, i, span_words[w].word, n)) {
+            first = speech_year - span_words[w].years;
+            years = span_words[w].years;
+        }
+    for (int y = first; y < first + years; y++)
+        if (fn(arg, y, i, i + *n - 1, SS_YEAR_SPAN))
+            return 1;
+    return 0;
+}
+
 void ss_passage_years(const ss_analysis *an, int speech_year, ss_year_fn fn, void *arg)
 {
     for (size_t i = 0; i < an->natoms; i++) {
@@ -93,6 +184,23 @@ void ss_passage_years(const ss_analysis *an, int speech_year, ss_year_fn fn, voi
             continue;
         }
         if (an->atoms[i].kind != SS_ATOM_HAN || !adjacent(an, i, i + 1))
+            continue;
+        size_t n = 0;
+        if (span_at(an, i, speech_year, fn, arg, &n))
+            return;
+        if (n) {
+            i += n - 1;
+            continue;
+        }
+        int counted = i > 0 && adjacent(an, i - 1, i) &&
+                      (han_digit(an, i - 1) >= 0 || atom_is(an, i - 1, "十"));
+        for (size_t w = 0; speech_year && !counted && !n && w < NELEM(past_year_words); w++)
+            if (atoms_spell(an, i, past_year_words[w], &n)) { /* not 十一年来 */
+                if (fn(arg, speech_year - 1, i, i + n - 1, SS_YEAR_LOOKBACK))
+                    return;
+                i += n - 1;
+            }
+        if (n)
             continue;
         y = han_digit(an, i) >= 0 ? han_year(an, i) : 0;
         if (y && adjacent(an, i + 3, i + 4) && atom_is(an, i + 4, "年")) {
@@ -138,6 +246,44 @@ int ss_text_speaks_of(const char *text, size_t len, int year, int speech_year)
     return 0;
 }
 
+/* 1 when the plan of number plan is named in text[0, len): its name, and
+ * for a name of two characters a word of plan_after or a closing quote
+ * after it. */
+static int text_names_plan(const char *text, size_t len, int plan)
+{
+    static const char *const names[] = { "九五", "十五", "十一五", "十二五", "十三五", "十四五",
+                                         "十五五" };
+    if (plan < 9 || plan > 15)
+        return 0;
+    const char *name = names[plan - 9];
+    size_t nl = strlen(name);
+    for (const char *at = text, *end = text + len; at < end;) {
+        const char *hit = memmem(at, (size_t)(end - at), name, nl);
+        if (!hit)
+            return 0;
+        const char *after = hit + nl;
+        size_t rest = (size_t)(end - after);
+        if (nl > 6 || (rest >= 3 && !memcmp(after, "”", 3)))
+            return 1;
+        for (size_t a = 0; a < NELEM(plan_after); a++)
+            if (rest >= strlen(plan_after[a]) && !memcmp(after, plan_after[a], strlen(plan_after[a])))
+                return 1;
+        at = hit + 1;
+    }
+    return 0;
+}
+
+int ss_text_spans(const char *text, size_t len, int year, int speech_year)
+{
+    if (year >= PLAN_FIRST_YEAR(9) && text_names_plan(text, len, 9 + (year - PLAN_FIRST_YEAR(9)) / 5))
+        return 1;
+    for (size_t w = 0; speech_year && w < NELEM(span_words); w++)
+        if (year < speech_year && year >= speech_year - span_words[w].years &&
+            memmem(text, len, span_words[w].word, strlen(span_words[w].word)))
+            return 1;
+    return 0;
+}
+
 int ss_speech_year_of_terms(const strbuf *t)
 {
     for (size_t at = 0; t && t->buf && at < t->len;) {
@@ -166,8 +312,8 @@ static int on_year(void *arg, int year, size_t first, size_t last, int relative)
     year_set *s = arg;
     (void)first;
     (void)last;
-    (void)relative;
-    if (year >= SS_YEAR_MIN && year <= SS_YEAR_MAX) {
+    /* a span is too loose for year: (過去五年 is no passage of 2008) */
+    if (relative != SS_YEAR_SPAN && year >= SS_YEAR_MIN && year <= SS_YEAR_MAX) {
         int k = year - SS_YEAR_MIN;
         s->seen[k / 8] |= (unsigned char)(1u << (k % 8));
     }

@@ -166,6 +166,7 @@ static int speech_year(const ss_passage_meta *m)
 #define S_YEAR_DATE ((float)TUNABLE(S_YEAR_DATE, 0.3))      /* the speech was given in the year */
 #define S_YEAR_HEADING ((float)TUNABLE(S_YEAR_HEADING, 0.8))   /* its section heading speaks of the year */
 #define S_YEAR_RELATIVE ((float)TUNABLE(S_YEAR_RELATIVE, 0.8))  /* 去年 (in a report of the next year), 二〇〇八年 */
+#define S_YEAR_SPAN ((float)TUNABLE(S_YEAR_SPAN, 0.5))  /* a span that holds it: “十一五”时期, 过去五年 */
 
 typedef struct {
     occs *o;
@@ -173,18 +174,34 @@ typedef struct {
     int year;
     const ss_analysis *an;
     int oom;
+    int named; /* the passage or its heading names the year (2008年, 去年) */
 } year_ctx;
+
+/* Whether the passage names the year other than by a span or a look back. */
+static int on_year_named(void *arg, int year, size_t first, size_t last, int relative)
+{
+    year_ctx *y = arg;
+    (void)first;
+    (void)last;
+    y->named |= year == y->year && relative != SS_YEAR_SPAN && relative != SS_YEAR_LOOKBACK;
+    return y->named;
+}
 
 /* A passage that speaks of the concept's year other than by the year as
  * typed (去年 in a report of the next year, 二〇〇八年) holds the concept
- * there, a little below the year written out. */
+ * there, a little below the year written out; a span that holds the year
+ * (“十一五”时期, 过去五年) or a look back (一年来) only in a passage that
+ * does not name the year itself, which it would repeat. */
 static int on_year(void *arg, int year, size_t first, size_t last, int relative)
 {
     year_ctx *y = arg;
     if (year != y->year)
         return 0;
     const ss_atom *a = &y->an->atoms[first], *b = &y->an->atoms[last];
-    float s = relative || a->kind != SS_ATOM_ASCII ? S_YEAR_RELATIVE : 0.0f;
+    float s = relative == SS_YEAR_SPAN                  ? (y->named ? 0.0f : S_YEAR_SPAN)
+              : relative == SS_YEAR_LOOKBACK            ? (y->named ? 0.0f : S_YEAR_RELATIVE)
+              : relative || a->kind != SS_ATOM_ASCII ? S_YEAR_RELATIVE
+                                                     : 0.0f;
     if (s > 0 && ss_q_push_cocc(y->o, (occ){ a->pos, b->pos, (uint32_t)first, (uint32_t)last,
                                              y->concept, s, 0 })) {
         y->oom = 1;
@@ -262,7 +279,15 @@ ss_code ss_q_context(const ss_query *q, const ss_analysis *an, const ss_passage_
             if (meta->heading && o->ctx[ci] < S_YEAR_HEADING &&
                 ss_text_speaks_of(meta->heading, strlen(meta->heading), c->year, year))
                 o->ctx[ci] = S_YEAR_HEADING;
-            year_ctx y = { o, (uint32_t)ci, c->year, an, 0 };
+            if (meta->heading && o->ctx[ci] < S_YEAR_SPAN &&
+                ss_text_spans(meta->heading, strlen(meta->heading), c->year, year))
+                o->ctx[ci] = S_YEAR_SPAN;
+            /* a heading that names the year (2008年工作回顾) says it already */
+            int heading_names = meta->heading && ss_text_speaks_of(meta->heading,
+                                                                   strlen(meta->heading),
+                                                                   c->year, year);
+            year_ctx y = { o, (uint32_t)ci, c->year, an, 0, heading_names };
+            ss_passage_years(an, year, on_year_named, &y);
             ss_passage_years(an, year, on_year, &y);
             if (y.oom)
                 return ss_seterr(err, SS_ENOMEM, "out of memory ranking");
