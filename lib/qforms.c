@@ -177,6 +177,28 @@ static size_t numeral_at(const char *w, size_t len, size_t k)
     return ss_num_is_numeral(utf8_next(w, len, &i)) ? i - k : 0;
 }
 
+size_t ss_q_figure_len(const char *w, size_t len)
+{
+    size_t m = 0, step;
+    while (m < len && (step = numeral_at(w, len, m)) > 0)
+        m += step;
+    if (m == 0)
+        return 0;
+    if (m + 3 <= len && (memcmp(w + m, "多", 3) == 0 || memcmp(w + m, "余", 3) == 0))
+        m += 3; /* 二百多名, 5000余人 */
+    size_t best = 0;
+    char f[1][SS_NUM_FORM_MAX];
+    for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++) {
+        size_t ml = strlen(measures[i]);
+        if (m + ml <= len && memcmp(w + m, measures[i], ml) == 0 && m + ml > best &&
+            ss_num_forms(w, m + ml, f, 1) > 0)
+            best = m + ml;
+    }
+    if (!best && ss_num_forms(w, m, f, 1) > 0)
+        best = m; /* 一百万, 2000亿 */
+    return best;
+}
+
 /* The first figure inside word w that is not the whole word: a run of
  * numerals (not after a digit, a point, a letter or another numeral)
  * with a measure word after it (多 or 余 between them), whose other writings ss_num_forms knows;
@@ -301,6 +323,8 @@ size_t ss_q_edge_figure(const char *w, size_t len)
         return e;
     if (s > 0 && e == len && word_rest(w, s))
         return s;
+    if (s > 0 && e < len && word_rest(w, s) && word_rest(w + e, len - e))
+        return s; /* 年产30万吨乙烯: 年产, then 30万吨乙烯 (cut again) */
     return 0;
 }
 

@@ -813,13 +813,14 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         return rc;
     int apart = !natural && !r->quoted && !r->negated && q->nitems + 1 < MAX_ITEMS;
     size_t cut = 0, next = apart ? conjunction_cut(o, &an, s + r->s, r->e - r->s, &cut) : 0;
-    int named = apart && may_split && named_whole(o, ac, &an);
+    int named = apart && may_split && named_whole(o, ac, &an), figure_cut = 0;
     if (!next && apart && may_split && !named && an.natoms) { /* in the normalised text: 一億噸 */
         size_t cn = ss_q_edge_figure(an.norm, an.atoms[an.natoms - 1].norm +
                                                   an.atoms[an.natoms - 1].normlen);
         for (size_t k = 1; cn && k < an.natoms && !next; k++)
             if (an.atoms[k].norm == cn)
                 next = cut = an.atoms[k].start;
+        figure_cut = next > 0;
     }
     if (next) { /* two keywords (the analysis is not used again) */
         raw_item head = *r, rest = *r;
@@ -830,6 +831,11 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         rc = ss_q_trim_particles(ac, s, &head, 1, err);
         if (rc == SS_OK)
             rc = ss_q_trim_particles(ac, s, &rest, 1, err);
+        /* 吞吐量达到|一亿吨, 实现城镇新增就业|一千一百万人: without the verb */
+        if (rc == SS_OK && figure_cut)
+            rc = ss_q_trim_attain(ac, s, &head, err);
+        if (rc == SS_OK && figure_cut)
+            rc = ss_q_trim_attain(ac, s, &rest, err);
         if (rc != SS_OK)
             return rc;
         if (ss_q_request_word(ac, s + rest.s, rest.e - rest.s))

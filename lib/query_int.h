@@ -184,6 +184,10 @@ int ss_q_word_kind(const char *s, size_t len);
  * (关于新基建, 新基建情况, 有关双减的讲话: the word asked for).  At least
  * one word stays. */
 ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int requests, ss_err *err);
+/* Trims from the words of item r, cut from a figure typed with it, a verb
+ * of attain_verbs at either end (吞吐量达到, 实现城镇新增就业): what is
+ * measured, without the verb that ties it to the figure. */
+ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err);
 /* 1 when s (len bytes) is a word of the request alone (情况, 關於): an
  * item of it beside other words is dropped (新基建 情况). */
 int ss_q_request_word(ss_actx *ac, const char *s, size_t len);
@@ -223,6 +227,10 @@ void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t l
  * together they are the keywords typed apart: a text says 住房一百万套,
  * 100万套保障性住房. */
 size_t ss_q_edge_figure(const char *w, size_t len);
+/* The bytes of the figure that w (normalised) starts with: numerals, 多 or
+ * 余, a measure word (10万人, 一百万锭, 5000余人; 2000亿 with none), when
+ * ss_num_forms reads it; 0 when none starts there. */
+size_t ss_q_figure_len(const char *w, size_t len);
 /* The end of a year in digits or a span of years at the start of w
  * (2018年; 2015年至2020年, 2015-2020年, 2015—2020年: *span = 1), or 0. */
 size_t ss_q_years_end(const char *w, size_t len, int *span);

@@ -3,8 +3,10 @@
  * (dictionary words, ASCII tokens); a question drops its function words and,
  * when it has content words, the words too general to say what it asks;
  * single characters go with the word they stand against. */
+#define _GNU_SOURCE /* memmem */
 #include "query_int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,6 +244,67 @@ static int doing_verb(const ss_analysis *an, const seg_dict *d, const piece *p)
                  seg_dict_pos(d, t, tl) == SEG_POS_VERB);
 }
 
+/* 1 when piece b follows piece a with nothing between them. */
+static int adjacent(const ss_analysis *an, const piece *a, const piece *b)
+{
+    return b->first == a->last + 1 && an->atoms[b->first].flags == 0;
+}
+
+/* The last piece of a figure that starts at piece i (10|万人, 100|亿元,
+ * 一百万|吨: numerals, then what ss_num_forms reads as its unit, side by
+ * side), or i - 1 when none starts there. */
+static size_t figure_end(const ss_analysis *an, const piece *pc, size_t np, size_t i)
+{
+    size_t l = 0;
+    const ss_atom *a = &an->atoms[pc[i].first];
+    uint32_t cp = utf8_valid_cp(an->norm + a->norm, &l);
+    if (!(cp >= '0' && cp <= '9') && !ss_num_is_numeral(cp))
+        return i;
+    size_t j = i;
+    while (j + 1 < np && j + 1 < i + 3 && adjacent(an, &pc[j], &pc[j + 1]))
+        j++;
+    size_t fl = ss_q_figure_len(an->norm + a->norm,
+                                an->atoms[pc[j].last].norm + an->atoms[pc[j].last].normlen -
+                                    a->norm);
+    for (size_t k = i; fl && k <= j; k++) /* the figure ends where a piece ends */
+        if (an->atoms[pc[k].last].norm + an->atoms[pc[k].last].normlen - a->norm == fl)
+            return k;
+    return i;
+}
+
+/* 1 when an amount starts at piece i: a figure (figure_end, or the piece
+ * alone) written in digits or with 万 or 亿 in it (10万人, 一百万吨, 2018年;
+ * not the counts of slogans, 两个, 一百年). */
+static int amount_at(const ss_analysis *an, const piece *pc, size_t np, size_t i)
+{
+    const ss_atom *at = &an->atoms[pc[i].first];
+    size_t e = figure_end(an, pc, np, i);
+    const char *t = an->norm + at->norm;
+    size_t tl = an->atoms[pc[e].last].norm + an->atoms[pc[e].last].normlen - at->norm;
+    if (e == i && ss_q_figure_len(t, tl) != tl)
+        return 0;
+    return isdigit((unsigned char)t[0]) || memmem(t, tl, "万", 3) || memmem(t, tl, "亿", 3);
+}
+
+/* Pieces pc[0, np) with each figure's pieces made one (a question asks
+ * about 10万人, not about 10 and 万人 apart); returns the new count. */
+static size_t join_figures(const ss_analysis *an, piece *pc, size_t np)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < np; i++) {
+        size_t e = figure_end(an, pc, np, i);
+        pc[n] = pc[i];
+        if (e > i) {
+            pc[n].last = pc[e].last;
+            pc[n].single_han = pc[n].stop = pc[n].generic = pc[n].has_core = 0;
+            pc[n].qweight = 1.0f;
+            i = e;
+        }
+        n++;
+    }
+    return n;
+}
+
 /* Whether the query (all items' text, items of them) reads as a
  * question: it has a question word; it is one long run of text (four
  * or more content words, eight or more characters) with function words
@@ -249,7 +312,8 @@ static int doing_verb(const ss_analysis *an, const seg_dict *d, const piece *p)
  * content words or more, six characters or more (推进综合行政执法改革,
  * 开展委托招商, 扎实推进共同富裕: what is to be done, typed without 如何);
  * or it ends with 的 and a noun of how_nouns.  Keywords separated by
- * spaces stay keywords. */
+ * spaces stay keywords, and so does a text with a figure in it unless it
+ * has a question word. */
 static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t np,
                          size_t items)
 {
@@ -272,6 +336,11 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
         stops += pc[i].stop;
         han += pc[i].last - pc[i].first + 1;
     }
+    /* a text with an amount in it states a fact to look up (新增就业10万人,
+     * 引进资金100亿元): its words, not what is to be done */
+    for (size_t i = 0; i < np; i++)
+        if (amount_at(an, pc, np, i))
+            return 0;
     if (items == 1 && np > 1 && doing_verb(an, d, &pc[0]) && content >= 2 && han >= 6) {
         /* a character after the verb goes with it (集聚|区|创新|发展:
          * 集聚区, no verb) unless it starts a word of two (推动|产|城|融合) */
@@ -285,11 +354,6 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
     return items == 1 && stops > 0 && content >= 4 && han >= 8;
 }
 
-/* 1 when piece b follows piece a with nothing between them. */
-static int adjacent(const ss_analysis *an, const piece *a, const piece *b)
-{
-    return b->first == a->last + 1 && an->atoms[b->first].flags == 0;
-}
 
 /* Units of an unquoted item: the pieces, with function words dropped from
  * a question and every single character joined to the piece it stands
@@ -396,9 +460,11 @@ static int inside_phrase(const ss_analysis *an, const piece *pc, size_t np, size
 }
 
 static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
-                          const piece *pc, size_t np, int natural, ss_err *err)
+                          piece *pc, size_t np, int natural, ss_err *err)
 {
     size_t u0 = q->nunits;
+    if (natural)
+        np = join_figures(an, pc, np);
     piece m[MAX_PIECES_ITEM];
     size_t nm = 0, specific = 0;
     for (size_t i = 0; natural && i < np; i++) /* a word, or characters that make one */
@@ -850,3 +916,38 @@ ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, i
     size_t np = make_pieces(an, d, pc, MAX_PIECES);
     return item_units(q, an, d, pc, np, natural, err);
 }
+
+/* Verbs that tie a word to a figure typed with it (吞吐量达到一亿吨, 实现城
+ * 镇新增就业一千一百万人): they say the figure was reached, not what is
+ * measured; the texts write the figure with other verbs or none. */
+static const char *const attain_verbs[] = {
+    "达到", "突破", "超过", "实现", "完成", "增至", "增加到", "提高到", "提升到", "增长到",
+    "达", "超", "高达", "多达", "累计", "共计", "总计", "逾", "为",
+};
+
+ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
+{
+    ss_analysis an;
+    ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
+    if (rc != SS_OK || an.nwords < 2)
+        return rc;
+    size_t w0 = 0, w1 = an.nwords; /* segmenter words come first, in order */
+    while (w1 > 0 && an.words[w1 - 1].slogan)
+        w1--;
+    if (w1 < 2 || an.words[0].first != 0 || an.words[w1 - 1].last + 1 != an.natoms)
+        return SS_OK; /* not words from end to end (letters, digits) */
+    if (in_list(attain_verbs, NELEM(attain_verbs), an.norm + an.atoms[an.words[w1 - 1].first].norm,
+                an.atoms[an.words[w1 - 1].last].norm + an.atoms[an.words[w1 - 1].last].normlen -
+                    an.atoms[an.words[w1 - 1].first].norm))
+        w1--;
+    if (w1 - w0 > 1 &&
+        in_list(attain_verbs, NELEM(attain_verbs), an.norm + an.atoms[an.words[0].first].norm,
+                an.atoms[an.words[0].last].norm + an.atoms[an.words[0].last].normlen -
+                    an.atoms[an.words[0].first].norm))
+        w0++;
+    size_t e = an.atoms[an.words[w1 - 1].last].end, b = an.atoms[an.words[w0].first].start;
+    r->e = r->s + e;
+    r->s += b;
+    return SS_OK;
+}
+

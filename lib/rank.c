@@ -62,9 +62,13 @@
  * where cover is the share of the question's weight the passage holds
  * (each concept weighs the rarity of its first unit, log N/df, times its
  * strength there), times W_NO_THING when the question names a thing (a
- * word that is not a problem or a remedy: qweight 1) and the passage holds
- * only its problem or remedy words (如何缓解电力供应紧张: a passage on
- * 缓解…矛盾 that names no 电力 or 供应 answers another question).  The
+ * word that is not a problem or a remedy, qweight 1, nor a place or a
+ * year) and the passage holds none of them, only its problem or remedy
+ * words or its place (如何缓解电力供应紧张: a passage on 缓解…矛盾 that
+ * names no 电力 or 供应 answers another question; 景德镇如何发展试验区: a
+ * passage that names only 景德镇 answers none), and times the context
+ * weight (context_weight: a place or year held by context given back its
+ * BM25 weight, as for keywords).  The
  * opening and the topic sentence are the keyword factor's (strengths()):
  * a passage that opens with the thing asked about (盐碱地综合利用取得显著
  * 成效。) is the answer to how it was done; one that names it in passing
@@ -427,7 +431,8 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
     for (size_t c = 0; c < q->nconcepts; c++) {
         double w = concept_idf(q, c);
         const concept *k = &q->concepts[c];
-        int thing = k->u1 > k->u0 && q->units[k->u0].qweight >= 1.0f;
+        /* a place or a year says where or when, not what is asked about */
+        int thing = k->u1 > k->u0 && q->units[k->u0].qweight >= 1.0f && !k->nplaces && !k->year;
         w_all += w;
         things += thing;
         if (concept_present(o, c)) {
@@ -459,7 +464,7 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
                 cover, most, q->nconcepts, found, tight, pairs, focus, present,
                 w_all > 0 ? w_lead / w_all : 0, w_all > 0 ? w_topic / w_all : 0, w_all > 0 ? w_repeat / w_all : 0);
 #endif
-    return cover * (things && !things_here ? W_NO_THING : 1.0) *
+    return context_weight(q, o) * cover * (things && !things_here ? W_NO_THING : 1.0) *
            (1.0 + W_NEAR * (double)most / q->nconcepts +
             W_PAIR * (pairs ? (double)found / pairs : 0.0) +
             W_TIGHT * (pairs ? (double)tight / pairs : 0.0) + W_FOCUS * (double)focus / present +

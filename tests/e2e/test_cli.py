@@ -677,8 +677,9 @@ def test_asked_as_typed(tmp):
     """The ways people type a keyword query find what the words alone find:
     the words of a request around them (关于…, …情况, 有关…的讲话, …工作),
     a question mark, a question of one word (什么是…), a figure glued to
-    the word (吞吐量一亿吨 as 吞吐量 一亿吨); and what is to be done, typed
-    without 如何, is read as the question."""
+    the word (吞吐量一亿吨 as 吞吐量 一亿吨), with the verb that ties them
+    (吞吐量达到一亿吨); and what is to be done, typed without 如何, is read
+    as the question, unless it holds an amount (a fact to look up)."""
     db = report_fixture(tmp, "asked",
                         ["大力发展夜间经济，打造特色街区。",
                          "港口货物吞吐量突破一亿吨，集装箱增长两成。",
@@ -696,6 +697,11 @@ def test_asked_as_typed(tmp):
         check(hits(q) == want, f"asked: {q} finds what the word finds", hits(q))
     check(hits("吞吐量一亿吨") == hits("吞吐量 一亿吨") == ["港口货物"],
           "asked: a figure glued to a word is a word of its own", hits("吞吐量一亿吨"))
+    for q in ("吞吐量达到一亿吨", "实现吞吐量一亿吨", "吞吐量超过一亿吨"):
+        check(hits(q) == ["港口货物"], f"asked: {q}: the verb before the figure goes", hits(q))
+    rc, res = query(db, "推进吞吐量增长一亿吨")
+    check(res and res["mode"] == "keywords", "asked: an amount makes no question of a verb",
+          res and res["mode"])
     rc, res = query(db, "推进医养结合")
     check(res and res["mode"] == "question", "asked: what is to be done reads as the question",
           res and res["mode"])

@@ -35,6 +35,14 @@ FIXTURES = {
               "抓住西部大开发机遇，加强基础设施建设。\n",
     "sc.txt": "四川省2005年政府工作报告\n省长 孙某某\n"
               "加强基础设施建设，改善投资环境。\n",
+    "hb.txt": "河北省2021年政府工作报告\n省长 吴某某\n"
+              "推进开发区改革创新，提升开发区能级。\n",
+    "hbnews.txt": "2021年全国两会侧记\n记者 郑某某\n"
+                  "河北代表说，河北这些年变化很大，河北人民很高兴。\n",
+    "zj.txt": "浙江省2021年政府工作报告\n省长 郑某某\n"
+              "整合提升开发区，开发区亩均效益提高。\n",
+    "js.txt": "江苏省2021年政府工作报告\n省长 王某某\n"
+              "开发区创新发展，建设一流开发区。\n",
 }
 
 
@@ -98,12 +106,28 @@ def test_context(db):
     check(rc == 0 and set(files(res)) <= {"gs.txt"}, "西部 alone is no place", str(files(res)))
 
 
+def test_question_place(db):
+    # a question's place is where the thing asked about is, not the thing:
+    # the 河北 speech's passage on 开发区 (the place as context, its weight
+    # given back) ranks first, and a passage that names 河北 three times and
+    # no 开发区 below every passage on 开发区
+    rc, res = query(db, "河北如何推进开发区建设")
+    got = files(res)
+    check(rc == 0 and res["mode"] == "question" and got[:1] == ["hb.txt"],
+          "河北如何推进开发区建设: the 河北 passage on 开发区 first", str(got))
+    check("hbnews.txt" not in got or
+          got.index("hbnews.txt") > max(got.index(f) for f in ("hb.txt", "js.txt", "zj.txt")
+                                        if f in got),
+          "河北如何推进开发区建设: the place alone below the thing", str(got))
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-regions-")
     try:
         db = index_texts(BIN, tmp, FIXTURES)
         test_filters(db)
         test_context(db)
+        test_question_place(db)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary()

@@ -80,6 +80,22 @@ AT_LENGTH = {"我想了解如何…": lambda r: "我想了解如何" + r, "各�
 YEAR = re.compile(r"(19|20)\d\d年")
 
 
+def word_and_figure(text):
+    """(word, figure) of a keyword pair with a figure that is no year, or None."""
+    a, b = text.split(" ")
+    if other_figures(a) and not YEAR.fullmatch(a) and not other_figures(b):
+        return b, a
+    if other_figures(b) and not YEAR.fullmatch(b) and not other_figures(a):
+        return a, b
+    return None
+
+
+# A figure asked as a fact, with a verb: 吞吐量达到一亿吨, 实现城镇新增就业一千一百万人.
+WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
+             "…突破…": lambda t: "%s突破%s" % word_and_figure(t),
+             "实现……": lambda t: "实现%s%s" % word_and_figure(t)}
+
+
 def run(binary, index, text):
     p = subprocess.run([binary, "-d", index, "-n", "10", "--json", text],
                        capture_output=True, text=True)
@@ -225,6 +241,8 @@ def main():
         ("questions at more length", questions, after_lead(AT_LENGTH), "questions at more length"),
         ("figure and word together", glued, {"together": lambda t: t.replace(" ", "")},
          "keyword pairs with a figure, typed together"),
+        ("figure with a verb", [q for q in glued if word_and_figure(q["query"])], WITH_VERB,
+         "keyword pairs with a figure, asked with a verb"),
         ("full-width letters and digits", ascii_, {"full-width": full_width},
          "queries with letters or digits"),
         ("figures written otherwise", figs, {"figures otherwise": other_figures},

@@ -182,6 +182,20 @@ static const struct {
     { "两千亿", "两千亿{2000亿,二千亿}", 0, 0 },            /* a figure alone: whole */
     { "一带一路", "一带一路", 0, 0 },
     { "1,000亿", "1000亿{一千亿,千亿}", 0, 0 },
+    /* ... and in the middle: the words on each side are keywords too */
+    { "年产30万吨乙烯", "年产 30+万吨{300000吨,三十万吨} 乙烯", 0, 0 },
+    /* the verb that ties a word to its figure goes (达到, 突破, 实现) */
+    { "吞吐量达到一亿吨", "吞吐量 一亿吨{1亿吨}", 0, 0 },
+    { "实现吞吐量一亿吨", "吞吐量 一亿吨{1亿吨}", 0, 0 },
+    { "吞吐量达到一亿吨", "吞吐量 一亿吨", 0, 1 },
+    /* an amount makes a fact to look up, not what is to be done ... */
+    { "新增就业10万人", "新增+就业 10万人{100000人,十万人}", 0, 0 },
+    { "建设一百万套住房", "建设 一百万套{100万套,1000000套,百万套} 住房", 0, 0 },
+    { "实现两个一百年奋斗目标", "两个|一百年{100年,百年}|奋斗目标", 1, 0 }, /* counts: no amount */
+    /* ... and a question asks about the figure whole, not its digits */
+    { "如何实现新增就业10万人", "新增|就业|10万人{100000人,十万人}", 1, 0 },
+    { "一百万锭面临的困难", "一百万锭{100万锭,1000000锭,百万锭}|百万锭{100万锭,1000000锭,一百万锭}|困难",
+      1, 0 },
     /* a run of text cut only by a comma still reads as one (a question) */
     { "加快推进产业集聚区的转型发展，提高项目质量", "产业|集聚区|集聚|转型 | 项目|质量", 1, 0 },
     /* synonyms and abbreviations: "=" groups in keywords, "~" in questions too */
