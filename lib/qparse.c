@@ -831,6 +831,10 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         rc = ss_q_trim_particles(ac, s, &head, 1, err);
         if (rc == SS_OK)
             rc = ss_q_trim_particles(ac, s, &rest, 1, err);
+        /* 1998年发生|的|特大洪水: the year, not its verb */
+        int yv = !figure_cut && rc == SS_OK ? ss_q_year_verb(ac, s + head.s, head.e - head.s) : 0;
+        if (yv)
+            head.e = head.s + (size_t)yv;
         /* 吞吐量达到|一亿吨, 实现城镇新增就业|一千一百万人: without the verb */
         if (rc == SS_OK && figure_cut)
             rc = ss_q_trim_attain(ac, s, &head, err);

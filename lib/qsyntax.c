@@ -40,7 +40,8 @@ enum { NOT_SPACE = 0, BLANK, LIST_MARK };
  * semicolon is half-width by now), but not a comma inside a figure
  * (1,000亿), or for a question or exclamation mark, which ends what it
  * follows and makes no question of keywords (新基建？ is 新基建: a question
- * is read from its words, 如何…, 哪些…, …吗); else NOT_SPACE. */
+ * is read from its words, 如何…, 哪些…, …吗), or for brackets; else
+ * NOT_SPACE. */
 static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
 {
     size_t k = i;
@@ -50,7 +51,10 @@ static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
         return BLANK;
     if (cp == ',')
         return i > 0 && ascii_is_digit(s[i - 1]) && k < len && ascii_is_digit(s[k]) ? NOT_SPACE : LIST_MARK;
-    return cp == ';' || cp == '?' || cp == '!' || cp == 0x3001 /* 、 */ || cp == 0x3002 /* 。 */
+    /* brackets around a word set it apart too: 特大洪水（1998年）, 《政府工作报告》 */
+    return cp == ';' || cp == '?' || cp == '!' || cp == 0x3001 /* 、 */ || cp == 0x3002 /* 。 */ ||
+                   cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == 0x3010 /* 【 */ ||
+                   cp == 0x3011 /* 】 */ || cp == 0x300A /* 《 */ || cp == 0x300B /* 》 */
                ? LIST_MARK
                : NOT_SPACE;
 }

@@ -188,6 +188,11 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
  * of attain_verbs at either end (吞吐量达到, 实现城镇新增就业): what is
  * measured, without the verb that ties it to the figure. */
 ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err);
+/* The bytes of the year that s (len bytes) opens when a verb that says an
+ * event took place follows it and nothing else (1998年发生, 2008年举办),
+ * else 0: before 的 the verb only says the event happened (1998年发生的特
+ * 大洪水 is 1998年 特大洪水; 2020年开工的重点项目 keeps 开工). */
+int ss_q_year_verb(ss_actx *ac, const char *s, size_t len);
 /* 1 when s (len bytes) is a word of the request alone (情况, 關於): an
  * item of it beside other words is dropped (新基建 情况). */
 int ss_q_request_word(ss_actx *ac, const char *s, size_t len);

@@ -337,10 +337,18 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
         han += pc[i].last - pc[i].first + 1;
     }
     /* a text with an amount in it states a fact to look up (新增就业10万人,
-     * 引进资金100亿元): its words, not what is to be done */
-    for (size_t i = 0; i < np; i++)
+     * 引进资金100亿元): its words, not what is to be done; and one with a
+     * year is no long run of text (1998年发生的特大洪水: the event) */
+    int year = 0;
+    for (size_t i = 0; i < np; i++) {
         if (amount_at(an, pc, np, i))
             return 0;
+        const ss_atom *at = &an->atoms[pc[i].first];
+        int span = 0;
+        const ss_atom *z = &an->atoms[an->natoms - 1];
+        year |= at->kind == SS_ATOM_ASCII &&
+                ss_q_years_end(an->norm + at->norm, z->norm + z->normlen - at->norm, &span) > 0;
+    }
     if (items == 1 && np > 1 && doing_verb(an, d, &pc[0]) && content >= 2 && han >= 6) {
         /* a character after the verb goes with it (集聚|区|创新|发展:
          * 集聚区, no verb) unless it starts a word of two (推动|产|城|融合) */
@@ -351,7 +359,7 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
             (np > 2 && pc[2].single_han && !pc[2].stop && !seg_dict_lookup(d, t, tl, NULL)))
             return 1;
     }
-    return items == 1 && stops > 0 && content >= 4 && han >= 8;
+    return items == 1 && stops > 0 && content >= 4 && han >= 8 && !year;
 }
 
 
@@ -945,9 +953,34 @@ ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
                 an.atoms[an.words[0].last].norm + an.atoms[an.words[0].last].normlen -
                     an.atoms[an.words[0].first].norm))
         w0++;
+
     size_t e = an.atoms[an.words[w1 - 1].last].end, b = an.atoms[an.words[w0].first].start;
     r->e = r->s + e;
     r->s += b;
     return SS_OK;
 }
 
+/* Verbs that say an event took place (发生, 举办, 遭受): every passage
+ * about the event says as much, in these words or others. */
+static const char *const occurred_verbs[] = {
+    "发生", "举办", "举行", "召开", "遭受", "遭遇", "出现", "爆发", "暴发", "经历",
+};
+
+int ss_q_year_verb(ss_actx *ac, const char *s, size_t len)
+{
+    ss_analysis an;
+    ss_err err;
+    if (ss_analyze(ac, s, len, &an, &err) != SS_OK || an.natoms < 2)
+        return 0;
+    /* in the normalised text (1998年發生) */
+    const char *t = an.norm + an.atoms[0].norm;
+    size_t tl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen - an.atoms[0].norm;
+    int span = 0;
+    size_t ye = ss_q_years_end(t, tl, &span);
+    for (size_t k = 1; ye && ye < tl && k < an.natoms; k++)
+        if (an.atoms[k].norm - an.atoms[0].norm == ye)
+            return in_list(occurred_verbs, NELEM(occurred_verbs), t + ye, tl - ye)
+                       ? (int)an.atoms[k].start
+                       : 0;
+    return 0;
+}

@@ -90,6 +90,16 @@ def word_and_figure(text):
     return None
 
 
+def year_and_word(text):
+    """(year, word) of a keyword pair of a year and a word, or None."""
+    a, b = text.split(" ")
+    return (a, b) if YEAR.fullmatch(a) else (b, a) if YEAR.fullmatch(b) else None
+
+
+# An event asked with its year: 1998年发生的特大洪水, 特大洪水（1998年）.
+AS_EVENT = {"…年发生的…": lambda t: "%s发生的%s" % year_and_word(t),
+            "…（…年）": lambda t: "%s（%s）" % year_and_word(t)[::-1]}
+
 # A figure asked as a fact, with a verb: 吞吐量达到一亿吨, 实现城镇新增就业一千一百万人.
 WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
              "…突破…": lambda t: "%s突破%s" % word_and_figure(t),
@@ -243,6 +253,8 @@ def main():
          "keyword pairs with a figure, typed together"),
         ("figure with a verb", [q for q in glued if word_and_figure(q["query"])], WITH_VERB,
          "keyword pairs with a figure, asked with a verb"),
+        ("year with an event", [q for q in glued if year_and_word(q["query"])], AS_EVENT,
+         "keyword pairs of a year and a word, asked as an event"),
         ("full-width letters and digits", ascii_, {"full-width": full_width},
          "queries with letters or digits"),
         ("figures written otherwise", figs, {"figures otherwise": other_figures},
