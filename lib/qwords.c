@@ -641,18 +641,37 @@ static const char *const said_of_person[] = {
     "同志", "书记", "省长", "市长", "县长", "区长", "州长", "主任", "部长", "总理", "主席",
     "副省长", "副市长", "副县长", "代表", "委员", "说", "指出", "强调", "表示", "要求",
     "提出", "讲话", "讲", "精神", "的", "在", "上", "会上",
+    "事迹", "先进事迹", "英雄事迹", "故事", "生平", "榜样",
 };
+
+/* Words before a person's name that ask for what is told of the person
+ * (学习钟南山, 向孔繁森学习, 纪念李大钊): the name.  After 向 the
+ * name's words may end with 学习. */
+static const char *const before_person[] = { "学习", "向", "纪念", "缅怀", "追忆", "怀念" };
+
+/* 1 when atom i of an is the text t. */
+static int atom_is_text(const ss_analysis *an, size_t i, const char *t)
+{
+    return an->atoms[i].normlen == strlen(t) && memcmp(an->norm + an->atoms[i].norm, t, strlen(t)) == 0;
+}
 
 /* 1 when atoms [a, b) of an are a person's name (two or three Han
  * characters, the first a common surname, ending where a segmenter word
  * ends) and the words from b to end are all of said_of_person. */
-static int person_then_said(const ss_analysis *an, size_t a, size_t b, size_t end)
+static int person_then_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b,
+                            size_t end)
 {
     for (size_t k = a; k < b; k++)
         if (an->atoms[k].kind != SS_ATOM_HAN)
             return 0;
     size_t at = 0;
     if (!ss_common_surname(utf8_next(an->norm + an->atoms[a].norm, an->atoms[a].normlen, &at)))
+        return 0;
+    /* a name of two characters is no word of the dictionary but a person's
+     * (雷锋; not 宣传, 强国, 时报: their first characters are surnames too) */
+    const char *t = an->norm + an->atoms[a].norm;
+    size_t tl = an->atoms[b - 1].norm + an->atoms[b - 1].normlen - an->atoms[a].norm;
+    if (d && b - a == 2 && seg_dict_lookup(d, t, tl, NULL) && !seg_dict_person(d, t, tl))
         return 0;
     size_t w = 0, k = b;
     while (w < an->nwords && (an->words[w].slogan || an->words[w].first < b)) {
@@ -809,10 +828,30 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         r->s += s0;
         return ss_q_trim_particles(ac, s, r, requests, err);
     }
+    /* what asks for a person before the name (学习钟南山, 向钟南山学习) */
+    size_t w = 0;
+    while (w < an.nwords && (an.words[w].slogan || an.words[w].first < first))
+        w++;
+    if (requests && w < an.nwords && an.words[w].first == first &&
+        edge_word(&an, &an.words[w], before_person, NELEM(before_person))) {
+        size_t n0 = an.words[w].last + 1, e = end;
+        const ss_atom *z = &an.atoms[end - 1], *y = end >= 2 ? &an.atoms[end - 2] : NULL;
+        if (y && atom_is_text(&an, an.words[w].first, "向") && end >= n0 + 4 &&
+            y->normlen + z->normlen == 6 && memcmp(an.norm + y->norm, "学习", 6) == 0)
+            e = end - 2; /* 向…学习 */
+        for (size_t nl = 3; nl >= 2; nl--)
+            if (e >= n0 + nl && person_then_said(&an, ss_actx_dict(ac), n0, n0 + nl, e)) {
+                first = n0;
+                s0 = an.atoms[first].start;
+                end = e;
+                s1 = an.atoms[end - 1].end;
+                break;
+            }
+    }
     /* a person's name and what is said of the person (王凯同志, 王凯书记,
-     * 王凯强调, 孔繁森讲话精神): the name */
+     * 王凯强调, 孔繁森讲话精神, 钟南山事迹): the name */
     for (size_t nl = 3; requests && nl >= 2; nl--)
-        if (end > first + nl && person_then_said(&an, first, first + nl, end)) {
+        if (end > first + nl && person_then_said(&an, ss_actx_dict(ac), first, first + nl, end)) {
             end = first + nl;
             s1 = an.atoms[end - 1].end;
             break;

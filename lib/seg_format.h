@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #define SEG_MAGIC "SSSEGDIC"
-#define SEG_VERSION 2u
+#define SEG_VERSION 3u
 #define SEG_BYTE_ORDER 0x01020304u
 #define SEG_NO_PARENT 0xFFFFFFFFu
 #define SEG_ROOT_PARENT 0xFFFFFFFEu
@@ -37,7 +37,8 @@ typedef struct {
  * bits, what jieba's tag says the word is (version 2 on): */
 #define SEG_WORD_VERB 0x80000000u  /* tag "v": a verb and nothing else */
 #define SEG_WORD_NOUN 0x40000000u  /* tag "n", "nr", "ns", "nt", "nz"...: a noun */
-#define SEG_FREQ_MASK 0x3FFFFFFFu
+#define SEG_WORD_PERSON 0x20000000u /* tag "nr", "nrfg", "nrt": a person's name (version 3 on) */
+#define SEG_FREQ_MASK 0x1FFFFFFFu
 
 typedef struct {
     uint32_t freq;

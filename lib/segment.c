@@ -16,7 +16,8 @@
  *   nodes[n_nodes]      double-array trie: { uint32 base; uint32 check; }
  *   words[n_words]      { uint32 freq; float logp; } logp = ln(freq/total);
  *                       freq's top bits: the word's part of speech
- *                       (SEG_WORD_VERB, SEG_WORD_NOUN; version 2 on)
+ *                       (SEG_WORD_VERB, SEG_WORD_NOUN; version 2 on;
+ *                       SEG_WORD_PERSON, version 3 on)
  *
  * The trie is a double-array trie over UTF-8 bytes.  Labels are byte+1
  * (1..256); label 0 is the end-of-word marker.  From node s, label c leads
@@ -214,6 +215,12 @@ int seg_dict_lookup(const seg_dict *d, const char *word, size_t len, uint32_t *f
     if (freq)
         *freq = w->freq & SEG_FREQ_MASK;
     return 1;
+}
+
+int seg_dict_person(const seg_dict *d, const char *word, size_t len)
+{
+    const seg_word *w = find_word(d, word, len);
+    return w && (w->freq & SEG_WORD_PERSON) != 0;
 }
 
 int seg_dict_pos(const seg_dict *d, const char *word, size_t len)

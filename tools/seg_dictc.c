@@ -49,7 +49,7 @@
 #include "seg_format.h"
 
 #define MAX_WORD_BYTES 255
-#define MAX_FREQ 1000000000u
+#define MAX_FREQ 500000000u
 _Static_assert(MAX_FREQ <= SEG_FREQ_MASK, "a frequency leaves the part-of-speech bits free");
 
 /* ---- word table -------------------------------------------------------- */
@@ -268,7 +268,11 @@ static ss_code add_line(wordtab *wt, const char *s, const char *end, const char 
     if (!e)
         return ss_seterr(err, SS_ENOMEM, "%s:%zu: out of memory", path, lineno);
     if (tlen)
-        e->pos = tlen == 1 && tag[0] == 'v' ? SEG_WORD_VERB : tag[0] == 'n' ? SEG_WORD_NOUN : 0;
+        e->pos = tlen == 1 && tag[0] == 'v' ? SEG_WORD_VERB
+                 : tag[0] == 'n'           ? SEG_WORD_NOUN | (tlen >= 2 && tag[1] == 'r'
+                                                                  ? SEG_WORD_PERSON
+                                                                  : 0)
+                                           : 0;
     if (freq >= 0) {
         e->freq = (uint32_t)freq;
         e->suggest = 0;

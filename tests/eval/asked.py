@@ -75,6 +75,8 @@ STATE = {"…存在的问题": lambda t: t + "存在的问题", "…面临的困
          "…取得了哪些成效": lambda t: t + "取得了哪些成效", "…进展如何": lambda t: t + "进展如何"}
 SAID = {"…同志": lambda t: t + "同志", "…书记": lambda t: t + "书记", "…强调": lambda t: t + "强调",
         "…讲话精神": lambda t: t + "讲话精神"}
+# A person asked for what is told of them: 钟南山事迹, 学习钟南山, 向钟南山学习.
+TOLD = {"…事迹": lambda t: t + "事迹", "学习…": lambda t: "学习" + t, "向…学习": lambda t: "向" + t + "学习"}
 AT_LENGTH = {"我想了解如何…": lambda r: "我想了解如何" + r, "各地是如何…的": lambda r: "各地是如何" + r + "的",
              "…的具体措施有哪些": lambda r: r + "的具体措施有哪些", "…的对策建议": lambda r: r + "的对策建议"}
 YEAR = re.compile(r"(19|20)\d\d年")
@@ -248,6 +250,7 @@ def main():
         ("questions as what is done", questions, after_lead(DOING), "questions as what is done"),
         ("keywords asked of their state", words, STATE, "one-word queries asked of their state"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
+        ("names with what is told of them", names, TOLD, "names asked for what is told of them"),
         ("questions at more length", questions, after_lead(AT_LENGTH), "questions at more length"),
         ("figure and word together", glued, {"together": lambda t: t.replace(" ", "")},
          "keyword pairs with a figure, typed together"),

@@ -266,7 +266,7 @@ static void check_small_dict(const char *path)
     CHECK(seg_dict_lookup(d, "人民", 6, &f) && f == 5, "later file overrides: freq %u", f);
     CHECK(!seg_dict_lookup(d, "国", 3, NULL), "freq 0 deletes a word");
     CHECK(seg_dict_lookup(d, "中国人民", 12, &f) && f >= 1, "user word gets a frequency");
-    CHECK_EQ_INT(seg_dict_size(d), 9, "small dictionary size");
+    CHECK_EQ_INT(seg_dict_size(d), 10, "small dictionary size");
     /* parts of speech: "v" alone is a verb, "n…" a noun; a later line with
      * a tag overrides one, a line without keeps it */
     static const struct {
@@ -278,6 +278,12 @@ static void check_small_dict(const char *path)
     for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++)
         CHECK_EQ_INT(seg_dict_pos(d, pos[i].w, strlen(pos[i].w)), pos[i].pos, pos[i].w);
     CHECK(seg_dict_lookup(d, "吃", 3, &f) && f == 25, "a tagged word reads its frequency: %u", f);
+    /* "nr…" is a person's name (and a noun); "ns" is no person */
+    CHECK_EQ_INT(seg_dict_person(d, "雷锋", 6), 1, "雷锋 nr: a person");
+    CHECK_EQ_INT(seg_dict_pos(d, "雷锋", 6), SEG_POS_NOUN, "雷锋 nr: a noun");
+    CHECK(seg_dict_lookup(d, "雷锋", 6, &f) && f == 232, "a person's frequency: %u", f);
+    CHECK_EQ_INT(seg_dict_person(d, "中国", 6), 0, "中国 ns: no person");
+    CHECK_EQ_INT(seg_dict_person(d, "人民", 6), 0, "人民 n: no person");
     seg_ctx *ctx = seg_ctx_new();
     collect c;
     run(d, ctx, "中国人民好", strlen("中国人民好"), &c);
@@ -300,7 +306,7 @@ static void test_compiler(void)
     tmp_name(user, sizeof user);
     tmp_name(out, sizeof out);
     const char *b = "\xEF\xBB\xBF# base\n中国 1000 ns\n人民 800\n\n中 50\n国 40\n人 60 n\n民 30\n"
-                    "好 900\n吃 20 v\n投资 30 vn\n";
+                    "好 900\n吃 20 v\n投资 30 vn\n雷锋 232 nr\n";
     const char *u = "  # user words\n中国人民\n人民 5 n\n国 0\nbad\xff 3\n人 v\n吃 25\n";
     CHECK(write_file(base, b, strlen(b)) == 0 && write_file(user, u, strlen(u)) == 0, "write dicts");
     CHECK_EQ_INT(run_dictc(dictc, out, base, user), 0, "seg-dictc succeeds");
