@@ -761,7 +761,7 @@ static size_t conjunction_cut(const ss_query_opts *o, const ss_analysis *an, con
                               size_t len, size_t *cut)
 {
     static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟", "关于", "有关", "对于",
-                                        "的", "期间" };
+                                        "相关", "的", "期间" };
     for (size_t w = 0; w < an->nwords; w++) {
         const ss_word *x = &an->words[w];
         if (x->slogan)

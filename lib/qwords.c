@@ -565,7 +565,8 @@ static const char *const trail_requests[] = {
  * after a common word of two characters: common_pair) or joined to a word
  * before them after three characters or more (夜间|经济工作); a word the
  * dictionary knows whole stays (统战工作, 三农问题). */
-static const char *const trail_after_long[] = { "工作", "问题" };
+static const char *const trail_after_long[] = { "工作", "问题", "成效", "成果", "成绩", "进展",
+                                                 "效果", "经验", "做法" };
 
 /* 1 when word x of an is a particle of edge_particles standing alone, or
  * a word of the list (n words) given. */
@@ -592,7 +593,10 @@ static int edge_char(const char *text, size_t len)
 
 /* Requests the segmenter cuts into words (政府|工作|报告): where it was
  * said, in a collection of such texts. */
-static const char *const request_phrases[] = { "政府工作报告", "工作报告" };
+static const char *const request_phrases[] = {
+    "政府工作报告", "工作报告", "取得的成效", "取得的成绩", "取得的成果", "取得的进展",
+    "典型经验", "经验做法", "好做法", "工作成效", "工作进展",
+};
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);
 
