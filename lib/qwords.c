@@ -593,6 +593,14 @@ static int edge_char(const char *text, size_t len)
 
 /* Requests the segmenter cuts into words (政府|工作|报告): where it was
  * said, in a collection of such texts. */
+/* General verbs of what is to be done, which before one word ask about
+ * the word (推进双减, 加快新基建, 做好防汛): the generic_words a question
+ * drops. */
+static const char *const lead_doing[] = {
+    "推进", "推动", "加强", "加快", "促进", "做好", "抓好", "搞好", "强化", "深化", "落实",
+    "开展", "实施", "全面推进", "大力推进", "大力发展", "扎实推进", "持续推进", "深入推进",
+};
+
 static const char *const request_phrases[] = {
     "政府工作报告", "工作报告", "取得的成效", "取得的成绩", "取得的成果", "取得的进展",
     "典型经验", "经验做法", "好做法", "工作成效", "工作进展",
@@ -817,11 +825,38 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         } else if (w1 - w0 > 1 && an.words[w0].first == first &&
                    edge_word(&an, &an.words[w0], lead_requests, nl)) {
             w0++;
+
         } else {
             break;
         }
         first = an.words[w0 - 1].last + 1;
         s0 = an.atoms[first].start;
+    }
+    /* a general verb before a word of two or three characters (推进双减,
+     * 加快新基建, 推进街长制): the word, as a question of one word is
+     * (如何推进双减); not a word of the dictionary whole (实施方案), nor
+     * before a common word of two characters, which the verb makes a
+     * phrase of (推动合作) */
+    if (requests && end - first >= 4 && end - first <= 5 && ss_actx_dict(ac)) {
+        const ss_atom *a = &an.atoms[first], *z = &an.atoms[end - 1];
+        int han = 1;
+        for (size_t k = first; k < end && han; k++)
+            han = an.atoms[k].kind == SS_ATOM_HAN && (k == first || !an.atoms[k].flags);
+        for (size_t i = 0; han && i < NELEM(lead_doing); i++) {
+            size_t vl = strlen(lead_doing[i]), rest = end - first - vl / 3;
+            uint32_t freq = 0;
+            const char *w = an.norm + a->norm + vl;
+            size_t wl = z->norm + z->normlen - a->norm - vl;
+            if (memcmp(an.norm + a->norm, lead_doing[i], vl) == 0 && rest >= 2 && rest <= 3 &&
+                !seg_dict_lookup(ss_actx_dict(ac), an.norm + a->norm, z->norm + z->normlen - a->norm,
+                                 NULL) &&
+                !(rest == 2 && seg_dict_lookup(ss_actx_dict(ac), w, wl, &freq) &&
+                  freq >= COMMON_WORD_FREQ)) {
+                first += vl / 3;
+                s0 = an.atoms[first].start;
+                break;
+            }
+        }
     }
     /* a span of recent years before the words (近五年的…, 过去5年…, 五年来…) */
     size_t span = requests ? recent_years(&an, first, end) : 0;

@@ -75,6 +75,9 @@ STATE = {"…存在的问题": lambda t: t + "存在的问题", "…面临的困
          "…取得了哪些成效": lambda t: t + "取得了哪些成效", "…进展如何": lambda t: t + "进展如何"}
 SAID = {"…同志": lambda t: t + "同志", "…书记": lambda t: t + "书记", "…强调": lambda t: t + "强调",
         "…讲话精神": lambda t: t + "讲话精神"}
+# A word asked with a general verb before it: 推进双减, 加快新基建.
+DOING_WORD = {"推进…": lambda t: "推进" + t, "加快…": lambda t: "加快" + t,
+              "做好…": lambda t: "做好" + t}
 # A word asked for what came of it: 林长制进展, 林长制取得的成效, 林长制典型经验.
 RESULTS = {"…进展": lambda t: t + "进展", "…取得的成效": lambda t: t + "取得的成效",
            "…典型经验": lambda t: t + "典型经验", "…的好做法": lambda t: t + "的好做法"}
@@ -252,6 +255,9 @@ def main():
         ("keyword pairs with a request", pairs, PAIR_REQUESTS, "keyword pairs with a request"),
         ("questions as what is done", questions, after_lead(DOING), "questions as what is done"),
         ("keywords asked of their state", words, STATE, "one-word queries asked of their state"),
+        ("keywords with a general verb", [q for q in words if q.get("kind") != "name" and
+                                          not re.search(r"[0-9A-Za-z]", q["query"])],
+         DOING_WORD, "one-word queries with a general verb before them"),
         ("keywords asked for their results", words, RESULTS, "one-word queries asked for their results"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
         ("names with what is told of them", names, TOLD, "names asked for what is told of them"),

@@ -212,6 +212,11 @@ static const struct {
     { "林长制典型经验", "林长制", 0, 0 },
     { "发展成果", "发展+成果", 0, 0 },
     { "林长制相关政策", "林长制 政策", 0, 0 },
+    /* a general verb before a word of two or three characters: the word */
+    { "推进双减", "双减", 0, 0 },
+    { "推进街长制", "街长制", 0, 0 },
+    { "实施方案", "实施方案", 0, 0 },                      /* a word of the dictionary */
+    { "推进会", "推进会", 0, 0 },
     /* brackets set a word apart */
     { "特大洪水（1998年）", "特大+洪水 1998年", 0, 0 },
     { "《招商引资》项目", "招商引资 项目", 0, 0 },
