@@ -757,9 +757,13 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
  * the segmenter (和谐, 共和 hold no 和), stands between Han words of two
  * characters or more on each side (人与自然 stays whole), and the whole is
  * no word of the synonym table (发展和改革委员会 is the name of 发改委). */
-static size_t conjunction_cut(const ss_query_opts *o, const ss_analysis *an, const char *text,
-                              size_t len, size_t *cut)
+static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const ss_analysis *an,
+                              const char *text, size_t len, size_t *cut)
 {
+    /* conjunctions of one character may also join a single character to a
+     * word (猪和价格, 蚕和茧) when the whole is no word of the dictionary
+     * (人与自然, 党和国家) */
+    static const char *const joins_one[] = { "和", "与", "及", "同", "跟" };
     static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟", "关于", "有关", "对于",
                                         "相关", "的", "期间" };
     for (size_t w = 0; w < an->nwords; w++) {
@@ -771,12 +775,25 @@ static size_t conjunction_cut(const ss_query_opts *o, const ss_analysis *an, con
         int is_conj = 0;
         for (size_t i = 0; i < NELEM(conj) && !is_conj; i++)
             is_conj = strlen(conj[i]) == tl && memcmp(an->norm + a->norm, conj[i], tl) == 0;
-        if (!is_conj || x->first < 2 || x->last + 3 > an->natoms)
+        if (!is_conj || x->first < 1 || x->last + 2 > an->natoms)
             continue;
-        int han = 1; /* two Han characters at least on each side, none but Han between */
-        for (size_t k = x->first - 2; k < x->last + 3 && han; k++)
-            han = an->atoms[k].kind == SS_ATOM_HAN &&
-                  (k == x->first - 2 || an->atoms[k].flags == 0);
+        int one = x->first < 2 || x->last + 3 > an->natoms; /* a single character on a side */
+        if (one) {
+            size_t nl = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -
+                        an->atoms[0].norm;
+            int joins = 0;
+            for (size_t i = 0; i < NELEM(joins_one) && !joins; i++)
+                joins = strlen(joins_one[i]) == tl && memcmp(an->norm + a->norm, joins_one[i], tl) == 0;
+            if (!joins || (d && seg_dict_lookup(d, an->norm + an->atoms[0].norm, nl, NULL)))
+                continue;
+        }
+        size_t lo = one && x->first < 2 ? x->first - 1 : x->first - 2;
+        size_t hi = one && x->last + 3 > an->natoms ? x->last + 2 : x->last + 3;
+        /* two characters on each side (or one, above), Han or letters and
+         * digits (IPv6和规模部署), nothing between */
+        int han = 1;
+        for (size_t k = lo; k < hi && han; k++)
+            han = an->atoms[k].kind != SS_ATOM_SYM && (k == lo || an->atoms[k].flags == 0);
         if (!han)
             continue;
         ss_syn_alt alt[1];
@@ -812,7 +829,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     if (rc != SS_OK)
         return rc;
     int apart = !natural && !r->quoted && !r->negated && q->nitems + 1 < MAX_ITEMS;
-    size_t cut = 0, next = apart ? conjunction_cut(o, &an, s + r->s, r->e - r->s, &cut) : 0;
+    size_t cut = 0, next = apart ? conjunction_cut(o, ss_actx_dict(ac), &an, s + r->s, r->e - r->s, &cut) : 0;
     int named = apart && may_split && named_whole(o, ac, &an), figure_cut = 0;
     if (!next && apart && may_split && !named && an.natoms) { /* in the normalised text: 一億噸 */
         size_t cn = ss_q_edge_figure(an.norm, an.atoms[an.natoms - 1].norm +

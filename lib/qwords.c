@@ -791,6 +791,11 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
     if (rc != SS_OK || an.natoms < 2)
         return rc;
+    /* a word of the dictionary whole keeps its characters (中和: not 和) */
+    const ss_atom *z0 = &an.atoms[an.natoms - 1];
+    if (ss_actx_dict(ac) && seg_dict_lookup(ss_actx_dict(ac), an.norm + an.atoms[0].norm,
+                                            z0->norm + z0->normlen - an.atoms[0].norm, NULL))
+        return SS_OK;
     size_t w0 = 0, w1 = an.nwords; /* segmenter words come first, in order */
     while (w1 > 0 && an.words[w1 - 1].slogan)
         w1--;

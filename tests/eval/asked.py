@@ -240,6 +240,10 @@ def main():
     pairs = [q for q in queries if q.get("kind") != "question" and TWO.match(q["query"])]
     words = [q for q in queries if q.get("kind") != "question" and ONE.match(q["query"])]
     names = [q for q in words if q.get("kind") == "name"]
+    # pairs TWO leaves out: a single character or letters on a side (猪 价格, A股 上市)
+    others = [q for q in queries if q.get("kind") != "question" and ":" not in q["query"] and
+              re.fullmatch(r"\S+ \S+", q["query"]) and not TWO.match(q["query"]) and
+              not any(YEAR.fullmatch(w) or other_figures(w) for w in q["query"].split(" "))]
     glued = [q for q in queries if q.get("kind") != "question" and ":" not in q["query"] and
              re.fullmatch(r"\S+ \S+", q["query"]) and
              any(YEAR.fullmatch(w) or other_figures(w) for w in q["query"].split(" "))]
@@ -250,6 +254,10 @@ def main():
     kinds = [
         ("questions", questions, after_lead(FORMS), "questions"),
         ("keyword pairs", pairs, joins, "keyword pairs"),
+        ("other keyword pairs", others,
+         {"和": lambda t: t.replace(" ", "和"), "与": lambda t: t.replace(" ", "与"),
+          "关于A和B": lambda t: "关于" + t.replace(" ", "和")},
+         "keyword pairs with a single character or letters"),
         ("keywords with a particle", words, ENDS, "one-word queries"),
         ("keywords with a request", words, REQUESTS, "one-word queries with a request"),
         ("keyword pairs with a request", pairs, PAIR_REQUESTS, "keyword pairs with a request"),

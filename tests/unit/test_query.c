@@ -78,8 +78,14 @@ static const struct {
     /* so does a conjunction between words of two characters or more */
     { "项目建设和招商引资", "项目建设 招商引资", 0, 0 },
     { "项目建设与招商引资及科技创新", "项目建设 招商引资 科技创新", 0, 0 },
-    { "人与自然", "人与自然", 0, 0 },                      /* one character: whole */
+    { "人与自然", "人与自然", 0, 0 },                      /* a dictionary word: whole */
     { "和谐社会", "和谐社会", 0, 0 },                      /* 和 inside a word */
+    /* ... and beside a single character or letters (猪和价格, A股和上市) */
+    { "猪和价格", "猪 价格", 0, 0 },
+    { "蚕和茧", "蚕 茧", 0, 0 },
+    { "A股和上市", "a股 上市", 0, 0 },
+    { "党和国家", "党和国家", 0, 0 },
+    { "中和", "中和", 0, 0 },                              /* a word: no particle goes */
     /* particles that end or begin a word say nothing of it; 的 inside one
      * joins its units, which may then stand apart */
     { "乡村振兴的", "乡村振兴", 0, 0 },
