@@ -286,6 +286,21 @@ static int amount_at(const ss_analysis *an, const piece *pc, size_t np, size_t i
     return isdigit((unsigned char)t[0]) || memmem(t, tl, "万", 3) || memmem(t, tl, "亿", 3);
 }
 
+/* 1 when pieces pc[0, np) make one word of the dictionary or of q's
+ * synonym table (公租房). */
+static int whole_word(const ss_query *q, const ss_analysis *an, const seg_dict *d, const piece *pc,
+                      size_t np)
+{
+    if (np == 0)
+        return 0;
+    const ss_atom *a = &an->atoms[pc[0].first], *z = &an->atoms[pc[np - 1].last];
+    const char *t = an->norm + a->norm;
+    size_t tl = z->norm + z->normlen - a->norm;
+    ss_syn_alt alt[1];
+    return (d && seg_dict_lookup(d, t, tl, NULL)) ||
+           (q->opts.syn && ss_syn_lookup(q->opts.syn, t, tl, alt, 1) > 0);
+}
+
 /* Pieces pc[0, np) with each figure's pieces made one (a question asks
  * about 10万人, not about 10 and 万人 apart); returns the new count. */
 static size_t join_figures(const ss_analysis *an, piece *pc, size_t np)
@@ -502,7 +517,14 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
          * which counts 秸秆 twice, outweighing the other things asked
          * about, and finds neither 禁烧秸秆 nor 禁烧 alone) */
         int run = natural && prev && !prev->single_han && starts_run(an, pc, np, i);
-        if (prev && !run && adjacent(an, prev, &pc[i]) &&
+        /* a keyword that opens with a character of its own before a word
+         * (猪|价格, 铝|深加工, 象|保护): two units of the word, which the
+         * texts write apart (生猪价格, 铝精深加工), not one */
+        int lone = !natural && i == 1 && nm == 1 && prev && prev->single_han && !prev->stop &&
+                   !pc[i].single_han && !pc[i].stop && an->atoms[pc[i].first].kind == SS_ATOM_HAN &&
+                   !is_prefix_char(an, prev) && piece_pos(an, d, prev, SEG_POS_NOUN) &&
+                   !whole_word(q, an, d, pc, np);
+        if (prev && !run && !lone && adjacent(an, prev, &pc[i]) &&
             (prev->single_han || pc[i].single_han)) {
             if (!prev->has_core && prev->single_han != pc[i].single_han) {
                 const piece *word = prev->single_han ? &pc[i] : prev;

@@ -256,7 +256,7 @@ def main():
         ("keyword pairs", pairs, joins, "keyword pairs"),
         ("other keyword pairs", others,
          {"和": lambda t: t.replace(" ", "和"), "与": lambda t: t.replace(" ", "与"),
-          "关于A和B": lambda t: "关于" + t.replace(" ", "和")},
+          "关于A和B": lambda t: "关于" + t.replace(" ", "和"), "together": lambda t: t.replace(" ", "")},
          "keyword pairs with a single character or letters"),
         ("keywords with a particle", words, ENDS, "one-word queries"),
         ("keywords with a request", words, REQUESTS, "one-word queries with a request"),

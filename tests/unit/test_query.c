@@ -86,6 +86,11 @@ static const struct {
     { "A股和上市", "a股 上市", 0, 0 },
     { "党和国家", "党和国家", 0, 0 },
     { "中和", "中和", 0, 0 },                              /* a word: no particle goes */
+    /* a noun of one character before a word: two units (生猪价格) */
+    { "猪价格", "猪+价格", 0, 0 },
+    { "公租房", "公租房{公共租赁住房}", 0, 0 },              /* the synonym table's */
+    { "再就业", "再就业", 0, 0 },                          /* 再 is no noun */
+    { "新基建", "新基建", 0, 0 },                          /* 新 goes with its word */
     /* particles that end or begin a word say nothing of it; 的 inside one
      * joins its units, which may then stand apart */
     { "乡村振兴的", "乡村振兴", 0, 0 },
