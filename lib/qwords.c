@@ -493,6 +493,13 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
     for (size_t i = 0; natural && i < np; i++) /* a word, or characters that make one */
         specific += !pc[i].stop && !pc[i].generic &&
                     (!pc[i].single_han || starts_run(an, pc, np, i));
+    /* …的实践: what was done, asked as 如何… is (not a word of the question) */
+    static const char *const practice[] = { "实践", "实践探索", "探索与实践" };
+    if (natural && np >= 3 && is_de(an, &pc[np - 2])) {
+        const ss_atom *a = &an->atoms[pc[np - 1].first], *z = &an->atoms[pc[np - 1].last];
+        if (IN(practice, an->norm + a->norm, z->norm + z->normlen - a->norm))
+            np -= 2;
+    }
     for (size_t i = 0; i < np && nm < MAX_PIECES_ITEM; i++) {
         if (natural && (pc[i].stop || (pc[i].generic && specific > 0)) &&
             !inside_phrase(an, pc, np, i, nm ? &m[nm - 1] : NULL))
