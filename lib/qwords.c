@@ -320,6 +320,15 @@ static size_t join_figures(const ss_analysis *an, piece *pc, size_t np)
     return n;
 }
 
+/* 1 when piece p is 的 or 之 alone, which joins a word to the word it
+ * qualifies. */
+static int is_de(const ss_analysis *an, const piece *p)
+{
+    static const char *const joiners[] = { "的", "之" };
+    const ss_atom *a = &an->atoms[p->first];
+    return p->single_han && IN(joiners, an->norm + a->norm, a->normlen);
+}
+
 /* Whether the query (all items' text, items of them) reads as a
  * question: it has a question word; it is one long run of text (four
  * or more content words, eight or more characters) with function words
@@ -374,7 +383,10 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
             (np > 2 && pc[2].single_han && !pc[2].stop && !seg_dict_lookup(d, t, tl, NULL)))
             return 1;
     }
-    return items == 1 && stops > 0 && content >= 4 && han >= 8 && !year;
+    /* a noun phrase, X的Y with nothing else of function (宁夏的东西部扶贫
+     * 协作: a place and a word), is no run of text */
+    int phrase = stops == 1 && np > 2 && is_de(an, &pc[1]);
+    return items == 1 && stops > 0 && content >= 4 && han >= 8 && !year && !phrase;
 }
 
 
@@ -457,14 +469,6 @@ static int starts_run(const ss_analysis *an, const piece *pc, size_t np, size_t 
            !two_singles(an, pc, np, i + 1);
 }
 
-/* 1 when piece p is 的 or 之 alone, which joins a word to the word it
- * qualifies. */
-static int is_de(const ss_analysis *an, const piece *p)
-{
-    static const char *const joiners[] = { "的", "之" };
-    const ss_atom *a = &an->atoms[p->first];
-    return p->single_han && IN(joiners, an->norm + a->norm, a->normlen);
-}
 
 /* 1 when piece i, a function character of a slogan (为, 以, 于, 而),
  * stands inside a phrase of the question (项目|为|王, 农民|为|本: the

@@ -180,6 +180,7 @@ static const struct {
     { "招商引资的做法", "招商引资", 0, 0 },                  /* one word asked about */
     { "推进招商引资的做法", "招商引资", 1, 0 },
     { "推进招商引资的实践", "招商引资", 1, 0 },              /* …的实践: no word asked */
+    { "宁夏的东西部扶贫协作", "宁夏 东西部+扶贫+协作", 0, 0 }, /* X的Y: no run of text */
     { "如何开展新时代文明实践", "新时代|时代|文明|实践", 1, 0 }, /* 实践 elsewhere stays */
     /* a function character inside a slogan stays in it (项目|为|王) */
     { "如何践行项目为王理念", "践行|项目为王|项目|理念", 1, 0 },
