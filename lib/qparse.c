@@ -748,15 +748,18 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
 }
 
 /* Keywords joined by a conjunction (乡村振兴和人才振兴, 招商引资与项目建设,
- * 产业及就业), by 关于, 有关, 对于 (王凯关于项目建设的讲话: who and what),
+ * 产业及就业), by 关于, 有关, 对于, 相关 (王凯关于项目建设的讲话: who and what),
  * by 期间 (十三五期间脱贫攻坚: when and what),
  * or by 的 (乡村振兴的人才: the text says 乡村振兴人才 as well as
  * 乡村振兴急需的人才) are two keywords, as if typed apart: the byte offset in the
  * analysed item an where the second begins, and in *cut where the first
  * ends; 0 when there is none.  The conjunction is a word of its own for
- * the segmenter (和谐, 共和 hold no 和), stands between Han words of two
- * characters or more on each side (人与自然 stays whole), and the whole is
- * no word of the synonym table (发展和改革委员会 is the name of 发改委). */
+ * the segmenter (和谐, 共和 hold no 和), stands between words of two
+ * characters or more on each side, Han or letters and digits -- or, for a
+ * conjunction of one character, beside a single character (猪和价格) when
+ * the whole is no word of the dictionary (人与自然 stays whole) -- and the
+ * whole is no word of the synonym table (发展和改革委员会 is the name of
+ * 发改委). */
 static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const ss_analysis *an,
                               const char *text, size_t len, size_t *cut)
 {
@@ -829,7 +832,8 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     if (rc != SS_OK)
         return rc;
     int apart = !natural && !r->quoted && !r->negated && q->nitems + 1 < MAX_ITEMS;
-    size_t cut = 0, next = apart ? conjunction_cut(o, ss_actx_dict(ac), &an, s + r->s, r->e - r->s, &cut) : 0;
+    size_t cut = 0;
+    size_t next = apart ? conjunction_cut(o, ss_actx_dict(ac), &an, s + r->s, r->e - r->s, &cut) : 0;
     int named = apart && may_split && named_whole(o, ac, &an), figure_cut = 0;
     if (!next && apart && may_split && !named && an.natoms) { /* in the normalised text: 一億噸 */
         size_t cn = ss_q_edge_figure(an.norm, an.atoms[an.natoms - 1].norm +

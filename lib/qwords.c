@@ -251,8 +251,8 @@ static int adjacent(const ss_analysis *an, const piece *a, const piece *b)
 }
 
 /* The last piece of a figure that starts at piece i (10|万人, 100|亿元,
- * 一百万|吨: numerals, then what ss_num_forms reads as its unit, side by
- * side), or i - 1 when none starts there. */
+ * 一百万|吨: ss_q_figure_len, side by side, ending where a piece ends), or
+ * i when none starts there or it is piece i alone. */
 static size_t figure_end(const ss_analysis *an, const piece *pc, size_t np, size_t i)
 {
     size_t l = 0;
@@ -336,8 +336,9 @@ static int is_de(const ss_analysis *an, const piece *p)
  * content words or more, six characters or more (推进综合行政执法改革,
  * 开展委托招商, 扎实推进共同富裕: what is to be done, typed without 如何);
  * or it ends with 的 and a noun of how_nouns.  Keywords separated by
- * spaces stay keywords, and so does a text with a figure in it unless it
- * has a question word. */
+ * spaces stay keywords, and so does a text with an amount in it unless it
+ * has a question word; a text with a year or a noun phrase X的Y is no
+ * long run of text. */
 static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t np,
                          size_t items)
 {
@@ -363,13 +364,12 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
     /* a text with an amount in it states a fact to look up (新增就业10万人,
      * 引进资金100亿元): its words, not what is to be done; and one with a
      * year is no long run of text (1998年发生的特大洪水: the event) */
-    int year = 0;
+    int year = 0, span = 0;
+    const ss_atom *z = an->natoms ? &an->atoms[an->natoms - 1] : NULL;
     for (size_t i = 0; i < np; i++) {
         if (amount_at(an, pc, np, i))
             return 0;
         const ss_atom *at = &an->atoms[pc[i].first];
-        int span = 0;
-        const ss_atom *z = &an->atoms[an->natoms - 1];
         year |= at->kind == SS_ATOM_ASCII &&
                 ss_q_years_end(an->norm + at->norm, z->norm + z->normlen - at->norm, &span) > 0;
     }
@@ -863,7 +863,6 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         } else if (w1 - w0 > 1 && an.words[w0].first == first &&
                    edge_word(&an, &an.words[w0], lead_requests, nl)) {
             w0++;
-
         } else {
             break;
         }
