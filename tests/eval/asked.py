@@ -81,6 +81,9 @@ DOING_WORD = {"推进…": lambda t: "推进" + t, "加快…": lambda t: "加�
 # A word asked for what came of it: 林长制进展, 林长制取得的成效, 林长制典型经验.
 RESULTS = {"…进展": lambda t: t + "进展", "…取得的成效": lambda t: t + "取得的成效",
            "…典型经验": lambda t: t + "典型经验", "…的好做法": lambda t: t + "的好做法"}
+# A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
+MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
+           "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
 # A person asked for what is told of them: 钟南山事迹, 学习钟南山, 向钟南山学习.
 TOLD = {"…事迹": lambda t: t + "事迹", "学习…": lambda t: "学习" + t, "向…学习": lambda t: "向" + t + "学习"}
 AT_LENGTH = {"我想了解如何…": lambda r: "我想了解如何" + r, "各地是如何…的": lambda r: "各地是如何" + r + "的",
@@ -266,6 +269,7 @@ def main():
         ("keywords with a general verb", [q for q in words if q.get("kind") != "name" and
                                           not re.search(r"[0-9A-Za-z]", q["query"])],
          DOING_WORD, "one-word queries with a general verb before them"),
+        ("keywords asked what they mean", words, MEANING, "one-word queries asked what they mean"),
         ("keywords asked for their results", words, RESULTS, "one-word queries asked for their results"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
         ("names with what is told of them", names, TOLD, "names asked for what is told of them"),
