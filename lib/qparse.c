@@ -766,9 +766,9 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
     /* conjunctions of one character may also join a single character to a
      * word (猪和价格, 蚕和茧) when the whole is no word of the dictionary
      * (人与自然, 党和国家) */
-    static const char *const joins_one[] = { "和", "与", "及", "同", "跟" };
+    static const char *const joins_one[] = { "和", "与", "及", "同", "跟", "对" };
     static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟", "关于", "有关", "对于",
-                                        "相关", "的", "期间" };
+                                        "相关", "对", "的", "期间" };
     for (size_t w = 0; w < an->nwords; w++) {
         const ss_word *x = &an->words[w];
         if (x->slogan)
@@ -865,6 +865,10 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             return rc;
         if (ss_q_request_word(ac, s + rest.s, rest.e - rest.s))
             rest.e = rest.s; /* 2018年以来: 以来 goes */
+        /* 光伏和扶贫的关系: 光伏 扶贫 (the cut was at 的) */
+        if (next - cut == 3 && memcmp(s + r->s + cut, "的", 3) == 0 &&
+            ss_q_relation_word(ac, s + rest.s, rest.e - rest.s))
+            rest.e = rest.s;
         int f = years_filter(q, ac, s, &head, err); /* 2015年至2020年的脱贫攻坚 */
         if (f < 0)
             return err ? err->code : SS_EINVAL;

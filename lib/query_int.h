@@ -196,6 +196,10 @@ int ss_q_year_verb(ss_actx *ac, const char *s, size_t len);
 /* 1 when s (len bytes) is a word of the request alone (情况, 關於): an
  * item of it beside other words is dropped (新基建 情况). */
 int ss_q_request_word(ss_actx *ac, const char *s, size_t len);
+/* 1 when s (len bytes) is a word of a relation (关系, 影响, 作用): after
+ * 的 it asks what the words before are to each other, and goes
+ * (光伏和扶贫的关系 is 光伏 扶贫). */
+int ss_q_relation_word(ss_actx *ac, const char *s, size_t len);
 /* For item r of s that reads as a question, *word = 1 and r narrowed to
  * the one word it asks about when that is all it holds besides question
  * and function words (什么是新基建, 进博会怎么样, 五千万吨是什么: a word,

@@ -1102,3 +1102,18 @@ int ss_q_year_verb(ss_actx *ac, const char *s, size_t len)
                        : 0;
     return 0;
 }
+
+/* Words of a relation asked after 的 (光伏和扶贫的关系, 光伏对扶贫的影响):
+ * what the words are to each other; after a word of its own they name a
+ * thing (劳动关系, 环境影响). */
+static const char *const relation_words[] = { "关系", "影响", "作用", "联系", "区别" };
+
+int ss_q_relation_word(ss_actx *ac, const char *s, size_t len)
+{
+    ss_analysis an;
+    if (len == 0 || len > 16 || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.natoms == 0)
+        return 0;
+    size_t nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen - an.atoms[0].norm;
+    return IN(relation_words, an.norm + an.atoms[0].norm, nl);
+}
+

@@ -231,6 +231,11 @@ static const struct {
     { "推进街长制", "街长制", 0, 0 },
     { "实施方案", "实施方案", 0, 0 },                      /* a word of the dictionary */
     { "推进会", "推进会", 0, 0 },
+    /* two words asked of their relation: the words (劳动关系 stays) */
+    { "光伏和扶贫的关系", "光伏 扶贫", 0, 0 },
+    { "光伏对扶贫的影响", "光伏 扶贫", 0, 0 },
+    { "猪对价格的影响", "猪 价格", 0, 0 },
+    { "劳动关系", "劳动+关系", 0, 0 },
     /* a word asked what it means: the word */
     { "林长制的含义", "林长制", 0, 0 },
     { "什么叫林长制", "林长制", 0, 0 },
