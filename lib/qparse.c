@@ -748,7 +748,7 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
 }
 
 /* Keywords joined by a conjunction (乡村振兴和人才振兴, 招商引资与项目建设,
- * 产业及就业), by 关于, 有关, 对于, 相关 (王凯关于项目建设的讲话: who and what),
+ * 产业及就业), by 关于, 有关, 对于, 相关, 对 (王凯关于项目建设的讲话: who and what),
  * by 期间 (十三五期间脱贫攻坚: when and what),
  * or by 的 (乡村振兴的人才: the text says 乡村振兴人才 as well as
  * 乡村振兴急需的人才) are two keywords, as if typed apart: the byte offset in the
