@@ -186,7 +186,12 @@ void ss_passage_years(const ss_analysis *an, int speech_year, ss_year_fn fn, voi
         if (an->atoms[i].kind != SS_ATOM_HAN || !adjacent(an, i, i + 1))
             continue;
         size_t n = 0;
-        if (span_at(an, i, speech_year, fn, arg, &n))
+        /* every span and look back opens with one of these characters */
+        const ss_atom *at = &an->atoms[i];
+        int opens = at->normlen == 3 && (atom_is(an, i, "九") || atom_is(an, i, "十") ||
+                                         atom_is(an, i, "过") || atom_is(an, i, "五") ||
+                                         atom_is(an, i, "近") || atom_is(an, i, "一"));
+        if (opens && span_at(an, i, speech_year, fn, arg, &n))
             return;
         if (n) {
             i += n - 1;
@@ -194,7 +199,7 @@ void ss_passage_years(const ss_analysis *an, int speech_year, ss_year_fn fn, voi
         }
         int counted = i > 0 && adjacent(an, i - 1, i) &&
                       (han_digit(an, i - 1) >= 0 || atom_is(an, i - 1, "十"));
-        for (size_t w = 0; speech_year && !counted && !n && w < NELEM(past_year_words); w++)
+        for (size_t w = 0; opens && speech_year && !counted && !n && w < NELEM(past_year_words); w++)
             if (atoms_spell(an, i, past_year_words[w], &n)) { /* not 十一年来 */
                 if (fn(arg, speech_year - 1, i, i + n - 1, SS_YEAR_LOOKBACK))
                     return;
