@@ -35,6 +35,10 @@ static const char *const han_digits[] = { "〇", "一", "二", "三", "四", "�
  * four years after; 十一五 is the eleventh (2006-2010).  A name of two
  * characters (九五, 十五) is a plan only before one of plan_after. */
 #define PLAN_FIRST_YEAR(n) (1966 + 5 * ((n) - 3))
+/* The plans' names from the ninth (1996-2000) on: plan_names[n - PLAN_FIRST]. */
+#define PLAN_FIRST 9
+static const char *const plan_names[] = { "九五", "十五", "十一五", "十二五", "十三五", "十四五",
+                                          "十五五" };
 static const char *const plan_after[] = { "时期", "期间", "计划", "规划", "末", "以来" };
 
 /* The longest range written out (2016—2020年) whose years between count. */
@@ -113,30 +117,20 @@ static int atoms_spell(const ss_analysis *an, size_t i, const char *w, size_t *n
  * 11, 九五: 9), with *n its atoms, else 0. */
 static int plan_at(const ss_analysis *an, size_t i, size_t *n)
 {
-    static const char *const names[] = { "九五", "十五", "十一五", "十二五", "十三五", "十四五",
-                                         "十五五" };
-    static const int numbers[] = { 9, 10, 11, 12, 13, 14, 15 };
     if (i > 0 && adjacent(an, i - 1, i) && han_digit(an, i - 1) >= 0)
         return 0; /* 二十五, 一九五 */
-    for (int k = (int)NELEM(names) - 1; k >= 0; k--) {
-        size_t m;
-        if (!atoms_spell(an, i, names[k], &m))
+    for (int k = (int)NELEM(plan_names) - 1; k >= 0; k--) {
+        size_t m, m2;
+        if (!atoms_spell(an, i, plan_names[k], &m))
             continue;
-        if (i + m < an->natoms && adjacent(an, i + m - 1, i + m) && han_digit(an, i + m) >= 0)
+        int next = i + m < an->natoms && adjacent(an, i + m - 1, i + m);
+        if (next && han_digit(an, i + m) >= 0)
             return 0; /* 十五五年 is no plan, nor 十一五〇 */
-        if (strlen(names[k]) > 6) {
-            *n = m;
-            return numbers[k];
-        }
-        for (size_t a = 0; a < NELEM(plan_after); a++) {
-            size_t m2;
-            if (i + m < an->natoms && adjacent(an, i + m - 1, i + m) &&
-                atoms_spell(an, i + m, plan_after[a], &m2)) {
-                *n = m;
-                return numbers[k];
-            }
-        }
-        return 0;
+        int named = strlen(plan_names[k]) > 6; /* three characters: a plan wherever it stands */
+        for (size_t a = 0; !named && next && a < NELEM(plan_after); a++)
+            named = atoms_spell(an, i + m, plan_after[a], &m2);
+        *n = named ? m : 0;
+        return named ? PLAN_FIRST + k : 0;
     }
     return 0;
 }
@@ -256,11 +250,9 @@ int ss_text_speaks_of(const char *text, size_t len, int year, int speech_year)
  * after it. */
 static int text_names_plan(const char *text, size_t len, int plan)
 {
-    static const char *const names[] = { "九五", "十五", "十一五", "十二五", "十三五", "十四五",
-                                         "十五五" };
-    if (plan < 9 || plan > 15)
+    if (plan < PLAN_FIRST || plan >= PLAN_FIRST + (int)NELEM(plan_names))
         return 0;
-    const char *name = names[plan - 9];
+    const char *name = plan_names[plan - PLAN_FIRST];
     size_t nl = strlen(name);
     for (const char *at = text, *end = text + len; at < end;) {
         const char *hit = memmem(at, (size_t)(end - at), name, nl);
@@ -280,7 +272,8 @@ static int text_names_plan(const char *text, size_t len, int plan)
 
 int ss_text_spans(const char *text, size_t len, int year, int speech_year)
 {
-    if (year >= PLAN_FIRST_YEAR(9) && text_names_plan(text, len, 9 + (year - PLAN_FIRST_YEAR(9)) / 5))
+    if (year >= PLAN_FIRST_YEAR(PLAN_FIRST) &&
+        text_names_plan(text, len, PLAN_FIRST + (year - PLAN_FIRST_YEAR(PLAN_FIRST)) / 5))
         return 1;
     for (size_t w = 0; speech_year && w < NELEM(span_words); w++)
         if (year < speech_year && year >= speech_year - span_words[w].years &&

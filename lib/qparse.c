@@ -560,20 +560,6 @@ size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazet
     return best;
 }
 
-/* 1 when the analysed text an is a word of its own: of the dictionary
- * or of the synonym table (医药卫生体制改革, 发展研究中心): it is neither cut
- * nor read as a question. */
-static int named_whole(const ss_query_opts *o, ss_actx *ac, const ss_analysis *an)
-{
-    if (!an->natoms)
-        return 0;
-    size_t nl = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen;
-    ss_syn_alt alt[1];
-    const seg_dict *d = ss_actx_dict(ac);
-    return (o && o->syn && ss_syn_lookup(o->syn, an->norm, nl, alt, 1) > 0) ||
-           (d && seg_dict_lookup(d, an->norm, nl, NULL));
-}
-
 /* 1 when the analysed text an is a figure (ss_num_forms knows it). */
 static int is_figure(const ss_analysis *an)
 {
@@ -763,31 +749,33 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
 static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const ss_analysis *an,
                               const char *text, size_t len, size_t *cut)
 {
-    /* conjunctions of one character may also join a single character to a
-     * word (猪和价格, 蚕和茧) when the whole is no word of the dictionary
-     * (人与自然, 党和国家) */
-    static const char *const joins_one[] = { "和", "与", "及", "同", "跟", "对" };
-    static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟", "关于", "有关", "对于",
-                                        "相关", "对", "的", "期间" };
+    /* one: a conjunction of one character, which may also join a single
+     * character to a word (猪和价格, 蚕和茧) when the whole is no word of
+     * the dictionary (人与自然, 党和国家) */
+    static const struct {
+        const char *w;
+        int one;
+    } conj[] = { { "和", 1 },    { "与", 1 },    { "及", 1 },    { "以及", 0 }, { "同", 1 },
+                 { "跟", 1 },    { "关于", 0 },  { "有关", 0 },  { "对于", 0 }, { "相关", 0 },
+                 { "对", 1 },    { "的", 0 },    { "期间", 0 } };
     for (size_t w = 0; w < an->nwords; w++) {
         const ss_word *x = &an->words[w];
         if (x->slogan)
             continue;
         const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[x->last];
         size_t tl = b->norm + b->normlen - a->norm;
-        int is_conj = 0;
-        for (size_t i = 0; i < NELEM(conj) && !is_conj; i++)
-            is_conj = strlen(conj[i]) == tl && memcmp(an->norm + a->norm, conj[i], tl) == 0;
+        int is_conj = 0, joins_one = 0;
+        for (size_t i = 0; i < NELEM(conj) && !is_conj; i++) {
+            is_conj = strlen(conj[i].w) == tl && memcmp(an->norm + a->norm, conj[i].w, tl) == 0;
+            joins_one = is_conj && conj[i].one;
+        }
         if (!is_conj || x->first < 1 || x->last + 2 > an->natoms)
             continue;
         int one = x->first < 2 || x->last + 3 > an->natoms; /* a single character on a side */
         if (one) {
             size_t nl = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -
                         an->atoms[0].norm;
-            int joins = 0;
-            for (size_t i = 0; i < NELEM(joins_one) && !joins; i++)
-                joins = strlen(joins_one[i]) == tl && memcmp(an->norm + a->norm, joins_one[i], tl) == 0;
-            if (!joins || (d && seg_dict_lookup(d, an->norm + an->atoms[0].norm, nl, NULL)))
+            if (!joins_one || (d && seg_dict_lookup(d, an->norm + an->atoms[0].norm, nl, NULL)))
                 continue;
         }
         size_t lo = one && x->first < 2 ? x->first - 1 : x->first - 2;
@@ -834,7 +822,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     int apart = !natural && !r->quoted && !r->negated && q->nitems + 1 < MAX_ITEMS;
     size_t cut = 0;
     size_t next = apart ? conjunction_cut(o, ss_actx_dict(ac), &an, s + r->s, r->e - r->s, &cut) : 0;
-    int named = apart && may_split && named_whole(o, ac, &an), figure_cut = 0;
+    int named = apart && may_split && ss_q_named_whole(o, ss_actx_dict(ac), &an), figure_cut = 0;
     if (!next && apart && may_split && !named && an.natoms) { /* in the normalised text: 一億噸 */
         size_t cn = ss_q_edge_figure(an.norm, an.atoms[an.natoms - 1].norm +
                                                   an.atoms[an.natoms - 1].normlen);
@@ -1088,7 +1076,7 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
     if (rc == SS_OK && *natural && !o->question && other == 1 && !asking && !r[one].quoted) {
         ss_analysis an; /* a word of its own is no question (发展研究中心) */
         rc = ss_analyze(ac, text + r[one].s, r[one].e - r[one].s, &an, err);
-        if (rc == SS_OK && named_whole(o, ac, &an))
+        if (rc == SS_OK && ss_q_named_whole(o, ss_actx_dict(ac), &an))
             *natural = 0;
     }
     if (rc == SS_OK && *natural && !o->question && other == 1 && !r[one].quoted) {

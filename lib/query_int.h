@@ -200,6 +200,10 @@ int ss_q_request_word(ss_actx *ac, const char *s, size_t len);
  * 的 it asks what the words before are to each other, and goes
  * (光伏和扶贫的关系 is 光伏 扶贫). */
 int ss_q_relation_word(ss_actx *ac, const char *s, size_t len);
+/* 1 when the analysed text an is a word of its own: of the dictionary d
+ * or of o's synonym table (医药卫生体制改革, 发展研究中心, 公租房; o may be
+ * NULL): it is neither cut nor read as a question. */
+int ss_q_named_whole(const ss_query_opts *o, const seg_dict *d, const ss_analysis *an);
 /* For item r of s that reads as a question, *word = 1 and r narrowed to
  * the one word it asks about when that is all it holds besides question
  * and function words (什么是新基建, 进博会怎么样, 五千万吨是什么: a word,

@@ -288,19 +288,14 @@ static int amount_at(const ss_analysis *an, const piece *pc, size_t np, size_t i
     return isdigit((unsigned char)t[0]) || memmem(t, tl, "万", 3) || memmem(t, tl, "亿", 3);
 }
 
-/* 1 when pieces pc[0, np) make one word of the dictionary or of q's
- * synonym table (公租房). */
-static int whole_word(const ss_query *q, const ss_analysis *an, const seg_dict *d, const piece *pc,
-                      size_t np)
+int ss_q_named_whole(const ss_query_opts *o, const seg_dict *d, const ss_analysis *an)
 {
-    if (np == 0)
+    if (!an->natoms)
         return 0;
-    const ss_atom *a = &an->atoms[pc[0].first], *z = &an->atoms[pc[np - 1].last];
-    const char *t = an->norm + a->norm;
-    size_t tl = z->norm + z->normlen - a->norm;
+    size_t nl = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen;
     ss_syn_alt alt[1];
-    return (d && seg_dict_lookup(d, t, tl, NULL)) ||
-           (q->opts.syn && ss_syn_lookup(q->opts.syn, t, tl, alt, 1) > 0);
+    return (o && o->syn && ss_syn_lookup(o->syn, an->norm, nl, alt, 1) > 0) ||
+           (d && seg_dict_lookup(d, an->norm, nl, NULL));
 }
 
 /* Pieces pc[0, np) with each figure's pieces made one (a question asks
@@ -536,7 +531,7 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
         int lone = !natural && i == 1 && nm == 1 && prev && prev->single_han && !prev->stop &&
                    !pc[i].single_han && !pc[i].stop && an->atoms[pc[i].first].kind == SS_ATOM_HAN &&
                    !is_prefix_char(an, prev) && piece_pos(an, d, prev, SEG_POS_NOUN) &&
-                   !whole_word(q, an, d, pc, np);
+                   !ss_q_named_whole(&q->opts, d, an);
         if (prev && !run && !lone && adjacent(an, prev, &pc[i]) &&
             (prev->single_han || pc[i].single_han)) {
             if (!prev->has_core && prev->single_han != pc[i].single_han) {
@@ -644,12 +639,21 @@ static const char *const request_phrases[] = {
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);
 
+/* The bytes of s's (len bytes, at most max) normalised text in an->norm,
+ * or 0 when there is none. */
+static size_t norm_text(ss_actx *ac, const char *s, size_t len, size_t max, ss_analysis *an)
+{
+    if (len == 0 || len > max || ss_analyze(ac, s, len, an, NULL) != SS_OK || an->natoms == 0)
+        return 0;
+    return an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen;
+}
+
 int ss_q_request_word(ss_actx *ac, const char *s, size_t len)
 {
     ss_analysis an;
-    if (len == 0 || len > 32 || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.natoms == 0)
+    size_t nl = norm_text(ac, s, len, 32, &an);
+    if (!nl)
         return 0;
-    size_t nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen;
     return IN(lead_requests, an.norm, nl) || IN(trail_requests, an.norm, nl) ||
            IN(how_nouns, an.norm, nl) || IN(request_phrases, an.norm, nl) ||
            recent_span(&an, 0, an.natoms) == an.natoms;
@@ -828,9 +832,7 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     if (rc != SS_OK || an.natoms < 2)
         return rc;
     /* a word of the dictionary whole keeps its characters (中和: not 和) */
-    const ss_atom *z0 = &an.atoms[an.natoms - 1];
-    if (ss_actx_dict(ac) && seg_dict_lookup(ss_actx_dict(ac), an.norm + an.atoms[0].norm,
-                                            z0->norm + z0->normlen - an.atoms[0].norm, NULL))
+    if (ss_q_named_whole(NULL, ss_actx_dict(ac), &an))
         return SS_OK;
     size_t w0 = 0, w1 = an.nwords; /* segmenter words come first, in order */
     while (w1 > 0 && an.words[w1 - 1].slogan)
@@ -1111,9 +1113,7 @@ static const char *const relation_words[] = { "关系", "影响", "作用", "联
 int ss_q_relation_word(ss_actx *ac, const char *s, size_t len)
 {
     ss_analysis an;
-    if (len == 0 || len > 16 || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.natoms == 0)
-        return 0;
-    size_t nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen - an.atoms[0].norm;
-    return IN(relation_words, an.norm + an.atoms[0].norm, nl);
+    size_t nl = norm_text(ac, s, len, 16, &an);
+    return nl && IN(relation_words, an.norm, nl);
 }
 
