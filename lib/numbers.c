@@ -240,8 +240,9 @@ static int percent_whole(const char *s, size_t sl, int zero_ok, uint64_t *v)
 {
     size_t i = 0;
     int ok = 0;
-    if (utf8_count(s, sl) == 1) { /* 百分之五; 百分之零 only before 点 */
-        int d = digit_of(utf8_next(s, sl, &i));
+    if (utf8_count(s, sl) == 1) { /* 百分之五, 百分之十; 百分之零 only before 点 */
+        uint32_t cp = utf8_next(s, sl, &i);
+        int d = small_unit(cp) == 10 ? 10 : digit_of(cp);
         ok = d > 0 || (d == 0 && zero_ok);
         *v = ok ? (uint64_t)d : 0;
         return ok;
@@ -309,8 +310,126 @@ static int percent(const char *word, size_t len, char *out, size_t outlen)
     return k > 0 && (size_t)k < outlen;
 }
 
+/* What may follow a figure written loosely (loose_figure): a multiple or
+ * a change of a share, or 万/亿 after a decimal. */
+#define POINTS "个百分点"
+static const char *const loose_after[] = { POINTS, "百分点", "倍", "万", "亿" };
+
+static int starts_with(const char *s, size_t len, const char *p)
+{
+    size_t n = strlen(p);
+    return len >= n && memcmp(s, p, n) == 0;
+}
+
+size_t ss_num_loose_digits(const char *s, size_t len, uint64_t *value)
+{
+    size_t i = 0;
+    uint64_t v = 0;
+    while (i < len && i < 6 && s[i] >= '0' && s[i] <= '9')
+        v = v * 10 + (uint64_t)(s[i++] - '0');
+    if (i == 0 || s[0] == '0')
+        return 0;
+    size_t k = i;
+    uint64_t su = k < len ? small_unit(utf8_next(s, len, &k)) : 0;
+    if (su < 100 || kilo_unit(s + i, len - i) || (k < len && s[k] >= '0' && s[k] <= '9') ||
+        (k + strlen("年") <= len && memcmp(s + k, "年", strlen("年")) == 0))
+        return 0;
+    *value = v * su;
+    return k;
+}
+
+/* A figure written in a way the rest of ss_num_forms does not read, as
+ * people type it and some reports write it, rewritten in digits into out
+ * (SS_NUM_FORM_MAX bytes):
+ *   digits with 千 or 百 (3千亿 = 3000亿, 5百万 = 500万; not the kilo- of
+ *   千瓦: 3千瓦 stays);
+ *   a decimal in Chinese numerals before 万, 亿, 倍 or 个百分点 (三点五万亿 =
+ *   3.5万亿, 零点五个百分点 = 0.5个百分点);
+ *   one numeral before 倍 or 个百分点 (三倍 = 3倍, 十个百分点 = 10个百分点:
+ *   elsewhere one numeral is no figure, 五年, 一带一路).
+ * Returns 1 when word is one of these. */
+static int loose_figure(const char *word, size_t len, char *out, size_t outlen)
+{
+    uint64_t v = 0;
+    size_t k = ss_num_loose_digits(word, len, &v);
+    if (k) {
+        int n = snprintf(out, outlen, "%llu%.*s", (unsigned long long)v, (int)(len - k), word + k);
+        return n > 0 && (size_t)n < outlen;
+    }
+    if (word[0] >= '0' && word[0] <= '9')
+        return 0;
+    /* the numerals before 点 (or before what follows a single one) */
+    size_t end = 0;
+    for (size_t k = 0; k < len;) {
+        size_t at = k;
+        uint32_t cp = utf8_next(word, len, &k);
+        if (digit_of(cp) < 0 && small_unit(cp) != 10)
+            break;
+        end = k;
+        (void)at;
+    }
+    if (!end)
+        return 0;
+    uint64_t whole;
+    int ok = 0;
+    if (utf8_count(word, end) == 1) {
+        size_t k = 0;
+        uint32_t cp = utf8_next(word, len, &k);
+        whole = small_unit(cp) == 10 ? 10 : (uint64_t)digit_of(cp);
+        ok = 1;
+    } else {
+        whole = ss_num_parse_han(word, end, &ok);
+    }
+    if (!ok)
+        return 0;
+    const char *rest = word + end;
+    size_t rl = len - end;
+    char frac[4] = "";
+    if (starts_with(rest, rl, POINT)) {
+        size_t k = strlen(POINT), n = 0;
+        while (k < rl && n < 2) {
+            size_t at = k;
+            int d = digit_of(utf8_next(rest, rl, &k));
+            if (d < 0) {
+                k = at;
+                break;
+            }
+            frac[n++] = (char)('0' + d);
+        }
+        frac[n] = '\0';
+        if (!n)
+            return 0;
+        rest += k;
+        rl -= k;
+    } else if (whole >= 10 && utf8_count(word, end) > 1) {
+        return 0; /* a whole number of several numerals: the rest of ss_num_forms reads it */
+    } else if (whole == 0) {
+        return 0;
+    }
+    int after = 0;
+    for (size_t k = 0; k < sizeof loose_after / sizeof loose_after[0] && !after; k++)
+        after = starts_with(rest, rl, loose_after[k]) && (*frac || k < 3);
+    if (!after)
+        return 0;
+    int n = *frac ? snprintf(out, outlen, "%llu.%s%.*s", (unsigned long long)whole, frac,
+                             (int)rl, rest)
+                  : snprintf(out, outlen, "%llu%.*s", (unsigned long long)whole, (int)rl, rest);
+    return n > 0 && (size_t)n < outlen;
+}
+
 size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], size_t max)
 {
+    char canon[SS_NUM_FORM_MAX];
+    if (max > 0 && loose_figure(word, len, canon, sizeof canon)) {
+        /* its digits, then the forms of those (without the word itself) */
+        size_t n = 0;
+        add_form(out, &n, max, word, len, canon, "", word + len);
+        char more[8][SS_NUM_FORM_MAX];
+        size_t m = ss_num_forms(canon, strlen(canon), more, 8);
+        for (size_t k = 0; k < m; k++)
+            add_form(out, &n, max, word, len, more[k], "", word + len);
+        return n;
+    }
     size_t i = 0, end = 0;
     uint64_t v = 0;
     int digits = 0;
@@ -387,9 +506,10 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
         return 0; /* 2008 alone reads as a year too */
     if (!digits && han_digits_only(word, end))
         return 0; /* 二〇〇八, 十四五 without units: digits read one by one, no amount */
-    if (utf8_count(rest, len - end) > 3 || v == 0 || v > MAX_VALUE)
+    int points = len - end == strlen(POINTS) && starts_with(rest, len - end, POINTS);
+    if ((utf8_count(rest, len - end) > 3 && !points) || v == 0 || v > MAX_VALUE)
         return 0;
-    for (size_t k = 0; k < len - end;) {
+    for (size_t k = 0; k < len - end && !points;) {
         size_t at = k;
         uint32_t cp = utf8_next(rest, len - end, &k);
         if (!uc_is_han(cp) || (ss_num_is_numeral(cp) && !kilo_unit(rest + at, len - end - at)))

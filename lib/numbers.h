@@ -19,6 +19,11 @@
  * out[0..max), each NUL-terminated; returns how many (0: not a figure). */
 size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], size_t max);
 
+/* A figure typed with digits and 千 or 百 at s (3千亿: 3000亿, 5百万: 500万;
+ * not the kilo- of 千瓦, nor before 年 or a digit): the bytes of the digits
+ * and 千/百, their value into *value; 0 when s holds none. */
+size_t ss_num_loose_digits(const char *s, size_t len, uint64_t *value);
+
 /* 1 when code point cp is a Chinese numeral: a digit (〇零一二两…九) or
  * 十 百 千 万 亿. */
 int ss_num_is_numeral(uint32_t cp);

@@ -162,9 +162,9 @@ static void part_forms(const part *p, size_t np, const char *w, size_t len, ss_a
  * 新增500万元, 投资五亿元; 二〇一九年工作, a year): the figure is its
  * numerals and one of these. */
 static const char *const measures[] = {
-    "平方公里", "平方米", "万千瓦", "千瓦时", "千瓦", "公里", "美元", "人次", "标箱", "元",
+    "个百分点", "平方公里", "平方米", "万千瓦", "千瓦时", "千瓦", "公里", "美元", "人次", "标箱", "元",
     "吨", "亩", "个", "名", "人", "户", "家", "项", "套", "辆", "台", "头", "只", "座", "所",
-    "张", "条", "列", "批", "斤", "次", "间", "处", "公顷", "立方米", "千米", "米", "年",
+    "张", "条", "列", "批", "斤", "次", "间", "处", "公顷", "立方米", "千米", "米", "年", "倍",
 };
 
 /* The bytes of the digit or Chinese numeral (ss_num_is_numeral) at

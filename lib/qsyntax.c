@@ -2,24 +2,41 @@
  * into items (words, "phrases", -excluded, OR, field:value), see query.h. */
 #include "query_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "numbers.h"
 #include "utf8.h"
 
 /* The query with the full-width forms a Chinese input method types
  * (：－＋（）ＯＲ, letters and digits) made half-width, so that they mean
- * what the half-width syntax means. */
+ * what the half-width syntax means; and outside quotes, a figure typed
+ * with digits and 千 or 百 in digits (1百万吨: 100万吨, as the reports
+ * write it; ss_num_loose_digits), read then as any figure. */
 char *ss_q_fold_syntax(const char *s, size_t len)
 {
     char *out = malloc(len + 1);
     if (!out)
         return NULL;
     size_t o = 0;
+    int quoted = 0;
     for (size_t i = 0; i < len;) {
         size_t at = i;
         uint32_t cp = utf8_next(s, len, &i);
+        uint64_t v = 0;
+        size_t fl;
+        if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xFF02)
+            quoted = cp == 0x201C ? 1 : cp == 0x201D ? 0 : !quoted;
+        if (!quoted && ascii_is_digit(s[at]) &&
+            (o == 0 || !(ascii_is_alnum(out[o - 1]) ||
+                         out[o - 1] == '.' || out[o - 1] == '+')) &&
+            (fl = ss_num_loose_digits(s + at, len - at, &v)) > 0) {
+            o += (size_t)snprintf(out + o, fl + 1, "%llu", (unsigned long long)v);
+            i = at + fl;
+            continue;
+        }
         if (cp >= 0xFF01 && cp <= 0xFF5E)
             out[o++] = (char)(cp - 0xFF01 + 0x21);
         else if (cp == 0x2212 || cp == 0xFE63) /* minus sign, small minus */

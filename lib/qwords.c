@@ -275,17 +275,25 @@ static size_t figure_end(const ss_analysis *an, const piece *pc, size_t np, size
 }
 
 /* 1 when an amount starts at piece i: a figure (figure_end, or the piece
- * alone) written in digits or with 万 or 亿 in it (10万人, 一百万吨, 2018年;
- * not the counts of slogans, 两个, 一百年). */
+ * alone) written in digits, with 万 or 亿 in it, or a multiple or a change
+ * of a share (10万人, 一百万吨, 2018年, 三倍, 三个百分点; not the counts of
+ * slogans, 两个, 一百年); or a share in numerals (百分之十). */
 static int amount_at(const ss_analysis *an, const piece *pc, size_t np, size_t i)
 {
     const ss_atom *at = &an->atoms[pc[i].first];
-    size_t e = figure_end(an, pc, np, i);
+    const ss_atom *z = &an->atoms[an->natoms - 1];
+    size_t e = figure_end(an, pc, np, i), l = 0;
     const char *t = an->norm + at->norm;
+    size_t rest = z->norm + z->normlen - at->norm;
+    if (rest > strlen("百分之") && memcmp(t, "百分之", strlen("百分之")) == 0 &&
+        ss_num_is_numeral(utf8_valid_cp(t + strlen("百分之"), &l)))
+        return 1;
     size_t tl = an->atoms[pc[e].last].norm + an->atoms[pc[e].last].normlen - at->norm;
     if (e == i && ss_q_figure_len(t, tl) != tl)
         return 0;
-    return isdigit((unsigned char)t[0]) || memmem(t, tl, "万", 3) || memmem(t, tl, "亿", 3);
+    return isdigit((unsigned char)t[0]) || memmem(t, tl, "万", 3) || memmem(t, tl, "亿", 3) ||
+           (tl >= 3 && memcmp(t + tl - 3, "倍", 3) == 0) ||
+           (tl >= 9 && memcmp(t + tl - 9, "百分点", 9) == 0);
 }
 
 int ss_q_named_whole(const ss_query_opts *o, const seg_dict *d, const ss_analysis *an)

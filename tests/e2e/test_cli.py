@@ -711,6 +711,27 @@ def test_asked_as_typed(tmp):
     check(hits("推进医养结合")[:1] == ["推进医养"], "asked: ... and finds it", hits("推进医养结合"))
 
 
+def test_figures_typed_loosely(tmp):
+    """A figure typed with a digit and 千 or 百 (1百万吨), a decimal in
+    numerals (三点五万亿), or one numeral before 倍 or 个百分点 (三倍,
+    十个百分点), and 百分之十, find the figure as the text writes it."""
+    db = report_fixture(tmp, "loose",
+                        ["新建乙烯装置，年产100万吨。",
+                         "地区生产总值达到3.5万亿元。",
+                         "出口额增长3倍。",
+                         "失业率下降10个百分点。",
+                         "粮食产量增长10%。",
+                         "年产一百吨饲料。"])
+
+    def hits(q):
+        rc, res = query(db, q)
+        return [h["text"][:4] for h in res["hits"] if not h.get("partial")] if res else []
+    for q, want in (("1百万吨", "新建乙烯"), ("三点五万亿", "地区生产"), ("增长三倍", "出口额增"),
+                    ("下降十个百分点", "失业率下"), ("增长百分之十", "粮食产量")):
+        check(hits(q) == [want], f"loose figure: {q}", hits(q))
+    check(hits('"1百万吨"') == [], "loose figure: quoted stays as typed", hits('"1百万吨"'))
+
+
 def test_halves(tmp):
     """A question's word of two dictionary words that the collection seldom
     writes whole (督查督办 = 督查 + 督办) also stands where one half stands
@@ -881,6 +902,7 @@ def main():
         test_halves(tmp)
         test_asked_as_typed(tmp)
         test_figure_writings(tmp)
+        test_figures_typed_loosely(tmp)
         test_index_format(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -14,7 +14,8 @@ query of one Chinese word with a particle after or before it (乡村振兴的,
 乡村振兴等, 的乡村振兴); each query holding letters or digits typed full-width
 (５Ｇ基站); each query holding a figure with its figures written the other way
 (一百万吨 as 100万吨, 百分之八十 as 80%, 3000万吨 as 三千万吨; not a year, not a
-numeral inside a word such as 一带一路); each one-word query and keyword pair
+numeral inside a word such as 一带一路), and with a digit before 千 or 百 where
+one numeral stands there (一千亿美元 as 1千亿美元, 五千万吨 as 5千万吨); each one-word query and keyword pair
 with the words of a request around it (关于…, …情况, 有关…的讲话, …工作,
 …？, 什么是…, …的意义, 我想了解…, 帮我找…, and typed apart, … 措施, … 怎么办; a
 pair also joined by 的); each asked of its state (…存在的问题, …面临的困难,
@@ -218,6 +219,16 @@ def other_figures(text):
     return out if out != text else None
 
 
+LOOSE = re.compile(r"(?<![%s])([一二两三四五六七八九])([千百])(万|亿)(?=[%s]|千瓦)" % (NUMERALS, MEASURE))
+
+
+def loose_figures(text):
+    """text with each figure of one numeral, 千 or 百 and 万 or 亿 typed with a
+    digit (一千亿美元 -> 1千亿美元, 五千万吨 -> 5千万吨), or None."""
+    out = LOOSE.sub(lambda m: f"{DIGIT[m.group(1)]}{m.group(2)}{m.group(3)}", text)
+    return out if out != text else None
+
+
 def traditional(texts):
     """texts in traditional script (OpenCC's s2t), or None without opencc."""
     try:
@@ -288,6 +299,8 @@ def main():
          "queries with letters or digits"),
         ("figures written otherwise", figs, {"figures otherwise": other_figures},
          "queries with figures"),
+        ("figures typed with a digit and 千 or 百", [q for q in queries if loose_figures(q["query"])],
+         {"1千万": loose_figures}, "queries with figures typed with a digit and 千 or 百"),
     ]
     res = {key: ask(binary, index, qs, forms, what) for key, qs, forms, what in kinds if qs}
     han = [q for q in queries if q.get("kind") != "trad" and re.search(r"[\u4e00-\u9fff]", q["query"])]

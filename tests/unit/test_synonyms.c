@@ -331,6 +331,29 @@ static void test_numbers(void)
         { "5.355%", "" },             /* two decimals at most */
         { "百分之五点", "" },
         { "百分之零", "" },
+        { "百分之十", "10%" },          /* 十 alone is a figure after 百分之 */
+        /* written loosely: digits with 千/百, a decimal in numerals, one
+         * numeral before 倍 or 个百分点 -- their digits, then those forms */
+        { "3千亿", "3000亿,三千亿" },
+        { "5百万", "500万,5000000,五百万" },
+        { "3千万吨", "3000万吨,30000000吨,三千万吨" },
+        { "3千瓦", "三千瓦" },          /* kilo-: 3 千瓦 as before */
+        { "三点五万亿", "3.5万亿,35000亿,三万五千亿" },
+        { "一点五亿", "1.5亿,15000万,一亿五千万" },
+        { "零点五个百分点", "0.5个百分点" },
+        { "一点五倍", "1.5倍" },
+        { "三倍", "3倍" },
+        { "两倍", "2倍,二倍" },
+        { "十倍", "10倍" },
+        { "3倍", "三倍" },
+        { "三个百分点", "3个百分点" },
+        { "十个百分点", "10个百分点" },
+        { "15个百分点", "十五个百分点" },
+        { "十五个百分点", "15个百分点" },
+        { "十年", "" },                 /* one numeral before other words: no figure */
+        { "十大", "" },
+        { "一点一滴", "" },
+        { "三点", "" },
     };
     /* the word is len bytes, not up to a NUL: a figure inside a longer word */
     {
