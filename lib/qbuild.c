@@ -114,6 +114,7 @@ static xc_query *scale(qpool *p, xc_query *q, double f, ss_err *err)
 typedef struct {
     qpool *p;
     xc_query *subs[SINGLE_MAX_TERMS];
+    uint32_t tf[SINGLE_MAX_TERMS]; /* passages of each sub's term (0: unknown) */
     size_t n;
     size_t selflen;
     uint64_t df;
@@ -140,12 +141,47 @@ static int add_single(void *arg, const char *term, size_t len, uint32_t tf)
     int begun = begun_bigram(c->selflen, term, len);
     if (begun || len == c->selflen)
         c->df += tf;
+    if (len == c->selflen && c->n > 0)
+        c->tf[0] = tf; /* the character itself, added first */
     if (!begun || c->n == SINGLE_MAX_TERMS)
         return 0; /* the character itself is added already */
     xc_query *t = term_q(c->p, term, len, c->err);
-    if (t)
+    if (t) {
+        c->tf[c->n] = tf;
         c->subs[c->n++] = t;
+    }
     return 0;
+}
+
+/* A lone character's terms weigh as rare as the character, not as their
+ * own bigrams: each term's weight is multiplied by (idf of the character
+ * -- the passages of all its terms -- / idf of the term) ^ SINGLE_IDF_POW,
+ * at most 1.  Before, 锂镁, 锂扩, 锂装, rare bigrams of a common character,
+ * weighed as rare words, and a passage holding six of them once each
+ * outranked one naming 锂电池 five times (锂电 is common).  The OR still
+ * adds one weight per different bigram a passage holds; OP_SYNONYM, one
+ * word to BM25, would not, but Xapian estimates its frequency per segment
+ * (a term a segment lacks drops out there), so one index and its segments
+ * would rank differently (tests/e2e, shards, failed on 市).  The
+ * frequencies here are the whole index's: the same in every layout. */
+#define SINGLE_IDF_POW TUNABLE(SINGLE_IDF_POW, 1.0)
+
+static void single_weights(single_ctx *c, xc_db *db)
+{
+    uint32_t n = 0;
+    if (SINGLE_IDF_POW <= 0 || !c->df || xc_db_doccount(db, &n, c->err) != SS_OK || !n)
+        return;
+    double idf = log(((double)n + 1) / (double)c->df);
+    for (size_t i = 0; i < c->n; i++) {
+        if (!c->tf[i])
+            continue;
+        double own = log(((double)n + 1) / (double)c->tf[i]);
+        if (own <= idf || idf <= 0)
+            continue;
+        xc_query *x = scale(c->p, c->subs[i], pow(idf / own, SINGLE_IDF_POW), c->err);
+        if (x)
+            c->subs[i] = x;
+    }
 }
 
 /* A lone Han character: its own term or any bigram that begins with it
@@ -169,9 +205,12 @@ static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_er
     xc_query *self = term_q(p, ch, len, err);
     if (self)
         c->subs[c->n++] = self;
-    if (db && xc_db_each_term(db, prefix, add_single, c, err) == SS_OK && p->nlone < LONE_CACHE) {
-        memcpy(p->lone[p->nlone].ch, prefix, len + 1);
-        p->lone[p->nlone++].df = c->df;
+    if (db && xc_db_each_term(db, prefix, add_single, c, err) == SS_OK) {
+        single_weights(c, db);
+        if (p->nlone < LONE_CACHE) {
+            memcpy(p->lone[p->nlone].ch, prefix, len + 1);
+            p->lone[p->nlone++].df = c->df;
+        }
     }
     /* OR, not SYNONYM: a synonym's statistics are estimated per shard,
      * which would make sharded and single indexes rank differently */

@@ -732,6 +732,20 @@ def test_figures_typed_loosely(tmp):
     check(hits('"1百万吨"') == [], "loose figure: quoted stays as typed", hits('"1百万吨"'))
 
 
+def test_lone_char_weight(tmp):
+    """A lone character's terms (itself and the bigrams it begins) weigh as
+    rare as the character: 锂 before a rare character (锂镁) does not outweigh
+    锂电池, where 锂电 is common, and the words side by side win."""
+    paras = ["发展锂镁合金，建设废旧电池回收体系。",
+             "壮大锂电池产业，带动上下游发展。"]
+    paras += [f"{k}县锂电产业加快发展。" for k in "甲乙丙丁戊"]  # 锂电: a common bigram
+    paras += [f"{k}县电池回收体系建设。" for k in "甲乙丙丁戊己"]
+    db = report_fixture(tmp, "lone", paras)
+    rc, res = query(db, "锂 电池", extra=("--strict",))
+    hits = [h["text"][:4] for h in res["hits"]] if res else []
+    check(hits[:1] == ["壮大锂电"], "lone character: as rare as the character, not its bigram", hits)
+
+
 def test_halves(tmp):
     """A question's word of two dictionary words that the collection seldom
     writes whole (督查督办 = 督查 + 督办) also stands where one half stands
@@ -899,6 +913,7 @@ def main():
         test_list_short_forms(tmp)
         test_initials(tmp)
         test_listed_chars(tmp)
+        test_lone_char_weight(tmp)
         test_halves(tmp)
         test_asked_as_typed(tmp)
         test_figure_writings(tmp)
