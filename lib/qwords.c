@@ -148,10 +148,13 @@ typedef struct {
     int single_han;   /* one Han character */
     int stop;         /* function word */
     int generic;      /* a word too general for a question */
-    int has_core;     /* a word with a character glued to it: */
+    int has_core;     /* a word with a character glued to it (1; RUN_WORD: a run
+                       * of single characters joined, no word inside): */
     uint32_t core_first, core_last; /* the word alone */
     float qweight;    /* 1, QW_PROBLEM or QW_REMEDY */
 } piece;
+
+#define RUN_WORD 2
 
 /* Characters that, glued to a word, say what is wrong with it (融资难,
  * 融资贵, 审批慢): a question about the problem is about the word. */
@@ -467,13 +470,25 @@ static int two_singles(const ss_analysis *an, const piece *pc, size_t np, size_t
 /* 1 when piece i starts a run of exactly two single characters: a word
  * of the commonest length that the dictionary does not know (禁|烧).
  * Three or more standing single (鼠|蟑|蝇) stay with the word before
- * them, as typed. */
+ * them, as typed, unless it is a verb (verb_then_run). */
 static int starts_run(const ss_analysis *an, const piece *pc, size_t np, size_t i)
 {
     return two_singles(an, pc, np, i) && !(i > 0 && two_singles(an, pc, np, i - 1)) &&
            !two_singles(an, pc, np, i + 1);
 }
 
+
+/* 1 when piece i starts a run of three or more single characters after a
+ * verb (解决|大|班|额, 化解|大|班|额, 解决|入|园|难): in a question, a word the
+ * dictionary does not know, of its own -- not the verb's object glued to
+ * it (解决大班额, which finds only that string and leaves 大班额 unasked). */
+static int verb_then_run(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t np,
+                         size_t i)
+{
+    return i > 0 && !pc[i - 1].single_han && adjacent(an, &pc[i - 1], &pc[i]) &&
+           two_singles(an, pc, np, i) && two_singles(an, pc, np, i + 1) &&
+           doing_verb(an, d, &pc[i - 1]);
+}
 
 /* 1 when piece i, a function character of a slogan (为, 以, 于, 而),
  * stands inside a phrase of the question (项目|为|王, 农民|为|本: the
@@ -501,7 +516,8 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
     size_t nm = 0, specific = 0;
     for (size_t i = 0; natural && i < np; i++) /* a word, or characters that make one */
         specific += !pc[i].stop && !pc[i].generic &&
-                    (!pc[i].single_han || starts_run(an, pc, np, i));
+                    (!pc[i].single_han || starts_run(an, pc, np, i) ||
+                     verb_then_run(an, d, pc, np, i));
     /* …的实践: what was done, asked as 如何… is (not a word of the question) */
     static const char *const practice[] = { "实践", "实践探索", "探索与实践" };
     if (natural && np >= 3 && is_de(an, &pc[np - 2])) {
@@ -532,7 +548,8 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
          * own: 秸秆|禁|烧 -> 秸秆 | 禁烧 (not 秸秆禁烧 with its core,
          * which counts 秸秆 twice, outweighing the other things asked
          * about, and finds neither 禁烧秸秆 nor 禁烧 alone) */
-        int run = natural && prev && !prev->single_han && starts_run(an, pc, np, i);
+        int run = natural && prev && !prev->single_han &&
+                  (starts_run(an, pc, np, i) || verb_then_run(an, d, pc, np, i));
         /* a keyword that opens with a character of its own before a word
          * (猪|价格, 铝|深加工, 象|保护): two units of the word, which the
          * texts write apart (生猪价格, 铝精深加工), not one */
@@ -540,6 +557,11 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
                    !pc[i].single_han && !pc[i].stop && an->atoms[pc[i].first].kind == SS_ATOM_HAN &&
                    !is_prefix_char(an, prev) && piece_pos(an, d, prev, SEG_POS_NOUN) &&
                    !ss_q_named_whole(&q->opts, d, an);
+        if (run && verb_then_run(an, d, pc, np, i)) {
+            m[nm] = pc[i];
+            m[nm++].has_core = RUN_WORD; /* its characters joined: no core */
+            continue;
+        }
         if (prev && !run && !lone && adjacent(an, prev, &pc[i]) &&
             (prev->single_han || pc[i].single_han)) {
             if (!prev->has_core && prev->single_han != pc[i].single_han) {
@@ -568,7 +590,7 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
                              : ss_q_add_unit(q, an, m[i].first, m[i].last, err);
         /* a question also counts the word without its character: 落地难 ->
          * 落地 too, for the passages that say it another way */
-        if (rc == SS_OK && natural && m[i].has_core)
+        if (rc == SS_OK && natural && m[i].has_core == 1)
             rc = add_question_unit(q, an, u0, m[i].core_first, m[i].core_last,
                                    word_qweight(an, m[i].core_first, m[i].core_last), err);
         if (rc != SS_OK)

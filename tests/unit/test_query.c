@@ -53,6 +53,11 @@ static const struct {
     { "如何发展", "发展", 1, 0 },
     { "如何做好新时期招商引资工作", "招商引资", 1, 0 },       /* 新 + 时期 joined is generic too */
     { "如何发挥政协作用", "政协", 1, 0 },
+    /* three single characters after a verb are a word of their own, not
+     * the verb's object glued to it (解决大班额) */
+    { "如何解决大班额问题", "大班额|大班", 1, 0 },  /* 额: a measure of 大班 */
+    { "怎样消除大班额", "消除|大班额", 1, 0 },
+    { "如何防治鼠蟑蝇", "防治|鼠蟑蝇", 1, 0 },
     { "如何提高水平", "提高|水平", 1, 0 },                    /* nothing else: kept */
     /* a question mark makes no question of keywords: a question is read
      * from its words */
