@@ -1083,30 +1083,40 @@ static const char *const attain_verbs[] = {
     "达", "超", "高达", "多达", "累计", "共计", "总计", "逾", "为",
 };
 
+/* 1 when segmenter word w of an is one of attain_verbs. */
+static int attain_word(const ss_analysis *an, size_t w)
+{
+    const ss_atom *a = &an->atoms[an->words[w].first], *z = &an->atoms[an->words[w].last];
+    return in_list(attain_verbs, NELEM(attain_verbs), an->norm + a->norm,
+                   z->norm + z->normlen - a->norm);
+}
+
 ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
 {
     ss_analysis an;
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
-    if (rc != SS_OK || an.nwords < 2)
+    if (rc != SS_OK || an.nwords < 1 || an.natoms == 0)
         return rc;
-    size_t w0 = 0, w1 = an.nwords; /* segmenter words come first, in order */
+    size_t w1 = an.nwords; /* segmenter words come first, in order */
     while (w1 > 0 && an.words[w1 - 1].slogan)
         w1--;
-    if (w1 < 2 || an.words[0].first != 0 || an.words[w1 - 1].last + 1 != an.natoms)
-        return SS_OK; /* not words from end to end (letters, digits) */
-    if (in_list(attain_verbs, NELEM(attain_verbs), an.norm + an.atoms[an.words[w1 - 1].first].norm,
-                an.atoms[an.words[w1 - 1].last].norm + an.atoms[an.words[w1 - 1].last].normlen -
-                    an.atoms[an.words[w1 - 1].first].norm))
-        w1--;
-    if (w1 - w0 > 1 &&
-        in_list(attain_verbs, NELEM(attain_verbs), an.norm + an.atoms[an.words[0].first].norm,
-                an.atoms[an.words[0].last].norm + an.atoms[an.words[0].last].normlen -
-                    an.atoms[an.words[0].first].norm))
-        w0++;
-
-    size_t e = an.atoms[an.words[w1 - 1].last].end, b = an.atoms[an.words[w0].first].start;
-    r->e = r->s + e;
-    r->s += b;
+    if (w1 == 0)
+        return SS_OK;
+    if (w1 == 1 && an.words[0].first == 0 && an.words[0].last + 1 == an.natoms) {
+        if (attain_word(&an, 0))
+            r->e = r->s; /* the verb alone before the figure (达到|60%): it goes */
+        return SS_OK;
+    }
+    /* the verb at either edge goes; what stands between stays whole, words
+     * or not (人均GDP突破: 人均GDP) */
+    size_t first = 0, last = an.natoms - 1;
+    if (an.words[w1 - 1].last + 1 == an.natoms && attain_word(&an, w1 - 1) &&
+        an.words[w1 - 1].first > 0)
+        last = an.words[w1 - 1].first - 1;
+    if (an.words[0].first == 0 && attain_word(&an, 0) && an.words[0].last < last)
+        first = an.words[0].last + 1;
+    r->e = r->s + an.atoms[last].end;
+    r->s += an.atoms[first].start;
     return SS_OK;
 }
 

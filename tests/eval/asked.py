@@ -115,7 +115,8 @@ AS_EVENT = {"…年发生的…": lambda t: "%s发生的%s" % year_and_word(t),
 # A figure asked as a fact, with a verb: 吞吐量达到一亿吨, 实现城镇新增就业一千一百万人.
 WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
              "…突破…": lambda t: "%s突破%s" % word_and_figure(t),
-             "实现……": lambda t: "实现%s%s" % word_and_figure(t)}
+             "实现……": lambda t: "实现%s%s" % word_and_figure(t),
+             "… 超过…": lambda t: "%s 超过%s" % word_and_figure(t)}
 
 
 def run(binary, index, text):

@@ -71,6 +71,11 @@ static const struct {
     { "招商 －“招商引资”", "招商 -\"招商引资\"", 0, 0 },
     { "招商 ＯＲ 引资", "招商 OR 引资", 0, 0 },
     { "项目建设？", "项目建设", 0, 0 },
+    /* a verb that ties a word to a figure goes, the word between stays whole
+     * (letters too), and so does the verb alone before a figure */
+    { "人均GDP突破1万美元", "人均+gdp{人均国内生产总值} 1+万美元{10000美元,一万美元}", 0, 0 },
+    { "森林覆盖率 达到60%", "森林+覆盖率 60%{百分之六十}", 0, 0 },
+    { "超过1000亿元", "1000+亿元{一千亿元,千亿元}", 0, 0 },
     /* a figure typed with a digit and 千/百 is read in digits, outside quotes */
     { "1百万吨 乙烯", "100+万吨{1000000吨,一百万吨,百万吨} 乙烯", 0, 0 },
     { "进出口 5千亿美元", "进出口 5000+亿美元{五千亿美元}", 0, 0 },
