@@ -233,19 +233,40 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
                 return n;
             }
         }
+        /* an amount of 万 or 亿 that ends the word needs no measure word
+         * (GDP突破万亿, 超过1万亿) */
+        if (m == len && prev > 0 && (memmem(w + prev, m - prev, "万", 3) || memmem(w + prev, m - prev, "亿", 3))) {
+            size_t n = ss_num_forms(w + prev, m - prev, f, max);
+            if (n) {
+                *s = prev;
+                *e = m;
+                return n;
+            }
+        }
     }
     return 0;
 }
 
 /* 1 when w[0, len), what a figure at a word's edge leaves, is a word of
- * its own: two Han characters or more and no numeral (两个一百年, 三个一批
- * are no figure and a word: the rest holds one). */
+ * its own: two Han characters or more, or letters (GDP, 5G, PM2.5: a token
+ * of letters and digits counts as a word), and no numeral nor digits
+ * standing alone (两个一百年, 三个一批 are no figure and a word: the rest
+ * holds one). */
 static int word_rest(const char *w, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len;) {
+        if (isalnum((unsigned char)w[i])) {
+            int letters = 0;
+            while (i < len && (isalnum((unsigned char)w[i]) || w[i] == '.' || w[i] == '&'))
+                letters += isalpha((unsigned char)w[i++]) != 0;
+            if (!letters)
+                return 0; /* digits alone: a figure */
+            n += 2;
+            continue;
+        }
         uint32_t cp = utf8_next(w, len, &i);
-        if (ss_num_is_numeral(cp) || (cp >= '0' && cp <= '9'))
+        if (ss_num_is_numeral(cp))
             return 0;
         n += cp >= 0x4E00 && cp <= 0x9FFF;
     }

@@ -76,6 +76,12 @@ static const struct {
     { "人均GDP突破1万美元", "人均+gdp{人均国内生产总值} 1+万美元{10000美元,一万美元}", 0, 0 },
     { "森林覆盖率 达到60%", "森林+覆盖率 60%{百分之六十}", 0, 0 },
     { "超过1000亿元", "1000+亿元{一千亿元,千亿元}", 0, 0 },
+    /* letters are a word beside a year or a figure; an amount of 万/亿 ending
+     * a word needs no measure word to stand apart */
+    { "2019年GDP", "2019年 gdp{国内生产总值}", 0, 0 },
+    { "GDP超过1万亿", "gdp{国内生产总值} 1+万亿{10000亿,一万亿}", 0, 0 },
+    { "建成5G基站1万个", "建成+5g+基站 1+万个{10000个,一万个}", 0, 0 },
+    { "两个一百年", "两个+一百年{两个100年,两个百年}", 0, 0 },     /* a slogan: no cut */
     /* a figure typed with a digit and 千/百 is read in digits, outside quotes */
     { "1百万吨 乙烯", "100+万吨{1000000吨,一百万吨,百万吨} 乙烯", 0, 0 },
     { "进出口 5千亿美元", "进出口 5000+亿美元{五千亿美元}", 0, 0 },
