@@ -213,7 +213,7 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
             continue;
         }
         int after = k > 0 && (isalnum((unsigned char)w[k - 1]) || w[k - 1] == '.' ||
-                              w[k - 1] == '+');
+                              w[k - 1] == '+' || w[k - 1] == '-'); /* 10-20万元: a range */
         size_t m = k;
         while (m < len && (step = numeral_at(w, len, m)) > 0)
             m += step;

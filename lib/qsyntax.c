@@ -12,7 +12,8 @@
 
 /* The query with the full-width forms a Chinese input method types
  * (：－＋（）ＯＲ, letters and digits) made half-width, so that they mean
- * what the half-width syntax means; and outside quotes, a figure typed
+ * what the half-width syntax means; outside quotes, a dash or a tilde
+ * between years or figures as the hyphen of a range; and a figure typed
  * with digits and 千 or 百 in digits (1百万吨: 100万吨, as the reports
  * write it; ss_num_loose_digits), read then as any figure. */
 char *ss_q_fold_syntax(const char *s, size_t len)
@@ -35,6 +36,15 @@ char *ss_q_fold_syntax(const char *s, size_t len)
             (fl = ss_num_loose_digits(s + at, len - at, &v)) > 0) {
             o += (size_t)snprintf(out + o, fl + 1, "%llu", (unsigned long long)v);
             i = at + fl;
+            continue;
+        }
+        /* a dash or a tilde between years or figures is the hyphen of a range
+         * (2016—2020年, 2016～2020年, 1~11月: as 2016-2020年) */
+        if (!quoted && (cp == 0x2014 || cp == 0x2013 || cp == '~' || cp == 0xFF5E) && o > 0 &&
+            i < len && ascii_is_digit(s[i]) &&
+            (ascii_is_digit(out[o - 1]) ||
+             (o >= 3 && memcmp(out + o - 3, "\xe5\xb9\xb4" /* 年 */, 3) == 0))) {
+            out[o++] = '-';
             continue;
         }
         if (cp >= 0xFF01 && cp <= 0xFF5E)

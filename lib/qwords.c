@@ -617,6 +617,7 @@ static const char *const lead_requests[] = {
     "政府工作报告", "工作报告", "中",
 };
 static const char *const trail_requests[] = {
+    "多少", /* 人口多少: the figure asked for */
     "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
     "含义", "内涵", "定义", "概念", "由来", "来历", "意思",
     "重要性", "期间", "中", "政府工作报告", "工作报告",
@@ -665,6 +666,8 @@ static const char *const lead_doing[] = {
 static const char *const request_phrases[] = {
     "政府工作报告", "工作报告", "取得的成效", "取得的成绩", "取得的成果", "取得的进展",
     "典型经验", "经验做法", "好做法", "工作成效", "工作进展",
+    /* a figure asked for (人口是多少, GDP有多少): the thing, a fact to look up */
+    "是多少", "有多少", "为多少",
 };
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);
@@ -692,7 +695,7 @@ int ss_q_request_word(ss_actx *ac, const char *s, size_t len)
 /* How many words of an, two or three, make a phrase of request_phrases
  * at the start (lead) or the end of words [w0, w1), leaving one word or
  * more; 0 when none. */
-static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead)
+static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead, int others)
 {
     for (size_t k = 3; k >= 2; k--) {
         if (w1 - w0 < k)
@@ -704,7 +707,7 @@ static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead
         const ss_atom *f = &an->atoms[an->words[a].first], *l = &an->atoms[an->words[b].last];
         if (ok && in_list(request_phrases, NELEM(request_phrases), an->norm + f->norm,
                           l->norm + l->normlen - f->norm))
-            return w1 - w0 > k ? k : 0; /* the phrase alone stays whole */
+            return w1 - w0 > k || others ? k : 0; /* the phrase alone stays whole */
     }
     return 0;
 }
@@ -872,14 +875,21 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     /* the bytes kept, from r->s; at least one word stays, and only
      * particles at the very ends go (5G基站的, not 的 before letters) */
     size_t s0 = 0, s1 = r->e - r->s, first = 0, end = an.natoms;
+    /* letters or digits beside the words: a word of their own, so that the
+     * last segmenter word may go too (的GDP, GDP的, 关于GDP, GDP情况) */
+    int ascii_left = 0;
+    for (size_t k = 0; k < an.natoms; k++)
+        ascii_left |= an.atoms[k].kind == SS_ATOM_ASCII;
     for (;;) {
-        size_t k = requests ? phrase_words(&an, w0, w1, 0) : 0;
+        size_t k = requests ? phrase_words(&an, w0, w1, 0, ascii_left) : 0;
         if (k && an.words[w1 - 1].last + 1 == end) {
             w1 -= k;
-        } else if (w1 - w0 > 1 && an.words[w1 - 1].last + 1 == end &&
-                   !conjunction_word(&an, &an.words[w1 - 2]) &&
+        } else if (w1 > w0 && an.words[w1 - 1].first > first && !(w1 - w0 == 1 && !ascii_left) &&
+                   an.words[w1 - 1].last + 1 == end &&
+                   (w1 - w0 == 1 || !conjunction_word(&an, &an.words[w1 - 2])) &&
                    (edge_word(&an, &an.words[w1 - 1], trail_requests, nt) ||
                     (edge_word(&an, &an.words[w1 - 1], trail_after_long, na) &&
+                     w1 - w0 > 1 &&
                      (!common_pair(ac, &an, phrase_start(&an, w0, w1 - 1, first),
                                    an.words[w1 - 1].first) ||
                       edge_word(&an, &an.words[w1 - 2], trail_requests, nt)) &&
@@ -891,11 +901,26 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         end = an.words[w1].first;
         s1 = an.atoms[end - 1].end;
     }
+    /* 郑州市政府|工作报告: the report of the place's government, the place
+     * (the segmenter joins 郑州市政府 into one word) */
+    if (requests && end < an.natoms && w1 > w0 && an.words[w1 - 1].last + 1 == end &&
+        end >= first + 5 && an.atoms[end - 1].kind == SS_ATOM_HAN &&
+        an.atoms[end - 2].kind == SS_ATOM_HAN &&
+        an.atoms[end - 2].normlen + an.atoms[end - 1].normlen == strlen("政府") &&
+        memcmp(an.norm + an.atoms[end - 2].norm, "政府", strlen("政府")) == 0 &&
+        an.words[w1 - 1].first + 2 < end) {
+        end -= 2;
+        if (end >= first + 5 && an.atoms[end - 2].normlen + an.atoms[end - 1].normlen == strlen("人民") &&
+            memcmp(an.norm + an.atoms[end - 2].norm, "人民", strlen("人民")) == 0)
+            end -= 2; /* 郑州市人民政府 */
+        s1 = an.atoms[end - 1].end;
+    }
     for (;;) {
-        size_t k = requests ? phrase_words(&an, w0, w1, 1) : 0;
+        size_t k = requests ? phrase_words(&an, w0, w1, 1, ascii_left) : 0;
         if (k && an.words[w0].first == first) {
             w0 += k;
-        } else if (w1 - w0 > 1 && an.words[w0].first == first &&
+        } else if (w1 > w0 && an.words[w0].last + 1 < end && !(w1 - w0 == 1 && !ascii_left) &&
+                   an.words[w0].first == first &&
                    edge_word(&an, &an.words[w0], lead_requests, nl)) {
             w0++;
         } else {
