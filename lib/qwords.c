@@ -666,6 +666,8 @@ static const char *const lead_doing[] = {
 static const char *const request_phrases[] = {
     "政府工作报告", "工作报告", "取得的成效", "取得的成绩", "取得的成果", "取得的进展",
     "典型经验", "经验做法", "好做法", "工作成效", "工作进展",
+    /* what a leader said of it (…的重要论述, …的重要指示精神) */
+    "重要论述", "重要讲话", "重要指示", "重要批示", "重要讲话精神", "重要指示精神",
     /* a figure asked for (人口是多少, GDP有多少): the thing, a fact to look up */
     "是多少", "有多少", "为多少",
 };
@@ -723,7 +725,7 @@ static int conjunction_word(const ss_analysis *an, const ss_word *x)
 
 /* Titles and verbs of saying after a person's name (王凯书记, 王凯强调). */
 static const char *const said_of_person[] = {
-    "同志", "书记", "省长", "市长", "县长", "区长", "州长", "主任", "部长", "总理", "主席",
+    "同志", "书记", "总书记", "省长", "市长", "县长", "区长", "州长", "主任", "部长", "总理", "主席",
     "副省长", "副市长", "副县长", "代表", "委员", "说", "指出", "强调", "表示", "要求",
     "提出", "讲话", "讲", "精神", "的", "在", "上", "会上",
     "事迹", "先进事迹", "英雄事迹", "故事", "生平", "榜样",

@@ -91,6 +91,9 @@ static const struct {
     { "郑州市政府工作报告", "郑州市", 0, 0 },
     { "郑州市人民政府工作报告", "郑州市", 0, 0 },
     { "人民政府工作报告", "人民政府", 0, 0 },
+    /* what a leader said of a thing: the leader and the thing */
+    { "习近平总书记关于乡村振兴的重要论述", "习近平 乡村振兴", 0, 0 },
+    { "重要指示", "重要+指示", 0, 0 },                 /* alone it stays */
     /* a dash or a tilde between years is a range's hyphen */
     { "2016～2020年 棚改", "棚改 year:2016..2020", 0, 0 },
     { "2016—2020年棚改", "棚改 year:2016..2020", 0, 0 },
