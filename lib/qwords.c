@@ -22,7 +22,7 @@ static const char *const stopwords[] = {
     "从", "以", "为", "等", "之", "其", "这", "那", "也", "都", "就", "将", "并", "而",
     "如何", "怎样", "怎么", "怎么样", "什么", "哪些", "哪里", "为什么", "为何", "是否",
     "吗", "呢", "啊", "吧", "有关", "关于", "方面", "有哪些", "怎样才能", "如何才能", "谁", "中",
-    "当中", "之中", "过程中",
+    "当中", "之中", "过程中", "时候", /* 什么|时候 */
     /* what a question says of the doing, not what is done (为什么要发展…,
      * 有哪些措施, 怎样才能…) */
     "要", "有", "应", "该", "会", "能", "可", "让", "使", "还", "才", "去", "来", "做", "干",
@@ -86,6 +86,8 @@ static const char *const question_words[] = {
  * and says nothing of what is asked about. */
 static const char *const question_stems[] = {
     "如何", "怎样", "怎么", "什么", "哪些", "哪里", "哪个", "为什么", "为何", "是否",
+    /* when, how many, how (哪一年, 何时, 什么时候, 多少, 有几个, 咋办) */
+    "哪一年", "哪年", "何时", "多少", "几个", "多久", "咋办", "咋样", "咋么",
 };
 
 /* 1 when text s (len bytes) holds a question word of question_stems. */
@@ -617,7 +619,7 @@ static const char *const lead_requests[] = {
     "政府工作报告", "工作报告", "中",
 };
 static const char *const trail_requests[] = {
-    "多少", /* 人口多少: the figure asked for */
+    "多少", "几个", /* 人口多少, 贫困县几个: the figure asked for */
     "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
     "含义", "内涵", "定义", "概念", "由来", "来历", "意思",
     "重要性", "期间", "中", "政府工作报告", "工作报告",
@@ -669,7 +671,7 @@ static const char *const request_phrases[] = {
     /* what a leader said of it (…的重要论述, …的重要指示精神) */
     "重要论述", "重要讲话", "重要指示", "重要批示", "重要讲话精神", "重要指示精神",
     /* a figure asked for (人口是多少, GDP有多少): the thing, a fact to look up */
-    "是多少", "有多少", "为多少",
+    "是多少", "有多少", "为多少", "有多少个", "多少个", "有几个",
 };
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);
