@@ -591,8 +591,16 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
         ss_code rc = natural ? add_question_unit(q, an, u0, m[i].first, m[i].last, m[i].qweight, err)
                              : ss_q_add_unit(q, an, m[i].first, m[i].last, err);
         /* a question also counts the word without its character: 落地难 ->
-         * 落地 too, for the passages that say it another way */
-        if (rc == SS_OK && natural && m[i].has_core == 1)
+         * 落地 too, for the passages that say it another way; not where
+         * that is no word of the dictionary and the whole is one of the
+         * synonym table (营改增: no 营改; 融资难 keeps 融资) */
+        ss_syn_alt whole[1];
+        const char *ct = an->norm + an->atoms[m[i].core_first].norm;
+        size_t ctl = an->atoms[m[i].core_last].norm + an->atoms[m[i].core_last].normlen -
+                     an->atoms[m[i].core_first].norm;
+        if (rc == SS_OK && natural && m[i].has_core == 1 &&
+            !(q->opts.syn && ss_syn_lookup(q->opts.syn, t, tl, whole, 1) > 0 && d &&
+              !seg_dict_lookup(d, ct, ctl, NULL)))
             rc = add_question_unit(q, an, u0, m[i].core_first, m[i].core_last,
                                    word_qweight(an, m[i].core_first, m[i].core_last), err);
         if (rc != SS_OK)
