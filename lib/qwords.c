@@ -618,6 +618,7 @@ static const char *const edge_particles[] = { "的", "得", "了", "着", "过",
  * or after (新基建情况, 双减方面, 新基建相关, 有关…的讲话) the words of a
  * keyword query: they go, as particles do. */
 static const char *const lead_requests[] = {
+    "在", /* 在河南的招商引资 */
     "关于", "有关", "对于", "以来", "近年来", "近年", "近几年", "多年来", "以前", "以后",
     "之前", "之后",
     /* who asks and how (我想了解…, 请搜索…, 帮我找…, 各地…的情况) */
@@ -628,6 +629,7 @@ static const char *const lead_requests[] = {
 };
 static const char *const trail_requests[] = {
     "多少", "几个", /* 人口多少, 贫困县几个: the figure asked for */
+    "各地", "全省", "全市", "全县", /* 河南各地的…: the place */
     "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
     "含义", "内涵", "定义", "概念", "由来", "来历", "意思",
     "重要性", "期间", "中", "政府工作报告", "工作报告",
@@ -933,7 +935,11 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
             w0 += k;
         } else if (w1 > w0 && an.words[w0].last + 1 < end && !(w1 - w0 == 1 && !ascii_left) &&
                    an.words[w0].first == first &&
-                   edge_word(&an, &an.words[w0], lead_requests, nl)) {
+                   edge_word(&an, &an.words[w0], lead_requests, nl) &&
+                   /* a character of its own before one more (在|岗|职工) stays */
+                   !(atom_is_text(&an, an.words[w0].first, "在") &&
+                     an.words[w0].first == an.words[w0].last && w0 + 1 < w1 &&
+                     an.words[w0 + 1].first == an.words[w0 + 1].last)) {
             w0++;
         } else {
             break;

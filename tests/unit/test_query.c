@@ -92,6 +92,10 @@ static const struct {
     { "郑州市政府工作报告", "郑州市", 0, 0 },
     { "郑州市人民政府工作报告", "郑州市", 0, 0 },
     { "人民政府工作报告", "人民政府", 0, 0 },
+    /* 在 before a place, and the whole of a place after it, go */
+    { "在河南的招商引资", "河南 招商引资", 0, 0 },
+    { "河南各地的招商引资", "河南 招商引资", 0, 0 },
+    { "在岗职工", "在岗+职工", 0, 0 },                 /* 在 before one character stays */
     /* when, how many: question words too */
     { "何时实施营改增", "营改增{营业税改征增值税}", 1, 0 },  /* no 营改: no word */
     { "营改增是哪一年", "营改增{营业税改征增值税}", 0, 0 },          /* one word asked about */
