@@ -673,6 +673,12 @@ def test_initials(tmp):
           "initials: in another order they make no indexed word", res and res["understood"])
 
 
+def strict_openings(db, q):
+    """The first four characters of each strict hit of q on db."""
+    rc, res = query(db, q)
+    return [h["text"][:4] for h in res["hits"] if not h.get("partial")] if res else []
+
+
 def test_asked_as_typed(tmp):
     """The ways people type a keyword query find what the words alone find:
     the words of a request around them (关于…, …情况, 有关…的讲话, …工作),
@@ -688,8 +694,7 @@ def test_asked_as_typed(tmp):
                          "医疗卫生服务体系不断完善。"])
 
     def hits(q):
-        rc, res = query(db, q)
-        return [h["text"][:4] for h in res["hits"] if not h.get("partial")] if res else []
+        return strict_openings(db, q)
     want = hits("夜间经济")
     check(want == ["大力发展"], "asked: the word alone", want)
     for q in ("关于夜间经济", "夜间经济情况", "有关夜间经济的讲话", "夜间经济工作", "夜间经济？",
@@ -724,8 +729,7 @@ def test_figures_typed_loosely(tmp):
                          "年产一百吨饲料。"])
 
     def hits(q):
-        rc, res = query(db, q)
-        return [h["text"][:4] for h in res["hits"] if not h.get("partial")] if res else []
+        return strict_openings(db, q)
     for q, want in (("1百万吨", "新建乙烯"), ("三点五万亿", "地区生产"), ("增长三倍", "出口额增"),
                     ("下降十个百分点", "失业率下"), ("增长百分之十", "粮食产量")):
         check(hits(q) == [want], f"loose figure: {q}", hits(q))
