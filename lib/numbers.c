@@ -361,12 +361,10 @@ static int loose_figure(const char *word, size_t len, char *out, size_t outlen)
     /* the numerals before 点 (or before what follows a single one) */
     size_t end = 0;
     for (size_t k = 0; k < len;) {
-        size_t at = k;
         uint32_t cp = utf8_next(word, len, &k);
         if (digit_of(cp) < 0 && small_unit(cp) != 10)
             break;
         end = k;
-        (void)at;
     }
     if (!end)
         return 0;

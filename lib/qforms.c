@@ -235,7 +235,8 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
         }
         /* an amount of 万 or 亿 that ends the word needs no measure word
          * (GDP突破万亿, 超过1万亿) */
-        if (m == len && prev > 0 && (memmem(w + prev, m - prev, "万", 3) || memmem(w + prev, m - prev, "亿", 3))) {
+        if (m == len && prev > 0 &&
+            (memmem(w + prev, m - prev, "万", 3) || memmem(w + prev, m - prev, "亿", 3))) {
             size_t n = ss_num_forms(w + prev, m - prev, f, max);
             if (n) {
                 *s = prev;

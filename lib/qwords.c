@@ -924,7 +924,8 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         memcmp(an.norm + an.atoms[end - 2].norm, "政府", strlen("政府")) == 0 &&
         an.words[w1 - 1].first + 2 < end) {
         end -= 2;
-        if (end >= first + 5 && an.atoms[end - 2].normlen + an.atoms[end - 1].normlen == strlen("人民") &&
+        if (end >= first + 5 &&
+            an.atoms[end - 2].normlen + an.atoms[end - 1].normlen == strlen("人民") &&
             memcmp(an.norm + an.atoms[end - 2].norm, "人民", strlen("人民")) == 0)
             end -= 2; /* 郑州市人民政府 */
         s1 = an.atoms[end - 1].end;
