@@ -1114,7 +1114,7 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
                           const ss_gazetteer *g, ss_query **out, ss_err *err)
 {
     ss_query *q = calloc(1, sizeof *q);
-    char *text = q ? ss_q_fold_syntax(typed, strlen(typed)) : NULL;
+    char *text = q ? ss_q_fold_syntax(typed, strlen(typed), o && o->exact) : NULL;
     if (q && text)
         q->typed = strdup(typed);
     if (!text || !q->typed) {

@@ -12,11 +12,12 @@
 
 /* The query with the full-width forms a Chinese input method types
  * (：－＋（）ＯＲ, letters and digits) made half-width, so that they mean
- * what the half-width syntax means; outside quotes, a dash or a tilde
- * between years or figures as the hyphen of a range; and a figure typed
+ * what the half-width syntax means; outside quotes and without --exact
+ * (exact: the words as typed), a dash or a tilde between years or
+ * figures as the hyphen of a range, and a figure typed
  * with digits and 千 or 百 in digits (1百万吨: 100万吨, as the reports
  * write it; ss_num_loose_digits), read then as any figure. */
-char *ss_q_fold_syntax(const char *s, size_t len)
+char *ss_q_fold_syntax(const char *s, size_t len, int exact)
 {
     char *out = malloc(len + 1);
     if (!out)
@@ -30,7 +31,7 @@ char *ss_q_fold_syntax(const char *s, size_t len)
         size_t fl;
         if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xFF02)
             quoted = cp == 0x201C ? 1 : cp == 0x201D ? 0 : !quoted;
-        if (!quoted && ascii_is_digit(s[at]) &&
+        if (!quoted && !exact && ascii_is_digit(s[at]) &&
             (o == 0 || !(ascii_is_alnum(out[o - 1]) ||
                          out[o - 1] == '.' || out[o - 1] == '+')) &&
             (fl = ss_num_loose_digits(s + at, len - at, &v)) > 0) {
@@ -40,7 +41,7 @@ char *ss_q_fold_syntax(const char *s, size_t len)
         }
         /* a dash or a tilde between years or figures is the hyphen of a range
          * (2016—2020年, 2016～2020年, 1~11月: as 2016-2020年) */
-        if (!quoted && (cp == 0x2014 || cp == 0x2013 || cp == '~' || cp == 0xFF5E) && o > 0 &&
+        if (!quoted && !exact && (cp == 0x2014 || cp == 0x2013 || cp == '~' || cp == 0xFF5E) && o > 0 &&
             i < len && ascii_is_digit(s[i]) &&
             (ascii_is_digit(out[o - 1]) ||
              (o >= 3 && memcmp(out + o - 3, "\xe5\xb9\xb4" /* 年 */, 3) == 0))) {

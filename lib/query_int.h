@@ -153,7 +153,7 @@ typedef struct {
 
 /* The text with the full-width forms an input method types made
  * half-width (：－＋（）, letters, digits); malloc'd, NULL when out of memory. */
-char *ss_q_fold_syntax(const char *s, size_t len);
+char *ss_q_fold_syntax(const char *s, size_t len, int exact);
 /* Cuts the (folded) query text into at most max items. */
 size_t ss_q_split_items(const char *s, size_t len, raw_item *out, size_t max);
 /* 1 when an item has the form of a filter (name:value with a known name). */
