@@ -102,12 +102,6 @@ static inline size_t ends_with(const char *s, size_t n, const char *suffix)
     return (n >= k && memcmp(s + n - k, suffix, k) == 0) ? n - k : n;
 }
 
-static inline int starts_with(const char *s, size_t n, const char *prefix)
-{
-    size_t k = strlen(prefix);
-    return n >= k && memcmp(s, prefix, k) == 0;
-}
-
 static inline uint64_t mix64(uint64_t x)
 {
     x ^= x >> 31;

@@ -315,12 +315,6 @@ static int percent(const char *word, size_t len, char *out, size_t outlen)
 #define POINTS "个百分点"
 static const char *const loose_after[] = { POINTS, "百分点", "倍", "万", "亿" };
 
-static int starts_with(const char *s, size_t len, const char *p)
-{
-    size_t n = strlen(p);
-    return len >= n && memcmp(s, p, n) == 0;
-}
-
 size_t ss_num_loose_digits(const char *s, size_t len, uint64_t *value)
 {
     size_t i = 0;

@@ -10,6 +10,14 @@
 #include "numbers.h"
 #include "utf8.h"
 
+static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closing)
+{
+    size_t k = i;
+    uint32_t cp = utf8_next(s, len, &k);
+    *next = k;
+    return cp == '"' || cp == (closing ? 0x201D : 0x201C) || (closing && cp == 0x201C);
+}
+
 /* The query with the full-width forms a Chinese input method types
  * (：－＋（）ＯＲ, letters and digits) made half-width, so that they mean
  * what the half-width syntax means; outside quotes and without --exact
@@ -28,9 +36,9 @@ char *ss_q_fold_syntax(const char *s, size_t len, int exact)
         size_t at = i;
         uint32_t cp = utf8_next(s, len, &i);
         uint64_t v = 0;
-        size_t fl;
-        if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xFF02)
-            quoted = cp == 0x201C ? 1 : cp == 0x201D ? 0 : !quoted;
+        size_t fl, nx;
+        if (quote_at(s, len, at, &nx, quoted) || cp == 0xFF02 /* ＂, '"' below */)
+            quoted = !quoted;
         if (!quoted && !exact && ascii_is_digit(s[at]) &&
             (o == 0 || !(ascii_is_alnum(out[o - 1]) ||
                          out[o - 1] == '.' || out[o - 1] == '+')) &&
@@ -85,14 +93,6 @@ static int is_space_at(const char *s, size_t len, size_t i, size_t *next)
                    cp == 0x3011 /* 】 */ || cp == 0x300A /* 《 */ || cp == 0x300B /* 》 */
                ? LIST_MARK
                : NOT_SPACE;
-}
-
-static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closing)
-{
-    size_t k = i;
-    uint32_t cp = utf8_next(s, len, &k);
-    *next = k;
-    return cp == '"' || cp == (closing ? 0x201D : 0x201C) || (closing && cp == 0x201C);
 }
 
 

@@ -550,8 +550,8 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
          * own: 秸秆|禁|烧 -> 秸秆 | 禁烧 (not 秸秆禁烧 with its core,
          * which counts 秸秆 twice, outweighing the other things asked
          * about, and finds neither 禁烧秸秆 nor 禁烧 alone) */
-        int run = natural && prev && !prev->single_han &&
-                  (starts_run(an, pc, np, i) || verb_then_run(an, d, pc, np, i));
+        int verb_run = natural && prev && !prev->single_han && verb_then_run(an, d, pc, np, i);
+        int run = verb_run || (natural && prev && !prev->single_han && starts_run(an, pc, np, i));
         /* a keyword that opens with a character of its own before a word
          * (猪|价格, 铝|深加工, 象|保护): two units of the word, which the
          * texts write apart (生猪价格, 铝精深加工), not one */
@@ -559,7 +559,7 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
                    !pc[i].single_han && !pc[i].stop && an->atoms[pc[i].first].kind == SS_ATOM_HAN &&
                    !is_prefix_char(an, prev) && piece_pos(an, d, prev, SEG_POS_NOUN) &&
                    !ss_q_named_whole(&q->opts, d, an);
-        if (run && verb_then_run(an, d, pc, np, i)) {
+        if (verb_run) {
             m[nm] = pc[i];
             m[nm++].has_core = RUN_WORD; /* its characters joined: no core */
             continue;

@@ -40,6 +40,13 @@ static inline int ascii_is_alnum(char c)
     return ascii_is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* 1 when s (n bytes) begins with the NUL-terminated prefix. */
+static inline int starts_with(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    return n >= k && memcmp(s, prefix, k) == 0;
+}
+
 /* Length of the code point whose lead byte is c (in valid UTF-8). */
 static inline size_t utf8_lead_len(unsigned char c)
 {
