@@ -1081,7 +1081,7 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
     }
     if (rc == SS_OK && *natural && !o->question && other == 1 && !r[one].quoted) {
         int word = 0; /* 什么是新基建, 五千万吨 怎么办: the word */
-        rc = ss_q_question_core(ac, text, &r[one], asking > 0, &word, err);
+        rc = ss_q_question_core(ac, o, text, &r[one], asking > 0, &word, err);
         *natural = !word;
         kw[one] = r[one];
         for (size_t i = 0; word && i < n; i++)

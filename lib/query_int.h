@@ -209,9 +209,14 @@ int ss_q_named_whole(const ss_query_opts *o, const seg_dict *d, const ss_analysi
  * and function words (什么是新基建, 进博会怎么样, 五千万吨是什么: a word,
  * its single characters or a figure; with asked, items beside it asked
  * and r may hold the word alone: 五千万吨 怎么办): that is the keyword
- * query of the word.  Else *word = 0 and r unchanged. */
-ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int asked, int *word,
-                           ss_err *err);
+ * query of the word.  So is a name of several words asked of its state
+ * or for a request (煤电油运存在的问题, C919大飞机面临的困难), not after a
+ * question word, before the ways of doing (…有哪些措施, …可以怎样做) or
+ * opening with a verb; and a name after a general verb (做好三重一大,
+ * 推进C919大飞机: another name in o's synonym table, or letters).  Else
+ * *word = 0 and r unchanged. */
+ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, raw_item *r,
+                           int asked, int *word, ss_err *err);
 /* 1 when item r of s holds only question, function and general words
  * (怎么办, 措施, 如何做): it asks, and says nothing of what. */
 int ss_q_item_asks(ss_actx *ac, const char *s, const raw_item *r);

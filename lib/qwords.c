@@ -869,6 +869,28 @@ static int common_pair(ss_actx *ac, const ss_analysis *an, size_t a, size_t b)
     return seg_dict_lookup(d, t, tl, &freq) && freq >= COMMON_WORD_FREQ;
 }
 
+/* 1 when atoms [first, end) of an are Han characters and then a word
+ * holding letters (做好WTO, 加强3D打印, 推进C919大飞机研制). */
+static int letters_after_verb(const ss_analysis *an, size_t first, size_t end)
+{
+    size_t k = first;
+    while (k < end && an->atoms[k].kind == SS_ATOM_HAN && (k == first || !an->atoms[k].flags))
+        k++;
+    if (k == first || k == end || an->atoms[k].flags)
+        return 0;
+    for (; k < end; k++) {
+        const ss_atom *a = &an->atoms[k];
+        if (a->kind != SS_ATOM_ASCII)
+            continue;
+        for (size_t b = 0; b < a->normlen; b++) {
+            char c = an->norm[a->norm + b];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int requests, ss_err *err)
 {
     if (!requests && !edge_char(s + r->s, r->e - r->s))
@@ -953,7 +975,18 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
      * (如何推进双减); not a word of the dictionary whole (实施方案), nor
      * before a common word of two characters, which the verb makes a
      * phrase of (推动合作) */
-    if (requests && end - first >= 4 && end - first <= 5 && ss_actx_dict(ac)) {
+    if (requests && first + 2 < end && letters_after_verb(&an, first, end)) {
+        /* …and before a word with letters, of any length (做好WTO, 加强3D打印) */
+        for (size_t i = 0; i < NELEM(lead_doing); i++) {
+            size_t vl = strlen(lead_doing[i]), n = vl / 3;
+            if (first + n < end && n <= 4 && memcmp(an.norm + an.atoms[first].norm, lead_doing[i], vl) == 0 &&
+                an.atoms[first + n - 1].norm + an.atoms[first + n - 1].normlen - an.atoms[first].norm == vl) {
+                first += n;
+                s0 = an.atoms[first].start;
+                break;
+            }
+        }
+    } else if (requests && end - first >= 4 && end - first <= 5 && ss_actx_dict(ac)) {
         const ss_atom *a = &an.atoms[first], *z = &an.atoms[end - 1];
         int han = 1;
         for (size_t k = first; k < end && han; k++)
@@ -1078,8 +1111,65 @@ int ss_q_item_asks(ss_actx *ac, const char *s, const raw_item *r)
     return np > 0;
 }
 
-ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int asked, int *word,
-                           ss_err *err)
+/* 1 when piece p of an is one of the n words of list. */
+static int piece_in(const ss_analysis *an, const piece *p, const char *const *list, size_t n)
+{
+    const ss_atom *a = &an->atoms[p->first], *z = &an->atoms[p->last];
+    return in_list(list, n, an->norm + a->norm, z->norm + z->normlen - a->norm);
+}
+
+/* 1 when piece p of an holds one of the n words of list (具体措施). */
+static int piece_holds(const ss_analysis *an, const piece *p, const char *const *list, size_t n)
+{
+    const ss_atom *a = &an->atoms[p->first], *z = &an->atoms[p->last];
+    const char *t = an->norm + a->norm;
+    size_t tl = z->norm + z->normlen - a->norm;
+    for (size_t i = 0; i < n; i++)
+        for (size_t l = strlen(list[i]), k = 0; k + l <= tl; k++)
+            if (memcmp(t + k, list[i], l) == 0)
+                return 1;
+    return 0;
+}
+
+/* Verbs of doing a question ends with (…可以怎样做, …该怎么办). */
+static const char *const doing_words[] = { "做", "办", "干", "搞", "怎么办", "怎么做", "怎样做" };
+
+/* 1 when s (len bytes) has another name in o's synonym table (an "="
+ * group) or holds letters (三重一大, C919大飞机): a name, not what is to
+ * be done (医养结合, of a "~" group only). */
+static int named_text(ss_actx *ac, const ss_query_opts *o, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
+            return 1;
+    ss_analysis an;
+    if (!o || !o->syn || ss_analyze(ac, s, len, &an, NULL) != SS_OK || !an.natoms)
+        return 0;
+    ss_syn_alt alt[8];
+    size_t n = ss_syn_lookup(o->syn, an.norm, an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen,
+                             alt, NELEM(alt));
+    for (size_t i = 0; i < n; i++)
+        if (!alt[i].related)
+            return 1; /* of an "=" group: another name of the same thing */
+    return 0;
+}
+
+/* 1 when piece i of pc is a noun of what is wrong (state_nouns) after a
+ * verb of a thing's state and 的 or nothing (…面临的困难, …存在短板): the
+ * words of a request, not a thing asked about. */
+static int state_after_verb(const ss_analysis *an, const piece *pc, size_t i)
+{
+    static const char *const state_verbs[] = { "存在", "面临", "遇到" };
+    if (!piece_in(an, &pc[i], state_nouns, NELEM(state_nouns)))
+        return 0;
+    size_t v = i - 1;
+    if (v > 0 && piece_in(an, &pc[v], (const char *const[]){ "的" }, 1))
+        v--;
+    return piece_in(an, &pc[v], state_verbs, NELEM(state_verbs));
+}
+
+ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, raw_item *r,
+                           int asked, int *word, ss_err *err)
 {
     *word = 0;
     ss_analysis an;
@@ -1091,8 +1181,21 @@ ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int asked, i
     size_t f = 0, l = np;
     while (f < np && pc[f].stop)
         f++;
-    while (l > f && (pc[l - 1].stop || pc[l - 1].generic)) /* …存在的问题, …进展如何 */
-        l--;
+    int how = 0; /* the ways of doing it are asked for after (…有哪些措施, …可以怎样做) */
+    for (;;) {
+        if (l > f && (pc[l - 1].stop || pc[l - 1].generic)) { /* …存在的问题, …进展如何 */
+            how |= piece_holds(&an, &pc[l - 1], how_nouns, NELEM(how_nouns)) ||
+                   piece_in(&an, &pc[l - 1], doing_words, NELEM(doing_words));
+            l--;
+        } else if (l > f + 1 && state_after_verb(&an, pc, l - 1)) { /* …面临的困难 */
+            l--;
+        } else {
+            break;
+        }
+    }
+    /* a general verb before a name (做好三重一大, 推进C919大飞机): the name */
+    int lead = f == 0 && l > 1 && !how && piece_in(&an, &pc[0], lead_doing, NELEM(lead_doing));
+    f += lead;
     if (f == l || (f == 0 && l == np && !asked))
         return SS_OK; /* nothing asked about, or no question word at its edges */
     size_t words = 0;
@@ -1103,8 +1206,16 @@ ss_code ss_q_question_core(ss_actx *ac, const char *s, raw_item *r, int asked, i
     }
     size_t a = an.atoms[pc[f].first].start, e = an.atoms[pc[l - 1].last].end;
     char forms[1][SS_NUM_FORM_MAX];
-    if (words > 1 && ss_num_forms(s + r->s + a, e - a, forms, 1) == 0)
+    /* words of a name asked of its state or for a request (煤电油运存在的
+     * 问题, 三重一大面临的困难, C919大飞机怎么样): the name, as typed alone;
+     * not after a question word (如何培育壮大产业集群), nor before the ways
+     * of doing (培育专精特新中小企业有哪些措施), nor opening with a verb
+     * (改良利用盐碱地怎么样): what is to be done, a question */
+    int name = (f == 0 || lead) && !how && !doing_verb(&an, ss_actx_dict(ac), &pc[f]);
+    if (words > 1 && !name && ss_num_forms(s + r->s + a, e - a, forms, 1) == 0)
         return SS_OK;
+    if (lead && !named_text(ac, o, s + r->s + a, e - a))
+        return SS_OK; /* 加强校车安全管理, 推进医养结合: what is to be done */
     r->e = r->s + e;
     r->s += a;
     *word = 1;

@@ -30,7 +30,9 @@ static const char syn_text[] = "# test\n"
                                "双碳 = 碳达峰碳中和 = 碳达峰、碳中和\n"
                                "医改 = 医药卫生体制改革\n"
                                "国研中心 = 发展研究中心\n"
-                               "营改增 = 营业税改征增值税\n";
+                               "营改增 = 营业税改征增值税\n"
+                               "三重一大 = 重大事项决策、重要干部任免\n"
+                               "养老服务 ~ 医养结合\n";
 static ss_syn *syn;
 
 static const struct {
@@ -219,7 +221,17 @@ static const struct {
     { "乡村振兴 怎么办", "乡村振兴", 0, 0 },                /* the asking typed apart */
     { "乡村振兴存在的问题", "乡村振兴", 0, 0 },              /* the state of a thing */
     { "乡村振兴取得了哪些成效", "乡村振兴", 0, 0 },
-    { "乡村振兴面临的困难", "乡村振兴|困难", 1, 0 },
+    { "乡村振兴面临的困难", "乡村振兴", 0, 0 },
+    { "乡村振兴面临哪些困难", "乡村振兴|困难", 1, 0 },     /* asks which: a question */
+    /* ... of a name of several words too: the name as typed alone */
+    { "煤电油运存在的问题", "煤电+油运", 0, 0 },
+    { "三重一大面临的困难", "三重+一大{重大事项决策重要干部任免}", 0, 0 },
+    { "C919大飞机遇到的困难", "c919+大飞机", 0, 0 },
+    /* not after a question word, before the ways of doing, nor after a verb */
+    { "如何培育壮大产业集群", "培育|壮大|产业|集群", 1, 0 },
+    { "培育专精特新中小企业有哪些措施", "培育|专精特新|中小企业", 1, 0 },
+    { "发展壮大村级集体经济可以怎样做", "发展壮大|村级|集体经济", 1, 0 },
+    { "改良利用盐碱地怎么样", "改良|利用|盐碱地", 1, 0 },
     { "如何解决就业问题", "就业", 1, 0 },
     { "乡村振兴 措施", "乡村振兴", 0, 0 },
     { "推进乡村振兴的对策建议", "乡村振兴", 1, 0 },
@@ -279,6 +291,12 @@ static const struct {
     { "林长制相关政策", "林长制 政策", 0, 0 },
     /* a general verb before a word of two or three characters: the word */
     { "推进双减", "双减", 0, 0 },
+    /* ... and before a word of letters or another name of the table, of
+     * any length (not a word of related words only: 医养结合) */
+    { "做好GDP", "gdp{国内生产总值}", 0, 0 },
+    { "加强AR应用", "ar+应用{增强现实应用}", 0, 0 },
+    { "做好三重一大", "三重+一大{重大事项决策重要干部任免}", 0, 0 },
+    { "推进医养结合", "医养|结合", 1, 0 },
     { "推进街长制", "街长制", 0, 0 },
     { "实施方案", "实施方案", 0, 0 },                      /* a word of the dictionary */
     { "推进会", "推进会", 0, 0 },
@@ -298,7 +316,7 @@ static const struct {
     { "《招商引资》项目", "招商引资 项目", 0, 0 },
     /* ... and a question asks about the figure whole, not its digits */
     { "如何实现新增就业10万人", "新增|就业|10万人{100000人,十万人}", 1, 0 },
-    { "一百万锭面临的困难", "一百万锭{100万锭,1000000锭,百万锭}|百万锭{100万锭,1000000锭,一百万锭}|困难",
+    { "一百万锭面临哪些困难", "一百万锭{100万锭,1000000锭,百万锭}|百万锭{100万锭,1000000锭,一百万锭}|困难",
       1, 0 },
     /* a run of text cut only by a comma still reads as one (a question) */
     { "加快推进产业集聚区的转型发展，提高项目质量", "产业|集聚区|集聚|转型 | 项目|质量", 1, 0 },
