@@ -775,7 +775,13 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
         if (one) {
             size_t nl = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -
                         an->atoms[0].norm;
-            if (!joins_one || (d && seg_dict_lookup(d, an->norm + an->atoms[0].norm, nl, NULL)))
+            const ss_atom *lone = &an->atoms[x->first < 2 ? x->first - 1 : x->last + 1];
+            /* 的 after or before a thing of its own (猪的价格, IPv6的规模部署),
+             * not a modifier (新的增长点) */
+            int thing = lone->kind == SS_ATOM_ASCII ||
+                        (d && seg_dict_pos(d, an->norm + lone->norm, lone->normlen) == SEG_POS_NOUN);
+            if ((!joins_one && !thing) ||
+                (d && seg_dict_lookup(d, an->norm + an->atoms[0].norm, nl, NULL)))
                 continue;
         }
         size_t lo = one && x->first < 2 ? x->first - 1 : x->first - 2;

@@ -87,7 +87,7 @@ static const struct {
     { "两个一百年", "两个+一百年{两个100年,两个百年}", 0, 0 },     /* a slogan: no cut */
     /* particles and requests go beside letters too; a figure asked for
      * (…是多少) is the thing; a place's government report is the place */
-    { "广东省的GDP", "广东省+gdp{广东省的国内生产总值}", 0, 0 },
+    { "广东省的GDP", "广东省 gdp{国内生产总值}", 0, 0 },     /* 的 before letters cuts */
     { "关于GDP", "gdp{国内生产总值}", 0, 0 },
     { "人口是多少", "人口", 0, 0 },
     { "GDP是多少", "gdp{国内生产总值}", 0, 0 },
@@ -151,6 +151,9 @@ static const struct {
     { "招商引资等", "招商引资", 0, 0 },
     { "乡村振兴的人才", "乡村振兴 人才", 0, 0 },            /* words of two or more: cut */
     { "新的增长点", "新+增长点", 0, 0 },                    /* a single character: joined */
+    { "猪的价格", "猪 价格", 0, 0 },                        /* ... but a thing of its own */
+    { "茶的出口", "茶 出口", 0, 0 },
+    { "IPv6的规模部署", "ipv6 规模+部署", 0, 0 },            /* letters */
     /* two long words typed together are two words; a short one stays, and
      * so does a word of the synonym table */
     { "招商引资项目建设", "招商引资 项目建设", 0, 0 },
