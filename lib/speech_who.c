@@ -17,7 +17,9 @@ static const char *const ROLES[] = {
     "常务副市长", "副市长", "市长", "县委副书记", "县委书记", "常务副县长", "副县长", "县长",
     "区委副书记", "区委书记", "常务副区长", "副区长", "区长", "州委书记", "州长", "盟委书记",
     "盟长", "旗委书记", "旗长", "镇党委书记", "镇长", "乡党委书记", "乡长", "党工委书记",
-    "党委书记", "党组书记", "人大常委会主任", "政协主席", "书记"
+    "党委书记", "党组书记", "人大常委会主任", "政协主席", "书记",
+    /* the State Council's reports: 国务院总理　李克强, 国务院代总理　李鹏 */
+    "副总理", "总理"
 };
 
 /* Common single-character surnames (the first character of a name). */
@@ -104,7 +106,20 @@ int sp_parse_speaker_line(const char *s, size_t n, speaker_line *out)
     size_t e = n - (ends(s, n, "同志") ? strlen("同志") : 0);
     if (at == NOT_FOUND)
         return is_name(s, e, out->name);
-    if (e > at + len && !is_name(s + at + len, e - at - len, out->name))
+    size_t from = at + len; /* the name after the role */
+    if (starts(s + from, e - from, "兼")) {
+        /* a second office before the name: 国务院副总理兼国家计划委员会主任　李富春 */
+        size_t last = NOT_FOUND;
+        for (size_t i = from; i < e;) {
+            size_t b = i;
+            if (uc_is_blank(utf8_next(s, e, &i)))
+                last = b;
+        }
+        if (last == NOT_FOUND)
+            return 0;
+        from = last;
+    }
+    if (e > from && !is_name(s + from, e - from, out->name))
         return 0;
     if (utf8_count(s, at) > 12)
         return 0;
