@@ -114,6 +114,7 @@ typedef struct {
     const char *title;    /* its title, or NULL */
     const char *date;     /* its date (YYYY, YYYY-MM, YYYY-MM-DD), or NULL */
     const char *heading;  /* the section heading above the passage, or NULL */
+    const char *speaker;  /* its speaker (role and name), or NULL */
 } ss_passage_meta;
 
 /* ss_query_judge with the passage's speech as context: a query word that

@@ -96,9 +96,30 @@ void ss_q_resolve_context(ss_query *q)
     }
 }
 
+void ss_q_resolve_speaker(ss_query *q, size_t ci, int (*has)(void *db, const char *term),
+                          void *db)
+{
+    concept *k = &q->concepts[ci];
+    const unit *u = concept_unit(q, k);
+    k->speaker = 0;
+    if (!u || q->items[k->item].quoted || q->items[k->item].negated || k->nplaces || k->year ||
+        u->n < 2 || u->n > 4 || !ss_q_all_han(u) || q->nconcepts < 2)
+        return;
+    char term[64];
+    if (snprintf(term, sizeof term, SS_PREFIX_SPEAKER "%s", u->text) < (int)sizeof term)
+        k->speaker = has(db, term);
+}
+
 size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, size_t max)
 {
     size_t n = 0;
+    const unit *u = concept_unit(q, c);
+    if (c->speaker && u && n < max) { /* the speeches the person gave */
+        ctx_term *t = &out[n++];
+        snprintf(t->term, sizeof t->term, SS_PREFIX_SPEAKER "%s", u->text);
+        t->also[0] = '\0';
+        t->boolean = 1;
+    }
     for (size_t i = 0; i < c->nplaces && n < max; i++) {
         uint32_t m[16]; /* a group's members (gazetteer.h) */
         size_t nm = ss_gaz_members(q->gaz, c->places[i], m, NELEM(m));
@@ -167,6 +188,7 @@ static int speech_year(const ss_passage_meta *m)
 #define S_YEAR_HEADING ((float)TUNABLE(S_YEAR_HEADING, 0.8))   /* its section heading speaks of the year */
 #define S_YEAR_RELATIVE ((float)TUNABLE(S_YEAR_RELATIVE, 0.8))  /* 去年 (in a report of the next year), 二〇〇八年 */
 #define S_YEAR_SPAN ((float)TUNABLE(S_YEAR_SPAN, 0.5))  /* a span that holds it: “十一五”时期, 过去五年 */
+#define S_SPEAKER ((float)TUNABLE(S_SPEAKER, 0.6))      /* the person gave the speech */
 
 typedef struct {
     occs *o;
@@ -272,6 +294,10 @@ ss_code ss_q_context(const ss_query *q, const ss_analysis *an, const ss_passage_
             if (x.inside && o->ctx[ci] < S_PLACE_CONTEXT)
                 o->ctx[ci] = S_PLACE_CONTEXT;
         }
+        const unit *u = concept_unit(q, c);
+        if (c->speaker && u && meta->speaker && strstr(meta->speaker, u->text) &&
+            o->ctx[ci] < S_SPEAKER)
+            o->ctx[ci] = S_SPEAKER;
         if (c->year) {
             if (year == c->year && o->ctx[ci] < S_YEAR_DATE)
                 o->ctx[ci] = S_YEAR_DATE;

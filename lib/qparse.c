@@ -144,6 +144,8 @@ ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
     }
     if (db)
         ss_q_add_initials_forms(q, db_has_term, db);
+    for (size_t c = 0; db && c < q->nconcepts; c++)
+        ss_q_resolve_speaker(q, c, db_has_term, db);
     return q->nunits == before && !lists ? SS_OK : describe_again(q, err);
 }
 
@@ -417,7 +419,7 @@ static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
 static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
                            int may_split, const ss_alts *a, ss_err *err)
 {
-    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     const unit *w = &q->units[whole != SIZE_MAX ? whole : u0];
     char forms[1][SS_NUM_FORM_MAX];
     c.figure = u1 > u0 && ss_num_forms(w->text, strlen(w->text), forms, 1) > 0;

@@ -66,6 +66,8 @@ typedef struct {
     uint32_t places[MAX_CONCEPT_PLACES]; /* the places it names (gazetteer ids; qcontext.c) */
     size_t nplaces;
     int year;          /* the year it names (2008, 2008年), or 0 */
+    int speaker;       /* a name the collection knows as a speech's speaker (李克强): the
+                          speeches it gave are context (qcontext.c) */
     int figure;        /* a figure (五千万吨, 2000亿): stands whole, never inside a bigger one */
     int split;         /* its units are the two halves of one dictionary word (乡村振兴 ->
                           乡村 + 振兴): fewer characters may stand between them (qfind.c) */
@@ -310,6 +312,11 @@ int ss_q_push_cocc(occs *o, occ x);
 
 /* Sets each concept's places (when q has a gazetteer) and year. */
 void ss_q_resolve_context(ss_query *q);
+/* Sets concept ci's speaker flag: a name of two to four Han characters,
+ * typed beside other words, no place or year, not quoted, that has(db,
+ * SS_PREFIX_SPEAKER + name) finds: the speeches it gave are context. */
+void ss_q_resolve_speaker(ss_query *q, size_t ci, int (*has)(void *db, const char *term),
+                          void *db);
 /* Strength of context each concept has in this passage: its speech's own
  * region or a place its title names lies in the concept's place; the
  * speech was given in the concept's year; and occurrences of 去年, 今年,
@@ -317,7 +324,8 @@ void ss_q_resolve_context(ss_query *q);
 ss_code ss_q_context(const ss_query *q, const ss_analysis *an, const ss_passage_meta *meta,
                      occs *o, ss_err *err);
 /* The Xapian alternatives a concept's context adds to its query: boolean
- * terms of its places (XR<code>), of its year (Y<yyyy>), and the relative
+ * terms of its places (XR<code>), of its year (Y<yyyy>), of its speaker
+ * (XS<name>), and the relative
  * year words in speeches of the neighbouring years; into terms[] as
  * (text, must_also) pairs.  Returns how many. */
 typedef struct {

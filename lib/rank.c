@@ -432,7 +432,8 @@ static double natural_factor(const ss_query *q, const ss_analysis *an, const occ
         double w = concept_idf(q, c);
         const concept *k = &q->concepts[c];
         /* a place or a year says where or when, not what is asked about */
-        int thing = k->u1 > k->u0 && q->units[k->u0].qweight >= 1.0f && !k->nplaces && !k->year;
+        int thing = k->u1 > k->u0 && q->units[k->u0].qweight >= 1.0f && !k->nplaces && !k->year &&
+                    !k->speaker;
         w_all += w;
         things += thing;
         if (concept_present(o, c)) {
@@ -921,7 +922,8 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
                                      : LOOSE_S_UNITS * units_standing(q, &q->concepts[c], &o);
             present &= str[c] > 0;
             /* a word of the text, not a place or a year the speech is about */
-            in_text |= str[c] > o.ctx[c] && !q->concepts[c].nplaces && !q->concepts[c].year;
+            in_text |= str[c] > o.ctx[c] && !q->concepts[c].nplaces && !q->concepts[c].year &&
+                       !q->concepts[c].speaker;
             s = str[c] < s ? str[c] : s;
             some = part < some ? part : some;
         }

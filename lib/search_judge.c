@@ -44,7 +44,7 @@ ss_code ss_judge_record(ss_searcher *s, const ss_query *q, const ss_record *r,
     ss_actx_set_t2s(s->ac, r->simplified == NULL);
     ss_code rc = ss_analyze_atoms(s->ac, text, strlen(text), an, err);
     ss_actx_set_t2s(s->ac, 1);
-    ss_passage_meta meta = { r->region, r->title, r->date, r->heading };
+    ss_passage_meta meta = { r->region, r->title, r->date, r->heading, r->speaker };
     /* the spans depend on the occurrences alone, which the passage's
      * context (meta) leaves as they are: the same as ss_query_judge's */
     if (rc == SS_OK)

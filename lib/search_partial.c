@@ -100,7 +100,7 @@ static ss_code judge(ss_searcher *s, const ss_query *lq, const xc_mset *m, uint3
     }
     if (rc == SS_OK) {
         const ss_record *r = &c->rec;
-        ss_passage_meta meta = { r->region, r->title, r->date, r->heading };
+        ss_passage_meta meta = { r->region, r->title, r->date, r->heading, r->speaker };
         rc = ss_query_judge_loose(lq, &an, &meta, &c->share, &c->missing, &c->cored, err);
         if (rc == SS_OK && c->share > 0) {
             ss_sketch_make(&an, &c->sk);

@@ -43,6 +43,13 @@ FIXTURES = {
               "整合提升开发区，开发区亩均效益提高。\n",
     "js.txt": "江苏省2021年政府工作报告\n省长 王某某\n"
               "开发区创新发展，建设一流开发区。\n",
+    # a speaker as context: the report 孔某某 gave, a passage that names him
+    "kq.txt": "2019年国务院政府工作报告\n国务院总理　孔某某\n"
+              "持续推进减税降费，切实减轻企业负担。\n",
+    "kqnews.txt": "2019年全国两会侧记\n记者 郑某某\n"
+                  "孔某某强调，减税降费要落实到位。\n",
+    "tax.txt": "湖南省2019年政府工作报告\n省长 许某某\n"
+               "落实减税降费政策，优化营商环境。\n",
 }
 
 
@@ -121,6 +128,25 @@ def test_question_place(db):
           "河北如何推进开发区建设: the place alone below the thing", str(got))
 
 
+def test_speaker(db):
+    # a name typed beside other words stands in the speeches the person
+    # gave (国务院总理　孔某某: role and name); tax.txt, another speaker's, not
+    rc, res = query(db, "孔某某 减税降费", "--strict")
+    got = [(os.path.basename(h["file"]), h["text"][:4]) for h in res["hits"]] if res else []
+    check(rc == 0 and ("kq.txt", "持续推进") in got and ("kqnews.txt", "孔某某强") in got and
+          not any(f == "tax.txt" for f, _ in got),
+          "孔某某 减税降费: the passage naming him and his report's", str(got))
+    kq = [h for h in res["hits"] if h["file"].endswith("kq.txt")] if res else []
+    check(bool(kq) and kq[0].get("speaker") == "总理 孔某某", "the report's speaker",
+          str(kq[0].get("speaker") if kq else None))
+    # alone, or quoted, a name is its text (the report's head line names him)
+    for q in ("孔某某", "\"孔某某\" 减税降费"):
+        rc, res = query(db, q, "--strict")
+        got = [h["text"] for h in res["hits"]] if res else []
+        check(rc == 0 and got and all("孔某某" in t for t in got),
+              q + ": only passages that name him", str(got))
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-regions-")
     try:
@@ -128,6 +154,7 @@ def main():
         test_filters(db)
         test_context(db)
         test_question_place(db)
+        test_speaker(db)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary()

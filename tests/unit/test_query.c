@@ -674,7 +674,7 @@ static void test_context(ss_actx *ac)
             continue;
         ss_query_set_gazetteer(q, g, NULL);
         CHECK(ss_query_build(q, NULL, &xq, NULL) == SS_OK, "build %s", cases[i].q);
-        ss_passage_meta m = { cases[i].region, cases[i].title, cases[i].date, cases[i].heading };
+        ss_passage_meta m = { cases[i].region, cases[i].title, cases[i].date, cases[i].heading, NULL };
         CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
                   ss_query_judge_meta(q, &an, &m, &f, NULL, NULL, NULL) == SS_OK,
               "judge %zu", i);
@@ -712,7 +712,7 @@ static void test_region_named(ss_actx *ac)
         if (!q)
             continue;
         ss_query_set_gazetteer(q, g, NULL);
-        ss_passage_meta m = { cases[i].region, cases[i].title, NULL, NULL };
+        ss_passage_meta m = { cases[i].region, cases[i].title, NULL, NULL, NULL };
         CHECK(ss_analyze_atoms(ac, cases[i].text, strlen(cases[i].text), &an, NULL) == SS_OK &&
                   ss_query_judge_meta(q, &an, &m, &f, NULL, NULL, NULL) == SS_OK &&
                   ss_query_judge(q, &an, &base, NULL, NULL, NULL) == SS_OK, "judge %zu", i);
@@ -797,7 +797,7 @@ static void test_place_split(ss_actx *ac)
                   ss_query_build(jq, NULL, &xq, NULL) == SS_OK, "build 许昌高铁站");
         for (size_t i = 0; i < sizeof judged / sizeof judged[0]; i++) {
             ss_analysis an;
-            ss_passage_meta m = { judged[i].region, NULL, NULL, NULL };
+            ss_passage_meta m = { judged[i].region, NULL, NULL, NULL, NULL };
             f[i] = 0;
             CHECK(ss_analyze_atoms(ac, judged[i].text, strlen(judged[i].text), &an, NULL) ==
                           SS_OK &&
