@@ -869,6 +869,15 @@ static int common_pair(ss_actx *ac, const ss_analysis *an, size_t a, size_t b)
     return seg_dict_lookup(d, t, tl, &freq) && freq >= COMMON_WORD_FREQ;
 }
 
+/* 1 when s (n bytes) holds an ASCII letter. */
+static int has_letters(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
+            return 1;
+    return 0;
+}
+
 /* 1 when atoms [first, end) of an are Han characters and then a word
  * holding letters (做好WTO, 加强3D打印, 推进C919大飞机研制). */
 static int letters_after_verb(const ss_analysis *an, size_t first, size_t end)
@@ -878,17 +887,22 @@ static int letters_after_verb(const ss_analysis *an, size_t first, size_t end)
         k++;
     if (k == first || k == end || an->atoms[k].flags)
         return 0;
-    for (; k < end; k++) {
-        const ss_atom *a = &an->atoms[k];
-        if (a->kind != SS_ATOM_ASCII)
-            continue;
-        for (size_t b = 0; b < a->normlen; b++) {
-            char c = an->norm[a->norm + b];
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-                return 1;
-        }
-    }
+    for (; k < end; k++)
+        if (an->atoms[k].kind == SS_ATOM_ASCII &&
+            has_letters(an->norm + an->atoms[k].norm, an->atoms[k].normlen))
+            return 1;
     return 0;
+}
+
+/* The number of atoms from first that read verb (its characters, Han,
+ * side by side), or 0. */
+static size_t verb_atoms(const ss_analysis *an, size_t first, size_t end, const char *verb)
+{
+    size_t vl = strlen(verb), n = vl / 3; /* Han characters: three bytes each */
+    if (first + n >= end || memcmp(an->norm + an->atoms[first].norm, verb, vl) != 0)
+        return 0;
+    const ss_atom *z = &an->atoms[first + n - 1];
+    return z->norm + z->normlen - an->atoms[first].norm == vl ? n : 0;
 }
 
 ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int requests, ss_err *err)
@@ -978,9 +992,8 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     if (requests && first + 2 < end && letters_after_verb(&an, first, end)) {
         /* …and before a word with letters, of any length (做好WTO, 加强3D打印) */
         for (size_t i = 0; i < NELEM(lead_doing); i++) {
-            size_t vl = strlen(lead_doing[i]), n = vl / 3;
-            if (first + n < end && n <= 4 && memcmp(an.norm + an.atoms[first].norm, lead_doing[i], vl) == 0 &&
-                an.atoms[first + n - 1].norm + an.atoms[first + n - 1].normlen - an.atoms[first].norm == vl) {
+            size_t n = verb_atoms(&an, first, end, lead_doing[i]);
+            if (n) {
                 first += n;
                 s0 = an.atoms[first].start;
                 break;
@@ -1139,15 +1152,14 @@ static const char *const doing_words[] = { "做", "办", "干", "搞", "怎么�
  * be done (医养结合, of a "~" group only). */
 static int named_text(ss_actx *ac, const ss_query_opts *o, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
-            return 1;
+    if (has_letters(s, len))
+        return 1;
     ss_analysis an;
     if (!o || !o->syn || ss_analyze(ac, s, len, &an, NULL) != SS_OK || !an.natoms)
         return 0;
+    const ss_atom *z = &an.atoms[an.natoms - 1];
     ss_syn_alt alt[8];
-    size_t n = ss_syn_lookup(o->syn, an.norm, an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen,
-                             alt, NELEM(alt));
+    size_t n = ss_syn_lookup(o->syn, an.norm, z->norm + z->normlen, alt, NELEM(alt));
     for (size_t i = 0; i < n; i++)
         if (!alt[i].related)
             return 1; /* of an "=" group: another name of the same thing */
