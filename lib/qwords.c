@@ -1175,7 +1175,7 @@ static int state_after_verb(const ss_analysis *an, const piece *pc, size_t i)
     if (!piece_in(an, &pc[i], state_nouns, NELEM(state_nouns)))
         return 0;
     size_t v = i - 1;
-    if (v > 0 && piece_in(an, &pc[v], (const char *const[]){ "的" }, 1))
+    if (v > 0 && is_de(an, &pc[v]))
         v--;
     return piece_in(an, &pc[v], state_verbs, NELEM(state_verbs));
 }
