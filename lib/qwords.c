@@ -438,6 +438,15 @@ static int piece_pos(const ss_analysis *an, const seg_dict *d, const piece *p, i
     return seg_dict_pos(d, t, tl) == pos;
 }
 
+/* 1 when piece p is a measure word (亩, 吨, 户), not a numeral (三, 百). */
+static int measure_piece(const ss_analysis *an, const seg_dict *d, const piece *p)
+{
+    const char *t = an->norm + an->atoms[p->first].norm;
+    size_t tl = an->atoms[p->last].norm + an->atoms[p->last].normlen - an->atoms[p->first].norm;
+    size_t k = 0;
+    return piece_pos(an, d, p, SEG_POS_MEASURE) && !ss_num_is_numeral(utf8_next(t, tl, &k));
+}
+
 /* A question's verbs that take a noun after them as their object (修复和
  * 扩容管网, 打通物流通道) say what is to be done to the thing asked
  * about, not the thing: a passage holding only the verbs (修复生态,
@@ -553,11 +562,14 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
         int verb_run = natural && prev && !prev->single_han && verb_then_run(an, d, pc, np, i);
         int run = verb_run || (natural && prev && !prev->single_han && starts_run(an, pc, np, i));
         /* a keyword that opens with a character of its own before a word
-         * (猪|价格, 铝|深加工, 象|保护): two units of the word, which the
-         * texts write apart (生猪价格, 铝精深加工), not one */
+         * (猪|价格, 铝|深加工, 象|保护), a noun or a measure word (亩|投资|强度:
+         * the texts write 亩均投资强度 and 投资强度…万元/亩, never 亩投资): two
+         * units of the word, which the texts write apart (生猪价格, 铝精深加工),
+         * not one */
         int lone = !natural && i == 1 && nm == 1 && prev && prev->single_han && !prev->stop &&
                    !pc[i].single_han && !pc[i].stop && an->atoms[pc[i].first].kind == SS_ATOM_HAN &&
-                   !is_prefix_char(an, prev) && piece_pos(an, d, prev, SEG_POS_NOUN) &&
+                   !is_prefix_char(an, prev) &&
+                   (piece_pos(an, d, prev, SEG_POS_NOUN) || measure_piece(an, d, prev)) &&
                    !ss_q_named_whole(&q->opts, d, an);
         if (verb_run) {
             m[nm] = pc[i];

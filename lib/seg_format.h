@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #define SEG_MAGIC "SSSEGDIC"
-#define SEG_VERSION 3u
+#define SEG_VERSION 4u
 #define SEG_BYTE_ORDER 0x01020304u
 #define SEG_NO_PARENT 0xFFFFFFFFu
 #define SEG_ROOT_PARENT 0xFFFFFFFEu
@@ -33,12 +33,14 @@ typedef struct {
     uint32_t check;
 } seg_node;
 
-/* A word's freq field holds its frequency (at most 10^9) and, in its top
+/* A word's freq field holds its frequency (at most 2.5 * 10^8) and, in its top
  * bits, what jieba's tag says the word is (version 2 on): */
 #define SEG_WORD_VERB 0x80000000u  /* tag "v": a verb and nothing else */
 #define SEG_WORD_NOUN 0x40000000u  /* tag "n", "nr", "ns", "nt", "nz"...: a noun */
 #define SEG_WORD_PERSON 0x20000000u /* tag "nr", "nrfg", "nrt": a person's name (version 3 on) */
-#define SEG_FREQ_MASK 0x1FFFFFFFu
+#define SEG_WORD_MEASURE 0x10000000u /* tag "q" or "m": a measure word or a numeral (亩, 吨, 户;
+                                        version 4 on) */
+#define SEG_FREQ_MASK 0x0FFFFFFFu
 
 typedef struct {
     uint32_t freq;

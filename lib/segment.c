@@ -17,7 +17,8 @@
  *   words[n_words]      { uint32 freq; float logp; } logp = ln(freq/total);
  *                       freq's top bits: the word's part of speech
  *                       (SEG_WORD_VERB, SEG_WORD_NOUN; version 2 on;
- *                       SEG_WORD_PERSON, version 3 on)
+ *                       SEG_WORD_PERSON, version 3 on;
+ *                       SEG_WORD_MEASURE, version 4 on)
  *
  * The trie is a double-array trie over UTF-8 bytes.  Labels are byte+1
  * (1..256); label 0 is the end-of-word marker.  From node s, label c leads
@@ -226,7 +227,11 @@ int seg_dict_person(const seg_dict *d, const char *word, size_t len)
 int seg_dict_pos(const seg_dict *d, const char *word, size_t len)
 {
     const seg_word *w = find_word(d, word, len);
-    return !w ? 0 : (w->freq & SEG_WORD_VERB) ? SEG_POS_VERB : (w->freq & SEG_WORD_NOUN) ? SEG_POS_NOUN : 0;
+    return !w                             ? 0
+           : (w->freq & SEG_WORD_VERB)    ? SEG_POS_VERB
+           : (w->freq & SEG_WORD_NOUN)    ? SEG_POS_NOUN
+           : (w->freq & SEG_WORD_MEASURE) ? SEG_POS_MEASURE
+                                          : 0;
 }
 
 /* ---- scratch ---------------------------------------------------------- */

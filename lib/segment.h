@@ -34,13 +34,15 @@ size_t seg_dict_size(const seg_dict *d);
 int seg_dict_lookup(const seg_dict *d, const char *word, size_t len, uint32_t *freq);
 
 /* What the dictionary's tag says word is: SEG_POS_VERB (a verb and
- * nothing else: jieba's "v", not "vn"), SEG_POS_NOUN (jieba's "n…"), or
- * 0 (another tag, no tag, or not a word). */
+ * nothing else: jieba's "v", not "vn"), SEG_POS_NOUN (jieba's "n…"),
+ * SEG_POS_MEASURE (jieba's "q" or "m": 亩, 吨, 户, and numerals), or 0
+ * (another tag, no tag, or not a word). */
 /* 1 when the dictionary tags word as a person's name (jieba's "nr…"). */
 int seg_dict_person(const seg_dict *d, const char *word, size_t len);
 
 #define SEG_POS_VERB 1
 #define SEG_POS_NOUN 2
+#define SEG_POS_MEASURE 3
 int seg_dict_pos(const seg_dict *d, const char *word, size_t len);
 
 /* Reusable scratch space for segmentation, one per thread. */

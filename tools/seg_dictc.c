@@ -11,8 +11,9 @@
  * Merging, in command-line order (so user dictionaries come after jieba's):
  *  - "word freq": sets the word's frequency; a later file overrides;
  *    freq 0 deletes the word;
- *  - "tag" (jieba's part of speech): a verb ("v") or a noun ("n…") is
- *    marked so (SEG_WORD_VERB, SEG_WORD_NOUN); a later line with a tag
+ *  - "tag" (jieba's part of speech): a verb ("v"), a noun ("n…") or a
+ *    measure word or numeral ("q", "m") is marked so (SEG_WORD_VERB,
+ *    SEG_WORD_NOUN, SEG_WORD_MEASURE); a later line with a tag
  *    overrides, one without keeps the mark;
  *  - "word" alone (or "word tag"): a user word without a frequency gets the
  *    one jieba's suggest_freq would give: just above the probability of the
@@ -49,7 +50,7 @@
 #include "seg_format.h"
 
 #define MAX_WORD_BYTES 255
-#define MAX_FREQ 500000000u
+#define MAX_FREQ 250000000u
 _Static_assert(MAX_FREQ <= SEG_FREQ_MASK, "a frequency leaves the part-of-speech bits free");
 
 /* ---- word table -------------------------------------------------------- */
@@ -272,6 +273,7 @@ static ss_code add_line(wordtab *wt, const char *s, const char *end, const char 
                  : tag[0] == 'n'           ? SEG_WORD_NOUN | (tlen >= 2 && tag[1] == 'r'
                                                                   ? SEG_WORD_PERSON
                                                                   : 0)
+                 : tag[0] == 'q' || tag[0] == 'm' ? SEG_WORD_MEASURE
                                            : 0;
     if (freq >= 0) {
         e->freq = (uint32_t)freq;

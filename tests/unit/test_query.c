@@ -141,6 +141,8 @@ static const struct {
     { "中和", "中和", 0, 0 },                              /* a word: no particle goes */
     /* a noun of one character before a word: two units (生猪价格) */
     { "猪价格", "猪+价格", 0, 0 },
+    /* ... and a measure word (亩均投资强度, 投资强度…万元/亩: never 亩投资) */
+    { "亩投资强度", "亩+投资+强度", 0, 0 },
     { "公租房", "公租房{公共租赁住房}", 0, 0 },              /* the synonym table's */
     { "再就业", "再就业", 0, 0 },                          /* 再 is no noun */
     { "新基建", "新基建", 0, 0 },                          /* 新 goes with its word */

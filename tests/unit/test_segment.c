@@ -266,15 +266,15 @@ static void check_small_dict(const char *path)
     CHECK(seg_dict_lookup(d, "人民", 6, &f) && f == 5, "later file overrides: freq %u", f);
     CHECK(!seg_dict_lookup(d, "国", 3, NULL), "freq 0 deletes a word");
     CHECK(seg_dict_lookup(d, "中国人民", 12, &f) && f >= 1, "user word gets a frequency");
-    CHECK_EQ_INT(seg_dict_size(d), 10, "small dictionary size");
-    /* parts of speech: "v" alone is a verb, "n…" a noun; a later line with
+    CHECK_EQ_INT(seg_dict_size(d), 11, "small dictionary size");
+    /* parts of speech: "v" alone is a verb, "n…" a noun, "q" a measure word; a later line with
      * a tag overrides one, a line without keeps it */
     static const struct {
         const char *w;
         int pos;
     } pos[] = { { "中国", SEG_POS_NOUN }, { "人民", SEG_POS_NOUN }, { "好", 0 },
                 { "吃", SEG_POS_VERB }, { "投资", 0 },     { "中国人民", 0 },
-                { "人", SEG_POS_VERB }, { "国", 0 } };
+                { "人", SEG_POS_VERB }, { "国", 0 },     { "亩", SEG_POS_MEASURE } };
     for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++)
         CHECK_EQ_INT(seg_dict_pos(d, pos[i].w, strlen(pos[i].w)), pos[i].pos, pos[i].w);
     CHECK(seg_dict_lookup(d, "吃", 3, &f) && f == 25, "a tagged word reads its frequency: %u", f);
@@ -306,7 +306,7 @@ static void test_compiler(void)
     tmp_name(user, sizeof user);
     tmp_name(out, sizeof out);
     const char *b = "\xEF\xBB\xBF# base\n中国 1000 ns\n人民 800\n\n中 50\n国 40\n人 60 n\n民 30\n"
-                    "好 900\n吃 20 v\n投资 30 vn\n雷锋 232 nr\n";
+                    "好 900\n吃 20 v\n投资 30 vn\n雷锋 232 nr\n亩 12 q\n";
     const char *u = "  # user words\n中国人民\n人民 5 n\n国 0\nbad\xff 3\n人 v\n吃 25\n";
     CHECK(write_file(base, b, strlen(b)) == 0 && write_file(user, u, strlen(u)) == 0, "write dicts");
     CHECK_EQ_INT(run_dictc(dictc, out, base, user), 0, "seg-dictc succeeds");
