@@ -121,9 +121,9 @@ struct ss_query {
                                       ss_query_build; 0: unknown */
 };
 
-/* Characters that modify the word after them (老工业, 新项目, 大企业, 副市长;
+/* Characters that modify the word after them (老工业, 新项目, 大企业, 副市长, 名校长;
  * qwords.c, qparse.c). */
-#define SS_Q_MODIFIERS "老新大小总副全各非超高低准次亚前原多单双微重主分每本"
+#define SS_Q_MODIFIERS "老新大小总副全各非超高低准次亚前原多单双微重主分每本名"
 /* Last characters of institutions, systems and measures (路长制, 应急局,
  * 开发区, 达标率; qforms.c, qparse.c). */
 #define SS_Q_INSTITUTION_ENDS "制局所站办厅委院区县市省镇乡率费税型性"

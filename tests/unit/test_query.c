@@ -143,6 +143,7 @@ static const struct {
     { "猪价格", "猪+价格", 0, 0 },
     /* ... and a measure word (亩均投资强度, 投资强度…万元/亩: never 亩投资) */
     { "亩投资强度", "亩+投资+强度", 0, 0 },
+    { "名教师工程", "名教师+工程", 0, 0 },                  /* 名 (famous) modifies its word */
     { "公租房", "公租房{公共租赁住房}", 0, 0 },              /* the synonym table's */
     { "再就业", "再就业", 0, 0 },                          /* 再 is no noun */
     { "新基建", "新基建", 0, 0 },                          /* 新 goes with its word */
