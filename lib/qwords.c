@@ -238,6 +238,16 @@ static const char *const how_nouns[] = {
 static const char *const how_joiners[] = { "的", "及", "和", "与" };
 /* Nouns of what is wrong with a thing (…存在的问题, …面临的困难). */
 static const char *const state_nouns[] = { "问题", "困难", "挑战", "难点", "短板", "瓶颈", "不足" };
+/* Verbs of a thing's state before a noun of what is wrong (…存在的问题,
+ * …面临的困难, …遇到的瓶颈), the adverbs that may stand before them
+ * (…仍然存在的问题, …普遍面临的困难) and the adjectives between 的 and the
+ * noun (…存在的突出问题, …面临的主要困难): the words of a request. */
+static const char *const state_verbs[] = { "存在", "面临", "遇到" };
+static const char *const state_adverbs[] = { "仍然", "依然", "依旧", "仍", "还", "尚", "普遍",
+                                             "一直", "长期", "当前", "目前", "客观", "也", "都" };
+static const char *const state_adjectives[] = { "突出", "主要", "重大", "一些", "诸多", "实际",
+                                                "现实", "深层次", "最大", "关键", "具体", "共性",
+                                                "新" };
 
 /* 1 when piece p is a verb (the dictionary's tag: 培育, 改良) or a word
  * of generic_words or remedy_words it does not tag as a noun: 推进,
@@ -352,12 +362,17 @@ static int is_de(const ss_analysis *an, const piece *p)
 static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t np,
                          size_t items)
 {
-    if (items == 1 && np >= 3 && pc[np - 2].single_han) {
-        /* …的做法, …及对策, …存在的问题, …面临的困难 */
-        const ss_atom *j = &an->atoms[pc[np - 2].first], *a = &an->atoms[pc[np - 1].first];
+    /* …的做法, …及对策, …存在的问题, …面临的困难, …存在的突出问题 */
+    size_t adj = items == 1 && np >= 4 &&
+                 IN(state_adjectives, an->norm + an->atoms[pc[np - 2].first].norm,
+                    an->atoms[pc[np - 2].last].norm + an->atoms[pc[np - 2].last].normlen -
+                        an->atoms[pc[np - 2].first].norm);
+    if (items == 1 && np >= 3 + adj && pc[np - 2 - adj].single_han) {
+        const ss_atom *j = &an->atoms[pc[np - 2 - adj].first], *a = &an->atoms[pc[np - 1].first];
         size_t tl = an->atoms[pc[np - 1].last].norm + an->atoms[pc[np - 1].last].normlen - a->norm;
         int de = IN(how_joiners, an->norm + j->norm, j->normlen);
-        if (de && (IN(how_nouns, an->norm + a->norm, tl) || IN(state_nouns, an->norm + a->norm, tl)))
+        if (de && ((!adj && IN(how_nouns, an->norm + a->norm, tl)) ||
+                   IN(state_nouns, an->norm + a->norm, tl)))
             return 1;
     }
     size_t content = 0, han = 0, stops = 0;
@@ -1178,18 +1193,46 @@ static int named_text(ss_actx *ac, const ss_query_opts *o, const char *s, size_t
     return 0;
 }
 
-/* 1 when piece i of pc is a noun of what is wrong (state_nouns) after a
- * verb of a thing's state and 的 or nothing (…面临的困难, …存在短板): the
- * words of a request, not a thing asked about. */
-static int state_after_verb(const ss_analysis *an, const piece *pc, size_t i)
+/* The request of a thing's state that ends pieces [f, l) of an: [adverb]
+ * verb [的] [adjective] noun (…面临的困难, …存在短板, …仍然存在的突出
+ * 问题).  Returns the index of its first piece, or l when there is none;
+ * with something of the thing before it.  When the dictionary glued the
+ * verb to the word before it (两型社会存在的问题: 两型|社会存在; 普遍存在
+ * is an adverb's), the thing ends inside that piece: *cut is then the
+ * atom it ends at (SIZE_MAX otherwise) and the piece stays. */
+static size_t state_request(const ss_analysis *an, const piece *pc, size_t f, size_t l,
+                            size_t *cut)
 {
-    static const char *const state_verbs[] = { "存在", "面临", "遇到" };
-    if (!piece_in(an, &pc[i], state_nouns, NELEM(state_nouns)))
-        return 0;
-    size_t v = i - 1;
-    if (v > 0 && is_de(an, &pc[v]))
+    *cut = SIZE_MAX;
+    if (l < f + 2 || !piece_in(an, &pc[l - 1], state_nouns, NELEM(state_nouns)))
+        return l;
+    size_t v = l - 2;
+    if (v > f && piece_in(an, &pc[v], state_adjectives, NELEM(state_adjectives)))
         v--;
-    return piece_in(an, &pc[v], state_verbs, NELEM(state_verbs));
+    if (v > f && is_de(an, &pc[v]))
+        v--;
+    if (piece_in(an, &pc[v], state_verbs, NELEM(state_verbs))) {
+        while (v > f && piece_in(an, &pc[v - 1], state_adverbs, NELEM(state_adverbs)))
+            v--;
+        return v > f ? v : l;
+    }
+    /* a word of the dictionary that ends with the verb (社会存在, 普遍存在) */
+    const ss_atom *a = &an->atoms[pc[v].first], *z = &an->atoms[pc[v].last];
+    const char *t = an->norm + a->norm;
+    size_t tl = z->norm + z->normlen - a->norm;
+    for (size_t i = 0; i < NELEM(state_verbs); i++) {
+        size_t vl = strlen(state_verbs[i]);
+        if (tl <= vl || memcmp(t + tl - vl, state_verbs[i], vl) != 0)
+            continue;
+        if (in_list(state_adverbs, NELEM(state_adverbs), t, tl - vl)) /* 普遍存在 */
+            return v > f ? v : l;
+        for (size_t k = pc[v].first; k < pc[v].last; k++) /* 社会|存在 */
+            if (an->atoms[k + 1].norm - a->norm == tl - vl) {
+                *cut = k;
+                return v + 1;
+            }
+    }
+    return l;
 }
 
 ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, raw_item *r,
@@ -1206,12 +1249,15 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
     while (f < np && pc[f].stop)
         f++;
     int how = 0; /* the ways of doing it are asked for after (…有哪些措施, …可以怎样做) */
+    size_t k, cut = SIZE_MAX; /* the atom the thing ends at inside its last piece */
     for (;;) {
-        if (l > f && (pc[l - 1].stop || pc[l - 1].generic)) { /* …存在的问题, …进展如何 */
+        if ((k = state_request(&an, pc, f, l, &cut)) < l) { /* …面临的困难 */
+            l = k;
+            if (cut != SIZE_MAX)
+                break;
+        } else if (l > f && (pc[l - 1].stop || pc[l - 1].generic)) { /* …进展如何 */
             how |= piece_holds(&an, &pc[l - 1], how_nouns, NELEM(how_nouns)) ||
                    piece_in(&an, &pc[l - 1], doing_words, NELEM(doing_words));
-            l--;
-        } else if (l > f + 1 && state_after_verb(&an, pc, l - 1)) { /* …面临的困难 */
             l--;
         } else {
             break;
@@ -1228,7 +1274,8 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
             return SS_OK; /* the words of a question (如何保护耕地: 保护 耕地) */
         words += !pc[i].single_han;
     }
-    size_t a = an.atoms[pc[f].first].start, e = an.atoms[pc[l - 1].last].end;
+    size_t a = an.atoms[pc[f].first].start,
+           e = an.atoms[cut != SIZE_MAX ? cut : pc[l - 1].last].end;
     char forms[1][SS_NUM_FORM_MAX];
     /* words of a name asked of its state or for a request (煤电油运存在的
      * 问题, 三重一大面临的困难, C919大飞机怎么样): the name, as typed alone;

@@ -19,6 +19,7 @@ one numeral stands there (一千亿美元 as 1千亿美元, 五千万吨 as 5千
 with the words of a request around it (关于…, …情况, 有关…的讲话, …工作,
 …？, 什么是…, …的意义, 我想了解…, 帮我找…, and typed apart, … 措施, … 怎么办; a
 pair also joined by 的); each asked of its state (…存在的问题, …面临的困难,
+…仍然存在的问题, …存在的突出问题,
 …取得了哪些成效, …进展如何); each question that begins with 如何, 怎样 or 怎么 typed as what is to
 be done (no question word: 推进医养结合) or as a request for the ways of
 doing it (…的做法, …的经验), and at more length (我想了解如何…, 各地是如何…的,
@@ -74,6 +75,12 @@ DOING = {"no question word": lambda r: r, "…的做法": lambda r: r + "的做�
          "…的经验": lambda r: r + "的经验"}
 STATE = {"…存在的问题": lambda t: t + "存在的问题", "…面临的困难": lambda t: t + "面临的困难",
          "…取得了哪些成效": lambda t: t + "取得了哪些成效", "…进展如何": lambda t: t + "进展如何"}
+# ... with an adverb before the verb or an adjective before the noun, as
+# the reports write them (…仍然存在的问题, …存在的突出问题)
+STATE_MORE = {"…仍然存在的问题": lambda t: t + "仍然存在的问题",
+              "…普遍存在的问题": lambda t: t + "普遍存在的问题",
+              "…存在的突出问题": lambda t: t + "存在的突出问题",
+              "…面临的主要困难": lambda t: t + "面临的主要困难"}
 SAID = {"…同志": lambda t: t + "同志", "…书记": lambda t: t + "书记", "…强调": lambda t: t + "强调",
         "…讲话精神": lambda t: t + "讲话精神"}
 # A word asked with a general verb before it: 推进双减, 加快新基建.
@@ -282,6 +289,8 @@ def main():
         ("keyword pairs with a request", pairs, PAIR_REQUESTS, "keyword pairs with a request"),
         ("questions as what is done", questions, after_lead(DOING), "questions as what is done"),
         ("keywords asked of their state", words, STATE, "one-word queries asked of their state"),
+        ("keywords asked of their state, more", words, STATE_MORE,
+         "one-word queries asked of their state with an adverb or an adjective"),
         ("keywords with a general verb", [q for q in words if q.get("kind") != "name" and
                                           not re.search(r"[0-9A-Za-z]", q["query"])],
          DOING_WORD, "one-word queries with a general verb before them"),

@@ -233,6 +233,13 @@ static const struct {
     { "煤电油运存在的问题", "煤电+油运", 0, 0 },
     { "三重一大面临的困难", "三重+一大{重大事项决策重要干部任免}", 0, 0 },
     { "C919大飞机遇到的困难", "c919+大飞机", 0, 0 },
+    /* ... with an adverb before the verb, an adjective before the noun, or
+     * the verb glued by the dictionary to the word before it */
+    { "乡村振兴仍然存在的问题", "乡村振兴", 0, 0 },
+    { "营商环境存在的突出问题", "营商环境", 0, 0 },
+    { "乡村振兴面临的主要困难", "乡村振兴", 0, 0 },
+    { "中小企业普遍存在的问题", "中小企业", 0, 0 },
+    { "两型社会存在的问题", "两型+社会", 0, 0 },               /* 两型|社会存在 */
     /* not after a question word, before the ways of doing, nor after a verb */
     { "如何培育壮大产业集群", "培育|壮大|产业|集群", 1, 0 },
     { "培育专精特新中小企业有哪些措施", "培育|专精特新|中小企业", 1, 0 },
