@@ -231,7 +231,12 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
 static const char *const how_nouns[] = {
     "做法", "经验", "举措", "措施", "办法", "对策", "思路", "路径", "途径", "良策", "方法",
     "经验做法", "典型案例", "案例", "对策建议", "建议", "思考", "研究", "探讨", "探索", "分析",
+    "典型做法", "主要做法", "有效做法", "成功经验", "主要经验", "先进经验",
 };
+
+/* Words of the kind of way asked for, before a noun of how_nouns (…的典型
+ * 做法, …的成功经验): the words of a request. */
+static const char *const how_kinds[] = { "典型", "主要", "有效", "成功", "先进", "好" };
 
 /* What stands before a noun of how_nouns or state_nouns that ends a
  * question: 的 (…的做法), or 及, 和, 与 (…的主要问题及对策). */
@@ -660,6 +665,9 @@ static const char *const trail_requests[] = {
     "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
     "含义", "内涵", "定义", "概念", "由来", "来历", "意思",
     "重要性", "期间", "中", "政府工作报告", "工作报告",
+    "现状", "最新", "最新进展", /* 双减的现状, 双减的最新进展 */
+    "成功经验", "先进经验", /* words of the dictionary; 典型做法 and others are
+                             * phrases of two (request_phrases) */
 };
 /* ... and these too, as words of their own (双减|工作, 大班额|问题; not
  * 政策, which tells 两新 policies from 两新 organisations; not
@@ -668,6 +676,10 @@ static const char *const trail_requests[] = {
  * dictionary knows whole stays (统战工作, 三农问题). */
 static const char *const trail_after_long[] = { "工作", "问题", "成效", "成果", "成绩", "进展",
                                                  "效果", "经验", "做法" };
+/* ... of which these go after 的 too (双减的成效, 夜间经济方面的工作): what
+ * came of the thing or the work on it, not a second thing (乡村振兴的人才
+ * is two) */
+static const char *const trail_after_de[] = { "工作", "成效", "成果", "成绩", "进展", "效果" };
 
 /* 1 when word x of an is a particle of edge_particles standing alone, or
  * a word of the list (n words) given. */
@@ -709,6 +721,10 @@ static const char *const request_phrases[] = {
     "重要论述", "重要讲话", "重要指示", "重要批示", "重要讲话精神", "重要指示精神",
     /* a figure asked for (人口是多少, GDP有多少): the thing, a fact to look up */
     "是多少", "有多少", "为多少", "有多少个", "多少个", "有几个",
+    /* how far the doing of it has come (楼宇经济推进情况, 新基建工作开展情况) */
+    "典型做法", "主要做法", "有效做法", "成功经验", "主要经验", "先进经验", /* the ways of it */
+    "开展情况", "推进情况", "落实情况", "实施情况", "执行情况", "完成情况", "进展情况",
+    "工作情况", "工作开展情况", "工作推进情况", "工作落实情况", "最新进展",
 };
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);
@@ -948,7 +964,7 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     while (w1 > 0 && an.words[w1 - 1].slogan)
         w1--;
     size_t nt = requests ? NELEM(trail_requests) : 0, nl = requests ? NELEM(lead_requests) : 0;
-    size_t na = requests ? NELEM(trail_after_long) : 0;
+    size_t na = requests ? NELEM(trail_after_long) : 0, nd = requests ? NELEM(trail_after_de) : 0;
     /* the bytes kept, from r->s; at least one word stays, and only
      * particles at the very ends go (5G基站的, not 的 before letters) */
     size_t s0 = 0, s1 = r->e - r->s, first = 0, end = an.natoms;
@@ -970,7 +986,8 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
                      (!common_pair(ac, &an, phrase_start(&an, w0, w1 - 1, first),
                                    an.words[w1 - 1].first) ||
                       edge_word(&an, &an.words[w1 - 2], trail_requests, nt)) &&
-                     !de_word(&an, &an.words[w1 - 2])))) {
+                     (!de_word(&an, &an.words[w1 - 2]) ||
+                      edge_word(&an, &an.words[w1 - 1], trail_after_de, nd))))) {
             w1--;
         } else {
             break;
@@ -1026,7 +1043,7 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
                 break;
             }
         }
-    } else if (requests && end - first >= 4 && end - first <= 5 && ss_actx_dict(ac)) {
+    } else if (requests && end - first >= 4 && end - first <= 7 && ss_actx_dict(ac)) {
         const ss_atom *a = &an.atoms[first], *z = &an.atoms[end - 1];
         int han = 1;
         for (size_t k = first; k < end && han; k++)
@@ -1256,9 +1273,12 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
             if (cut != SIZE_MAX)
                 break;
         } else if (l > f && (pc[l - 1].stop || pc[l - 1].generic)) { /* …进展如何 */
-            how |= piece_holds(&an, &pc[l - 1], how_nouns, NELEM(how_nouns)) ||
-                   piece_in(&an, &pc[l - 1], doing_words, NELEM(doing_words));
+            int way = piece_holds(&an, &pc[l - 1], how_nouns, NELEM(how_nouns));
+            how |= way || piece_in(&an, &pc[l - 1], doing_words, NELEM(doing_words));
             l--;
+            /* the kind of way asked for before it (…的典型做法, …的成功经验) */
+            if (way && l > f + 1 && piece_in(&an, &pc[l - 1], how_kinds, NELEM(how_kinds)))
+                l--;
         } else {
             break;
         }

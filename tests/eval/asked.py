@@ -20,7 +20,8 @@ with the words of a request around it (关于…, …情况, 有关…的讲话,
 …？, 什么是…, …的意义, 我想了解…, 帮我找…, and typed apart, … 措施, … 怎么办; a
 pair also joined by 的); each asked of its state (…存在的问题, …面临的困难,
 …仍然存在的问题, …存在的突出问题,
-…取得了哪些成效, …进展如何); each question that begins with 如何, 怎样 or 怎么 typed as what is to
+…取得了哪些成效, …进展如何); each asked how it goes, what came of it and
+the ways of it (…的现状, …推进情况, …工作开展情况, …的成效, …的典型做法…); each question that begins with 如何, 怎样 or 怎么 typed as what is to
 be done (no question word: 推进医养结合) or as a request for the ways of
 doing it (…的做法, …的经验), and at more length (我想了解如何…, 各地是如何…的,
 …的具体措施有哪些, …的对策建议); each name (kind name) with a title or a verb of saying
@@ -89,6 +90,13 @@ DOING_WORD = {"推进…": lambda t: "推进" + t, "加快…": lambda t: "加�
 # A word asked for what came of it: 林长制进展, 林长制取得的成效, 林长制典型经验.
 RESULTS = {"…进展": lambda t: t + "进展", "…取得的成效": lambda t: t + "取得的成效",
            "…典型经验": lambda t: t + "典型经验", "…的好做法": lambda t: t + "的好做法"}
+# ... and how it is going, what came of it and the ways of it, as the
+# reports' readers ask (seventeenth round): 双减的现状, 双减推进情况.
+PROGRESS = {"…的现状": lambda t: t + "的现状", "…推进情况": lambda t: t + "推进情况",
+            "…工作开展情况": lambda t: t + "工作开展情况", "…落实情况": lambda t: t + "落实情况",
+            "…的最新进展": lambda t: t + "的最新进展", "…的成效": lambda t: t + "的成效",
+            "…方面的工作": lambda t: t + "方面的工作", "…的典型做法": lambda t: t + "的典型做法",
+            "…的成功经验": lambda t: t + "的成功经验"}
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
@@ -294,6 +302,8 @@ def main():
         ("keywords with a general verb", [q for q in words if q.get("kind") != "name" and
                                           not re.search(r"[0-9A-Za-z]", q["query"])],
          DOING_WORD, "one-word queries with a general verb before them"),
+        ("keywords asked how they go", words, PROGRESS,
+         "one-word queries asked how they go, what came of them and the ways of them"),
         ("keywords asked what they mean", words, MEANING, "one-word queries asked what they mean"),
         ("keywords asked for their results", words, RESULTS, "one-word queries asked for their results"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
