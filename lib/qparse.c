@@ -749,7 +749,7 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
  * whole is no word of the synonym table (发展和改革委员会 is the name of
  * 发改委). */
 static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const ss_analysis *an,
-                              const char *text, size_t len, size_t *cut)
+                              const char *text, size_t len, size_t *cut, int *moved)
 {
     /* one: a conjunction of one character, which may also join a single
      * character to a word (猪和价格, 蚕和茧) when the whole is no word of
@@ -759,7 +759,12 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
         int one;
     } conj[] = { { "和", 1 },    { "与", 1 },    { "及", 1 },    { "以及", 0 }, { "同", 1 },
                  { "跟", 1 },    { "关于", 0 },  { "有关", 0 },  { "对于", 0 }, { "相关", 0 },
-                 { "对", 1 },    { "的", 0 },    { "期间", 0 } };
+                 { "对", 1 },    { "的", 0 },    { "期间", 0 },
+                 /* a thing that moves another (电商助力乡村振兴, 以旅游带动就业):
+                  * two things, each its word */
+                 { "推动", 0 },  { "带动", 0 },  { "促进", 0 }, { "助力", 0 },
+                 { "引领", 0 },  { "赋能", 0 },  { "支撑", 0 } };
+    static const char *const moving[] = { "推动", "带动", "促进", "助力", "引领", "赋能", "支撑" };
     for (size_t w = 0; w < an->nwords; w++) {
         const ss_word *x = &an->words[w];
         if (x->slogan)
@@ -773,6 +778,13 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
         }
         if (!is_conj || x->first < 1 || x->last + 2 > an->natoms)
             continue;
+        size_t nall = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -
+                      an->atoms[0].norm;
+        int move = 0;
+        for (size_t i = 0; i < NELEM(moving) && !move; i++)
+            move = strlen(moving[i]) == tl && memcmp(an->norm + a->norm, moving[i], tl) == 0;
+        if (move && d && seg_dict_lookup(d, an->norm + an->atoms[0].norm, nall, NULL))
+            continue; /* a word of the dictionary whole */
         int one = x->first < 2 || x->last + 3 > an->natoms; /* a single character on a side */
         if (one) {
             size_t nl = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -
@@ -799,6 +811,7 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
         if (o && o->syn && ss_syn_lookup(o->syn, text, len, alt, 1) > 0)
             return 0;
         *cut = a->start;
+        *moved = move;
         return b->end;
     }
     return 0;
@@ -829,7 +842,10 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         return rc;
     int apart = !natural && !r->quoted && !r->negated && q->nitems + 1 < MAX_ITEMS;
     size_t cut = 0;
-    size_t next = apart ? conjunction_cut(o, ss_actx_dict(ac), &an, s + r->s, r->e - r->s, &cut) : 0;
+    int moved = 0; /* cut at a verb of one thing moving another (以旅游带动就业) */
+    size_t next = apart ? conjunction_cut(o, ss_actx_dict(ac), &an, s + r->s, r->e - r->s, &cut,
+                                          &moved)
+                        : 0;
     int named = apart && may_split && ss_q_named_whole(o, ss_actx_dict(ac), &an), figure_cut = 0;
     if (!next && apart && may_split && !named && an.natoms) { /* in the normalised text: 一億噸 */
         size_t cn = ss_q_edge_figure(an.norm, an.atoms[an.natoms - 1].norm +
@@ -843,6 +859,12 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         raw_item head = *r, rest = *r;
         head.e = r->s + cut;
         rest.s = r->s + next;
+        /* 以旅游|带动|就业: 以 says by what, it is no word of the thing */
+        if (moved && an.natoms > 2 && an.nwords && an.words[0].first == 0 &&
+            an.words[0].last == 0 && an.atoms[0].normlen == strlen("以") &&
+            memcmp(an.norm + an.atoms[0].norm, "以", strlen("以")) == 0 &&
+            an.atoms[2].start < cut)
+            head.s = r->s + an.atoms[1].start;
         /* 2018年的重点项目, 王凯关于项目建设的讲话: each without its
          * particles and words of the request */
         rc = ss_q_trim_particles(ac, s, &head, 1, err);

@@ -665,6 +665,7 @@ static const char *const trail_requests[] = {
     "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
     "含义", "内涵", "定义", "概念", "由来", "来历", "意思",
     "重要性", "期间", "中", "政府工作报告", "工作报告",
+    "领域", "里", "下", /* 职业教育领域的…, 营商环境下的…: where, of the thing */
     "现状", "最新", "最新进展", /* 双减的现状, 双减的最新进展 */
     "成功经验", "先进经验", /* words of the dictionary; 典型做法 and others are
                              * phrases of two (request_phrases) */
@@ -675,7 +676,7 @@ static const char *const trail_requests[] = {
  * before them after three characters or more (夜间|经济工作); a word the
  * dictionary knows whole stays (统战工作, 三农问题). */
 static const char *const trail_after_long[] = { "工作", "问题", "成效", "成果", "成绩", "进展",
-                                                 "效果", "经验", "做法" };
+                                                 "效果", "经验", "做法", "过程" };
 /* ... of which these go after 的 too (双减的成效, 夜间经济方面的工作): what
  * came of the thing or the work on it, not a second thing (乡村振兴的人才
  * is two) */

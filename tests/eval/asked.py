@@ -8,7 +8,8 @@ ten other phrasings a user types for the same need (怎样才能…, …有哪�
 …该怎么办, 请问如何…); each query of two keywords of Chinese words of two
 characters or more (乡村振兴 人才) with five other ways of joining them
 (乡村振兴、人才, 乡村振兴，人才, 乡村振兴和人才, 乡村振兴与人才, a full-width
-blank; 乡村振兴的人才, which reads as the two apart since the thirteenth round,
+blank; and since the seventeenth round as one moving the other, 乡村振兴推动人才,
+以乡村振兴促进人才…, and with where the second stands, 乡村振兴领域的人才, …下的…; 乡村振兴的人才, which reads as the two apart since the thirteenth round,
 is asked with the requests below); and each
 query of one Chinese word with a particle after or before it (乡村振兴的,
 乡村振兴等, 的乡村振兴); each query holding letters or digits typed full-width
@@ -292,6 +293,14 @@ def main():
          {"A和B的关系": lambda t: t.replace(" ", "和") + "的关系",
           "A对B的影响": lambda t: t.replace(" ", "对") + "的影响"},
          "keyword pairs asked of their relation"),
+        ("pairs as one moving the other", pairs,
+         {"A推动B": lambda t: t.replace(" ", "推动"), "A带动B": lambda t: t.replace(" ", "带动"),
+          "以A促进B": lambda t: "以" + t.replace(" ", "促进"), "A助力B": lambda t: t.replace(" ", "助力")},
+         "keyword pairs as one moving the other"),
+        ("pairs as where", pairs,
+         {"A领域的B": lambda t: t.replace(" ", "领域的"), "A下的B": lambda t: t.replace(" ", "下的"),
+          "A里的B": lambda t: t.replace(" ", "里的"), "A过程中的B": lambda t: t.replace(" ", "过程中的")},
+         "keyword pairs with where the second stands"),
         ("keywords with a particle", words, ENDS, "one-word queries"),
         ("keywords with a request", words, REQUESTS, "one-word queries with a request"),
         ("keyword pairs with a request", pairs, PAIR_REQUESTS, "keyword pairs with a request"),

@@ -252,6 +252,14 @@ static const struct {
     { "全面推进新基建", "新基建", 0, 0 },
     { "乡村振兴的人才", "乡村振兴 人才", 0, 0 },              /* two things */
     { "怎样宣传典型", "宣传|典型", 1, 0 },                    /* 典型: what is asked about */
+    /* one thing moving another, and where a thing stands: two keywords */
+    { "电商助力乡村振兴", "电商 乡村振兴", 0, 0 },
+    { "以旅游带动就业", "旅游 就业", 0, 0 },
+    { "科技创新推动产业升级", "科技创新 产业+升级", 0, 0 },
+    { "以奖代补", "以奖代补", 0, 0 },                        /* no verb of moving: one word */
+    { "营商环境下的条例", "营商环境 条例", 0, 0 },
+    { "文化领域的人才", "文化 人才", 0, 0 },
+    { "招商过程中的服务", "招商 服务", 0, 0 },
     /* not after a question word, before the ways of doing, nor after a verb */
     { "如何培育壮大产业集群", "培育|壮大|产业|集群", 1, 0 },
     { "培育专精特新中小企业有哪些措施", "培育|专精特新|中小企业", 1, 0 },
