@@ -1094,9 +1094,11 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
     if (rc == SS_OK)
         rc = ss_q_detect_natural(ac, text, kw, n, natural, err);
     size_t one = n, other = 0, asking = 0; /* the one item that says more than it asks */
+    uint8_t asks[MAX_ITEMS] = { 0 };        /* items of nothing but the asking */
     for (size_t i = 0; rc == SS_OK && *natural && i < n; i++)
         if (positive_text(text, &r[i])) {
             if (!r[i].quoted && ss_q_item_asks(ac, text, &r[i])) {
+                asks[i] = 1;
                 asking++;
             } else {
                 one = i;
@@ -1120,6 +1122,12 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
                 kw[i] = r[i];
             }
     }
+    /* a question's items of nothing but the asking beside items that name
+     * the thing (发展氢能产业，有哪些经验可以借鉴): their words go, as they
+     * would inside the item of the thing */
+    for (size_t i = 0; rc == SS_OK && *natural && other > 0 && i < n; i++)
+        if (asks[i])
+            r[i].e = r[i].s;
     if (o->question)
         *natural = 1;
     if (rc != SS_OK || *natural)

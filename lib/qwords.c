@@ -23,6 +23,7 @@ static const char *const stopwords[] = {
     "如何", "怎样", "怎么", "怎么样", "什么", "哪些", "哪里", "为什么", "为何", "是否",
     "吗", "呢", "啊", "吧", "有关", "关于", "方面", "有哪些", "怎样才能", "如何才能", "谁", "中",
     "当中", "之中", "过程中", "时候", /* 什么|时候 */
+    "何", "何处", "从何", "从何处", "入手", "着手", /* 有何对策, 从哪些方面入手, 该从何处着手 */
     /* what a question says of the doing, not what is done (为什么要发展…,
      * 有哪些措施, 怎样才能…) */
     "要", "有", "应", "该", "会", "能", "可", "让", "使", "还", "才", "去", "来", "做", "干",
@@ -47,6 +48,9 @@ static const char *const generic_words[] = {
     "案例", "典型案例", "经验做法", "取得", "进展", "成果", "成绩", "现状", "主要",
     "全面", "积极", "不断", "切实", "努力", "当前", "目前", "新时期", "新形势", "应该", "应当",
     "需要", "可以", "能够", "才能", "我们", "我国", "我市", "我省", "采取", "好地解决",
+    /* the ways asked for in other words (…的对策研究, …的方式方法, …的着力点,
+     * …如何破题, …要注意什么, 有哪些经验可以借鉴) */
+    "研究", "方式", "方式方法", "着力点", "突破口", "切入点", "破题", "注意", "借鉴",
     /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
     "水平", "能力", "力度", "成效", "效果", "作用", "发挥", "增强", "注重", "着力",
     /* verbs of doing in general (打造…, 打赢…战, 建立…机制) */
@@ -88,6 +92,7 @@ static const char *const question_stems[] = {
     "如何", "怎样", "怎么", "什么", "哪些", "哪里", "哪个", "为什么", "为何", "是否",
     /* when, how many, how (哪一年, 何时, 什么时候, 多少, 有几个, 咋办) */
     "哪一年", "哪年", "何时", "多少", "几个", "多久", "咋办", "咋样", "咋么",
+    "何处", "从何", "有何", /* 该从何处着手, 有何对策 */
 };
 
 /* 1 when text s (len bytes) holds a question word of question_stems. */
@@ -1190,7 +1195,9 @@ static int piece_holds(const ss_analysis *an, const piece *p, const char *const 
 }
 
 /* Verbs of doing a question ends with (…可以怎样做, …该怎么办). */
-static const char *const doing_words[] = { "做", "办", "干", "搞", "怎么办", "怎么做", "怎样做" };
+static const char *const doing_words[] = { "做", "办", "干", "搞", "怎么办", "怎么做", "怎样做",
+                                           "咋办", "入手", "着手", "破题", "注意", "借鉴",
+                                           "着力点", "突破口", "切入点" };
 
 /* 1 when s (len bytes) has another name in o's synonym table (an "="
  * group) or holds letters (三重一大, C919大飞机): a name, not what is to

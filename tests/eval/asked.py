@@ -25,7 +25,8 @@ pair also joined by 的); each asked of its state (…存在的问题, …面临
 the ways of it (…的现状, …推进情况, …工作开展情况, …的成效, …的典型做法…); each question that begins with 如何, 怎样 or 怎么 typed as what is to
 be done (no question word: 推进医养结合) or as a request for the ways of
 doing it (…的做法, …的经验), and at more length (我想了解如何…, 各地是如何…的,
-…的具体措施有哪些, …的对策建议); each name (kind name) with a title or a verb of saying
+…的具体措施有哪些, …的对策建议) and, since the seventeenth round, asked for the
+ways in other words (…有何对策, …从哪些方面入手, …的着力点, …该从何处着手…); each name (kind name) with a title or a verb of saying
 after it (…同志, …书记, …强调, …讲话精神); each keyword pair of a figure or a year and a
 word typed together (吞吐量一亿吨, 2018年重点项目); and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
@@ -103,6 +104,12 @@ MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: 
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
 # A person asked for what is told of them: 钟南山事迹, 学习钟南山, 向钟南山学习.
 TOLD = {"…事迹": lambda t: t + "事迹", "学习…": lambda t: "学习" + t, "向…学习": lambda t: "向" + t + "学习"}
+# ... and asked for the ways in other words (seventeenth round).
+WAYS = {"…有何对策": lambda r: r + "有何对策", "…从哪些方面入手": lambda r: r + "从哪些方面入手",
+        "…的对策研究": lambda r: r + "的对策研究", "…的方式方法": lambda r: r + "的方式方法",
+        "…的着力点": lambda r: r + "的着力点", "…如何破题": lambda r: r + "如何破题",
+        "…要注意什么": lambda r: r + "要注意什么", "…该从何处着手": lambda r: r + "该从何处着手",
+        "…，有哪些经验可以借鉴": lambda r: r + "，有哪些经验可以借鉴"}
 AT_LENGTH = {"我想了解如何…": lambda r: "我想了解如何" + r, "各地是如何…的": lambda r: "各地是如何" + r + "的",
              "…的具体措施有哪些": lambda r: r + "的具体措施有哪些", "…的对策建议": lambda r: r + "的对策建议"}
 YEAR = re.compile(r"(19|20)\d\d年")
@@ -318,6 +325,8 @@ def main():
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
         ("names with what is told of them", names, TOLD, "names asked for what is told of them"),
         ("questions at more length", questions, after_lead(AT_LENGTH), "questions at more length"),
+        ("questions asked for the ways", questions, after_lead(WAYS),
+         "questions asked for the ways in other words"),
         ("figure and word together", glued, {"together": lambda t: t.replace(" ", "")},
          "keyword pairs with a figure, typed together"),
         ("figure with a verb", [q for q in glued if word_and_figure(q["query"])], WITH_VERB,
