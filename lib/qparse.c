@@ -776,6 +776,15 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
             is_conj = strlen(conj[i].w) == tl && memcmp(an->norm + a->norm, conj[i].w, tl) == 0;
             joins_one = is_conj && conj[i].one;
         }
+        /* 在 after a person's name (王国生在项目建设会上的讲话): who, and where */
+        if (!is_conj && tl == strlen("在") && memcmp(an->norm + a->norm, "在", tl) == 0 &&
+            x->first >= 2 && x->last + 3 <= an->natoms &&
+            (ss_q_person_said(an, d, 0, 2, x->first) || ss_q_person_said(an, d, 0, 3, x->first)) &&
+            an->atoms[x->last + 1].kind == SS_ATOM_HAN) {
+            *cut = a->start;
+            *moved = 0;
+            return b->end;
+        }
         if (!is_conj || x->first < 1 || x->last + 2 > an->natoms)
             continue;
         size_t nall = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -

@@ -421,7 +421,15 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
     /* a noun phrase, X的Y with nothing else of function (宁夏的东西部扶贫
      * 协作: a place and a word), is no run of text */
     int phrase = stops == 1 && np > 2 && is_de(an, &pc[1]);
-    return items == 1 && stops > 0 && content >= 4 && han >= 8 && !year && !phrase;
+    /* nor is the title of a speech, a person's name, 在 and the meeting
+     * (王国生在全省项目建设推进会上的讲话): who, and on what */
+    int speech = 0;
+    for (size_t i = 1; i + 1 < np && !speech; i++)
+        speech = pc[i].first == pc[i].last && an->atoms[pc[i].first].normlen == strlen("在") &&
+                 memcmp(an->norm + an->atoms[pc[i].first].norm, "在", strlen("在")) == 0 &&
+                 (ss_q_person_said(an, d, pc[0].first, pc[0].first + 2, pc[i].first) ||
+                  ss_q_person_said(an, d, pc[0].first, pc[0].first + 3, pc[i].first));
+    return items == 1 && stops > 0 && content >= 4 && han >= 8 && !year && !phrase && !speech;
 }
 
 
@@ -656,6 +664,7 @@ static const char *const edge_particles[] = { "的", "得", "了", "着", "过",
  * keyword query: they go, as particles do. */
 static const char *const lead_requests[] = {
     "在", /* 在河南的招商引资 */
+    "全省", "全市", "全县", "全区", /* 全省项目建设: the place's whole, of the place */
     "关于", "有关", "对于", "以来", "近年来", "近年", "近几年", "多年来", "以前", "以后",
     "之前", "之后",
     /* who asks and how (我想了解…, 请搜索…, 帮我找…, 各地…的情况) */
@@ -671,6 +680,7 @@ static const char *const trail_requests[] = {
     "含义", "内涵", "定义", "概念", "由来", "来历", "意思",
     "重要性", "期间", "中", "政府工作报告", "工作报告",
     "领域", "里", "下", /* 职业教育领域的…, 营商环境下的…: where, of the thing */
+    "上", "会上", "发言", "致辞", "讲话稿", /* …在项目建设会上的讲话 (qparse.c cuts at 在) */
     "现状", "最新", "最新进展", /* 双减的现状, 双减的最新进展 */
     "成功经验", "先进经验", /* words of the dictionary; 典型做法 and others are
                              * phrases of two (request_phrases) */
@@ -681,7 +691,13 @@ static const char *const trail_requests[] = {
  * before them after three characters or more (夜间|经济工作); a word the
  * dictionary knows whole stays (统战工作, 三农问题). */
 static const char *const trail_after_long[] = { "工作", "问题", "成效", "成果", "成绩", "进展",
-                                                 "效果", "经验", "做法", "过程" };
+                                                 "效果", "经验", "做法", "过程",
+                                                 /* the meeting a speech was given at
+                                                  * (项目建设推进会): its passages
+                                                  * are on the thing */
+                                                 "会议", "大会", "推进会", "座谈会",
+                                                 "动员会", "工作会议", "推进会议", "动员大会",
+                                                 "常务会议", "表彰大会" };
 /* ... of which these go after 的 too (双减的成效, 夜间经济方面的工作): what
  * came of the thing or the work on it, not a second thing (乡村振兴的人才
  * is two) */
@@ -729,6 +745,10 @@ static const char *const request_phrases[] = {
     "是多少", "有多少", "为多少", "有多少个", "多少个", "有几个",
     /* how far the doing of it has come (楼宇经济推进情况, 新基建工作开展情况) */
     "典型做法", "主要做法", "有效做法", "成功经验", "主要经验", "先进经验", /* the ways of it */
+    /* the meeting a speech was given at (…在全省项目建设推进会上的讲话) */
+    "推进会", "推进会议", "推进大会", "动员会", "动员大会", "座谈会", "工作会", "工作会议",
+    "常务会议", "调度会", "表彰大会", "观摩会", "推进会上", "动员会上", "座谈会上", "工作会上",
+    "调度会上", "观摩会上",
     "开展情况", "推进情况", "落实情况", "实施情况", "执行情况", "完成情况", "进展情况",
     "工作情况", "工作开展情况", "工作推进情况", "工作落实情况", "最新进展",
 };
@@ -838,6 +858,26 @@ static int person_then_said(const ss_analysis *an, const seg_dict *d, size_t a, 
     }
     return k == end;
 }
+
+int ss_q_person_name(const ss_analysis *an, const seg_dict *d, size_t a, size_t b)
+{
+    return ss_q_person_said(an, d, a, b, b);
+}
+
+int ss_q_person_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b, size_t end)
+{
+    return end <= an->natoms && b >= a + 2 && b <= a + 3 && b <= end &&
+           person_then_said(an, d, a, b, end);
+}
+
+/* Titles before a person's name (省委书记王国生, 河南省委书记王国生, 市长王凯):
+ * the name says who; the title, and the place of the office before it,
+ * go. */
+static const char *const titles_before[] = {
+    "书记", "总书记", "省委书记", "市委书记", "县委书记", "区委书记", "副书记", "省长", "市长",
+    "县长", "区长", "州长", "副省长", "副市长", "副县长", "副区长", "总理", "副总理", "主席",
+    "副主席", "主任", "部长", "厅长", "局长", "委员", "常委", "同志",
+};
 
 /* The atom after a span of recent years at atom a of an (近五年, 近3年来,
  * 过去五年, 五年来, 五年以来), or 0 when none stands there. */
@@ -1098,6 +1138,25 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
                 s1 = an.atoms[end - 1].end;
                 break;
             }
+    }
+    /* a title before a person's name, and at most six characters before
+     * the title (省委书记王国生, 河南省委书记王国生): the name */
+    for (size_t nl = 3; requests && nl >= 2; nl--) {
+        if (end < first + nl + 2 || !ss_q_person_name(&an, ss_actx_dict(ac), end - nl, end))
+            continue;
+        size_t t = an.nwords; /* the segmenter word that ends before the name */
+        for (size_t k = 0; k < an.nwords; k++)
+            if (!an.words[k].slogan && an.words[k].last + 1 == end - nl)
+                t = k;
+        const ss_atom *ta = t < an.nwords ? &an.atoms[an.words[t].first] : NULL;
+        if (!ta || an.words[t].slogan || an.words[t].first < first ||
+            !IN(titles_before, an.norm + ta->norm,
+                an.atoms[an.words[t].last].norm + an.atoms[an.words[t].last].normlen - ta->norm) ||
+            an.words[t].first - first > 6)
+            continue;
+        first = end - nl;
+        s0 = an.atoms[first].start;
+        break;
     }
     /* a person's name and what is said of the person (王凯同志, 王凯书记,
      * 王凯强调, 孔繁森讲话精神, 钟南山事迹): the name */

@@ -27,7 +27,8 @@ be done (no question word: 推进医养结合) or as a request for the ways of
 doing it (…的做法, …的经验), and at more length (我想了解如何…, 各地是如何…的,
 …的具体措施有哪些, …的对策建议) and, since the seventeenth round, asked for the
 ways in other words (…有何对策, …从哪些方面入手, …的着力点, …该从何处着手…); each name (kind name) with a title or a verb of saying
-after it (…同志, …书记, …强调, …讲话精神); each keyword pair of a figure or a year and a
+after it (…同志, …书记, …强调, …讲话精神), and with a title before it or as a speech's
+speaker (省委书记…, 市长…, …在会上的讲话; seventeenth round); each keyword pair of a figure or a year and a
 word typed together (吞吐量一亿吨, 2018年重点项目); and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
@@ -102,6 +103,11 @@ PROGRESS = {"…的现状": lambda t: t + "的现状", "…推进情况": lambda
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
+# ... with a title before it, or as the speaker of a speech's title
+# (seventeenth round): 省委书记王凯, 王凯在会上的讲话.
+TITLED = {"省委书记…": lambda t: "省委书记" + t, "市长…": lambda t: "市长" + t,
+          "…在会上的讲话": lambda t: t + "在会上的讲话",
+          "…同志在大会上的讲话": lambda t: t + "同志在大会上的讲话"}
 # A person asked for what is told of them: 钟南山事迹, 学习钟南山, 向钟南山学习.
 TOLD = {"…事迹": lambda t: t + "事迹", "学习…": lambda t: "学习" + t, "向…学习": lambda t: "向" + t + "学习"}
 # ... and asked for the ways in other words (seventeenth round).
@@ -324,6 +330,8 @@ def main():
         ("keywords asked for their results", words, RESULTS, "one-word queries asked for their results"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
         ("names with what is told of them", names, TOLD, "names asked for what is told of them"),
+        ("names with a title before them", names, TITLED,
+         "names with a title before them or as a speech's speaker"),
         ("questions at more length", questions, after_lead(AT_LENGTH), "questions at more length"),
         ("questions asked for the ways", questions, after_lead(WAYS),
          "questions asked for the ways in other words"),
