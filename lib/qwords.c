@@ -681,6 +681,7 @@ static const char *const trail_requests[] = {
     "重要性", "期间", "中", "政府工作报告", "工作报告",
     "领域", "里", "下", /* 职业教育领域的…, 营商环境下的…: where, of the thing */
     "上", "会上", "发言", "致辞", "讲话稿", /* …在项目建设会上的讲话 (qparse.c cuts at 在) */
+    "以上", "以下", "左右", "上下", "以内", /* 一百万吨以上: how near the figure */
     "现状", "最新", "最新进展", /* 双减的现状, 双减的最新进展 */
     "成功经验", "先进经验", /* words of the dictionary; 典型做法 and others are
                              * phrases of two (request_phrases) */
@@ -1119,6 +1120,27 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         r->s += s0;
         return ss_q_trim_particles(ac, s, r, requests, err);
     }
+    /* how near a figure is, before it (约一百万吨, 近100万吨, 大约3000万元):
+     * the figure; not before a count of years (近五年, above) */
+    if (requests && first + 2 < end) {
+        static const char *const near_words[] = { "大约", "将近", "接近", "约", "近" };
+        for (size_t i = 0; i < NELEM(near_words); i++) {
+            size_t n = verb_atoms(&an, first, end, near_words[i]), k = first + n, at = 0;
+            const ss_atom *x = n ? &an.atoms[k] : NULL;
+            size_t y = k; /* the first atom after the figure's numerals */
+            while (y < end && ((an.atoms[y].kind == SS_ATOM_ASCII &&
+                                an.norm[an.atoms[y].norm] >= '0' && an.norm[an.atoms[y].norm] <= '9') ||
+                               (an.atoms[y].kind == SS_ATOM_HAN &&
+                                ss_num_is_numeral(utf8_next(an.norm + an.atoms[y].norm,
+                                                            an.atoms[y].normlen, &at)))))
+                y++, at = 0;
+            if (x && !x->flags && y > k && !(y < end && atom_is_text(&an, y, "年"))) {
+                first = k;
+                s0 = an.atoms[first].start;
+                break;
+            }
+        }
+    }
     /* what asks for a person before the name (学习钟南山, 向钟南山学习) */
     size_t w = 0;
     while (w < an.nwords && (an.words[w].slogan || an.words[w].first < first))
@@ -1394,6 +1416,8 @@ ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, i
 static const char *const attain_verbs[] = {
     "达到", "突破", "超过", "实现", "完成", "增至", "增加到", "提高到", "提升到", "增长到",
     "达", "超", "高达", "多达", "累计", "共计", "总计", "逾", "为",
+    /* ... and how near it was (约一百万吨, 近一百万吨) */
+    "约", "近", "大约", "将近", "接近", "约为", "近乎",
 };
 
 /* 1 when segmenter word w of an is one of attain_verbs. */

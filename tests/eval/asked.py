@@ -29,7 +29,8 @@ doing it (…的做法, …的经验), and at more length (我想了解如何…
 ways in other words (…有何对策, …从哪些方面入手, …的着力点, …该从何处着手…); each name (kind name) with a title or a verb of saying
 after it (…同志, …书记, …强调, …讲话精神), and with a title before it or as a speech's
 speaker (省委书记…, 市长…, …在会上的讲话; seventeenth round); each keyword pair of a figure or a year and a
-word typed together (吞吐量一亿吨, 2018年重点项目); and every query but
+word typed together (吞吐量一亿吨, 2018年重点项目), and with how near
+the figure is (吞吐量 一亿吨以上, …左右, 约…, 近…; seventeenth round); and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
 (score.py score(), nDCG@10).  Prints a line for each kind: the mean as
@@ -146,6 +147,11 @@ WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
              "…突破…": lambda t: "%s突破%s" % word_and_figure(t),
              "实现……": lambda t: "实现%s%s" % word_and_figure(t),
              "… 超过…": lambda t: "%s 超过%s" % word_and_figure(t)}
+# ... and with how near the figure is (seventeenth round): 吞吐量 一亿吨以上.
+NEAR = {"… …以上": lambda t: "%s %s以上" % word_and_figure(t),
+        "… …左右": lambda t: "%s %s左右" % word_and_figure(t),
+        "… 约…": lambda t: "%s 约%s" % word_and_figure(t),
+        "… 近…": lambda t: "%s 近%s" % word_and_figure(t)}
 
 
 def run(binary, index, text):
@@ -339,6 +345,8 @@ def main():
          "keyword pairs with a figure, typed together"),
         ("figure with a verb", [q for q in glued if word_and_figure(q["query"])], WITH_VERB,
          "keyword pairs with a figure, asked with a verb"),
+        ("figure with how near", [q for q in glued if word_and_figure(q["query"])], NEAR,
+         "keyword pairs with a figure and how near it is"),
         ("year with an event", [q for q in glued if year_and_word(q["query"])], AS_EVENT,
          "keyword pairs of a year and a word, asked as an event"),
         ("full-width letters and digits", ascii_, {"full-width": full_width},
