@@ -763,7 +763,9 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
                  /* a thing that moves another (电商助力乡村振兴, 以旅游带动就业):
                   * two things, each its word */
                  { "推动", 0 },  { "带动", 0 },  { "促进", 0 }, { "助力", 0 },
-                 { "引领", 0 },  { "赋能", 0 },  { "支撑", 0 } };
+                 { "引领", 0 },  { "赋能", 0 },  { "支撑", 0 },
+                 /* where a thing is (彩灯在自贡): the thing and the place */
+                 { "在", 0 } };
     static const char *const moving[] = { "推动", "带动", "促进", "助力", "引领", "赋能", "支撑" };
     for (size_t w = 0; w < an->nwords; w++) {
         const ss_word *x = &an->words[w];

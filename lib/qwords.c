@@ -665,6 +665,7 @@ static const char *const edge_particles[] = { "的", "得", "了", "着", "过",
 static const char *const lead_requests[] = {
     "在", /* 在河南的招商引资 */
     "全省", "全市", "全县", "全区", /* 全省项目建设: the place's whole, of the place */
+    "那场", "这场", "那次", "这次", /* 2008年那场地震: the event */
     "关于", "有关", "对于", "以来", "近年来", "近年", "近几年", "多年来", "以前", "以后",
     "之前", "之后",
     /* who asks and how (我想了解…, 请搜索…, 帮我找…, 各地…的情况) */

@@ -30,7 +30,9 @@ ways in other words (…有何对策, …从哪些方面入手, …的着力点,
 after it (…同志, …书记, …强调, …讲话精神), and with a title before it or as a speech's
 speaker (省委书记…, 市长…, …在会上的讲话; seventeenth round); each keyword pair of a figure or a year and a
 word typed together (吞吐量一亿吨, 2018年重点项目), and with how near
-the figure is (吞吐量 一亿吨以上, …左右, 约…, 近…; seventeenth round); and every query but
+the figure is (吞吐量 一亿吨以上, …左右, 约…, 近…; seventeenth round); each
+keyword pair of a place and a word as the word in the place (螺蛳粉在柳州;
+seventeenth round); and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
 (score.py score(), nDCG@10).  Prints a line for each kind: the mean as
@@ -138,9 +140,11 @@ def year_and_word(text):
     return (a, b) if YEAR.fullmatch(a) else (b, a) if YEAR.fullmatch(b) else None
 
 
-# An event asked with its year: 1998年发生的特大洪水, 特大洪水（1998年）.
+# An event asked with its year: 1998年发生的特大洪水, 特大洪水（1998年）, and since
+# the seventeenth round 1998年那场特大洪水.
 AS_EVENT = {"…年发生的…": lambda t: "%s发生的%s" % year_and_word(t),
-            "…（…年）": lambda t: "%s（%s）" % year_and_word(t)[::-1]}
+            "…（…年）": lambda t: "%s（%s）" % year_and_word(t)[::-1],
+            "…年那场…": lambda t: "%s那场%s" % year_and_word(t)}  # seventeenth round
 
 # A figure asked as a fact, with a verb: 吞吐量达到一亿吨, 实现城镇新增就业一千一百万人.
 WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
@@ -349,6 +353,9 @@ def main():
          "keyword pairs with a figure and how near it is"),
         ("year with an event", [q for q in glued if year_and_word(q["query"])], AS_EVENT,
          "keyword pairs of a year and a word, asked as an event"),
+        ("word in a place", [q for q in pairs if q.get("kind") == "place"],
+         {"B在A": lambda t: "%s在%s" % tuple(t.split(" ")[::-1])},
+         "keyword pairs of a place and a word, as the word in the place"),
         ("full-width letters and digits", ascii_, {"full-width": full_width},
          "queries with letters or digits"),
         ("figures written otherwise", figs, {"figures otherwise": other_figures},
