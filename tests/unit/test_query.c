@@ -277,7 +277,7 @@ static const struct {
     { "王凯在会上的讲话", "王凯", 0, 0 },
     { "王国生在全省项目建设推进会上的讲话", "王国生 项目建设", 0, 0 },
     { "王凯同志在全市项目建设会议上的讲话", "王凯 项目建设", 0, 0 },
-    { "宣传在基层", "宣传在+基层", 0, 0 },                    /* no name before 在 */
+    { "宣传在基层", "宣传 基层", 0, 0 },                      /* 在 between two words */
     { "开短会", "开短会", 0, 0 },                              /* 会 alone stays */
     /* the ways asked for in other words: a question of the thing */
     { "发展临空经济有何对策", "临空|经济", 1, 0 },
