@@ -51,6 +51,7 @@ static const char *const generic_words[] = {
     /* the ways asked for in other words (…的对策研究, …的方式方法, …的着力点,
      * …如何破题, …要注意什么, 有哪些经验可以借鉴) */
     "研究", "方式", "方式方法", "着力点", "突破口", "切入点", "破题", "注意", "借鉴",
+    "内容", "包括", /* …的内容有哪些, …包括哪些 */
     /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
     "水平", "能力", "力度", "成效", "效果", "作用", "发挥", "增强", "注重", "着力",
     /* verbs of doing in general (打造…, 打赢…战, 建立…机制) */
@@ -673,6 +674,7 @@ static const char *const lead_requests[] = {
     "搜索", "检索", "请", "帮我", "帮", "看看", "各地", "全国各地", "找", "查", "搜",
     /* where it was said, in a collection of them (政府工作报告中的…) */
     "政府工作报告", "工作报告", "中",
+    "解读", /* 解读双减 */
 };
 static const char *const trail_requests[] = {
     "多少", "几个", /* 人口多少, 贫困县几个: the figure asked for */
@@ -683,6 +685,8 @@ static const char *const trail_requests[] = {
     "领域", "里", "下", /* 职业教育领域的…, 营商环境下的…: where, of the thing */
     "上", "会上", "发言", "致辞", "讲话稿", /* …在项目建设会上的讲话 (qparse.c cuts at 在) */
     "以上", "以下", "左右", "上下", "以内", /* 一百万吨以上: how near the figure */
+    /* what of it is asked for (双减解读, …的主要内容; after 的 more: trail_de_only) */
+    "解读", "政策解读", "主要内容", "具体内容", "基本内容", "核心内容",
     "现状", "最新", "最新进展", /* 双减的现状, 双减的最新进展 */
     "成功经验", "先进经验", /* words of the dictionary; 典型做法 and others are
                              * phrases of two (request_phrases) */
@@ -704,6 +708,11 @@ static const char *const trail_after_long[] = { "工作", "问题", "成效", "�
  * came of the thing or the work on it, not a second thing (乡村振兴的人才
  * is two) */
 static const char *const trail_after_de[] = { "工作", "成效", "成果", "成绩", "进展", "效果" };
+/* ... and these only after 的, where they ask for an aspect of the thing
+ * (双减的背景, 双减的要求, 双减的特点); glued they are words of their own
+ * (总体要求, 四项基本原则, 一个中国原则) */
+static const char *const trail_de_only[] = { "要求", "原则", "目的", "特点", "好处", "背景",
+                                            "提出" };
 
 /* 1 when word x of an is a particle of edge_particles standing alone, or
  * a word of the list (n words) given. */
@@ -748,6 +757,7 @@ static const char *const request_phrases[] = {
     /* how far the doing of it has come (楼宇经济推进情况, 新基建工作开展情况) */
     "典型做法", "主要做法", "有效做法", "成功经验", "主要经验", "先进经验", /* the ways of it */
     /* the meeting a speech was given at (…在全省项目建设推进会上的讲话) */
+    "意义和作用", "背景和意义", "由来和发展", "主要内容", "具体内容", "政策解读",
     "推进会", "推进会议", "推进大会", "动员会", "动员大会", "座谈会", "工作会", "工作会议",
     "常务会议", "调度会", "表彰大会", "观摩会", "推进会上", "动员会上", "座谈会上", "工作会上",
     "调度会上", "观摩会上",
@@ -1013,6 +1023,7 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         w1--;
     size_t nt = requests ? NELEM(trail_requests) : 0, nl = requests ? NELEM(lead_requests) : 0;
     size_t na = requests ? NELEM(trail_after_long) : 0, nd = requests ? NELEM(trail_after_de) : 0;
+    size_t no = requests ? NELEM(trail_de_only) : 0;
     /* the bytes kept, from r->s; at least one word stays, and only
      * particles at the very ends go (5G基站的, not 的 before letters) */
     size_t s0 = 0, s1 = r->e - r->s, first = 0, end = an.natoms;
@@ -1029,6 +1040,9 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
                    an.words[w1 - 1].last + 1 == end &&
                    (w1 - w0 == 1 || !conjunction_word(&an, &an.words[w1 - 2])) &&
                    (edge_word(&an, &an.words[w1 - 1], trail_requests, nt) ||
+                    ((w1 - w0 > 2 || (ascii_left && w1 - w0 > 1)) &&
+                     de_word(&an, &an.words[w1 - 2]) &&
+                     edge_word(&an, &an.words[w1 - 1], trail_de_only, no)) ||
                     (edge_word(&an, &an.words[w1 - 1], trail_after_long, na) &&
                      w1 - w0 > 1 &&
                      (!common_pair(ac, &an, phrase_start(&an, w0, w1 - 1, first),

@@ -22,7 +22,8 @@ with the words of a request around it (关于…, …情况, 有关…的讲话,
 pair also joined by 的); each asked of its state (…存在的问题, …面临的困难,
 …仍然存在的问题, …存在的突出问题,
 …取得了哪些成效, …进展如何); each asked how it goes, what came of it and
-the ways of it (…的现状, …推进情况, …工作开展情况, …的成效, …的典型做法…); each question that begins with 如何, 怎样 or 怎么 typed as what is to
+the ways of it (…的现状, …推进情况, …工作开展情况, …的成效, …的典型做法…)
+and for an aspect of it (解读…, …的背景, …的主要内容, …包括哪些, …的要求…); each question that begins with 如何, 怎样 or 怎么 typed as what is to
 be done (no question word: 推进医养结合) or as a request for the ways of
 doing it (…的做法, …的经验), and at more length (我想了解如何…, 各地是如何…的,
 …的具体措施有哪些, …的对策建议) and, since the seventeenth round, asked for the
@@ -103,6 +104,11 @@ PROGRESS = {"…的现状": lambda t: t + "的现状", "…推进情况": lambda
             "…的最新进展": lambda t: t + "的最新进展", "…的成效": lambda t: t + "的成效",
             "…方面的工作": lambda t: t + "方面的工作", "…的典型做法": lambda t: t + "的典型做法",
             "…的成功经验": lambda t: t + "的成功经验"}
+# ... and asked for an aspect of it (seventeenth round): 解读双减, 双减的背景.
+ASPECT = {"解读…": lambda t: "解读" + t, "…政策解读": lambda t: t + "政策解读",
+          "…的背景": lambda t: t + "的背景", "…的意义和作用": lambda t: t + "的意义和作用",
+          "…的主要内容": lambda t: t + "的主要内容", "…包括哪些": lambda t: t + "包括哪些",
+          "…的特点": lambda t: t + "的特点", "…的要求": lambda t: t + "的要求"}
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
@@ -337,6 +343,7 @@ def main():
         ("keywords asked how they go", words, PROGRESS,
          "one-word queries asked how they go, what came of them and the ways of them"),
         ("keywords asked what they mean", words, MEANING, "one-word queries asked what they mean"),
+        ("keywords asked for an aspect", words, ASPECT, "one-word queries asked for an aspect of them"),
         ("keywords asked for their results", words, RESULTS, "one-word queries asked for their results"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
         ("names with what is told of them", names, TOLD, "names asked for what is told of them"),
