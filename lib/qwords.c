@@ -712,7 +712,10 @@ static const char *const trail_after_de[] = { "工作", "成效", "成果", "成
  * (双减的背景, 双减的要求, 双减的特点); glued they are words of their own
  * (总体要求, 四项基本原则, 一个中国原则) */
 static const char *const trail_de_only[] = { "要求", "原则", "目的", "特点", "好处", "背景",
-                                            "提出" };
+                                            "提出", "亮点", "历程", "发展历程", "目标任务",
+                                            "意见", "实施意见", "实施方案", "文件", "政策措施",
+                                            /* …工作的开展, …的推进 */
+                                            "开展", "推进", "落实", "实施" };
 
 /* 1 when word x of an is a particle of edge_particles standing alone, or
  * a word of the list (n words) given. */
