@@ -757,45 +757,35 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
     static const struct {
         const char *w;
         int one;
-    } conj[] = { { "和", 1 },    { "与", 1 },    { "及", 1 },    { "以及", 0 }, { "同", 1 },
-                 { "跟", 1 },    { "关于", 0 },  { "有关", 0 },  { "对于", 0 }, { "相关", 0 },
-                 { "对", 1 },    { "的", 0 },    { "期间", 0 },
-                 /* a thing that moves another (电商助力乡村振兴, 以旅游带动就业):
-                  * two things, each its word */
-                 { "推动", 0 },  { "带动", 0 },  { "促进", 0 }, { "助力", 0 },
-                 { "引领", 0 },  { "赋能", 0 },  { "支撑", 0 },
-                 /* where a thing is (彩灯在自贡): the thing and the place */
-                 { "在", 0 } };
-    static const char *const moving[] = { "推动", "带动", "促进", "助力", "引领", "赋能", "支撑" };
+        int move; /* a thing that moves another (电商助力乡村振兴, 以旅游带动就业):
+                     two things, each its word, unless the whole is a word of the
+                     dictionary */
+    } conj[] = { { "和", 1, 0 },   { "与", 1, 0 },   { "及", 1, 0 },   { "以及", 0, 0 },
+                 { "同", 1, 0 },   { "跟", 1, 0 },   { "关于", 0, 0 }, { "有关", 0, 0 },
+                 { "对于", 0, 0 }, { "相关", 0, 0 }, { "对", 1, 0 },   { "的", 0, 0 },
+                 { "期间", 0, 0 }, { "推动", 0, 1 }, { "带动", 0, 1 }, { "促进", 0, 1 },
+                 { "助力", 0, 1 }, { "引领", 0, 1 }, { "赋能", 0, 1 }, { "支撑", 0, 1 },
+                 /* where a thing is, or who spoke where (彩灯在自贡,
+                  * 王国生在项目建设会上的讲话): the thing and the place */
+                 { "在", 0, 0 } };
     for (size_t w = 0; w < an->nwords; w++) {
         const ss_word *x = &an->words[w];
         if (x->slogan)
             continue;
         const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[x->last];
         size_t tl = b->norm + b->normlen - a->norm;
-        int is_conj = 0, joins_one = 0;
+        int is_conj = 0, joins_one = 0, move = 0;
         for (size_t i = 0; i < NELEM(conj) && !is_conj; i++) {
             is_conj = strlen(conj[i].w) == tl && memcmp(an->norm + a->norm, conj[i].w, tl) == 0;
             joins_one = is_conj && conj[i].one;
-        }
-        /* 在 after a person's name (王国生在项目建设会上的讲话): who, and where */
-        if (!is_conj && tl == strlen("在") && memcmp(an->norm + a->norm, "在", tl) == 0 &&
-            x->first >= 2 && x->last + 3 <= an->natoms &&
-            (ss_q_person_said(an, d, 0, 2, x->first) || ss_q_person_said(an, d, 0, 3, x->first)) &&
-            an->atoms[x->last + 1].kind == SS_ATOM_HAN) {
-            *cut = a->start;
-            *moved = 0;
-            return b->end;
+            move = is_conj && conj[i].move;
         }
         if (!is_conj || x->first < 1 || x->last + 2 > an->natoms)
             continue;
         size_t nall = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -
                       an->atoms[0].norm;
-        int move = 0;
-        for (size_t i = 0; i < NELEM(moving) && !move; i++)
-            move = strlen(moving[i]) == tl && memcmp(an->norm + a->norm, moving[i], tl) == 0;
         if (move && d && seg_dict_lookup(d, an->norm + an->atoms[0].norm, nall, NULL))
-            continue; /* a word of the dictionary whole */
+            continue; /* a word of the dictionary whole (以奖代补 has none; 创新驱动…) */
         int one = x->first < 2 || x->last + 3 > an->natoms; /* a single character on a side */
         if (one) {
             size_t nl = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -

@@ -222,15 +222,6 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
 /* 1 when item r of s holds only question, function and general words
  * (怎么办, 措施, 如何做): it asks, and says nothing of what. */
 int ss_q_item_asks(ss_actx *ac, const char *s, const raw_item *r);
-
-/* 1 when atoms [a, b) of an are a person's name (two or three Han
- * characters, the first a common surname, no word of the dictionary but a
- * person's, ending where a segmenter word ends; qwords.c). */
-int ss_q_person_name(const ss_analysis *an, const seg_dict *d, size_t a, size_t b);
-
-/* 1 when atoms [a, b) of an are a person's name and the words from b to
- * end are all titles or verbs of saying after a name (王凯同志; qwords.c). */
-int ss_q_person_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b, size_t end);
 /* Whether the positive unquoted items r[0, n) of s read as a question. */
 ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
                             int *natural, ss_err *err);

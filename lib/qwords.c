@@ -360,6 +360,8 @@ static int is_de(const ss_analysis *an, const piece *p)
     return p->single_han && IN(joiners, an->norm + a->norm, a->normlen);
 }
 
+static int person_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b, size_t end);
+
 /* Whether the query (all items' text, items of them) reads as a
  * question: it has a question word; it is one long run of text (four
  * or more content words, eight or more characters) with function words
@@ -428,8 +430,8 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
     for (size_t i = 1; i + 1 < np && !speech; i++)
         speech = pc[i].first == pc[i].last && an->atoms[pc[i].first].normlen == strlen("在") &&
                  memcmp(an->norm + an->atoms[pc[i].first].norm, "在", strlen("在")) == 0 &&
-                 (ss_q_person_said(an, d, pc[0].first, pc[0].first + 2, pc[i].first) ||
-                  ss_q_person_said(an, d, pc[0].first, pc[0].first + 3, pc[i].first));
+                 (person_said(an, d, pc[0].first, pc[0].first + 2, pc[i].first) ||
+                  person_said(an, d, pc[0].first, pc[0].first + 3, pc[i].first));
     return items == 1 && stops > 0 && content >= 4 && han >= 8 && !year && !phrase && !speech;
 }
 
@@ -874,12 +876,9 @@ static int person_then_said(const ss_analysis *an, const seg_dict *d, size_t a, 
     return k == end;
 }
 
-int ss_q_person_name(const ss_analysis *an, const seg_dict *d, size_t a, size_t b)
-{
-    return ss_q_person_said(an, d, a, b, b);
-}
-
-int ss_q_person_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b, size_t end)
+/* 1 when atoms [a, b) of an, two or three of them, are a person's name and
+ * the words from b to end are all of said_of_person (none when end == b). */
+static int person_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b, size_t end)
 {
     return end <= an->natoms && b >= a + 2 && b <= a + 3 && b <= end &&
            person_then_said(an, d, a, b, end);
@@ -1182,7 +1181,7 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     /* a title before a person's name, and at most six characters before
      * the title (省委书记王国生, 河南省委书记王国生): the name */
     for (size_t nl = 3; requests && nl >= 2; nl--) {
-        if (end < first + nl + 2 || !ss_q_person_name(&an, ss_actx_dict(ac), end - nl, end))
+        if (end < first + nl + 2 || !person_said(&an, ss_actx_dict(ac), end - nl, end, end))
             continue;
         size_t t = an.nwords; /* the segmenter word that ends before the name */
         for (size_t k = 0; k < an.nwords; k++)
