@@ -677,6 +677,7 @@ static const char *const lead_requests[] = {
     /* where it was said, in a collection of them (政府工作报告中的…) */
     "政府工作报告", "工作报告", "中",
     "解读", /* 解读双减 */
+    "至今", /* 2019年至今 招商引资, as 以来 */
 };
 static const char *const trail_requests[] = {
     "多少", "几个", /* 人口多少, 贫困县几个: the figure asked for */
@@ -687,6 +688,7 @@ static const char *const trail_requests[] = {
     "领域", "里", "下", /* 职业教育领域的…, 营商环境下的…: where, of the thing */
     "上", "会上", "发言", "致辞", "讲话稿", /* …在项目建设会上的讲话 (qparse.c cuts at 在) */
     "以上", "以下", "左右", "上下", "以内", /* 一百万吨以上: how near the figure */
+    "以来", "至今", /* 十三五以来的脱贫攻坚, 改革开放以来: since when, not what */
     /* what of it is asked for (双减解读, …的主要内容; after 的 more: trail_de_only) */
     "解读", "政策解读", "主要内容", "具体内容", "基本内容", "核心内容",
     "现状", "最新", "最新进展", /* 双减的现状, 双减的最新进展 */
@@ -1136,6 +1138,19 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         r->e = r->s + s1;
         r->s += s0;
         return ss_q_trim_particles(ac, s, r, requests, err);
+    }
+    /* the end or start of a year (2019年底, 2020年初, 2018年末): the year */
+    if (requests && end >= first + 3) {
+        int span = 0;
+        const char *t = an.norm + an.atoms[first].norm;
+        size_t tl = an.atoms[end - 1].norm + an.atoms[end - 1].normlen - an.atoms[first].norm;
+        size_t ye = an.atoms[first].kind == SS_ATOM_ASCII ? ss_q_years_end(t, tl, &span) : 0;
+        static const char *const year_parts[] = { "底", "初", "末" };
+        if (ye && ye + strlen("底") == tl &&
+            in_list(year_parts, NELEM(year_parts), t + ye, tl - ye)) {
+            end--;
+            s1 = an.atoms[end - 1].end;
+        }
     }
     /* how near a figure is, before it (约一百万吨, 近100万吨, 大约3000万元):
      * the figure; not before a count of years (近五年, above) */

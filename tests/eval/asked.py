@@ -33,7 +33,8 @@ speaker (省委书记…, 市长…, …在会上的讲话; seventeenth round); 
 word typed together (吞吐量一亿吨, 2018年重点项目), and with how near
 the figure is (吞吐量 一亿吨以上, …左右, 约…, 近…; seventeenth round); each
 keyword pair of a place and a word as the word in the place (螺蛳粉在柳州;
-seventeenth round); and every query but
+seventeenth round); each keyword pair of a year and a word with a time of
+the year or since it (2008年初雨雪冰冻, 1998年以来的…; seventeenth round); and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
 (score.py score(), nDCG@10).  Prints a line for each kind: the mean as
@@ -151,6 +152,13 @@ def year_and_word(text):
 AS_EVENT = {"…年发生的…": lambda t: "%s发生的%s" % year_and_word(t),
             "…（…年）": lambda t: "%s（%s）" % year_and_word(t)[::-1],
             "…年那场…": lambda t: "%s那场%s" % year_and_word(t)}  # seventeenth round
+
+# ... and with a time of the year or since it (seventeenth round): 2008年初雨雪冰冻,
+# 1998年以来的机构改革.
+YEAR_TIME = {"…年以来的…": lambda t: "%s以来的%s" % year_and_word(t),
+             "…年至今的…": lambda t: "%s至今的%s" % year_and_word(t),
+             "…年底的…": lambda t: "%s底的%s" % year_and_word(t),
+             "…年初…": lambda t: "%s初%s" % year_and_word(t)}
 
 # A figure asked as a fact, with a verb: 吞吐量达到一亿吨, 实现城镇新增就业一千一百万人.
 WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
@@ -360,6 +368,8 @@ def main():
          "keyword pairs with a figure and how near it is"),
         ("year with an event", [q for q in glued if year_and_word(q["query"])], AS_EVENT,
          "keyword pairs of a year and a word, asked as an event"),
+        ("year with a time of it", [q for q in glued if year_and_word(q["query"])], YEAR_TIME,
+         "keyword pairs of a year and a word, with a time of the year or since it"),
         ("word in a place", [q for q in pairs if q.get("kind") == "place"],
          {"B在A": lambda t: "%s在%s" % tuple(t.split(" ")[::-1])},
          "keyword pairs of a place and a word, as the word in the place"),
