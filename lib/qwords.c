@@ -1308,6 +1308,9 @@ static int piece_holds(const ss_analysis *an, const piece *p, const char *const 
 }
 
 /* Verbs of doing a question ends with (…可以怎样做, …该怎么办). */
+/* Words asking what kind of thing a thing is, before the kind (双减是什么政策). */
+static const char *const what_kind[] = { "什么", "何种", "什么样" };
+
 static const char *const doing_words[] = { "做", "办", "干", "搞", "怎么办", "怎么做", "怎样做",
                                            "咋办", "入手", "着手", "破题", "注意", "借鉴",
                                            "着力点", "突破口", "切入点" };
@@ -1393,6 +1396,9 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
             l = k;
             if (cut != SIZE_MAX)
                 break;
+        } else if (l >= f + 3 && !pc[l - 1].stop &&
+                   piece_in(&an, &pc[l - 2], what_kind, NELEM(what_kind))) {
+            l--; /* the kind of thing it is asked to be (双减是什么政策, WTO是什么组织) */
         } else if (l > f && (pc[l - 1].stop || pc[l - 1].generic)) { /* …进展如何 */
             int way = piece_holds(&an, &pc[l - 1], how_nouns, NELEM(how_nouns));
             how |= way || piece_in(&an, &pc[l - 1], doing_words, NELEM(doing_words));
