@@ -1396,7 +1396,7 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
             l = k;
             if (cut != SIZE_MAX)
                 break;
-        } else if (l >= f + 3 && !pc[l - 1].stop &&
+        } else if (l >= f + 3 && !pc[l - 1].stop && !pc[l - 1].generic &&
                    piece_in(&an, &pc[l - 2], what_kind, NELEM(what_kind))) {
             l--; /* the kind of thing it is asked to be (双减是什么政策, WTO是什么组织) */
         } else if (l > f && (pc[l - 1].stop || pc[l - 1].generic)) { /* …进展如何 */

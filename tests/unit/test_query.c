@@ -277,6 +277,7 @@ static const struct {
     /* what kind of thing it is: the thing */
     { "夜间经济是什么政策", "夜间经济", 0, 0 },
     { "什么政策", "政策", 0, 0 },
+    { "发展临空经济有什么办法", "临空|经济", 1, 0 },          /* a way of doing: a question */
     /* since a year or a time of it: the year */
     { "2019年至今 招商引资", "2019年 招商引资", 0, 0 },
     { "十三五以来的脱贫攻坚", "十三五 脱贫攻坚", 0, 0 },
