@@ -869,14 +869,12 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         /* 2008年|初雨雪冰冻: the start or end of the year goes with it; not
          * a word that opens with the character (2019年|初心使命, 底线) */
         int span = 0;
+        size_t pl = 0;
         if (figure_cut && rest.e - rest.s > 3 * strlen("初") &&
-            !(ss_actx_dict(ac) && seg_dict_lookup(ss_actx_dict(ac), s + rest.s,
-                                                   2 * strlen("初"), NULL)) &&
-            ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s &&
-            (memcmp(s + rest.s, "初", strlen("初")) == 0 ||
-             memcmp(s + rest.s, "底", strlen("底")) == 0 ||
-             memcmp(s + rest.s, "末", strlen("末")) == 0))
-            rest.s += strlen("初");
+            cp_in(utf8_valid_cp(s + rest.s, &pl), SS_Q_YEAR_PARTS) &&
+            !(ss_actx_dict(ac) && seg_dict_lookup(ss_actx_dict(ac), s + rest.s, 2 * pl, NULL)) &&
+            ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s)
+            rest.s += pl;
         /* 2018年的重点项目, 王凯关于项目建设的讲话: each without its
          * particles and words of the request */
         rc = ss_q_trim_particles(ac, s, &head, 1, err);

@@ -124,6 +124,9 @@ struct ss_query {
 /* Characters that modify the word after them (老工业, 新项目, 大企业, 副市长, 名校长;
  * qwords.c, qparse.c). */
 #define SS_Q_MODIFIERS "老新大小总副全各非超高低准次亚前原多单双微重主分每本名"
+/* The start or end of a year after it (2019年底, 2008年初, 2018年末; qwords.c,
+ * qparse.c). */
+#define SS_Q_YEAR_PARTS "初底末"
 /* Last characters of institutions, systems and measures (路长制, 应急局,
  * 开发区, 达标率; qforms.c, qparse.c). */
 #define SS_Q_INSTITUTION_ENDS "制局所站办厅委院区县市省镇乡率费税型性"

@@ -361,6 +361,7 @@ static int is_de(const ss_analysis *an, const piece *p)
 }
 
 static int person_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b, size_t end);
+static int atom_is_text(const ss_analysis *an, size_t i, const char *t);
 
 /* Whether the query (all items' text, items of them) reads as a
  * question: it has a question word; it is one long run of text (four
@@ -428,8 +429,7 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
      * (王国生在全省项目建设推进会上的讲话): who, and on what */
     int speech = 0;
     for (size_t i = 1; i + 1 < np && !speech; i++)
-        speech = pc[i].first == pc[i].last && an->atoms[pc[i].first].normlen == strlen("在") &&
-                 memcmp(an->norm + an->atoms[pc[i].first].norm, "在", strlen("在")) == 0 &&
+        speech = pc[i].first == pc[i].last && atom_is_text(an, pc[i].first, "在") &&
                  (person_said(an, d, pc[0].first, pc[0].first + 2, pc[i].first) ||
                   person_said(an, d, pc[0].first, pc[0].first + 3, pc[i].first));
     return items == 1 && stops > 0 && content >= 4 && han >= 8 && !year && !phrase && !speech;
@@ -897,10 +897,20 @@ static const char *const titles_before[] = {
 
 /* The atom after a span of recent years at atom a of an (近五年, 近3年来,
  * 过去五年, 五年来, 五年以来), or 0 when none stands there. */
+/* 1 when atom k of an is a numeral: digits (at most max of them) or a
+ * Chinese numeral character. */
+static int numeral_atom(const ss_analysis *an, size_t k, size_t max)
+{
+    const ss_atom *x = &an->atoms[k];
+    const char *t = an->norm + x->norm;
+    size_t at = 0;
+    return (x->kind == SS_ATOM_ASCII && t[0] >= '0' && t[0] <= '9' && x->normlen <= max) ||
+           (x->kind == SS_ATOM_HAN && ss_num_is_numeral(utf8_next(t, x->normlen, &at)));
+}
+
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end)
 {
     size_t k = a, digits = 0, lead = 0;
-    const char *t;
 #define AT(i, lit) (an->atoms[i].normlen == strlen(lit) && \
                     memcmp(an->norm + an->atoms[i].norm, lit, strlen(lit)) == 0)
     if (k < end && AT(k, "近")) {
@@ -908,15 +918,8 @@ static size_t recent_span(const ss_analysis *an, size_t a, size_t end)
     } else if (k + 1 < end && AT(k, "过") && AT(k + 1, "去")) {
         k += 2, lead = 1;
     }
-    for (; k < end; k++, digits++) { /* a count of years, not a year (2018年以来) */
-        size_t at = 0;
-        t = an->norm + an->atoms[k].norm;
-        uint32_t cp = utf8_next(t, an->atoms[k].normlen, &at);
-        if (!(an->atoms[k].kind == SS_ATOM_ASCII && t[0] >= '0' && t[0] <= '9' &&
-              an->atoms[k].normlen <= 2) &&
-            !(ss_num_is_numeral(cp) && an->atoms[k].kind == SS_ATOM_HAN))
-            break;
-    }
+    for (; k < end && numeral_atom(an, k, 2); k++) /* a count of years, not a year (2018年以来) */
+        digits++;
     if (!digits || k >= end || !AT(k, "年"))
         return 0;
     k++;
@@ -1145,9 +1148,8 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         const char *t = an.norm + an.atoms[first].norm;
         size_t tl = an.atoms[end - 1].norm + an.atoms[end - 1].normlen - an.atoms[first].norm;
         size_t ye = an.atoms[first].kind == SS_ATOM_ASCII ? ss_q_years_end(t, tl, &span) : 0;
-        static const char *const year_parts[] = { "底", "初", "末" };
-        if (ye && ye + strlen("底") == tl &&
-            in_list(year_parts, NELEM(year_parts), t + ye, tl - ye)) {
+        size_t pl = 0;
+        if (ye && ye < tl && cp_in(utf8_valid_cp(t + ye, &pl), SS_Q_YEAR_PARTS) && ye + pl == tl) {
             end--;
             s1 = an.atoms[end - 1].end;
         }
@@ -1157,16 +1159,11 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     if (requests && first + 2 < end) {
         static const char *const near_words[] = { "大约", "将近", "接近", "约", "近" };
         for (size_t i = 0; i < NELEM(near_words); i++) {
-            size_t n = verb_atoms(&an, first, end, near_words[i]), k = first + n, at = 0;
-            const ss_atom *x = n ? &an.atoms[k] : NULL;
+            size_t n = verb_atoms(&an, first, end, near_words[i]), k = first + n;
             size_t y = k; /* the first atom after the figure's numerals */
-            while (y < end && ((an.atoms[y].kind == SS_ATOM_ASCII &&
-                                an.norm[an.atoms[y].norm] >= '0' && an.norm[an.atoms[y].norm] <= '9') ||
-                               (an.atoms[y].kind == SS_ATOM_HAN &&
-                                ss_num_is_numeral(utf8_next(an.norm + an.atoms[y].norm,
-                                                            an.atoms[y].normlen, &at)))))
-                y++, at = 0;
-            if (x && !x->flags && y > k && !(y < end && atom_is_text(&an, y, "年"))) {
+            while (n && y < end && numeral_atom(&an, y, SIZE_MAX))
+                y++;
+            if (n && !an.atoms[k].flags && y > k && !(y < end && atom_is_text(&an, y, "年"))) {
                 first = k;
                 s0 = an.atoms[first].start;
                 break;
