@@ -834,6 +834,44 @@ static int years_filter(ss_query *q, ss_actx *ac, const char *s, const raw_item 
     return ss_filter_parse(ac, yf, strlen(yf), &q->filters, err);
 }
 
+/* The partial tier's last reading (ss_query_opts.loose 2: passages that
+ * hold some of the query) reads a word typed as several units
+ * (项目全周期服务: 项目 全周期 服务) as those units typed apart, each an
+ * item of its own, as the query typed with spaces is read: a passage
+ * holding some of them is proposed and says which it misses.  Not a
+ * figure (904.6亿元, 9+1) and not an item of an OR group (may_split). */
+static int apart_words(const ss_query_opts *o, const ss_query *q, const item *it)
+{
+    if (!o || o->loose < 2 || it->whole == SIZE_MAX || it->u1 - it->u0 < 2 ||
+        q->nitems + (it->u1 - it->u0) > MAX_ITEMS || digits_apart(&q->units[it->whole]))
+        return 0;
+    char f[1][SS_NUM_FORM_MAX];
+    for (size_t u = it->u0; u < it->u1; u++)
+        if (ss_num_forms(q->units[u].text, strlen(q->units[u].text), f, 1) > 0)
+            return 0;
+    const char *w = q->units[it->whole].text;
+    return ss_num_forms(w, strlen(w), f, 1) == 0;
+}
+
+/* Pushes the units of it (apart_words) as items of one unit each. */
+static ss_code push_apart(ss_query *q, ss_actx *ac, const ss_query_opts *o, const item *it,
+                          ss_err *err)
+{
+    ss_code rc = SS_OK;
+    for (size_t u = it->u0; rc == SS_OK && u < it->u1; u++) {
+        ss_alts a = { .n = 0 };
+        const unit *w = &q->units[u];
+        ss_q_find_alts(o, q->loose, w->text, strlen(w->text), NULL, 0, &a);
+        range_form(o, w, &a);
+        item one = { 0, 0, u, u + 1, SIZE_MAX, q->nconcepts, q->nconcepts };
+        rc = add_concept(q, ac, u, u + 1, SIZE_MAX, 1, &a, err);
+        one.c1 = q->nconcepts;
+        if (rc == SS_OK)
+            rc = push_item(q, one, err);
+    }
+    return rc;
+}
+
 static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
                           const raw_item *r, int natural, int may_split, ss_err *err)
 {
@@ -957,6 +995,8 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         /* no concept: an excluded word is excluded where it stands as typed */
     } else if (r->quoted) {
         rc = add_concept(q, ac, it.u0, it.u1, SIZE_MAX, 0, &a, err); /* exact: no split */
+    } else if (!natural && may_split && apart_words(o, q, &it)) {
+        return push_apart(q, ac, o, &it, err);
     } else if (!natural) {
         const unit *w = &q->units[it.whole != SIZE_MAX ? it.whole : it.u0];
         size_t bounds[MAX_PIECES_ITEM], nb = 0, at = 0, wl = strlen(w->text);
