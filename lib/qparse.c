@@ -834,6 +834,25 @@ static int years_filter(ss_query *q, ss_actx *ac, const char *s, const raw_item 
     return ss_filter_parse(ac, yf, strlen(yf), &q->filters, err);
 }
 
+/* 1 when text is a word of the synonym table (a name of a thing; 赣, short
+ * for 江西). */
+static int syn_word(const ss_query_opts *o, const char *text, size_t len)
+{
+    ss_syn_alt alt[1];
+    return o && o->syn && ss_syn_lookup(o->syn, text, len, alt, 1) > 0;
+}
+
+/* 1 when unit u is one Han character the dictionary tags as a noun (猪,
+ * 象, 馆): a thing of its own, not a modifier (新, 大), a measure (亩) nor
+ * the level of a government (市博物馆, 县医院: the city's museum). */
+static int lone_thing(const seg_dict *d, const unit *u)
+{
+    size_t l = 0;
+    return d && u->n == 1 && u->a[0].kind == SS_ATOM_HAN &&
+           !cp_in(utf8_valid_cp(u->text, &l), SS_Q_LEVELS) &&
+           seg_dict_pos(d, u->text, strlen(u->text)) == SEG_POS_NOUN;
+}
+
 /* The partial tier's last reading (ss_query_opts.loose 2: passages that
  * hold some of the query) reads a word typed as several units
  * (项目全周期服务: 项目 全周期 服务) as those units typed apart, each an
@@ -962,6 +981,15 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             ss_q_all_han(&q->units[it.u0]) && ss_q_all_han(&q->units[it.u0 + 1]) &&
             !is_figure(&an))
             k = 1; /* not a figure of two units (百分之五 + 十三点七) */
+        /* a thing of one character before a word (猪价格, 象保护): two
+         * words, as 猪的价格 is; the text rarely writes them side by side
+         * (生猪市场价格, 亚洲象栖息地保护).  Not when the whole or the
+         * character is a word of the synonym table (赣 is 江西) */
+        if (rc == SS_OK && !k && may_split && !natural && !r->negated && !named &&
+            q->nunits >= it.u0 + 2 && lone_thing(ss_actx_dict(ac), &q->units[it.u0]) &&
+            !is_figure(&an) && !syn_word(o, s + r->s, r->e - r->s) &&
+            !syn_word(o, q->units[it.u0].text, strlen(q->units[it.u0].text)))
+            k = 1;
         int done = 0;
         if (k)
             rc = split_item(q, ac, o, s, r, &an, it.u0, k, &done, err);

@@ -127,6 +127,9 @@ struct ss_query {
 /* The start or end of a year after it (2019年底, 2008年初, 2018年末; qwords.c,
  * qparse.c). */
 #define SS_Q_YEAR_PARTS "初底末"
+/* The levels of government, before a word they qualify (市博物馆, 县医院;
+ * qparse.c). */
+#define SS_Q_LEVELS "省市县区镇乡村州盟旗"
 /* Last characters of institutions, systems and measures (路长制, 应急局,
  * 开发区, 达标率; qforms.c, qparse.c). */
 #define SS_Q_INSTITUTION_ENDS "制局所站办厅委院区县市省镇乡率费税型性"

@@ -18,6 +18,7 @@
 static const char syn_text[] = "# test\n"
                                "发改委 = 发展改革委 = 发展和改革委员会\n"
                                "豫 = 河南\n"
+                               "赣 = 江西\n"
                                "融资 ~ 资金 ~ 贷款\n"
                                "国企 = 国有企业\n"
                                "混改 = 混合所有制改革\n"
@@ -139,8 +140,15 @@ static const struct {
     { "A股和上市", "a股 上市", 0, 0 },
     { "党和国家", "党和国家", 0, 0 },
     { "中和", "中和", 0, 0 },                              /* a word: no particle goes */
-    /* a noun of one character before a word: two units (生猪价格) */
-    { "猪价格", "猪+价格", 0, 0 },
+    /* a noun of one character before a word: two words, as 猪的价格 (the
+     * text says 生猪市场价格, 亚洲象栖息地保护) */
+    { "猪价格", "猪 价格", 0, 0 },
+    { "象保护", "象 保护", 0, 0 },
+    { "馆免费开放", "馆 免费+开放", 0, 0 },
+    /* ... not the level of a government (the city's museum), nor a
+     * character of the synonym table (赣 is 江西) */
+    { "市博物馆", "市+博物馆", 0, 0 },
+    { "赣政通", "赣+政通", 0, 0 },
     /* ... and a measure word (亩均投资强度, 投资强度…万元/亩: never 亩投资) */
     { "亩投资强度", "亩+投资+强度", 0, 0 },
     { "名教师工程", "名教师+工程", 0, 0 },                  /* 名 (famous) modifies its word */
