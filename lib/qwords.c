@@ -52,6 +52,7 @@ static const char *const generic_words[] = {
      * …如何破题, …要注意什么, 有哪些经验可以借鉴) */
     "研究", "方式", "方式方法", "着力点", "突破口", "切入点", "破题", "注意", "借鉴",
     "内容", "包括", /* …的内容有哪些, …包括哪些 */
+    "过程", "领域", /* where the thing stands (…过程中的…, …领域的…), not a thing */
     /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
     "水平", "能力", "力度", "成效", "效果", "作用", "发挥", "增强", "注重", "着力",
     /* verbs of doing in general (打造…, 打赢…战, 建立…机制) */
@@ -363,6 +364,44 @@ static int is_de(const ss_analysis *an, const piece *p)
 static int person_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b, size_t end);
 static int atom_is_text(const ss_analysis *an, size_t i, const char *t);
 
+/* 1 when piece p of an is one of the n words of list. */
+static int piece_in(const ss_analysis *an, const piece *p, const char *const *list, size_t n)
+{
+    const ss_atom *a = &an->atoms[p->first], *z = &an->atoms[p->last];
+    return in_list(list, n, an->norm + a->norm, z->norm + z->normlen - a->norm);
+}
+
+/* Words that say where a thing stands in another (A过程中的B, A领域的B,
+ * A下的B): before 的, after A. */
+static const char *const where_words[] = { "中", "下", "里", "上", "过程", "领域", "过程中" };
+
+/* 1 when pieces pc[0, np) are A, where words, 的, B: one 的, nothing else
+ * of function, A and B of content (老旧小区过程中的加装电梯: B where A
+ * stands, two keywords). */
+static int where_phrase(const ss_analysis *an, const piece *pc, size_t np)
+{
+    size_t de = np, w = 0;
+    for (size_t i = 0; i < np; i++)
+        if (is_de(an, &pc[i])) {
+            if (de < np)
+                return 0;
+            de = i;
+        }
+    if (de == np || de + 1 >= np)
+        return 0;
+    size_t a = de;
+    while (a > 1 && piece_in(an, &pc[a - 1], where_words, NELEM(where_words)) && w < 2) {
+        a--;
+        w++;
+    }
+    if (!w)
+        return 0;
+    for (size_t i = 0; i < np; i++)
+        if ((i < a || i > de) && pc[i].stop)
+            return 0;
+    return 1;
+}
+
 /* Whether the query (all items' text, items of them) reads as a
  * question: it has a question word; it is one long run of text (four
  * or more content words, eight or more characters) with function words
@@ -424,7 +463,7 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
     }
     /* a noun phrase, X的Y with nothing else of function (宁夏的东西部扶贫
      * 协作: a place and a word), is no run of text */
-    int phrase = stops == 1 && np > 2 && is_de(an, &pc[1]);
+    int phrase = (stops == 1 && np > 2 && is_de(an, &pc[1])) || where_phrase(an, pc, np);
     /* nor is the title of a speech, a person's name, 在 and the meeting
      * (王国生在全省项目建设推进会上的讲话): who, and on what */
     int speech = 0;
@@ -685,7 +724,7 @@ static const char *const trail_requests[] = {
     "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
     "含义", "内涵", "定义", "概念", "由来", "来历", "意思",
     "重要性", "期间", "中", "政府工作报告", "工作报告",
-    "领域", "里", "下", /* 职业教育领域的…, 营商环境下的…: where, of the thing */
+    "领域", "里", "下", "过程", /* 职业教育领域的…, 营商环境下的…: where, of the thing */
     "上", "会上", "发言", "致辞", "讲话稿", /* …在项目建设会上的讲话 (qparse.c cuts at 在) */
     "以上", "以下", "左右", "上下", "以内", /* 一百万吨以上: how near the figure */
     "以来", "至今", /* 十三五以来的脱贫攻坚, 改革开放以来: since when, not what */
@@ -701,7 +740,7 @@ static const char *const trail_requests[] = {
  * before them after three characters or more (夜间|经济工作); a word the
  * dictionary knows whole stays (统战工作, 三农问题). */
 static const char *const trail_after_long[] = { "工作", "问题", "成效", "成果", "成绩", "进展",
-                                                 "效果", "经验", "做法", "过程",
+                                                 "效果", "经验", "做法",
                                                  /* the meeting a speech was given at
                                                   * (项目建设推进会): its passages
                                                   * are on the thing */
@@ -1013,6 +1052,19 @@ static size_t verb_atoms(const ss_analysis *an, size_t first, size_t end, const 
     return z->norm + z->normlen - an->atoms[first].norm == vl ? n : 0;
 }
 
+/* 1 when the two Han atoms before atom end are 领域 or 过程 (where a
+ * thing stands: 教育领域, 转型过程). */
+static int glued_where(const ss_analysis *an, size_t end)
+{
+    static const char *const where[] = { "领域", "过程" };
+    if (end < 2 || an->atoms[end - 1].kind != SS_ATOM_HAN || an->atoms[end - 2].kind != SS_ATOM_HAN ||
+        an->atoms[end - 1].flags)
+        return 0;
+    const char *t = an->norm + an->atoms[end - 2].norm;
+    return in_list(where, NELEM(where), t,
+                   an->atoms[end - 1].norm + an->atoms[end - 1].normlen - an->atoms[end - 2].norm);
+}
+
 ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int requests, ss_err *err)
 {
     if (!requests && !edge_char(s + r->s, r->e - r->s))
@@ -1079,6 +1131,11 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
             end -= 2; /* 郑州市人民政府 */
         s1 = an.atoms[end - 1].end;
     }
+    /* 职业|教育领域, 产业|转型过程: where the thing stands, which the
+     * segmenter joins to its last word (教育领域); the words before it */
+    if (requests && w1 > w0 + 1 && an.words[w1 - 1].last + 1 == end &&
+        end >= an.words[w1 - 1].first + 4 && glued_where(&an, end))
+        s1 = an.atoms[(end -= 2) - 1].end;
     for (;;) {
         size_t k = requests ? phrase_words(&an, w0, w1, 1, ascii_left) : 0;
         if (k && an.words[w0].first == first) {
@@ -1282,13 +1339,6 @@ int ss_q_item_asks(ss_actx *ac, const char *s, const raw_item *r)
         if (!pc[i].stop && !pc[i].generic)
             return 0;
     return np > 0;
-}
-
-/* 1 when piece p of an is one of the n words of list. */
-static int piece_in(const ss_analysis *an, const piece *p, const char *const *list, size_t n)
-{
-    const ss_atom *a = &an->atoms[p->first], *z = &an->atoms[p->last];
-    return in_list(list, n, an->norm + a->norm, z->norm + z->normlen - a->norm);
 }
 
 /* 1 when piece p of an holds one of the n words of list (具体措施). */

@@ -268,6 +268,13 @@ static const struct {
     { "营商环境下的条例", "营商环境 条例", 0, 0 },
     { "文化领域的人才", "文化 人才", 0, 0 },
     { "招商过程中的服务", "招商 服务", 0, 0 },
+    /* ... typed long it is no run of text (A, where, 的, B: two keywords),
+     * and the where joined to a word by the segmenter (教育领域) goes too */
+    { "老旧小区改造过程中的加装电梯", "老旧小区+改造 加装+电梯", 0, 0 },
+    { "职业教育领域的产教融合", "职业+教育 产教融合", 0, 0 },
+    { "光伏过程中的扶贫", "光伏 扶贫", 0, 0 },
+    { "城镇化过程中的问题", "城镇化", 0, 0 },
+    { "如何推进重点领域改革", "重点|改革", 1, 0 },            /* a question: no thing */
     /* an aspect of a thing asked for: the thing */
     { "解读夜间经济", "夜间经济", 0, 0 },
     { "夜间经济政策解读", "夜间经济", 0, 0 },
