@@ -95,6 +95,7 @@ static const char *const question_stems[] = {
     /* when, how many, how (哪一年, 何时, 什么时候, 多少, 有几个, 咋办) */
     "哪一年", "哪年", "何时", "多少", "几个", "多久", "咋办", "咋样", "咋么",
     "何处", "从何", "有何", /* 该从何处着手, 有何对策 */
+    "何为", "何谓", /* 何为三重一大: what it is */
 };
 
 /* 1 when text s (len bytes) holds a question word of question_stems. */
@@ -1423,6 +1424,17 @@ static size_t state_request(const ss_analysis *an, const piece *pc, size_t f, si
     return l;
 }
 
+/* 1 when pieces pc[0, f) ask what the thing after them is (什么是, 什么叫,
+ * 何为, 何谓): a name is asked about, not the ways of doing it. */
+static int asks_meaning(const ss_analysis *an, const piece *pc, size_t f)
+{
+    static const char *const what[] = { "什么", "啥" }, *const is[] = { "是", "叫" },
+                             *const whole[] = { "何为", "何谓", "什么是", "什么叫", "啥是" };
+    return (f == 1 && piece_in(an, &pc[0], whole, NELEM(whole))) ||
+           (f == 2 && piece_in(an, &pc[0], what, NELEM(what)) &&
+            piece_in(an, &pc[1], is, NELEM(is)));
+}
+
 ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, raw_item *r,
                            int asked, int *word, ss_err *err)
 {
@@ -1476,7 +1488,8 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
      * not after a question word (如何培育壮大产业集群), nor before the ways
      * of doing (培育专精特新中小企业有哪些措施), nor opening with a verb
      * (改良利用盐碱地怎么样): what is to be done, a question */
-    int name = (f == 0 || lead) && !how && !doing_verb(&an, ss_actx_dict(ac), &pc[f]);
+    int name = (f == 0 || lead || asks_meaning(&an, pc, f)) && !how &&
+               !doing_verb(&an, ss_actx_dict(ac), &pc[f]);
     if (words > 1 && !name && ss_num_forms(s + r->s + a, e - a, forms, 1) == 0)
         return SS_OK;
     if (lead && !named_text(ac, o, s + r->s + a, e - a))

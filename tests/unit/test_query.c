@@ -229,6 +229,12 @@ static const struct {
     { "项目建设和政策", "项目建设 政策", 0, 0 },              /* a word of its own */
     /* a question of one word is the keyword query of the word */
     { "什么是发改委", "发改委{发展改革委,发展和改革委员会}", 0, 0 },
+    /* ... and what a name of several words is asks for the name (not the
+     * ways of doing: 如何培育壮大产业集群 is a question) */
+    { "什么是资源型城市转型", "资源型+城市+转型", 0, 0 },
+    { "什么叫西部陆海新通道", "西部+陆海+新通道", 0, 0 },
+    { "何为混改", "混改{混合所有制改革}", 0, 0 },
+    { "何谓资源型城市转型", "资源型+城市+转型", 0, 0 },
     { "乡村振兴怎么样", "乡村振兴", 0, 0 },
     { "五千万吨是什么", "五千+万吨{5000万吨,50000000吨}", 0, 0 },
     { "谁是王凯", "王凯", 0, 0 },
