@@ -18,6 +18,44 @@ static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closi
     return cp == '"' || cp == (closing ? 0x201D : 0x201C) || (closing && cp == 0x201C);
 }
 
+/* Chinese names of the fields (地区:上海 is region:上海). */
+static const struct {
+    const char *zh, *field;
+} field_aliases[] = {
+    { "地区", "region" }, { "年份", "year" },   { "讲话人", "speaker" },
+    { "类型", "kind" },   { "标题", "title" },
+};
+
+/* 1 when out[0, o) ends with a field's name standing at its start or
+ * after a blank (a colon after it makes a filter). */
+static int field_before(const char *out, size_t o)
+{
+    for (int k = 0; k < SS_F_COUNT; k++) {
+        const char *name = ss_field_name((ss_field)k);
+        size_t n = strlen(name);
+        if (o >= n && strncasecmp(out + o - n, name, n) == 0 &&
+            (o == n || out[o - n - 1] == ' ' || out[o - n - 1] == '\t' ||
+             out[o - n - 1] == '-'))
+            return 1;
+    }
+    return 0;
+}
+
+/* out[0, o) with a Chinese name of a field at its end, standing at its
+ * start or after a blank, written as the field's name; the new length. */
+static size_t field_alias(char *out, size_t o)
+{
+    for (size_t k = 0; k < sizeof field_aliases / sizeof field_aliases[0]; k++) {
+        size_t n = strlen(field_aliases[k].zh), f = strlen(field_aliases[k].field);
+        if (o >= n && memcmp(out + o - n, field_aliases[k].zh, n) == 0 &&
+            (o == n || out[o - n - 1] == ' ') && f <= n) {
+            memcpy(out + o - n, field_aliases[k].field, f);
+            return o - n + f;
+        }
+    }
+    return o;
+}
+
 /* The query with the full-width forms a Chinese input method types
  * (：－＋（）ＯＲ, letters and digits) made half-width, so that they mean
  * what the half-width syntax means; outside quotes and without --exact
@@ -54,6 +92,15 @@ char *ss_q_fold_syntax(const char *s, size_t len, int exact)
             (ascii_is_digit(out[o - 1]) ||
              (o >= 3 && memcmp(out + o - 3, "\xe5\xb9\xb4" /* 年 */, 3) == 0))) {
             out[o++] = '-';
+            continue;
+        }
+        if (!quoted && (cp == ':' || cp == 0xFF1A) && (o = field_alias(out, o)) > 0 &&
+            field_before(out, o)) { /* region: 上海: the value after the blank */
+            out[o++] = ':';
+            size_t k = i, b = i;
+            for (uint32_t c = 0; k < len && ((c = utf8_next(s, len, &b)) == ' ' || c == 0x3000);)
+                k = b;
+            i = k;
             continue;
         }
         if (cp >= 0xFF01 && cp <= 0xFF5E)

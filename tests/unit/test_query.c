@@ -72,6 +72,13 @@ static const struct {
     { "加快推进产业集聚区的转型发展", "产业|集聚区|集聚|转型", 1, 0 },
     /* full-width syntax from an input method means what half-width does */
     { "region：河南 招商引资", "招商引资 region:河南", 0, 0 },
+    /* a blank after the colon, and the fields' Chinese names */
+    { "招商引资 region: 河南", "招商引资 region:河南", 0, 0 },
+    { "招商引资 region：　河南", "招商引资 region:河南", 0, 0 },
+    { "招商引资 地区：河南 年份:2019", "招商引资 region:河南 year:2019", 0, 0 },
+    { "招商引资 类型:speech 标题:招商 讲话人:王凯",
+      "招商引资 kind:speech title:招商 speaker:王凯", 0, 0 },
+    { "所谓地区:河南", "所谓+地区+河南", 0, 0 }, /* not at a word's start: text */
     { "招商 －“招商引资”", "招商 -\"招商引资\"", 0, 0 },
     { "招商 ＯＲ 引资", "招商 OR 引资", 0, 0 },
     { "项目建设？", "项目建设", 0, 0 },
