@@ -703,6 +703,20 @@ static void range_form(const ss_query_opts *o, const unit *w, ss_alts *a)
 static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
                           const raw_item *r, int natural, int may_split, ss_err *err);
 
+/* Bytes of the word at the start of t (len bytes), after a place, that
+ * says the place's area (地区, 当地, 一带, 境内, 全境): the place; 0 when
+ * none, or when t is a word of the dictionary whole (地区生产总值). */
+static size_t place_area(const seg_dict *d, const char *t, size_t len)
+{
+    static const char *const area[] = { "地区", "当地", "一带", "境内", "全境" };
+    for (size_t i = 0; i < NELEM(area); i++) {
+        size_t n = strlen(area[i]);
+        if (len >= n && memcmp(t, area[i], n) == 0)
+            return len > n && d && seg_dict_lookup(d, t, len, NULL) ? 0 : n;
+    }
+    return 0;
+}
+
 /* Reads item r as two: its first k units (a place) and the rest, when
  * the analysis an (of r) holds those units' atoms from its start (else
  * *done = 0 and nothing changes).  The units [u0, nunits) parsed for r are
@@ -726,6 +740,12 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     head.e = rest.s = r->s + an->atoms[j].start;
     /* 自贡的彩灯: 自贡 and 彩灯 */
     ss_code rc = ss_q_trim_particles(ac, s, &rest, 1, err);
+    if (rc != SS_OK)
+        return rc;
+    /* 景德镇地区试验区, 景德镇当地的试验区: the place's area is the place */
+    rest.s += place_area(ss_actx_dict(ac), s + rest.s, rest.e - rest.s);
+    if (rest.s < rest.e)
+        rc = ss_q_trim_particles(ac, s, &rest, 1, err);
     if (rc != SS_OK)
         return rc;
     while (q->nunits > u0)
@@ -1002,6 +1022,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         if (at) { /* 南通家纺: 南通 and 家纺 */
             raw_item head = *r, rest = *r;
             head.e = rest.s = r->s + at;
+            rest.s += place_area(ss_actx_dict(ac), s + rest.s, rest.e - rest.s);
             while (q->nunits > it.u0)
                 unit_free(&q->units[--q->nunits]);
             rc = parse_item(q, ac, o, s, &head, 0, 0, err);
