@@ -373,6 +373,10 @@ def main():
         ("word in a place", [q for q in pairs if q.get("kind") == "place"],
          {"B在A": lambda t: "%s在%s" % tuple(t.split(" ")[::-1])},
          "keyword pairs of a place and a word, as the word in the place"),
+        ("word in a place's area", [q for q in pairs if q.get("kind") == "place"],  # eighteenth round
+         {"A地区B": lambda t: "%s地区%s" % tuple(t.split(" ")),
+          "A当地的B": lambda t: "%s当地的%s" % tuple(t.split(" "))},
+         "keyword pairs of a place and a word, with the place's area"),
         ("full-width letters and digits", ascii_, {"full-width": full_width},
          "queries with letters or digits"),
         ("figures written otherwise", figs, {"figures otherwise": other_figures},
