@@ -781,7 +781,8 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
                      two things, each its word, unless the whole is a word of the
                      dictionary */
     } conj[] = { { "和", 1, 0 },   { "与", 1, 0 },   { "及", 1, 0 },   { "以及", 0, 0 },
-                 { "同", 1, 0 },   { "跟", 1, 0 },   { "关于", 0, 0 }, { "有关", 0, 0 },
+                 { "同", 1, 0 },   { "跟", 1, 0 },   { "或", 1, 0 },   { "或者", 0, 0 },
+                 { "关于", 0, 0 }, { "有关", 0, 0 },
                  { "对于", 0, 0 }, { "相关", 0, 0 }, { "对", 1, 0 },   { "的", 0, 0 },
                  { "期间", 0, 0 }, { "推动", 0, 1 }, { "带动", 0, 1 }, { "促进", 0, 1 },
                  { "助力", 0, 1 }, { "引领", 0, 1 }, { "赋能", 0, 1 }, { "支撑", 0, 1 },
@@ -1246,6 +1247,38 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
     return SS_OK;
 }
 
+/* A plus between two words (光伏+扶贫, 文化+旅游: the reports' notation
+ * for the one joined to the other) is a blank in text, outside quotes:
+ * the words are two keywords.  Not between figures (9+2工程, 1+4行动方案),
+ * not at a word's edge (+光伏 requires it, 互联网+ is a word), and not in
+ * a word of the synonym table (互联网+政务服务). */
+static void plus_apart(const ss_query_opts *o, char *text)
+{
+    size_t len = strlen(text);
+    int quoted = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '"' || (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
+                         ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)))
+            quoted = !quoted;
+        if (c != '+' || quoted || i == 0 || i + 1 >= len)
+            continue;
+        unsigned char p = (unsigned char)text[i - 1], n = (unsigned char)text[i + 1];
+        if (p == ' ' || n == ' ' || p == '+' || n == '+' || ascii_is_digit((char)p) ||
+            ascii_is_digit((char)n))
+            continue;
+        size_t ts = i, te = i;
+        while (ts > 0 && text[ts - 1] != ' ')
+            ts--;
+        while (te < len && text[te] != ' ')
+            te++;
+        ss_syn_alt alt[1];
+        if (o->syn && ss_syn_lookup(o->syn, text + ts, te - ts, alt, 1) > 0)
+            continue;
+        text[i] = ' ';
+    }
+}
+
 /* Parses typed, with g known (a word beginning with a place splits) or not. */
 static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o,
                           const ss_gazetteer *g, ss_query **out, ss_err *err)
@@ -1266,6 +1299,7 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
     if (o)
         q->opts = *o;
     o = &q->opts; /* none given: all zero, as none (qforms.c) */
+    plus_apart(o, text);
     size_t len = strlen(text);
     raw_item r[MAX_ITEMS];
     size_t n = ss_q_split_items(text, len, r, MAX_ITEMS);

@@ -729,6 +729,7 @@ static const char *const trail_requests[] = {
     "上", "会上", "发言", "致辞", "讲话稿", /* …在项目建设会上的讲话 (qparse.c cuts at 在) */
     "以上", "以下", "左右", "上下", "以内", /* 一百万吨以上: how near the figure */
     "以来", "至今", /* 十三五以来的脱贫攻坚, 改革开放以来: since when, not what */
+    "相结合", /* 光伏与扶贫相结合: the two, joined */
     /* what of it is asked for (双减解读, …的主要内容; after 的 more: trail_de_only) */
     "解读", "政策解读", "主要内容", "具体内容", "基本内容", "核心内容",
     "现状", "最新", "最新进展", /* 双减的现状, 双减的最新进展 */

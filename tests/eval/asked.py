@@ -326,6 +326,10 @@ def main():
          {"和": lambda t: t.replace(" ", "和"), "与": lambda t: t.replace(" ", "与"),
           "关于A和B": lambda t: "关于" + t.replace(" ", "和"), "together": lambda t: t.replace(" ", "")},
          "keyword pairs with a single character or letters"),
+        ("pairs joined otherwise", pairs,  # eighteenth round
+         {"A+B": lambda t: t.replace(" ", "+"), "A或B": lambda t: t.replace(" ", "或"),
+          "A与B相结合": lambda t: t.replace(" ", "与") + "相结合"},
+         "keyword pairs joined by a plus, by 或, or said to be combined"),
         ("pairs asked of their relation", pairs + others,
          {"A和B的关系": lambda t: t.replace(" ", "和") + "的关系",
           "A对B的影响": lambda t: t.replace(" ", "对") + "的影响"},
