@@ -730,6 +730,7 @@ static const char *const trail_requests[] = {
     "以上", "以下", "左右", "上下", "以内", /* 一百万吨以上: how near the figure */
     "以来", "至今", /* 十三五以来的脱贫攻坚, 改革开放以来: since when, not what */
     "相结合", /* 光伏与扶贫相结合: the two, joined */
+    "这块", "这方面", /* …这方面 */
     /* what of it is asked for (双减解读, …的主要内容; after 的 more: trail_de_only) */
     "解读", "政策解读", "主要内容", "具体内容", "基本内容", "核心内容",
     "现状", "最新", "最新进展", /* 双减的现状, 双减的最新进展 */
@@ -760,7 +761,11 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
                                             "提出", "亮点", "历程", "发展历程", "目标任务",
                                             "意见", "实施意见", "实施方案", "文件", "政策措施",
                                             /* …工作的开展, …的推进 */
-                                            "开展", "推进", "落实", "实施" };
+                                            "开展", "推进", "落实", "实施",
+                                            /* …的发展, …的实践, …的探索 (glued,
+                                             * 绿色发展 stays; not 政策: 两新的政策 is
+                                             * not 两新组织) */
+                                            "发展", "实践", "探索", "报道" };
 
 /* 1 when word x of an is a particle of edge_particles standing alone, or
  * a word of the list (n words) given. */
@@ -811,6 +816,11 @@ static const char *const request_phrases[] = {
     "调度会上", "观摩会上",
     "开展情况", "推进情况", "落实情况", "实施情况", "执行情况", "完成情况", "进展情况",
     "工作情况", "工作开展情况", "工作推进情况", "工作落实情况", "最新进展",
+    /* why it matters, what is said of it, what came of it (…的重要意义,
+     * …的相关报道, …这一块, …的做法与成效) */
+    "重要意义", "重大意义", "现实意义", "深远意义", "相关报道", "新闻报道", "这一块",
+    "做法与成效", "做法和成效", "经验和做法", "经验与做法", "做法和经验", "成效和经验",
+    "工作总结",
 };
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);

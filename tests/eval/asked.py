@@ -110,6 +110,13 @@ ASPECT = {"解读…": lambda t: "解读" + t, "…政策解读": lambda t: t + 
           "…的背景": lambda t: t + "的背景", "…的意义和作用": lambda t: t + "的意义和作用",
           "…的主要内容": lambda t: t + "的主要内容", "…包括哪些": lambda t: t + "包括哪些",
           "…的特点": lambda t: t + "的特点", "…的要求": lambda t: t + "的要求"}
+# ... and what is said of it, why it matters, what was done (eighteenth round):
+# 双减的相关报道, 双减的重要意义, 双减的实践, 双减工作总结.
+SAID_OF = {"…的相关报道": lambda t: t + "的相关报道", "…的重要意义": lambda t: t + "的重要意义",
+           "…的实践": lambda t: t + "的实践", "…的探索": lambda t: t + "的探索",
+           "…的发展": lambda t: t + "的发展",
+           "…这一块": lambda t: t + "这一块", "…工作总结": lambda t: t + "工作总结",
+           "…的做法与成效": lambda t: t + "的做法与成效"}
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
@@ -357,6 +364,8 @@ def main():
         ("keywords asked what they mean", words, MEANING, "one-word queries asked what they mean"),
         ("keywords asked for an aspect", words, ASPECT, "one-word queries asked for an aspect of them"),
         ("keywords asked for their results", words, RESULTS, "one-word queries asked for their results"),
+        ("keywords asked what is said of them", words, SAID_OF,  # eighteenth round
+         "one-word queries asked what is said of them, why they matter, what was done"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
         ("names with what is told of them", names, TOLD, "names asked for what is told of them"),
         ("names with a title before them", names, TITLED,
