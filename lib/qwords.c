@@ -52,6 +52,9 @@ static const char *const generic_words[] = {
      * …如何破题, …要注意什么, 有哪些经验可以借鉴) */
     "研究", "方式", "方式方法", "着力点", "突破口", "切入点", "破题", "注意", "借鉴",
     "内容", "包括", /* …的内容有哪些, …包括哪些 */
+    /* …的关键是什么, …的几点思考, 谈谈… (eighteenth round; …怎么抓:
+     * make_pieces) */
+    "关键", "几点", "体会", "谈谈", "浅谈", "试论", "说说", "讲讲", "聊聊",
     "过程", "领域", /* where the thing stands (…过程中的…, …领域的…), not a thing */
     /* what a question asks to raise (提高…水平, 增强…能力, 加大…力度) */
     "水平", "能力", "力度", "成效", "效果", "作用", "发挥", "增强", "注重", "着力",
@@ -230,6 +233,18 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
         find_core(an, d, &pc[np++]);
         i = last + 1;
     }
+    /* a verb of doing after a question word that ends the text (…怎么抓,
+     * …如何抓好) asks how, as 做 does; before a thing it is a word of it
+     * (抓项目的本领) */
+    static const char *const doing_last[] = { "抓", "抓好", "推进", "推动", "落实", "开展" };
+    if (np >= 2 && pc[np - 2].stop &&
+        IN(question_words, an->norm + an->atoms[pc[np - 2].first].norm,
+           an->atoms[pc[np - 2].last].norm + an->atoms[pc[np - 2].last].normlen -
+               an->atoms[pc[np - 2].first].norm) &&
+        IN(doing_last, an->norm + an->atoms[pc[np - 1].first].norm,
+           an->atoms[pc[np - 1].last].norm + an->atoms[pc[np - 1].last].normlen -
+               an->atoms[pc[np - 1].first].norm))
+        pc[np - 1].stop = 1;
     return np;
 }
 
@@ -717,6 +732,7 @@ static const char *const lead_requests[] = {
     /* where it was said, in a collection of them (政府工作报告中的…) */
     "政府工作报告", "工作报告", "中",
     "解读", /* 解读双减 */
+    "谈谈", "浅谈", "试论", "说说", "讲讲", "聊聊", /* 谈谈双减: what is asked about */
     "至今", /* 2019年至今 招商引资, as 以来 */
 };
 static const char *const trail_requests[] = {

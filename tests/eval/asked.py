@@ -133,6 +133,9 @@ WAYS = {"…有何对策": lambda r: r + "有何对策", "…从哪些方面入�
         "…的着力点": lambda r: r + "的着力点", "…如何破题": lambda r: r + "如何破题",
         "…要注意什么": lambda r: r + "要注意什么", "…该从何处着手": lambda r: r + "该从何处着手",
         "…，有哪些经验可以借鉴": lambda r: r + "，有哪些经验可以借鉴"}
+# ... in the words of a talk or of the doing (eighteenth round): 谈谈…, …怎么抓.
+TALK = {"谈谈…": lambda r: "谈谈" + r, "浅谈…": lambda r: "浅谈" + r, "…怎么抓": lambda r: r + "怎么抓",
+        "…的关键是什么": lambda r: r + "的关键是什么", "…的几点思考": lambda r: r + "的几点思考"}
 AT_LENGTH = {"我想了解如何…": lambda r: "我想了解如何" + r, "各地是如何…的": lambda r: "各地是如何" + r + "的",
              "…的具体措施有哪些": lambda r: r + "的具体措施有哪些", "…的对策建议": lambda r: r + "的对策建议"}
 YEAR = re.compile(r"(19|20)\d\d年")
@@ -373,6 +376,8 @@ def main():
         ("questions at more length", questions, after_lead(AT_LENGTH), "questions at more length"),
         ("questions asked for the ways", questions, after_lead(WAYS),
          "questions asked for the ways in other words"),
+        ("questions in the words of a talk", questions, after_lead(TALK),  # eighteenth round
+         "questions asked in the words of a talk or of the doing"),
         ("figure and word together", glued, {"together": lambda t: t.replace(" ", "")},
          "keyword pairs with a figure, typed together"),
         ("figure with a verb", [q for q in glued if word_and_figure(q["query"])], WITH_VERB,
