@@ -786,6 +786,7 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
                  { "对于", 0, 0 }, { "相关", 0, 0 }, { "对", 1, 0 },   { "的", 0, 0 },
                  { "期间", 0, 0 }, { "推动", 0, 1 }, { "带动", 0, 1 }, { "促进", 0, 1 },
                  { "助力", 0, 1 }, { "引领", 0, 1 }, { "赋能", 0, 1 }, { "支撑", 0, 1 },
+                 { "带来", 0, 1 }, /* 产业转移带来的就业 */
                  /* where a thing is, or who spoke where (彩灯在自贡,
                   * 王国生在项目建设会上的讲话): the thing and the place */
                  { "在", 0, 0 } };

@@ -388,8 +388,9 @@ static int piece_in(const ss_analysis *an, const piece *p, const char *const *li
 }
 
 /* Words that say where a thing stands in another (A过程中的B, A领域的B,
- * A下的B): before 的, after A. */
-static const char *const where_words[] = { "中", "下", "里", "上", "过程", "领域", "过程中" };
+ * A下的B), or that A brings it (A带来的B): before 的, after A. */
+static const char *const where_words[] = { "中", "下", "里", "上", "过程", "领域", "过程中",
+                                           "里面", "当中", "之中", "带来" };
 
 /* 1 when pieces pc[0, np) are A, where words, 的, B: one 的, nothing else
  * of function, A and B of content (老旧小区过程中的加装电梯: B where A
@@ -747,6 +748,8 @@ static const char *const trail_requests[] = {
     "以来", "至今", /* 十三五以来的脱贫攻坚, 改革开放以来: since when, not what */
     "相结合", /* 光伏与扶贫相结合: the two, joined */
     "这块", "这方面", /* …这方面 */
+    "里面", "当中", "之中", "之间", "两方面", "两个方面", "几个方面", "各方面",
+    /* A里面的B, A当中的B, A与B之间, A和B两方面 */
     /* what of it is asked for (双减解读, …的主要内容; after 的 more: trail_de_only) */
     "解读", "政策解读", "主要内容", "具体内容", "基本内容", "核心内容",
     "现状", "最新", "最新进展", /* 双减的现状, 双减的最新进展 */
@@ -781,7 +784,8 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
                                             /* …的发展, …的实践, …的探索 (glued,
                                              * 绿色发展 stays; not 政策: 两新的政策 is
                                              * not 两新组织) */
-                                            "发展", "实践", "探索", "报道" };
+                                            "发展", "实践", "探索", "报道",
+                                            "结合", /* A与B的结合 */ };
 
 /* 1 when word x of an is a particle of edge_particles standing alone, or
  * a word of the list (n words) given. */
@@ -836,7 +840,7 @@ static const char *const request_phrases[] = {
      * …的相关报道, …这一块, …的做法与成效) */
     "重要意义", "重大意义", "现实意义", "深远意义", "相关报道", "新闻报道", "这一块",
     "做法与成效", "做法和成效", "经验和做法", "经验与做法", "做法和经验", "成效和经验",
-    "工作总结",
+    "工作总结", "两方面", "两个方面", "几个方面", /* A和B两方面 */
 };
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);

@@ -340,6 +340,13 @@ def main():
          {"A+B": lambda t: t.replace(" ", "+"), "A或B": lambda t: t.replace(" ", "或"),
           "A与B相结合": lambda t: t.replace(" ", "与") + "相结合"},
          "keyword pairs joined by a plus, by 或, or said to be combined"),
+        ("pairs said of together", pairs,  # eighteenth round
+         {"A与B之间": lambda t: t.replace(" ", "与") + "之间",
+          "A与B的结合": lambda t: t.replace(" ", "与") + "的结合",
+          "A和B两方面": lambda t: t.replace(" ", "和") + "两方面",
+          "A里面的B": lambda t: t.replace(" ", "里面的"), "A当中的B": lambda t: t.replace(" ", "当中的"),
+          "A带来的B": lambda t: t.replace(" ", "带来的")},
+         "keyword pairs said of together, one in the other, one bringing the other"),
         ("pairs asked of their relation", pairs + others,
          {"A和B的关系": lambda t: t.replace(" ", "和") + "的关系",
           "A对B的影响": lambda t: t.replace(" ", "对") + "的影响"},
