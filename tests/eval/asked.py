@@ -168,7 +168,11 @@ AS_EVENT = {"…年发生的…": lambda t: "%s发生的%s" % year_and_word(t),
 YEAR_TIME = {"…年以来的…": lambda t: "%s以来的%s" % year_and_word(t),
              "…年至今的…": lambda t: "%s至今的%s" % year_and_word(t),
              "…年底的…": lambda t: "%s底的%s" % year_and_word(t),
-             "…年初…": lambda t: "%s初%s" % year_and_word(t)}
+             "…年初…": lambda t: "%s初%s" % year_and_word(t),
+             # eighteenth round: the year itself, and around it
+             "…年度…": lambda t: "%s度%s" % year_and_word(t),
+             "…年间的…": lambda t: "%s间的%s" % year_and_word(t),
+             "…年前后的…": lambda t: "%s前后的%s" % year_and_word(t)}
 
 # A figure asked as a fact, with a verb: 吞吐量达到一亿吨, 实现城镇新增就业一千一百万人.
 WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
