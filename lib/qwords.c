@@ -746,6 +746,7 @@ static const char *const trail_requests[] = {
     "上", "会上", "发言", "致辞", "讲话稿", /* …在项目建设会上的讲话 (qparse.c cuts at 在) */
     "以上", "以下", "左右", "上下", "以内", /* 一百万吨以上: how near the figure */
     "以来", "至今", "前后", /* 十三五以来的脱贫攻坚, 改革开放以来, 2008年前后: when */
+    "大关", /* 吞吐量突破一亿吨大关: the figure */
     "相结合", /* 光伏与扶贫相结合: the two, joined */
     "这块", "这方面", /* …这方面 */
     "里面", "当中", "之中", "之间", "两方面", "两个方面", "几个方面", "各方面",
@@ -1544,7 +1545,7 @@ ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, i
  * measured; the texts write the figure with other verbs or none. */
 static const char *const attain_verbs[] = {
     "达到", "突破", "超过", "实现", "完成", "增至", "增加到", "提高到", "提升到", "增长到",
-    "达", "超", "高达", "多达", "累计", "共计", "总计", "逾", "为",
+    "达", "超", "高达", "多达", "累计", "共计", "总计", "逾", "为", "共", "共有", "突破了",
     /* ... and how near it was (约一百万吨, 近一百万吨) */
     "约", "近", "大约", "将近", "接近", "约为", "近乎",
 };
@@ -1579,6 +1580,16 @@ ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
     if (an.words[w1 - 1].last + 1 == an.natoms && attain_word(&an, w1 - 1) &&
         an.words[w1 - 1].first > 0)
         last = an.words[w1 - 1].first - 1;
+    else if (last >= 3) /* ... segmented otherwise (住房增加|到): its characters */
+        for (size_t i = 0; i < NELEM(attain_verbs) && last == an.natoms - 1; i++) {
+            size_t n = strlen(attain_verbs[i]) / 3, k = an.natoms - n;
+            const char *t = an.norm + an.atoms[k].norm;
+            if (n >= 2 && k >= 1 && an.atoms[k].kind == SS_ATOM_HAN &&
+                an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen - an.atoms[k].norm ==
+                    strlen(attain_verbs[i]) &&
+                memcmp(t, attain_verbs[i], strlen(attain_verbs[i])) == 0)
+                last = k - 1;
+        }
     if (an.words[0].first == 0 && attain_word(&an, 0) && an.words[0].last < last)
         first = an.words[0].last + 1;
     r->e = r->s + an.atoms[last].end;

@@ -178,7 +178,11 @@ YEAR_TIME = {"…年以来的…": lambda t: "%s以来的%s" % year_and_word(t),
 WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
              "…突破…": lambda t: "%s突破%s" % word_and_figure(t),
              "实现……": lambda t: "实现%s%s" % word_and_figure(t),
-             "… 超过…": lambda t: "%s 超过%s" % word_and_figure(t)}
+             "… 超过…": lambda t: "%s 超过%s" % word_and_figure(t),
+             # eighteenth round
+             "…共…": lambda t: "%s共%s" % word_and_figure(t),
+             "…增加到…": lambda t: "%s增加到%s" % word_and_figure(t),
+             "…突破…大关": lambda t: "%s突破%s大关" % word_and_figure(t)}
 # ... and with how near the figure is (seventeenth round): 吞吐量 一亿吨以上.
 NEAR = {"… …以上": lambda t: "%s %s以上" % word_and_figure(t),
         "… …左右": lambda t: "%s %s左右" % word_and_figure(t),
