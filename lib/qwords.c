@@ -52,6 +52,7 @@ static const char *const generic_words[] = {
      * …如何破题, …要注意什么, 有哪些经验可以借鉴) */
     "研究", "方式", "方式方法", "着力点", "突破口", "切入点", "破题", "注意", "借鉴",
     "内容", "包括", /* …的内容有哪些, …包括哪些 */
+    "推行", "实行", "全面推行", "全面实行", /* 全面推行河长制 (eighteenth round) */
     /* …的关键是什么, …的几点思考, 谈谈… (eighteenth round; …怎么抓:
      * make_pieces) */
     "关键", "几点", "体会", "谈谈", "浅谈", "试论", "说说", "讲讲", "聊聊",
@@ -786,7 +787,8 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
                                              * 绿色发展 stays; not 政策: 两新的政策 is
                                              * not 两新组织) */
                                             "发展", "实践", "探索", "报道",
-                                            "结合", /* A与B的结合 */ };
+                                            "结合", /* A与B的结合 */
+                                            "推行", "实行", "建立", /* 河长制的推行 */ };
 
 /* 1 when word x of an is a particle of edge_particles standing alone, or
  * a word of the list (n words) given. */
@@ -819,6 +821,7 @@ static int edge_char(const char *text, size_t len)
 static const char *const lead_doing[] = {
     "推进", "推动", "加强", "加快", "促进", "做好", "抓好", "搞好", "强化", "深化", "落实",
     "开展", "实施", "全面推进", "大力推进", "大力发展", "扎实推进", "持续推进", "深入推进",
+    "推行", "全面推行", "实行", "全面实行", "全面实施", "全面落实", /* 全面推行河长制 */
 };
 
 static const char *const request_phrases[] = {
@@ -842,6 +845,7 @@ static const char *const request_phrases[] = {
     "重要意义", "重大意义", "现实意义", "深远意义", "相关报道", "新闻报道", "这一块",
     "做法与成效", "做法和成效", "经验和做法", "经验与做法", "做法和经验", "成效和经验",
     "工作总结", "两方面", "两个方面", "几个方面", /* A和B两方面 */
+    "实施以来", "推行以来", "实行以来", "建立以来", "开展以来", /* 河长制实施以来 */
 };
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);

@@ -116,7 +116,10 @@ SAID_OF = {"…的相关报道": lambda t: t + "的相关报道", "…的重要�
            "…的实践": lambda t: t + "的实践", "…的探索": lambda t: t + "的探索",
            "…的发展": lambda t: t + "的发展",
            "…这一块": lambda t: t + "这一块", "…工作总结": lambda t: t + "工作总结",
-           "…的做法与成效": lambda t: t + "的做法与成效"}
+           "…的做法与成效": lambda t: t + "的做法与成效",
+           # ... and how it is put in force
+           "全面推行…": lambda t: "全面推行" + t, "实行…": lambda t: "实行" + t,
+           "…的推行": lambda t: t + "的推行", "…实施以来": lambda t: t + "实施以来"}
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
