@@ -905,6 +905,9 @@ static const char *const said_of_person[] = {
     "副省长", "副市长", "副县长", "代表", "委员", "说", "指出", "强调", "表示", "要求",
     "提出", "讲话", "讲", "精神", "的", "在", "上", "会上",
     "事迹", "先进事迹", "英雄事迹", "故事", "生平", "榜样",
+    /* 王凯的讲话精神, 王凯的重要指示精神 (eighteenth round) */
+    "讲话精神", "重要讲话", "重要讲话精神", "指示", "指示精神", "重要指示", "重要指示精神",
+    "批示", "重要批示", "论述", "重要论述", "观点", "名言", "贡献",
 };
 
 /* Words before a person's name that ask for what is told of the person
@@ -929,6 +932,10 @@ static int person_then_said(const ss_analysis *an, const seg_dict *d, size_t a, 
             return 0;
     size_t at = 0;
     if (!ss_common_surname(utf8_next(an->norm + an->atoms[a].norm, an->atoms[a].normlen, &at)))
+        return 0;
+    /* no name ends with a particle (王凯的|讲话精神 is 王凯) */
+    if (atom_is_text(an, b - 1, "的") || atom_is_text(an, b - 1, "之") ||
+        atom_is_text(an, b - 1, "在"))
         return 0;
     /* a name of two characters is no word of the dictionary but a person's
      * (雷锋; not 宣传, 强国, 时报: their first characters are surnames too) */

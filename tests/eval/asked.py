@@ -129,7 +129,10 @@ TITLED = {"省委书记…": lambda t: "省委书记" + t, "市长…": lambda t
           "…在会上的讲话": lambda t: t + "在会上的讲话",
           "…同志在大会上的讲话": lambda t: t + "同志在大会上的讲话"}
 # A person asked for what is told of them: 钟南山事迹, 学习钟南山, 向钟南山学习.
-TOLD = {"…事迹": lambda t: t + "事迹", "学习…": lambda t: "学习" + t, "向…学习": lambda t: "向" + t + "学习"}
+TOLD = {"…事迹": lambda t: t + "事迹", "学习…": lambda t: "学习" + t, "向…学习": lambda t: "向" + t + "学习",
+        # eighteenth round
+        "…的讲话精神": lambda t: t + "的讲话精神", "…的重要讲话": lambda t: t + "的重要讲话",
+        "…的观点": lambda t: t + "的观点"}
 # ... and asked for the ways in other words (seventeenth round).
 WAYS = {"…有何对策": lambda r: r + "有何对策", "…从哪些方面入手": lambda r: r + "从哪些方面入手",
         "…的对策研究": lambda r: r + "的对策研究", "…的方式方法": lambda r: r + "的方式方法",
