@@ -362,6 +362,14 @@ static int words_cover(const seg_dict *d, const unit *w, size_t i)
     return 0;
 }
 
+/* 1 when text is a word of the synonym table (a name of a thing; 赣, short
+ * for 江西). */
+static int syn_word(const ss_query_opts *o, const char *text, size_t len)
+{
+    ss_syn_alt alt[1];
+    return o && o->syn && ss_syn_lookup(o->syn, text, len, alt, 1) > 0;
+}
+
 /* A word of LIST_CHARS_MIN to LIST_CHARS_MAX Han characters, different
  * ones, each a word of the dictionary alone (水电路, 人财物, 农林牧渔),
  * names what an enumeration lists one character an item (水、电、路,
@@ -393,8 +401,7 @@ static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
                 return 0;
     }
     /* a word of the table (进博会 = 中国国际进口博览会): a name, no list */
-    ss_syn_alt alt[1];
-    if (q->opts.syn && ss_syn_lookup(q->opts.syn, w->text, strlen(w->text), alt, 1) > 0)
+    if (syn_word(&q->opts, w->text, strlen(w->text)))
         return 0;
     /* a modifier and its word (新能源, 高新区), a word and its suffix
      * (现代化, 开发区): one thing, not a list */
@@ -830,8 +837,7 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
             han = an->atoms[k].kind != SS_ATOM_SYM && (k == lo || an->atoms[k].flags == 0);
         if (!han)
             continue;
-        ss_syn_alt alt[1];
-        if (o && o->syn && ss_syn_lookup(o->syn, text, len, alt, 1) > 0)
+        if (syn_word(o, text, len))
             return 0;
         *cut = a->start;
         *moved = move;
@@ -854,14 +860,6 @@ static int years_filter(ss_query *q, ss_actx *ac, const char *s, const raw_item 
     char yf[80];
     snprintf(yf, sizeof yf, "year:%.*s", (int)len, s + r->s);
     return ss_filter_parse(ac, yf, strlen(yf), &q->filters, err);
-}
-
-/* 1 when text is a word of the synonym table (a name of a thing; 赣, short
- * for 江西). */
-static int syn_word(const ss_query_opts *o, const char *text, size_t len)
-{
-    ss_syn_alt alt[1];
-    return o && o->syn && ss_syn_lookup(o->syn, text, len, alt, 1) > 0;
 }
 
 /* 1 when unit u is one Han character the dictionary tags as a noun (猪,
@@ -1187,9 +1185,7 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
         kw[i] = r[i];
         /* not of an excluded word (-引资工作), nor of a word of the
          * synonym table (三农工作 = 三农 = 农业农村农民) */
-        ss_syn_alt alt[1];
-        if (rc == SS_OK && !r[i].negated &&
-            !(o->syn && ss_syn_lookup(o->syn, text + r[i].s, r[i].e - r[i].s, alt, 1) > 0))
+        if (rc == SS_OK && !r[i].negated && !syn_word(o, text + r[i].s, r[i].e - r[i].s))
             rc = ss_q_trim_particles(ac, text, &kw[i], 1, err);
     }
     if (rc == SS_OK)
@@ -1273,8 +1269,7 @@ static void plus_apart(const ss_query_opts *o, char *text)
             ts--;
         while (te < len && text[te] != ' ')
             te++;
-        ss_syn_alt alt[1];
-        if (o->syn && ss_syn_lookup(o->syn, text + ts, te - ts, alt, 1) > 0)
+        if (syn_word(o, text + ts, te - ts))
             continue;
         text[i] = ' ';
     }
