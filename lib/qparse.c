@@ -877,8 +877,10 @@ static int lone_thing(const seg_dict *d, const unit *u)
  * hold some of the query) reads a word typed as several units
  * (项目全周期服务: 项目 全周期 服务) as those units typed apart, each an
  * item of its own, as the query typed with spaces is read: a passage
- * holding some of them is proposed and says which it misses.  Not a
- * figure (904.6亿元, 9+1) and not an item of an OR group (may_split). */
+ * holding some of them is proposed and says which it misses (one holding
+ * them all, apart, does not hold the word: rank.c).  Not a figure
+ * (904.6亿元, 9+1), nor letters or digits glued to Chinese (5G基站), nor
+ * an item of an OR group (may_split). */
 static int apart_words(const ss_query_opts *o, const ss_query *q, const item *it)
 {
     if (!o || o->loose < 2 || it->whole == SIZE_MAX || it->u1 - it->u0 < 2 ||
@@ -886,7 +888,8 @@ static int apart_words(const ss_query_opts *o, const ss_query *q, const item *it
         return 0;
     char f[1][SS_NUM_FORM_MAX];
     for (size_t u = it->u0; u < it->u1; u++)
-        if (ss_num_forms(q->units[u].text, strlen(q->units[u].text), f, 1) > 0)
+        if (!ss_q_all_han(&q->units[u]) || /* 5G基站, G20峰会: one term (峰会 alone is none) */
+            ss_num_forms(q->units[u].text, strlen(q->units[u].text), f, 1) > 0)
             return 0;
     const char *w = q->units[it->whole].text;
     return ss_num_forms(w, strlen(w), f, 1) == 0;
@@ -902,7 +905,7 @@ static ss_code push_apart(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         const unit *w = &q->units[u];
         ss_q_find_alts(o, q->loose, w->text, strlen(w->text), NULL, 0, &a);
         range_form(o, w, &a);
-        item one = { 0, 0, u, u + 1, SIZE_MAX, q->nconcepts, q->nconcepts };
+        item one = { 0, 0, u, u + 1, SIZE_MAX, q->nconcepts, q->nconcepts, it->u0 + 1 };
         rc = add_concept(q, ac, u, u + 1, SIZE_MAX, 1, &a, err);
         one.c1 = q->nconcepts;
         if (rc == SS_OK)
@@ -983,7 +986,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         return rc == SS_OK ? parse_item(q, ac, o, s, &rest, 0, may_split, err) : rc;
     }
     item it = { r->negated, r->quoted, q->nunits, q->nunits, SIZE_MAX, q->nconcepts,
-                q->nconcepts };
+                q->nconcepts, 0 };
     if (an.natoms == 0)
         return SS_OK;
     if (r->quoted) {

@@ -96,6 +96,9 @@ typedef struct {
     size_t u0, u1;     /* its typed units: q->units[u0, u1) */
     size_t whole;      /* unit of the whole item, or SIZE_MAX if it has one unit */
     size_t c0, c1;     /* its concepts: q->concepts[c0, c1) (none when negated) */
+    size_t chunk;      /* the partial tier's last reading (loose 2): 1 + the first unit of the
+                          word typed as several units it is one of (qparse.c, push_apart),
+                          or 0 */
 } item;
 
 struct ss_query {

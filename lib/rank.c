@@ -859,6 +859,27 @@ static double item_weight(const ss_query *q, const item *it)
     return w;
 }
 
+/* 1 when a word typed as several units, read as those units apart by the
+ * last reading of the partial tier (item.chunk), has every unit present
+ * (str: each concept's strength) but not all in one sentence
+ * (range_in_sentence; sid: each atom's sentence): its units scattered over
+ * the passage, which never match the word, so no hit. */
+static int chunk_apart(const ss_query *q, const double *str, const occs *o,
+                       const uint32_t *sid)
+{
+    for (size_t i = 0; i < q->nitems;) {
+        size_t k = q->items[i].chunk, j = i;
+        int all = 1;
+        for (; j < q->nitems && k && q->items[j].chunk == k; j++)
+            for (size_t c = q->items[j].c0; c < q->items[j].c1; c++)
+                all &= str[c] > 0;
+        if (k && all && !range_in_sentence(k - 1, q->items[j - 1].u1, o, sid, NULL))
+            return 1;
+        i = j > i ? j : i + 1;
+    }
+    return 0;
+}
+
 ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
                              const ss_passage_meta *meta, double *share, uint64_t *missing,
                              uint64_t *cored, ss_err *err)
@@ -907,7 +928,7 @@ ss_code ss_query_judge_loose(const ss_query *q, const ss_analysis *an,
         }
     }
     double w_all = 0, w_present = 0, w_strength = 0, g_w = 0, g_s = 0, g_some = 0;
-    int ok = 1, g_present = 0, g_quoted = 0, in_group = 0, thing = 0;
+    int ok = !chunk_apart(q, str, &o, sid), g_present = 0, g_quoted = 0, in_group = 0, thing = 0;
     size_t parts = 0, g0 = 0;
     for (size_t i = 0; ok && i < q->nitems; i++) {
         const item *it = &q->items[i];

@@ -63,7 +63,8 @@ static const struct {
 /* The partial tier's last reading (loose 2: passages that hold some of
  * the query, a word of the text): a word typed as several units is read
  * as those units typed apart, so a passage holding one of them is taken
- * and misses the others; not a figure, not a word of an OR group. */
+ * and misses the others, one holding them all scattered over sentences is
+ * not; not a figure, letters glued to Chinese, nor a word of an OR group. */
 static const struct {
     const char *query, *text;
     int takes;
@@ -71,13 +72,17 @@ static const struct {
     size_t items;          /* items of the reading */
 } some[] = {
     { "茶叶电商", "茶叶产量稳定。", 1, "电商", 2 },
-    { "茶叶电商", "茶叶产量稳定。电商销售另计。", 1, "", 2 },
+    /* ... but all of them scattered over sentences is no hit, never the word */
+    { "茶叶电商", "茶叶产量稳定。电商销售另计。", 0, "", 2 },
+    { "茶叶电商", "茶叶产量稳定，电商销售另计。", 1, "", 2 },
+    { "民宿 茶叶电商", "民宿发展。茶叶产量稳定。电商销售另计。", 0, "", 3 },
     { "茶叶电商", "游客五万人次。", 0, "", 2 },
     { "民宿 茶叶电商", "电商销售。", 1, "民宿|茶叶", 3 },
     /* typed apart, the same */
     { "茶叶 电商", "茶叶产量稳定。", 1, "电商", 2 },
-    /* a figure stays whole; the rest of a word typed with it is apart */
+    /* a figure stays whole, and so do letters or digits glued to Chinese */
     { "904.6亿元", "投资亿元。", 0, "", 1 },
+    { "5G基站", "基站建设。", 0, "", 1 },
     /* an OR group keeps its words whole */
     { "民宿 OR 茶叶电商", "茶叶产量稳定。", 0, "", 2 },
     { "民宿 OR 茶叶电商", "民宿发展。", 1, "", 2 },
