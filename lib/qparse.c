@@ -862,6 +862,19 @@ static int years_filter(ss_query *q, ss_actx *ac, const char *s, const raw_item 
     return ss_filter_parse(ac, yf, strlen(yf), &q->filters, err);
 }
 
+/* 1 when analysis an may be a person's name: two or three Han characters,
+ * the first a common surname (孔某某, 牛玉儒: not read as 孔 + 某某). */
+static int maybe_name(const ss_analysis *an)
+{
+    size_t at = 0;
+    if (an->natoms < 2 || an->natoms > 3)
+        return 0;
+    for (size_t k = 0; k < an->natoms; k++)
+        if (an->atoms[k].kind != SS_ATOM_HAN)
+            return 0;
+    return ss_common_surname(utf8_next(an->norm + an->atoms[0].norm, an->atoms[0].normlen, &at));
+}
+
 /* 1 when unit u is one Han character the dictionary tags as a noun (猪,
  * 象, 馆): a thing of its own, not a modifier (新, 大), a measure (亩) nor
  * the level of a government (市博物馆, 县医院: the city's museum). */
@@ -1010,7 +1023,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
          * character is a word of the synonym table (赣 is 江西) */
         if (rc == SS_OK && !k && may_split && !natural && !r->negated && !named &&
             q->nunits >= it.u0 + 2 && lone_thing(ss_actx_dict(ac), &q->units[it.u0]) &&
-            !is_figure(&an) && !syn_word(o, s + r->s, r->e - r->s) &&
+            !is_figure(&an) && !maybe_name(&an) && !syn_word(o, s + r->s, r->e - r->s) &&
             !syn_word(o, q->units[it.u0].text, strlen(q->units[it.u0].text)))
             k = 1;
         int done = 0;

@@ -167,6 +167,7 @@ static const struct {
     /* ... not the level of a government (the city's museum), nor a
      * character of the synonym table (赣 is 江西) */
     { "市博物馆", "市+博物馆", 0, 0 },
+    { "孔某某", "孔+某某", 0, 0 },                             /* a person's name */
     { "赣政通", "赣+政通", 0, 0 },
     /* ... and a measure word (亩均投资强度, 投资强度…万元/亩: never 亩投资) */
     { "亩投资强度", "亩+投资+强度", 0, 0 },
