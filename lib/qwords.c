@@ -24,6 +24,8 @@ static const char *const stopwords[] = {
     "吗", "呢", "啊", "吧", "有关", "关于", "方面", "有哪些", "怎样才能", "如何才能", "谁", "中",
     "当中", "之中", "过程中", "时候", /* 什么|时候 */
     "何", "何处", "从何", "从何处", "入手", "着手", /* 有何对策, 从哪些方面入手, 该从何处着手 */
+    "情况下", "条件下", "前提下", "背景下", "形势下", "新形势下", /* under it */
+    "哪类", "哪一类", "哪几类", "哪种", "哪一种", "哪几种", "何种", /* 哪类企业…: which kind */
     /* what a question says of the doing, not what is done (为什么要发展…,
      * 有哪些措施, 怎样才能…) */
     "要", "有", "应", "该", "会", "能", "可", "让", "使", "还", "才", "去", "来", "做", "干",
@@ -90,6 +92,7 @@ static const char *const remedy_words[] = {
 };
 static const char *const question_words[] = {
     "如何", "怎样", "怎么", "什么", "哪些", "为什么", "为何", "是否", "吗", "呢", "谁",
+    "哪", /* 哪|类|企业 (make_pieces) */
 };
 /* Question words of two characters or more: a piece that holds one asks
  * too (怎么样, 怎样才能, 如何才能, 哪些地方, 有哪些: the segmenter's words),
@@ -100,6 +103,7 @@ static const char *const question_stems[] = {
     "哪一年", "哪年", "何时", "多少", "几个", "多久", "咋办", "咋样", "咋么",
     "何处", "从何", "有何", /* 该从何处着手, 有何对策 */
     "何为", "何谓", /* 何为三重一大: what it is */
+    "哪类", "哪一类", "哪几类", "哪种", "哪一种", "哪几种", "何种", /* which kind */
 };
 
 /* 1 when text s (len bytes) holds a question word of question_stems. */
@@ -233,6 +237,30 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
                           generic_text(t, tl), 0, 0, 0, word_qweight(an, (uint32_t)i, last) };
         find_core(an, d, &pc[np++]);
         i = last + 1;
+    }
+    /* 哪 and the kind after it, cut apart by the segmenter (哪|类|企业,
+     * 哪|一种|模式): a question word, which kind */
+    static const char *const kinds[] = { "类", "种", "一类", "一种", "几类", "几种", "些" };
+    for (size_t k = 0; k + 1 < np; k++) {
+        const ss_atom *a = &an->atoms[pc[k].first], *b = &an->atoms[pc[k + 1].first];
+        if (pc[k].single_han && a->normlen == 3 && memcmp(an->norm + a->norm, "哪", 3) == 0 &&
+            b->kind == SS_ATOM_HAN &&
+            IN(kinds, an->norm + b->norm,
+               an->atoms[pc[k + 1].last].norm + an->atoms[pc[k + 1].last].normlen - b->norm))
+            pc[k].stop = pc[k + 1].stop = 1;
+    }
+    /* 下 after a state of things (什么情况|下|启动…, 常态化|条件|下|如何…):
+     * the scene of the question, not a character of the next word; so are
+     * the words joined (新形势下: stopwords) */
+    static const char *const under[] = { "情况", "条件", "前提", "背景", "形势", "新形势",
+                                         "态势", "环境" };
+    for (size_t k = 1; k + 1 < np; k++) {
+        const ss_atom *a = &an->atoms[pc[k - 1].first], *b = &an->atoms[pc[k].first];
+        if (pc[k].single_han && b->normlen == 3 && memcmp(an->norm + b->norm, "下", 3) == 0 &&
+            a->kind == SS_ATOM_HAN &&
+            IN(under, an->norm + a->norm,
+               an->atoms[pc[k - 1].last].norm + an->atoms[pc[k - 1].last].normlen - a->norm))
+            pc[k - 1].stop = pc[k].stop = 1;
     }
     /* a verb of doing after a question word that ends the text (…怎么抓,
      * …如何抓好) asks how, as 做 does; before a thing it is a word of it
@@ -790,6 +818,40 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
                                             "结合", /* A与B的结合 */
                                             "推行", "实行", "建立", /* 河长制的推行 */ };
 
+/* Nouns of an aspect asked for, after 的, that the segmenter may cut in
+ * two or three words (目标|任务, 历史|沿革) or keep whole (工作思路): the
+ * aims, tasks, course, outlook or state of the thing before 的
+ * (乡村振兴的目标任务, 河长制的实施效果, 新基建的发展趋势).  Glued
+ * to a word without 的 they stay (重点任务 of 十四五重点任务 may be a name).
+ * Not 重点工作: 今年的重点工作 asks for the work. */
+static const char *const de_aspects[] = {
+    "目标任务", "重点任务", "主要任务", "目标和任务", "工作目标", "主要目标", "总体目标",
+    "发展目标", "总体要求", "目标要求", "工作要求", "基本要求", "基本原则", "主要成效", "实施效果", "实施成效", "工作成效", "经验启示", "经验和启示",
+    "主要启示", "基本情况", "总体情况", "具体措施", "主要措施", "重要举措", "主要举措",
+    "具体举措", "工作思路", "发展思路", "总体思路", "发展方向", "发展趋势", "发展前景",
+    "历史沿革", "发展历程", "发展现状", "实施路径", "实现路径", "发展路径",
+};
+
+/* How many words of an, one to three, at the end of words [w0, w1) make
+ * a noun of de_aspects after 的, with a word before the 的; 0 when none. */
+static int de_word(const ss_analysis *an, const ss_word *x);
+
+static size_t de_aspect_words(const ss_analysis *an, size_t w0, size_t w1)
+{
+    for (size_t k = 1; k <= 3 && w1 >= w0 + k + 2; k++) {
+        size_t a = w1 - k;
+        int ok = 1;
+        for (size_t w = a; w < w1 && ok; w++)
+            ok = !an->words[w].slogan && an->atoms[an->words[w].first].kind == SS_ATOM_HAN &&
+                 (w == a || an->words[w].first == an->words[w - 1].last + 1);
+        const ss_atom *f = &an->atoms[an->words[a].first], *l = &an->atoms[an->words[w1 - 1].last];
+        if (ok && an->words[a - 1].last + 1 == an->words[a].first && de_word(an, &an->words[a - 1]) &&
+            in_list(de_aspects, NELEM(de_aspects), an->norm + f->norm, l->norm + l->normlen - f->norm))
+            return k;
+    }
+    return 0;
+}
+
 /* 1 when word x of an is a particle of edge_particles standing alone, or
  * a word of the list (n words) given. */
 static int edge_word(const ss_analysis *an, const ss_word *x, const char *const *list, size_t n)
@@ -1137,8 +1199,11 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         ascii_left |= an.atoms[k].kind == SS_ATOM_ASCII;
     for (;;) {
         size_t k = requests ? phrase_words(&an, w0, w1, 0, ascii_left) : 0;
+        size_t kd = requests ? de_aspect_words(&an, w0, w1) : 0;
         if (k && an.words[w1 - 1].last + 1 == end) {
             w1 -= k;
+        } else if (kd && an.words[w1 - 1].last + 1 == end) {
+            w1 -= kd;
         } else if (w1 > w0 && an.words[w1 - 1].first > first && !(w1 - w0 == 1 && !ascii_left) &&
                    an.words[w1 - 1].last + 1 == end &&
                    (w1 - w0 == 1 || !conjunction_word(&an, &an.words[w1 - 2])) &&

@@ -120,6 +120,15 @@ SAID_OF = {"…的相关报道": lambda t: t + "的相关报道", "…的重要�
            # ... and how it is put in force
            "全面推行…": lambda t: "全面推行" + t, "实行…": lambda t: "实行" + t,
            "…的推行": lambda t: t + "的推行", "…实施以来": lambda t: t + "实施以来"}
+# ... and asked for its aims, tasks, course, outlook or state (nineteenth
+# round): 双减的目标任务, 双减的实施效果, 双减的发展历程, 双减的发展趋势.
+AIMS = {"…的目标任务": lambda t: t + "的目标任务", "…的重点任务": lambda t: t + "的重点任务",
+        "…的总体要求": lambda t: t + "的总体要求", "…的工作目标": lambda t: t + "的工作目标",
+        "…的实施效果": lambda t: t + "的实施效果", "…的主要成效": lambda t: t + "的主要成效",
+        "…的经验启示": lambda t: t + "的经验启示", "…的发展历程": lambda t: t + "的发展历程",
+        "…的历史沿革": lambda t: t + "的历史沿革", "…的基本情况": lambda t: t + "的基本情况",
+        "…的工作思路": lambda t: t + "的工作思路", "…的具体措施": lambda t: t + "的具体措施",
+        "…的发展方向": lambda t: t + "的发展方向", "…的发展趋势": lambda t: t + "的发展趋势"}
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
@@ -390,6 +399,8 @@ def main():
         ("keywords asked for their results", words, RESULTS, "one-word queries asked for their results"),
         ("keywords asked what is said of them", words, SAID_OF,  # eighteenth round
          "one-word queries asked what is said of them, why they matter, what was done"),
+        ("keywords asked for their aims", words, AIMS,  # nineteenth round
+         "one-word queries asked for their aims, tasks, course, outlook or state"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
         ("names with what is told of them", names, TOLD, "names asked for what is told of them"),
         ("names with a title before them", names, TITLED,

@@ -250,6 +250,15 @@ static const struct {
     { "人才政策", "人才+政策", 0, 0 },
     { "乡村振兴 政策", "乡村振兴 政策", 0, 0 },              /* typed apart: a word */
     { "项目建设和政策", "项目建设 政策", 0, 0 },              /* a word of its own */
+    /* which kind (nineteenth round): 哪 and the kind the segmenter cuts
+     * off ask, as 哪些 does */
+    { "哪类企业享受专项债", "企业|享受|专项债", 1, 0 },
+    { "哪一种模式适合乡村旅游", "模式|适合|乡村旅游", 1, 0 },
+    { "哪吒", "哪吒", 0, 0 },
+    /* the scene of a question (情况下, 条件下, 新形势下) */
+    { "什么情况下启动应急响应", "启动|应急|响应", 1, 0 },
+    { "常态化条件下如何复工复产", "常态化|复工|复产", 1, 0 },
+    { "新形势下如何推进招商", "招商", 1, 0 },
     /* a question of one word is the keyword query of the word */
     { "什么是发改委", "发改委{发展改革委,发展和改革委员会}", 0, 0 },
     /* ... and what a name of several words is asks for the name (not the
@@ -332,6 +341,21 @@ static const struct {
     { "实行夜间经济", "夜间经济", 1, 0 },                      /* as 推进夜间经济 */
     { "夜间经济的推行", "夜间经济", 0, 0 },
     { "夜间经济实施以来", "夜间经济", 0, 0 },
+    /* ... its aims, tasks, course, outlook, state (nineteenth round): after
+     * 的 however the segmenter cuts them; glued without 的 they stay */
+    { "乡村振兴的目标任务", "乡村振兴", 0, 0 },
+    { "夜间经济的重点任务", "夜间经济", 0, 0 },
+    { "夜间经济的实施效果", "夜间经济", 0, 0 },
+    { "夜间经济的发展历程", "夜间经济", 0, 0 },
+    { "夜间经济的经验启示", "夜间经济", 0, 0 },
+    { "夜间经济的总体要求", "夜间经济", 0, 0 },
+    { "夜间经济的基本情况", "夜间经济", 0, 0 },
+    { "夜间经济的工作思路", "夜间经济", 0, 0 },
+    { "夜间经济的发展趋势", "夜间经济", 0, 0 },
+    { "夜间经济的历史沿革", "夜间经济", 0, 0 },
+    { "夜间经济的具体措施", "夜间经济", 0, 0 },
+    { "重点任务", "重点+任务", 0, 0 },                        /* alone: whole */
+    { "十四五重点任务", "十四五+重点+任务", 0, 0 },           /* no 的: a name */
     /* ... how it is taken in hand, its key, thoughts on it, talk of it */
     { "乡村振兴怎么抓", "乡村振兴", 0, 0 },
     { "谈谈乡村振兴", "乡村振兴", 0, 0 },
