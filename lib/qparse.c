@@ -775,6 +775,25 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
  * the whole is no word of the dictionary (人与自然 stays whole) -- and the
  * whole is no word of the synonym table (发展和改革委员会 is the name of
  * 发改委). */
+/* 1 when word w of an, 中, stands between words of two characters or more
+ * the word before it no verb (发展|中|逐步化解: while developing) and no
+ * word of the dictionary with 中 (景德镇|中|试验区; not 发展稳|中|向好,
+ * 特别是|中|美) */
+static int where_between(const seg_dict *d, const ss_analysis *an, size_t w)
+{
+    if (w == 0 || w + 1 >= an->nwords || an->words[w - 1].slogan || an->words[w + 1].slogan)
+        return 0;
+    const ss_word *l = &an->words[w - 1], *x = &an->words[w], *r = &an->words[w + 1];
+    if (l->first == l->last || r->first == r->last || l->last + 1 != x->first ||
+        x->last + 1 != r->first)
+        return 0;
+    const ss_atom *la = &an->atoms[l->first], *xa = &an->atoms[x->first], *ra = &an->atoms[r->first];
+    size_t left = xa->norm + xa->normlen - la->norm;         /* 发展中 */
+    (void)ra;
+    return !(d && (seg_dict_lookup(d, an->norm + la->norm, left, NULL) ||
+                   seg_dict_pos(d, an->norm + la->norm, xa->norm - la->norm) == SEG_POS_VERB));
+}
+
 static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const ss_analysis *an,
                               const char *text, size_t len, size_t *cut, int *moved)
 {
@@ -784,9 +803,9 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
     static const struct {
         const char *w;
         int one;
-        int move; /* a thing that moves another (电商助力乡村振兴, 以旅游带动就业):
+        int move; /* 1: a thing that moves another (电商助力乡村振兴, 以旅游带动就业):
                      two things, each its word, unless the whole is a word of the
-                     dictionary */
+                     dictionary; 2: where (景德镇中试验区), the same */
     } conj[] = { { "和", 1, 0 },   { "与", 1, 0 },   { "及", 1, 0 },   { "以及", 0, 0 },
                  { "同", 1, 0 },   { "跟", 1, 0 },   { "或", 1, 0 },   { "或者", 0, 0 },
                  { "关于", 0, 0 }, { "有关", 0, 0 },
@@ -794,6 +813,8 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
                  { "期间", 0, 0 }, { "推动", 0, 1 }, { "带动", 0, 1 }, { "促进", 0, 1 },
                  { "助力", 0, 1 }, { "引领", 0, 1 }, { "赋能", 0, 1 }, { "支撑", 0, 1 },
                  { "带来", 0, 1 }, /* 产业转移带来的就业 */
+                 /* where one stands in the other (景德镇中试验区, 在职业教育中产教融合) */
+                 { "中", 0, 2 },
                  /* where a thing is, or who spoke where (彩灯在自贡,
                   * 王国生在项目建设会上的讲话): the thing and the place */
                  { "在", 0, 0 } };
@@ -802,24 +823,38 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
         if (x->slogan)
             continue;
         const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[x->last];
-        size_t tl = b->norm + b->normlen - a->norm;
+        /* a verb the segmenter cuts in two characters (赋|能) */
+        int two = x->first == x->last && w + 1 < an->nwords && !an->words[w + 1].slogan &&
+                  an->words[w + 1].first == an->words[w + 1].last &&
+                  an->words[w + 1].first == x->last + 1;
+        size_t el = 0;
         int is_conj = 0, joins_one = 0, move = 0;
-        for (size_t i = 0; i < NELEM(conj) && !is_conj; i++) {
-            is_conj = strlen(conj[i].w) == tl && memcmp(an->norm + a->norm, conj[i].w, tl) == 0;
-            joins_one = is_conj && conj[i].one;
-            move = is_conj && conj[i].move;
+        for (int k = 0; k <= two && !is_conj; k++) {
+            const ss_atom *e = &an->atoms[x->last + (size_t)k];
+            el = e->norm + e->normlen - a->norm;
+            for (size_t i = 0; i < NELEM(conj) && !is_conj; i++) {
+                is_conj = (k == 0 || conj[i].move == 1) && strlen(conj[i].w) == el &&
+                          memcmp(an->norm + a->norm, conj[i].w, el) == 0;
+                joins_one = is_conj && conj[i].one;
+                move = is_conj ? conj[i].move : 0;
+                if (is_conj && k)
+                    b = e;
+            }
         }
-        if (!is_conj || x->first < 1 || x->last + 2 > an->natoms)
+        size_t xlast = (size_t)(b - an->atoms);
+        if (!is_conj || x->first < 1 || xlast + 2 > an->natoms)
+            continue;
+        if (move == 2 && !where_between(d, an, w))
             continue;
         size_t nall = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -
                       an->atoms[0].norm;
         if (move && d && seg_dict_lookup(d, an->norm + an->atoms[0].norm, nall, NULL))
             continue; /* a word of the dictionary whole (以奖代补 has none; 创新驱动…) */
-        int one = x->first < 2 || x->last + 3 > an->natoms; /* a single character on a side */
+        int one = x->first < 2 || xlast + 3 > an->natoms; /* a single character on a side */
         if (one) {
             size_t nl = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -
                         an->atoms[0].norm;
-            const ss_atom *lone = &an->atoms[x->first < 2 ? x->first - 1 : x->last + 1];
+            const ss_atom *lone = &an->atoms[x->first < 2 ? x->first - 1 : xlast + 1];
             /* 的 after or before a thing of its own (猪的价格, IPv6的规模部署),
              * not a modifier (新的增长点) */
             int thing = lone->kind == SS_ATOM_ASCII ||
@@ -829,7 +864,7 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
                 continue;
         }
         size_t lo = one && x->first < 2 ? x->first - 1 : x->first - 2;
-        size_t hi = one && x->last + 3 > an->natoms ? x->last + 2 : x->last + 3;
+        size_t hi = one && xlast + 3 > an->natoms ? xlast + 2 : xlast + 3;
         /* two characters on each side (or one, above), Han or letters and
          * digits (IPv6和规模部署), nothing between */
         int han = 1;
@@ -840,7 +875,7 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
         if (syn_word(o, text, len))
             return 0;
         *cut = a->start;
-        *moved = move;
+        *moved = move == 1;
         return b->end;
     }
     return 0;
@@ -990,6 +1025,10 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         if (next - cut == 3 && memcmp(s + r->s + cut, "的", 3) == 0 &&
             ss_q_relation_word(ac, s + rest.s, rest.e - rest.s))
             rest.e = rest.s;
+        /* 基于大数据的精准扶贫: what the thing is based on, and the thing
+         * (not 聚焦主业 alone: the words of a slogan) */
+        if (next - cut == 3 && memcmp(s + r->s + cut, "的", 3) == 0)
+            head.s += ss_q_basis_start(ac, s + head.s, head.e - head.s);
         int f = years_filter(q, ac, s, &head, err); /* 2015年至2020年的脱贫攻坚 */
         if (f < 0)
             return err ? err->code : SS_EINVAL;

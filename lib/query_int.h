@@ -211,6 +211,10 @@ int ss_q_request_word(ss_actx *ac, const char *s, size_t len);
  * 的 it asks what the words before are to each other, and goes
  * (光伏和扶贫的关系 is 光伏 扶贫). */
 int ss_q_relation_word(ss_actx *ac, const char *s, size_t len);
+/* Where the words of s (len bytes) begin after a verb of what a thing is
+ * based on or aimed at (基于, 围绕, 聚焦…) that opens it before another
+ * word; 0 when none opens it. */
+size_t ss_q_basis_start(ss_actx *ac, const char *s, size_t len);
 /* 1 when the analysed text an is a word of its own: of the dictionary d
  * or of o's synonym table (医药卫生体制改革, 发展研究中心, 公租房; o may be
  * NULL): it is neither cut nor read as a question. */

@@ -908,6 +908,9 @@ static const char *const request_phrases[] = {
     "做法与成效", "做法和成效", "经验和做法", "经验与做法", "做法和经验", "成效和经验",
     "工作总结", "两方面", "两个方面", "几个方面", /* A和B两方面 */
     "实施以来", "推行以来", "实行以来", "建立以来", "开展以来", /* 河长制实施以来 */
+    /* the scene of it (A背景下的B, A视角下的B): A and B */
+    "背景下", "大背景下", "视角下", "视域下", "形势下", "新形势下", "条件下", "框架下",
+    "语境下", "情况下",
 };
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);
@@ -1702,6 +1705,18 @@ int ss_q_year_verb(ss_actx *ac, const char *s, size_t len)
  * what the words are to each other; after a word of its own they name a
  * thing (劳动关系, 环境影响). */
 static const char *const relation_words[] = { "关系", "影响", "作用", "联系", "区别" };
+
+size_t ss_q_basis_start(ss_actx *ac, const char *s, size_t len)
+{
+    static const char *const basis[] = { "基于", "围绕", "聚焦", "立足", "依托", "面向", "针对" };
+    ss_analysis an;
+    if (!len || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.nwords < 2 ||
+        an.words[0].slogan || an.words[0].first != 0)
+        return 0;
+    const ss_atom *a = &an.atoms[0], *b = &an.atoms[an.words[0].last];
+    return IN(basis, an.norm + a->norm, b->norm + b->normlen - a->norm) ? an.atoms[b - an.atoms + 1].start
+                                                                         : 0;
+}
 
 int ss_q_relation_word(ss_actx *ac, const char *s, size_t len)
 {

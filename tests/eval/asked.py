@@ -382,6 +382,13 @@ def main():
          {"A领域的B": lambda t: t.replace(" ", "领域的"), "A下的B": lambda t: t.replace(" ", "下的"),
           "A里的B": lambda t: t.replace(" ", "里的"), "A过程中的B": lambda t: t.replace(" ", "过程中的")},
          "keyword pairs with where the second stands"),
+        ("pairs in a scene, on a basis", pairs,  # nineteenth round
+         {"A背景下的B": lambda t: t.replace(" ", "背景下的"),
+          "A视角下的B": lambda t: t.replace(" ", "视角下的"),
+          "A条件下的B": lambda t: t.replace(" ", "条件下的"),
+          "基于A的B": lambda t: "基于" + t.replace(" ", "的"),
+          "A赋能B": lambda t: t.replace(" ", "赋能")},
+         "keyword pairs with the scene or basis of the second, or one empowering the other"),
         ("keywords with a particle", words, ENDS, "one-word queries"),
         ("keywords with a request", words, REQUESTS, "one-word queries with a request"),
         ("keyword pairs with a request", pairs, PAIR_REQUESTS, "keyword pairs with a request"),
