@@ -26,6 +26,7 @@ static const char *const stopwords[] = {
     "何", "何处", "从何", "从何处", "入手", "着手", /* 有何对策, 从哪些方面入手, 该从何处着手 */
     "情况下", "条件下", "前提下", "背景下", "形势下", "新形势下", /* under it */
     "哪类", "哪一类", "哪几类", "哪种", "哪一种", "哪几种", "何种", /* 哪类企业…: which kind */
+    "哪", "在哪", "在哪里", "哪儿", "在哪儿", /* …的关键在哪 */
     /* what a question says of the doing, not what is done (为什么要发展…,
      * 有哪些措施, 怎样才能…) */
     "要", "有", "应", "该", "会", "能", "可", "让", "使", "还", "才", "去", "来", "做", "干",
@@ -284,6 +285,7 @@ static const char *const how_nouns[] = {
     "做法", "经验", "举措", "措施", "办法", "对策", "思路", "路径", "途径", "良策", "方法",
     "经验做法", "典型案例", "案例", "对策建议", "建议", "思考", "研究", "探讨", "探索", "分析",
     "典型做法", "主要做法", "有效做法", "成功经验", "主要经验", "先进经验",
+    "具体措施", "工作思路", "有效途径", "政策措施", /* …的具体措施 */
 };
 
 /* Words of the kind of way asked for, before a noun of how_nouns (…的典型
@@ -466,6 +468,15 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
                  IN(state_adjectives, an->norm + an->atoms[pc[np - 2].first].norm,
                     an->atoms[pc[np - 2].last].norm + an->atoms[pc[np - 2].last].normlen -
                         an->atoms[pc[np - 2].first].norm);
+    /* …的主要举措, …的实现路径, …的工作举措: the kind of way before it */
+    static const char *const way_kinds[] = { "主要", "具体", "重要", "总体", "实施", "实现",
+                                             "发展", "工作", "有效", "典型", "成功", "先进" };
+    if (items == 1 && np >= 4 && pc[np - 3].single_han &&
+        IN(how_joiners, an->norm + an->atoms[pc[np - 3].first].norm,
+           an->atoms[pc[np - 3].first].normlen) &&
+        piece_in(an, &pc[np - 2], way_kinds, NELEM(way_kinds)) &&
+        piece_in(an, &pc[np - 1], how_nouns, NELEM(how_nouns)))
+        return 1;
     if (items == 1 && np >= 3 + adj && pc[np - 2 - adj].single_han) {
         const ss_atom *j = &an->atoms[pc[np - 2 - adj].first], *a = &an->atoms[pc[np - 1].first];
         size_t tl = an->atoms[pc[np - 1].last].norm + an->atoms[pc[np - 1].last].normlen - a->norm;
@@ -823,13 +834,13 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
  * aims, tasks, course, outlook or state of the thing before 的
  * (乡村振兴的目标任务, 河长制的实施效果, 新基建的发展趋势).  Glued
  * to a word without 的 they stay (重点任务 of 十四五重点任务 may be a name).
- * Not 重点工作: 今年的重点工作 asks for the work. */
+ * Not 重点工作: 今年的重点工作 asks for the work; not the ways of it
+ * (…的具体措施, …的实现路径: how_nouns, a question). */
 static const char *const de_aspects[] = {
     "目标任务", "重点任务", "主要任务", "目标和任务", "工作目标", "主要目标", "总体目标",
     "发展目标", "总体要求", "目标要求", "工作要求", "基本要求", "基本原则", "主要成效", "实施效果", "实施成效", "工作成效", "经验启示", "经验和启示",
-    "主要启示", "基本情况", "总体情况", "具体措施", "主要措施", "重要举措", "主要举措",
-    "具体举措", "工作思路", "发展思路", "总体思路", "发展方向", "发展趋势", "发展前景",
-    "历史沿革", "发展历程", "发展现状", "实施路径", "实现路径", "发展路径",
+    "主要启示", "基本情况", "总体情况", "发展方向", "发展趋势", "发展前景", "历史沿革",
+    "发展历程", "发展现状",
 };
 
 /* How many words of an, one to three, at the end of words [w0, w1) make

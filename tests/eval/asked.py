@@ -148,6 +148,11 @@ WAYS = {"…有何对策": lambda r: r + "有何对策", "…从哪些方面入�
         "…的着力点": lambda r: r + "的着力点", "…如何破题": lambda r: r + "如何破题",
         "…要注意什么": lambda r: r + "要注意什么", "…该从何处着手": lambda r: r + "该从何处着手",
         "…，有哪些经验可以借鉴": lambda r: r + "，有哪些经验可以借鉴"}
+# ... for the kind of way, or where its key lies (nineteenth round):
+# …的主要举措, …的实现路径, …的关键在哪; for a question and for one word.
+WAY_KINDS = {"…的主要举措": lambda r: r + "的主要举措", "…的具体措施": lambda r: r + "的具体措施",
+             "…的实现路径": lambda r: r + "的实现路径", "…的工作思路": lambda r: r + "的工作思路",
+             "…的关键在哪": lambda r: r + "的关键在哪"}
 # ... in the words of a talk or of the doing (eighteenth round): 谈谈…, …怎么抓.
 TALK = {"谈谈…": lambda r: "谈谈" + r, "浅谈…": lambda r: "浅谈" + r, "…怎么抓": lambda r: r + "怎么抓",
         "…的关键是什么": lambda r: r + "的关键是什么", "…的几点思考": lambda r: r + "的几点思考"}
@@ -415,6 +420,10 @@ def main():
         ("questions at more length", questions, after_lead(AT_LENGTH), "questions at more length"),
         ("questions asked for the ways", questions, after_lead(WAYS),
          "questions asked for the ways in other words"),
+        ("questions asked for the kind of way", questions, after_lead(WAY_KINDS),  # nineteenth round
+         "questions asked for the kind of way or where its key lies"),
+        ("keywords asked for the kind of way", words, WAY_KINDS,  # nineteenth round
+         "one-word queries asked for the kind of way or where its key lies"),
         ("questions in the words of a talk", questions, after_lead(TALK),  # eighteenth round
          "questions asked in the words of a talk or of the doing"),
         ("figure and word together", glued, {"together": lambda t: t.replace(" ", "")},
