@@ -774,6 +774,7 @@ static const char *const lead_requests[] = {
     "政府工作报告", "工作报告", "中",
     "解读", /* 解读双减 */
     "谈谈", "浅谈", "试论", "说说", "讲讲", "聊聊", /* 谈谈双减: what is asked about */
+    "介绍", "介绍一下", /* 介绍一下双减 */
     "至今", /* 2019年至今 招商引资, as 以来 */
 };
 static const char *const trail_requests[] = {
@@ -796,6 +797,7 @@ static const char *const trail_requests[] = {
     "现状", "最新", "最新进展", /* 双减的现状, 双减的最新进展 */
     "成功经验", "先进经验", /* words of the dictionary; 典型做法 and others are
                              * phrases of two (request_phrases) */
+    "来龙去脉", "前世今生", "最新消息", "统计数据", "一事", /* …的来龙去脉, …一事 */
 };
 /* ... and these too, as words of their own (双减|工作, 大班额|问题; not
  * 政策, which tells 两新 policies from 两新 organisations; not
@@ -827,7 +829,8 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
                                              * not 两新组织) */
                                             "发展", "实践", "探索", "报道",
                                             "结合", /* A与B的结合 */
-                                            "推行", "实行", "建立", /* 河长制的推行 */ };
+                                            "推行", "实行", "建立", /* 河长制的推行 */
+                                            "资料", "数据", "规定", /* …的资料, …的数据 */ };
 
 /* Nouns of an aspect asked for, after 的, that the segmenter may cut in
  * two or three words (目标|任务, 历史|沿革) or keep whole (工作思路): the
@@ -919,6 +922,12 @@ static const char *const request_phrases[] = {
     "做法与成效", "做法和成效", "经验和做法", "经验与做法", "做法和经验", "成效和经验",
     "工作总结", "两方面", "两个方面", "几个方面", /* A和B两方面 */
     "实施以来", "推行以来", "实行以来", "建立以来", "开展以来", /* 河长制实施以来 */
+    /* what of it is looked up (nineteenth round): its policies and rules,
+     * news, figures, papers, the story of it (…相关政策, …的有关规定, …的
+     * 情况介绍, …最新动态, …的相关资料, …这件事, …的意义何在) */
+    "相关政策", "有关政策", "最新政策", "相关规定", "有关规定", "情况介绍", "最新动态",
+    "相关资料", "有关资料", "相关数据", "有关数据", "这件事", "这项工作", "意义何在",
+    "前景如何",
     /* the scene of it (A背景下的B, A视角下的B): A and B */
     "背景下", "大背景下", "视角下", "视域下", "形势下", "新形势下", "条件下", "框架下",
     "语境下", "情况下",

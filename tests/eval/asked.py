@@ -129,6 +129,13 @@ AIMS = {"…的目标任务": lambda t: t + "的目标任务", "…的重点任�
         "…的历史沿革": lambda t: t + "的历史沿革", "…的基本情况": lambda t: t + "的基本情况",
         "…的工作思路": lambda t: t + "的工作思路", "…的具体措施": lambda t: t + "的具体措施",
         "…的发展方向": lambda t: t + "的发展方向", "…的发展趋势": lambda t: t + "的发展趋势"}
+# ... and what of it is looked up (nineteenth round): 双减相关政策, 双减的有关规定,
+# 双减的情况介绍, 介绍一下双减, 双减的来龙去脉, 双减最新动态, 双减的相关资料.
+LOOKED_UP = {"…相关政策": lambda t: t + "相关政策", "…的有关规定": lambda t: t + "的有关规定",
+             "…的情况介绍": lambda t: t + "的情况介绍", "介绍一下…": lambda t: "介绍一下" + t,
+             "…的来龙去脉": lambda t: t + "的来龙去脉", "…最新动态": lambda t: t + "最新动态",
+             "…的相关资料": lambda t: t + "的相关资料", "…的数据": lambda t: t + "的数据",
+             "…这件事": lambda t: t + "这件事", "…的意义何在": lambda t: t + "的意义何在"}
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
@@ -413,6 +420,8 @@ def main():
          "one-word queries asked what is said of them, why they matter, what was done"),
         ("keywords asked for their aims", words, AIMS,  # nineteenth round
          "one-word queries asked for their aims, tasks, course, outlook or state"),
+        ("keywords looked up", words, LOOKED_UP,  # nineteenth round
+         "one-word queries with what of them is looked up (policies, rules, news, papers, figures)"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
         ("names with what is told of them", names, TOLD, "names asked for what is told of them"),
         ("names with a title before them", names, TITLED,
