@@ -976,6 +976,29 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
                                           &moved)
                         : 0;
     int named = apart && may_split && ss_q_named_whole(o, ss_actx_dict(ac), &an), figure_cut = 0;
+    if (!next && apart && may_split && !named && an.natoms) {
+        /* 2008年|一季度|…: a part of the year, before more (the figure cut
+         * would take 一); in the normalised text, an is used below */
+        static const char *const spans[] = { "一季度", "二季度", "三季度", "四季度", "第一季度",
+                                             "第二季度", "第三季度", "第四季度", "前三季度" };
+        int sp = 0;
+        size_t nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen;
+        size_t ye = ss_q_years_end(an.norm, nl, &sp);
+        for (size_t i = 0; ye && !next && i < NELEM(spans); i++) {
+            size_t l = strlen(spans[i]), k0 = SIZE_MAX, k1 = SIZE_MAX;
+            if (ye + l >= nl || memcmp(an.norm + ye, spans[i], l) != 0)
+                continue;
+            for (size_t k = 0; k < an.natoms; k++) {
+                k0 = an.atoms[k].norm == ye ? k : k0;
+                k1 = an.atoms[k].norm == ye + l ? k : k1;
+            }
+            if (k0 != SIZE_MAX && k1 != SIZE_MAX) {
+                cut = an.atoms[k0].start;
+                next = an.atoms[k1].start;
+                figure_cut = 1;
+            }
+        }
+    }
     if (!next && apart && may_split && !named && an.natoms) { /* in the normalised text: 一億噸 */
         size_t cn = ss_q_edge_figure(an.norm, an.atoms[an.natoms - 1].norm +
                                                   an.atoms[an.natoms - 1].normlen);
@@ -1003,6 +1026,9 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             !(ss_actx_dict(ac) && seg_dict_lookup(ss_actx_dict(ac), s + rest.s, 2 * pl, NULL)) &&
             ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s)
             rest.s += pl;
+        /* 2008年|上半年雨雪冰冻, 2008年|全年…: the year's part goes with it */
+        if (figure_cut && ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s)
+            rest.s += ss_q_year_span_len(ac, s + rest.s, rest.e - rest.s);
         /* 2018年的重点项目, 王凯关于项目建设的讲话: each without its
          * particles and words of the request */
         rc = ss_q_trim_particles(ac, s, &head, 1, err);

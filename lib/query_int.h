@@ -128,8 +128,8 @@ struct ss_query {
  * qwords.c, qparse.c). */
 #define SS_Q_MODIFIERS "老新大小总副全各非超高低准次亚前原多单双微重主分每本名"
 /* The start or end of a year after it (2019年底, 2008年初, 2018年末), or the
- * year itself (2019年度, 2008年间; qwords.c, qparse.c). */
-#define SS_Q_YEAR_PARTS "初底末度间"
+ * year itself (2019年度, 2008年间, 2008年时, 2008年份; qwords.c, qparse.c). */
+#define SS_Q_YEAR_PARTS "初底末度间时份"
 /* The levels of government, before a word they qualify (市博物馆, 县医院;
  * qparse.c). */
 #define SS_Q_LEVELS "省市县区镇乡村州盟旗"
@@ -211,6 +211,9 @@ int ss_q_request_word(ss_actx *ac, const char *s, size_t len);
  * 的 it asks what the words before are to each other, and goes
  * (光伏和扶贫的关系 is 光伏 扶贫). */
 int ss_q_relation_word(ss_actx *ac, const char *s, size_t len);
+/* The bytes of a part of a year that opens s (len bytes) before another
+ * word (上半年, 全年, 一季度, 当年…: 2008年上半年雨雪冰冻); 0 when none. */
+size_t ss_q_year_span_len(ss_actx *ac, const char *s, size_t len);
 /* Where the words of s (len bytes) begin after a verb of what a thing is
  * based on or aimed at (基于, 围绕, 聚焦…) that opens it before another
  * word; 0 when none opens it. */

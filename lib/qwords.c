@@ -806,6 +806,7 @@ static const char *const trail_requests[] = {
  * dictionary knows whole stays (统战工作, 三农问题). */
 static const char *const trail_after_long[] = { "工作", "问题", "成效", "成果", "成绩", "进展",
                                                  "效果", "经验", "做法",
+                                                 "事件", /* 雨雪冰冻事件: the event */
                                                  /* the meeting a speech was given at
                                                   * (项目建设推进会): its passages
                                                   * are on the thing */
@@ -993,6 +994,8 @@ static const char *const said_of_person[] = {
     /* 王凯的讲话精神, 王凯的重要指示精神 (eighteenth round) */
     "讲话精神", "重要讲话", "重要讲话精神", "指示", "指示精神", "重要指示", "重要指示精神",
     "批示", "重要批示", "论述", "重要论述", "观点", "名言", "贡献",
+    /* 钟南山说过什么, 钟南山曾经说 (nineteenth round) */
+    "过", "了", "什么", "曾经", "曾", "说过", "说了", "怎么", "如何", "所说", "的话",
 };
 
 /* Words before a person's name that ask for what is told of the person
@@ -1021,6 +1024,9 @@ static int person_then_said(const ss_analysis *an, const seg_dict *d, size_t a, 
     /* no name ends with a particle (王凯的|讲话精神 is 王凯) */
     if (atom_is_text(an, b - 1, "的") || atom_is_text(an, b - 1, "之") ||
         atom_is_text(an, b - 1, "在"))
+        return 0;
+    /* nor with a verb of saying (王凯说|过什么 is 王凯) */
+    if (b - a == 3 && (atom_is_text(an, b - 1, "说") || atom_is_text(an, b - 1, "讲")))
         return 0;
     /* a name of two characters is no word of the dictionary but a person's
      * (雷锋; not 宣传, 强国, 时报: their first characters are surnames too) */
@@ -1341,6 +1347,17 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         if (ye && ye < tl && cp_in(utf8_valid_cp(t + ye, &pl), SS_Q_YEAR_PARTS) && ye + pl == tl) {
             end--;
             s1 = an.atoms[end - 1].end;
+        } else if (ye && ye < tl) { /* 2008年当年, 2020年上半年 (before 的): the year */
+            static const char *const spans[] = { "当年", "上半年", "下半年", "全年", "年内" };
+            for (size_t i = 0; i < NELEM(spans); i++) {
+                size_t l = strlen(spans[i]);
+                if (ye + l == tl && memcmp(t + ye, spans[i], l) == 0) {
+                    while (end > first && an.atoms[end - 1].norm >= an.atoms[first].norm + ye)
+                        end--;
+                    s1 = an.atoms[end - 1].end;
+                    break;
+                }
+            }
         }
     }
     /* how near a figure is, before it (约一百万吨, 近100万吨, 大约3000万元):
@@ -1725,6 +1742,20 @@ int ss_q_year_verb(ss_actx *ac, const char *s, size_t len)
  * what the words are to each other; after a word of its own they name a
  * thing (劳动关系, 环境影响). */
 static const char *const relation_words[] = { "关系", "影响", "作用", "联系", "区别" };
+
+size_t ss_q_year_span_len(ss_actx *ac, const char *s, size_t len)
+{
+    static const char *const spans[] = { "上半年", "下半年", "全年", "当年", "年内", "一季度",
+                                         "二季度", "三季度", "四季度", "第一季度", "第二季度",
+                                         "第三季度", "第四季度", "前三季度", "上旬", "中旬",
+                                         "下旬" };
+    ss_analysis an;
+    if (!len || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.nwords < 1 ||
+        an.words[0].slogan || an.words[0].first != 0 || an.words[0].last + 1 >= an.natoms)
+        return 0;
+    const ss_atom *a = &an.atoms[0], *b = &an.atoms[an.words[0].last];
+    return IN(spans, an.norm + a->norm, b->norm + b->normlen - a->norm) ? b->end : 0;
+}
 
 size_t ss_q_basis_start(ss_actx *ac, const char *s, size_t len)
 {

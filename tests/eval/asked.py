@@ -201,6 +201,16 @@ YEAR_TIME = {"…年以来的…": lambda t: "%s以来的%s" % year_and_word(t),
              "…年间的…": lambda t: "%s间的%s" % year_and_word(t),
              "…年前后的…": lambda t: "%s前后的%s" % year_and_word(t)}
 
+# ... with a part of the year, or the year as a time (nineteenth round):
+# 2008年上半年雨雪冰冻, 2008年一季度…, 2008年当年的…, 2008年份…, …事件.
+YEAR_PART = {"…年上半年…": lambda t: "%s上半年%s" % year_and_word(t),
+             "…年一季度…": lambda t: "%s一季度%s" % year_and_word(t),
+             "…年全年…": lambda t: "%s全年%s" % year_and_word(t),
+             "…年当年的…": lambda t: "%s当年的%s" % year_and_word(t),
+             "…年时的…": lambda t: "%s时的%s" % year_and_word(t),
+             "…年份…": lambda t: "%s份%s" % year_and_word(t),
+             "…年…事件": lambda t: "%s%s事件" % year_and_word(t)}
+
 # A figure asked as a fact, with a verb: 吞吐量达到一亿吨, 实现城镇新增就业一千一百万人.
 WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
              "…突破…": lambda t: "%s突破%s" % word_and_figure(t),
@@ -424,6 +434,10 @@ def main():
          "one-word queries with what of them is looked up (policies, rules, news, papers, figures)"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
         ("names with what is told of them", names, TOLD, "names asked for what is told of them"),
+        ("names asked what they said", names,  # nineteenth round
+         {"…说过什么": lambda t: t + "说过什么", "…说了什么": lambda t: t + "说了什么",
+          "…曾经说": lambda t: t + "曾经说"},
+         "names asked what they said"),
         ("names with a title before them", names, TITLED,
          "names with a title before them or as a speech's speaker"),
         ("questions at more length", questions, after_lead(AT_LENGTH), "questions at more length"),
@@ -445,6 +459,8 @@ def main():
          "keyword pairs of a year and a word, asked as an event"),
         ("year with a time of it", [q for q in glued if year_and_word(q["query"])], YEAR_TIME,
          "keyword pairs of a year and a word, with a time of the year or since it"),
+        ("year with a part of it", [q for q in glued if year_and_word(q["query"])], YEAR_PART,
+         "keyword pairs of a year and a word, with a part of the year"),  # nineteenth round
         ("word in a place", [q for q in pairs if q.get("kind") == "place"],
          {"B在A": lambda t: "%s在%s" % tuple(t.split(" ")[::-1])},
          "keyword pairs of a place and a word, as the word in the place"),
