@@ -711,11 +711,15 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
                           const raw_item *r, int natural, int may_split, ss_err *err);
 
 /* Bytes of the word at the start of t (len bytes), after a place, that
- * says the place's area (地区, 当地, 一带, 境内, 全境): the place; 0 when
+ * says the place's area (地区, 当地, 一带, 境内, 全境, 辖区, 周边, 全市…): the place; 0 when
  * none, or when t is a word of the dictionary whole (地区生产总值). */
 static size_t place_area(const seg_dict *d, const char *t, size_t len)
 {
-    static const char *const area[] = { "地区", "当地", "一带", "境内", "全境" };
+    static const char *const area[] = { "地区", "当地", "一带", "境内", "全境",
+                                        /* nineteenth round */
+                                        "本地", "辖区", "辖内", "域内", "范围内", "周边",
+                                        "那边", "这边", "全市", "全省",
+                                        "全县", "全区" };
     for (size_t i = 0; i < NELEM(area); i++) {
         size_t n = strlen(area[i]);
         if (len >= n && memcmp(t, area[i], n) == 0)

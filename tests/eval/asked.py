@@ -468,6 +468,12 @@ def main():
          {"A地区B": lambda t: "%s地区%s" % tuple(t.split(" ")),
           "A当地的B": lambda t: "%s当地的%s" % tuple(t.split(" "))},
          "keyword pairs of a place and a word, with the place's area"),
+        ("word in a place's area, more", [q for q in pairs if q.get("kind") == "place"],
+         {"A辖区B": lambda t: "%s辖区%s" % tuple(t.split(" ")),  # nineteenth round
+          "A本地B": lambda t: "%s本地%s" % tuple(t.split(" ")),
+          "A周边的B": lambda t: "%s周边的%s" % tuple(t.split(" ")),
+          "A范围内的B": lambda t: "%s范围内的%s" % tuple(t.split(" "))},
+         "keyword pairs of a place and a word, with more words of the place's area"),
         ("full-width letters and digits", ascii_, {"full-width": full_width},
          "queries with letters or digits"),
         ("figures written otherwise", figs, {"figures otherwise": other_figures},
