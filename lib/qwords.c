@@ -928,7 +928,7 @@ static const char *const request_phrases[] = {
      * 情况介绍, …最新动态, …的相关资料, …这件事, …的意义何在) */
     "相关政策", "有关政策", "最新政策", "相关规定", "有关规定", "情况介绍", "最新动态",
     "相关资料", "有关资料", "相关数据", "有关数据", "这件事", "这项工作", "意义何在",
-    "前景如何",
+    "前景如何", "目标", /* …的目标: what is aimed at, the thing (after 的 only: 发展目标 stays) */
     /* the scene of it (A背景下的B, A视角下的B): A and B */
     "背景下", "大背景下", "视角下", "视域下", "形势下", "新形势下", "条件下", "框架下",
     "语境下", "情况下",
@@ -1662,6 +1662,9 @@ ss_code ss_q_item_units(ss_query *q, const ss_analysis *an, const seg_dict *d, i
 static const char *const attain_verbs[] = {
     "达到", "突破", "超过", "实现", "完成", "增至", "增加到", "提高到", "提升到", "增长到",
     "达", "超", "高达", "多达", "累计", "共计", "总计", "逾", "为", "共", "共有", "突破了",
+    /* nineteenth round (not 新增: 新增就业; not 规模, 总量: 经济总量) */
+    "首次突破", "首破", "首次超过", "不低于", "不少于", "至少", "跃升至", "跃升到", "达到了",
+    "首度突破", "首度超过",
     /* ... and how near it was (约一百万吨, 近一百万吨) */
     "约", "近", "大约", "将近", "接近", "约为", "近乎",
 };
@@ -1693,19 +1696,20 @@ ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
     /* the verb at either edge goes; what stands between stays whole, words
      * or not (人均GDP突破: 人均GDP) */
     size_t first = 0, last = an.natoms - 1;
-    if (an.words[w1 - 1].last + 1 == an.natoms && attain_word(&an, w1 - 1) &&
-        an.words[w1 - 1].first > 0)
-        last = an.words[w1 - 1].first - 1;
-    else if (last >= 3) /* ... segmented otherwise (住房增加|到): its characters */
-        for (size_t i = 0; i < NELEM(attain_verbs) && last == an.natoms - 1; i++) {
+    if (last >= 3) /* a verb of two characters or more, however segmented
+                    * (住房增加|到, 住房高|达: not 达 alone): its characters */
+        for (size_t i = 0; i < NELEM(attain_verbs); i++) { /* the longest (首次突破, not 突破) */
             size_t n = strlen(attain_verbs[i]) / 3, k = an.natoms - n;
             const char *t = an.norm + an.atoms[k].norm;
             if (n >= 2 && k >= 1 && an.atoms[k].kind == SS_ATOM_HAN &&
                 an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen - an.atoms[k].norm ==
                     strlen(attain_verbs[i]) &&
-                memcmp(t, attain_verbs[i], strlen(attain_verbs[i])) == 0)
+                memcmp(t, attain_verbs[i], strlen(attain_verbs[i])) == 0 && k - 1 < last)
                 last = k - 1;
         }
+    if (last == an.natoms - 1 && an.words[w1 - 1].last + 1 == an.natoms &&
+        attain_word(&an, w1 - 1) && an.words[w1 - 1].first > 0)
+        last = an.words[w1 - 1].first - 1;
     if (an.words[0].first == 0 && attain_word(&an, 0) && an.words[0].last < last)
         first = an.words[0].last + 1;
     r->e = r->s + an.atoms[last].end;

@@ -219,7 +219,12 @@ WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
              # eighteenth round
              "…共…": lambda t: "%s共%s" % word_and_figure(t),
              "…增加到…": lambda t: "%s增加到%s" % word_and_figure(t),
-             "…突破…大关": lambda t: "%s突破%s大关" % word_and_figure(t)}
+             "…突破…大关": lambda t: "%s突破%s大关" % word_and_figure(t),
+             # nineteenth round
+             "…首次突破…": lambda t: "%s首次突破%s" % word_and_figure(t),
+             "…高达…": lambda t: "%s高达%s" % word_and_figure(t),
+             "…不低于…": lambda t: "%s不低于%s" % word_and_figure(t),
+             "…跃升至…": lambda t: "%s跃升至%s" % word_and_figure(t)}
 # ... and with how near the figure is (seventeenth round): 吞吐量 一亿吨以上.
 NEAR = {"… …以上": lambda t: "%s %s以上" % word_and_figure(t),
         "… …左右": lambda t: "%s %s左右" % word_and_figure(t),
