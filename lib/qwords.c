@@ -845,6 +845,7 @@ static const char *const de_aspects[] = {
     "发展目标", "总体要求", "目标要求", "工作要求", "基本要求", "基本原则", "主要成效", "实施效果", "实施成效", "工作成效", "经验启示", "经验和启示",
     "主要启示", "基本情况", "总体情况", "发展方向", "发展趋势", "发展前景", "历史沿革",
     "发展历程", "发展现状",
+    "特色", "优势", "劣势", "未来", "前景", "历史", "地位", /* …的特色, …的优势 */
 };
 
 /* How many words of an, one to three, at the end of words [w0, w1) make
@@ -860,6 +861,10 @@ static size_t de_aspect_words(const ss_analysis *an, size_t w0, size_t w1)
             ok = !an->words[w].slogan && an->atoms[an->words[w].first].kind == SS_ATOM_HAN &&
                  (w == a || an->words[w].first == an->words[w - 1].last + 1);
         const ss_atom *f = &an->atoms[an->words[a].first], *l = &an->atoms[an->words[w1 - 1].last];
+        /* a noun of one word only after a word of two characters or more
+         * (党的历史 stays: the party's history, 党史) */
+        if (k == 1 && an->words[a - 2].first == an->words[a - 2].last)
+            continue;
         if (ok && an->words[a - 1].last + 1 == an->words[a].first && de_word(an, &an->words[a - 1]) &&
             in_list(de_aspects, NELEM(de_aspects), an->norm + f->norm, l->norm + l->normlen - f->norm))
             return k;

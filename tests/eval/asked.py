@@ -120,15 +120,17 @@ SAID_OF = {"…的相关报道": lambda t: t + "的相关报道", "…的重要�
            # ... and how it is put in force
            "全面推行…": lambda t: "全面推行" + t, "实行…": lambda t: "实行" + t,
            "…的推行": lambda t: t + "的推行", "…实施以来": lambda t: t + "实施以来"}
-# ... and asked for its aims, tasks, course, outlook or state (nineteenth
-# round): 双减的目标任务, 双减的实施效果, 双减的发展历程, 双减的发展趋势.
+# ... and asked for its aims, tasks, course, outlook, state or features
+# (nineteenth round): 双减的目标任务, 双减的实施效果, 双减的发展趋势, 双减的特色.
 AIMS = {"…的目标任务": lambda t: t + "的目标任务", "…的重点任务": lambda t: t + "的重点任务",
         "…的总体要求": lambda t: t + "的总体要求", "…的工作目标": lambda t: t + "的工作目标",
         "…的实施效果": lambda t: t + "的实施效果", "…的主要成效": lambda t: t + "的主要成效",
         "…的经验启示": lambda t: t + "的经验启示", "…的发展历程": lambda t: t + "的发展历程",
         "…的历史沿革": lambda t: t + "的历史沿革", "…的基本情况": lambda t: t + "的基本情况",
         "…的工作思路": lambda t: t + "的工作思路", "…的具体措施": lambda t: t + "的具体措施",
-        "…的发展方向": lambda t: t + "的发展方向", "…的发展趋势": lambda t: t + "的发展趋势"}
+        "…的发展方向": lambda t: t + "的发展方向", "…的发展趋势": lambda t: t + "的发展趋势",
+        "…的特色": lambda t: t + "的特色", "…的优势": lambda t: t + "的优势",
+        "…的前景": lambda t: t + "的前景", "…的目标": lambda t: t + "的目标"}
 # ... and what of it is looked up (nineteenth round): 双减相关政策, 双减的有关规定,
 # 双减的情况介绍, 介绍一下双减, 双减的来龙去脉, 双减最新动态, 双减的相关资料.
 LOOKED_UP = {"…相关政策": lambda t: t + "相关政策", "…的有关规定": lambda t: t + "的有关规定",
@@ -434,7 +436,7 @@ def main():
         ("keywords asked what is said of them", words, SAID_OF,  # eighteenth round
          "one-word queries asked what is said of them, why they matter, what was done"),
         ("keywords asked for their aims", words, AIMS,  # nineteenth round
-         "one-word queries asked for their aims, tasks, course, outlook or state"),
+         "one-word queries asked for their aims, tasks, course, outlook, state or features"),
         ("keywords looked up", words, LOOKED_UP,  # nineteenth round
          "one-word queries with what of them is looked up (policies, rules, news, papers, figures)"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
