@@ -713,17 +713,26 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
 /* Bytes of the word at the start of t (len bytes), after a place, that
  * says the place's area (地区, 当地, 一带, 境内, 全境, 辖区, 周边, 全市…): the place; 0 when
  * none, or when t is a word of the dictionary whole (地区生产总值). */
-static size_t place_area(const seg_dict *d, const char *t, size_t len)
+static size_t place_area(ss_actx *ac, const char *t, size_t len)
 {
     static const char *const area[] = { "地区", "当地", "一带", "境内", "全境",
                                         /* nineteenth round */
                                         "本地", "辖区", "辖内", "域内", "范围内", "周边",
-                                        "那边", "这边", "全市", "全省",
-                                        "全县", "全区" };
+                                        "那边", "这边", "全市", "全省", "全县", "全区" };
+    /* in the normalised text (景德鎮地區試驗區: 地区) */
+    ss_analysis an;
+    if (!len || ss_analyze(ac, t, len, &an, NULL) != SS_OK || !an.natoms)
+        return 0;
+    size_t nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen;
+    const seg_dict *d = ss_actx_dict(ac);
     for (size_t i = 0; i < NELEM(area); i++) {
         size_t n = strlen(area[i]);
-        if (len >= n && memcmp(t, area[i], n) == 0)
-            return len > n && d && seg_dict_lookup(d, t, len, NULL) ? 0 : n;
+        if (nl < n || memcmp(an.norm, area[i], n) != 0)
+            continue;
+        for (size_t k = 0; k < an.natoms; k++)
+            if (an.atoms[k].norm + an.atoms[k].normlen == n)
+                return nl > n && d && seg_dict_lookup(d, an.norm, nl, NULL) ? 0 : an.atoms[k].end;
+        return 0;
     }
     return 0;
 }
@@ -754,7 +763,7 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     if (rc != SS_OK)
         return rc;
     /* 景德镇地区试验区, 景德镇当地的试验区: the place's area is the place */
-    rest.s += place_area(ss_actx_dict(ac), s + rest.s, rest.e - rest.s);
+    rest.s += place_area(ac, s + rest.s, rest.e - rest.s);
     if (rest.s < rest.e)
         rc = ss_q_trim_particles(ac, s, &rest, 1, err);
     if (rc != SS_OK)
@@ -1107,7 +1116,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         if (at) { /* 南通家纺: 南通 and 家纺 */
             raw_item head = *r, rest = *r;
             head.e = rest.s = r->s + at;
-            rest.s += place_area(ss_actx_dict(ac), s + rest.s, rest.e - rest.s);
+            rest.s += place_area(ac, s + rest.s, rest.e - rest.s);
             while (q->nunits > it.u0)
                 unit_free(&q->units[--q->nunits]);
             rc = parse_item(q, ac, o, s, &head, 0, 0, err);
