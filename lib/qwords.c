@@ -27,6 +27,7 @@ static const char *const stopwords[] = {
     "情况下", "条件下", "前提下", "背景下", "形势下", "新形势下", /* under it */
     "哪类", "哪一类", "哪几类", "哪种", "哪一种", "哪几种", "何种", /* 哪类企业…: which kind */
     "哪", "在哪", "在哪里", "哪儿", "在哪儿", /* …的关键在哪 */
+    "有没有", "请问",
     /* what a question says of the doing, not what is done (为什么要发展…,
      * 有哪些措施, 怎样才能…) */
     "要", "有", "应", "该", "会", "能", "可", "让", "使", "还", "才", "去", "来", "做", "干",
@@ -71,6 +72,10 @@ static const char *const generic_words[] = {
     "扎实", "深入", "大力", "全力", "持续", "继续", "稳步", "纵深", "强力", "有序",
     "稳妥", "严格", "认真", "精心", "加力", "聚力", "抓紧", "迅速", "大幅", "坚定不移",
     "千方百计", "全方位", "全力以赴",
+    /* what of the texts is looked for (哪些报告提到了…, 含有…的句子, …的表述有哪些;
+     * nineteenth round) */
+    "报告", "提到", "提及", "讲到", "谈到", "说到", "涉及", "出现", "含有", "包含",
+    "句子", "段落", "原文", "表述", "怎么表述",
 };
 /* Words that name what is wrong (a question about 土地指标不足 is about
  * 土地指标; the passages that answer it say 用地紧张, 瓶颈, 矛盾) and
@@ -105,6 +110,7 @@ static const char *const question_stems[] = {
     "何处", "从何", "有何", /* 该从何处着手, 有何对策 */
     "何为", "何谓", /* 何为三重一大: what it is */
     "哪类", "哪一类", "哪几类", "哪种", "哪一种", "哪几种", "何种", /* which kind */
+    "有没有", /* 有没有…的内容 */
 };
 
 /* 1 when text s (len bytes) holds a question word of question_stems. */
@@ -775,6 +781,8 @@ static const char *const lead_requests[] = {
     "解读", /* 解读双减 */
     "谈谈", "浅谈", "试论", "说说", "讲讲", "聊聊", /* 谈谈双减: what is asked about */
     "介绍", "介绍一下", /* 介绍一下双减 */
+    "请问", "提到", "提及", "含有", "包含", "涉及", "讲到", "谈到", "说到",
+    /* 请问双减, 提到双减的讲话 (not 讲: 讲政治 is a slogan) */
     "至今", /* 2019年至今 招商引资, as 以来 */
 };
 static const char *const trail_requests[] = {
@@ -831,7 +839,8 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
                                             "发展", "实践", "探索", "报道",
                                             "结合", /* A与B的结合 */
                                             "推行", "实行", "建立", /* 河长制的推行 */
-                                            "资料", "数据", "规定", /* …的资料, …的数据 */ };
+                                            "资料", "数据", "规定", /* …的资料, …的数据 */
+                                            "原文", "段落", "句子", "报告", "表述", /* …的原文 */ };
 
 /* Nouns of an aspect asked for, after 的, that the segmenter may cut in
  * two or three words (目标|任务, 历史|沿革) or keep whole (工作思路): the

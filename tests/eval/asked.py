@@ -137,7 +137,12 @@ LOOKED_UP = {"…相关政策": lambda t: t + "相关政策", "…的有关规�
              "…的情况介绍": lambda t: t + "的情况介绍", "介绍一下…": lambda t: "介绍一下" + t,
              "…的来龙去脉": lambda t: t + "的来龙去脉", "…最新动态": lambda t: t + "最新动态",
              "…的相关资料": lambda t: t + "的相关资料", "…的数据": lambda t: t + "的数据",
-             "…这件事": lambda t: t + "这件事", "…的意义何在": lambda t: t + "的意义何在"}
+             "…这件事": lambda t: t + "这件事", "…的意义何在": lambda t: t + "的意义何在",
+             # ... and what of the texts
+             "请问…": lambda t: "请问" + t, "有没有…的内容": lambda t: "有没有" + t + "的内容",
+             "…在哪些报告中提到": lambda t: t + "在哪些报告中提到",
+             "提到…的讲话": lambda t: "提到" + t + "的讲话", "…的原文": lambda t: t + "的原文",
+             "…的表述有哪些": lambda t: t + "的表述有哪些"}
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
@@ -438,7 +443,7 @@ def main():
         ("keywords asked for their aims", words, AIMS,  # nineteenth round
          "one-word queries asked for their aims, tasks, course, outlook, state or features"),
         ("keywords looked up", words, LOOKED_UP,  # nineteenth round
-         "one-word queries with what of them is looked up (policies, rules, news, papers, figures)"),
+         "one-word queries with what of them is looked up (policies, rules, news, papers, the texts)"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),
         ("names with what is told of them", names, TOLD, "names asked for what is told of them"),
         ("names asked what they said", names,  # nineteenth round

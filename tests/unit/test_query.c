@@ -522,6 +522,15 @@ static const struct {
     { "林长制这件事", "林长制", 0, 0 },
     { "林长制的意义何在", "林长制", 0, 0 },
     { "统计数据质量", "统计数据+质量", 0, 0 },               /* a word of its own */
+    /* what of the texts is looked for */
+    { "请问林长制", "林长制", 0, 0 },
+    { "有没有林长制的内容", "林长制", 0, 0 },
+    { "林长制在哪些报告中提到", "林长制", 0, 0 },
+    { "提到林长制的讲话", "林长制", 0, 0 },
+    { "林长制的原文", "林长制", 0, 0 },
+    { "林长制的表述有哪些", "林长制", 0, 0 },
+    { "含有林长制的句子", "林长制", 0, 0 },
+    { "讲政治", "讲政治", 0, 0 },                            /* a slogan */
     /* a general verb before a word of two or three characters: the word */
     { "推进双减", "双减", 0, 0 },
     /* ... and before a word of letters or another name of the table, of
