@@ -872,7 +872,7 @@ static size_t de_aspect_words(const ss_analysis *an, size_t w0, size_t w1)
         const ss_atom *f = &an->atoms[an->words[a].first], *l = &an->atoms[an->words[w1 - 1].last];
         /* a noun of one word only after a word of two characters or more
          * (党的历史 stays: the party's history, 党史) */
-        if (k == 1 && an->words[a - 2].first == an->words[a - 2].last)
+        if (k == 1 && an->words[a - 1].first < an->words[w0].first + 2)
             continue;
         if (ok && an->words[a - 1].last + 1 == an->words[a].first && de_word(an, &an->words[a - 1]) &&
             in_list(de_aspects, NELEM(de_aspects), an->norm + f->norm, l->norm + l->normlen - f->norm))
