@@ -75,7 +75,9 @@ static const char *const generic_words[] = {
     /* what of the texts is looked for (哪些报告提到了…, 含有…的句子, …的表述有哪些;
      * nineteenth round) */
     "报告", "提到", "提及", "讲到", "谈到", "说到", "涉及", "出现", "含有", "包含",
-    "句子", "段落", "原文", "表述", "怎么表述",
+    "句子", "段落", "原文", "表述", "怎么表述", "相关",
+    /* what is learnt of it (…有哪些成功经验, …的典型案例, …的经验启示) */
+    "启示", "经验启示", /* not 典型: 怎样宣传典型; 成功经验…: make_pieces */
 };
 /* Words that name what is wrong (a question about 土地指标不足 is about
  * 土地指标; the passages that answer it say 用地紧张, 瓶颈, 矛盾) and
@@ -220,6 +222,8 @@ static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
     }
 }
 
+static int piece_in(const ss_analysis *an, const piece *p, const char *const *list, size_t n);
+
 static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, size_t max)
 {
     size_t np = 0, w = 0;
@@ -256,6 +260,27 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
                an->atoms[pc[k + 1].last].norm + an->atoms[pc[k + 1].last].normlen - b->norm))
             pc[k].stop = pc[k + 1].stop = 1;
     }
+    /* a kind of example or lesson that ends the text (…的典型|案例, …的成功|
+     * 经验): a word of the request, as the noun is (怎样宣传典型: 典型 stays) */
+    static const char *const example_kinds[] = { "典型", "成功", "先进" };
+    static const char *const examples[] = { "案例", "经验", "做法", "范例", "样板" };
+    if (np >= 3 && pc[np - 2].last + 1 == pc[np - 1].first &&
+        piece_in(an, &pc[np - 1], examples, NELEM(examples)) &&
+        piece_in(an, &pc[np - 2], example_kinds, NELEM(example_kinds)))
+        pc[np - 2].stop = pc[np - 2].generic = 1;
+    /* ... or one word of them after a word of a thing, no verb (发展临空经济
+     * 有哪些成功经验; 如何推广成功经验 asks about the experience) */
+    static const char *const lessons[] = { "成功经验", "先进经验", "典型经验", "主要经验",
+                                           "典型案例" };
+    size_t things = 0;
+    for (size_t k = 0; k + 1 < np; k++) {
+        const ss_atom *a = &an->atoms[pc[k].first], *z = &an->atoms[pc[k].last];
+        things += !pc[k].stop && !pc[k].generic && !pc[k].single_han &&
+                  !(d && seg_dict_pos(d, an->norm + a->norm, z->norm + z->normlen - a->norm) ==
+                             SEG_POS_VERB);
+    }
+    if (np >= 3 && things >= 1 && piece_in(an, &pc[np - 1], lessons, NELEM(lessons)))
+        pc[np - 1].stop = pc[np - 1].generic = 1;
     /* 下 after a state of things (什么情况|下|启动…, 常态化|条件|下|如何…):
      * the scene of the question, not a character of the next word; so are
      * the words joined (新形势下: stopwords) */
@@ -292,6 +317,7 @@ static const char *const how_nouns[] = {
     "经验做法", "典型案例", "案例", "对策建议", "建议", "思考", "研究", "探讨", "探索", "分析",
     "典型做法", "主要做法", "有效做法", "成功经验", "主要经验", "先进经验",
     "具体措施", "工作思路", "有效途径", "政策措施", /* …的具体措施 */
+    "启示", "经验启示", "经验和启示", "做法和经验", "经验和做法", /* what is learnt of it */
 };
 
 /* Words of the kind of way asked for, before a noun of how_nouns (…的典型
@@ -851,9 +877,9 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
  * (…的具体措施, …的实现路径: how_nouns, a question). */
 static const char *const de_aspects[] = {
     "目标任务", "重点任务", "主要任务", "目标和任务", "工作目标", "主要目标", "总体目标",
-    "发展目标", "总体要求", "目标要求", "工作要求", "基本要求", "基本原则", "主要成效", "实施效果", "实施成效", "工作成效", "经验启示", "经验和启示",
-    "主要启示", "基本情况", "总体情况", "发展方向", "发展趋势", "发展前景", "历史沿革",
-    "发展历程", "发展现状",
+    "发展目标", "总体要求", "目标要求", "工作要求", "基本要求", "基本原则", "主要成效",
+    "实施效果", "实施成效", "工作成效", "基本情况", "总体情况", "发展方向", "发展趋势",
+    "发展前景", "历史沿革", "发展历程", "发展现状",
     "特色", "优势", "劣势", "未来", "前景", "历史", "地位", /* …的特色, …的优势 */
 };
 

@@ -162,11 +162,14 @@ WAYS = {"…有何对策": lambda r: r + "有何对策", "…从哪些方面入�
         "…的着力点": lambda r: r + "的着力点", "…如何破题": lambda r: r + "如何破题",
         "…要注意什么": lambda r: r + "要注意什么", "…该从何处着手": lambda r: r + "该从何处着手",
         "…，有哪些经验可以借鉴": lambda r: r + "，有哪些经验可以借鉴"}
-# ... for the kind of way, or where its key lies (nineteenth round):
-# …的主要举措, …的实现路径, …的关键在哪; for a question and for one word.
+# ... for the kind of way, where its key lies, what is learnt of it
+# (nineteenth round): …的主要举措, …的实现路径, …的关键在哪, …的经验启示;
+# for a question and for one word.
 WAY_KINDS = {"…的主要举措": lambda r: r + "的主要举措", "…的具体措施": lambda r: r + "的具体措施",
              "…的实现路径": lambda r: r + "的实现路径", "…的工作思路": lambda r: r + "的工作思路",
-             "…的关键在哪": lambda r: r + "的关键在哪"}
+             "…的关键在哪": lambda r: r + "的关键在哪",
+             "…的经验启示": lambda r: r + "的经验启示", "…的典型案例": lambda r: r + "的典型案例",
+             "…有哪些成功经验": lambda r: r + "有哪些成功经验"}
 # ... in the words of a talk or of the doing (eighteenth round): 谈谈…, …怎么抓.
 TALK = {"谈谈…": lambda r: "谈谈" + r, "浅谈…": lambda r: "浅谈" + r, "…怎么抓": lambda r: r + "怎么抓",
         "…的关键是什么": lambda r: r + "的关键是什么", "…的几点思考": lambda r: r + "的几点思考"}
