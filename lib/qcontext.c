@@ -107,7 +107,10 @@ void ss_q_resolve_speaker(ss_query *q, size_t ci, int (*has)(void *db, const cha
         return;
     char term[64];
     if (snprintf(term, sizeof term, SS_PREFIX_SPEAKER "%s", u->text) < (int)sizeof term)
-        k->speaker = has(db, term);
+        k->speaker = has(db, term) ? 1 : 0;
+    /* a role the collection knows as a speaker's (市委书记 招商引资, 省长 灾后重建) */
+    if (!k->speaker && snprintf(term, sizeof term, SS_PREFIX_ROLE "%s", u->text) < (int)sizeof term)
+        k->speaker = has(db, term) ? 2 : 0;
 }
 
 size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, size_t max)
@@ -116,7 +119,8 @@ size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, si
     const unit *u = concept_unit(q, c);
     if (c->speaker && u && n < max) { /* the speeches the person gave */
         ctx_term *t = &out[n++];
-        snprintf(t->term, sizeof t->term, SS_PREFIX_SPEAKER "%s", u->text);
+        snprintf(t->term, sizeof t->term, "%s%s",
+                 c->speaker == 2 ? SS_PREFIX_ROLE : SS_PREFIX_SPEAKER, u->text);
         t->also[0] = '\0';
         t->boolean = 1;
     }

@@ -66,8 +66,9 @@ typedef struct {
     uint32_t places[MAX_CONCEPT_PLACES]; /* the places it names (gazetteer ids; qcontext.c) */
     size_t nplaces;
     int year;          /* the year it names (2008, 2008年), or 0 */
-    int speaker;       /* a name the collection knows as a speech's speaker (李克强): the
-                          speeches it gave are context (qcontext.c) */
+    int speaker;       /* 1: a name the collection knows as a speech's speaker (李克强); 2: a
+                          role it knows as one (市委书记): the speeches given are context
+                          (qcontext.c) */
     int figure;        /* a figure (五千万吨, 2000亿): stands whole, never inside a bigger one */
     int split;         /* its units are the two halves of one dictionary word (乡村振兴 ->
                           乡村 + 振兴): fewer characters may stand between them (qfind.c) */
@@ -330,7 +331,8 @@ int ss_q_push_cocc(occs *o, occ x);
 void ss_q_resolve_context(ss_query *q);
 /* Sets concept ci's speaker flag: a name of two to four Han characters,
  * typed beside other words, no place or year, not quoted, that has(db,
- * SS_PREFIX_SPEAKER + name) finds: the speeches it gave are context. */
+ * SS_PREFIX_SPEAKER + name) finds (1), or a role that has(db,
+ * SS_PREFIX_ROLE + role) finds (2): the speeches given are context. */
 void ss_q_resolve_speaker(ss_query *q, size_t ci, int (*has)(void *db, const char *term),
                           void *db);
 /* Strength of context each concept has in this passage: its speech's own

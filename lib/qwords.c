@@ -1066,8 +1066,9 @@ static int person_then_said(const ss_analysis *an, const seg_dict *d, size_t a, 
         atom_is_text(an, b - 1, "在"))
         return 0;
     /* nor with a verb of saying (王凯说|过什么 is 王凯) */
-    if (b - a == 3 && (atom_is_text(an, b - 1, "说") || atom_is_text(an, b - 1, "讲")))
-        return 0;
+    if (b - a == 3 && (atom_is_text(an, b - 1, "说") || atom_is_text(an, b - 1, "讲") ||
+                       atom_is_text(an, b - 1, "副") || atom_is_text(an, b - 1, "正")))
+        return 0; /* nor with the start of a title (玉民|副市长) */
     /* a name of two characters is no word of the dictionary but a person's
      * (雷锋; not 宣传, 强国, 时报: their first characters are surnames too) */
     const char *t = an->norm + an->atoms[a].norm;
@@ -1321,6 +1322,10 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         } else if (w1 > w0 && an.words[w0].last + 1 < end && !(w1 - w0 == 1 && !ascii_left) &&
                    an.words[w0].first == first &&
                    edge_word(&an, &an.words[w0], lead_requests, nl) &&
+                   /* 中 only after a request (政府工作报告|中|的…), not opening
+                    * the text (中|以|常州|创新园: China and Israel) */
+                   !(atom_is_text(&an, an.words[w0].first, "中") &&
+                     an.words[w0].first == an.words[w0].last && first == 0) &&
                    /* a character of its own before one more (在|岗|职工) stays */
                    !(atom_is_text(&an, an.words[w0].first, "在") &&
                      an.words[w0].first == an.words[w0].last && w0 + 1 < w1 &&

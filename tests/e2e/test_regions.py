@@ -139,6 +139,13 @@ def test_speaker(db):
     kq = [h for h in res["hits"] if h["file"].endswith("kq.txt")] if res else []
     check(bool(kq) and kq[0].get("speaker") == "总理 孔某某", "the report's speaker",
           str(kq[0].get("speaker") if kq else None))
+    # ... and so does a role (nineteenth round): 总理 finds the report a
+    # 总理 gave, not the 省长's; 省长 the other way round
+    for role, want, other in (("总理", "kq.txt", "tax.txt"), ("省长", "tax.txt", "kq.txt")):
+        rc, res = query(db, role + " 减税降费", "--strict")
+        fs = [os.path.basename(h["file"]) for h in res["hits"]] if res else []
+        check(rc == 0 and want in fs and other not in fs,
+              role + " 减税降费: the speeches given in that role", str(fs))
     # alone, or quoted, a name is its text (the report's head line names him)
     for q in ("孔某某", "\"孔某某\" 减税降费"):
         rc, res = query(db, q, "--strict")
