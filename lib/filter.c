@@ -30,8 +30,12 @@ static const struct {
     const char *name, *kind;
 } kind_names[] = {
     { "speech", "speech" }, { "讲话", "speech" }, { "发言", "speech" }, { "致辞", "speech" },
+    { "演讲", "speech" }, { "讲话稿", "speech" }, { "讲稿", "speech" }, { "发言稿", "speech" },
+    { "讲话材料", "speech" }, { "speeches", "speech" },
     { "report", "report" }, { "报告", "report" }, { "工作报告", "report" },
+    { "政府工作报告", "report" }, { "reports", "report" },
     { "article", "article" }, { "news", "article" }, { "新闻", "article" }, { "报道", "article" },
+    { "文章", "article" }, { "新闻报道", "article" }, { "articles", "article" },
 };
 
 static const char *kind_of(const char *v)
@@ -54,8 +58,12 @@ static int four_digits(const char **p, int *y)
     }
     if (*s >= '0' && *s <= '9')
         return -1;
-    if (strncmp(s, "年", strlen("年")) == 0)
+    if (strncmp(s, "年", strlen("年")) == 0) {
         s += strlen("年");
+        /* 2019年度, 2019年份: the year */
+        if (strncmp(s, "度", strlen("度")) == 0 || strncmp(s, "份", strlen("份")) == 0)
+            s += strlen("度");
+    }
     *p = s;
     return 0;
 }
@@ -336,6 +344,26 @@ static ss_code title_query(ss_actx *ac, xc_db *db, const char *v, xc_query **out
     return rc;
 }
 
+/* The province a one-character short form names (豫: 河南), for region:
+ * values only (in text 豫 is also a word of its own). */
+static const char *province_of_short(const char *v)
+{
+    static const char *const pairs[][2] = {
+        { "京", "北京" },   { "津", "天津" }, { "冀", "河北" }, { "晋", "山西" }, { "蒙", "内蒙古" },
+        { "辽", "辽宁" },   { "吉", "吉林" }, { "黑", "黑龙江" }, { "沪", "上海" }, { "苏", "江苏" },
+        { "浙", "浙江" },   { "皖", "安徽" }, { "闽", "福建" }, { "赣", "江西" }, { "鲁", "山东" },
+        { "豫", "河南" },   { "鄂", "湖北" }, { "湘", "湖南" }, { "粤", "广东" }, { "桂", "广西" },
+        { "琼", "海南" },   { "渝", "重庆" }, { "川", "四川" }, { "蜀", "四川" }, { "黔", "贵州" },
+        { "贵", "贵州" },   { "滇", "云南" }, { "云", "云南" }, { "藏", "西藏" }, { "陕", "陕西" },
+        { "秦", "陕西" },   { "甘", "甘肃" }, { "陇", "甘肃" }, { "青", "青海" }, { "宁", "宁夏" },
+        { "新", "新疆" },   { "台", "台湾" }, { "港", "香港" }, { "澳", "澳门" },
+    };
+    for (size_t i = 0; i < NELEM(pairs); i++)
+        if (strcmp(v, pairs[i][0]) == 0)
+            return pairs[i][1];
+    return NULL;
+}
+
 /* The alternatives one filter value stands for, pushed onto l. */
 static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer *g, xc_db *db,
                            qlist *l, ss_err *err)
@@ -346,6 +374,9 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
     case SS_F_REGION: {
         uint32_t ids[16], m[16]; /* a group (长三角) stands for its members */
         size_t n = g ? ss_gaz_lookup_area(g, v, strlen(v), ids, 16) : 0;
+        const char *prov = n == 0 ? province_of_short(v) : NULL;
+        if (prov && g) /* region:豫 */
+            n = ss_gaz_lookup_area(g, prov, strlen(prov), ids, 16);
         if (n == 0)
             return ss_seterr(err, SS_EINVAL, "unknown region: '%s'", v);
         for (size_t i = 0; i < n; i++) {

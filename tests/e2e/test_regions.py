@@ -76,6 +76,12 @@ def test_filters(db):
         ("基础设施 region:成渝", {"sc.txt"}),
         # the indexer reads no group out of text: 东北 in a 广州 speech is not 辽宁
         ("老工业基地 region:辽宁", {"ln.txt", "sy.txt"}),
+        # a province's one-character short form, a year with 年度, more
+        # names of kinds (nineteenth round)
+        ("老工业基地 region:辽", {"ln.txt", "sy.txt"}),
+        ("基础设施 region:陇", {"gs.txt"}),
+        ("老工业基地 year:2004年度", {"ln.txt", "sy.txt", "gov.txt"}),
+        ("开发区 kind:政府工作报告", {"hb.txt", "zj.txt", "js.txt"}),
     ]
     for q, want in cases:
         rc, res = query(db, q)
