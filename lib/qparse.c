@@ -1040,8 +1040,10 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s)
             rest.s += pl;
         /* 2008年|上半年雨雪冰冻, 2008年|全年…: the year's part goes with it */
-        if (figure_cut && ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s)
+        if (figure_cut && ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s) {
             rest.s += ss_q_year_span_len(ac, s + rest.s, rest.e - rest.s);
+            rest.e = rest.s + ss_q_event_end(ac, s + rest.s, rest.e - rest.s); /* …事件 */
+        }
         /* 2018年的重点项目, 王凯关于项目建设的讲话: each without its
          * particles and words of the request */
         rc = ss_q_trim_particles(ac, s, &head, 1, err);

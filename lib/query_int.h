@@ -215,6 +215,10 @@ int ss_q_relation_word(ss_actx *ac, const char *s, size_t len);
 /* The bytes of a part of a year that opens s (len bytes) before another
  * word (上半年, 全年, 一季度, 当年…: 2008年上半年雨雪冰冻); 0 when none. */
 size_t ss_q_year_span_len(ss_actx *ac, const char *s, size_t len);
+/* The length of s (len bytes) without 事件 when a segmenter word of its own
+ * ends it after another (雨雪冰冻事件: 雨雪冰冻), else len; after a year only
+ * (突发事件 is a thing). */
+size_t ss_q_event_end(ss_actx *ac, const char *s, size_t len);
 /* Where the words of s (len bytes) begin after a verb of what a thing is
  * based on or aimed at (基于, 围绕, 聚焦…) that opens it before another
  * word; 0 when none opens it. */

@@ -840,7 +840,6 @@ static const char *const trail_requests[] = {
  * dictionary knows whole stays (统战工作, 三农问题). */
 static const char *const trail_after_long[] = { "工作", "问题", "成效", "成果", "成绩", "进展",
                                                  "效果", "经验", "做法",
-                                                 "事件", /* 雨雪冰冻事件: the event */
                                                  /* the meeting a speech was given at
                                                   * (项目建设推进会): its passages
                                                   * are on the thing */
@@ -887,8 +886,20 @@ static const char *const de_aspects[] = {
  * a noun of de_aspects after 的, with a word before the 的; 0 when none. */
 static int de_word(const ss_analysis *an, const ss_word *x);
 
-static size_t de_aspect_words(const ss_analysis *an, size_t w0, size_t w1)
+static size_t de_aspect_words(const ss_analysis *an, const seg_dict *d, size_t w0, size_t w1)
 {
+    /* a thing before 的, not a clause: of three words or more, none a verb
+     * before others (做|强|陶瓷|产业的总体要求, 教育|放在|优先发展的地位 stay
+     * questions; 开放|招商, 东北|老工业|基地|振兴 are things) */
+    size_t de = w0;
+    while (de < w1 && !de_word(an, &an->words[de]))
+        de++;
+    for (size_t w = w0; d && de >= w0 + 3 && w + 1 < de; w++) {
+        const ss_atom *f = &an->atoms[an->words[w].first], *l = &an->atoms[an->words[w].last];
+        if (!an->words[w].slogan && (w == w0 || an->words[w].first < an->words[w].last) &&
+            seg_dict_pos(d, an->norm + f->norm, l->norm + l->normlen - f->norm) == SEG_POS_VERB)
+            return 0; /* a verb of one character inside is a short form's (三|供|一业) */
+    }
     for (size_t k = 1; k <= 3 && w1 >= w0 + k + 2; k++) {
         size_t a = w1 - k;
         int ok = 1;
@@ -1269,7 +1280,7 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         ascii_left |= an.atoms[k].kind == SS_ATOM_ASCII;
     for (;;) {
         size_t k = requests ? phrase_words(&an, w0, w1, 0, ascii_left) : 0;
-        size_t kd = requests ? de_aspect_words(&an, w0, w1) : 0;
+        size_t kd = requests ? de_aspect_words(&an, ss_actx_dict(ac), w0, w1) : 0;
         if (k && an.words[w1 - 1].last + 1 == end) {
             w1 -= k;
         } else if (kd && an.words[w1 - 1].last + 1 == end) {
@@ -1804,6 +1815,24 @@ size_t ss_q_year_span_len(ss_actx *ac, const char *s, size_t len)
         return 0;
     const ss_atom *a = &an.atoms[0], *b = &an.atoms[an.words[0].last];
     return IN(spans, an.norm + a->norm, b->norm + b->normlen - a->norm) ? b->end : 0;
+}
+
+size_t ss_q_event_end(ss_actx *ac, const char *s, size_t len)
+{
+    ss_analysis an;
+    if (!len || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.nwords < 2)
+        return len;
+    size_t w = an.nwords;
+    while (w > 0 && an.words[w - 1].slogan)
+        w--;
+    if (w < 2)
+        return len;
+    const ss_word *x = &an.words[w - 1];
+    const ss_atom *a = &an.atoms[x->first], *b = &an.atoms[x->last];
+    if (x->last + 1 != an.natoms || b->norm + b->normlen - a->norm != strlen("事件") ||
+        memcmp(an.norm + a->norm, "事件", strlen("事件")) != 0)
+        return len;
+    return a->start;
 }
 
 size_t ss_q_basis_start(ss_actx *ac, const char *s, size_t len)
