@@ -1077,9 +1077,15 @@ static int person_then_said(const ss_analysis *an, const seg_dict *d, size_t a, 
         atom_is_text(an, b - 1, "在"))
         return 0;
     /* nor with a verb of saying (王凯说|过什么 is 王凯) */
-    if (b - a == 3 && (atom_is_text(an, b - 1, "说") || atom_is_text(an, b - 1, "讲") ||
-                       atom_is_text(an, b - 1, "副") || atom_is_text(an, b - 1, "正")))
-        return 0; /* nor with the start of a title (玉民|副市长) */
+    if (b - a == 3) { /* nor with the start of a title (玉民|副市长) or a word of
+                       * function (王凯|是什么意思) */
+        static const char *const not_last[] = { "说", "讲", "副", "正", "是", "和", "与",
+                                                "对", "为", "要", "也", "都", "就", "还",
+                                                "曾", "有" };
+        for (size_t i = 0; i < NELEM(not_last); i++)
+            if (atom_is_text(an, b - 1, not_last[i]))
+                return 0;
+    }
     /* a name of two characters is no word of the dictionary but a person's
      * (雷锋; not 宣传, 强国, 时报: their first characters are surnames too) */
     const char *t = an->norm + an->atoms[a].norm;
