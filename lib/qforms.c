@@ -339,6 +339,11 @@ size_t ss_q_edge_figure(const char *w, size_t len)
     size_t ye = ss_q_years_end(w, len, &span);
     if (ye && ye < len && word_rest(w + ye, len - ye))
         return ye; /* a year or years: 2018年重点项目, 2015年至2020年的脱贫攻坚 */
+    for (size_t k = 1; k + 4 < len; k++) /* … at the end: 特大洪水1998年 */
+        if (w[k] >= '0' && w[k] <= '9' && !(w[k - 1] >= '0' && w[k - 1] <= '9') &&
+            w[k - 1] != '.' && (unsigned char)w[k - 1] >= 0x80 &&
+            ss_q_years_end(w + k, len - k, &span) == len - k && word_rest(w, k))
+            return k;
     if (!inner_figure(w, len, &s, &e, f, MAX_ALTS))
         return 0;
     if (s == 0 && e < len && word_rest(w + e, len - e))

@@ -976,8 +976,16 @@ static ss_code push_apart(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
 }
 
 static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
-                          const raw_item *r, int natural, int may_split, ss_err *err)
+                          const raw_item *r0, int natural, int may_split, ss_err *err)
 {
+    /* 在1998年特大洪水: the year and the rest, 在 says when */
+    raw_item at = *r0;
+    const raw_item *r = &at;
+    int sp0 = 0;
+    if (!natural && !at.quoted && !at.negated && at.e - at.s > strlen("在") + 4 &&
+        memcmp(s + at.s, "在", strlen("在")) == 0 &&
+        ss_q_years_end(s + at.s + strlen("在"), at.e - at.s - strlen("在"), &sp0) > 0)
+        at.s += strlen("在");
     ss_analysis an;
     ss_code rc = ss_analyze(ac, s + r->s, r->e - r->s, &an, err);
     if (rc != SS_OK)
@@ -1062,6 +1070,10 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             return rc;
         if (ss_q_request_word(ac, s + rest.s, rest.e - rest.s))
             rest.e = rest.s; /* 2018年以来: 以来 goes */
+        /* 2008年的雨雪冰冻事件: the event */
+        if (next - cut == 3 && memcmp(s + r->s + cut, "的", 3) == 0 &&
+            ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s && head.e > head.s)
+            rest.e = rest.s + ss_q_event_end(ac, s + rest.s, rest.e - rest.s);
         /* 光伏和扶贫的关系: 光伏 扶贫 (the cut was at 的) */
         if (next - cut == 3 && memcmp(s + r->s + cut, "的", 3) == 0 &&
             ss_q_relation_word(ac, s + rest.s, rest.e - rest.s))

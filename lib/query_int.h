@@ -129,8 +129,9 @@ struct ss_query {
  * qwords.c, qparse.c). */
 #define SS_Q_MODIFIERS "老新大小总副全各非超高低准次亚前原多单双微重主分每本名"
 /* The start or end of a year after it (2019年底, 2008年初, 2018年末), or the
- * year itself (2019年度, 2008年间, 2008年时, 2008年份; qwords.c, qparse.c). */
-#define SS_Q_YEAR_PARTS "初底末度间时份"
+ * year itself (2019年度, 2008年间, 2008年时, 2008年份), or after, before or
+ * within it (2008年后, 2008年前, 2008年内; qwords.c, qparse.c). */
+#define SS_Q_YEAR_PARTS "初底末度间时份后前内"
 /* The levels of government, before a word they qualify (市博物馆, 县医院;
  * qparse.c). */
 #define SS_Q_LEVELS "省市县区镇乡村州盟旗"

@@ -1410,7 +1410,9 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
             end--;
             s1 = an.atoms[end - 1].end;
         } else if (ye && ye < tl) { /* 2008年当年, 2020年上半年 (before 的): the year */
-            static const char *const spans[] = { "当年", "上半年", "下半年", "全年", "年内" };
+            static const char *const spans[] = { "当年", "上半年", "下半年", "全年", "年内",
+                                                 "底前", "初前", "那年", "当时", "那时",
+                                                 "之前", "之后", "以前", "以后" };
             for (size_t i = 0; i < NELEM(spans); i++) {
                 size_t l = strlen(spans[i]);
                 if (ye + l == tl && memcmp(t + ye, spans[i], l) == 0) {
