@@ -339,6 +339,21 @@ size_t ss_q_edge_figure(const char *w, size_t len)
     size_t ye = ss_q_years_end(w, len, &span);
     if (ye && ye < len && word_rest(w + ye, len - ye))
         return ye; /* a year or years: 2018年重点项目, 2015年至2020年的脱贫攻坚 */
+    if (len > 4 + 3 && year_at(w, len, 0) && (unsigned char)w[4] >= 0x80) {
+        /* a year without 年 before a word (2008雨雪冰冻, 2035远景目标); not
+         * before what counts it (2000多, 2019万, 2000个, 1998届) */
+        static const char *const counts = "多余万亿千百十个年月日号届次位名人家户元吨亩米度倍";
+        size_t l = 0;
+        uint32_t cp = utf8_valid_cp(w + 4, &l);
+        int counted = 0;
+        for (size_t i = 0; counts[i] && !counted;) {
+            size_t cl = 0;
+            counted = utf8_valid_cp(counts + i, &cl) == cp;
+            i += cl ? cl : 1;
+        }
+        if (!counted && word_rest(w + 4, len - 4))
+            return 4;
+    }
     for (size_t k = 1; k + 4 < len; k++) /* … at the end: 特大洪水1998年 */
         if (w[k] >= '0' && w[k] <= '9' && !(w[k - 1] >= '0' && w[k - 1] <= '9') &&
             w[k - 1] != '.' && (unsigned char)w[k - 1] >= 0x80 &&

@@ -224,7 +224,8 @@ YEAR_PART = {"…年上半年…": lambda t: "%s上半年%s" % year_and_word(t),
              "…年后的…": lambda t: "%s后的%s" % year_and_word(t),
              "…年内的…": lambda t: "%s内的%s" % year_and_word(t),
              "在…年…": lambda t: "在%s%s" % year_and_word(t),
-             "…年底前的…": lambda t: "%s底前的%s" % year_and_word(t)}
+             "…年底前的…": lambda t: "%s底前的%s" % year_and_word(t),
+             "……(no 年)": lambda t: "%s%s" % (year_and_word(t)[0][:-1], year_and_word(t)[1])}
 
 # A figure asked as a fact, with a verb: 吞吐量达到一亿吨, 实现城镇新增就业一千一百万人.
 WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
