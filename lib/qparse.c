@@ -1366,6 +1366,23 @@ static void plus_apart(const ss_query_opts *o, char *text)
         if (c == '"' || (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
                          ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)))
             quoted = !quoted;
+        if ((c == '/' || c == '|' || c == '&' || c == '-') && !quoted && i >= 6 && i + 6 < len &&
+            (unsigned char)text[i - 1] >= 0x80 && (unsigned char)text[i + 1] >= 0x80) {
+            /* a slash, bar, ampersand or hyphen between two words of Chinese
+             * of two characters or more, no figure in them (光伏/扶贫; not
+             * 180万元/亩, 万吨/年, 京-津) */
+            size_t ts = i, te = i + 1;
+            while (ts > 0 && text[ts - 1] != ' ')
+                ts--;
+            while (te < len && text[te] != ' ')
+                te++;
+            int digits = 0, ok = i - ts >= 6 && te - (i + 1) >= 6;
+            for (size_t k = ts; k < te; k++)
+                digits |= ascii_is_digit(text[k]) || (k != i && (text[k] == '/' || text[k] == '-'));
+            if (ok && !digits && !syn_word(o, text + ts, te - ts))
+                text[i] = ' ';
+            continue;
+        }
         if (c != '+' || quoted || i == 0 || i + 1 >= len)
             continue;
         unsigned char p = (unsigned char)text[i - 1], n = (unsigned char)text[i + 1];

@@ -404,7 +404,9 @@ def main():
          "keyword pairs with a single character or letters"),
         ("pairs joined otherwise", pairs,  # eighteenth round
          {"A+B": lambda t: t.replace(" ", "+"), "A或B": lambda t: t.replace(" ", "或"),
-          "A与B相结合": lambda t: t.replace(" ", "与") + "相结合"},
+          "A与B相结合": lambda t: t.replace(" ", "与") + "相结合",
+          # nineteenth round
+          "A/B": lambda t: t.replace(" ", "/"), "A-B": lambda t: t.replace(" ", "-")},
          "keyword pairs joined by a plus, by 或, or said to be combined"),
         ("pairs said of together", pairs,  # eighteenth round
          {"A与B之间": lambda t: t.replace(" ", "与") + "之间",

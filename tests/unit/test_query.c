@@ -157,6 +157,14 @@ static const struct {
     { "+项目建设", "项目建设", 0, 0 },
     { "互联网+政务服务", "互联网++政务服务{互联网加政务服务}", 0, 0 }, /* of the table */
     { "项目建设与招商引资相结合", "项目建设 招商引资", 0, 0 },
+    /* ... and so do a slash, bar, ampersand or hyphen between words of two
+     * characters or more, no figure in them (nineteenth round) */
+    { "项目建设/招商引资", "项目建设 招商引资", 0, 0 },
+    { "项目建设-招商引资", "项目建设 招商引资", 0, 0 },
+    { "项目建设|招商引资", "项目建设 招商引资", 0, 0 },
+    { "项目建设&招商引资", "项目建设 招商引资", 0, 0 },
+    { "万元/亩", "万元+亩", 0, 0 },                          /* a unit */
+    { "\"项目建设/招商引资\"", "\"项目建设招商引资\"", 0, 0 },     /* quoted: one */
     { "党和国家", "党和国家", 0, 0 },
     { "中和", "中和", 0, 0 },                              /* a word: no particle goes */
     /* a noun of one character before a word: two words, as 猪的价格 (the
