@@ -213,34 +213,27 @@ YEAR_TIME = {"…年以来的…": lambda t: "%s以来的%s" % year_and_word(t),
 
 # ... with a part of the year, or the year as a time (nineteenth round):
 # 2008年上半年雨雪冰冻, 2008年一季度…, 2008年当年的…, 2008年份…, …事件.
-YEAR_PART = {"…年上半年…": lambda t: "%s上半年%s" % year_and_word(t),
-             "…年一季度…": lambda t: "%s一季度%s" % year_and_word(t),
-             "…年全年…": lambda t: "%s全年%s" % year_and_word(t),
-             "…年当年的…": lambda t: "%s当年的%s" % year_and_word(t),
-             "…年时的…": lambda t: "%s时的%s" % year_and_word(t),
-             "…年份…": lambda t: "%s份%s" % year_and_word(t),
-             "…年…事件": lambda t: "%s%s事件" % year_and_word(t),
-             "……年": lambda t: "%s%s" % year_and_word(t)[::-1],
-             "…年后的…": lambda t: "%s后的%s" % year_and_word(t),
-             "…年内的…": lambda t: "%s内的%s" % year_and_word(t),
-             "在…年…": lambda t: "在%s%s" % year_and_word(t),
-             "…年底前的…": lambda t: "%s底前的%s" % year_and_word(t),
-             "……(no 年)": lambda t: "%s%s" % (year_and_word(t)[0][:-1], year_and_word(t)[1])}
+def year_forms(pairs):
+    """{name: form} from (name, format of year and word) pairs."""
+    return {name: (lambda fmt: lambda t: fmt % year_and_word(t))(fmt) for name, fmt in pairs}
+
+
+YEAR_PART = year_forms([("…年上半年…", "%s上半年%s"), ("…年一季度…", "%s一季度%s"),
+                        ("…年全年…", "%s全年%s"), ("…年当年的…", "%s当年的%s"),
+                        ("…年时的…", "%s时的%s"), ("…年份…", "%s份%s"), ("…年…事件", "%s%s事件"),
+                        ("…年后的…", "%s后的%s"), ("…年内的…", "%s内的%s"), ("在…年…", "在%s%s"),
+                        ("…年底前的…", "%s底前的%s")])
+YEAR_PART["……年"] = lambda t: "%s%s" % year_and_word(t)[::-1]
+YEAR_PART["……(no 年)"] = lambda t: "%s%s" % (year_and_word(t)[0][:-1], year_and_word(t)[1])
 
 # A figure asked as a fact, with a verb: 吞吐量达到一亿吨, 实现城镇新增就业一千一百万人.
-WITH_VERB = {"…达到…": lambda t: "%s达到%s" % word_and_figure(t),
-             "…突破…": lambda t: "%s突破%s" % word_and_figure(t),
-             "实现……": lambda t: "实现%s%s" % word_and_figure(t),
-             "… 超过…": lambda t: "%s 超过%s" % word_and_figure(t),
-             # eighteenth round
-             "…共…": lambda t: "%s共%s" % word_and_figure(t),
-             "…增加到…": lambda t: "%s增加到%s" % word_and_figure(t),
-             "…突破…大关": lambda t: "%s突破%s大关" % word_and_figure(t),
-             # nineteenth round
-             "…首次突破…": lambda t: "%s首次突破%s" % word_and_figure(t),
-             "…高达…": lambda t: "%s高达%s" % word_and_figure(t),
-             "…不低于…": lambda t: "%s不低于%s" % word_and_figure(t),
-             "…跃升至…": lambda t: "%s跃升至%s" % word_and_figure(t)}
+WITH_VERB = {name: (lambda fmt: lambda t: fmt % word_and_figure(t))(fmt) for name, fmt in [
+    ("…达到…", "%s达到%s"), ("…突破…", "%s突破%s"), ("实现……", "实现%s%s"), ("… 超过…", "%s 超过%s"),
+    # eighteenth round
+    ("…共…", "%s共%s"), ("…增加到…", "%s增加到%s"), ("…突破…大关", "%s突破%s大关"),
+    # nineteenth round
+    ("…首次突破…", "%s首次突破%s"), ("…高达…", "%s高达%s"), ("…不低于…", "%s不低于%s"),
+    ("…跃升至…", "%s跃升至%s")]}
 # ... and with how near the figure is (seventeenth round): 吞吐量 一亿吨以上.
 NEAR = {"… …以上": lambda t: "%s %s以上" % word_and_figure(t),
         "… …左右": lambda t: "%s %s左右" % word_and_figure(t),
