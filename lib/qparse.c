@@ -775,6 +775,24 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     return rc == SS_OK ? parse_item(q, ac, o, s, &rest, 0, 1, err) : rc;
 }
 
+/* 1 when word w of an, 中, stands between words of two characters or more,
+ * the word before it no verb (发展|中|逐步化解: while developing) and no
+ * word of the dictionary with 中 (景德镇|中|试验区; not 发展稳|中|向好,
+ * 特别是|中|美) */
+static int where_between(const seg_dict *d, const ss_analysis *an, size_t w)
+{
+    if (w == 0 || w + 1 >= an->nwords || an->words[w - 1].slogan || an->words[w + 1].slogan)
+        return 0;
+    const ss_word *l = &an->words[w - 1], *x = &an->words[w], *r = &an->words[w + 1];
+    if (l->first == l->last || r->first == r->last || l->last + 1 != x->first ||
+        x->last + 1 != r->first)
+        return 0;
+    const ss_atom *la = &an->atoms[l->first], *xa = &an->atoms[x->first];
+    size_t left = xa->norm + xa->normlen - la->norm; /* 发展中 */
+    return !(d && (seg_dict_lookup(d, an->norm + la->norm, left, NULL) ||
+                   seg_dict_pos(d, an->norm + la->norm, xa->norm - la->norm) == SEG_POS_VERB));
+}
+
 /* Keywords joined by a conjunction (乡村振兴和人才振兴, 招商引资与项目建设,
  * 产业及就业), by 关于, 有关, 对于, 相关, 对 (王凯关于项目建设的讲话: who and what),
  * by 期间 (十三五期间脱贫攻坚: when and what),
@@ -788,25 +806,6 @@ static ss_code split_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
  * the whole is no word of the dictionary (人与自然 stays whole) -- and the
  * whole is no word of the synonym table (发展和改革委员会 is the name of
  * 发改委). */
-/* 1 when word w of an, 中, stands between words of two characters or more
- * the word before it no verb (发展|中|逐步化解: while developing) and no
- * word of the dictionary with 中 (景德镇|中|试验区; not 发展稳|中|向好,
- * 特别是|中|美) */
-static int where_between(const seg_dict *d, const ss_analysis *an, size_t w)
-{
-    if (w == 0 || w + 1 >= an->nwords || an->words[w - 1].slogan || an->words[w + 1].slogan)
-        return 0;
-    const ss_word *l = &an->words[w - 1], *x = &an->words[w], *r = &an->words[w + 1];
-    if (l->first == l->last || r->first == r->last || l->last + 1 != x->first ||
-        x->last + 1 != r->first)
-        return 0;
-    const ss_atom *la = &an->atoms[l->first], *xa = &an->atoms[x->first], *ra = &an->atoms[r->first];
-    size_t left = xa->norm + xa->normlen - la->norm;         /* 发展中 */
-    (void)ra;
-    return !(d && (seg_dict_lookup(d, an->norm + la->norm, left, NULL) ||
-                   seg_dict_pos(d, an->norm + la->norm, xa->norm - la->norm) == SEG_POS_VERB));
-}
-
 static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const ss_analysis *an,
                               const char *text, size_t len, size_t *cut, int *moved)
 {
@@ -1000,24 +999,19 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
     if (!next && apart && may_split && !named && an.natoms) {
         /* 2008年|一季度|…: a part of the year, before more (the figure cut
          * would take 一); in the normalised text, an is used below */
-        static const char *const spans[] = { "一季度", "二季度", "三季度", "四季度", "第一季度",
-                                             "第二季度", "第三季度", "第四季度", "前三季度" };
         int sp = 0;
         size_t nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen;
         size_t ye = ss_q_years_end(an.norm, nl, &sp);
-        for (size_t i = 0; ye && !next && i < NELEM(spans); i++) {
-            size_t l = strlen(spans[i]), k0 = SIZE_MAX, k1 = SIZE_MAX;
-            if (ye + l >= nl || memcmp(an.norm + ye, spans[i], l) != 0)
-                continue;
-            for (size_t k = 0; k < an.natoms; k++) {
-                k0 = an.atoms[k].norm == ye ? k : k0;
-                k1 = an.atoms[k].norm == ye + l ? k : k1;
-            }
-            if (k0 != SIZE_MAX && k1 != SIZE_MAX) {
-                cut = an.atoms[k0].start;
-                next = an.atoms[k1].start;
-                figure_cut = 1;
-            }
+        size_t l = ye ? ss_q_year_quarter_len(an.norm + ye, nl - ye) : 0, k0 = SIZE_MAX,
+               k1 = SIZE_MAX;
+        for (size_t k = 0; l && k < an.natoms; k++) {
+            k0 = an.atoms[k].norm == ye ? k : k0;
+            k1 = an.atoms[k].norm == ye + l ? k : k1;
+        }
+        if (k0 != SIZE_MAX && k1 != SIZE_MAX) {
+            cut = an.atoms[k0].start;
+            next = an.atoms[k1].start;
+            figure_cut = 1;
         }
     }
     if (!next && apart && may_split && !named && an.natoms) { /* in the normalised text: 一億噸 */
@@ -1070,17 +1064,17 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             return rc;
         if (ss_q_request_word(ac, s + rest.s, rest.e - rest.s))
             rest.e = rest.s; /* 2018年以来: 以来 goes */
+        int at_de = next - cut == 3 && memcmp(s + r->s + cut, "的", 3) == 0;
         /* 2008年的雨雪冰冻事件: the event */
-        if (next - cut == 3 && memcmp(s + r->s + cut, "的", 3) == 0 &&
-            ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s && head.e > head.s)
+        if (at_de && head.e > head.s &&
+            ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s)
             rest.e = rest.s + ss_q_event_end(ac, s + rest.s, rest.e - rest.s);
         /* 光伏和扶贫的关系: 光伏 扶贫 (the cut was at 的) */
-        if (next - cut == 3 && memcmp(s + r->s + cut, "的", 3) == 0 &&
-            ss_q_relation_word(ac, s + rest.s, rest.e - rest.s))
+        if (at_de && ss_q_relation_word(ac, s + rest.s, rest.e - rest.s))
             rest.e = rest.s;
         /* 基于大数据的精准扶贫: what the thing is based on, and the thing
          * (not 聚焦主业 alone: the words of a slogan) */
-        if (next - cut == 3 && memcmp(s + r->s + cut, "的", 3) == 0)
+        if (at_de)
             head.s += ss_q_basis_start(ac, s + head.s, head.e - head.s);
         int f = years_filter(q, ac, s, &head, err); /* 2015年至2020年的脱贫攻坚 */
         if (f < 0)

@@ -216,6 +216,9 @@ int ss_q_relation_word(ss_actx *ac, const char *s, size_t len);
 /* The bytes of a part of a year that opens s (len bytes) before another
  * word (上半年, 全年, 一季度, 当年…: 2008年上半年雨雪冰冻); 0 when none. */
 size_t ss_q_year_span_len(ss_actx *ac, const char *s, size_t len);
+/* The bytes of a quarter of a year that opens norm (len bytes, normalised
+ * text) before more (一季度…, 第一季度…, 前三季度…), else 0. */
+size_t ss_q_year_quarter_len(const char *norm, size_t len);
 /* The length of s (len bytes) without 事件 when a segmenter word of its own
  * ends it after another (雨雪冰冻事件: 雨雪冰冻), else len; after a year only
  * (突发事件 is a thing). */

@@ -134,6 +134,42 @@ static int in_list(const char *const *list, size_t n, const char *s, size_t len)
             return 1;
     return 0;
 }
+
+/* The parts of a year and the times of it that stand after a year
+ * (2008年上半年…, 2008年一季度…, 2008年当年的…): OPENS, it may open the
+ * words after the year (上半年雨雪冰冻); QUARTER, its numeral would be
+ * taken into a figure (2008年一|季度), so the year is cut before it;
+ * ALONE, it may be all that follows the year in a keyword (2008年当年). */
+enum { SPAN_OPENS = 1, SPAN_QUARTER = 2, SPAN_ALONE = 4 };
+static const struct {
+    const char *text;
+    int how;
+} year_spans[] = {
+    { "上半年", SPAN_OPENS | SPAN_ALONE },    { "下半年", SPAN_OPENS | SPAN_ALONE },
+    { "全年", SPAN_OPENS | SPAN_ALONE },      { "当年", SPAN_OPENS | SPAN_ALONE },
+    { "年内", SPAN_OPENS | SPAN_ALONE },      { "一季度", SPAN_OPENS | SPAN_QUARTER },
+    { "二季度", SPAN_OPENS | SPAN_QUARTER },  { "三季度", SPAN_OPENS | SPAN_QUARTER },
+    { "四季度", SPAN_OPENS | SPAN_QUARTER },  { "第一季度", SPAN_OPENS | SPAN_QUARTER },
+    { "第二季度", SPAN_OPENS | SPAN_QUARTER }, { "第三季度", SPAN_OPENS | SPAN_QUARTER },
+    { "第四季度", SPAN_OPENS | SPAN_QUARTER }, { "前三季度", SPAN_OPENS | SPAN_QUARTER },
+    { "上旬", SPAN_OPENS },                   { "中旬", SPAN_OPENS },
+    { "下旬", SPAN_OPENS },                   { "底前", SPAN_ALONE },
+    { "初前", SPAN_ALONE },                   { "那年", SPAN_ALONE },
+    { "当时", SPAN_ALONE },                   { "那时", SPAN_ALONE },
+    { "之前", SPAN_ALONE },                   { "之后", SPAN_ALONE },
+    { "以前", SPAN_ALONE },                   { "以后", SPAN_ALONE },
+};
+
+/* 1 when text (len bytes, normalised) is a span of year_spans with how. */
+static int year_span(const char *text, size_t len, int how)
+{
+    for (size_t i = 0; i < NELEM(year_spans); i++)
+        if ((year_spans[i].how & how) && strlen(year_spans[i].text) == len &&
+            memcmp(year_spans[i].text, text, len) == 0)
+            return 1;
+    return 0;
+}
+
 #define IN(list, s, len) in_list(list, NELEM(list), s, len)
 
 /* A general word, or one the dictionary made of two (切实加强, 大力发展,
@@ -1409,19 +1445,11 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         if (ye && ye < tl && cp_in(utf8_valid_cp(t + ye, &pl), SS_Q_YEAR_PARTS) && ye + pl == tl) {
             end--;
             s1 = an.atoms[end - 1].end;
-        } else if (ye && ye < tl) { /* 2008年当年, 2020年上半年 (before 的): the year */
-            static const char *const spans[] = { "当年", "上半年", "下半年", "全年", "年内",
-                                                 "底前", "初前", "那年", "当时", "那时",
-                                                 "之前", "之后", "以前", "以后" };
-            for (size_t i = 0; i < NELEM(spans); i++) {
-                size_t l = strlen(spans[i]);
-                if (ye + l == tl && memcmp(t + ye, spans[i], l) == 0) {
-                    while (end > first && an.atoms[end - 1].norm >= an.atoms[first].norm + ye)
-                        end--;
-                    s1 = an.atoms[end - 1].end;
-                    break;
-                }
-            }
+        } else if (ye && ye < tl && year_span(t + ye, tl - ye, SPAN_ALONE)) {
+            /* 2008年当年, 2020年上半年 (before 的): the year */
+            while (end > first && an.atoms[end - 1].norm >= an.atoms[first].norm + ye)
+                end--;
+            s1 = an.atoms[end - 1].end;
         }
     }
     /* how near a figure is, before it (约一百万吨, 近100万吨, 大约3000万元):
@@ -1811,48 +1839,75 @@ int ss_q_year_verb(ss_actx *ac, const char *s, size_t len)
  * thing (劳动关系, 环境影响). */
 static const char *const relation_words[] = { "关系", "影响", "作用", "联系", "区别" };
 
+size_t ss_q_year_quarter_len(const char *norm, size_t len)
+{
+    for (size_t i = 0; i < NELEM(year_spans); i++) {
+        size_t l = strlen(year_spans[i].text);
+        if ((year_spans[i].how & SPAN_QUARTER) && l < len &&
+            memcmp(year_spans[i].text, norm, l) == 0)
+            return l;
+    }
+    return 0;
+}
+
+/* The segmenter word at the start (last 0) or the end (last 1) of s (len
+ * bytes), analysed into *an; NULL when that edge is no word (an ASCII
+ * token, or a quoted slogan). */
+static const ss_word *edge_seg_word(ss_actx *ac, const char *s, size_t len, int last,
+                                    ss_analysis *an)
+{
+    if (!len || ss_analyze(ac, s, len, an, NULL) != SS_OK || an->nwords < 1)
+        return NULL;
+    size_t w = 0;
+    if (last) { /* segmenter words come first, slogans after them */
+        w = an->nwords;
+        while (w > 0 && an->words[w - 1].slogan)
+            w--;
+        if (w == 0)
+            return NULL;
+        w--;
+    }
+    const ss_word *x = &an->words[w];
+    if (x->slogan || (last ? x->last + 1 != an->natoms : x->first != 0))
+        return NULL;
+    return x;
+}
+
+/* 1 when word x of an is one of the n words of list. */
+static int word_of(const ss_analysis *an, const ss_word *x, const char *const *list, size_t n)
+{
+    const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[x->last];
+    return in_list(list, n, an->norm + a->norm, b->norm + b->normlen - a->norm);
+}
+
 size_t ss_q_year_span_len(ss_actx *ac, const char *s, size_t len)
 {
-    static const char *const spans[] = { "上半年", "下半年", "全年", "当年", "年内", "一季度",
-                                         "二季度", "三季度", "四季度", "第一季度", "第二季度",
-                                         "第三季度", "第四季度", "前三季度", "上旬", "中旬",
-                                         "下旬" };
     ss_analysis an;
-    if (!len || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.nwords < 1 ||
-        an.words[0].slogan || an.words[0].first != 0 || an.words[0].last + 1 >= an.natoms)
-        return 0;
-    const ss_atom *a = &an.atoms[0], *b = &an.atoms[an.words[0].last];
-    return IN(spans, an.norm + a->norm, b->norm + b->normlen - a->norm) ? b->end : 0;
+    const ss_word *x = edge_seg_word(ac, s, len, 0, &an);
+    if (!x || x->last + 1 >= an.natoms)
+        return 0; /* the span alone stays: 2019年一季度 */
+    const ss_atom *a = &an.atoms[x->first], *b = &an.atoms[x->last];
+    return year_span(an.norm + a->norm, b->norm + b->normlen - a->norm, SPAN_OPENS) ? b->end : 0;
 }
 
 size_t ss_q_event_end(ss_actx *ac, const char *s, size_t len)
 {
+    static const char *const event[] = { "事件" };
     ss_analysis an;
-    if (!len || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.nwords < 2)
-        return len;
-    size_t w = an.nwords;
-    while (w > 0 && an.words[w - 1].slogan)
-        w--;
-    if (w < 2)
-        return len;
-    const ss_word *x = &an.words[w - 1];
-    const ss_atom *a = &an.atoms[x->first], *b = &an.atoms[x->last];
-    if (x->last + 1 != an.natoms || b->norm + b->normlen - a->norm != strlen("事件") ||
-        memcmp(an.norm + a->norm, "事件", strlen("事件")) != 0)
-        return len;
-    return a->start;
+    const ss_word *x = edge_seg_word(ac, s, len, 1, &an);
+    /* after another word (突发事件 alone is a word) */
+    return x && x != an.words && word_of(&an, x, event, NELEM(event)) ? an.atoms[x->first].start
+                                                                      : len;
 }
 
 size_t ss_q_basis_start(ss_actx *ac, const char *s, size_t len)
 {
     static const char *const basis[] = { "基于", "围绕", "聚焦", "立足", "依托", "面向", "针对" };
     ss_analysis an;
-    if (!len || ss_analyze(ac, s, len, &an, NULL) != SS_OK || an.nwords < 2 ||
-        an.words[0].slogan || an.words[0].first != 0)
-        return 0;
-    const ss_atom *a = &an.atoms[0], *b = &an.atoms[an.words[0].last];
-    return IN(basis, an.norm + a->norm, b->norm + b->normlen - a->norm) ? an.atoms[b - an.atoms + 1].start
-                                                                         : 0;
+    const ss_word *x = edge_seg_word(ac, s, len, 0, &an);
+    return x && an.nwords >= 2 && word_of(&an, x, basis, NELEM(basis))
+               ? an.atoms[x->last + 1].start
+               : 0;
 }
 
 int ss_q_relation_word(ss_actx *ac, const char *s, size_t len)
