@@ -1675,6 +1675,53 @@ static int asks_meaning(const ss_analysis *an, const piece *pc, size_t f)
             piece_in(an, &pc[1], is, NELEM(is)));
 }
 
+/* 1 when pieces [f, l) of an are two things or more named side by side:
+ * words joined by a conjunction (和, 与, 及, 以及, 同, 跟; not 或) or by the
+ * enumeration comma, every other piece a word of the thing (no function
+ * word, no generic or problem word) or a figure, no thing opening with a verb
+ * (项目建设和要素保障, 景德镇、试验区; not 培育龙头企业和产业集群: what is
+ * to be done).  Asked for their ways or their state (…的具体措施, …存在
+ * 的问题) they are keywords, as typed apart: the passages that name them
+ * all, not those that name one. */
+static int things_joined(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t f,
+                         size_t l)
+{
+    static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟" };
+    size_t things = 0;
+    int open = 1; /* a thing may begin at the next piece */
+    for (size_t i = f; i < l; i++) {
+        int comma = i > f && (an->atoms[pc[i].first].flags & SS_AF_LIST);
+        if (piece_in(an, &pc[i], conj, NELEM(conj))) {
+            if (open)
+                return 0; /* a conjunction first or twice */
+            open = 1;
+            continue;
+        }
+        if (comma) {
+            if (open)
+                return 0;
+            open = 1;
+        } else if (an->atoms[pc[i].first].flags && i > f) {
+            return 0; /* other punctuation between the things */
+        }
+        if (open && amount_at(an, pc, l, i)) { /* a figure (一百万|套, 一亿|吨) */
+            i = figure_end(an, pc, l, i);
+            things++;
+            open = 0;
+            continue;
+        }
+        if (pc[i].stop || pc[i].generic || pc[i].qweight != 1.0f || pc[i].single_han)
+            return 0;
+        if (open) {
+            if (doing_verb(an, d, &pc[i]))
+                return 0;
+            things++;
+            open = 0;
+        }
+    }
+    return !open && things >= 2;
+}
+
 ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, raw_item *r,
                            int asked, int *word, ss_err *err)
 {
@@ -1715,6 +1762,20 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
     if (f == l || (f == 0 && l == np && !asked))
         return SS_OK; /* nothing asked about, or no question word at its edges */
     size_t words = 0;
+    if (f == 0 && cut == SIZE_MAX && things_joined(&an, ss_actx_dict(ac), pc, f, l)) {
+        /* 项目建设和要素保障的具体措施: the things, when they read as
+         * keywords typed alone (培育龙头企业和产业集群 is what is to be
+         * done: a question) */
+        raw_item t = *r;
+        t.e = t.s + an.atoms[pc[l - 1].last].end; /* an is analysed again below */
+        int natural = 1;
+        rc = ss_q_detect_natural(ac, s, &t, 1, &natural, err);
+        if (rc == SS_OK && !natural) {
+            r->e = t.e;
+            *word = 1;
+        }
+        return rc;
+    }
     for (size_t i = f; i < l; i++) {
         if (pc[i].stop || pc[i].generic || pc[i].qweight != 1.0f)
             return SS_OK; /* the words of a question (如何保护耕地: 保护 耕地) */
