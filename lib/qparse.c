@@ -1321,6 +1321,30 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
                 kw[i] = r[i];
             }
     }
+    /* things listed with 、 and asked for their ways or their state as one
+     * run (景德镇、试验区的具体措施): the things, as keywords, when the run
+     * reads so (ss_q_question_core) */
+    size_t first = n, last = n, listed = 0;
+    for (size_t i = 0; i < n; i++)
+        if (positive_text(text, &r[i])) {
+            if (first == n)
+                first = i;
+            else
+                listed += !r[i].apart && !r[i].quoted;
+            last = i;
+        }
+    if (rc == SS_OK && *natural && !o->question && other >= 2 && !asking &&
+        listed + 1 == other && !r[first].quoted) {
+        raw_item run = r[first];
+        run.e = r[last].e;
+        int word = 0;
+        rc = ss_q_question_core(ac, o, text, &run, 0, &word, err);
+        if (rc == SS_OK && word && run.s == r[first].s && run.e > r[last].s) {
+            r[last].e = run.e;
+            kw[last] = r[last];
+            *natural = 0;
+        }
+    }
     /* a question's items of nothing but the asking beside items that name
      * the thing (发展氢能产业，有哪些经验可以借鉴): their words go, as they
      * would inside the item of the thing */

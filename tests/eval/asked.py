@@ -31,7 +31,9 @@ ways in other words (…有何对策, …从哪些方面入手, …的着力点,
 after it (…同志, …书记, …强调, …讲话精神), and with a title before it or as a speech's
 speaker (省委书记…, 市长…, …在会上的讲话; seventeenth round); each keyword pair of a figure or a year and a
 word typed together (吞吐量一亿吨, 2018年重点项目), and with how near
-the figure is (吞吐量 一亿吨以上, …左右, 约…, 近…; seventeenth round); each
+the figure is (吞吐量 一亿吨以上, …左右, 约…, 近…; seventeenth round); each keyword pair joined by 和 and asked for its
+ways or its state (乡村振兴和人才的具体措施, 乡村振兴、人才的具体措施, …存在的问题;
+twentieth round); each
 keyword pair of a place and a word as the word in the place (螺蛳粉在柳州;
 seventeenth round); each keyword pair of a year and a word with a time of
 the year or since it (2008年初雨雪冰冻, 1998年以来的…; seventeenth round); and every query but
@@ -427,6 +429,13 @@ def main():
           "基于A的B": lambda t: "基于" + t.replace(" ", "的"),
           "A赋能B": lambda t: t.replace(" ", "赋能")},
          "keyword pairs with the scene or basis of the second, or one empowering the other"),
+        ("pairs asked for their ways or state", pairs,  # twentieth round
+         {"A和B的具体措施": lambda t: t.replace(" ", "和") + "的具体措施",
+          "A和B的主要举措": lambda t: t.replace(" ", "和") + "的主要举措",
+          "A与B存在的问题": lambda t: t.replace(" ", "与") + "存在的问题",
+          "A及B有哪些措施": lambda t: t.replace(" ", "及") + "有哪些措施",
+          "A、B的具体措施": lambda t: t.replace(" ", "、") + "的具体措施"},
+         "keyword pairs joined by 和 or 、, asked for their ways or their state"),
         ("keywords with a particle", words, ENDS, "one-word queries"),
         ("keywords with a request", words, REQUESTS, "one-word queries with a request"),
         ("keyword pairs with a request", pairs, PAIR_REQUESTS, "keyword pairs with a request"),
