@@ -1339,8 +1339,10 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
         run.e = r[last].e;
         int word = 0;
         rc = ss_q_question_core(ac, o, text, &run, 0, &word, err);
-        if (rc == SS_OK && word && run.s == r[first].s && run.e > r[last].s) {
+        if (rc == SS_OK && word && run.s < r[first].e && run.e > r[last].s) {
+            r[first].s = run.s; /* 关于 goes */
             r[last].e = run.e;
+            kw[first] = r[first];
             kw[last] = r[last];
             *natural = 0;
         }

@@ -1762,16 +1762,20 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
     if (f == l || (f == 0 && l == np && !asked))
         return SS_OK; /* nothing asked about, or no question word at its edges */
     size_t words = 0;
-    if (f == 0 && cut == SIZE_MAX && things_joined(&an, ss_actx_dict(ac), pc, f, l)) {
+    size_t asked_by = 0; /* pieces of a request before the things (关于, 我想了解) */
+    while (asked_by < f && piece_in(&an, &pc[asked_by], lead_requests, NELEM(lead_requests)))
+        asked_by++;
+    if (asked_by == f && cut == SIZE_MAX && things_joined(&an, ss_actx_dict(ac), pc, f, l)) {
         /* 项目建设和要素保障的具体措施: the things, when they read as
          * keywords typed alone (培育龙头企业和产业集群 is what is to be
          * done: a question) */
         raw_item t = *r;
         t.e = t.s + an.atoms[pc[l - 1].last].end; /* an is analysed again below */
+        t.s += an.atoms[pc[f].first].start;
         int natural = 1;
         rc = ss_q_detect_natural(ac, s, &t, 1, &natural, err);
         if (rc == SS_OK && !natural) {
-            r->e = t.e;
+            *r = t;
             *word = 1;
         }
         return rc;

@@ -31,7 +31,7 @@ ways in other words (…有何对策, …从哪些方面入手, …的着力点,
 after it (…同志, …书记, …强调, …讲话精神), and with a title before it or as a speech's
 speaker (省委书记…, 市长…, …在会上的讲话; seventeenth round); each keyword pair of a figure or a year and a
 word typed together (吞吐量一亿吨, 2018年重点项目), and with how near
-the figure is (吞吐量 一亿吨以上, …左右, 约…, 近…; seventeenth round); each keyword pair joined by 和 and asked for its
+the figure is (吞吐量 一亿吨以上, …左右, 约…, 近…; seventeenth round); each keyword pair joined by 和 or 、 and asked for its
 ways or its state (乡村振兴和人才的具体措施, 乡村振兴、人才的具体措施, …存在的问题;
 twentieth round); each
 keyword pair of a place and a word as the word in the place (螺蛳粉在柳州;
