@@ -518,6 +518,54 @@ static int where_phrase(const ss_analysis *an, const piece *pc, size_t np)
     return 1;
 }
 
+/* General verbs of what is to be done, which before one word ask about
+ * the word (推进双减, 加快新基建, 做好防汛): the generic_words a question
+ * drops. */
+static const char *const lead_doing[] = {
+    "推进", "推动", "加强", "加快", "促进", "做好", "抓好", "搞好", "强化", "深化", "落实",
+    "开展", "实施", "全面推进", "大力推进", "大力发展", "扎实推进", "持续推进", "深入推进",
+    "推行", "全面推行", "实行", "全面实行", "全面实施", "全面落实", /* 全面推行河长制 */
+};
+
+/* Adverbs of manner before a general verb of lead_doing (全面|推进,
+ * 大力|推进, 积极|推进, 进一步|加强): the verb with its manner opens what
+ * is to be done, as the verb alone does.  The manner words of
+ * generic_words, and the adverbs the segmenter leaves apart that the work
+ * reports put before those verbs (全面, 积极, 加快, 进一步, 切实, 不断,
+ * 着力, 坚决, 努力, 主动). */
+static const char *const manner_adverbs[] = {
+    "扎实", "深入", "大力", "全力", "持续", "继续", "稳步", "纵深", "强力", "有序", "稳妥",
+    "严格", "认真", "精心", "加力", "聚力", "抓紧", "迅速", "大幅", "坚定不移", "千方百计",
+    "全方位", "全力以赴", "全面", "积极", "加快", "进一步", "切实", "不断", "着力", "坚决",
+    "努力", "主动",
+};
+
+/* The pieces of a lead that opens pieces [0, np) of an: a general verb of
+ * lead_doing (推进双减: 1), or an adverb of manner and one (全面|推进,
+ * 加快|推进: 2);
+ * 0 when none opens them. */
+static size_t lead_len(const ss_analysis *an, const piece *pc, size_t np)
+{
+    if (np > 1 && piece_in(an, &pc[0], manner_adverbs, NELEM(manner_adverbs)) &&
+        piece_in(an, &pc[1], lead_doing, NELEM(lead_doing)))
+        return 2; /* 加快|推进: 加快 is a verb of its own too */
+    if (np == 0)
+        return 0;
+    if (piece_in(an, &pc[0], lead_doing, NELEM(lead_doing)))
+        return 1;
+    /* one word of the segmenter, the adverb and the verb (切实加强) */
+    const char *t = an->norm + an->atoms[pc[0].first].norm;
+    size_t tl = an->atoms[pc[0].last].norm + an->atoms[pc[0].last].normlen -
+                an->atoms[pc[0].first].norm;
+    for (size_t i = 0; i < NELEM(manner_adverbs); i++) {
+        size_t ml = strlen(manner_adverbs[i]);
+        if (tl > ml && memcmp(t, manner_adverbs[i], ml) == 0 &&
+            in_list(lead_doing, NELEM(lead_doing), t + ml, tl - ml))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the query (all items' text, items of them) reads as a
  * question: it has a question word; it is one long run of text (four
  * or more content words, eight or more characters) with function words
@@ -576,14 +624,17 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
         year |= at->kind == SS_ATOM_ASCII &&
                 ss_q_years_end(an->norm + at->norm, z->norm + z->normlen - at->norm, &span) > 0;
     }
-    if (items == 1 && np > 1 && doing_verb(an, d, &pc[0]) && content >= 2 && han >= 6) {
+    /* the verb that opens it, after an adverb of manner (全面|推进) */
+    size_t lead = lead_len(an, pc, np), v = lead == 2 ? 1 : 0;
+    if (items == 1 && np > v + 1 && (lead || doing_verb(an, d, &pc[0])) && content >= 2 + v &&
+        han >= 6) {
         /* a character after the verb goes with it (集聚|区|创新|发展:
          * 集聚区, no verb) unless it starts a word of two (推动|产|城|融合) */
-        const char *t = an->norm + an->atoms[pc[0].first].norm;
-        size_t tl = an->atoms[pc[1].last].norm + an->atoms[pc[1].last].normlen -
-                    an->atoms[pc[0].first].norm;
-        if (!pc[1].single_han ||
-            (np > 2 && pc[2].single_han && !pc[2].stop && !seg_dict_lookup(d, t, tl, NULL)))
+        const char *t = an->norm + an->atoms[pc[v].first].norm;
+        size_t tl = an->atoms[pc[v + 1].last].norm + an->atoms[pc[v + 1].last].normlen -
+                    an->atoms[pc[v].first].norm;
+        if (!pc[v + 1].single_han || (np > v + 2 && pc[v + 2].single_han && !pc[v + 2].stop &&
+                                      !seg_dict_lookup(d, t, tl, NULL)))
             return 1;
     }
     /* a noun phrase, X的Y with nothing else of function (宁夏的东西部扶贫
@@ -598,7 +649,6 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
                   person_said(an, d, pc[0].first, pc[0].first + 3, pc[i].first));
     return items == 1 && stops > 0 && content >= 4 && han >= 8 && !year && !phrase && !speech;
 }
-
 
 /* Units of an unquoted item: the pieces, with function words dropped from
  * a question and every single character joined to the piece it stands
@@ -687,7 +737,6 @@ static int starts_run(const ss_analysis *an, const piece *pc, size_t np, size_t 
     return two_singles(an, pc, np, i) && !(i > 0 && two_singles(an, pc, np, i - 1)) &&
            !two_singles(an, pc, np, i + 1);
 }
-
 
 /* 1 when piece i starts a run of three or more single characters after a
  * verb (解决|大|班|额, 化解|大|班|额, 解决|入|园|难): in a question, a word the
@@ -979,14 +1028,6 @@ static int edge_char(const char *text, size_t len)
 
 /* Requests the segmenter cuts into words (政府|工作|报告): where it was
  * said, in a collection of such texts. */
-/* General verbs of what is to be done, which before one word ask about
- * the word (推进双减, 加快新基建, 做好防汛): the generic_words a question
- * drops. */
-static const char *const lead_doing[] = {
-    "推进", "推动", "加强", "加快", "促进", "做好", "抓好", "搞好", "强化", "深化", "落实",
-    "开展", "实施", "全面推进", "大力推进", "大力发展", "扎实推进", "持续推进", "深入推进",
-    "推行", "全面推行", "实行", "全面实行", "全面实施", "全面落实", /* 全面推行河长制 */
-};
 
 static const char *const request_phrases[] = {
     "政府工作报告", "工作报告", "取得的成效", "取得的成绩", "取得的成果", "取得的进展",
@@ -1757,7 +1798,9 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
         }
     }
     /* a general verb before a name (做好三重一大, 推进C919大飞机): the name */
-    int lead = f == 0 && l > 1 && !how && piece_in(&an, &pc[0], lead_doing, NELEM(lead_doing));
+    size_t lead = f == 0 && !how ? lead_len(&an, pc, l) : 0;
+    if (lead >= l)
+        lead = 0; /* nothing after it */
     f += lead;
     if (f == l || (f == 0 && l == np && !asked))
         return SS_OK; /* nothing asked about, or no question word at its edges */

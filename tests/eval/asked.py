@@ -19,7 +19,9 @@ numeral inside a word such as 一带一路), and with a digit before 千 or 百 
 one numeral stands there (一千亿美元 as 1千亿美元, 五千万吨 as 5千万吨); each one-word query and keyword pair
 with the words of a request around it (关于…, …情况, 有关…的讲话, …工作,
 …？, 什么是…, …的意义, 我想了解…, 帮我找…, and typed apart, … 措施, … 怎么办; a
-pair also joined by 的); each asked of its state (…存在的问题, …面临的困难,
+pair also joined by 的); each with a general verb before it (推进…, 做好…) and,
+since the twentieth round, with the verb's manner too (全面推进…, 切实加强…,
+大力发展…); each asked of its state (…存在的问题, …面临的困难,
 …仍然存在的问题, …存在的突出问题,
 …取得了哪些成效, …进展如何); each asked how it goes, what came of it and
 the ways of it (…的现状, …推进情况, …工作开展情况, …的成效, …的典型做法…)
@@ -97,6 +99,11 @@ SAID = {"…同志": lambda t: t + "同志", "…书记": lambda t: t + "书记"
 # A word asked with a general verb before it: 推进双减, 加快新基建.
 DOING_WORD = {"推进…": lambda t: "推进" + t, "加快…": lambda t: "加快" + t,
               "做好…": lambda t: "做好" + t}
+# ... and with the manner of the verb before it (twentieth round): 全面推进双减,
+# 大力发展新基建, 切实加强…, 加快推进….
+DOING_MANNER = {"全面推进…": lambda t: "全面推进" + t, "大力推进…": lambda t: "大力推进" + t,
+                "加快推进…": lambda t: "加快推进" + t, "切实加强…": lambda t: "切实加强" + t,
+                "大力发展…": lambda t: "大力发展" + t, "全面推行…": lambda t: "全面推行" + t}
 # A word asked for what came of it: 林长制进展, 林长制取得的成效, 林长制典型经验.
 RESULTS = {"…进展": lambda t: t + "进展", "…取得的成效": lambda t: t + "取得的成效",
            "…典型经验": lambda t: t + "典型经验", "…的好做法": lambda t: t + "的好做法"}
@@ -446,6 +453,9 @@ def main():
         ("keywords with a general verb", [q for q in words if q.get("kind") != "name" and
                                           not re.search(r"[0-9A-Za-z]", q["query"])],
          DOING_WORD, "one-word queries with a general verb before them"),
+        ("keywords with a general verb and its manner",  # twentieth round
+         [q for q in words if q.get("kind") != "name" and not re.search(r"[0-9A-Za-z]", q["query"])],
+         DOING_MANNER, "one-word queries with a general verb and its manner before them"),
         ("keywords asked how they go", words, PROGRESS,
          "one-word queries asked how they go, what came of them and the ways of them"),
         ("keywords asked what they mean", words, MEANING, "one-word queries asked what they mean"),
