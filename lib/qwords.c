@@ -540,14 +540,29 @@ static const char *const manner_adverbs[] = {
     "努力", "主动",
 };
 
+/* Verbs that, after an adverb of manner, say what is to be done to the
+ * thing after them (着力打造…, 大力支持…, 不断完善…, 持续优化…), besides
+ * lead_doing; alone they may start a term (建设用地, 支持政策) and stay. */
+static const char *const manner_verbs[] = {
+    "打造", "构建", "建设", "发展", "支持", "完善", "优化", "健全", "提升", "加大", "培育",
+    "壮大", "推广", "引导", "扩大", "提高", "增强", "巩固", "拓展", "办好", "建立", "鼓励",
+};
+
+/* 1 when piece p of an is a verb that may follow an adverb of manner. */
+static int manner_verb(const ss_analysis *an, const piece *p)
+{
+    return piece_in(an, p, lead_doing, NELEM(lead_doing)) ||
+           piece_in(an, p, manner_verbs, NELEM(manner_verbs));
+}
+
 /* The pieces of a lead that opens pieces [0, np) of an: a general verb of
- * lead_doing (推进双减: 1), or an adverb of manner and one (全面|推进,
- * 加快|推进: 2);
+ * lead_doing (推进双减: 1), or an adverb of manner and one of them or of
+ * manner_verbs (全面|推进, 加快|推进, 着力|打造: 2; glued, 切实加强: 1);
  * 0 when none opens them. */
 static size_t lead_len(const ss_analysis *an, const piece *pc, size_t np)
 {
     if (np > 1 && piece_in(an, &pc[0], manner_adverbs, NELEM(manner_adverbs)) &&
-        piece_in(an, &pc[1], lead_doing, NELEM(lead_doing)))
+        manner_verb(an, &pc[1]))
         return 2; /* 加快|推进: 加快 is a verb of its own too */
     if (np == 0)
         return 0;
@@ -560,7 +575,8 @@ static size_t lead_len(const ss_analysis *an, const piece *pc, size_t np)
     for (size_t i = 0; i < NELEM(manner_adverbs); i++) {
         size_t ml = strlen(manner_adverbs[i]);
         if (tl > ml && memcmp(t, manner_adverbs[i], ml) == 0 &&
-            in_list(lead_doing, NELEM(lead_doing), t + ml, tl - ml))
+            (in_list(lead_doing, NELEM(lead_doing), t + ml, tl - ml) ||
+             in_list(manner_verbs, NELEM(manner_verbs), t + ml, tl - ml)))
             return 1;
     }
     return 0;
@@ -1840,8 +1856,13 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
                !doing_verb(&an, ss_actx_dict(ac), &pc[f]);
     if (words > 1 && !name && ss_num_forms(s + r->s + a, e - a, forms, 1) == 0)
         return SS_OK;
-    if (lead && !named_text(ac, o, s + r->s + a, e - a))
-        return SS_OK; /* 加强校车安全管理, 推进医养结合: what is to be done */
+    if (lead && !named_text(ac, o, s + r->s + a, e - a)) {
+        /* 加强校车安全管理, 推进医养结合: what is to be done, a question of
+         * the thing; the verb and its manner go (持续优化…, 大力支持…: not
+         * words of the thing, as 推进 is none) */
+        r->s += a;
+        return SS_OK;
+    }
     r->e = r->s + e;
     r->s += a;
     *word = 1;

@@ -21,7 +21,7 @@ with the words of a request around it (关于…, …情况, 有关…的讲话,
 …？, 什么是…, …的意义, 我想了解…, 帮我找…, and typed apart, … 措施, … 怎么办; a
 pair also joined by 的); each with a general verb before it (推进…, 做好…) and,
 since the twentieth round, with the verb's manner too (全面推进…, 切实加强…,
-大力发展…); each asked of its state (…存在的问题, …面临的困难,
+大力发展…, 着力打造…, 持续优化…); each asked of its state (…存在的问题, …面临的困难,
 …仍然存在的问题, …存在的突出问题,
 …取得了哪些成效, …进展如何); each asked how it goes, what came of it and
 the ways of it (…的现状, …推进情况, …工作开展情况, …的成效, …的典型做法…)
@@ -103,7 +103,9 @@ DOING_WORD = {"推进…": lambda t: "推进" + t, "加快…": lambda t: "加�
 # 大力发展新基建, 切实加强…, 加快推进….
 DOING_MANNER = {"全面推进…": lambda t: "全面推进" + t, "大力推进…": lambda t: "大力推进" + t,
                 "加快推进…": lambda t: "加快推进" + t, "切实加强…": lambda t: "切实加强" + t,
-                "大力发展…": lambda t: "大力发展" + t, "全面推行…": lambda t: "全面推行" + t}
+                "大力发展…": lambda t: "大力发展" + t, "全面推行…": lambda t: "全面推行" + t,
+                "着力打造…": lambda t: "着力打造" + t, "持续优化…": lambda t: "持续优化" + t,
+                "大力支持…": lambda t: "大力支持" + t, "不断完善…": lambda t: "不断完善" + t}
 # A word asked for what came of it: 林长制进展, 林长制取得的成效, 林长制典型经验.
 RESULTS = {"…进展": lambda t: t + "进展", "…取得的成效": lambda t: t + "取得的成效",
            "…典型经验": lambda t: t + "典型经验", "…的好做法": lambda t: t + "的好做法"}
