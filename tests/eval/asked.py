@@ -153,7 +153,10 @@ LOOKED_UP = {"…相关政策": lambda t: t + "相关政策", "…的有关规�
              "请问…": lambda t: "请问" + t, "有没有…的内容": lambda t: "有没有" + t + "的内容",
              "…在哪些报告中提到": lambda t: t + "在哪些报告中提到",
              "提到…的讲话": lambda t: "提到" + t + "的讲话", "…的原文": lambda t: t + "的原文",
-             "…的表述有哪些": lambda t: t + "的表述有哪些"}
+             "…的表述有哪些": lambda t: t + "的表述有哪些",
+             # ... its papers and why it is so (twentieth round)
+             "…的配套政策": lambda t: t + "的配套政策", "…的指导意见": lambda t: t + "的指导意见",
+             "…的工作方案": lambda t: t + "的工作方案", "…的原因": lambda t: t + "的原因"}
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
