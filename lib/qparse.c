@@ -1420,6 +1420,52 @@ static void plus_apart(const ss_query_opts *o, char *text)
     }
 }
 
+/* A five-year plan typed with its time before a word (十三五期间资源型城市
+ * 转型, 十四五时期的产业升级, 十二五以来…, 十三五末…): the plan and the
+ * word, as typed apart (十三五 资源型城市转型); the time goes, a blank in
+ * text.  Outside quotes; the plan 十 + a numeral + 五, the time
+ * plan_times (simplified or traditional), then 的 or not, then more. */
+static void plan_apart(char *text)
+{
+    static const char *const plan_times[] = { "规划期间", "规划时期", "期间", "时期", "以来",
+                                              "期末", "末期", "末", "初", "規劃期間", "規劃時期",
+                                              "期間", "時期", "以來" };
+    static const char *const numerals = "一二三四五六七八九";
+    size_t len = strlen(text);
+    int quoted = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '"' || (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
+                         ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)))
+            quoted = !quoted;
+        /* 十, a numeral, 五: nine bytes */
+        if (quoted || i + 9 > len || memcmp(text + i, "十", 3) != 0 ||
+            memcmp(text + i + 6, "五", 3) != 0)
+            continue;
+        int num = 0;
+        for (size_t k = 0; k < strlen(numerals) && !num; k += 3)
+            num = memcmp(text + i + 3, numerals + k, 3) == 0;
+        if (!num)
+            continue;
+        size_t t = i + 9;
+        if (t < len && (text[t] == '"' || (unsigned char)text[t] == 0xE2))
+            continue; /* a quoted plan: as typed */
+        for (size_t k = 0; k < NELEM(plan_times); k++) {
+            size_t tl = strlen(plan_times[k]);
+            if (t + tl > len || memcmp(text + t, plan_times[k], tl) != 0)
+                continue;
+            size_t e = t + tl;
+            if (e + 3 <= len && memcmp(text + e, "的", 3) == 0)
+                e += 3;
+            if (e + 6 > len || (unsigned char)text[e] < 0x80)
+                break; /* nothing of Chinese after it: the plan's time alone */
+            memset(text + t, ' ', e - t);
+            break;
+        }
+        i = t - 1;
+    }
+}
+
 /* Parses typed, with g known (a word beginning with a place splits) or not. */
 static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o,
                           const ss_gazetteer *g, ss_query **out, ss_err *err)
@@ -1441,6 +1487,7 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
         q->opts = *o;
     o = &q->opts; /* none given: all zero, as none (qforms.c) */
     plus_apart(o, text);
+    plan_apart(text);
     size_t len = strlen(text);
     raw_item r[MAX_ITEMS];
     size_t n = ss_q_split_items(text, len, r, MAX_ITEMS);
