@@ -903,6 +903,8 @@ static const char *const lead_requests[] = {
     /* who asks and how (我想了解…, 请搜索…, 帮我找…, 各地…的情况) */
     "我", "我想", "想", "我要", "了解", "想了解", "一下", "知道", "想知道", "查找", "查询",
     "搜索", "检索", "请", "帮我", "帮", "看看", "各地", "全国各地", "找", "查", "搜",
+    /* the places taken one by one (各省…, 各市…; twentieth round) */
+    "各省", "各市", "各县", "各区", "各省份", "各城市", "各地市", "各省市", "各省区市",
     /* where it was said, in a collection of them (政府工作报告中的…) */
     "政府工作报告", "工作报告", "中",
     "解读", /* 解读双减 */
@@ -985,6 +987,7 @@ static const char *const de_aspects[] = {
      * round) and why it is so (…的原因, …的主要原因) */
     "配套政策", "扶持政策", "支持政策", "优惠政策", "指导意见", "实施细则", "管理办法",
     "工作方案", "行动方案", "行动计划", "规划纲要", "政策文件", "原因", "主要原因",
+    "规模", "总体规模", /* …的规模: how big it is */
 };
 
 /* How many words of an, one to three, at the end of words [w0, w1) make
@@ -1056,6 +1059,9 @@ static const char *const request_phrases[] = {
     "重要论述", "重要讲话", "重要指示", "重要批示", "重要讲话精神", "重要指示精神",
     /* a figure asked for (人口是多少, GDP有多少): the thing, a fact to look up */
     "是多少", "有多少", "为多少", "有多少个", "多少个", "有几个",
+    /* ... and how it grew, how big it is (twentieth round) */
+    "增长了多少", "增长多少", "增加了多少", "增加多少", "提高了多少", "有多大", "多大",
+    "规模多大", "规模有多大", "规模是多少", "总量是多少", "增速是多少", "增幅是多少",
     /* how far the doing of it has come (楼宇经济推进情况, 新基建工作开展情况) */
     "典型做法", "主要做法", "有效做法", "成功经验", "主要经验", "先进经验", /* the ways of it */
     /* the meeting a speech was given at (…在全省项目建设推进会上的讲话) */

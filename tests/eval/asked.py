@@ -156,7 +156,10 @@ LOOKED_UP = {"…相关政策": lambda t: t + "相关政策", "…的有关规�
              "…的表述有哪些": lambda t: t + "的表述有哪些",
              # ... its papers and why it is so (twentieth round)
              "…的配套政策": lambda t: t + "的配套政策", "…的指导意见": lambda t: t + "的指导意见",
-             "…的工作方案": lambda t: t + "的工作方案", "…的原因": lambda t: t + "的原因"}
+             "…的工作方案": lambda t: t + "的工作方案", "…的原因": lambda t: t + "的原因",
+             # ... how big it is, how it grew, and in the places one by one
+             "…的规模": lambda t: t + "的规模", "…增长了多少": lambda t: t + "增长了多少",
+             "…有多大": lambda t: t + "有多大", "各省…": lambda t: "各省" + t}
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}
