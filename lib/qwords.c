@@ -948,7 +948,13 @@ static const char *const trail_after_long[] = { "工作", "问题", "成效", "�
                                                   * are on the thing */
                                                  "会议", "大会", "推进会", "座谈会",
                                                  "动员会", "工作会议", "推进会议", "动员大会",
-                                                 "常务会议", "表彰大会" };
+                                                 "常务会议", "表彰大会",
+                                                 /* the papers that tell of it, when the
+                                                  * segmenter keeps them whole
+                                                  * (twentieth round) */
+                                                 "工作汇报", "讲话稿", "讲话材料",
+                                                 "典型材料", "经验材料", "汇报材料",
+                                                 "发言材料", "经验介绍", "经验交流" };
 /* ... of which these go after 的 too (双减的成效, 夜间经济方面的工作): what
  * came of the thing or the work on it, not a second thing (乡村振兴的人才
  * is two) */
@@ -1059,6 +1065,13 @@ static const char *const request_phrases[] = {
     "重要论述", "重要讲话", "重要指示", "重要批示", "重要讲话精神", "重要指示精神",
     /* a figure asked for (人口是多少, GDP有多少): the thing, a fact to look up */
     "是多少", "有多少", "为多少", "有多少个", "多少个", "有几个",
+    /* how well it is done (…搞得好不好, …做得怎么样) and the papers that tell
+     * of it: speeches, reports of experience (…的领导讲话, …典型材料, …的经验
+     * 介绍; twentieth round) */
+    "搞得好不好", "做得好不好", "好不好", "搞得怎么样", "做得怎么样", "干得怎么样",
+    "有哪些亮点", "有什么亮点", "亮点有哪些", "领导讲话", "讲话稿", "讲话材料", "发言材料",
+    "典型材料", "经验材料", "汇报材料", "经验介绍", "经验交流", "典型发言", "交流发言",
+    "经验交流材料", "工作汇报",
     /* ... and how it grew, how big it is (twentieth round) */
     "增长了多少", "增长多少", "增加了多少", "增加多少", "提高了多少", "有多大", "多大",
     "规模多大", "规模有多大", "规模是多少", "总量是多少", "增速是多少", "增幅是多少",

@@ -159,7 +159,11 @@ LOOKED_UP = {"…相关政策": lambda t: t + "相关政策", "…的有关规�
              "…的工作方案": lambda t: t + "的工作方案", "…的原因": lambda t: t + "的原因",
              # ... how big it is, how it grew, and in the places one by one
              "…的规模": lambda t: t + "的规模", "…增长了多少": lambda t: t + "增长了多少",
-             "…有多大": lambda t: t + "有多大", "各省…": lambda t: "各省" + t}
+             "…有多大": lambda t: t + "有多大", "各省…": lambda t: "各省" + t,
+             # ... how well it is done, the papers that tell of it
+             "…搞得好不好": lambda t: t + "搞得好不好", "…有哪些亮点": lambda t: t + "有哪些亮点",
+             "…的领导讲话": lambda t: t + "的领导讲话", "…典型材料": lambda t: t + "典型材料",
+             "…工作汇报": lambda t: t + "工作汇报"}
 # A word asked what it means: 林长制的含义, 什么叫林长制, 林长制指的是什么, 林长制是什么意思.
 MEANING = {"…的含义": lambda t: t + "的含义", "什么叫…": lambda t: "什么叫" + t,
            "…指的是什么": lambda t: t + "指的是什么", "…是什么意思": lambda t: t + "是什么意思"}

@@ -395,6 +395,11 @@ static const struct {
     { "各省乡村振兴", "乡村振兴", 0, 0 },                      /* the places one by one */
     { "各市招商引资", "招商引资", 0, 0 },
     { "规模以上工业", "规模以上工业", 0, 0 },
+    { "乡村振兴搞得好不好", "乡村振兴", 0, 0 },                /* how well it is done */
+    { "乡村振兴有哪些亮点", "乡村振兴", 0, 0 },
+    { "乡村振兴的领导讲话", "乡村振兴", 0, 0 },                /* the papers that tell of it */
+    { "乡村振兴典型材料", "乡村振兴", 0, 0 },
+    { "乡村振兴工作汇报", "乡村振兴", 0, 0 },
     /* a five-year plan with its time before a word: the plan and the word
      * (twentieth round) */
     { "十三五期间乡村振兴", "十三五 乡村振兴", 0, 0 },
