@@ -1279,6 +1279,9 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
 {
     raw_item kw[MAX_ITEMS]; /* r without the words of the request */
     ss_code rc = SS_OK;
+    size_t typed_apart = 0; /* positive items typed apart (a list's mark joins) */
+    for (size_t i = 0; i < n; i++)
+        typed_apart += positive_text(text, &r[i]) && (typed_apart == 0 || r[i].apart);
     for (size_t i = 0; rc == SS_OK && i < n; i++) {
         kw[i] = r[i];
         if (r[i].quoted || r[i].is_or || ss_q_is_filter(text + r[i].s, r[i].e - r[i].s))
@@ -1288,7 +1291,7 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
         /* not of an excluded word (-引资工作), nor of a word of the
          * synonym table (三农工作 = 三农 = 农业农村农民) */
         if (rc == SS_OK && !r[i].negated && !syn_word(o, text + r[i].s, r[i].e - r[i].s))
-            rc = ss_q_trim_particles(ac, text, &kw[i], 1, err);
+            rc = ss_q_trim_particles(ac, text, &kw[i], typed_apart > 1 ? 2 : 1, err);
     }
     if (rc == SS_OK)
         rc = ss_q_detect_natural(ac, text, kw, n, natural, err);

@@ -194,8 +194,9 @@ int ss_q_word_kind(const char *s, size_t len);
 /* Drops from unquoted item r of s the particles that end or begin it and
  * say nothing of it (乡村振兴的: 乡村振兴; 的 alone stays), and with
  * requests (an item of keywords) the words of the request around it
- * (关于新基建, 新基建情况, 有关双减的讲话: the word asked for).  At least
- * one word stays. */
+ * (关于新基建, 新基建情况, 有关双减的讲话: the word asked for); requests 2:
+ * an item typed beside other keywords, whose general verb goes before a
+ * longer thing too (全面推进职业教育 产教融合).  At least one word stays. */
 ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int requests, ss_err *err);
 /* Trims from the words of item r, cut from a figure typed with it, a verb
  * of attain_verbs at either end (吞吐量达到, 实现城镇新增就业): what is

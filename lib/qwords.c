@@ -540,6 +540,11 @@ static const char *const manner_adverbs[] = {
     "努力", "主动",
 };
 
+/* The bytes of the general verb (lead_doing), with an adverb of manner
+ * before it or not (manner_verbs after one), that opens t (len bytes,
+ * normalised); 0 when none does.  The longest. */
+static size_t lead_bytes(const char *t, size_t len);
+
 /* Verbs that, after an adverb of manner, say what is to be done to the
  * thing after them (着力打造…, 大力支持…, 不断完善…, 持续优化…), besides
  * lead_doing; alone they may start a term (建设用地, 支持政策) and stay. */
@@ -553,6 +558,28 @@ static int manner_verb(const ss_analysis *an, const piece *p)
 {
     return piece_in(an, p, lead_doing, NELEM(lead_doing)) ||
            piece_in(an, p, manner_verbs, NELEM(manner_verbs));
+}
+
+static size_t lead_bytes(const char *t, size_t len)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < NELEM(lead_doing); i++) {
+        size_t l = strlen(lead_doing[i]);
+        if (l > best && l < len && memcmp(t, lead_doing[i], l) == 0)
+            best = l;
+    }
+    for (size_t i = 0; i < NELEM(manner_adverbs); i++) {
+        size_t ml = strlen(manner_adverbs[i]);
+        if (ml >= len || memcmp(t, manner_adverbs[i], ml) != 0)
+            continue;
+        for (size_t k = 0; k < NELEM(lead_doing) + NELEM(manner_verbs); k++) {
+            const char *v = k < NELEM(lead_doing) ? lead_doing[k] : manner_verbs[k - NELEM(lead_doing)];
+            size_t l = ml + strlen(v);
+            if (l > best && l < len && memcmp(t + ml, v, strlen(v)) == 0)
+                best = l;
+        }
+    }
+    return best;
 }
 
 /* The pieces of a lead that opens pieces [0, np) of an: a general verb of
@@ -1311,6 +1338,11 @@ static size_t phrase_start(const ss_analysis *an, size_t w0, size_t w, size_t fi
  * 安全工作: kept whole); a rarer word or a name goes without them
  * (双减工作, 王凯工作). */
 #define COMMON_WORD_FREQ 1000
+/* A keyword item opening with a general verb (lead_bytes) loses it when
+ * it is LEAD_ITEM_MAX characters or fewer and the thing after it is
+ * LEAD_REST_MAX or fewer: longer, the verb heads a phrase. */
+#define LEAD_ITEM_MAX 10
+#define LEAD_REST_MAX 6
 
 /* 1 when atoms [a, b) of an are two Han characters the dictionary knows
  * as a common word (COMMON_WORD_FREQ). */
@@ -1485,25 +1517,26 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
                 break;
             }
         }
-    } else if (requests && end - first >= 4 && end - first <= 7 && ss_actx_dict(ac)) {
+    } else if (requests && end - first >= 4 &&
+               end - first <= (requests == 2 ? LEAD_ITEM_MAX : 7) && ss_actx_dict(ac)) {
+        /* ... with its manner too (全面推进双减); and in a keyword typed
+         * beside others (requests 2: 全面推进职业教育 产教融合; twentieth
+         * round) before a thing of up to LEAD_REST_MAX characters: alone,
+         * a longer text is what is to be done (加强校车安全管理) */
         const ss_atom *a = &an.atoms[first], *z = &an.atoms[end - 1];
         int han = 1;
         for (size_t k = first; k < end && han; k++)
             han = an.atoms[k].kind == SS_ATOM_HAN && (k == first || !an.atoms[k].flags);
-        for (size_t i = 0; han && i < NELEM(lead_doing); i++) {
-            size_t vl = strlen(lead_doing[i]), rest = end - first - vl / 3;
-            uint32_t freq = 0;
-            const char *w = an.norm + a->norm + vl;
-            size_t wl = z->norm + z->normlen - a->norm - vl;
-            if (memcmp(an.norm + a->norm, lead_doing[i], vl) == 0 && rest >= 2 && rest <= 3 &&
-                !seg_dict_lookup(ss_actx_dict(ac), an.norm + a->norm, z->norm + z->normlen - a->norm,
-                                 NULL) &&
-                !(rest == 2 && seg_dict_lookup(ss_actx_dict(ac), w, wl, &freq) &&
-                  freq >= COMMON_WORD_FREQ)) {
-                first += vl / 3;
-                s0 = an.atoms[first].start;
-                break;
-            }
+        const char *t = an.norm + a->norm;
+        size_t tl = z->norm + z->normlen - a->norm, vl = han ? lead_bytes(t, tl) : 0;
+        size_t rest = end - first - vl / 3;
+        uint32_t freq = 0;
+        if (vl && rest >= 2 && rest <= (requests == 2 ? LEAD_REST_MAX : 3) &&
+            !seg_dict_lookup(ss_actx_dict(ac), t, tl, NULL) &&
+            !(rest == 2 && requests != 2 && seg_dict_lookup(ss_actx_dict(ac), t + vl, tl - vl, &freq) &&
+              freq >= COMMON_WORD_FREQ)) {
+            first += vl / 3;
+            s0 = an.atoms[first].start;
         }
     }
     /* a span of recent years before the words (近五年的…, 过去5年…, 五年来…) */

@@ -448,6 +448,10 @@ def main():
           "基于A的B": lambda t: "基于" + t.replace(" ", "的"),
           "A赋能B": lambda t: t.replace(" ", "赋能")},
          "keyword pairs with the scene or basis of the second, or one empowering the other"),
+        ("pairs with a general verb", pairs,  # twentieth round
+         {"推进A B": lambda t: "推进" + t, "全面推进A B": lambda t: "全面推进" + t,
+          "A 加快B": lambda t: t.replace(" ", " 加快")},
+         "keyword pairs with a general verb (and its manner) before a word"),
         ("pairs asked for their ways or state", pairs,  # twentieth round
          {"A和B的具体措施": lambda t: t.replace(" ", "和") + "的具体措施",
           "A和B的主要举措": lambda t: t.replace(" ", "和") + "的主要举措",
