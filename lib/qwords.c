@@ -1016,11 +1016,10 @@ static const char *const de_aspects[] = {
     "实施效果", "实施成效", "工作成效", "基本情况", "总体情况", "发展方向", "发展趋势",
     "发展前景", "历史沿革", "发展历程", "发展现状",
     "特色", "优势", "劣势", "未来", "前景", "历史", "地位", /* …的特色, …的优势 */
-    /* the papers of it (…的配套政策, …的指导意见, …的工作方案; twentieth
-     * round) and why it is so (…的原因, …的主要原因) */
-    "配套政策", "扶持政策", "支持政策", "优惠政策", "指导意见", "实施细则", "管理办法",
-    "工作方案", "行动方案", "行动计划", "规划纲要", "政策文件", "原因", "主要原因",
-    "规模", "总体规模", /* …的规模: how big it is */
+    /* the policies of it (…的配套政策; twentieth round), why it is so (…的
+     * 原因), how big it is (…的规模).  Not a paper's name (…的指导意见,
+     * …的规划纲要, …的工作方案): 粤港澳大湾区的规划纲要 asks for the paper */
+    "配套政策", "扶持政策", "支持政策", "优惠政策", "原因", "主要原因", "规模", "总体规模",
 };
 
 /* How many words of an, one to three, at the end of words [w0, w1) make

@@ -155,8 +155,7 @@ LOOKED_UP = {"…相关政策": lambda t: t + "相关政策", "…的有关规�
              "提到…的讲话": lambda t: "提到" + t + "的讲话", "…的原文": lambda t: t + "的原文",
              "…的表述有哪些": lambda t: t + "的表述有哪些",
              # ... its papers and why it is so (twentieth round)
-             "…的配套政策": lambda t: t + "的配套政策", "…的指导意见": lambda t: t + "的指导意见",
-             "…的工作方案": lambda t: t + "的工作方案", "…的原因": lambda t: t + "的原因",
+             "…的配套政策": lambda t: t + "的配套政策", "…的原因": lambda t: t + "的原因",
              # ... how big it is, how it grew, and in the places one by one
              "…的规模": lambda t: t + "的规模", "…增长了多少": lambda t: t + "增长了多少",
              "…有多大": lambda t: t + "有多大", "各省…": lambda t: "各省" + t,

@@ -385,8 +385,6 @@ static const struct {
      * 的 however the segmenter cuts them; glued without 的 they stay */
     { "乡村振兴的目标任务", "乡村振兴", 0, 0 },
     { "乡村振兴的配套政策", "乡村振兴", 0, 0 },                /* its papers (twentieth round) */
-    { "乡村振兴的指导意见", "乡村振兴", 0, 0 },
-    { "乡村振兴的工作方案", "乡村振兴", 0, 0 },
     { "乡村振兴的原因", "乡村振兴", 0, 0 },
     { "配套政策", "配套+政策", 0, 0 },                        /* alone: the word */
     { "乡村振兴的规模", "乡村振兴", 0, 0 },                    /* how big */
