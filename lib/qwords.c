@@ -522,7 +522,7 @@ static int where_phrase(const ss_analysis *an, const piece *pc, size_t np)
  * the word (推进双减, 加快新基建, 做好防汛): the generic_words a question
  * drops. */
 static const char *const lead_doing[] = {
-    "推进", "推动", "加强", "加快", "促进", "做好", "抓好", "搞好", "强化", "深化", "落实",
+    "推进", "推动", "加强", "加快", "促进", "做好", "抓好", "搞好", "办好", "强化", "深化", "落实",
     "开展", "实施", "全面推进", "大力推进", "大力发展", "扎实推进", "持续推进", "深入推进",
     "推行", "全面推行", "实行", "全面实行", "全面实施", "全面落实", /* 全面推行河长制 */
 };
