@@ -10,6 +10,7 @@
 
 #include "base.h"
 #include "numbers.h"
+#include "prefix.h"
 #include "segment.h"
 #include "speech.h"
 #include "strbuf.h"
@@ -65,7 +66,8 @@ int ss_query_needs_places(const ss_query *q)
 
 static ss_code describe(ss_query *q, ss_err *err);
 static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o,
-                          const ss_gazetteer *g, ss_query **out, ss_err *err);
+                          const ss_gazetteer *g, const ss_query *probe, ss_query **out,
+                          ss_err *err);
 
 /* 1 when item i is one of an OR group's alternatives. */
 static int in_or_group(const ss_query *q, size_t i)
@@ -73,7 +75,7 @@ static int in_or_group(const ss_query *q, size_t i)
     return q->or_next[i] || (i > 0 && q->or_next[i - 1]);
 }
 
-static int begins_with_place(const unit *u, const ss_gazetteer *g);
+static int begins_with_place(const ss_query *q, const unit *u, const ss_gazetteer *g);
 
 /* 1 when an item of q, read without the gazetteer, is a word that g
  * splits into a place and the rest. */
@@ -84,7 +86,7 @@ static int splits_at_place(const ss_query *q, const ss_gazetteer *g)
         if (it->negated || it->quoted || in_or_group(q, i))
             continue;
         if (it->whole != SIZE_MAX ? ss_q_place_prefix(q, it->u0, it->u1, g) != 0
-                                  : it->u1 == it->u0 + 1 && begins_with_place(&q->units[it->u0], g))
+                                  : it->u1 == it->u0 + 1 && begins_with_place(q, &q->units[it->u0], g))
             return 1;
     }
     return 0;
@@ -156,7 +158,7 @@ ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
     q->gaz = g;
     if (g && splits_at_place(q, g)) { /* read again, the words beginning with a place split */
         ss_query *n = NULL;
-        ss_code rc = parse_text(q->ac, q->typed, &q->opts, g, &n, err);
+        ss_code rc = parse_text(q->ac, q->typed, &q->opts, g, q, &n, err);
         if (rc != SS_OK)
             return rc;
         ss_query t = *q;
@@ -169,6 +171,12 @@ ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
     ss_q_add_given_name_forms(q, g);
     q->places_read = 1;
     return describe_again(q, err);
+}
+
+void ss_query_set_probe(ss_query *q, int (*has_term)(void *arg, const char *term), void *arg)
+{
+    q->has_term = has_term;
+    q->has_term_arg = arg;
 }
 
 int ss_query_is_empty(const ss_query *q)
@@ -490,8 +498,10 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
  *   - its first units, Han characters only, at least PLACE_MIN_CHARS, are
  *     a name the gazetteer takes alone (ss_gaz_names_alone: a group of
  *     places such as 东北, 京津冀; a province's or a city's name, full or
- *     short; a county's full name) -- never a weak name, an everyday word
- *     that also names a place (朝阳, 大同, a county's short form, 城区);
+ *     short; a county's full name) -- a weak name, an everyday word that
+ *     also names a place (朝阳, 大同, a county's short form, 城区), only
+ *     when the collection holds speeches about that place (names_place:
+ *     朝阳项目招引 in a collection with 朝阳's speeches; twentieth round);
  *   - the units after them hold at least REST_MIN_CHARS characters;
  *   - the whole word is no place or group itself (粤港澳大湾区, 西部地区);
  *   - the longest such place wins; the rest may split again (河南省郑州市…).
@@ -507,10 +517,46 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
 /* Characters of each of the two units of a keyword read as two words. */
 #define LONG_WORD_CHARS 4
 
+/* Places a weak name may mean that the collection is asked about. */
+#define PROBE_PLACES 16
+
+/* 1 when name (len bytes) stands for a place: g takes it alone, or it is
+ * a weak short form (朝阳, 响水: an everyday word too, or a county's short
+ * form) of a place that speeches of q's collection are about (their XR
+ * term: the collection's own places are what its readers name).  Not a
+ * full name that is an everyday word (城区, 新县), nor a short form the
+ * dictionary tags as other than a noun or as a person's name (大同 is an
+ * adverb, 安康 a name: 安康生活).  2 for such a weak name: the word it
+ * begins stays whole when it is a word of the synonym table (海西经济区 =
+ * 海峡西岸经济区). */
+static int names_place(const ss_query *q, const ss_gazetteer *g, const char *name, size_t len)
+{
+    if (ss_gaz_names_alone(g, name, len))
+        return 1;
+    if (!q || !q->has_term)
+        return 0;
+    const seg_dict *d = q->ac ? ss_actx_dict(q->ac) : NULL;
+    if (d && seg_dict_lookup(d, name, len, NULL) &&
+        (seg_dict_pos(d, name, len) != SEG_POS_NOUN || seg_dict_person(d, name, len)))
+        return 0;
+    uint32_t ids[PROBE_PLACES];
+    size_t n = ss_gaz_lookup(g, name, len, ids, PROBE_PLACES);
+    for (size_t i = 0; i < n && i < PROBE_PLACES; i++) {
+        const char *code = ss_gaz_code(g, ids[i]), *full = ss_gaz_name(g, ids[i]);
+        char term[64];
+        if (full && strlen(full) == len && memcmp(full, name, len) == 0)
+            continue; /* 城区: the full name itself */
+        if (code && snprintf(term, sizeof term, SS_PREFIX_REGION "%s", code) < (int)sizeof term &&
+            q->has_term(q->has_term_arg, term))
+            return 2;
+    }
+    return 0;
+}
+
 /* 1 when unit u, of Han characters only, begins with a name g takes
- * alone and has REST_MIN_CHARS characters or more after it: the word may
- * split there where the segmenter cut (place_in_unit decides). */
-static int begins_with_place(const unit *u, const ss_gazetteer *g)
+ * alone (names_place) and has REST_MIN_CHARS characters or more after it:
+ * the word may split there where the segmenter cut (place_in_unit decides). */
+static int begins_with_place(const ss_query *q, const unit *u, const ss_gazetteer *g)
 {
     size_t len = strlen(u->text), chars = 0;
     for (size_t i = 0; i < u->n; i++)
@@ -518,7 +564,7 @@ static int begins_with_place(const unit *u, const ss_gazetteer *g)
             return 0;
     for (size_t b = 0; b < len && chars + 2 < u->n; b += 3) {
         chars++;
-        if (chars >= 2 && b + 3 < PLACE_MAX_BYTES && ss_gaz_names_alone(g, u->text, b + 3))
+        if (chars >= 2 && b + 3 < PLACE_MAX_BYTES && names_place(q, g, u->text, b + 3))
             return 1;
     }
     return 0;
@@ -541,7 +587,7 @@ size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazet
         return 0;
     for (size_t u = u0; u < u1; u++)
         all += unit_chars(&q->units[u]);
-    int han = 1; /* the units so far: Han characters, within place[] */
+    int han = 1, weak = 0; /* the units so far: Han characters, within place[] */
     for (size_t u = u0; u < u1; u++) {
         const unit *x = &q->units[u];
         size_t len = strlen(x->text);
@@ -559,13 +605,19 @@ size_t ss_q_place_prefix(const ss_query *q, size_t u0, size_t u1, const ss_gazet
             continue; /* a place of Han characters, with a rest after it */
         memcpy(place + pl, x->text, len);
         pl += len;
-        if (chars >= PLACE_MIN_CHARS && all - chars >= REST_MIN_CHARS &&
-            ss_gaz_names_alone(g, place, pl))
+        int np = chars >= PLACE_MIN_CHARS && all - chars >= REST_MIN_CHARS
+                     ? names_place(q, g, place, pl)
+                     : 0;
+        if (np) {
             best = u - u0 + 1;
+            weak = np == 2;
+        }
     }
     uint32_t id;
     if (best && wl < sizeof whole && ss_gaz_lookup_area(g, whole, wl, &id, 1) > 0)
         return 0; /* the whole word names a place or a group */
+    if (best && weak && wl < sizeof whole && syn_word(&q->opts, whole, wl))
+        return 0; /* 海西经济区: a name of the synonym table */
     return best;
 }
 
@@ -582,7 +634,7 @@ static int is_figure(const ss_analysis *an)
  * and single characters (南通|家|纺: 南通家纺), the byte offset in an
  * where the rest begins after a place the rule above takes (南通), or 0.
  * The cut is where the segmenter cut. */
-static size_t place_in_unit(const ss_gazetteer *g, const ss_analysis *an)
+static size_t place_in_unit(const ss_query *q, const ss_gazetteer *g, const ss_analysis *an)
 {
     size_t best = 0;
     for (size_t w = 0; w < an->nwords; w++) {
@@ -595,7 +647,11 @@ static size_t place_in_unit(const ss_gazetteer *g, const ss_analysis *an)
         size_t pl = an->atoms[j].norm;
         if (!han || j < PLACE_MIN_CHARS || an->natoms - j < REST_MIN_CHARS || pl >= PLACE_MAX_BYTES)
             continue;
-        if (ss_gaz_names_alone(g, an->norm, pl))
+        int np = names_place(q, g, an->norm, pl);
+        if (np == 2 && q && syn_word(&q->opts, an->norm, an->atoms[an->natoms - 1].norm +
+                                                             an->atoms[an->natoms - 1].normlen))
+            np = 0; /* a name of the synonym table */
+        if (np)
             best = an->atoms[j].start;
     }
     uint32_t id;
@@ -1119,7 +1175,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             return rc;
         size_t at = rc == SS_OK && may_split && !natural && !r->negated && q->gaz &&
                             q->nunits == it.u0 + 1
-                        ? place_in_unit(q->gaz, &an)
+                        ? place_in_unit(q, q->gaz, &an)
                         : 0;
         if (at) { /* 南通家纺: 南通 and 家纺 */
             raw_item head = *r, rest = *r;
@@ -1257,7 +1313,7 @@ ss_code ss_query_parse(ss_actx *ac, const char *text, ss_query **out, ss_err *er
 ss_code ss_query_parse_opts(ss_actx *ac, const char *typed, const ss_query_opts *o,
                             ss_query **out, ss_err *err)
 {
-    return parse_text(ac, typed, o, NULL, out, err);
+    return parse_text(ac, typed, o, NULL, NULL, out, err);
 }
 
 /* 1 when item r of text is positive text: not excluded, not OR, no filter. */
@@ -1469,9 +1525,11 @@ static void plan_apart(char *text)
     }
 }
 
-/* Parses typed, with g known (a word beginning with a place splits) or not. */
+/* Parses typed, with g known (a word beginning with a place splits) or not;
+ * probe, when not NULL, the query whose collection probe it keeps. */
 static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o,
-                          const ss_gazetteer *g, ss_query **out, ss_err *err)
+                          const ss_gazetteer *g, const ss_query *probe, ss_query **out,
+                          ss_err *err)
 {
     ss_query *q = calloc(1, sizeof *q);
     char *text = q ? ss_q_fold_syntax(typed, strlen(typed), o && o->exact) : NULL;
@@ -1486,6 +1544,10 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
     }
     q->ac = ac;
     q->gaz = g;
+    if (probe) {
+        q->has_term = probe->has_term;
+        q->has_term_arg = probe->has_term_arg;
+    }
     if (o)
         q->opts = *o;
     o = &q->opts; /* none given: all zero, as none (qforms.c) */

@@ -123,6 +123,10 @@ struct ss_query {
     ss_query_opts opts;            /* the options it was read with */
     double avlength;               /* the index's average passage length (terms), read by
                                       ss_query_build; 0: unknown */
+    int (*has_term)(void *arg, const char *term); /* the collection, when the searcher set
+                                      it (ss_query_set_probe): a place's weak name (朝阳)
+                                      names the place its speeches are about (qparse.c) */
+    void *has_term_arg;
 };
 
 /* Characters that modify the word after them (老工业, 新项目, 大企业, 副市长, 名校长;

@@ -50,6 +50,12 @@ FIXTURES = {
                   "孔某某强调，减税降费要落实到位。\n",
     "tax.txt": "湖南省2019年政府工作报告\n省长 许某某\n"
                "落实减税降费政策，优化营商环境。\n",
+    # a place's weak name (朝阳 is also the morning sun) read as the place
+    # when the collection holds its speeches (twentieth round)
+    "cy.txt": "朝阳市2021年政府工作报告\n市长 冯某某\n"
+              "抓实项目招引，落实项目前期工作。\n",
+    "dl.txt": "大连市2021年政府工作报告\n市长 陈某某\n"
+              "抓实项目招引，优化营商服务。\n",
 }
 
 
@@ -160,6 +166,22 @@ def test_speaker(db):
               q + ": only passages that name him", str(got))
 
 
+def test_weak_place(db):
+    # 朝阳项目招引 typed glued: 朝阳 is a weak name (an everyday word too),
+    # read as the place because the collection holds 朝阳's speeches; its
+    # speech's passage on 项目招引 is found as context, the 大连 one is not
+    rc, res = query(db, "朝阳项目招引", "--strict")
+    got = files(res)
+    check(rc == 0 and res["understood"].startswith("朝阳 ") and got == ["cy.txt"],
+          "朝阳项目招引: the place and the word, 朝阳's speech",
+          f"{res['understood'] if res else None} {got}")
+    # a weak name the dictionary tags otherwise stays a word (大同 is an
+    # adverb there); no 大同 speech here either
+    rc, res = query(db, "大同项目招引", "--strict")
+    check(rc in (0, 1) and res and res["understood"].startswith("大同+"),
+          "大同项目招引 stays one word", res["understood"] if res else None)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-regions-")
     try:
@@ -168,6 +190,7 @@ def main():
         test_context(db)
         test_question_place(db)
         test_speaker(db)
+        test_weak_place(db)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary()
