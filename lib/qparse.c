@@ -1350,7 +1350,7 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
             rc = ss_q_trim_particles(ac, text, &kw[i], typed_apart > 1 ? 2 : 1, err);
     }
     if (rc == SS_OK)
-        rc = ss_q_detect_natural(ac, text, kw, n, natural, err);
+        rc = ss_q_detect_natural(ac, o, text, kw, n, natural, err);
     size_t one = n, other = 0, asking = 0; /* the one item that says more than it asks */
     uint8_t asks[MAX_ITEMS] = { 0 };        /* items of nothing but the asking */
     for (size_t i = 0; rc == SS_OK && *natural && i < n; i++)

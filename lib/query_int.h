@@ -252,9 +252,10 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
 /* 1 when item r of s holds only question, function and general words
  * (怎么办, 措施, 如何做): it asks, and says nothing of what. */
 int ss_q_item_asks(ss_actx *ac, const char *s, const raw_item *r);
-/* Whether the positive unquoted items r[0, n) of s read as a question. */
-ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
-                            int *natural, ss_err *err);
+/* Whether the positive unquoted items r[0, n) of s read as a question (o:
+ * the synonym table, whose names keep their verbs: 全面建设小康社会). */
+ss_code ss_q_detect_natural(ss_actx *ac, const ss_query_opts *o, const char *s,
+                            const raw_item *r, size_t n, int *natural, ss_err *err);
 
 /* ---- a word's other forms (qforms.c) ---- */
 

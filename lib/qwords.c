@@ -619,8 +619,26 @@ static size_t lead_len(const ss_analysis *an, const piece *pc, size_t np)
  * spaces stay keywords, and so does a text with an amount in it unless it
  * has a question word; a text with a year or a noun phrase X的Y is no
  * long run of text. */
-static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t np,
-                         size_t items)
+/* 1 when pieces [0, j) of an, for some j after the lead's lead pieces,
+ * are one name of o's synonym table (an "=" group: 全面建设小康社会): the
+ * verb is a word of the name, no lead. */
+static int lead_in_name(const ss_analysis *an, const ss_query_opts *o, const piece *pc,
+                        size_t np, size_t lead)
+{
+    for (size_t j = lead + 1; o && o->syn && j <= np; j++) {
+        const ss_atom *a = &an->atoms[pc[0].first], *z = &an->atoms[pc[j - 1].last];
+        ss_syn_alt alt[4];
+        size_t n = ss_syn_lookup(o->syn, an->norm + a->norm, z->norm + z->normlen - a->norm, alt,
+                                 NELEM(alt));
+        for (size_t i = 0; i < n; i++)
+            if (!alt[i].related)
+                return 1;
+    }
+    return 0;
+}
+
+static int looks_natural(const ss_analysis *an, const seg_dict *d, const ss_query_opts *o,
+                         const piece *pc, size_t np, size_t items)
 {
     /* …的做法, …及对策, …存在的问题, …面临的困难, …存在的突出问题 */
     size_t adj = items == 1 && np >= 4 &&
@@ -668,7 +686,10 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const piece *
                 ss_q_years_end(an->norm + at->norm, z->norm + z->normlen - at->norm, &span) > 0;
     }
     /* the verb that opens it, after an adverb of manner (全面|推进) */
-    size_t lead = lead_len(an, pc, np), v = lead == 2 ? 1 : 0;
+    size_t lead = lead_len(an, pc, np);
+    if (lead && lead_in_name(an, o, pc, np, lead))
+        lead = 0;
+    size_t v = lead == 2 ? 1 : 0;
     if (items == 1 && np > v + 1 && (lead || doing_verb(an, d, &pc[0])) && content >= 2 + v &&
         han >= 6) {
         /* a character after the verb goes with it (集聚|区|创新|发展:
@@ -1531,6 +1552,7 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         size_t rest = end - first - vl / 3;
         uint32_t freq = 0;
         if (vl && rest >= 2 && rest <= (requests == 2 ? LEAD_REST_MAX : 3) &&
+            !atom_is_text(&an, first + vl / 3, "的") && /* 大力支持的结果 */
             !seg_dict_lookup(ss_actx_dict(ac), t, tl, NULL) &&
             !(rest == 2 && requests != 2 && seg_dict_lookup(ss_actx_dict(ac), t + vl, tl - vl, &freq) &&
               freq >= COMMON_WORD_FREQ)) {
@@ -1650,8 +1672,8 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
 }
 
 /* Decides keyword or natural language from all positive unquoted text. */
-ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_t n,
-                              int *natural, ss_err *err)
+ss_code ss_q_detect_natural(ss_actx *ac, const ss_query_opts *o, const char *s,
+                            const raw_item *r, size_t n, int *natural, ss_err *err)
 {
     strbuf sb = STRBUF_INIT;
     size_t items = 0; /* items typed apart: those a list's mark alone separates are one */
@@ -1675,7 +1697,7 @@ ss_code ss_q_detect_natural(ss_actx *ac, const char *s, const raw_item *r, size_
         }
         piece pc[MAX_PIECES];
         size_t np = make_pieces(&an, ss_actx_dict(ac), pc, MAX_PIECES);
-        *natural = looks_natural(&an, ss_actx_dict(ac), pc, np, items);
+        *natural = looks_natural(&an, ss_actx_dict(ac), o, pc, np, items);
     }
     sb_free(&sb);
     return SS_OK;
@@ -1872,6 +1894,8 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
     size_t lead = f == 0 && !how ? lead_len(&an, pc, l) : 0;
     if (lead >= l)
         lead = 0; /* nothing after it */
+    if (lead && lead_in_name(&an, o, pc, l, lead))
+        lead = 0; /* 全面建设小康社会: the verb is a word of the name */
     f += lead;
     if (f == l || (f == 0 && l == np && !asked))
         return SS_OK; /* nothing asked about, or no question word at its edges */
@@ -1887,7 +1911,7 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
         t.e = t.s + an.atoms[pc[l - 1].last].end; /* an is analysed again below */
         t.s += an.atoms[pc[f].first].start;
         int natural = 1;
-        rc = ss_q_detect_natural(ac, s, &t, 1, &natural, err);
+        rc = ss_q_detect_natural(ac, o, s, &t, 1, &natural, err);
         if (rc == SS_OK && !natural) {
             *r = t;
             *word = 1;

@@ -34,6 +34,7 @@ static const char syn_text[] = "# test\n"
                                "国研中心 = 发展研究中心\n"
                                "营改增 = 营业税改征增值税\n"
                                "三重一大 = 重大事项决策、重要干部任免\n"
+                               "全面建设小康社会 = 全面建成小康社会\n"
                                "养老服务 ~ 医养结合\n";
 static ss_syn *syn;
 
@@ -628,6 +629,8 @@ static const struct {
     { "推动合作", "推动+合作", 0, 0 },                         /* alone: a phrase */
     { "办好双减", "双减", 0, 0 },
     { "全面小康", "全面小康", 0, 0 },
+    { "全面建设小康社会的要求", "全面+建设+小康社会{全面建成小康社会}", 0, 0 }, /* a name */
+    { "大力支持的结果", "大力支持 结果", 0, 0 },              /* 的 after the verb */
     { "实施方案", "实施方案", 0, 0 },                      /* a word of the dictionary */
     { "推进会", "推进会", 0, 0 },
     /* two words asked of their relation: the words (劳动关系 stays) */
