@@ -75,11 +75,11 @@ int ss_query_needs_places(const ss_query *q);
  * the given name with 同志 (王战营: 战营同志; qforms.c).  g may be NULL (the
  * query names no place); the first call counts, later ones do nothing. */
 ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err);
-/* Lets the reading ask the collection whether it holds a term (has_term(arg,
- * term) is 1 when it does): a place's weak name, an everyday word too (朝阳,
- * 响水), is read as the place when the collection holds speeches about it
- * (its XR term).  Call before ss_query_set_gazetteer. */
-void ss_query_set_probe(ss_query *q, int (*has_term)(void *arg, const char *term), void *arg);
+/* Lets the reading ask the collection db (NULL: none) which terms it holds:
+ * a place's weak name, an everyday word too (朝阳, 响水), is read as the
+ * place when db holds speeches about it (its XR term).  Call before
+ * ss_query_set_gazetteer; db must outlive that call. */
+void ss_query_set_probe(ss_query *q, xc_db *db);
 /* The collection the query searches: adds the forms that depend on the
  * words it indexes (keywords' initials, 智改数转 for 智能化改造
  * 数字化转型; qforms.c) and keeps a word's characters as a list's items

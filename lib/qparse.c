@@ -173,10 +173,10 @@ ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
     return describe_again(q, err);
 }
 
-void ss_query_set_probe(ss_query *q, int (*has_term)(void *arg, const char *term), void *arg)
+void ss_query_set_probe(ss_query *q, xc_db *db)
 {
-    q->has_term = has_term;
-    q->has_term_arg = arg;
+    q->has_term = db ? db_has_term : NULL;
+    q->has_term_arg = db;
 }
 
 int ss_query_is_empty(const ss_query *q)
@@ -1431,6 +1431,14 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
     return SS_OK;
 }
 
+/* 1 when a quote mark (", “ or ”) starts at byte i of text (len bytes). */
+static int quote_at(const char *text, size_t len, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    return i < len && (t[i] == '"' || (t[i] == 0xE2 && i + 2 < len && t[i + 1] == 0x80 &&
+                                       (t[i + 2] == 0x9C || t[i + 2] == 0x9D)));
+}
+
 /* A plus between two words (光伏+扶贫, 文化+旅游: the reports' notation
  * for the one joined to the other) is a blank in text, outside quotes:
  * the words are two keywords.  Not between figures (9+2工程, 1+4行动方案),
@@ -1442,8 +1450,7 @@ static void plus_apart(const ss_query_opts *o, char *text)
     int quoted = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
-        if (c == '"' || (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
-                         ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)))
+        if (quote_at(text, len, i))
             quoted = !quoted;
         if ((c == '/' || c == '|' || c == '&' || c == '-') && !quoted && i >= 6 && i + 6 < len &&
             (unsigned char)text[i - 1] >= 0x80 && (unsigned char)text[i + 1] >= 0x80) {
@@ -1493,9 +1500,7 @@ static void plan_apart(char *text)
     size_t len = strlen(text);
     int quoted = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == '"' || (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
-                         ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)))
+        if (quote_at(text, len, i))
             quoted = !quoted;
         /* 十, a numeral, 五: nine bytes */
         if (quoted || i + 9 > len || memcmp(text + i, "十", 3) != 0 ||
@@ -1507,7 +1512,7 @@ static void plan_apart(char *text)
         if (!num)
             continue;
         size_t t = i + 9;
-        if (t < len && (text[t] == '"' || (unsigned char)text[t] == 0xE2))
+        if (quote_at(text, len, t))
             continue; /* a quoted plan: as typed */
         for (size_t k = 0; k < NELEM(plan_times); k++) {
             size_t tl = strlen(plan_times[k]);

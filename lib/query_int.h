@@ -124,7 +124,7 @@ struct ss_query {
     double avlength;               /* the index's average passage length (terms), read by
                                       ss_query_build; 0: unknown */
     int (*has_term)(void *arg, const char *term); /* the collection, when the searcher set
-                                      it (ss_query_set_probe): a place's weak name (朝阳)
+                                      a db (ss_query_set_probe): a place's weak name (朝阳)
                                       names the place its speeches are about (qparse.c) */
     void *has_term_arg;
 };

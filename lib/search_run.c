@@ -77,13 +77,6 @@ static const char *gazetteer_text(ss_searcher *s, size_t *len)
  * context, qcontext.c), then the words the index holds (ss_query_set_collection).
  * Opens the gazetteer when the query needs it: a region: filter, or a
  * query word that names a place (its speeches are context, qcontext.c). */
-/* 1 when db holds term (ss_query_set_probe). */
-static int db_holds(void *db, const char *term)
-{
-    uint32_t df = 0;
-    return xc_db_termfreq(db, term, &df, NULL) == SS_OK && df > 0;
-}
-
 ss_code ss_need_places(ss_searcher *s, ss_query *q, ss_err *err)
 {
     size_t len = 0;
@@ -100,7 +93,7 @@ ss_code ss_need_places(ss_searcher *s, ss_query *q, ss_err *err)
             s->data_missing = rc == SS_ENOTFOUND;
         }
         if (rc == SS_OK && s->db)
-            ss_query_set_probe(q, db_holds, s->db);
+            ss_query_set_probe(q, s->db);
         if (rc == SS_OK)
             rc = ss_query_set_gazetteer(q, s->gaz, err);
     }
