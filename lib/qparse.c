@@ -875,6 +875,7 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
                      two things, each its word, unless the whole is a word of the
                      dictionary; 2: where (景德镇中试验区), the same */
     } conj[] = { { "和", 1, 0 },   { "与", 1, 0 },   { "及", 1, 0 },   { "以及", 0, 0 },
+                 { "及其", 0, 0 }, /* 景德镇及其试验区 (twentieth round) */
                  { "同", 1, 0 },   { "跟", 1, 0 },   { "或", 1, 0 },   { "或者", 0, 0 },
                  { "关于", 0, 0 }, { "有关", 0, 0 },
                  { "对于", 0, 0 }, { "相关", 0, 0 }, { "对", 1, 0 },   { "的", 0, 0 },

@@ -1194,7 +1194,7 @@ static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead
  * for, not the words of a request). */
 static int conjunction_word(const ss_analysis *an, const ss_word *x)
 {
-    static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟", "或" };
+    static const char *const conj[] = { "和", "与", "及", "以及", "及其", "同", "跟", "或" };
     const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[x->last];
     return !x->slogan && IN(conj, an->norm + a->norm, b->norm + b->normlen - a->norm);
 }
@@ -1820,7 +1820,7 @@ static int asks_meaning(const ss_analysis *an, const piece *pc, size_t f)
 static int things_joined(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t f,
                          size_t l)
 {
-    static const char *const conj[] = { "和", "与", "及", "以及", "同", "跟" };
+    static const char *const conj[] = { "和", "与", "及", "以及", "及其", "同", "跟" };
     size_t things = 0;
     int open = 1; /* a thing may begin at the next piece */
     for (size_t i = f; i < l; i++) {

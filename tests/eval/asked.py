@@ -419,7 +419,9 @@ def main():
          {"A+B": lambda t: t.replace(" ", "+"), "A或B": lambda t: t.replace(" ", "或"),
           "A与B相结合": lambda t: t.replace(" ", "与") + "相结合",
           # nineteenth round
-          "A/B": lambda t: t.replace(" ", "/"), "A-B": lambda t: t.replace(" ", "-")},
+          "A/B": lambda t: t.replace(" ", "/"), "A-B": lambda t: t.replace(" ", "-"),
+          # twentieth round
+          "A及其B": lambda t: t.replace(" ", "及其")},
          "keyword pairs joined by a plus, by 或, or said to be combined"),
         ("pairs said of together", pairs,  # eighteenth round
          {"A与B之间": lambda t: t.replace(" ", "与") + "之间",
