@@ -132,6 +132,18 @@ static ss_code filter_add(ss_actx *ac, ss_field field, const char *value, ss_fil
     return SS_OK;
 }
 
+/* The bytes of a mark that separates listed values at s (len bytes): a
+ * comma, full-width or not, or 、; else 0. */
+static size_t list_mark(const char *s, size_t len)
+{
+    if (*s == ',')
+        return 1;
+    if (len >= 3 && (memcmp(s, "\xef\xbc\x8c", 3) == 0 /* ， */ ||
+                     memcmp(s, "\xe3\x80\x81", 3) == 0 /* 、 */))
+        return 3;
+    return 0;
+}
+
 int ss_filter_parse(ss_actx *ac, const char *text, size_t len, ss_filters *f, ss_err *err)
 {
     const char *colon = memchr(text, ':', len);
@@ -145,13 +157,32 @@ int ss_filter_parse(ss_actx *ac, const char *text, size_t len, ss_filters *f, ss
             ss_seterr(err, SS_EINVAL, "empty %s value (%s:VALUE)", field_names[k], field_names[k]);
             return -1;
         }
-        char *value = strndup(colon + 1, len - nl - 1);
-        if (!value) {
-            ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");
+        /* a list of values (region:河南,湖北, year:2019，2021, 讲话人:甲、乙):
+         * each one more value, any of them holds */
+        const char *v = colon + 1, *end = text + len;
+        ss_code rc = SS_OK;
+        int added = 0;
+        while (rc == SS_OK && v < end) {
+            const char *e = v;
+            size_t sep = 0;
+            while (e < end && !(sep = list_mark(e, (size_t)(end - e))))
+                e++;
+            if (e > v) {
+                char *value = strndup(v, (size_t)(e - v));
+                if (!value) {
+                    ss_seterr(err, SS_ENOMEM, "out of memory parsing filters");
+                    return -1;
+                }
+                rc = filter_add(ac, (ss_field)k, value, f, err);
+                free(value);
+                added++;
+            }
+            v = e + sep;
+        }
+        if (rc == SS_OK && !added) {
+            ss_seterr(err, SS_EINVAL, "empty %s value (%s:VALUE)", field_names[k], field_names[k]);
             return -1;
         }
-        ss_code rc = filter_add(ac, (ss_field)k, value, f, err);
-        free(value);
         return rc == SS_OK ? 1 : -1;
     }
     return 0;

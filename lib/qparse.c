@@ -1531,6 +1531,36 @@ static void plan_apart(char *text)
     }
 }
 
+/* Values listed after filter item r[*i] (region:河南,湖北; year:2019、2021):
+ * the items after it joined by a list's mark alone, not typed apart, each
+ * one more value of its field (any of them holds; twentieth round: 湖北
+ * was a keyword).  *i moves to the last; 1, or -1 on a bad value. */
+static int more_values(ss_actx *ac, const char *text, const raw_item *r, size_t n, size_t *i,
+                       ss_filters *f, ss_err *err)
+{
+    const char *colon = memchr(text + r[*i].s, ':', r[*i].e - r[*i].s);
+    if (!colon)
+        return 1;
+    size_t fl = (size_t)(colon - (text + r[*i].s)) + 1; /* the field and its colon */
+    while (*i + 1 < n && !r[*i + 1].apart && !r[*i + 1].quoted && !r[*i + 1].negated &&
+           !r[*i + 1].is_or && r[*i + 1].e > r[*i + 1].s &&
+           !ss_q_is_filter(text + r[*i + 1].s, r[*i + 1].e - r[*i + 1].s)) {
+        const raw_item *v = &r[*i + 1];
+        char buf[256];
+        if (fl + (v->e - v->s) >= sizeof buf)
+            break;
+        memcpy(buf, text + r[*i].s, fl);
+        memcpy(buf + fl, text + v->s, v->e - v->s);
+        int got = ss_filter_parse(ac, buf, fl + (v->e - v->s), f, err);
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+        ++*i;
+    }
+    return 1;
+}
+
 /* Parses typed, with g known (a word beginning with a place splits) or not;
  * probe, when not NULL, the query whose collection probe it keeps. */
 static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o,
@@ -1575,6 +1605,8 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
         }
         if (!r[i].quoted && !r[i].negated) {
             int f = ss_filter_parse(ac, text + r[i].s, r[i].e - r[i].s, &q->filters, err);
+            if (f > 0)
+                f = more_values(ac, text, r, n, &i, &q->filters, err);
             if (f == 0 && words > 1)
                 f = years_filter(q, ac, text, &r[i], err);
             if (f < 0)

@@ -88,6 +88,10 @@ def test_filters(db):
         ("基础设施 region:陇", {"gs.txt"}),
         ("老工业基地 year:2004年度", {"ln.txt", "sy.txt", "gov.txt"}),
         ("开发区 kind:政府工作报告", {"hb.txt", "zj.txt", "js.txt"}),
+        # values listed in one filter, any of them (twentieth round: 东北 was a keyword)
+        ("招商引资 region:长三角,东北", {"nj.txt", "ln.txt"}),
+        ("开发区 region:河北，浙江", {"hb.txt", "zj.txt"}),
+        ("基础设施 year:2005、2021", {"gs.txt", "sc.txt"}),
     ]
     for q, want in cases:
         rc, res = query(db, q)
