@@ -954,13 +954,98 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
  * 2015-2020年脱贫攻坚) is the filter year:… (alone it is the words, as
  * the plans write them): 1 when item r of s is one and was added to q's
  * filters, 0 when it is none, -1 on an error. */
+/* Years listed with 和, 与, 及, 或 or a comma (2019年和2020年, 2019年、2020年,
+ * 2019、2020年), typed beside other words: any of them, a year: filter
+ * as a span is (twentieth round: each year was a keyword, all required).
+ * t[0, len); 1 when it is such a list and the filter is added, 0 when it
+ * is none, -1 on an error. */
+static int years_list(ss_query *q, ss_actx *ac, const char *t, size_t len, ss_err *err)
+{
+    static const char *const joins[] = { "和", "与", "及", "或", "、", "，", "," };
+    char yf[96] = "year:";
+    size_t n = strlen(yf), parts = 0, at = 0;
+    int span = 0;
+    while (at < len) {
+        size_t ye = ss_q_years_end(t + at, len - at, &span);
+        if (!ye) { /* a year without 年 before another (2019、2020年) */
+            size_t d = 0;
+            while (at + d < len && t[at + d] >= '0' && t[at + d] <= '9')
+                d++;
+            ye = d == 4 && (t[at] == '1' || t[at] == '2') ? d : 0;
+        }
+        if (!ye || n + ye + 1 >= sizeof yf)
+            return 0;
+        if (parts)
+            yf[n++] = ',';
+        memcpy(yf + n, t + at, ye);
+        n += ye;
+        parts++;
+        at += ye;
+        if (at == len)
+            break;
+        size_t jl = 0;
+        for (size_t k = 0; k < NELEM(joins) && !jl; k++)
+            if (len - at > strlen(joins[k]) && memcmp(t + at, joins[k], strlen(joins[k])) == 0)
+                jl = strlen(joins[k]);
+        if (!jl)
+            return 0;
+        at += jl;
+    }
+    if (parts < 2)
+        return 0;
+    yf[n] = '\0';
+    return ss_filter_parse(ac, yf, n, &q->filters, err);
+}
+
+/* 1 when t[0, len) is a year (2019年, 2019) and nothing else. */
+static int year_item(const char *t, size_t len)
+{
+    int span = 0;
+    return (len >= 4 && ss_q_years_end(t, len, &span) == len) ||
+           (len == 4 && (t[0] == '1' || t[0] == '2') && t[1] >= '0' && t[1] <= '9' &&
+            t[2] >= '0' && t[2] <= '9' && t[3] >= '0' && t[3] <= '9');
+}
+
+/* Items r[*i…] of years joined by a list's mark alone (2019年、2020年,
+ * 2019、2020年, the splitter's items), beside other words (words: the
+ * positive items): years_list over them; *i moves to the last.  1 when
+ * taken, 0 when not, -1 on an error. */
+static int listed_years(ss_query *q, ss_actx *ac, const char *s, const raw_item *r, size_t n,
+                        size_t *i, size_t words, ss_err *err)
+{
+    size_t j = *i;
+    if (r[j].quoted || r[j].negated || !year_item(s + r[j].s, r[j].e - r[j].s))
+        return 0;
+    while (j + 1 < n && !r[j + 1].apart && !r[j + 1].quoted && !r[j + 1].negated &&
+           !r[j + 1].is_or && year_item(s + r[j + 1].s, r[j + 1].e - r[j + 1].s))
+        j++;
+    if (j == *i || words <= j - *i + 1)
+        return 0; /* one year, or years alone */
+    char buf[96];
+    size_t bl = 0;
+    for (size_t k = *i; k <= j; k++) {
+        size_t l = r[k].e - r[k].s;
+        if (bl + l + 1 >= sizeof buf)
+            return 0;
+        if (k > *i)
+            buf[bl++] = ',';
+        memcpy(buf + bl, s + r[k].s, l);
+        bl += l;
+    }
+    int f = years_list(q, ac, buf, bl, err);
+    if (f > 0)
+        *i = j;
+    return f;
+}
+
 static int years_filter(ss_query *q, ss_actx *ac, const char *s, const raw_item *r, ss_err *err)
 {
     int span = 0;
     size_t len = r->e - r->s;
-    if (r->quoted || r->negated || len >= 64 || ss_q_years_end(s + r->s, len, &span) != len ||
-        !span)
+    if (r->quoted || r->negated || len >= 64)
         return 0;
+    if (ss_q_years_end(s + r->s, len, &span) != len || !span)
+        return years_list(q, ac, s + r->s, len, err);
     char yf[80];
     snprintf(yf, sizeof yf, "year:%.*s", (int)len, s + r->s);
     return ss_filter_parse(ac, yf, strlen(yf), &q->filters, err);
@@ -1609,6 +1694,8 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
                 f = more_values(ac, text, r, n, &i, &q->filters, err);
             if (f == 0 && words > 1)
                 f = years_filter(q, ac, text, &r[i], err);
+            if (f == 0)
+                f = listed_years(q, ac, text, r, n, &i, words, err);
             if (f < 0)
                 rc = err ? err->code : SS_EINVAL;
             if (f != 0)
