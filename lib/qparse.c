@@ -1517,12 +1517,11 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
     return SS_OK;
 }
 
-/* 1 when a quote mark (", “ or ”) starts at byte i of text (len bytes). */
-static int quote_at(const char *text, size_t len, size_t i)
+/* 1 when any quote mark stands at byte i of text (ss_q_quote_at). */
+static int quote_mark(const char *text, size_t len, size_t i)
 {
-    const unsigned char *t = (const unsigned char *)text;
-    return i < len && (t[i] == '"' || (t[i] == 0xE2 && i + 2 < len && t[i + 1] == 0x80 &&
-                                       (t[i + 2] == 0x9C || t[i + 2] == 0x9D)));
+    size_t next;
+    return i < len && ss_q_quote_at(text, len, i, &next, 1);
 }
 
 /* A plus between two words (光伏+扶贫, 文化+旅游: the reports' notation
@@ -1536,7 +1535,7 @@ static void plus_apart(const ss_query_opts *o, char *text)
     int quoted = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
-        if (quote_at(text, len, i))
+        if (quote_mark(text, len, i))
             quoted = !quoted;
         if ((c == '/' || c == '|' || c == '&' || c == '-') && !quoted && i >= 6 && i + 6 < len &&
             (unsigned char)text[i - 1] >= 0x80 && (unsigned char)text[i + 1] >= 0x80) {
@@ -1586,7 +1585,7 @@ static void plan_apart(char *text)
     size_t len = strlen(text);
     int quoted = 0;
     for (size_t i = 0; i < len; i++) {
-        if (quote_at(text, len, i))
+        if (quote_mark(text, len, i))
             quoted = !quoted;
         /* 十, a numeral, 五: nine bytes */
         if (quoted || i + 9 > len || memcmp(text + i, "十", 3) != 0 ||
@@ -1598,7 +1597,7 @@ static void plan_apart(char *text)
         if (!num)
             continue;
         size_t t = i + 9;
-        if (quote_at(text, len, t))
+        if (quote_mark(text, len, t))
             continue; /* a quoted plan: as typed */
         for (size_t k = 0; k < NELEM(plan_times); k++) {
             size_t tl = strlen(plan_times[k]);

@@ -10,7 +10,7 @@
 #include "numbers.h"
 #include "utf8.h"
 
-static int quote_at(const char *s, size_t len, size_t i, size_t *next, int closing)
+int ss_q_quote_at(const char *s, size_t len, size_t i, size_t *next, int closing)
 {
     size_t k = i;
     uint32_t cp = utf8_next(s, len, &k);
@@ -75,7 +75,7 @@ char *ss_q_fold_syntax(const char *s, size_t len, int exact)
         uint32_t cp = utf8_next(s, len, &i);
         uint64_t v = 0;
         size_t fl, nx;
-        if (quote_at(s, len, at, &nx, quoted) || cp == 0xFF02 /* ＂, '"' below */)
+        if (ss_q_quote_at(s, len, at, &nx, quoted) || cp == 0xFF02 /* ＂, '"' below */)
             quoted = !quoted;
         if (!quoted && !exact && ascii_is_digit(s[at]) &&
             (o == 0 || !(ascii_is_alnum(out[o - 1]) ||
@@ -161,10 +161,10 @@ size_t ss_q_split_items(const char *s, size_t len, raw_item *out, size_t max)
             r.negated = 1;
             i++;
         }
-        if (quote_at(s, len, i, &nx, 0)) {
+        if (ss_q_quote_at(s, len, i, &nx, 0)) {
             r.quoted = 1;
             r.s = i = nx;
-            while (i < len && !quote_at(s, len, i, &nx, 1))
+            while (i < len && !ss_q_quote_at(s, len, i, &nx, 1))
                 i = nx;
             r.e = i;
             if (i < len)

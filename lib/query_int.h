@@ -171,6 +171,9 @@ typedef struct {
 /* The text with the full-width forms an input method types made
  * half-width (：－＋（）, letters, digits); malloc'd, NULL when out of memory. */
 char *ss_q_fold_syntax(const char *s, size_t len, int exact);
+/* 1 when a quote mark stands at byte i of s (len bytes): ", or “ opening
+ * (closing 0), or any of ", “, ” (closing 1); *next is the byte after it. */
+int ss_q_quote_at(const char *s, size_t len, size_t i, size_t *next, int closing);
 /* Cuts the (folded) query text into at most max items. */
 size_t ss_q_split_items(const char *s, size_t len, raw_item *out, size_t max);
 /* 1 when an item has the form of a filter (name:value with a known name). */

@@ -542,8 +542,9 @@ static const char *const manner_adverbs[] = {
 
 /* The bytes of the general verb (lead_doing), with an adverb of manner
  * before it or not (manner_verbs after one), that opens t (len bytes,
- * normalised); 0 when none does.  The longest. */
-static size_t lead_bytes(const char *t, size_t len);
+ * normalised) and leaves something after it -- or, whole, that is all of
+ * it (切实加强); 0 when none does.  The longest. */
+static size_t lead_bytes(const char *t, size_t len, int whole);
 
 /* Verbs that, after an adverb of manner, say what is to be done to the
  * thing after them (着力打造…, 大力支持…, 不断完善…, 持续优化…), besides
@@ -560,9 +561,10 @@ static int manner_verb(const ss_analysis *an, const piece *p)
            piece_in(an, p, manner_verbs, NELEM(manner_verbs));
 }
 
-static size_t lead_bytes(const char *t, size_t len)
+static size_t lead_bytes(const char *t, size_t len, int whole)
 {
     size_t best = 0;
+    len += whole != 0; /* a verb of len bytes fits: l < len + 1 */
     for (size_t i = 0; i < NELEM(lead_doing); i++) {
         size_t l = strlen(lead_doing[i]);
         if (l > best && l < len && memcmp(t, lead_doing[i], l) == 0)
@@ -593,20 +595,11 @@ static size_t lead_len(const ss_analysis *an, const piece *pc, size_t np)
         return 2; /* 加快|推进: 加快 is a verb of its own too */
     if (np == 0)
         return 0;
-    if (piece_in(an, &pc[0], lead_doing, NELEM(lead_doing)))
-        return 1;
-    /* one word of the segmenter, the adverb and the verb (切实加强) */
+    /* the verb, or one word of the segmenter, the adverb and the verb (切实加强) */
     const char *t = an->norm + an->atoms[pc[0].first].norm;
     size_t tl = an->atoms[pc[0].last].norm + an->atoms[pc[0].last].normlen -
                 an->atoms[pc[0].first].norm;
-    for (size_t i = 0; i < NELEM(manner_adverbs); i++) {
-        size_t ml = strlen(manner_adverbs[i]);
-        if (tl > ml && memcmp(t, manner_adverbs[i], ml) == 0 &&
-            (in_list(lead_doing, NELEM(lead_doing), t + ml, tl - ml) ||
-             in_list(manner_verbs, NELEM(manner_verbs), t + ml, tl - ml)))
-            return 1;
-    }
-    return 0;
+    return lead_bytes(t, tl, 1) == tl;
 }
 
 /* Whether the query (all items' text, items of them) reads as a
@@ -1190,13 +1183,18 @@ static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead
     return 0;
 }
 
+/* Conjunctions that join two things (A和B, A及其B), and those that offer
+ * either (A或B). */
+static const char *const joining_words[] = { "和", "与", "及", "以及", "及其", "同", "跟" };
+static const char *const either_words[] = { "或" };
+
 /* 1 when word x of an is a conjunction (两新和政策: 政策 is a word asked
  * for, not the words of a request). */
 static int conjunction_word(const ss_analysis *an, const ss_word *x)
 {
-    static const char *const conj[] = { "和", "与", "及", "以及", "及其", "同", "跟", "或" };
     const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[x->last];
-    return !x->slogan && IN(conj, an->norm + a->norm, b->norm + b->normlen - a->norm);
+    return !x->slogan && (IN(joining_words, an->norm + a->norm, b->norm + b->normlen - a->norm) ||
+                          IN(either_words, an->norm + a->norm, b->norm + b->normlen - a->norm));
 }
 
 /* Titles and verbs of saying after a person's name (王凯书记, 王凯强调). */
@@ -1548,7 +1546,7 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         for (size_t k = first; k < end && han; k++)
             han = an.atoms[k].kind == SS_ATOM_HAN && (k == first || !an.atoms[k].flags);
         const char *t = an.norm + a->norm;
-        size_t tl = z->norm + z->normlen - a->norm, vl = han ? lead_bytes(t, tl) : 0;
+        size_t tl = z->norm + z->normlen - a->norm, vl = han ? lead_bytes(t, tl, 0) : 0;
         size_t rest = end - first - vl / 3;
         uint32_t freq = 0;
         if (vl && rest >= 2 && rest <= (requests == 2 ? LEAD_REST_MAX : 3) &&
@@ -1820,12 +1818,11 @@ static int asks_meaning(const ss_analysis *an, const piece *pc, size_t f)
 static int things_joined(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t f,
                          size_t l)
 {
-    static const char *const conj[] = { "和", "与", "及", "以及", "及其", "同", "跟" };
     size_t things = 0;
     int open = 1; /* a thing may begin at the next piece */
     for (size_t i = f; i < l; i++) {
         int comma = i > f && (an->atoms[pc[i].first].flags & SS_AF_LIST);
-        if (piece_in(an, &pc[i], conj, NELEM(conj))) {
+        if (piece_in(an, &pc[i], joining_words, NELEM(joining_words))) {
             if (open)
                 return 0; /* a conjunction first or twice */
             open = 1;
