@@ -1341,6 +1341,48 @@ static int de_word(const ss_analysis *an, const ss_word *x)
     return !x->slogan && x->first == x->last && a->normlen == 3 && memcmp(an->norm + a->norm, "的", 3) == 0;
 }
 
+/* Literary nouns of the way of a thing after 之 (乡村振兴之路, 治理之道,
+ * 富民之策): the way of it, asked as the thing is.  Words the dictionary
+ * knows whole stay (丝绸之路, 天府之国: the segmenter keeps them one). */
+static const char *const zhi_ways[] = { "路", "道", "策" };
+
+/* 1 when words x, y of an are 之 alone and a noun of zhi_ways alone. */
+static int zhi_way(const ss_analysis *an, const ss_word *x, const ss_word *y)
+{
+    const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[y->first];
+    return !x->slogan && !y->slogan && x->first == x->last && y->first == y->last &&
+           y->first == x->last + 1 && a->normlen == 3 && memcmp(an->norm + a->norm, "之", 3) == 0 &&
+           IN(zhi_ways, an->norm + b->norm, b->normlen);
+}
+
+/* 1 when word b of an is a noun of the dictionary of two characters or
+ * more after a thing and 的 (乡村振兴的人才): a second thing, not the
+ * kind of the first's work (今年的重点工作, …存在的突出问题 stay). */
+static int thing_de_noun(const ss_analysis *an, const seg_dict *d, size_t w0, size_t b)
+{
+    static const char *const kinds[] = { "重点", "中心", "核心", "关键", "基础", "日常", "整体" };
+    const ss_atom *f = &an->atoms[an->words[b].first], *l = &an->atoms[an->words[b].last];
+    const char *t = an->norm + f->norm;
+    size_t tl = l->norm + l->normlen - f->norm;
+    if (!d || b < w0 + 2 || !de_word(an, &an->words[b - 1]) || an->words[b].slogan ||
+        an->words[b].first == an->words[b].last || f->kind != SS_ATOM_HAN)
+        return 0;
+    for (size_t w = w0; w + 1 < b; w++) { /* a thing, not a clause (制约…的结构问题) */
+        const ss_atom *wf = &an->atoms[an->words[w].first], *wl = &an->atoms[an->words[w].last];
+        const char *wt = an->norm + wf->norm;
+        size_t wn = wl->norm + wl->normlen - wf->norm;
+        if (!an->words[w].slogan && (seg_dict_pos(d, wt, wn) == SEG_POS_VERB ||
+                                     IN(problem_words, wt, wn) || IN(remedy_words, wt, wn) ||
+                                     IN(generic_words, wt, wn)))
+            return 0;
+    }
+    const ss_word *x = &an->words[b - 2];
+    const ss_atom *xf = &an->atoms[x->first], *xl = &an->atoms[x->last];
+    return seg_dict_pos(d, t, tl) == SEG_POS_NOUN && !IN(kinds, t, tl) &&
+           !IN(state_adjectives, t, tl) && !IN(how_kinds, t, tl) &&
+           !IN(state_verbs, an->norm + xf->norm, xl->norm + xl->normlen - xf->norm);
+}
+
 /* The first atom of the phrase that word w of an ends: after the last 的
  * or conjunction among words [w0, w) (今年的重点工作: 重点), else first. */
 static size_t phrase_start(const ss_analysis *an, size_t w0, size_t w, size_t first)
@@ -1457,6 +1499,11 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
             w1 -= k;
         } else if (kd && an.words[w1 - 1].last + 1 == end) {
             w1 -= kd;
+        } else if (requests && w1 >= w0 + 3 && an.words[w1 - 1].last + 1 == end &&
+                   an.words[w1 - 3].last + 1 == an.words[w1 - 2].first &&
+                   an.words[w0].first + 1 < an.words[w1 - 2].first &&
+                   zhi_way(&an, &an.words[w1 - 2], &an.words[w1 - 1])) {
+            w1 -= 2; /* 乡村振兴之路 (twenty-first round) */
         } else if (w1 > w0 && an.words[w1 - 1].first > first && !(w1 - w0 == 1 && !ascii_left) &&
                    an.words[w1 - 1].last + 1 == end &&
                    (w1 - w0 == 1 || !conjunction_word(&an, &an.words[w1 - 2])) &&
@@ -1468,7 +1515,10 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
                      w1 - w0 > 1 &&
                      (!common_pair(ac, &an, phrase_start(&an, w0, w1 - 1, first),
                                    an.words[w1 - 1].first) ||
-                      edge_word(&an, &an.words[w1 - 2], trail_requests, nt)) &&
+                      edge_word(&an, &an.words[w1 - 2], trail_requests, nt) ||
+                      /* 乡村振兴的人才问题: the common word after a thing and
+                       * 的 is the second thing (twenty-first round) */
+                      thing_de_noun(&an, ss_actx_dict(ac), w0, w1 - 2)) &&
                      (!de_word(&an, &an.words[w1 - 2]) ||
                       edge_word(&an, &an.words[w1 - 1], trail_after_de, nd))))) {
             w1--;

@@ -460,6 +460,10 @@ def main():
           "A及B有哪些措施": lambda t: t.replace(" ", "及") + "有哪些措施",
           "A、B的具体措施": lambda t: t.replace(" ", "、") + "的具体措施"},
          "keyword pairs joined by 和 or 、, asked for their ways or their state"),
+        ("pairs as a thing's second thing", pairs,  # twenty-first round
+         {"A的B问题": lambda t: t.replace(" ", "的") + "问题",
+          "A的B工作": lambda t: t.replace(" ", "的") + "工作"},
+         "keyword pairs as the second's problem or work in the first"),
         ("keywords with a particle", words, ENDS, "one-word queries"),
         ("keywords with a request", words, REQUESTS, "one-word queries with a request"),
         ("keyword pairs with a request", pairs, PAIR_REQUESTS, "keyword pairs with a request"),
@@ -482,6 +486,9 @@ def main():
          "one-word queries asked what is said of them, why they matter, what was done"),
         ("keywords asked for their aims", words, AIMS,  # nineteenth round
          "one-word queries asked for their aims, tasks, course, outlook, state or features"),
+        ("keywords as a way after 之", words,  # twenty-first round
+         {"…之路": lambda t: t + "之路", "…之道": lambda t: t + "之道", "…之策": lambda t: t + "之策"},
+         "one-word queries asked for the way of them after 之"),
         ("keywords looked up", words, LOOKED_UP,  # nineteenth round
          "one-word queries with what of them is looked up (policies, rules, news, papers, the texts)"),
         ("names with what is said of them", names, SAID, "names with a title or a verb of saying"),

@@ -406,6 +406,19 @@ static const struct {
     { "乡村振兴的领导讲话", "乡村振兴", 0, 0 },                /* the papers that tell of it */
     { "乡村振兴典型材料", "乡村振兴", 0, 0 },
     { "乡村振兴工作汇报", "乡村振兴", 0, 0 },
+    /* a thing, 的, a common word and 问题 or 工作: the two things (twenty-first
+     * round); alone the common word keeps them (人才问题) */
+    { "乡村振兴的人才问题", "乡村振兴 人才", 0, 0 },
+    { "乡村振兴的人才工作", "乡村振兴 人才", 0, 0 },
+    { "教育的公平问题", "教育 公平", 0, 0 },
+    { "人才问题", "人才+问题", 0, 0 },
+    /* the way of a thing after 之 (twenty-first round); whole words stay */
+    { "乡村振兴之路", "乡村振兴", 0, 0 },
+    { "治理之道", "治理", 0, 0 },
+    { "富民之策", "富民", 0, 0 },
+    { "街长制之路", "街长制", 0, 0 },
+    { "丝绸之路", "丝绸之路", 0, 0 },
+    { "天府之国", "天府之国", 0, 0 },
     /* a five-year plan with its time before a word: the plan and the word
      * (twentieth round) */
     { "十三五期间乡村振兴", "十三五 乡村振兴", 0, 0 },
