@@ -51,6 +51,8 @@ run "rel/e2e-tool" python3 tests/e2e/test_tool.py bin
 run "san/e2e-tool" python3 tests/e2e/test_tool.py build/san/bin
 run "rel/e2e-regions" python3 tests/e2e/test_regions.py bin
 run "san/e2e-regions" python3 tests/e2e/test_regions.py build/san/bin
+run "rel/e2e-readings" python3 tests/e2e/test_readings.py bin
+run "san/e2e-readings" python3 tests/e2e/test_readings.py build/san/bin
 run "tools/glossary" python3 tests/e2e/test_glossary.py
 run "rel/e2e-placesplit" python3 tests/e2e/test_placesplit.py bin
 run "san/e2e-placesplit" python3 tests/e2e/test_placesplit.py build/san/bin

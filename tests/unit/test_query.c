@@ -418,6 +418,16 @@ static const struct {
     { "富民之策", "富民", 0, 0 },
     { "街长制之路", "街长制", 0, 0 },
     { "丝绸之路", "丝绸之路", 0, 0 },
+    /* a thing with its rank glued after it: the thing and the rank
+     * (twenty-first round); the rank alone stays */
+    { "夜间经济全国第一", "夜间经济 全国+第一", 0, 0 },
+    { "夜间经济稳居全国第一", "夜间经济 全国+第一", 0, 0 },
+    { "夜间经济位居全国前列", "夜间经济 全国+前列", 0, 0 },
+    { "夜间经济排名", "夜间经济 排名", 0, 0 },
+    { "夜間經濟全國第一", "夜间经济 全国+第一", 0, 0 },
+    { "全国第一", "全国+第一", 0, 0 },
+    { "排名第一", "排名+第一", 0, 0 },
+    { "\"夜间经济全国第一\"", "\"夜间经济全国第一\"", 0, 0 },
     { "天府之国", "天府之国", 0, 0 },
     /* a five-year plan with its time before a word: the plan and the word
      * (twentieth round) */

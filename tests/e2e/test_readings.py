@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""End-to-end tests of how a query typed glued is read, on a small fixture
+index: the passage a user means is found among the strict hits.
+
+usage: test_readings.py BINDIR
+- a thing with its rank glued after it (粮食产量全国第一): the thing and the
+  rank, wherever they stand in the passage;
+- a thing, 的, a common noun and 问题 or 工作 (乡村振兴的人才问题): the two;
+- the way of a thing after 之 (乡村振兴之路): the thing.
+Each check fails on a reading of the whole as one glued word.  Ends with
+"N passed, N failed".
+"""
+import os
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, index_texts, query_json, summary  # noqa: E402
+
+BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "bin")
+
+FIXTURES = {
+    "hlj.txt": "黑龙江省2023年政府工作报告\n省长 张某某\n"
+               "粮食产量稳定在1500亿斤以上，总产量、商品量、调出量始终位居全国第一。\n",
+    "hn.txt": "河南省2023年政府工作报告\n省长 李某某\n"
+              "粮食产量保持稳定，高标准农田建设加快推进。\n",
+    "rc.txt": "某县2022年政府工作报告\n县长 王某某\n"
+              "实施乡村振兴战略，引进和培养一批农村实用人才，解决人才短缺。\n",
+    "xc.txt": "某市2022年政府工作报告\n市长 赵某某\n"
+              "走出一条具有本地特色的乡村振兴之路，村集体经济不断壮大。\n",
+}
+
+
+def files(res):
+    return sorted(os.path.basename(h["file"]) for h in res["hits"]) if res else []
+
+
+def test_rank(db):
+    for q in ("粮食产量全国第一", "粮食产量位居全国第一"):
+        rc, res = query_json(BIN, db, q, "--strict")
+        check(rc == 0 and files(res) == ["hlj.txt"],
+              q + ": the passage naming the thing and its rank apart",
+              f"{res['understood'] if res else None} {files(res)}")
+    rc, res = query_json(BIN, db, "全国第一", "--strict")
+    check(rc == 0 and files(res) == ["hlj.txt"], "全国第一 alone: the rank",
+          files(res))
+
+
+def test_second_thing(db):
+    rc, res = query_json(BIN, db, "乡村振兴的人才问题", "--strict")
+    check(rc == 0 and files(res) == ["rc.txt"],
+          "乡村振兴的人才问题: the passage of 乡村振兴 and 人才",
+          f"{res['understood'] if res else None} {files(res)}")
+
+
+def test_way_after_zhi(db):
+    rc, res = query_json(BIN, db, "乡村振兴之路", "--strict")
+    check(rc == 0 and files(res) == ["rc.txt", "xc.txt"],
+          "乡村振兴之路: the passages of 乡村振兴",
+          f"{res['understood'] if res else None} {files(res)}")
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="ss-readings-")
+    try:
+        db = index_texts(BIN, tmp, FIXTURES)
+        test_rank(db)
+        test_second_thing(db)
+        test_way_after_zhi(db)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return summary()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
