@@ -2036,8 +2036,10 @@ ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
     if (w1 == 0)
         return SS_OK;
     if (w1 == 1 && an.words[0].first == 0 && an.words[0].last + 1 == an.natoms) {
-        if (attain_word(&an, 0))
-            r->e = r->s; /* the verb alone before the figure (达到|60%): it goes */
+        const char *t = an.norm + an.atoms[0].norm;
+        size_t tl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen - an.atoms[0].norm;
+        if (attain_word(&an, 0) || lead_bytes(t, tl, 1) == tl)
+            r->e = r->s; /* the verb alone before the figure (达到|60%, 推进|一百万锭): it goes */
         return SS_OK;
     }
     /* the verb at either edge goes; what stands between stays whole, words
@@ -2059,6 +2061,15 @@ ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
         last = an.words[w1 - 1].first - 1;
     if (an.words[0].first == 0 && attain_word(&an, 0) && an.words[0].last < last)
         first = an.words[0].last + 1;
+    /* a general verb alone before the figure (推进|一百万锭, 持续优化|五千
+     * 万吨; twenty-first round): what is to be done, the figure; the texts
+     * write it with other verbs or none */
+    const char *t = an.norm + an.atoms[first].norm;
+    size_t tl = an.atoms[last].norm + an.atoms[last].normlen - an.atoms[first].norm;
+    if (first == 0 && last == an.natoms - 1 && lead_bytes(t, tl, 1) == tl) {
+        r->e = r->s;
+        return SS_OK;
+    }
     r->e = r->s + an.atoms[last].end;
     r->s += an.atoms[first].start;
     return SS_OK;

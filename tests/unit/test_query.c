@@ -679,8 +679,14 @@ static const struct {
     { "《招商引资》项目", "招商引资 项目", 0, 0 },
     /* ... and a question asks about the figure whole, not its digits */
     { "如何实现新增就业10万人", "新增|就业|10万人{100000人,十万人}", 1, 0 },
-    { "一百万锭面临哪些困难", "一百万锭{100万锭,1000000锭,百万锭}|百万锭{100万锭,1000000锭,一百万锭}|困难",
-      1, 0 },
+    { "一百万锭面临哪些困难", "一百万锭{100万锭,1000000锭,百万锭}|困难", 1, 0 },
+    /* a general verb alone before a figure goes, as 达到 does (twenty-first
+     * round: 推进一百万锭 took 一 into the verb) */
+    { "推进一百万锭", "一百万锭{100万锭,1000000锭,百万锭}", 0, 0 },
+    { "持续优化五千万吨", "五千+万吨{5000万吨,50000000吨}", 0, 0 },
+    { "推进100万锭", "100+万锭{1000000锭,一百万锭,百万锭}", 0, 0 },
+    { "建设一百万套住房", "建设 一百万套{100万套,1000000套,百万套} 住房", 0, 0 },
+    { "推进一批", "推进+一批", 0, 0 },
     /* a run of text cut only by a comma still reads as one (a question) */
     { "加快推进产业集聚区的转型发展，提高项目质量", "产业|集聚区|集聚|转型 | 项目|质量", 1, 0 },
     /* synonyms and abbreviations: "=" groups in keywords, "~" in questions too */
