@@ -28,6 +28,7 @@ static const char *const stopwords[] = {
     "哪类", "哪一类", "哪几类", "哪种", "哪一种", "哪几种", "何种", /* 哪类企业…: which kind */
     "哪", "在哪", "在哪里", "哪儿", "在哪儿", /* …的关键在哪 */
     "有没有", "请问",
+    "咋", "咋样", "咋么", /* 怎么, as it is said (twenty-first round) */
     /* what a question says of the doing, not what is done (为什么要发展…,
      * 有哪些措施, 怎样才能…) */
     "要", "有", "应", "该", "会", "能", "可", "让", "使", "还", "才", "去", "来", "做", "干",
@@ -101,6 +102,7 @@ static const char *const remedy_words[] = {
 static const char *const question_words[] = {
     "如何", "怎样", "怎么", "什么", "哪些", "为什么", "为何", "是否", "吗", "呢", "谁",
     "哪", /* 哪|类|企业 (make_pieces) */
+    "咋", /* 咋推进…, 咋整治…: 怎么, as it is said (twenty-first round) */
 };
 /* Question words of two characters or more: a piece that holds one asks
  * too (怎么样, 怎样才能, 如何才能, 哪些地方, 有哪些: the segmenter's words),
@@ -383,9 +385,10 @@ static int doing_verb(const ss_analysis *an, const seg_dict *d, const piece *p)
 {
     const char *t = an->norm + an->atoms[p->first].norm;
     size_t tl = an->atoms[p->last].norm + an->atoms[p->last].normlen - an->atoms[p->first].norm;
-    return d && (((IN(generic_words, t, tl) || IN(remedy_words, t, tl)) &&
-                  seg_dict_pos(d, t, tl) != SEG_POS_NOUN) ||
-                 seg_dict_pos(d, t, tl) == SEG_POS_VERB);
+    /* remedy words are verbs however the dictionary tags them (整治, 规范
+     * are nouns there; twenty-first round: 整治农村空心村 read as one word) */
+    return d && ((IN(generic_words, t, tl) && seg_dict_pos(d, t, tl) != SEG_POS_NOUN) ||
+                 IN(remedy_words, t, tl) || seg_dict_pos(d, t, tl) == SEG_POS_VERB);
 }
 
 /* 1 when piece b follows piece a with nothing between them. */

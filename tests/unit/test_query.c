@@ -557,6 +557,11 @@ static const struct {
     /* what is done, typed without 如何, or asked for by the ways of doing it */
     { "推进产业集聚区转型发展", "产业|集聚区|集聚|转型", 1, 0 },
     { "开展委托招商", "委托招商", 1, 0 },
+    /* a remedy verb the dictionary tags as a noun (整治, 规范) opens what is
+     * to be done too (twenty-first round); 咋 asks as 怎么 does */
+    { "整治农村空心村", "整治|农村|空心村|空心", 1, 0 },
+    { "咋整治农村空心村", "整治|农村|空心村|空心", 1, 0 },
+    { "行为规范", "行为规范", 0, 0 },
     { "招商引资的做法", "招商引资", 0, 0 },                  /* one word asked about */
     { "推进招商引资的做法", "招商引资", 1, 0 },
     { "推进招商引资的实践", "招商引资", 1, 0 },              /* …的实践: no word asked */
