@@ -1492,6 +1492,55 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
             *natural = 0;
         }
     }
+    /* keywords typed apart, then the asking at the end (景德镇 试验区怎么样,
+     * 景德镇 试验区 有哪些措施; twenty-first round: read as a question of
+     * either, 0.74 -> 0.47 on the real tuning half's pairs): the keywords,
+     * when every item before the last reads as a keyword alone and the
+     * last, without the asking, is a word (ss_q_question_core) */
+    if (rc == SS_OK && *natural && !o->question && other >= 2) {
+        size_t lo = n; /* the last item that says more than it asks */
+        int ok = 1;
+        for (size_t i = 0; i < n; i++)
+            if (positive_text(text, &r[i]) && !asks[i])
+                lo = i;
+        for (size_t i = 0; ok && i < n; i++) {
+            if (!positive_text(text, &r[i]))
+                continue;
+            if (asks[i]) {
+                ok = i > lo; /* the asking after the keywords only */
+            } else if (i != lo) {
+                int nat = 0;
+                if (!r[i].quoted)
+                    rc = ss_q_detect_natural(ac, o, text, &kw[i], 1, &nat, err);
+                ok = rc == SS_OK && !nat;
+            }
+        }
+        raw_item core = r[lo];
+        int word = 0;
+        if (ok && rc == SS_OK && !r[lo].quoted) {
+            int nat = 0;
+            rc = ss_q_detect_natural(ac, o, text, &kw[lo], 1, &nat, err);
+            if (rc == SS_OK && nat) {
+                rc = ss_q_question_core(ac, o, text, &core, 2, &word, err);
+                /* the asking at its end went (not 转作风，推动高质量发展: a
+                 * run of what is to be done) */
+                if (!asking && core.e >= r[lo].e)
+                    word = 0;
+            } else {
+                /* the asking stands in items of its own, or went with the
+                 * words of the request */
+                word = rc == SS_OK && (asking > 0 || kw[lo].e < r[lo].e);
+            }
+        }
+        if (ok && rc == SS_OK && word) {
+            if (core.s != r[lo].s || core.e != r[lo].e)
+                kw[lo] = core;
+            for (size_t i = 0; i < n; i++)
+                if (asks[i])
+                    kw[i].e = kw[i].s;
+            *natural = 0;
+        }
+    }
     /* a question's items of nothing but the asking beside items that name
      * the thing (发展氢能产业，有哪些经验可以借鉴): their words go, as they
      * would inside the item of the thing */

@@ -248,8 +248,10 @@ int ss_q_named_whole(const ss_query_opts *o, const seg_dict *d, const ss_analysi
  * or for a request (煤电油运存在的问题, C919大飞机面临的困难), not after a
  * question word, before the ways of doing (…有哪些措施, …可以怎样做) or
  * opening with a verb; and a name after a general verb (做好三重一大,
- * 推进C919大飞机: another name in o's synonym table, or letters).  Else
- * *word = 0 and r unchanged. */
+ * 推进C919大飞机: another name in o's synonym table, or letters); with
+ * asked 2 (the last of keywords typed apart: 景德镇 加装电梯怎么样), the
+ * words before the asking whatever they hold.  Else *word = 0 and r
+ * unchanged. */
 ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, raw_item *r,
                            int asked, int *word, ss_err *err);
 /* 1 when item r of s holds only question, function and general words

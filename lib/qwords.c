@@ -1981,8 +1981,8 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
      * not after a question word (如何培育壮大产业集群), nor before the ways
      * of doing (培育专精特新中小企业有哪些措施), nor opening with a verb
      * (改良利用盐碱地怎么样): what is to be done, a question */
-    int name = (f == 0 || lead || asks_meaning(&an, pc, f)) && !how &&
-               !doing_verb(&an, ss_actx_dict(ac), &pc[f]);
+    int name = (asked == 2 && f == 0 && l < np) || ((f == 0 || lead || asks_meaning(&an, pc, f)) && !how &&
+                              !doing_verb(&an, ss_actx_dict(ac), &pc[f]));
     if (words > 1 && !name && ss_num_forms(s + r->s + a, e - a, forms, 1) == 0)
         return SS_OK;
     if (lead && !named_text(ac, o, s + r->s + a, e - a)) {

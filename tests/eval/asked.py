@@ -460,6 +460,10 @@ def main():
           "A及B有哪些措施": lambda t: t.replace(" ", "及") + "有哪些措施",
           "A、B的具体措施": lambda t: t.replace(" ", "、") + "的具体措施"},
          "keyword pairs joined by 和 or 、, asked for their ways or their state"),
+        ("pairs then the asking", pairs,  # twenty-first round
+         {"A B怎么样": lambda t: t + "怎么样", "A B 怎么样": lambda t: t + " 怎么样",
+          "A B有哪些措施": lambda t: t + "有哪些措施", "A B吗": lambda t: t + "吗"},
+         "keyword pairs typed apart, then the asking"),
         ("pairs as a thing's second thing", pairs,  # twenty-first round
          {"A的B问题": lambda t: t.replace(" ", "的") + "问题",
           "A的B工作": lambda t: t.replace(" ", "的") + "工作"},
