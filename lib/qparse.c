@@ -1434,6 +1434,15 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
          * synonym table (三农工作 = 三农 = 农业农村农民) */
         if (rc == SS_OK && !r[i].negated && !syn_word(o, text + r[i].s, r[i].e - r[i].s))
             rc = ss_q_trim_particles(ac, text, &kw[i], typed_apart > 1 ? 2 : 1, err);
+        /* a name of the synonym table, then its growth or building
+         * (进博会建设, 充电桩建设; twenty-first round): the name, as
+         * ss_q_trim_particles takes 夜间经济发展; of three characters or
+         * more: 法治建设 stays) */
+        size_t kl = kw[i].e - kw[i].s;
+        if (rc == SS_OK && !r[i].negated && kl >= 9 + 6 &&
+            (memcmp(text + kw[i].e - 6, "发展", 6) == 0 || memcmp(text + kw[i].e - 6, "建设", 6) == 0) &&
+            !syn_word(o, text + kw[i].s, kl) && syn_word(o, text + kw[i].s, kl - 6))
+            kw[i].e -= 6;
     }
     if (rc == SS_OK)
         rc = ss_q_detect_natural(ac, o, text, kw, n, natural, err);

@@ -412,6 +412,16 @@ static const struct {
     { "乡村振兴的人才工作", "乡村振兴 人才", 0, 0 },
     { "教育的公平问题", "教育 公平", 0, 0 },
     { "人才问题", "人才+问题", 0, 0 },
+    /* a thing's growth or building after it: the thing (twenty-first
+     * round); after a common word or a verb, or a word whole, a term */
+    { "夜间经济发展", "夜间经济", 0, 0 },
+    { "螺蛳粉建设", "螺蛳粉", 0, 0 },
+    { "夜间经济的建设", "夜间经济", 0, 0 },
+    { "绿色发展", "绿色+发展", 0, 0 },
+    { "项目建设", "项目建设", 0, 0 },
+    { "集聚区创新发展", "集聚区+创新+发展", 0, 0 },
+    { "高质量发展", "高质量发展", 0, 0 },
+    { "社会事业获得新发展", "社会+事业+获得+新发展", 0, 0 },
     /* the way of a thing after 之 (twenty-first round); whole words stay */
     { "乡村振兴之路", "乡村振兴", 0, 0 },
     { "治理之道", "治理", 0, 0 },
