@@ -1438,11 +1438,14 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
          * (进博会建设, 充电桩建设; twenty-first round): the name, as
          * ss_q_trim_particles takes 夜间经济发展; of three characters or
          * more: 法治建设 stays) */
+        static const char *const growth[] = { "发展", "建设", "推进", "落实", "实施", "开展" };
         size_t kl = kw[i].e - kw[i].s;
-        if (rc == SS_OK && !r[i].negated && kl >= 9 + 6 &&
-            (memcmp(text + kw[i].e - 6, "发展", 6) == 0 || memcmp(text + kw[i].e - 6, "建设", 6) == 0) &&
-            !syn_word(o, text + kw[i].s, kl) && syn_word(o, text + kw[i].s, kl - 6))
-            kw[i].e -= 6;
+        for (size_t g = 0; rc == SS_OK && !r[i].negated && kl >= 9 + 6 && g < NELEM(growth); g++)
+            if (memcmp(text + kw[i].e - 6, growth[g], 6) == 0 && !syn_word(o, text + kw[i].s, kl) &&
+                syn_word(o, text + kw[i].s, kl - 6)) {
+                kw[i].e -= 6;
+                break;
+            }
     }
     if (rc == SS_OK)
         rc = ss_q_detect_natural(ac, o, text, kw, n, natural, err);

@@ -979,6 +979,7 @@ static const char *const trail_requests[] = {
     "成功经验", "先进经验", /* words of the dictionary; 典型做法 and others are
                              * phrases of two (request_phrases) */
     "来龙去脉", "前世今生", "最新消息", "统计数据", "一事", /* …的来龙去脉, …一事 */
+    "取得成效", "取得成绩", "取得成果", "取得进展", /* what came of it (twenty-first round) */
 };
 /* ... and these too, as words of their own (双减|工作, 大班额|问题; not
  * 政策, which tells 两新 policies from 两新 organisations; not
@@ -1005,12 +1006,13 @@ static const char *const trail_after_long[] = { "工作", "问题", "成效", "�
  * (双减工作, 王凯工作). */
 #define COMMON_WORD_FREQ 1000
 
-/* The growth or building of a thing after it (夜间经济发展, 高新区建设;
+/* The growth or building of a thing after it, or the doing of it
+ * (夜间经济发展, 高新区建设, 河长制落实;
  * twenty-first round: 夜间经济+发展 scored 0.51 against 0.91 for 夜间经济
  * on the real tuning half): the thing.  Not after a common word or a verb,
  * with which they make a term (绿色发展, 项目建设, 创新发展), nor when the
  * two are a word of the dictionary (高质量发展). */
-static const char *const growth_words[] = { "发展", "建设" };
+static const char *const growth_words[] = { "发展", "建设", "推进", "落实", "实施", "开展" };
 /* ... of which these go after 的 too (双减的成效, 夜间经济方面的工作): what
  * came of the thing or the work on it, not a second thing (乡村振兴的人才
  * is two) */
@@ -1115,6 +1117,7 @@ static int edge_char(const char *text, size_t len)
 
 static const char *const request_phrases[] = {
     "政府工作报告", "工作报告", "取得的成效", "取得的成绩", "取得的成果", "取得的进展",
+    "取得成效", "取得成绩", "取得成果", "取得进展", /* twenty-first round */
     "典型经验", "经验做法", "好做法", "工作成效", "工作进展",
     /* what a leader said of it (…的重要论述, …的重要指示精神) */
     "重要论述", "重要讲话", "重要指示", "重要批示", "重要讲话精神", "重要指示精神",

@@ -491,8 +491,9 @@ def main():
         ("keywords asked for their aims", words, AIMS,  # nineteenth round
          "one-word queries asked for their aims, tasks, course, outlook, state or features"),
         ("keywords with their growth or building", words,  # twenty-first round
-         {"…发展": lambda t: t + "发展", "…建设": lambda t: t + "建设", "…的建设": lambda t: t + "的建设"},
-         "one-word queries with their growth or building after them"),
+         {"…发展": lambda t: t + "发展", "…建设": lambda t: t + "建设", "…的建设": lambda t: t + "的建设",
+          "…推进": lambda t: t + "推进", "…落实": lambda t: t + "落实", "…取得成效": lambda t: t + "取得成效"},
+         "one-word queries with their growth, building or doing after them"),
         ("keywords as a way after 之", words,  # twenty-first round
          {"…之路": lambda t: t + "之路", "…之道": lambda t: t + "之道", "…之策": lambda t: t + "之策"},
          "one-word queries asked for the way of them after 之"),
