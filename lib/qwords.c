@@ -1551,7 +1551,8 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
             w1 -= k;
         } else if (kd && an.words[w1 - 1].last + 1 == end) {
             w1 -= kd;
-        } else if (requests && an.words[w1 - 1].last + 1 == end && growth_after(ac, &an, w0, w1)) {
+        } else if (requests && w1 >= w0 + 2 && an.words[w1 - 1].last + 1 == end &&
+                   growth_after(ac, &an, w0, w1)) {
             w1--; /* 夜间经济发展: 夜间经济 */
         } else if (requests && w1 >= w0 + 3 && an.words[w1 - 1].last + 1 == end &&
                    an.words[w1 - 3].last + 1 == an.words[w1 - 2].first &&

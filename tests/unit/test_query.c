@@ -412,6 +412,10 @@ static const struct {
     { "乡村振兴的人才工作", "乡村振兴 人才", 0, 0 },
     { "教育的公平问题", "教育 公平", 0, 0 },
     { "人才问题", "人才+问题", 0, 0 },
+    /* one word of letters or digits: no word before it to trim (a read
+     * before the words crashed on 50% in the twenty-first round) */
+    { "50%", "50%{百分之五十}", 0, 0 },
+    { "5G", "5g", 0, 0 },
     /* a thing's growth or building after it: the thing (twenty-first
      * round); after a common word or a verb, or a word whole, a term */
     { "夜间经济发展", "夜间经济", 0, 0 },
