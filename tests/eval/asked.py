@@ -494,6 +494,10 @@ def main():
          {"…发展": lambda t: t + "发展", "…建设": lambda t: t + "建设", "…的建设": lambda t: t + "的建设",
           "…推进": lambda t: t + "推进", "…落实": lambda t: t + "落实", "…取得成效": lambda t: t + "取得成效"},
          "one-word queries with their growth, building or doing after them"),
+        ("keywords with a paper's name", words,  # twenty-first round
+         {"…对策": lambda t: t + "对策", "…研究": lambda t: t + "研究", "…措施": lambda t: t + "措施",
+          "…调研报告": lambda t: t + "调研报告", "…情况汇报": lambda t: t + "情况汇报"},
+         "one-word queries with a paper's name of the ways or a study of them glued"),
         ("keywords as a way after 之", words,  # twenty-first round
          {"…之路": lambda t: t + "之路", "…之道": lambda t: t + "之道", "…之策": lambda t: t + "之策"},
          "one-word queries asked for the way of them after 之"),

@@ -430,6 +430,14 @@ static const struct {
     { "夜间经济推进", "夜间经济", 0, 0 },
     { "夜间经济取得成效", "夜间经济", 0, 0 },                  /* what came of it */
     { "取得成效", "取得成效", 0, 0 },
+    /* a paper's name of the ways of it or a study of it, glued: the thing
+     * (twenty-first round); after a kind of way, a figure or a common word
+     * it stays */
+    { "夜间经济对策", "夜间经济", 0, 0 },
+    { "夜间经济路径研究", "夜间经济", 0, 0 },
+    { "夜间经济调研报告", "夜间经济", 0, 0 },
+    { "十项措施", "十项+措施", 0, 0 },
+    { "安全措施", "安全+措施", 0, 0 },
     /* the way of a thing after 之 (twenty-first round); whole words stay */
     { "乡村振兴之路", "乡村振兴", 0, 0 },
     { "治理之道", "治理", 0, 0 },
