@@ -1568,13 +1568,16 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
             w1 -= kd;
         } else if (requests && w1 >= w0 + 2 && an.words[w1 - 1].last + 1 == end &&
                    an.words[w1 - 1].first >= first + 2 && /* a thing of two characters */
-                   !ss_num_is_numeral(utf8_valid_cp(an.norm + an.atoms[an.words[w1 - 2].first].norm,
-                                                    &(size_t){ 0 })) && /* 十项措施 */
+                   !(an.words[w1 - 2].last <= an.words[w1 - 2].first + 1 && /* 十项措施 */
+                     ss_num_is_numeral(utf8_valid_cp(an.norm + an.atoms[an.words[w1 - 2].first].norm,
+                                                     &(size_t){ 0 }))) &&
                    edge_word(&an, &an.words[w1 - 1], paper_after, NELEM(paper_after)) &&
                    !edge_word(&an, &an.words[w1 - 2], paper_kinds, NELEM(paper_kinds)) &&
                    !de_word(&an, &an.words[w1 - 2]) && !conjunction_word(&an, &an.words[w1 - 2]) &&
-                   !common_pair(ac, &an, phrase_start(&an, w0, w1 - 1, first),
-                                an.words[w1 - 1].first)) {
+                   /* beside other keywords the common word is the thing too
+                    * (散煤 治理对策) */
+                   (requests == 2 || !common_pair(ac, &an, phrase_start(&an, w0, w1 - 1, first),
+                                                  an.words[w1 - 1].first))) {
             w1--; /* 夜间经济对策: 夜间经济 */
         } else if (requests && w1 >= w0 + 2 && an.words[w1 - 1].last + 1 == end &&
                    growth_after(ac, &an, w0, w1)) {
