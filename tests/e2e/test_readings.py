@@ -68,7 +68,7 @@ def test_way_after_zhi(db):
 def test_growth(db):
     # a thing, then its growth or building: the thing (the texts say
     # 对接进博会, 新建充电桩, not 进博会建设); a name of the synonym table too
-    for q, want in (("进博会建设", ["jb.txt"]), ("充电桩建设", ["jb.txt"]),
+    for q, want in (("进博会建设", ["jb.txt"]), ("進博會建設", ["jb.txt"]), ("充电桩建设", ["jb.txt"]),
                     ("村集体经济发展", ["xc.txt"])):
         rc, res = query_json(BIN, db, q, "--strict")
         check(rc == 0 and files(res) == want, q + ": the thing",
