@@ -1046,7 +1046,8 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
                                             "结合", /* A与B的结合 */
                                             "推行", "实行", "建立", /* 河长制的推行 */
                                             "资料", "数据", "规定", /* …的资料, …的数据 */
-                                            "原文", "段落", "句子", "报告", "表述", /* …的原文 */ };
+                                            "原文", "段落", "句子", "报告", "表述", /* …的原文 */
+                                            "应对", "处置", /* 2008年雨雪冰冻的应对 (twenty-first round) */ };
 
 /* Nouns of an aspect asked for, after 的, that the segmenter may cut in
  * two or three words (目标|任务, 历史|沿革) or keep whole (工作思路): the

@@ -438,6 +438,7 @@ static const struct {
     { "夜间经济调研报告", "夜间经济", 0, 0 },
     { "十项措施", "十项+措施", 0, 0 },
     { "光伏 治理对策", "光伏 治理", 0, 0 },                    /* beside others: the word */
+    { "2008年雨雪冰冻的应对", "2008年 雨雪+冰冻", 0, 0 },       /* how it was met */
     { "安全措施", "安全措施", 0, 0 },
     /* the way of a thing after 之 (twenty-first round); whole words stay */
     { "乡村振兴之路", "乡村振兴", 0, 0 },
