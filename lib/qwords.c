@@ -980,6 +980,9 @@ static const char *const trail_requests[] = {
                              * phrases of two (request_phrases) */
     "来龙去脉", "前世今生", "最新消息", "统计数据", "一事", /* …的来龙去脉, …一事 */
     "取得成效", "取得成绩", "取得成果", "取得进展", /* what came of it (twenty-first round) */
+    /* the time after or before an event (…以后, …之后; twenty-first round):
+     * the event; …后 and …时 after a word of two characters: after_event */
+    "以后", "之后", "之前", "以前",
 };
 /* ... and these too, as words of their own (双减|工作, 大班额|问题; not
  * 政策, which tells 两新 policies from 两新 organisations; not
@@ -1431,6 +1434,25 @@ static int growth_after(ss_actx *ac, const ss_analysis *an, size_t w0, size_t w1
     return pos != SEG_POS_VERB && pos != SEG_POS_MEASURE && !(known && freq >= COMMON_WORD_FREQ);
 }
 
+/* 1 when the last of words [w0, w1) of an is 后 or 时 alone after a word
+ * of two characters or more, side by side, the two no word of the
+ * dictionary (芦山|地震|后, 雨雪|冰冻|时: the time after or at the event;
+ * twenty-first round: 0.66 -> 0.13 on the real tuning half's year pairs;
+ * not 灾后, 新|时期, 同时, which the segmenter keeps whole or splits
+ * otherwise). */
+static int after_event(const ss_analysis *an, const seg_dict *d, size_t w0, size_t w1)
+{
+    static const char *const when[] = { "后", "时" };
+    if (!d || w1 < w0 + 2)
+        return 0;
+    const ss_word *x = &an->words[w1 - 2], *y = &an->words[w1 - 1];
+    const ss_atom *xf = &an->atoms[x->first], *ya = &an->atoms[y->first];
+    return !x->slogan && !y->slogan && y->first == y->last && y->first == x->last + 1 &&
+           x->first < x->last && xf->kind == SS_ATOM_HAN && !ya->flags &&
+           IN(when, an->norm + ya->norm, ya->normlen) &&
+           !seg_dict_lookup(d, an->norm + xf->norm, ya->norm + ya->normlen - xf->norm, NULL);
+}
+
 static int thing_de_noun(const ss_analysis *an, const seg_dict *d, size_t w0, size_t b)
 {
     static const char *const kinds[] = { "重点", "中心", "核心", "关键", "基础", "日常", "整体" };
@@ -1580,6 +1602,9 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
                    (requests == 2 || !common_pair(ac, &an, phrase_start(&an, w0, w1 - 1, first),
                                                   an.words[w1 - 1].first))) {
             w1--; /* 夜间经济对策: 夜间经济 */
+        } else if (requests && an.words[w1 - 1].last + 1 == end &&
+                   after_event(&an, ss_actx_dict(ac), w0, w1)) {
+            w1--; /* 芦山地震后: 芦山地震 */
         } else if (requests && w1 >= w0 + 2 && an.words[w1 - 1].last + 1 == end &&
                    growth_after(ac, &an, w0, w1)) {
             w1--; /* 夜间经济发展: 夜间经济 */

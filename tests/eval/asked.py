@@ -532,6 +532,11 @@ def main():
          "keyword pairs of a year and a word, with a time of the year or since it"),
         ("year with a part of it", [q for q in glued if year_and_word(q["query"])], YEAR_PART,
          "keyword pairs of a year and a word, with a part of the year"),  # nineteenth round
+        ("year with the time after an event", [q for q in glued if year_and_word(q["query"])],  # 21st
+         {"Y年W后": lambda t: "%s%s后" % year_and_word(t), "Y年W时": lambda t: "%s%s时" % year_and_word(t),
+          "Y年W以后": lambda t: "%s%s以后" % year_and_word(t),
+          "Y年W的应对": lambda t: "%s%s的应对" % year_and_word(t)},
+         "keyword pairs of a year and a word, with the time after or at the event, or how it was met"),
         ("word in a place", [q for q in pairs if q.get("kind") == "place"],
          {"B在A": lambda t: "%s在%s" % tuple(t.split(" ")[::-1])},
          "keyword pairs of a place and a word, as the word in the place"),
