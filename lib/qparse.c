@@ -1191,8 +1191,11 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         /* 2018年的重点项目, 王凯关于项目建设的讲话: each without its
          * particles and words of the request */
         rc = ss_q_trim_particles(ac, s, &head, 1, err);
+        /* after a year or a figure, the rest is a keyword beside another
+         * (1998年抗击特大洪水: the verb goes, as in 1998年 抗击特大洪水;
+         * twenty-first round) */
         if (rc == SS_OK)
-            rc = ss_q_trim_particles(ac, s, &rest, 1, err);
+            rc = ss_q_trim_particles(ac, s, &rest, figure_cut ? 2 : 1, err);
         /* 1998年发生|的|特大洪水: the year, not its verb */
         int yv = !figure_cut && rc == SS_OK ? ss_q_year_verb(ac, s + head.s, head.e - head.s) : 0;
         if (yv)
