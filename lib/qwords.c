@@ -2166,8 +2166,16 @@ ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
                 memcmp(t, attain_verbs[i], strlen(attain_verbs[i])) == 0 && k - 1 < last)
                 last = k - 1;
         }
+    /* ... and these at the end only, between the thing and its figure
+     * (住房新增|一百万套, 吞吐量增加|…, 住房是|…, 住房有|…; twenty-first
+     * round); at the start they open a word (新增就业, 有效) */
+    static const char *const attain_end[] = { "新增", "增加", "是", "有", "达到了", "达到过" };
     if (last == an.natoms - 1 && an.words[w1 - 1].last + 1 == an.natoms &&
-        attain_word(&an, w1 - 1) && an.words[w1 - 1].first > 0)
+        ((attain_word(&an, w1 - 1) && an.words[w1 - 1].first > 0) ||
+         (in_list(attain_end, NELEM(attain_end), an.norm + an.atoms[an.words[w1 - 1].first].norm,
+                  an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen -
+                      an.atoms[an.words[w1 - 1].first].norm) &&
+          an.words[w1 - 1].first >= 2)))
         last = an.words[w1 - 1].first - 1;
     if (an.words[0].first == 0 && attain_word(&an, 0) && an.words[0].last < last)
         first = an.words[0].last + 1;
