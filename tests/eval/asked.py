@@ -253,7 +253,9 @@ WITH_VERB = {name: (lambda fmt: lambda t: fmt % word_and_figure(t))(fmt) for nam
     ("…共…", "%s共%s"), ("…增加到…", "%s增加到%s"), ("…突破…大关", "%s突破%s大关"),
     # nineteenth round
     ("…首次突破…", "%s首次突破%s"), ("…高达…", "%s高达%s"), ("…不低于…", "%s不低于%s"),
-    ("…跃升至…", "%s跃升至%s")]}
+    ("…跃升至…", "%s跃升至%s"),
+    # twenty-first round
+    ("…增加…", "%s增加%s"), ("…新增…", "%s新增%s"), ("…是…", "%s是%s"), ("…有…", "%s有%s")]}
 # ... and with how near the figure is (seventeenth round): 吞吐量 一亿吨以上.
 NEAR = {"… …以上": lambda t: "%s %s以上" % word_and_figure(t),
         "… …左右": lambda t: "%s %s左右" % word_and_figure(t),
