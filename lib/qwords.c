@@ -29,6 +29,7 @@ static const char *const stopwords[] = {
     "哪", "在哪", "在哪里", "哪儿", "在哪儿", /* …的关键在哪 */
     "有没有", "请问",
     "咋", "咋样", "咋么", /* 怎么, as it is said (twenty-first round) */
+    "必要性", "重要性", "紧迫性", /* …的必要性: why it is needed (twenty-first round) */
     /* what a question says of the doing, not what is done (为什么要发展…,
      * 有哪些措施, 怎样才能…) */
     "要", "有", "应", "该", "会", "能", "可", "让", "使", "还", "才", "去", "来", "做", "干",
@@ -297,6 +298,15 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
             IN(kinds, an->norm + b->norm,
                an->atoms[pc[k + 1].last].norm + an->atoms[pc[k + 1].last].normlen - b->norm))
             pc[k].stop = pc[k + 1].stop = 1;
+    }
+    /* 难 before 在 and a question word (…难在哪里, …难在何处; twenty-first
+     * round): where it is hard, the asking */
+    for (size_t k = 0; k + 2 < np; k++) {
+        const ss_atom *a = &an->atoms[pc[k].first], *b = &an->atoms[pc[k + 1].first];
+        if (pc[k].single_han && a->normlen == 3 && memcmp(an->norm + a->norm, "难", 3) == 0 &&
+            pc[k + 1].single_han && b->normlen == 3 && memcmp(an->norm + b->norm, "在", 3) == 0 &&
+            pc[k + 2].stop)
+            pc[k].stop = 1;
     }
     /* a kind of example or lesson that ends the text (…的典型|案例, …的成功|
      * 经验): a word of the request, as the noun is (怎样宣传典型: 典型 stays) */
@@ -964,7 +974,7 @@ static const char *const trail_requests[] = {
     "各地", "全省", "全市", "全县", /* 河南各地的…: the place */
     "情况", "方面", "相关", "有关", "讲话", "论述", "表述", "提法", "说法", "内容", "意义",
     "含义", "内涵", "定义", "概念", "由来", "来历", "意思",
-    "重要性", "期间", "中", "政府工作报告", "工作报告",
+    "重要性", "必要性", "紧迫性", "期间", "中", "政府工作报告", "工作报告",
     "领域", "里", "下", "过程", /* 职业教育领域的…, 营商环境下的…: where, of the thing */
     "上", "会上", "发言", "致辞", "讲话稿", /* …在项目建设会上的讲话 (qparse.c cuts at 在) */
     "以上", "以下", "左右", "上下", "以内", /* 一百万吨以上: how near the figure */

@@ -600,6 +600,10 @@ static const struct {
      * to be done too (twenty-first round); 咋 asks as 怎么 does */
     { "整治农村空心村", "整治|农村|空心村|空心", 1, 0 },
     { "咋整治农村空心村", "整治|农村|空心村|空心", 1, 0 },
+    /* why it is needed, where it is hard: the asking (twenty-first round) */
+    { "整治农村空心村的必要性", "整治|农村|空心村|空心", 1, 0 },
+    { "整治农村空心村难在哪里", "整治|农村|空心村|空心", 1, 0 },
+    { "夜间经济的必要性", "夜间经济", 0, 0 },
     { "行为规范", "行为规范", 0, 0 },
     { "招商引资的做法", "招商引资", 0, 0 },                  /* one word asked about */
     { "推进招商引资的做法", "招商引资", 1, 0 },
