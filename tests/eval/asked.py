@@ -520,6 +520,10 @@ def main():
          "questions asked for the kind of way or where its key lies"),
         ("keywords asked for the kind of way", words, WAY_KINDS,  # nineteenth round
          "one-word queries asked for the kind of way or where its key lies"),
+        ("questions asked why or where it is hard", questions,  # twenty-first round
+         after_lead({"咋…": lambda r: "咋" + r, "…的必要性": lambda r: r + "的必要性",
+                     "…难在哪里": lambda r: r + "难在哪里"}),
+         "questions asked with 咋, why it is needed or where it is hard"),
         ("questions in the words of a talk", questions, after_lead(TALK),  # eighteenth round
          "questions asked in the words of a talk or of the doing"),
         ("figure and word together", glued, {"together": lambda t: t.replace(" ", "")},
