@@ -1594,6 +1594,8 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     for (size_t k = 0; k < an.natoms; k++)
         ascii_left |= an.atoms[k].kind == SS_ATOM_ASCII;
     for (;;) {
+        if (w1 <= w0)
+            break; /* no word left: every branch below reads the last one */
         size_t k = requests ? phrase_words(&an, w0, w1, 0, ascii_left) : 0;
         size_t kd = requests ? de_aspect_words(&an, ss_actx_dict(ac), w0, w1) : 0;
         if (k && an.words[w1 - 1].last + 1 == end) {
