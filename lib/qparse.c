@@ -1437,24 +1437,6 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
          * synonym table (三农工作 = 三农 = 农业农村农民) */
         if (rc == SS_OK && !r[i].negated && !syn_word(o, text + r[i].s, r[i].e - r[i].s))
             rc = ss_q_trim_particles(ac, text, &kw[i], typed_apart > 1 ? 2 : 1, err);
-        /* a name of the synonym table, then its growth or building
-         * (进博会建设, 充电桩建设; twenty-first round): the name, as
-         * ss_q_trim_particles takes 夜间经济发展; of three characters or
-         * more: 法治建设 stays) */
-        static const char *const growth[] = { "发展", "建设", "推进", "落实", "实施", "开展" };
-        ss_analysis an; /* in the normalised text (進博會建設) */
-        size_t kl = kw[i].e - kw[i].s, nl = 0;
-        if (rc == SS_OK && !r[i].negated && !kw[i].quoted && kl >= 9 + 6 &&
-            ss_analyze(ac, text + kw[i].s, kl, &an, NULL) == SS_OK && an.natoms >= 5 &&
-            an.atoms[an.natoms - 1].kind == SS_ATOM_HAN && an.atoms[an.natoms - 2].kind == SS_ATOM_HAN)
-            nl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen;
-        for (size_t g = 0; nl > 6 && g < NELEM(growth); g++)
-            if (an.atoms[an.natoms - 2].norm == nl - 6 &&
-                memcmp(an.norm + nl - 6, growth[g], 6) == 0 && !syn_word(o, an.norm, nl) &&
-                syn_word(o, an.norm, nl - 6)) {
-                kw[i].e = kw[i].s + an.atoms[an.natoms - 2].start;
-                break;
-            }
     }
     if (rc == SS_OK)
         rc = ss_q_detect_natural(ac, o, text, kw, n, natural, err);

@@ -1034,13 +1034,6 @@ static const char *const paper_kinds[] = { "具体", "主要", "重要", "总体
  * (双减工作, 王凯工作). */
 #define COMMON_WORD_FREQ 1000
 
-/* The growth or building of a thing after it, or the doing of it
- * (夜间经济发展, 高新区建设, 河长制落实;
- * twenty-first round: 夜间经济+发展 scored 0.51 against 0.91 for 夜间经济
- * on the real tuning half): the thing.  Not after a common word or a verb,
- * with which they make a term (绿色发展, 项目建设, 创新发展), nor when the
- * two are a word of the dictionary (高质量发展). */
-static const char *const growth_words[] = { "发展", "建设", "推进", "落实", "实施", "开展" };
 /* ... of which these go after 的 too (双减的成效, 夜间经济方面的工作): what
  * came of the thing or the work on it, not a second thing (乡村振兴的人才
  * is two) */
@@ -1406,45 +1399,6 @@ static int zhi_way(const ss_analysis *an, const ss_word *x, const ss_word *y)
 /* 1 when word b of an is a noun of the dictionary of two characters or
  * more after a thing and 的 (乡村振兴的人才): a second thing, not the
  * kind of the first's work (今年的重点工作, …存在的突出问题 stay). */
-static int growth_after(ss_actx *ac, const ss_analysis *an, size_t w0, size_t w1)
-{
-    const seg_dict *d = ss_actx_dict(ac);
-    if (!d || w1 < w0 + 2)
-        return 0;
-    const ss_word *x = &an->words[w1 - 2], *y = &an->words[w1 - 1];
-    size_t f = an->words[w0].first; /* the thing: atoms [f, y->first) */
-    const ss_atom *xf = &an->atoms[x->first], *xl = &an->atoms[x->last], *yl = &an->atoms[y->last];
-    const char *t = an->norm + an->atoms[f].norm, *xt = an->norm + xf->norm;
-    size_t xn = xl->norm + xl->normlen - xf->norm, tl = yl->norm + yl->normlen - an->atoms[f].norm;
-    uint32_t freq = 0;
-    if (x->slogan || y->slogan || y->first != x->last + 1 || y->first < f + 2 ||
-        an->atoms[f].kind != SS_ATOM_HAN || xf->kind != SS_ATOM_HAN || an->atoms[y->first].flags ||
-        !in_list(growth_words, NELEM(growth_words), an->norm + an->atoms[y->first].norm,
-                 yl->norm + yl->normlen - an->atoms[y->first].norm))
-        return 0;
-    for (size_t k = f; k < y->first; k++)
-        if (an->atoms[k].kind != SS_ATOM_HAN || (k > f && an->atoms[k].flags))
-            return 0;
-    if (seg_dict_lookup(d, t, tl, NULL))
-        return 0; /* 高质量发展 */
-    /* a thing, not a clause: no verb in it (支持中西部建设, 聚焦自贸区发展) */
-    for (size_t w = w0; w + 1 < w1; w++) {
-        const ss_atom *wf = &an->atoms[an->words[w].first], *wl = &an->atoms[an->words[w].last];
-        const char *wt = an->norm + wf->norm;
-        size_t wn = wl->norm + wl->normlen - wf->norm;
-        if (an->words[w].slogan || seg_dict_pos(d, wt, wn) == SEG_POS_VERB ||
-            IN(generic_words, wt, wn) || IN(remedy_words, wt, wn))
-            return 0;
-    }
-    /* the word before them: a character of its own a noun (螺蛳|粉, 充电|
-     * 桩; not 获得|新, 开工|未); a word no verb, measure or common word
-     * (创新发展, 项目建设) */
-    int pos = seg_dict_pos(d, xt, xn), known = seg_dict_lookup(d, xt, xn, &freq);
-    if (x->first == x->last)
-        return pos == SEG_POS_NOUN;
-    return pos != SEG_POS_VERB && pos != SEG_POS_MEASURE && !(known && freq >= COMMON_WORD_FREQ);
-}
-
 /* 1 when the last of words [w0, w1) of an is 后 or 时 alone after a word
  * of two characters or more, side by side, the two no word of the
  * dictionary (芦山|地震|后, 雨雪|冰冻|时: the time after or at the event;
@@ -1618,9 +1572,6 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         } else if (requests && an.words[w1 - 1].last + 1 == end &&
                    after_event(&an, ss_actx_dict(ac), w0, w1)) {
             w1--; /* 芦山地震后: 芦山地震 */
-        } else if (requests && w1 >= w0 + 2 && an.words[w1 - 1].last + 1 == end &&
-                   growth_after(ac, &an, w0, w1)) {
-            w1--; /* 夜间经济发展: 夜间经济 */
         } else if (requests && w1 >= w0 + 3 && an.words[w1 - 1].last + 1 == end &&
                    an.words[w1 - 3].last + 1 == an.words[w1 - 2].first &&
                    an.words[w0].first + 1 < an.words[w1 - 2].first &&
