@@ -1719,8 +1719,8 @@ static int rank_apart(const ss_query_opts *o, char **textp)
             while (thing > ts && text[thing - 1] == ' ')
                 thing--;
             if (thing >= ts + 6) {
-                /* the rank needs a blank before it: one byte of the verb
-                 * blanked, or room made by moving the rank right */
+                /* the rank needs a blank before it: the verb's bytes
+                 * blanked above, or room made by moving the rank right */
                 if (text[at - 1] != ' ') {
                     char *t = realloc(text, len + 2);
                     if (!t)

@@ -263,6 +263,9 @@ static void find_core(const ss_analysis *an, const seg_dict *d, piece *p)
 
 static int piece_in(const ss_analysis *an, const piece *p, const char *const *list, size_t n);
 
+/* 1 when atom i of an is the text t. */
+static int atom_is_text(const ss_analysis *an, size_t i, const char *t);
+
 static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, size_t max)
 {
     size_t np = 0, w = 0;
@@ -302,10 +305,8 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
     /* 难 before 在 and a question word (…难在哪里, …难在何处; twenty-first
      * round): where it is hard, the asking */
     for (size_t k = 0; k + 2 < np; k++) {
-        const ss_atom *a = &an->atoms[pc[k].first], *b = &an->atoms[pc[k + 1].first];
-        if (pc[k].single_han && a->normlen == 3 && memcmp(an->norm + a->norm, "难", 3) == 0 &&
-            pc[k + 1].single_han && b->normlen == 3 && memcmp(an->norm + b->norm, "在", 3) == 0 &&
-            pc[k + 2].stop)
+        if (pc[k].single_han && atom_is_text(an, pc[k].first, "难") && pc[k + 1].single_han &&
+            atom_is_text(an, pc[k + 1].first, "在") && pc[k + 2].stop)
             pc[k].stop = 1;
     }
     /* a kind of example or lesson that ends the text (…的典型|案例, …的成功|
@@ -490,7 +491,6 @@ static int is_de(const ss_analysis *an, const piece *p)
 }
 
 static int person_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b, size_t end);
-static int atom_is_text(const ss_analysis *an, size_t i, const char *t);
 
 /* 1 when piece p of an is one of the n words of list. */
 static int piece_in(const ss_analysis *an, const piece *p, const char *const *list, size_t n)
@@ -1028,12 +1028,6 @@ static const char *const paper_kinds[] = { "具体", "主要", "重要", "总体
                                            "保障", "政策", "新", "创新", "积极", "有力",
                                            "务实", "得力", "重大", "关键", "重点", "切实",
                                            "一系列", "系列", "各项", "多项", "综合", "战略" };
-/* Uses of a two-character word in the dictionary from which it is common
- * enough to make a line of work or a question with 工作, 问题 (政府工作,
- * 安全工作: kept whole); a rarer word or a name goes without them
- * (双减工作, 王凯工作). */
-#define COMMON_WORD_FREQ 1000
-
 /* ... of which these go after 的 too (双减的成效, 夜间经济方面的工作): what
  * came of the thing or the work on it, not a second thing (乡村振兴的人才
  * is two) */
@@ -1390,9 +1384,9 @@ static const char *const zhi_ways[] = { "路", "道", "策" };
 /* 1 when words x, y of an are 之 alone and a noun of zhi_ways alone. */
 static int zhi_way(const ss_analysis *an, const ss_word *x, const ss_word *y)
 {
-    const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[y->first];
+    const ss_atom *b = &an->atoms[y->first];
     return !x->slogan && !y->slogan && x->first == x->last && y->first == y->last &&
-           y->first == x->last + 1 && a->normlen == 3 && memcmp(an->norm + a->norm, "之", 3) == 0 &&
+           y->first == x->last + 1 && atom_is_text(an, x->first, "之") &&
            IN(zhi_ways, an->norm + b->norm, b->normlen);
 }
 
@@ -1453,6 +1447,11 @@ static size_t phrase_start(const ss_analysis *an, size_t w0, size_t w, size_t fi
     return first;
 }
 
+/* Uses of a two-character word in the dictionary from which it is common
+ * enough to make a line of work or a question with 工作, 问题 (政府工作,
+ * 安全工作: kept whole); a rarer word or a name goes without them
+ * (双减工作, 王凯工作). */
+#define COMMON_WORD_FREQ 1000
 /* A keyword item opening with a general verb (lead_bytes) loses it when
  * it is LEAD_ITEM_MAX characters or fewer and the thing after it is
  * LEAD_REST_MAX or fewer: longer, the verb heads a phrase. */
@@ -2097,6 +2096,15 @@ static int attain_word(const ss_analysis *an, size_t w)
                    z->norm + z->normlen - a->norm);
 }
 
+/* 1 when atoms [first, last] of an are a general verb (lead_doing), with
+ * its manner or not, and nothing else (推进, 持续优化). */
+static int doing_only(const ss_analysis *an, size_t first, size_t last)
+{
+    const char *t = an->norm + an->atoms[first].norm;
+    size_t tl = an->atoms[last].norm + an->atoms[last].normlen - an->atoms[first].norm;
+    return lead_bytes(t, tl, 1) == tl;
+}
+
 ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
 {
     ss_analysis an;
@@ -2109,9 +2117,7 @@ ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
     if (w1 == 0)
         return SS_OK;
     if (w1 == 1 && an.words[0].first == 0 && an.words[0].last + 1 == an.natoms) {
-        const char *t = an.norm + an.atoms[0].norm;
-        size_t tl = an.atoms[an.natoms - 1].norm + an.atoms[an.natoms - 1].normlen - an.atoms[0].norm;
-        if (attain_word(&an, 0) || lead_bytes(t, tl, 1) == tl)
+        if (attain_word(&an, 0) || doing_only(&an, 0, an.natoms - 1))
             r->e = r->s; /* the verb alone before the figure (达到|60%, 推进|一百万锭): it goes */
         return SS_OK;
     }
@@ -2145,9 +2151,7 @@ ss_code ss_q_trim_attain(ss_actx *ac, const char *s, raw_item *r, ss_err *err)
     /* a general verb alone before the figure (推进|一百万锭, 持续优化|五千
      * 万吨; twenty-first round): what is to be done, the figure; the texts
      * write it with other verbs or none */
-    const char *t = an.norm + an.atoms[first].norm;
-    size_t tl = an.atoms[last].norm + an.atoms[last].normlen - an.atoms[first].norm;
-    if (first == 0 && last == an.natoms - 1 && lead_bytes(t, tl, 1) == tl) {
+    if (first == 0 && last == an.natoms - 1 && doing_only(&an, first, last)) {
         r->e = r->s;
         return SS_OK;
     }
