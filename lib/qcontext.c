@@ -53,6 +53,12 @@ int ss_query_may_name_place(const ss_query *q, const char *gaz, size_t len)
         if (!q->natural && u && k->u1 == k->u0 + 1 && !q->items[k->item].quoted && u->n >= 4 &&
             ss_q_all_han(u) && begins_name(gaz, len, u->text, 6))
             return 1;
+        /* ... or the first unit of several, so joined (四川灾后 + 重建:
+         * qparse.c, place_before_run) */
+        if (!q->natural && k->whole != SIZE_MAX && !q->items[k->item].quoted &&
+            k->u1 > k->u0 + 1 && q->units[k->u0].n >= 4 && ss_q_all_han(&q->units[k->u0]) &&
+            begins_name(gaz, len, q->units[k->u0].text, 6))
+            return 1;
     }
     return 0;
 }

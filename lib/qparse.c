@@ -76,6 +76,7 @@ static int in_or_group(const ss_query *q, size_t i)
 }
 
 static int begins_with_place(const ss_query *q, const unit *u, const ss_gazetteer *g);
+static int begins_with_run_place(const ss_query *q, const unit *u, const ss_gazetteer *g);
 
 /* 1 when an item of q, read without the gazetteer, is a word that g
  * splits into a place and the rest. */
@@ -87,6 +88,9 @@ static int splits_at_place(const ss_query *q, const ss_gazetteer *g)
             continue;
         if (it->whole != SIZE_MAX ? ss_q_place_prefix(q, it->u0, it->u1, g) != 0
                                   : it->u1 == it->u0 + 1 && begins_with_place(q, &q->units[it->u0], g))
+            return 1;
+        /* 四川灾后 + 重建: the first unit may split (place_before_run) */
+        if (it->whole != SIZE_MAX && begins_with_run_place(q, &q->units[it->u0], g))
             return 1;
     }
     return 0;
@@ -662,6 +666,71 @@ static size_t place_in_unit(const ss_query *q, const ss_gazetteer *g, const ss_a
     return best;
 }
 
+/* 1 when name (len bytes) is a place a run of single characters may
+ * follow (place_before_run): a name names_place takes, or a county's short
+ * form (汶川, 芦山) that the dictionary does not read as other than a noun
+ * (大同, an adverb): the run after it tells it is named, even where the
+ * dictionary also knows it as a person's name (芦山). */
+static int place_of_run(const ss_query *q, const ss_gazetteer *g, const char *name, size_t len)
+{
+    if (names_place(q, g, name, len))
+        return 1;
+    const seg_dict *d = q && q->ac ? ss_actx_dict(q->ac) : NULL;
+    uint32_t id;
+    return d && ss_gaz_lookup(g, name, len, &id, 1) > 0 &&
+           !(seg_dict_lookup(d, name, len, NULL) && seg_dict_pos(d, name, len) != SEG_POS_NOUN);
+}
+
+/* For a keyword of several units whose first unit the reading joined from
+ * a place and a run of two single characters or more that the segmenter
+ * left apart (四川|灾|后 + 重建: 四川灾后 | 重建), the byte offset in an
+ * where the run begins, else 0: the run is no part of the place's name,
+ * which a single character after it may be (上海|港, 南京|路 stay whole).
+ * first_atoms: the atoms of the first unit. */
+static size_t place_before_run(const ss_query *q, const ss_gazetteer *g, const ss_analysis *an,
+                               size_t first_atoms)
+{
+    if (first_atoms > an->natoms)
+        return 0;
+    size_t run = first_atoms; /* where the run of single characters ending the unit begins */
+    for (size_t w = an->nwords; w-- > 0;) {
+        const ss_word *x = &an->words[w];
+        if (x->slogan || x->first >= first_atoms)
+            continue;
+        if (x->first != x->last || x->last + 1 != run)
+            break;
+        run = x->first;
+    }
+    if (run + 2 > first_atoms || run < PLACE_MIN_CHARS)
+        return 0;
+    for (size_t k = 0; k < first_atoms; k++) {
+        size_t l = 0; /* no numeral in the run: 三河两山三湖 is a slogan's count */
+        if (an->atoms[k].kind != SS_ATOM_HAN || (k > 0 && an->atoms[k].flags) ||
+            (k >= run && ss_num_is_numeral(utf8_valid_cp(an->norm + an->atoms[k].norm, &l))))
+            return 0;
+    }
+    int starts = 0; /* the place ends where a segmenter word ends */
+    for (size_t w = 0; w < an->nwords; w++)
+        starts |= !an->words[w].slogan && an->words[w].first == run;
+    if (!starts || an->atoms[run].norm >= PLACE_MAX_BYTES)
+        return 0;
+    return place_of_run(q, g, an->norm, an->atoms[run].norm) ? an->atoms[run].start : 0;
+}
+
+/* 1 when unit u, of Han characters only, may begin with a place that
+ * place_before_run takes: a name place_of_run takes, then two characters
+ * or more (the query is read again with the gazetteer). */
+static int begins_with_run_place(const ss_query *q, const unit *u, const ss_gazetteer *g)
+{
+    size_t len = strlen(u->text);
+    if (!ss_q_all_han(u))
+        return 0;
+    for (size_t b = 2 * 3; b + 2 * 3 <= len && b < PLACE_MAX_BYTES; b += 3)
+        if (place_of_run(q, g, u->text, b))
+            return 1;
+    return 0;
+}
+
 /* 1 when atom k of w is ASCII ending (figure_end) or starting
  * (figure_start) with a digit. */
 static int figure_end(const unit *w, size_t k)
@@ -761,6 +830,48 @@ static void range_form(const ss_query_opts *o, const unit *w, ss_alts *a)
         strcpy(a->text[a->n], buf);
         a->kind[a->n++] = ALT_FIGURE;
     }
+}
+
+/* Characters that count what a figure before them counts (2000个, 500家,
+ * 3000人, 100户, 50名, 20位, 100元, 3次) and also open words (个人, 家电,
+ * 人口, 户籍, 名单, 位置, 元旦, 次年). */
+static const char count_chars[] = "个家人户名位元次";
+
+/* For a keyword that opens with a year typed without 年 (four digits from
+ * 1900 to 2099) before a segmenter word of two characters or more that
+ * opens with a character of count_chars (2009家电下乡, 2020个人所得税):
+ * the byte offset in an where that word begins, else 0.  The segmenter
+ * reads 家电 and 个人 as words, which the figure reading (2009家 | 电下乡,
+ * a count of 2009) breaks; not when the word is a measure itself (人次:
+ * 2000人次 counts). */
+static size_t year_before_word(const ss_analysis *an)
+{
+    if (an->natoms < 3 || an->atoms[0].kind != SS_ATOM_ASCII || an->atoms[0].normlen != 4 ||
+        an->atoms[1].kind != SS_ATOM_HAN || an->atoms[1].flags)
+        return 0;
+    const char *y = an->norm + an->atoms[0].norm;
+    if (!(memcmp(y, "19", 2) == 0 || memcmp(y, "20", 2) == 0) || !ascii_is_digit(y[2]) ||
+        !ascii_is_digit(y[3]))
+        return 0;
+    for (size_t w = 0; w < an->nwords; w++) {
+        const ss_word *x = &an->words[w];
+        if (x->slogan || x->first != 1 || x->last < 2)
+            continue;
+        const char *t = an->norm + an->atoms[1].norm;
+        size_t tl = an->atoms[x->last].norm + an->atoms[x->last].normlen - an->atoms[1].norm;
+        size_t cl = an->atoms[1].normlen;
+        char buf[4 + 64], c[8];
+        if (tl + 4 > sizeof buf || cl >= sizeof c)
+            return 0;
+        memcpy(c, t, cl);
+        c[cl] = '\0';
+        if (!strstr(count_chars, c))
+            return 0;
+        memcpy(buf, y, 4);
+        memcpy(buf + 4, t, tl);
+        return ss_q_figure_len(buf, 4 + tl) == 4 + tl ? 0 : an->atoms[1].start;
+    }
+    return 0;
 }
 
 static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
@@ -1156,6 +1267,10 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             figure_cut = 1;
         }
     }
+    if (!next && apart && may_split && !named && an.natoms) {
+        next = cut = year_before_word(&an); /* 2009|家电下乡 */
+        figure_cut = next > 0;
+    }
     if (!next && apart && may_split && !named && an.natoms) { /* in the normalised text: 一億噸 */
         size_t cn = ss_q_edge_figure(an.norm, an.atoms[an.natoms - 1].norm +
                                                   an.atoms[an.natoms - 1].normlen);
@@ -1266,6 +1381,9 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
                             q->nunits == it.u0 + 1
                         ? place_in_unit(q, q->gaz, &an)
                         : 0;
+        if (!at && rc == SS_OK && may_split && !natural && !r->negated && q->gaz &&
+            q->nunits > it.u0 + 1)
+            at = place_before_run(q, q->gaz, &an, q->units[it.u0].n); /* 四川|灾后重建 */
         if (at) { /* 南通家纺: 南通 and 家纺 */
             raw_item head = *r, rest = *r;
             head.e = rest.s = r->s + at;

@@ -6,7 +6,11 @@ usage: test_readings.py BINDIR
 - a thing with its rank glued after it (粮食产量全国第一): the thing and the
   rank, wherever they stand in the passage;
 - a thing, 的, a common noun and 问题 or 工作 (乡村振兴的人才问题): the two;
-- the way of a thing after 之 (乡村振兴之路): the thing.
+- the way of a thing after 之 (乡村振兴之路): the thing;
+- a place glued to a run of single characters before a word (四川灾后重建):
+  the place, then the rest;
+- a year without 年 glued to a word that opens with a character that counts
+  (2009家电下乡): the year, then the word.
 Each check fails on a reading of the whole as one glued word.  Ends with
 "N passed, N failed".
 """
@@ -29,6 +33,9 @@ FIXTURES = {
               "实施乡村振兴战略，引进和培养一批农村实用人才，解决人才短缺。\n",
     "xc.txt": "某市2022年政府工作报告\n市长 赵某某\n"
               "走出一条具有本地特色的乡村振兴之路，村集体经济不断壮大。\n",
+    "sc.txt": "四川省2010年政府工作报告\n省长 钱某某\n"
+              "汶川特大地震灾后恢复重建三年任务两年基本完成。\n"
+              "2009年，家电下乡、汽车下乡政策全面落实，农村消费明显回升。\n",
 }
 
 
@@ -61,6 +68,21 @@ def test_way_after_zhi(db):
           f"{res['understood'] if res else None} {files(res)}")
 
 
+def test_place_then_run(db):
+    for q in ("四川灾后重建", "汶川灾后重建"):
+        rc, res = query_json(BIN, db, q, "--strict")
+        check(rc == 0 and files(res) == ["sc.txt"],
+              q + ": the place apart from 灾后+重建",
+              f"{res['understood'] if res else None} {files(res)}")
+
+
+def test_year_then_word(db):
+    rc, res = query_json(BIN, db, "2009家电下乡", "--strict")
+    check(rc == 0 and files(res) == ["sc.txt"],
+          "2009家电下乡: the year and 家电下乡",
+          f"{res['understood'] if res else None} {files(res)}")
+
+
 def test_short_tokens(db):
     # one token of letters, digits or a sign: read without a crash (50%
     # crashed the release build in the twenty-first round: a word before
@@ -77,6 +99,8 @@ def main():
         test_rank(db)
         test_second_thing(db)
         test_way_after_zhi(db)
+        test_place_then_run(db)
+        test_year_then_word(db)
         test_short_tokens(db)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

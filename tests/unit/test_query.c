@@ -449,6 +449,14 @@ static const struct {
     { "安全措施", "安全措施", 0, 0 },
     /* the way of a thing after 之 (twenty-first round); whole words stay */
     { "乡村振兴之路", "乡村振兴", 0, 0 },
+    /* a year without 年 before a word opening with a character that
+     * counts (twenty-second round): the year and the word; a count and
+     * its measure word stay */
+    { "2009家电下乡", "2009 家电+下乡", 0, 0 },
+    { "2019人口普查", "2019 人口普查", 0, 0 },
+    { "2000家企业", "2000家{两千家,二千家} 企业", 0, 0 },
+    { "2000人次", "2000+人次{两千人次,二千人次}", 0, 0 },
+    { "3000家电商企业", "3000家{三千家} 电商+企业", 0, 0 },
     { "治理之道", "治理", 0, 0 },
     { "富民之策", "富民", 0, 0 },
     { "街长制之路", "街长制", 0, 0 },
@@ -1188,6 +1196,16 @@ static void test_place_split(ss_actx *ac)
         { "城区改造", 0, "城区+改造", "城区+改造" },                    /* full name, a word */
         { "北京大学", 0, "北京大学", "北京大学" },                      /* one dictionary word */
         { "许昌站", 0, "许昌站", "许昌站" },                            /* rest of one character */
+        /* a place and a run of single characters the reading joined
+         * before the next word (twenty-second round): the place apart,
+         * a county's short form too; one character after it is its own */
+        { "四川灾后重建", 0, "四川灾后+重建", "四川 灾后+重建" },
+        { "汶川灾后重建", 0, "汶川灾后+重建", "汶川 灾后+重建" },
+        { "芦山灾后重建", 0, "芦山灾后+重建", "芦山 灾后+重建" },       /* also a person's name */
+        { "三亚灾后重建", 0, "三亚灾后+重建", "三亚 灾后+重建" },       /* a numeral in the place */
+        { "上海港集装箱", 0, "上海港+集装箱", "上海港+集装箱" },
+        { "大同灾后重建", 0, "大同灾后+重建", "大同灾后+重建" },       /* an adverb too */
+        { "三河两山三湖", 0, "三河两山+三湖", "三河两山+三湖" },       /* a numeral in the run */
         { "\"许昌高铁站\"", 0, "\"许昌高铁站\"", "\"许昌高铁站\"" },     /* quoted: exact */
         { "项目 -许昌高铁站", 0, "项目 -许昌+高铁站", "项目 -许昌+高铁站" }, /* excluded */
         { "许昌高铁站 OR 项目", 0, "许昌+高铁站 OR 项目", "许昌+高铁站 OR 项目" }, /* OR */
