@@ -42,6 +42,9 @@ static const char *const stopwords[] = {
     "政府工作报告", "工作报告", "期间",
     /* what is said of a thing's state (…存在的问题, …面临的困难) */
     "存在", "面临", "遇到",
+    /* how well it is done, what it means (哪些地方…做得好, 如何理解…;
+     * twenty-second round) */
+    "做得好", "做得比较好", "做得较好", "做得最好", "干得好", "理解",
 };
 /* Verbs and nouns too general to say what a question is about: dropped
  * from a question that has other content words (如何加强招商引资工作 asks
@@ -377,7 +380,9 @@ static const char *const how_kinds[] = { "典型", "主要", "有效", "成功",
  * question: 的 (…的做法), or 及, 和, 与 (…的主要问题及对策). */
 static const char *const how_joiners[] = { "的", "及", "和", "与" };
 /* Nouns of what is wrong with a thing (…存在的问题, …面临的困难). */
-static const char *const state_nouns[] = { "问题", "困难", "挑战", "难点", "短板", "瓶颈", "不足" };
+static const char *const state_nouns[] = { "问题", "困难", "挑战", "难点", "短板", "瓶颈", "不足",
+                                           /* twenty-second round: 0.50-0.70 against 0.84 */
+                                           "弱项", "痛点", "堵点", "难处", "薄弱环节", "短板弱项" };
 /* Verbs of a thing's state before a noun of what is wrong (…存在的问题,
  * …面临的困难, …遇到的瓶颈), the adverbs that may stand before them
  * (…仍然存在的问题, …普遍面临的困难) and the adjectives between 的 and the
@@ -387,7 +392,9 @@ static const char *const state_adverbs[] = { "仍然", "依然", "依旧", "仍"
                                              "一直", "长期", "当前", "目前", "客观", "也", "都" };
 static const char *const state_adjectives[] = { "突出", "主要", "重大", "一些", "诸多", "实际",
                                                 "现实", "深层次", "最大", "关键", "具体", "共性",
-                                                "新" };
+                                                "新",
+                                                /* …存在哪些困难, …面临什么挑战 */
+                                                "哪些", "什么", "啥", "哪方面", "哪些方面" };
 
 /* 1 when piece p is a verb (the dictionary's tag: 培育, 改良) or a word
  * of generic_words or remedy_words it does not tag as a noun: 推进,
@@ -991,6 +998,7 @@ static const char *const trail_requests[] = {
                              * phrases of two (request_phrases) */
     "来龙去脉", "前世今生", "最新消息", "统计数据", "一事", /* …的来龙去脉, …一事 */
     "取得成效", "取得成绩", "取得成果", "取得进展", /* what came of it (twenty-first round) */
+    "做得好", "做得比较好", "做得较好", "做得最好", "干得好", /* how well (twenty-second round) */
     /* the time after or before an event (…以后, …之后; twenty-first round):
      * the event; …后 and …时 after a word of two characters: after_event */
     "以后", "之后", "之前", "以前",
@@ -1021,7 +1029,9 @@ static const char *const trail_after_long[] = { "工作", "问题", "成效", "�
 static const char *const paper_after[] = { "对策", "路径", "措施", "举措", "建议", "思考",
                                            "研究", "探索", "实践", "总结", "对策建议",
                                            "对策研究", "路径研究", "实践探索", "探索实践",
-                                           "调研报告", "调查报告", "研究报告", "情况汇报" };
+                                           "调研报告", "调查报告", "研究报告", "情况汇报",
+                                           /* twenty-second round */
+                                           "实施方案", "案例" };
 static const char *const paper_kinds[] = { "具体", "主要", "重要", "总体", "有效", "典型",
                                            "成功", "先进", "好", "工作", "实施", "实现",
                                            "发展", "几点", "若干", "相关", "有关", "配套",
@@ -1144,6 +1154,10 @@ static const char *const request_phrases[] = {
      * of it: speeches, reports of experience (…的领导讲话, …典型材料, …的经验
      * 介绍; twentieth round) */
     "搞得好不好", "做得好不好", "好不好", "搞得怎么样", "做得怎么样", "干得怎么样",
+    /* …做得好, …做得比较好的地方, …典型案例, …实施方案, …的工作部署
+     * (twenty-second round: 0.33-0.68 against 0.84 on the real tuning half) */
+    "做得好", "做得比较好", "做得较好", "做得最好", "干得好", "做得好的地方",
+    "做得比较好的地方", "典型案例", "工作部署", "短板弱项",
     "有哪些亮点", "有什么亮点", "亮点有哪些", "领导讲话", "讲话稿", "讲话材料", "发言材料",
     "典型材料", "经验材料", "汇报材料", "经验介绍", "经验交流", "典型发言", "交流发言",
     "经验交流材料", "工作汇报",
@@ -1201,6 +1215,15 @@ int ss_q_request_word(ss_actx *ac, const char *s, size_t len)
 /* How many words of an, two or three, make a phrase of request_phrases
  * at the start (lead) or the end of words [w0, w1), leaving one word or
  * more; 0 when none. */
+/* 1 when word x of an is a count of one or two characters opening with a
+ * numeral (十项, 十大, 三年): what follows it is a name's (十项措施). */
+static int count_word(const ss_analysis *an, const ss_word *x)
+{
+    size_t l = 0;
+    return x->last <= x->first + 1 &&
+           ss_num_is_numeral(utf8_valid_cp(an->norm + an->atoms[x->first].norm, &l));
+}
+
 static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead, int others)
 {
     for (size_t k = 3; k >= 2; k--) {
@@ -1551,15 +1574,14 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
             break; /* no word left: every branch below reads the last one */
         size_t k = requests ? phrase_words(&an, w0, w1, 0, ascii_left) : 0;
         size_t kd = requests ? de_aspect_words(&an, ss_actx_dict(ac), w0, w1) : 0;
-        if (k && an.words[w1 - 1].last + 1 == end) {
-            w1 -= k;
+        if (k && an.words[w1 - 1].last + 1 == end &&
+            !(w1 - k > w0 && count_word(&an, &an.words[w1 - k - 1]))) {
+            w1 -= k; /* not after a count (十大典型案例: a name) */
         } else if (kd && an.words[w1 - 1].last + 1 == end) {
             w1 -= kd;
         } else if (requests && w1 >= w0 + 2 && an.words[w1 - 1].last + 1 == end &&
                    an.words[w1 - 1].first >= first + 2 && /* a thing of two characters */
-                   !(an.words[w1 - 2].last <= an.words[w1 - 2].first + 1 && /* 十项措施 */
-                     ss_num_is_numeral(utf8_valid_cp(an.norm + an.atoms[an.words[w1 - 2].first].norm,
-                                                     &(size_t){ 0 }))) &&
+                   !count_word(&an, &an.words[w1 - 2]) && /* 十项措施 */
                    edge_word(&an, &an.words[w1 - 1], paper_after, NELEM(paper_after)) &&
                    !edge_word(&an, &an.words[w1 - 2], paper_kinds, NELEM(paper_kinds)) &&
                    !de_word(&an, &an.words[w1 - 2]) && !conjunction_word(&an, &an.words[w1 - 2]) &&
@@ -1883,17 +1905,22 @@ static int named_text(ss_actx *ac, const ss_query_opts *o, const char *s, size_t
  * verb to the word before it (两型社会存在的问题: 两型|社会存在; 普遍存在
  * is an adverb's), the thing ends inside that piece: *cut is then the
  * atom it ends at (SIZE_MAX otherwise) and the piece stays. */
-static size_t state_request(const ss_analysis *an, const piece *pc, size_t f, size_t l,
-                            size_t *cut)
+static size_t state_request(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t f,
+                            size_t l, size_t *cut)
 {
     *cut = SIZE_MAX;
     if (l < f + 2 || !piece_in(an, &pc[l - 1], state_nouns, NELEM(state_nouns)))
         return l;
     size_t v = l - 2;
+    while (v > f && piece_in(an, &pc[v], state_nouns, NELEM(state_nouns)))
+        v--; /* 短板|弱项, 痛点|难点 */
     if (v > f && piece_in(an, &pc[v], state_adjectives, NELEM(state_adjectives)))
         v--;
-    if (v > f && is_de(an, &pc[v]))
+    int de = 0;
+    if (v > f && is_de(an, &pc[v])) {
         v--;
+        de = 1;
+    }
     if (piece_in(an, &pc[v], state_verbs, NELEM(state_verbs))) {
         while (v > f && piece_in(an, &pc[v - 1], state_adverbs, NELEM(state_adverbs)))
             v--;
@@ -1915,18 +1942,30 @@ static size_t state_request(const ss_analysis *an, const piece *pc, size_t f, si
                 return v + 1;
             }
     }
+    /* 的 and the noun with no verb (…的困难, …的突出问题, …的短板弱项;
+     * twenty-second round), as …的问题 reads: the thing before 的, a noun,
+     * a name of three characters or more or one the dictionary does not
+     * know (not 群众反映强烈的突出问题: what is wrong is said before 的) */
+    if (de && d && !pc[v].stop && !pc[v].generic && !doing_verb(an, d, &pc[v]) &&
+        (seg_dict_pos(d, t, tl) == SEG_POS_NOUN || !seg_dict_lookup(d, t, tl, NULL) ||
+         pc[v].last >= pc[v].first + 2))
+        return v + 1;
     return l;
 }
 
 /* 1 when pieces pc[0, f) ask what the thing after them is (什么是, 什么叫,
- * 何为, 何谓): a name is asked about, not the ways of doing it. */
+ * 何为, 何谓, 如何理解): a name is asked about, not the ways of doing it. */
 static int asks_meaning(const ss_analysis *an, const piece *pc, size_t f)
 {
     static const char *const what[] = { "什么", "啥" }, *const is[] = { "是", "叫" },
-                             *const whole[] = { "何为", "何谓", "什么是", "什么叫", "啥是" };
+                             *const whole[] = { "何为", "何谓", "什么是", "什么叫", "啥是" },
+                             *const how[] = { "如何", "怎样", "怎么", "应如何", "该如何" },
+                             *const understand[] = { "理解" }; /* 如何理解…: what it means */
     return (f == 1 && piece_in(an, &pc[0], whole, NELEM(whole))) ||
            (f == 2 && piece_in(an, &pc[0], what, NELEM(what)) &&
-            piece_in(an, &pc[1], is, NELEM(is)));
+            piece_in(an, &pc[1], is, NELEM(is))) ||
+           (f == 2 && piece_in(an, &pc[0], how, NELEM(how)) &&
+            piece_in(an, &pc[1], understand, NELEM(understand)));
 }
 
 /* 1 when pieces [f, l) of an are two things or more named side by side:
@@ -1991,7 +2030,7 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
     int how = 0; /* the ways of doing it are asked for after (…有哪些措施, …可以怎样做) */
     size_t k, cut = SIZE_MAX; /* the atom the thing ends at inside its last piece */
     for (;;) {
-        if ((k = state_request(&an, pc, f, l, &cut)) < l) { /* …面临的困难 */
+        if ((k = state_request(&an, ss_actx_dict(ac), pc, f, l, &cut)) < l) { /* …面临的困难 */
             l = k;
             if (cut != SIZE_MAX)
                 break;

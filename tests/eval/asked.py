@@ -38,7 +38,10 @@ ways or its state (乡村振兴和人才的具体措施, 乡村振兴、人才�
 twentieth round); each
 keyword pair of a place and a word as the word in the place (螺蛳粉在柳州;
 seventeenth round); each keyword pair of a year and a word with a time of
-the year or since it (2008年初雨雪冰冻, 1998年以来的…; seventeenth round); and every query but
+the year or since it (2008年初雨雪冰冻, 1998年以来的…; seventeenth round); each one-word
+query asked which faults it has (…存在哪些困难, …的突出问题), how well it is done or what
+it means (哪些地方…做得好, 如何理解…), with a case or a plan (…典型案例, …实施方案;
+twenty-second round); and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
 (score.py score(), nDCG@10).  Prints a line for each kind: the mean as
@@ -500,6 +503,17 @@ def main():
          {"…对策": lambda t: t + "对策", "…研究": lambda t: t + "研究", "…措施": lambda t: t + "措施",
           "…调研报告": lambda t: t + "调研报告", "…情况汇报": lambda t: t + "情况汇报"},
          "one-word queries with a paper's name of the ways or a study of them glued"),
+        ("keywords asked which of their state", words,  # twenty-second round
+         {"…存在哪些困难": lambda t: t + "存在哪些困难", "…面临哪些挑战": lambda t: t + "面临哪些挑战",
+          "…的困难": lambda t: t + "的困难", "…的突出问题": lambda t: t + "的突出问题",
+          "…的短板弱项": lambda t: t + "的短板弱项", "…存在哪些短板": lambda t: t + "存在哪些短板"},
+         "one-word queries asked which faults they have, or with 的 and the fault"),
+        ("keywords asked how well or what they mean", words,  # twenty-second round
+         {"哪些地方…做得好": lambda t: "哪些地方" + t + "做得好",
+          "…做得好的地方": lambda t: t + "做得好的地方", "如何理解…": lambda t: "如何理解" + t,
+          "…典型案例": lambda t: t + "典型案例", "…实施方案": lambda t: t + "实施方案",
+          "…的工作部署": lambda t: t + "的工作部署"},
+         "one-word queries asked how well they are done, what they mean, or with a case or a plan"),
         ("keywords as a way after 之", words,  # twenty-first round
          {"…之路": lambda t: t + "之路", "…之道": lambda t: t + "之道", "…之策": lambda t: t + "之策"},
          "one-word queries asked for the way of them after 之"),
