@@ -832,6 +832,10 @@ static void range_form(const ss_query_opts *o, const unit *w, ss_alts *a)
     }
 }
 
+/* Words of the means by which one thing moves another, before the first
+ * (以旅游带动就业, 通过招商引资推动产业升级): no word of the thing. */
+static const char *const means_words[] = { "以", "用", "通过", "借助", "依托", "凭借", "依靠" };
+
 /* Characters that count what a figure before them counts (2000个, 500家,
  * 3000人, 100户, 50名, 20位, 100元, 3次) and also open words (个人, 家电,
  * 人口, 户籍, 名单, 位置, 元旦, 次年). */
@@ -1283,12 +1287,19 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         raw_item head = *r, rest = *r;
         head.e = r->s + cut;
         rest.s = r->s + next;
-        /* 以旅游|带动|就业: 以 says by what, it is no word of the thing */
-        if (moved && an.natoms > 2 && an.nwords && an.words[0].first == 0 &&
-            an.words[0].last == 0 && an.atoms[0].normlen == strlen("以") &&
-            memcmp(an.norm + an.atoms[0].norm, "以", strlen("以")) == 0 &&
-            an.atoms[2].start < cut)
-            head.s = r->s + an.atoms[1].start;
+        /* 以旅游|带动|就业: 以 says by what, it is no word of the thing;
+         * so do 用, 通过, 借助… (twenty-second round: 用柳州带动螺蛳粉 read
+         * 用柳州 as the first thing) */
+        if (moved && an.nwords && an.words[0].first == 0 && !an.words[0].slogan) {
+            size_t w_end = an.words[0].last + 1;
+            const char *t = an.norm + an.atoms[0].norm;
+            size_t tl = an.atoms[an.words[0].last].norm + an.atoms[an.words[0].last].normlen -
+                        an.atoms[0].norm;
+            for (size_t i = 0; i < sizeof means_words / sizeof means_words[0]; i++)
+                if (strlen(means_words[i]) == tl && memcmp(t, means_words[i], tl) == 0 &&
+                    w_end + 1 < an.natoms && an.atoms[w_end + 1].start < cut)
+                    head.s = r->s + an.atoms[w_end].start;
+        }
         /* 2008年|初雨雪冰冻: the start or end of the year goes with it; not
          * a word that opens with the character (2019年|初心使命, 底线) */
         int span = 0;

@@ -45,6 +45,8 @@ static const char *const stopwords[] = {
     /* how well it is done, what it means (哪些地方…做得好, 如何理解…;
      * twenty-second round) */
     "做得好", "做得比较好", "做得较好", "做得最好", "干得好", "理解",
+    /* by what means (通过…推动…, 借助…, 依托…; twenty-second round) */
+    "通过", "借助", "依托", "凭借", "依靠",
 };
 /* Verbs and nouns too general to say what a question is about: dropped
  * from a question that has other content words (如何加强招商引资工作 asks
@@ -347,9 +349,13 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
             pc[k - 1].stop = pc[k].stop = 1;
     }
     /* a verb of doing after a question word that ends the text (…怎么抓,
-     * …如何抓好) asks how, as 做 does; before a thing it is a word of it
+     * …如何抓好, …如何结合) asks how, as 做 does; before a thing it is a word of it
      * (抓项目的本领) */
-    static const char *const doing_last[] = { "抓", "抓好", "推进", "推动", "落实", "开展" };
+    static const char *const doing_last[] = { "抓", "抓好", "推进", "推动", "落实", "开展",
+                                              /* A和B如何结合, A与B怎样衔接: how the two go
+                                               * together (twenty-second round); after the
+                                               * things a word of them (医养结合) */
+                                              "结合", "相结合", "融合", "衔接" };
     if (np >= 2 && pc[np - 2].stop &&
         IN(question_words, an->norm + an->atoms[pc[np - 2].first].norm,
            an->atoms[pc[np - 2].last].norm + an->atoms[pc[np - 2].last].normlen -

@@ -41,7 +41,9 @@ seventeenth round); each keyword pair of a year and a word with a time of
 the year or since it (2008年初雨雪冰冻, 1998年以来的…; seventeenth round); each one-word
 query asked which faults it has (…存在哪些困难, …的突出问题), how well it is done or what
 it means (哪些地方…做得好, 如何理解…), with a case or a plan (…典型案例, …实施方案;
-twenty-second round); and every query but
+twenty-second round); each keyword pair with the first as the means of moving the second
+(用…带动…, 通过…推动…) or asked how the two go together (…和…如何结合; twenty-second
+round); and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
 (score.py score(), nDCG@10).  Prints a line for each kind: the mean as
@@ -514,6 +516,12 @@ def main():
           "…典型案例": lambda t: t + "典型案例", "…实施方案": lambda t: t + "实施方案",
           "…的工作部署": lambda t: t + "的工作部署"},
          "one-word queries asked how well they are done, what they mean, or with a case or a plan"),
+        ("pairs by what means or joined how", pairs,  # twenty-second round
+         {"用A带动B": lambda t: "用" + t.replace(" ", "带动"),
+          "通过A推动B": lambda t: "通过" + t.replace(" ", "推动"),
+          "A和B如何结合": lambda t: t.replace(" ", "和") + "如何结合",
+          "A与B怎样融合": lambda t: t.replace(" ", "与") + "怎样融合"},
+         "keyword pairs, the first the means of moving the second, or asked how the two go together"),
         ("keywords as a way after 之", words,  # twenty-first round
          {"…之路": lambda t: t + "之路", "…之道": lambda t: t + "之道", "…之策": lambda t: t + "之策"},
          "one-word queries asked for the way of them after 之"),

@@ -317,6 +317,14 @@ static const struct {
     { "乡村振兴实施方案", "乡村振兴", 0, 0 },
     { "乡村振兴的工作部署", "乡村振兴", 0, 0 },
     { "十大典型案例", "十大+典型+案例", 0, 0 },           /* after a count: a name */
+    /* the means one thing moves another by, before it (twenty-second
+     * round; 以 since the fifteenth) and how two go together asked at the
+     * end: the two things */
+    { "用旅游带动就业", "旅游 就业", 0, 0 },
+    { "通过旅游带动就业", "旅游 就业", 0, 0 },
+    { "景德镇和试验区如何结合", "景德镇 试验区", 0, 0 },
+    { "景德镇与试验区怎样融合", "景德镇 试验区", 0, 0 },
+    { "如何推进医养结合", "医养|结合", 1, 0 },             /* after the thing: a word of it */
     /* ... of a name of several words too: the name as typed alone */
     { "煤电油运存在的问题", "煤电+油运", 0, 0 },
     { "三重一大面临的困难", "三重+一大{重大事项决策重要干部任免}", 0, 0 },
