@@ -45,6 +45,7 @@ static const char *const stopwords[] = {
     /* how well it is done, what it means (哪些地方…做得好, 如何理解…;
      * twenty-second round) */
     "做得好", "做得比较好", "做得较好", "做得最好", "干得好", "理解",
+    "靠", /* …靠什么 (twenty-second round) */
     /* by what means (通过…推动…, 借助…, 依托…; twenty-second round) */
     "通过", "借助", "依托", "凭借", "依靠",
 };
@@ -62,6 +63,7 @@ static const char *const generic_words[] = {
     /* the ways asked for in other words (…的对策研究, …的方式方法, …的着力点,
      * …如何破题, …要注意什么, 有哪些经验可以借鉴) */
     "研究", "方式", "方式方法", "着力点", "突破口", "切入点", "破题", "注意", "借鉴",
+    "破局", /* …如何破局 (twenty-second round) */
     "内容", "包括", /* …的内容有哪些, …包括哪些 */
     "推行", "实行", "全面推行", "全面实行", /* 全面推行河长制 (eighteenth round) */
     /* …的关键是什么, …的几点思考, 谈谈… (eighteenth round; …怎么抓:
@@ -118,6 +120,7 @@ static const char *const question_stems[] = {
     /* when, how many, how (哪一年, 何时, 什么时候, 多少, 有几个, 咋办) */
     "哪一年", "哪年", "何时", "多少", "几个", "多久", "咋办", "咋样", "咋么",
     "何处", "从何", "有何", /* 该从何处着手, 有何对策 */
+    "何良策", /* 有|何良策 as the segmenter cuts it (twenty-second round) */
     "何为", "何谓", /* 何为三重一大: what it is */
     "哪类", "哪一类", "哪几类", "哪种", "哪一种", "哪几种", "何种", /* which kind */
     "有没有", /* 有没有…的内容 */
@@ -688,6 +691,12 @@ static int looks_natural(const ss_analysis *an, const seg_dict *d, const ss_quer
         size_t tl = an->atoms[pc[i].last].norm + an->atoms[pc[i].last].normlen - at->norm;
         if (IN(question_words, an->norm + at->norm, tl) ||
             (at->kind == SS_ATOM_HAN && holds_question(an->norm + at->norm, tl)))
+            return 1;
+        /* 从|何, 有|何 as the segmenter cuts them (…从何入手; not 何 alone,
+         * a surname: 何立峰; twenty-second round) */
+        if (i > 0 && pc[i].single_han && atom_is_text(an, pc[i].first, "何") &&
+            pc[i - 1].single_han &&
+            (atom_is_text(an, pc[i - 1].first, "从") || atom_is_text(an, pc[i - 1].first, "有")))
             return 1;
         content += !pc[i].stop && !pc[i].single_han;
         stops += pc[i].stop;

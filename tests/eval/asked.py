@@ -546,6 +546,10 @@ def main():
          after_lead({"咋…": lambda r: "咋" + r, "…的必要性": lambda r: r + "的必要性",
                      "…难在哪里": lambda r: r + "难在哪里"}),
          "questions asked with 咋, why it is needed or where it is hard"),
+        ("questions asked where to begin or by what", questions,  # twenty-second round
+         after_lead({"…从何入手": lambda r: r + "从何入手", "…靠什么": lambda r: r + "靠什么",
+                     "…如何破局": lambda r: r + "如何破局", "…有何良策": lambda r: r + "有何良策"}),
+         "questions asked where to begin, by what, how to break through"),
         ("questions in the words of a talk", questions, after_lead(TALK),  # eighteenth round
          "questions asked in the words of a talk or of the doing"),
         ("figure and word together", glued, {"together": lambda t: t.replace(" ", "")},

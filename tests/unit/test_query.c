@@ -325,6 +325,13 @@ static const struct {
     { "景德镇和试验区如何结合", "景德镇 试验区", 0, 0 },
     { "景德镇与试验区怎样融合", "景德镇 试验区", 0, 0 },
     { "如何推进医养结合", "医养|结合", 1, 0 },             /* after the thing: a word of it */
+    /* asked where to begin, by what, how to break through (twenty-second
+     * round); 何 alone is a surname */
+    { "村级集体经济从何入手", "村级|集体经济", 1, 0 },
+    { "电力体制改革如何破局", "电力|体制改革", 1, 0 },
+    { "盐碱地有何良策", "盐碱地", 0, 0 },
+    { "何立峰", "何立峰", 0, 0 },
+    { "何立峰 调研", "何立峰 调研", 0, 0 },
     /* ... of a name of several words too: the name as typed alone */
     { "煤电油运存在的问题", "煤电+油运", 0, 0 },
     { "三重一大面临的困难", "三重+一大{重大事项决策重要干部任免}", 0, 0 },
