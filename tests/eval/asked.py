@@ -43,7 +43,9 @@ query asked which faults it has (…存在哪些困难, …的突出问题), how
 it means (哪些地方…做得好, 如何理解…), with a case or a plan (…典型案例, …实施方案;
 twenty-second round); each keyword pair with the first as the means of moving the second
 (用…带动…, 通过…推动…) or asked how the two go together (…和…如何结合; twenty-second
-round); and every query but
+round), and each keyword pair of a year and an event asked how it was met, what it did
+or what was learnt (…是怎么应对的, …造成的损失, …的经验教训, 回顾…; twenty-second round);
+and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
 (score.py score(), nDCG@10).  Prints a line for each kind: the mean as
@@ -224,6 +226,13 @@ def year_and_word(text):
 AS_EVENT = {"…年发生的…": lambda t: "%s发生的%s" % year_and_word(t),
             "…（…年）": lambda t: "%s（%s）" % year_and_word(t)[::-1],
             "…年那场…": lambda t: "%s那场%s" % year_and_word(t)}  # seventeenth round
+
+# ... and asked how it was met, what it did, what was learnt (twenty-second round):
+# 1998年特大洪水是怎么应对的, …造成的损失, …的经验教训, 回顾1998年特大洪水.
+EVENT_ASKED = {"…是怎么应对的": lambda t: "%s%s是怎么应对的" % year_and_word(t),
+               "…造成的损失": lambda t: "%s%s造成的损失" % year_and_word(t),
+               "…的经验教训": lambda t: "%s%s的经验教训" % year_and_word(t),
+               "回顾…": lambda t: "回顾%s%s" % year_and_word(t)}
 
 # ... and with a time of the year or since it (seventeenth round): 2008年初雨雪冰冻,
 # 1998年以来的机构改革.
@@ -560,6 +569,9 @@ def main():
          "keyword pairs with a figure and how near it is"),
         ("year with an event", [q for q in glued if year_and_word(q["query"])], AS_EVENT,
          "keyword pairs of a year and a word, asked as an event"),
+        ("year with what the event did", [q for q in glued if year_and_word(q["query"])],
+         EVENT_ASKED, "keyword pairs of a year and a word, asked how it was met, what it did "
+         "or what was learnt"),  # twenty-second round
         ("year with a time of it", [q for q in glued if year_and_word(q["query"])], YEAR_TIME,
          "keyword pairs of a year and a word, with a time of the year or since it"),
         ("year with a part of it", [q for q in glued if year_and_word(q["query"])], YEAR_PART,
