@@ -360,7 +360,10 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
                                                * things a word of them (医养结合) */
                                               "结合", "相结合", "融合", "衔接",
                                               /* …是怎么应对的 (twenty-second round) */
-                                              "应对", "处置", "应对处置" };
+                                              "应对", "处置", "应对处置",
+                                              /* 王战营怎么看, …如何评价: what the
+                                               * person said */
+                                              "看", "看待", "评价", "认为" };
     size_t e = np >= 3 && pc[np - 1].single_han && atom_is_text(an, pc[np - 1].first, "的")
                    ? np - 1
                    : np; /* …是如何应对的 */
@@ -560,6 +563,7 @@ static const char *const lead_doing[] = {
     "开展", "实施", "全面推进", "大力推进", "大力发展", "扎实推进", "持续推进", "深入推进",
     "推行", "全面推行", "实行", "全面实行", "全面实施", "全面落实", /* 全面推行河长制 */
     "抗击", "战胜", "抵御", "抗御", /* 抗击特大洪水: the event (twenty-first round) */
+    "发展", /* 柳州发展螺蛳粉 (twenty-second round); 发展规划 is one word */
 };
 
 /* Adverbs of manner before a general verb of lead_doing (全面|推进,
