@@ -2103,7 +2103,14 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
         }
         return rc;
     }
+    size_t des = 0; /* 的 between two words of the thing, asked with no question word before
+                     * and asked after (…怎么样): four pieces at most */
     for (size_t i = f; i < l; i++) {
+        if (f == 0 && !lead && l < np && l <= f + 4 && i > f && i + 1 < l && !des &&
+            is_de(&an, &pc[i]) && !pc[i - 1].stop && !pc[i + 1].stop) {
+            des++; /* 景德镇的试验区怎么样: the two, as typed apart (twenty-second round) */
+            continue;
+        }
         if (pc[i].stop || pc[i].generic || pc[i].qweight != 1.0f)
             return SS_OK; /* the words of a question (如何保护耕地: 保护 耕地) */
         words += !pc[i].single_han;

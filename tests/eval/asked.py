@@ -42,7 +42,8 @@ the year or since it (2008年初雨雪冰冻, 1998年以来的…; seventeenth r
 query asked which faults it has (…存在哪些困难, …的突出问题), how well it is done or what
 it means (哪些地方…做得好, 如何理解…), with a case or a plan (…典型案例, …实施方案;
 twenty-second round); each keyword pair with the first as the means of moving the second
-(用…带动…, 通过…推动…) or asked how the two go together (…和…如何结合; twenty-second
+(用…带动…, 通过…推动…), asked how the two go together (…和…如何结合) or joined by 的
+and asked how they go (…的…怎么样), each name asked what it thinks (…怎么看; twenty-second
 round), and each keyword pair of a year and an event asked how it was met, what it did
 or what was learnt (…是怎么应对的, …造成的损失, …的经验教训, 回顾…; twenty-second round);
 and every query but
@@ -525,6 +526,13 @@ def main():
           "…典型案例": lambda t: t + "典型案例", "…实施方案": lambda t: t + "实施方案",
           "…的工作部署": lambda t: t + "的工作部署"},
          "one-word queries asked how well they are done, what they mean, or with a case or a plan"),
+        ("pairs joined by 的, then the asking", pairs,  # twenty-second round
+         {"A的B怎么样": lambda t: t.replace(" ", "的") + "怎么样",
+          "A的B情况如何": lambda t: t.replace(" ", "的") + "情况如何"},
+         "keyword pairs joined by 的, then asked how they go"),
+        ("names asked what they think", names,  # twenty-second round
+         {"…怎么看": lambda t: t + "怎么看", "…如何评价": lambda t: t + "如何评价"},
+         "names asked what they think"),
         ("pairs by what means or joined how", pairs,  # twenty-second round
          {"用A带动B": lambda t: "用" + t.replace(" ", "带动"),
           "通过A推动B": lambda t: "通过" + t.replace(" ", "推动"),

@@ -339,6 +339,11 @@ static const struct {
     { "2008年雨雪冰冻的经验教训", "2008年 雨雪+冰冻", 0, 0 },
     { "回顾2008年雨雪冰冻", "2008年 雨雪+冰冻", 0, 0 },
     { "人口老龄化如何应对", "人口老龄化", 0, 0 },
+    /* two things joined by 的, then the asking (twenty-second round): the
+     * two, as typed apart; a longer text with no asking stays */
+    { "景德镇的试验区怎么样", "景德镇 试验区", 0, 0 },
+    { "乡村振兴的人才情况如何", "乡村振兴 人才", 0, 0 },
+    { "王战营怎么看", "王战营", 0, 0 },                        /* what the person said */
     { "如何应对人口老龄化", "应对|人口老龄化", 1, 0 },        /* before the thing: a word */
     /* ... of a name of several words too: the name as typed alone */
     { "煤电油运存在的问题", "煤电+油运", 0, 0 },
@@ -1246,6 +1251,8 @@ static void test_place_split(ss_actx *ac)
         { "上海港集装箱", 0, "上海港+集装箱", "上海港+集装箱" },
         { "大同灾后重建", 0, "大同灾后+重建", "大同灾后+重建" },       /* an adverb too */
         { "三河两山三湖", 0, "三河两山+三湖", "三河两山+三湖" },       /* a numeral in the run */
+        /* 发展 before the thing opens what is done there (twenty-second round) */
+        { "柳州发展螺蛳粉", 0, "柳州+发展+螺蛳粉", "柳州 螺蛳粉" },
         { "\"许昌高铁站\"", 0, "\"许昌高铁站\"", "\"许昌高铁站\"" },     /* quoted: exact */
         { "项目 -许昌高铁站", 0, "项目 -许昌+高铁站", "项目 -许昌+高铁站" }, /* excluded */
         { "许昌高铁站 OR 项目", 0, "许昌+高铁站 OR 项目", "许昌+高铁站 OR 项目" }, /* OR */
