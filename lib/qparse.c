@@ -1705,45 +1705,6 @@ static int quote_mark(const char *text, size_t len, size_t i)
     return i < len && ss_q_quote_at(text, len, i, &next, 1);
 }
 
-/* Letters or digits typed apart from the Chinese word after them, where
- * the two glued are a word of the synonym table (3D 打印: 3d打印 =
- * 增材制造; G20 峰会): the word, glued, as the texts write it (twenty-
- * second round: 3D 打印 found 110 passages and scored 0.46 against 0.87
- * typed glued on the real tuning half).  Outside quotes; not before an
- * operator or a filter. */
-#define GLUE_MAX 96
-static void glue_table_words(const ss_query_opts *o, char *text)
-{
-    size_t len = strlen(text);
-    int quoted = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (quote_mark(text, len, i))
-            quoted = !quoted;
-        if (text[i] != ' ' || quoted || i == 0 || i + 1 >= len ||
-            (unsigned char)text[i + 1] < 0x80 || !ascii_is_alnum(text[i - 1]))
-            continue;
-        size_t ts = i, te = i + 1;
-        while (ts > 0 && text[ts - 1] != ' ')
-            ts--;
-        while (te < len && text[te] != ' ')
-            te++;
-        int ascii = 1;
-        for (size_t k = ts; k < i && ascii; k++)
-            ascii = ascii_is_alnum(text[k]) || text[k] == '.';
-        char w[GLUE_MAX];
-        size_t wl = (i - ts) + (te - i - 1);
-        if (!ascii || wl >= sizeof w || memchr(text + i + 1, ':', te - i - 1))
-            continue;
-        for (size_t k = ts; k < i; k++)
-            w[k - ts] = text[k] >= 'A' && text[k] <= 'Z' ? (char)(text[k] - 'A' + 'a') : text[k];
-        memcpy(w + (i - ts), text + i + 1, te - i - 1);
-        if (syn_word(o, w, wl)) {
-            memmove(text + i, text + i + 1, len - i); /* the blank goes, with the NUL */
-            len--;
-        }
-    }
-}
-
 /* A plus between two words (光伏+扶贫, 文化+旅游: the reports' notation
  * for the one joined to the other) is a blank in text, outside quotes:
  * the words are two keywords.  Not between figures (9+2工程, 1+4行动方案),
@@ -1963,7 +1924,6 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
     if (o)
         q->opts = *o;
     o = &q->opts; /* none given: all zero, as none (qforms.c) */
-    glue_table_words(o, text);
     plus_apart(o, text);
     plan_apart(text);
     if (rank_apart(o, &text) < 0) {

@@ -35,8 +35,7 @@ static const char syn_text[] = "# test\n"
                                "营改增 = 营业税改征增值税\n"
                                "三重一大 = 重大事项决策、重要干部任免\n"
                                "全面建设小康社会 = 全面建成小康社会\n"
-                               "养老服务 ~ 医养结合\n"
-                               "3d打印 = 增材制造\n";
+                               "养老服务 ~ 医养结合\n";
 static ss_syn *syn;
 
 static const struct {
@@ -343,12 +342,6 @@ static const struct {
     /* two things joined by 的, then the asking (twenty-second round): the
      * two, as typed apart; a longer text with no asking stays */
     { "景德镇的试验区怎么样", "景德镇 试验区", 0, 0 },
-    /* letters typed apart from the word after them: glued where the
-     * synonym table knows the two glued (twenty-second round) */
-    { "3D 打印", "3d+打印{增材制造}", 0, 0 },
-    { "3D 打印", "3d+打印", 0, 1 },                              /* --exact: read so too */
-    { "AR 打印", "ar{增强现实} 打印", 0, 0 },                   /* not a word of the table */
-    { "\"3D 打印\"", "\"3d打印\"", 0, 0 },       /* quoted: exact (no form), the blank no position */
     { "乡村振兴的人才情况如何", "乡村振兴 人才", 0, 0 },
     { "王战营怎么看", "王战营", 0, 0 },                        /* what the person said */
     { "如何应对人口老龄化", "应对|人口老龄化", 1, 0 },        /* before the thing: a word */
