@@ -44,7 +44,8 @@ it means (哪些地方…做得好, 如何理解…), with a case or a plan (…
 twenty-second round); each keyword pair with the first as the means of moving the second
 (用…带动…, 通过…推动…), asked how the two go together (…和…如何结合) or joined by 的
 and asked how they go (…的…怎么样), each name asked what it thinks (…怎么看; twenty-second
-round), and each keyword pair of a year and an event asked how it was met, what it did
+round), each query with letters glued to Chinese typed with a blank between (3D 打印,
+read as two keywords; twenty-second round), and each keyword pair of a year and an event asked how it was met, what it did
 or what was learnt (…是怎么应对的, …造成的损失, …的经验教训, 回顾…; twenty-second round);
 and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
@@ -604,6 +605,10 @@ def main():
          "keyword pairs of a place and a word, with more words of the place's area"),
         ("full-width letters and digits", ascii_, {"full-width": full_width},
          "queries with letters or digits"),
+        # twenty-second round: read as two keywords, the split the user typed
+        ("letters typed apart", [q for q in ascii_ if re.search(r"[A-Za-z0-9][\u4e00-\u9fff]", q["query"])],
+         {"blank after letters": lambda t: re.sub(r"([A-Za-z0-9.]+)([\u4e00-\u9fff])", r"\1 \2", t)},
+         "queries with letters glued to Chinese, typed with a blank between"),
         ("figures written otherwise", figs, {"figures otherwise": other_figures},
          "queries with figures"),
         ("figures typed with a digit and 千 or 百", [q for q in queries if loose_figures(q["query"])],
