@@ -1183,7 +1183,7 @@ static const char *const request_phrases[] = {
     /* …做得好, …做得比较好的地方, …典型案例, …实施方案, …的工作部署
      * (twenty-second round: 0.33-0.68 against 0.84 on the real tuning half) */
     "做得好", "做得比较好", "做得较好", "做得最好", "干得好", "做得好的地方",
-    "做得比较好的地方", "典型案例", "工作部署", "短板弱项",
+    "做得比较好的地方", "工作部署", "短板弱项",
     "造成的损失", "造成的影响", "带来的损失", "损失情况", /* what an event did */
     "有哪些亮点", "有什么亮点", "亮点有哪些", "领导讲话", "讲话稿", "讲话材料", "发言材料",
     "典型材料", "经验材料", "汇报材料", "经验介绍", "经验交流", "典型发言", "交流发言",
@@ -1243,13 +1243,19 @@ int ss_q_request_word(ss_actx *ac, const char *s, size_t len)
  * at the start (lead) or the end of words [w0, w1), leaving one word or
  * more; 0 when none. */
 /* 1 when word x of an is a count of one or two characters opening with a
- * numeral (十项, 十大, 三年): what follows it is a name's (十项措施). */
-static int count_word(const ss_analysis *an, const ss_word *x)
+ * numeral (十项, 十大, 三年): what follows it is a name's (十项措施); not
+ * a noun of the dictionary d (三明, 三亚: places). */
+static int count_word(const ss_analysis *an, const seg_dict *d, const ss_word *x)
 {
     size_t l = 0;
-    return x->last <= x->first + 1 &&
-           ss_num_is_numeral(utf8_valid_cp(an->norm + an->atoms[x->first].norm, &l));
+    const char *t = an->norm + an->atoms[x->first].norm;
+    size_t tl = an->atoms[x->last].norm + an->atoms[x->last].normlen - an->atoms[x->first].norm;
+    return x->last <= x->first + 1 && ss_num_is_numeral(utf8_valid_cp(t, &l)) &&
+           !(d && seg_dict_pos(d, t, tl) == SEG_POS_NOUN);
 }
+
+/* ... and these glued to the thing (夜间经济典型案例; twenty-second round) */
+static const char *const glued_phrases[] = { "典型案例" };
 
 static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead, int others)
 {
@@ -1261,8 +1267,13 @@ static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead
         for (size_t w = a; w <= b && ok; w++)
             ok = !an->words[w].slogan && (w == a || an->words[w].first == an->words[w - 1].last + 1);
         const ss_atom *f = &an->atoms[an->words[a].first], *l = &an->atoms[an->words[b].last];
-        if (ok && in_list(request_phrases, NELEM(request_phrases), an->norm + f->norm,
-                          l->norm + l->normlen - f->norm))
+        size_t tl = l->norm + l->normlen - f->norm;
+        /* glued to the thing only: after 的 a question's (…的典型案例 of
+         * 培育专精特新中小企业 asks how it is done) */
+        int glued = !lead && a > w0 && !(an->words[a - 1].first == an->words[a - 1].last &&
+                                        atom_is_text(an, an->words[a - 1].first, "的"));
+        if (ok && (in_list(request_phrases, NELEM(request_phrases), an->norm + f->norm, tl) ||
+                   (glued && in_list(glued_phrases, NELEM(glued_phrases), an->norm + f->norm, tl))))
             return w1 - w0 > k || others ? k : 0; /* the phrase alone stays whole */
     }
     return 0;
@@ -1602,13 +1613,14 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         size_t k = requests ? phrase_words(&an, w0, w1, 0, ascii_left) : 0;
         size_t kd = requests ? de_aspect_words(&an, ss_actx_dict(ac), w0, w1) : 0;
         if (k && an.words[w1 - 1].last + 1 == end &&
-            !(w1 - k > w0 && count_word(&an, &an.words[w1 - k - 1]))) {
-            w1 -= k; /* not after a count (十大典型案例: a name) */
+            !(w1 - k == w0 + 1 && count_word(&an, ss_actx_dict(ac), &an.words[w0]))) {
+            w1 -= k; /* not after a count alone (十大典型案例: a name; 三供一业推进情况 is
+                      * 三供一业) */
         } else if (kd && an.words[w1 - 1].last + 1 == end) {
             w1 -= kd;
         } else if (requests && w1 >= w0 + 2 && an.words[w1 - 1].last + 1 == end &&
                    an.words[w1 - 1].first >= first + 2 && /* a thing of two characters */
-                   !count_word(&an, &an.words[w1 - 2]) && /* 十项措施 */
+                   !count_word(&an, ss_actx_dict(ac), &an.words[w1 - 2]) && /* 十项措施 */
                    edge_word(&an, &an.words[w1 - 1], paper_after, NELEM(paper_after)) &&
                    !edge_word(&an, &an.words[w1 - 2], paper_kinds, NELEM(paper_kinds)) &&
                    !de_word(&an, &an.words[w1 - 2]) && !conjunction_word(&an, &an.words[w1 - 2]) &&
