@@ -868,6 +868,18 @@ static int inside_phrase(const ss_analysis *an, const piece *pc, size_t np, size
     return adjacent(an, &pc[i - 1], &pc[i]) && adjacent(an, &pc[i], &pc[i + 1]) && !pc[i - 1].stop;
 }
 
+/* 1 when pieces a and b side by side are a word of the synonym table:
+ * the character goes with the word after it, not the one before
+ * (重庆|公|租房 -> 重庆 | 公租房; twenty-second round: 重庆公+租房 found
+ * nothing). */
+static int table_word(const ss_query *q, const ss_analysis *an, const piece *a, const piece *b)
+{
+    ss_syn_alt alt[1];
+    const char *t = an->norm + an->atoms[a->first].norm;
+    size_t tl = an->atoms[b->last].norm + an->atoms[b->last].normlen - an->atoms[a->first].norm;
+    return q->opts.syn && ss_syn_lookup(q->opts.syn, t, tl, alt, 1) > 0;
+}
+
 static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
                           piece *pc, size_t np, int natural, ss_err *err)
 {
@@ -899,7 +911,7 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
          * 东北|老|工业 -> 东北 | 老工业, not 东北老 | 工业 */
         if (prev && !prev->single_han && pc[i].single_han && i + 1 < np &&
             !pc[i + 1].single_han && adjacent(an, &pc[i], &pc[i + 1]) &&
-            is_prefix_char(an, &pc[i])) {
+            (is_prefix_char(an, &pc[i]) || table_word(q, an, &pc[i], &pc[i + 1]))) {
             /* ... and goes with it when a question drops it (得到新提升) */
             if (!(natural && (pc[i + 1].stop || (pc[i + 1].generic && specific > 0))))
                 m[nm++] = pc[i];

@@ -10,7 +10,9 @@ usage: test_readings.py BINDIR
 - a place glued to a run of single characters before a word (四川灾后重建):
   the place, then the rest;
 - a year without 年 glued to a word that opens with a character that counts
-  (2009家电下乡): the year, then the word.
+  (2009家电下乡): the year, then the word;
+- a place, a character and a word, the character and the word a word of the
+  synonym table (重庆公租房): the place, then that word.
 Each check fails on a reading of the whole as one glued word.  Ends with
 "N passed, N failed".
 """
@@ -33,6 +35,8 @@ FIXTURES = {
               "实施乡村振兴战略，引进和培养一批农村实用人才，解决人才短缺。\n",
     "xc.txt": "某市2022年政府工作报告\n市长 赵某某\n"
               "走出一条具有本地特色的乡村振兴之路，村集体经济不断壮大。\n",
+    "cq.txt": "重庆市2012年政府工作报告\n市长 孙某某\n"
+              "新开工公租房1000万平方米，配租工作有序推进。\n",
     "sc.txt": "四川省2010年政府工作报告\n省长 钱某某\n"
               "汶川特大地震灾后恢复重建三年任务两年基本完成。\n"
               "2009年，家电下乡、汽车下乡政策全面落实，农村消费明显回升。\n",
@@ -76,6 +80,13 @@ def test_place_then_run(db):
               f"{res['understood'] if res else None} {files(res)}")
 
 
+def test_char_to_table_word(db):
+    rc, res = query_json(BIN, db, "重庆公租房", "--strict")
+    check(rc == 0 and files(res) == ["cq.txt"],
+          "重庆公租房: 重庆 and 公租房 (公 goes with 租房, a word of the synonym table)",
+          f"{res['understood'] if res else None} {files(res)}")
+
+
 def test_year_then_word(db):
     rc, res = query_json(BIN, db, "2009家电下乡", "--strict")
     check(rc == 0 and files(res) == ["sc.txt"],
@@ -101,6 +112,7 @@ def main():
         test_way_after_zhi(db)
         test_place_then_run(db)
         test_year_then_word(db)
+        test_char_to_table_word(db)
         test_short_tokens(db)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

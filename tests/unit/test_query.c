@@ -318,6 +318,9 @@ static const struct {
     { "乡村振兴的工作部署", "乡村振兴", 0, 0 },
     { "十大典型案例", "十大+典型+案例", 0, 0 },           /* after a count: a name */
     { "三明背景下的医改", "三明 医改{医药卫生体制改革}", 0, 0 }, /* a place, not a count */
+    /* a character between two words goes with the word after it where the
+     * two are a word of the synonym table (twenty-second round) */
+    { "重庆公租房", "重庆+公租房{重庆公共租赁住房}", 0, 0 },
     { "三供一业推进情况", "三供+一业", 0, 0 },               /* a count inside the name */
     { "培育专精特新中小企业的典型案例", "培育|专精特新|中小企业", 1, 0 }, /* after 的: a question */
     /* the means one thing moves another by, before it (twenty-second
