@@ -279,7 +279,7 @@ static int word_rest(const char *w, size_t len)
 
 /* 1 when w[k, k + 4) is a year in digits (19xx, 20xx) not followed by a
  * digit. */
-static int year_at(const char *w, size_t len, size_t k)
+int ss_q_year_at(const char *w, size_t len, size_t k)
 {
     return k + 4 <= len && (memcmp(w + k, "19", 2) == 0 || memcmp(w + k, "20", 2) == 0) &&
            isdigit((unsigned char)w[k + 2]) && isdigit((unsigned char)w[k + 3]) &&
@@ -291,14 +291,14 @@ size_t ss_q_years_end(const char *w, size_t len, int *span)
     static const char *const seps[] = { "-", "\xe2\x80\x94" /* — */, "\xe8\x87\xb3" /* 至 */,
                                         "\xe5\x88\xb0" /* 到 */ };
     *span = 0;
-    if (!year_at(w, len, 0))
+    if (!ss_q_year_at(w, len, 0))
         return 0;
     size_t k = 4;
     int nian = k + 3 <= len && memcmp(w + k, "年", 3) == 0;
     k += nian ? 3 : 0;
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
         size_t l = strlen(seps[i]);
-        if (k + l <= len && memcmp(w + k, seps[i], l) == 0 && year_at(w, len, k + l) &&
+        if (k + l <= len && memcmp(w + k, seps[i], l) == 0 && ss_q_year_at(w, len, k + l) &&
             k + l + 7 <= len && memcmp(w + k + l + 4, "年", 3) == 0) {
             *span = 1;
             return k + l + 7;
@@ -342,19 +342,12 @@ size_t ss_q_edge_figure(const char *w, size_t len)
     size_t ye = ss_q_years_end(w, len, &span);
     if (ye && ye < len && word_rest(w + ye, len - ye))
         return ye; /* a year or years: 2018年重点项目, 2015年至2020年的脱贫攻坚 */
-    if (len > 4 + 3 && year_at(w, len, 0) && (unsigned char)w[4] >= 0x80) {
+    if (len > 4 + 3 && ss_q_year_at(w, len, 0) && (unsigned char)w[4] >= 0x80) {
         /* a year without 年 before a word (2008雨雪冰冻, 2035远景目标); not
          * before what counts it (2000多, 2019万, 2000个, 1998届) */
-        static const char *const counts = "多余万亿千百十个年月日号届次位名人家户元吨亩米度倍";
         size_t l = 0;
-        uint32_t cp = utf8_valid_cp(w + 4, &l);
-        int counted = 0;
-        for (size_t i = 0; counts[i] && !counted;) {
-            size_t cl = 0;
-            counted = utf8_valid_cp(counts + i, &cl) == cp;
-            i += cl ? cl : 1;
-        }
-        if (!counted && word_rest(w + 4, len - 4))
+        if (!cp_in(utf8_valid_cp(w + 4, &l), "多余万亿千百十个年月日号届次位名人家户元吨亩米度倍") &&
+            word_rest(w + 4, len - 4))
             return 4;
     }
     for (size_t k = 1; k + 4 < len; k++) /* … at the end: 特大洪水1998年 */

@@ -854,8 +854,9 @@ static size_t year_before_word(const ss_analysis *an)
         an->atoms[1].kind != SS_ATOM_HAN || an->atoms[1].flags)
         return 0;
     const char *y = an->norm + an->atoms[0].norm;
-    if (!(memcmp(y, "19", 2) == 0 || memcmp(y, "20", 2) == 0) || !ascii_is_digit(y[2]) ||
-        !ascii_is_digit(y[3]))
+    size_t l = 0;
+    if (!ss_q_year_at(y, 4, 0) ||
+        !cp_in(utf8_valid_cp(an->norm + an->atoms[1].norm, &l), count_chars))
         return 0;
     for (size_t w = 0; w < an->nwords; w++) {
         const ss_word *x = &an->words[w];
@@ -863,13 +864,8 @@ static size_t year_before_word(const ss_analysis *an)
             continue;
         const char *t = an->norm + an->atoms[1].norm;
         size_t tl = an->atoms[x->last].norm + an->atoms[x->last].normlen - an->atoms[1].norm;
-        size_t cl = an->atoms[1].normlen;
-        char buf[4 + 64], c[8];
-        if (tl + 4 > sizeof buf || cl >= sizeof c)
-            return 0;
-        memcpy(c, t, cl);
-        c[cl] = '\0';
-        if (!strstr(count_chars, c))
+        char buf[4 + 64];
+        if (tl + 4 > sizeof buf)
             return 0;
         memcpy(buf, y, 4);
         memcpy(buf + 4, t, tl);
@@ -1296,9 +1292,11 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
             size_t tl = an.atoms[an.words[0].last].norm + an.atoms[an.words[0].last].normlen -
                         an.atoms[0].norm;
             for (size_t i = 0; i < sizeof means_words / sizeof means_words[0]; i++)
-                if (strlen(means_words[i]) == tl && memcmp(t, means_words[i], tl) == 0 &&
-                    w_end + 1 < an.natoms && an.atoms[w_end + 1].start < cut)
-                    head.s = r->s + an.atoms[w_end].start;
+                if (strlen(means_words[i]) == tl && memcmp(t, means_words[i], tl) == 0) {
+                    if (w_end + 1 < an.natoms && an.atoms[w_end + 1].start < cut)
+                        head.s = r->s + an.atoms[w_end].start;
+                    break;
+                }
         }
         /* 2008年|初雨雪冰冻: the start or end of the year goes with it; not
          * a word that opens with the character (2019年|初心使命, 底线) */

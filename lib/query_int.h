@@ -289,6 +289,8 @@ size_t ss_q_edge_figure(const char *w, size_t len);
 size_t ss_q_figure_len(const char *w, size_t len);
 /* The end of a year in digits or a span of years at the start of w
  * (2018年; 2015年至2020年, 2015-2020年, 2015—2020年: *span = 1), or 0. */
+/* 1 when w[k, k + 4) is a year from 1900 to 2099 in digits, no digit after it. */
+int ss_q_year_at(const char *w, size_t len, size_t k);
 size_t ss_q_years_end(const char *w, size_t len, int *span);
 /* Adds to each concept that names a place with its suffix (柳州市) the
  * bare name as another form, when g knows it as the same place. */
