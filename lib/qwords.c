@@ -1012,6 +1012,9 @@ static const char *const lead_requests[] = {
     /* 请问双减, 提到双减的讲话 (not 讲: 讲政治 is a slogan) */
     "至今", /* 2019年至今 招商引资, as 以来 */
     "回顾", "盘点", /* 回顾1998年特大洪水 (twenty-second round) */
+    /* a piece written on it (简述双减, 谈新基建; twenty-third round: they
+     * found nothing) */
+    "简述", "概述", "谈", "论",
 };
 static const char *const trail_requests[] = {
     "多少", "几个", /* 人口多少, 贫困县几个: the figure asked for */
@@ -1059,7 +1062,14 @@ static const char *const trail_after_long[] = { "工作", "问题", "成效", "�
                                                   * (twentieth round) */
                                                  "工作汇报", "讲话稿", "讲话材料",
                                                  "典型材料", "经验材料", "汇报材料",
-                                                 "发言材料", "经验介绍", "经验交流" };
+                                                 "发言材料", "经验介绍", "经验交流",
+                                                 /* the material a speech writer asks
+                                                  * for on it (乡村振兴素材, 新基建简介,
+                                                  * …的讲话摘录; twenty-third round:
+                                                  * each found nothing) */
+                                                 "素材", "简介", "概况", "综述", "汇编",
+                                                 "资料", "名言", "原文", "段落", "摘录",
+                                                 "摘编" };
 /* ... and these, a paper's name of the ways of it or of a study of it,
  * glued to the thing (夜间经济对策, …路径研究, …调研报告; twenty-first
  * round: 0.42-0.72 against 0.84 on the real tuning half), not after a word
@@ -1200,6 +1210,9 @@ static const char *const request_phrases[] = {
     "有哪些亮点", "有什么亮点", "亮点有哪些", "领导讲话", "讲话稿", "讲话材料", "发言材料",
     "典型材料", "经验材料", "汇报材料", "经验介绍", "经验交流", "典型发言", "交流发言",
     "经验交流材料", "工作汇报",
+    /* material asked for, of words the segmenter cuts (金|句; twenty-third round) */
+    "金句", "写作素材", "讲话摘录", "论述摘编", "重要论述摘编", "表态发言", "参考资料",
+    "相关资料", "背景资料",
     /* ... and how it grew, how big it is (twentieth round) */
     "增长了多少", "增长多少", "增加了多少", "增加多少", "提高了多少", "有多大", "多大",
     "规模多大", "规模有多大", "规模是多少", "总量是多少", "增速是多少", "增幅是多少",

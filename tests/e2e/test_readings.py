@@ -12,7 +12,9 @@ usage: test_readings.py BINDIR
 - a year without 年 glued to a word that opens with a character that counts
   (2009家电下乡): the year, then the word;
 - a place, a character and a word, the character and the word a word of the
-  synonym table (重庆公租房): the place, then that word.
+  synonym table (重庆公租房): the place, then that word;
+- the material a speech writer asks for on a thing (乡村振兴金句, …素材,
+  …的讲话摘录) or a piece written on it (谈乡村振兴): the thing.
 Each check fails on a reading of the whole as one glued word.  Ends with
 "N passed, N failed".
 """
@@ -94,6 +96,14 @@ def test_year_then_word(db):
           f"{res['understood'] if res else None} {files(res)}")
 
 
+def test_material_asked(db):
+    for q in ("乡村振兴金句", "乡村振兴素材", "乡村振兴的讲话摘录", "谈乡村振兴", "乡村振兴简介"):
+        rc, res = query_json(BIN, db, q, "--strict")
+        check(rc == 0 and files(res) == ["rc.txt", "xc.txt"],
+              q + ": the passages of 乡村振兴",
+              f"{res['understood'] if res else None} {files(res)}")
+
+
 def test_short_tokens(db):
     # one token of letters, digits or a sign: read without a crash (50%
     # crashed the release build in the twenty-first round: a word before
@@ -108,6 +118,7 @@ def main():
     try:
         db = index_texts(BIN, tmp, FIXTURES)
         test_rank(db)
+        test_material_asked(db)
         test_second_thing(db)
         test_way_after_zhi(db)
         test_place_then_run(db)

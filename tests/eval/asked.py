@@ -46,7 +46,9 @@ twenty-second round); each keyword pair with the first as the means of moving th
 and asked how they go (…的…怎么样), each name asked what it thinks (…怎么看; twenty-second
 round), each query with letters glued to Chinese typed with a blank between (3D 打印,
 read as two keywords; twenty-second round), and each keyword pair of a year and an event asked how it was met, what it did
-or what was learnt (…是怎么应对的, …造成的损失, …的经验教训, 回顾…; twenty-second round);
+or what was learnt (…是怎么应对的, …造成的损失, …的经验教训, 回顾…; twenty-second round),
+each one-word query asked for material on it or a piece written on it (…金句, …素材,
+…的讲话摘录, 谈…, …简介; twenty-third round);
 and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
@@ -527,6 +529,11 @@ def main():
           "…典型案例": lambda t: t + "典型案例", "…实施方案": lambda t: t + "实施方案",
           "…的工作部署": lambda t: t + "的工作部署"},
          "one-word queries asked how well they are done, what they mean, or with a case or a plan"),
+        ("keywords asked for material on them", words,  # twenty-third round
+         {"…金句": lambda t: t + "金句", "…素材": lambda t: t + "素材",
+          "…的讲话摘录": lambda t: t + "的讲话摘录", "谈…": lambda t: "谈" + t,
+          "…简介": lambda t: t + "简介"},
+         "one-word queries asked for material on them, or a piece written on them"),
         ("pairs joined by 的, then the asking", pairs,  # twenty-second round
          {"A的B怎么样": lambda t: t.replace(" ", "的") + "怎么样",
           "A的B情况如何": lambda t: t.replace(" ", "的") + "情况如何"},

@@ -317,6 +317,24 @@ static const struct {
     { "乡村振兴实施方案", "乡村振兴", 0, 0 },
     { "乡村振兴的工作部署", "乡村振兴", 0, 0 },
     { "十大典型案例", "十大+典型+案例", 0, 0 },           /* after a count: a name */
+    /* the material asked for on a thing, or a piece written on it
+     * (twenty-third round: each found nothing) */
+    { "乡村振兴金句", "乡村振兴", 0, 0 },
+    { "关于乡村振兴的金句", "乡村振兴", 0, 0 },
+    { "乡村振兴素材", "乡村振兴", 0, 0 },
+    { "乡村振兴写作素材", "乡村振兴", 0, 0 },
+    { "乡村振兴简介", "乡村振兴", 0, 0 },
+    { "乡村振兴的讲话摘录", "乡村振兴", 0, 0 },
+    { "乡村振兴重要论述摘编", "乡村振兴", 0, 0 },
+    { "乡村振兴表态发言", "乡村振兴", 0, 0 },
+    { "简述乡村振兴", "乡村振兴", 0, 0 },
+    { "谈乡村振兴", "乡村振兴", 0, 0 },
+    { "论乡村振兴", "乡村振兴", 0, 0 },
+    { "金句", "金句", 0, 0 },                            /* alone: the word asked for */
+    { "资料", "资料", 0, 0 },
+    { "基本概况", "基本+概况", 0, 0 },                   /* after a common word: a word */
+    { "地质资料", "地质+资料", 0, 0 },
+    { "谈判", "谈判", 0, 0 },                            /* a word of its own */
     { "三明背景下的医改", "三明 医改{医药卫生体制改革}", 0, 0 }, /* a place, not a count */
     /* a character between two words goes with the word after it where the
      * two are a word of the synonym table (twenty-second round) */
