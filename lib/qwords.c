@@ -1069,7 +1069,11 @@ static const char *const trail_after_long[] = { "工作", "问题", "成效", "�
                                                   * each found nothing) */
                                                  "素材", "简介", "概况", "综述", "汇编",
                                                  "资料", "名言", "原文", "段落", "摘录",
-                                                 "摘编" };
+                                                 "摘编",
+                                                 /* how it was put and how that changed
+                                                  * (…写法, …原话, …演变, …历程) */
+                                                 "写法", "排比句", "小标题", "好句子", "原话",
+                                                 "出处", "演变", "变迁", "历程", "演进" };
 /* ... and these, a paper's name of the ways of it or of a study of it,
  * glued to the thing (夜间经济对策, …路径研究, …调研报告; twenty-first
  * round: 0.42-0.72 against 0.84 on the real tuning half), not after a word
@@ -1106,7 +1110,14 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
                                             "推行", "实行", "建立", /* 河长制的推行 */
                                             "资料", "数据", "规定", /* …的资料, …的数据 */
                                             "原文", "段落", "句子", "报告", "表述", /* …的原文 */
-                                            "应对", "处置", /* 2008年雨雪冰冻的应对 (twenty-first round) */ };
+                                            "应对", "处置", /* 2008年雨雪冰冻的应对 (twenty-first round) */
+                                            /* the material on it, how it was put and
+                                             * how that changed (…的素材, …的写法,
+                                             * …的演变; twenty-third round) */
+                                            "素材", "简介", "概况", "综述", "汇编", "名言",
+                                            "摘录", "摘编", "写法", "标题", "小标题",
+                                            "好句子", "原话", "出处", "排比句", "演变", "变迁",
+                                            "演进" };
 
 /* Nouns of an aspect asked for, after 的, that the segmenter may cut in
  * two or three words (目标|任务, 历史|沿革) or keep whole (工作思路): the
@@ -1213,6 +1224,8 @@ static const char *const request_phrases[] = {
     /* material asked for, of words the segmenter cuts (金|句; twenty-third round) */
     "金句", "写作素材", "讲话摘录", "论述摘编", "重要论述摘编", "表态发言", "参考资料",
     "相关资料", "背景资料",
+    "经典语句", "精彩段落", "精彩语句", "经典句子", "好的句子", /* …经典语句 */
+    "历年变化", "表述变化", "提法变化", "发展历程", /* how it was put over the years */
     /* ... and how it grew, how big it is (twentieth round) */
     "增长了多少", "增长多少", "增加了多少", "增加多少", "提高了多少", "有多大", "多大",
     "规模多大", "规模有多大", "规模是多少", "总量是多少", "增速是多少", "增幅是多少",

@@ -335,6 +335,23 @@ static const struct {
     { "基本概况", "基本+概况", 0, 0 },                   /* after a common word: a word */
     { "地质资料", "地质+资料", 0, 0 },
     { "谈判", "谈判", 0, 0 },                            /* a word of its own */
+    /* ... how it was put, how that changed (twenty-third round: each a
+     * keyword of its own or glued, found nothing) */
+    { "乡村振兴的素材", "乡村振兴", 0, 0 },
+    { "乡村振兴的简介", "乡村振兴", 0, 0 },
+    { "乡村振兴的写法", "乡村振兴", 0, 0 },
+    { "乡村振兴排比句", "乡村振兴", 0, 0 },
+    { "乡村振兴小标题", "乡村振兴", 0, 0 },
+    { "乡村振兴经典语句", "乡村振兴", 0, 0 },
+    { "乡村振兴精彩段落", "乡村振兴", 0, 0 },
+    { "乡村振兴原话", "乡村振兴", 0, 0 },
+    { "乡村振兴出处", "乡村振兴", 0, 0 },
+    { "乡村振兴的演变", "乡村振兴", 0, 0 },
+    { "乡村振兴历年变化", "乡村振兴", 0, 0 },
+    { "乡村振兴发展历程", "乡村振兴", 0, 0 },
+    { "乡村振兴的表述变化", "乡村振兴", 0, 0 },
+    { "气候变化", "气候变化", 0, 0 },                    /* a word of its own */
+    { "人口变迁", "人口+变迁", 0, 0 },                   /* after a common word: a word */
     { "三明背景下的医改", "三明 医改{医药卫生体制改革}", 0, 0 }, /* a place, not a count */
     /* a character between two words goes with the word after it where the
      * two are a word of the synonym table (twenty-second round) */
