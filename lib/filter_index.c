@@ -54,6 +54,7 @@ static ss_code put_title_term(void *arg, const char *t, size_t n, ss_err *err)
 typedef struct {
     strbuf *out;
     const ss_gazetteer *g;
+    const char *title, *speaker; /* the title scanned; the speaker's name, or NULL */
     ss_code rc;
     ss_err *err;
 } title_places;
@@ -61,8 +62,8 @@ typedef struct {
 static int on_title_place(void *arg, uint32_t id, size_t start, size_t end)
 {
     title_places *tp = arg;
-    (void)start;
-    (void)end;
+    if (ss_title_in_speaker(tp->title, tp->speaker, start, end))
+        return 0;
     tp->rc = put_place(tp->out, tp->g, id, tp->err);
     return tp->rc != SS_OK;
 }
@@ -75,7 +76,7 @@ ss_code ss_filter_speech_terms(ss_actx *ac, const ss_speech *sp, const ss_gazett
     if (g && sp->region)
         rc = put_place(out, g, sp->region, err);
     if (rc == SS_OK && g && sp->title) {
-        title_places tp = { out, g, SS_OK, err };
+        title_places tp = { out, g, sp->title, sp->speaker, SS_OK, err };
         rc = ss_gaz_scan(g, sp->title, strlen(sp->title), on_title_place, &tp, err);
         if (rc == SS_OK)
             rc = tp.rc;

@@ -13,6 +13,7 @@
 #include "base.h"
 #include "passage_year.h"
 #include "prefix.h"
+#include "speech.h"
 #include "utf8.h"
 
 /* The concept's typed text when it is one unit (or the whole word). */
@@ -159,6 +160,7 @@ typedef struct {
     const ss_gazetteer *g;
     const concept *c;
     int inside;
+    const char *title, *speaker; /* the title scanned and the speech's speaker */
 } inside_ctx;
 
 /* 1 when place id is one of c's places (or areas) or lies inside one. */
@@ -173,8 +175,8 @@ static int inside(const ss_gazetteer *g, const concept *c, uint32_t id)
 static int on_title_place(void *arg, uint32_t id, size_t start, size_t end)
 {
     inside_ctx *x = arg;
-    (void)start;
-    (void)end;
+    if (ss_title_in_speaker(x->title, x->speaker, start, end))
+        return 0; /* the speaker's name (宁波, the mayor of 芜湖) */
     x->inside |= inside(x->g, x->c, id);
     return x->inside;
 }
@@ -252,7 +254,7 @@ static int speech_in(const ss_gazetteer *g, const uint32_t *ids, size_t n,
     memset(&c, 0, sizeof c);
     c.nplaces = n < MAX_CONCEPT_PLACES ? n : MAX_CONCEPT_PLACES;
     memcpy(c.places, ids, c.nplaces * sizeof *ids);
-    inside_ctx x = { g, &c, 0 };
+    inside_ctx x = { g, &c, 0, meta->title, meta->speaker };
     uint32_t own[8];
     size_t k = meta->region ? ss_gaz_lookup(g, meta->region, strlen(meta->region), own, 8) : 0;
     for (size_t i = 0; i < k && !x.inside; i++)
@@ -288,7 +290,7 @@ ss_code ss_q_context(const ss_query *q, const ss_analysis *an, const ss_passage_
     for (size_t ci = 0; meta && ci < q->nconcepts; ci++) {
         const concept *c = &q->concepts[ci];
         if (c->nplaces && q->gaz) {
-            inside_ctx x = { q->gaz, c, 0 };
+            inside_ctx x = { q->gaz, c, 0, meta->title, meta->speaker };
             uint32_t ids[8];
             size_t n = meta->region ? ss_gaz_lookup(q->gaz, meta->region, strlen(meta->region),
                                                     ids, 8)

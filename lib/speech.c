@@ -332,6 +332,7 @@ static ss_code fill_speech(const doc *d, const ss_gazetteer *g, const heads *h, 
     ss_code rc = sp_scan_places(&c, err);
     if (rc == SS_OK && set_strings(sp, &c, fallback) < 0)
         rc = ss_seterr(err, SS_ENOMEM, "out of memory describing a speech");
+    c.who = sp->speaker;
     if (rc == SS_OK)
         rc = sp_own_region(&c, &sp->region, err);
     if (rc == SS_OK)

@@ -49,4 +49,10 @@ void ss_speeches_free(ss_speeches *s);
  * reader knows (王, 李, 张…). */
 int ss_common_surname(uint32_t cp);
 
+/* 1 when bytes [start, end) of title lie inside the speaker's name where the
+ * title writes it: speaker is a name, or a role and a name ("市长 宁波": 宁波),
+ * and 芜湖市政府工作报告（2022年1月10日 宁波） names the mayor, not the city
+ * (宫镇江, 杜延安 alike).  A place found there is no place of the speech. */
+int ss_title_in_speaker(const char *title, const char *speaker, size_t start, size_t end);
+
 #endif

@@ -221,6 +221,8 @@ typedef struct {
     size_t nhits, caphits;
     int oom;         /* add_hit ran out of memory */
     uint32_t stated; /* region stated with the role */
+    const char *who; /* the speaker's name, or NULL: a place inside it on the title
+                        line is no place of the speech (speech_place.c) */
 } sctx;
 
 /* Line l of the speech, offsets relative to c->t. */

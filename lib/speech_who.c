@@ -8,6 +8,7 @@
 #include "speech_int.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "base.h"
 
@@ -389,4 +390,26 @@ who sp_find_speaker(const sctx *c)
     if (!from_speaker_line(c, &w) && !from_title(c, &w) && !from_news(c, &w))
         from_on_behalf(c, &w);
     return w;
+}
+
+int ss_title_in_speaker(const char *title, const char *speaker, size_t start, size_t end)
+{
+    if (!title || !speaker)
+        return 0;
+    const char *name = speaker; /* after the role: the last blank (ASCII or ideographic) */
+    for (const char *p = speaker; *p; p++) {
+        if (*p == ' ')
+            name = p + 1;
+        else if (strncmp(p, "\u3000", strlen("\u3000")) == 0)
+            name = p + strlen("\u3000");
+    }
+    size_t n = strlen(name);
+    if (n < 2)
+        return 0;
+    for (const char *p = strstr(title, name); p; p = strstr(p + 1, name)) {
+        size_t at = (size_t)(p - title);
+        if (at <= start && end <= at + n)
+            return 1;
+    }
+    return 0;
 }

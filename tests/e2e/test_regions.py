@@ -56,6 +56,12 @@ FIXTURES = {
               "抓实项目招引，落实项目前期工作。\n",
     "dl.txt": "大连市2021年政府工作报告\n市长 陈某某\n"
               "抓实项目招引，优化营商服务。\n",
+    # a speaker whose name is a place's (the mayor 宁波 of 芜湖): the title
+    # names the speaker, not the place (twenty-third round)
+    "wh.txt": "芜湖市政府工作报告（2022年1月10日 宁波）\n\n各位代表：\n"
+              "现在，我代表市人民政府作报告。\n全面推进乡村振兴，建设和美乡村。\n",
+    "nb.txt": "宁波市2022年政府工作报告\n市长 汤某某\n"
+              "全面推进乡村振兴，共同富裕示范先行。\n",
 }
 
 
@@ -92,6 +98,12 @@ def test_filters(db):
         ("招商引资 region:长三角,东北", {"nj.txt", "ln.txt"}),
         ("开发区 region:河北，浙江", {"hb.txt", "zj.txt"}),
         ("基础设施 year:2005、2021", {"gs.txt", "sc.txt"}),
+        # a place inside the speaker's name in the title is no region of the
+        # speech (twenty-third round: region:宁波 found the 芜湖 report)
+        ("乡村振兴 region:宁波", {"nb.txt"}),
+        ("乡村振兴 region:浙江", {"nb.txt"}),
+        ("乡村振兴 region:芜湖", {"wh.txt"}),
+        ("乡村振兴 region:安徽", {"wh.txt"}),
     ]
     for q, want in cases:
         rc, res = query(db, q)
