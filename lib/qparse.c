@@ -155,6 +155,59 @@ ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
     return q->nunits == before && !lists ? SS_OK : describe_again(q, err);
 }
 
+/* The places item i names (up to MAX_CONCEPT_PLACES in ids), when it is
+ * one word that names places and nothing else (广东, 河南省, 长三角); else 0. */
+static size_t place_item(const ss_query *q, size_t i, const ss_gazetteer *g, uint32_t *ids)
+{
+    const item *it = &q->items[i];
+    if (it->negated || it->quoted || it->c1 != it->c0 + 1)
+        return 0;
+    const unit *u = ss_q_typed_unit(q, &q->concepts[it->c0]);
+    if (u->n < 2 || !ss_q_all_han(u))
+        return 0;
+    return ss_gaz_lookup_area(g, u->text, strlen(u->text), ids, MAX_CONCEPT_PLACES);
+}
+
+/* Places listed side by side before or after other words (广东、浙江乡村振兴,
+ * 广东 浙江 乡村振兴, 广东和浙江的乡村振兴): any of them, as the values of one
+ * region: filter are (twenty-third round: all were required, and a passage
+ * of a 广东 speech had to name 浙江 too; none found).  Not when one of the
+ * places lies inside another (河南 郑州: 郑州, in 河南), nor without another
+ * word. */
+static void places_either(ss_query *q, const ss_gazetteer *g)
+{
+    if (q->natural || q->nitems < 3)
+        return;
+    int other = 0;
+    uint32_t ids[MAX_CONCEPT_PLACES];
+    for (size_t i = 0; i < q->nitems; i++)
+        other |= !q->items[i].negated && q->items[i].c1 > q->items[i].c0 &&
+                 !place_item(q, i, g, ids) && !in_or_group(q, i);
+    if (!other)
+        return;
+    for (size_t i = 0; i < q->nitems;) {
+        size_t j = i;
+        uint32_t seen[16];
+        size_t nseen = 0;
+        int nested = 0;
+        for (; j < q->nitems && !in_or_group(q, j); j++) {
+            size_t n = place_item(q, j, g, ids);
+            if (!n)
+                break;
+            for (size_t a = 0; a < n; a++)
+                for (size_t b = 0; b < nseen; b++)
+                    nested |= ss_gaz_within(g, ids[a], seen[b]) ||
+                              ss_gaz_within(g, seen[b], ids[a]);
+            for (size_t a = 0; a < n && nseen < NELEM(seen); a++)
+                seen[nseen++] = ids[a];
+        }
+        if (j >= i + 2 && !nested)
+            for (size_t k = i; k + 1 < j; k++)
+                q->or_next[k] = 1;
+        i = j > i ? j : i + 1;
+    }
+}
+
 ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
 {
     if (q->places_read)
@@ -170,8 +223,10 @@ ss_code ss_query_set_gazetteer(ss_query *q, const ss_gazetteer *g, ss_err *err)
         *n = t;
         ss_query_free(n);
     }
-    if (g)
+    if (g) {
+        places_either(q, g);
         ss_q_add_short_place_names(q, g);
+    }
     ss_q_add_given_name_forms(q, g);
     q->places_read = 1;
     return describe_again(q, err);
@@ -960,6 +1015,46 @@ static int where_between(const seg_dict *d, const ss_analysis *an, size_t w)
                    seg_dict_pos(d, an->norm + la->norm, xa->norm - la->norm) == SEG_POS_VERB));
 }
 
+/* 1 when atoms [0, k) of an are a person's name, maybe with a title after
+ * it: two or three Han characters, the first a common surname, no word of
+ * the dictionary but a person's (李克强, 王凯; not 张家口, 宣传), ending where
+ * a segmenter word ends. */
+static int name_before(const seg_dict *d, const ss_analysis *an, size_t k)
+{
+    /* a title after the name (习近平总书记强调…, 王凯同志指出…) */
+    static const char *const titles[] = { "同志", "书记", "总书记", "省长", "市长", "县长",
+                                          "区长", "总理", "主席", "主任", "部长", "副省长",
+                                          "副市长", "副县长", "委员长" };
+    for (size_t w = 0; w < an->nwords; w++) {
+        const ss_word *x = &an->words[w];
+        if (x->slogan || x->last + 1 != k || x->first < 2 || x->first > 3)
+            continue;
+        const ss_atom *a = &an->atoms[x->first], *b = &an->atoms[x->last];
+        for (size_t i = 0; i < NELEM(titles); i++)
+            if (strlen(titles[i]) == (size_t)(b->norm + b->normlen - a->norm) &&
+                memcmp(an->norm + a->norm, titles[i], strlen(titles[i])) == 0) {
+                k = x->first;
+                break;
+            }
+    }
+    size_t at = 0;
+    if (k < 2 || k > 3)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if (an->atoms[i].kind != SS_ATOM_HAN || an->atoms[i].flags)
+            return 0;
+    if (!ss_common_surname(utf8_next(an->norm + an->atoms[0].norm, an->atoms[0].normlen, &at)))
+        return 0;
+    const char *t = an->norm + an->atoms[0].norm;
+    size_t tl = an->atoms[k - 1].norm + an->atoms[k - 1].normlen - an->atoms[0].norm;
+    if (d && seg_dict_lookup(d, t, tl, NULL) && !seg_dict_person(d, t, tl))
+        return 0;
+    for (size_t w = 0; w < an->nwords; w++)
+        if (!an->words[w].slogan && an->words[w].first < k && an->words[w].last >= k)
+            return 0; /* a word across the name's end */
+    return 1;
+}
+
 /* Keywords joined by a conjunction (乡村振兴和人才振兴, 招商引资与项目建设,
  * 产业及就业), by 关于, 有关, 对于, 相关, 对 (王凯关于项目建设的讲话: who and what),
  * by 期间 (十三五期间脱贫攻坚: when and what),
@@ -997,7 +1092,14 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
                  { "中", 0, 2 },
                  /* where a thing is, or who spoke where (彩灯在自贡,
                   * 王国生在项目建设会上的讲话): the thing and the place */
-                 { "在", 0, 0 } };
+                 { "在", 0, 0 },
+                 /* what a person said of a thing (李克强谈乡村振兴, 王凯强调项目建设,
+                  * 习近平论…): the person and the thing, after a name only
+                  * (twenty-third round: each was one glued word, none found) */
+                 { "说", 0, 3 },   { "谈", 0, 3 },   { "讲", 0, 3 },   { "论", 0, 3 },
+                 { "提到", 0, 3 }, { "谈到", 0, 3 }, { "讲到", 0, 3 }, { "说到", 0, 3 },
+                 { "谈及", 0, 3 }, { "强调", 0, 3 }, { "指出", 0, 3 }, { "提出", 0, 3 },
+                 { "表示", 0, 3 }, { "阐述", 0, 3 } };
     for (size_t w = 0; w < an->nwords; w++) {
         const ss_word *x = &an->words[w];
         if (x->slogan)
@@ -1025,6 +1127,8 @@ static size_t conjunction_cut(const ss_query_opts *o, const seg_dict *d, const s
         if (!is_conj || x->first < 1 || xlast + 2 > an->natoms)
             continue;
         if (move == 2 && !where_between(d, an, w))
+            continue;
+        if (move == 3 && !name_before(d, an, x->first))
             continue;
         size_t nall = an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen -
                       an->atoms[0].norm;

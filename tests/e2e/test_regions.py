@@ -7,7 +7,9 @@ A query's group name stands for its member provinces and cities: the
 region: filter keeps speeches in a member, and a query word 东北 counts a
 passage of a speech in a member as context, below passages that say it.
 The indexer never reads a group out of text: a passage that says 东北 is
-not a passage of 辽宁.  Ends with "N passed, N failed".
+not a passage of 辽宁.  Places listed beside other words are any of them
+(河北、浙江开发区), unless one lies inside another.  Ends with "N passed,
+N failed".
 """
 import os
 import shutil
@@ -198,6 +200,25 @@ def test_weak_place(db):
           "大同项目招引 stays one word", res["understood"] if res else None)
 
 
+def test_places_listed(db):
+    # places listed beside other words: any of them (twenty-third round: all
+    # were required, and a 河北 speech's passage had to name 浙江 too)
+    for q in ("河北、浙江开发区", "河北 浙江 开发区", "河北和浙江的开发区", "开发区 河北 浙江"):
+        rc, res = query(db, q, "--strict")
+        got = set(files(res))
+        check(rc == 0 and got == {"hb.txt", "zj.txt"} and " OR " in res["understood"],
+              f"{q}: the 河北 and the 浙江 passages", f"{res['understood'] if res else None} {got}")
+    # one place inside the other stays both (沈阳 is in 辽宁): the 沈阳 passage
+    rc, res = query(db, "辽宁 沈阳 老工业基地", "--strict")
+    check(rc == 0 and files(res) == ["sy.txt"] and " OR " not in res["understood"],
+          "辽宁 沈阳 老工业基地: both, the 沈阳 speech",
+          f"{res['understood'] if res else None} {files(res)}")
+    # places alone: the words (a passage naming both)
+    rc, res = query(db, "河北 浙江")
+    check(res is not None and " OR " not in res["understood"], "河北 浙江 alone: both words",
+          res["understood"] if res else None)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-regions-")
     try:
@@ -207,6 +228,7 @@ def main():
         test_question_place(db)
         test_speaker(db)
         test_weak_place(db)
+        test_places_listed(db)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary()
