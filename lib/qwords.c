@@ -310,6 +310,19 @@ static size_t make_pieces(const ss_analysis *an, const seg_dict *d, piece *pc, s
                an->atoms[pc[k + 1].last].norm + an->atoms[pc[k + 1].last].normlen - b->norm))
             pc[k].stop = pc[k + 1].stop = 1;
     }
+    /* which place, which year, who, after the question word (哪个|省|提出,
+     * 哪些|城市, 什么|地方, 哪位|领导; twenty-third round: 省 went with 提出,
+     * 省提出, and the passages found said 省提出, not the thing): the asking */
+    static const char *const which[] = { "哪个", "哪些", "哪", "什么", "哪一个", "哪几个",
+                                         "哪位", "哪几位" };
+    static const char *const asked_of[] = { "省", "市", "县", "区", "城市", "省份", "省市",
+                                            "地方", "地区", "地市", "部门", "领导", "单位",
+                                            "年", "一年", "年份", "时候", "时间", "人" };
+    for (size_t k = 0; k + 1 < np; k++)
+        if (pc[k].stop && pc[k].last + 1 == pc[k + 1].first &&
+            piece_in(an, &pc[k], which, NELEM(which)) &&
+            piece_in(an, &pc[k + 1], asked_of, NELEM(asked_of)))
+            pc[k + 1].stop = 1;
     /* 难 before 在 and a question word (…难在哪里, …难在何处; twenty-first
      * round): where it is hard, the asking */
     for (size_t k = 0; k + 2 < np; k++) {
@@ -956,6 +969,7 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
     }
     if (natural)
         weigh_verbs(an, d, m, nm);
+    size_t before = q->nunits;
     for (size_t i = 0; i < nm; i++) {
         /* a word made whole by joining (新 + 时期) may be a generic one too */
         const char *t = an->norm + an->atoms[m[i].first].norm;
@@ -980,6 +994,24 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
                                    word_qweight(an, m[i].core_first, m[i].core_last), err);
         if (rc != SS_OK)
             return rc;
+    }
+    /* three nouns or more side by side, none a word of the asking nor of
+     * a problem or remedy (国家|中心|城市): the compound too, a word of
+     * the question of its own (twenty-third round: the question counted
+     * 国家, 中心, 城市 wherever they stood, and passages repeating them
+     * outranked the 880 that say 国家中心城市) */
+    for (size_t i = 0; natural && d && q->nunits > before && i < nm;) {
+        size_t j = i;
+        while (j < nm && !m[j].stop && !m[j].generic && !m[j].single_han && m[j].qweight >= 1.0f &&
+               an->atoms[m[j].first].kind == SS_ATOM_HAN && piece_pos(an, d, &m[j], SEG_POS_NOUN) &&
+               (j == i || adjacent(an, &m[j - 1], &m[j])))
+            j++;
+        if (j >= i + 3) {
+            ss_code rc = add_question_unit(q, an, u0, m[i].first, m[j - 1].last, 1.0f, err);
+            if (rc != SS_OK)
+                return rc;
+        }
+        i = j > i ? j : i + 1;
     }
     return SS_OK;
 }
@@ -1015,6 +1047,9 @@ static const char *const lead_requests[] = {
     /* a piece written on it (简述双减, 谈新基建; twenty-third round: they
      * found nothing) */
     "简述", "概述", "谈", "论",
+    /* over the years, year by year (历年乡村振兴; twenty-third round: a
+     * keyword of its own, none found; not 每年, 每年新增 is a thing done) */
+    "历年", "历年来", "逐年", "各年", "各年份",
 };
 static const char *const trail_requests[] = {
     "多少", "几个", /* 人口多少, 贫困县几个: the figure asked for */
@@ -1040,6 +1075,7 @@ static const char *const trail_requests[] = {
     "取得成效", "取得成绩", "取得成果", "取得进展", /* what came of it (twenty-first round) */
     "做得好", "做得比较好", "做得较好", "做得最好", "干得好", /* how well (twenty-second round) */
     "经验教训", /* …的经验教训: what was learnt of it (twenty-second round) */
+    "历年", "逐年", "各年", "各年份", "历年情况", /* 乡村振兴历年 (twenty-third round) */
     /* the time after or before an event (…以后, …之后; twenty-first round):
      * the event; …后 and …时 after a word of two characters: after_event */
     "以后", "之后", "之前", "以前",
@@ -1226,6 +1262,7 @@ static const char *const request_phrases[] = {
     "相关资料", "背景资料",
     "经典语句", "精彩段落", "精彩语句", "经典句子", "好的句子", /* …经典语句 */
     "历年变化", "表述变化", "提法变化", "发展历程", /* how it was put over the years */
+    "各年份", "各个年份", /* 乡村振兴各年份: the segmenter cuts 各|年份 */
     /* ... and how it grew, how big it is (twentieth round) */
     "增长了多少", "增长多少", "增加了多少", "增加多少", "提高了多少", "有多大", "多大",
     "规模多大", "规模有多大", "规模是多少", "总量是多少", "增速是多少", "增幅是多少",

@@ -351,6 +351,27 @@ static const struct {
     { "乡村振兴发展历程", "乡村振兴", 0, 0 },
     { "乡村振兴的表述变化", "乡村振兴", 0, 0 },
     { "气候变化", "气候变化", 0, 0 },                    /* a word of its own */
+    /* what a person said of a thing: the person and the thing (twenty-third
+     * round: one glued word, found nothing) */
+    { "李克强谈乡村振兴", "李克强 乡村振兴", 0, 0 },
+    { "李克强说乡村振兴", "李克强 乡村振兴", 0, 0 },
+    { "李克强提到乡村振兴", "李克强 乡村振兴", 0, 0 },
+    { "习近平论乡村振兴", "习近平 乡村振兴", 0, 0 },
+    { "王凯强调项目建设", "王凯 项目建设", 0, 0 },
+    { "习近平总书记强调乡村振兴", "习近平 乡村振兴", 0, 0 }, /* a title after the name */
+    { "会议强调项目建设", "会议+强调+项目建设", 0, 0 },       /* no name: one word */
+    { "宣传说明", "宣传+说明", 0, 0 },
+    /* over the years (twenty-third round: a keyword of its own) */
+    { "历年乡村振兴", "乡村振兴", 0, 0 },
+    { "乡村振兴各年份", "乡村振兴", 0, 0 },
+    { "乡村振兴历年", "乡村振兴", 0, 0 },
+    { "历年", "历年", 0, 0 },
+    /* which place, which year after the question word: the asking; three
+     * nouns side by side: the compound too (twenty-third round) */
+    { "哪个省提出了乡村振兴", "提出|乡村振兴", 1, 0 },
+    { "哪些城市获批国家中心城市", "获批|国家|中心|城市|国家中心城市", 1, 0 },
+    { "什么地方发展螺蛳粉", "螺蛳粉|螺蛳", 1, 0 },
+    { "每年新增就业", "每年+新增+就业", 0, 0 },           /* 每年 stays: a thing done */
     { "人口变迁", "人口+变迁", 0, 0 },                   /* after a common word: a word */
     { "三明背景下的医改", "三明 医改{医药卫生体制改革}", 0, 0 }, /* a place, not a count */
     /* a character between two words goes with the word after it where the
@@ -779,10 +800,10 @@ static const struct {
     { "加快推进双减", "双减", 0, 0 },                        /* as 推进双减 */
     { "切实加强三重一大", "三重+一大{重大事项决策重要干部任免}", 0, 0 },
     { "全面推进医养结合", "医养|结合", 1, 0 },
-    { "大力推进资源型城市转型", "资源型|城市|转型", 1, 0 },
+    { "大力推进资源型城市转型", "资源型|城市|转型|资源型城市转型", 1, 0 },
     { "着力打造双减", "双减", 0, 0 },                         /* verbs of manner_verbs */
-    { "持续优化资源型城市转型", "资源型|城市|转型", 1, 0 },      /* 优化 goes */
-    { "大力支持资源型城市转型", "资源型|城市|转型", 1, 0 },
+    { "持续优化资源型城市转型", "资源型|城市|转型|资源型城市转型", 1, 0 },      /* 优化 goes */
+    { "大力支持资源型城市转型", "资源型|城市|转型|资源型城市转型", 1, 0 },
     { "建设用地", "建设+用地", 0, 0 },                        /* no adverb: a term */
     { "全面推进", "全面+推进", 0, 0 },                       /* nothing after it */
     /* ... in a keyword typed beside others, before a longer thing too, and
