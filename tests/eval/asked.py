@@ -48,7 +48,8 @@ round), each query with letters glued to Chinese typed with a blank between (3D 
 read as two keywords; twenty-second round), and each keyword pair of a year and an event asked how it was met, what it did
 or what was learnt (…是怎么应对的, …造成的损失, …的经验教训, 回顾…; twenty-second round),
 each one-word query asked for material on it or a piece written on it (…金句, …素材,
-…的讲话摘录, 谈…, …简介; twenty-third round);
+…的讲话摘录, 谈…, …简介; twenty-third round), and how it was put over the years
+(历年…, …各年份, …的写法, …的演变, …发展历程; twenty-third round);
 and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
@@ -534,6 +535,11 @@ def main():
           "…的讲话摘录": lambda t: t + "的讲话摘录", "谈…": lambda t: "谈" + t,
           "…简介": lambda t: t + "简介"},
          "one-word queries asked for material on them, or a piece written on them"),
+        ("keywords asked how they were put over the years", words,  # twenty-third round
+         {"历年…": lambda t: "历年" + t, "…各年份": lambda t: t + "各年份",
+          "…的写法": lambda t: t + "的写法", "…的演变": lambda t: t + "的演变",
+          "…发展历程": lambda t: t + "发展历程"},
+         "one-word queries asked how they were put, over the years"),
         ("pairs joined by 的, then the asking", pairs,  # twenty-second round
          {"A的B怎么样": lambda t: t.replace(" ", "的") + "怎么样",
           "A的B情况如何": lambda t: t.replace(" ", "的") + "情况如何"},
