@@ -969,7 +969,6 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
     }
     if (natural)
         weigh_verbs(an, d, m, nm);
-    size_t before = q->nunits;
     for (size_t i = 0; i < nm; i++) {
         /* a word made whole by joining (新 + 时期) may be a generic one too */
         const char *t = an->norm + an->atoms[m[i].first].norm;
@@ -994,24 +993,6 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
                                    word_qweight(an, m[i].core_first, m[i].core_last), err);
         if (rc != SS_OK)
             return rc;
-    }
-    /* three nouns or more side by side, none a word of the asking nor of
-     * a problem or remedy (国家|中心|城市): the compound too, a word of
-     * the question of its own (twenty-third round: the question counted
-     * 国家, 中心, 城市 wherever they stood, and passages repeating them
-     * outranked the 880 that say 国家中心城市) */
-    for (size_t i = 0; natural && d && q->nunits > before && i < nm;) {
-        size_t j = i;
-        while (j < nm && !m[j].stop && !m[j].generic && !m[j].single_han && m[j].qweight >= 1.0f &&
-               an->atoms[m[j].first].kind == SS_ATOM_HAN && piece_pos(an, d, &m[j], SEG_POS_NOUN) &&
-               (j == i || adjacent(an, &m[j - 1], &m[j])))
-            j++;
-        if (j >= i + 3) {
-            ss_code rc = add_question_unit(q, an, u0, m[i].first, m[j - 1].last, 1.0f, err);
-            if (rc != SS_OK)
-                return rc;
-        }
-        i = j > i ? j : i + 1;
     }
     return SS_OK;
 }
