@@ -64,6 +64,8 @@ FIXTURES = {
               "现在，我代表市人民政府作报告。\n全面推进乡村振兴，建设和美乡村。\n",
     "nb.txt": "宁波市2022年政府工作报告\n市长 汤某某\n"
               "全面推进乡村振兴，共同富裕示范先行。\n",
+    "sys.txt": "双鸭山市政府工作报告（2023年1月5日 宫镇江）\n\n各位代表：\n"
+               "现在，我代表市人民政府作报告。\n推进煤炭产业转型。\n",
 }
 
 
@@ -200,6 +202,17 @@ def test_weak_place(db):
           "大同项目招引 stays one word", res["understood"] if res else None)
 
 
+def test_name_holds_place(db):
+    # 镇江 inside the speaker's name 宫镇江 (title and byline) is no place
+    # of the 双鸭山 report (twenty-third round)
+    for q in ("region:镇江", "region:江苏", "煤炭 region:镇江"):
+        rc, res = query(db, q)
+        check(rc in (0, 1) and "sys.txt" not in files(res), f"{q}: not the 双鸭山 report",
+              f"{rc} {files(res)}")
+    rc, res = query(db, "煤炭 region:双鸭山")
+    check(rc == 0 and files(res) == ["sys.txt"], "煤炭 region:双鸭山: its report", f"{rc} {files(res)}")
+
+
 def test_places_listed(db):
     # places listed beside other words: any of them (twenty-third round: all
     # were required, and a 河北 speech's passage had to name 浙江 too)
@@ -229,6 +242,7 @@ def main():
         test_speaker(db)
         test_weak_place(db)
         test_places_listed(db)
+        test_name_holds_place(db)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary()
