@@ -62,7 +62,7 @@ typedef struct {
 static int on_title_place(void *arg, uint32_t id, size_t start, size_t end)
 {
     title_places *tp = arg;
-    if (ss_title_in_speaker(tp->title, tp->speaker, start, end))
+    if (ss_in_speaker_name(tp->title, strlen(tp->title), tp->speaker, start, end, 0))
         return 0;
     tp->rc = put_place(tp->out, tp->g, id, tp->err);
     return tp->rc != SS_OK;

@@ -171,23 +171,17 @@ typedef struct {
     uint32_t ids[MAX_PASSAGE_PLACES];
     size_t n;
     const char *text, *speaker; /* the text scanned; the speech's speaker, or NULL */
+    size_t len;                 /* the text's length */
 } places;
-
-/* 1 when bytes [start, end) of text lie strictly inside a longer name of
- * the speaker where the text writes it (镇江 in the byline's 宫镇江): no
- * place of the passage.  A name that is all of a place (宁波) stays one in
- * the text (与宁波合作), only the title is read so (filter_index.c). */
-static int inside_name(const places *p, size_t start, size_t end)
-{
-    const char *sp = p->speaker ? strrchr(p->speaker, ' ') : NULL;
-    const char *name = sp ? sp + 1 : p->speaker;
-    return name && strlen(name) > end - start && ss_title_in_speaker(p->text, name, start, end);
-}
 
 static int on_place(void *arg, uint32_t id, size_t start, size_t end)
 {
     places *p = arg;
-    if (inside_name(p, start, end))
+    /* strictly inside a longer name of the speaker (镇江 in the byline's
+     * 宫镇江): no place of the passage.  A name that is all of a place (宁波)
+     * stays one in the text (与宁波合作); only the title reads it so
+     * (filter_index.c) */
+    if (ss_in_speaker_name(p->text, p->len, p->speaker, start, end, 1))
         return 0;
     for (size_t i = 0; i < p->n; i++)
         if (p->ids[i] == id)
@@ -249,7 +243,7 @@ static ss_code passage_terms(ss_ixwriter *w, xc_doc *doc, const char *path,
         rc = ss_index_analysis(&an, doc, err);
     if (rc == SS_OK) /* the years it and its heading speak of (passage_year.h) */
         rc = ss_passage_years_index(w->actx, &an, ps->heading, speech_terms, doc, err);
-    places pl = { .n = 0, .text = text, .speaker = ps->speaker };
+    places pl = { .n = 0, .text = text, .speaker = ps->speaker, .len = strlen(text) };
     if (rc == SS_OK)
         rc = ss_gaz_scan(w->gaz, text, strlen(text), on_place, &pl, err);
     if (rc == SS_OK)

@@ -175,7 +175,7 @@ static int inside(const ss_gazetteer *g, const concept *c, uint32_t id)
 static int on_title_place(void *arg, uint32_t id, size_t start, size_t end)
 {
     inside_ctx *x = arg;
-    if (ss_title_in_speaker(x->title, x->speaker, start, end))
+    if (x->title && ss_in_speaker_name(x->title, strlen(x->title), x->speaker, start, end, 0))
         return 0; /* the speaker's name (宁波, the mayor of 芜湖) */
     x->inside |= inside(x->g, x->c, id);
     return x->inside;

@@ -1037,22 +1037,17 @@ static int name_before(const seg_dict *d, const ss_analysis *an, size_t k)
                 break;
             }
     }
-    size_t at = 0;
     if (k < 2 || k > 3)
         return 0;
     for (size_t i = 0; i < k; i++)
-        if (an->atoms[i].kind != SS_ATOM_HAN || an->atoms[i].flags)
+        if (an->atoms[i].flags)
             return 0;
-    if (!ss_common_surname(utf8_next(an->norm + an->atoms[0].norm, an->atoms[0].normlen, &at)))
-        return 0;
+    /* a word of the dictionary of three characters too (张家口) */
     const char *t = an->norm + an->atoms[0].norm;
     size_t tl = an->atoms[k - 1].norm + an->atoms[k - 1].normlen - an->atoms[0].norm;
     if (d && seg_dict_lookup(d, t, tl, NULL) && !seg_dict_person(d, t, tl))
         return 0;
-    for (size_t w = 0; w < an->nwords; w++)
-        if (!an->words[w].slogan && an->words[w].first < k && an->words[w].last >= k)
-            return 0; /* a word across the name's end */
-    return 1;
+    return ss_q_name_span(an, d, 0, k);
 }
 
 /* Keywords joined by a conjunction (乡村振兴和人才振兴, 招商引资与项目建设,

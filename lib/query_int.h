@@ -186,6 +186,10 @@ int ss_q_is_filter(const char *s, size_t len);
 /* Appends the unit made of atoms [first, last] of an. */
 ss_code ss_q_add_unit(ss_query *q, const ss_analysis *an, size_t first, size_t last,
                       ss_err *err);
+/* 1 when atoms [a, b) of an may be a person's name: Han characters, the
+ * first a common surname, of two characters no word of the dictionary but
+ * a person's, ending where a segmenter word ends (qwords.c; qparse.c). */
+int ss_q_name_span(const ss_analysis *an, const seg_dict *d, size_t a, size_t b);
 /* Appends the units of an unquoted item's analysis: its words (of a
  * question, without function words and, when it has content words, the
  * generic ones; words naming a problem or a remedy weighing less: qweight),

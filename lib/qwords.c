@@ -1376,14 +1376,30 @@ static int atom_is_text(const ss_analysis *an, size_t i, const char *t)
 /* 1 when atoms [a, b) of an are a person's name (two or three Han
  * characters, the first a common surname, ending where a segmenter word
  * ends) and the words from b to end are all of said_of_person. */
-static int person_then_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b,
-                            size_t end)
+int ss_q_name_span(const ss_analysis *an, const seg_dict *d, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++)
         if (an->atoms[k].kind != SS_ATOM_HAN)
             return 0;
     size_t at = 0;
     if (!ss_common_surname(utf8_next(an->norm + an->atoms[a].norm, an->atoms[a].normlen, &at)))
+        return 0;
+    /* a name of two characters is no word of the dictionary but a person's
+     * (雷锋; not 宣传, 强国, 时报: their first characters are surnames too) */
+    const char *t = an->norm + an->atoms[a].norm;
+    size_t tl = an->atoms[b - 1].norm + an->atoms[b - 1].normlen - an->atoms[a].norm;
+    if (d && b - a == 2 && seg_dict_lookup(d, t, tl, NULL) && !seg_dict_person(d, t, tl))
+        return 0;
+    for (size_t w = 0; w < an->nwords; w++)
+        if (!an->words[w].slogan && an->words[w].first < b && an->words[w].last >= b)
+            return 0; /* a word across the name's end */
+    return 1;
+}
+
+static int person_then_said(const ss_analysis *an, const seg_dict *d, size_t a, size_t b,
+                            size_t end)
+{
+    if (!ss_q_name_span(an, d, a, b))
         return 0;
     /* no name ends with a particle (王凯的|讲话精神 is 王凯) */
     if (atom_is_text(an, b - 1, "的") || atom_is_text(an, b - 1, "之") ||
@@ -1399,18 +1415,9 @@ static int person_then_said(const ss_analysis *an, const seg_dict *d, size_t a, 
             if (atom_is_text(an, b - 1, not_last[i]))
                 return 0;
     }
-    /* a name of two characters is no word of the dictionary but a person's
-     * (雷锋; not 宣传, 强国, 时报: their first characters are surnames too) */
-    const char *t = an->norm + an->atoms[a].norm;
-    size_t tl = an->atoms[b - 1].norm + an->atoms[b - 1].normlen - an->atoms[a].norm;
-    if (d && b - a == 2 && seg_dict_lookup(d, t, tl, NULL) && !seg_dict_person(d, t, tl))
-        return 0;
     size_t w = 0, k = b;
-    while (w < an->nwords && (an->words[w].slogan || an->words[w].first < b)) {
-        if (!an->words[w].slogan && an->words[w].first < b && an->words[w].last >= b)
-            return 0; /* a word across the name's end */
+    while (w < an->nwords && (an->words[w].slogan || an->words[w].first < b))
         w++;
-    }
     for (; w < an->nwords && k < end; w++) {
         const ss_word *x = &an->words[w];
         if (x->slogan)

@@ -49,10 +49,13 @@ void ss_speeches_free(ss_speeches *s);
  * reader knows (王, 李, 张…). */
 int ss_common_surname(uint32_t cp);
 
-/* 1 when bytes [start, end) of title lie inside the speaker's name where the
- * title writes it: speaker is a name, or a role and a name ("市长 宁波": 宁波),
- * and 芜湖市政府工作报告（2022年1月10日 宁波） names the mayor, not the city
- * (宫镇江, 杜延安 alike).  A place found there is no place of the speech. */
-int ss_title_in_speaker(const char *title, const char *speaker, size_t start, size_t end);
+/* 1 when bytes [start, end) of text (len bytes) lie inside the speaker's
+ * name where the text writes it: speaker is a name, or a role and a name
+ * ("市长 宁波": 宁波).  芜湖市政府工作报告（2022年1月10日 宁波） names the mayor,
+ * not the city (宫镇江, 杜延安 alike): a place found there is no place of the
+ * speech.  With longer, only a name longer than the span counts (镇江 in
+ * 宫镇江, not 宁波 in 与宁波合作). */
+int ss_in_speaker_name(const char *text, size_t len, const char *speaker, size_t start,
+                       size_t end, int longer);
 
 #endif

@@ -134,20 +134,6 @@ static uint32_t dominant_region(const sctx *c, unsigned *score, uint32_t *cand)
  * the speech's own: the finest of the title's places, when they lie one
  * inside the other.  A title naming a place outside that region (a file
  * whose text is another city's) leaves it. */
-/* 1 when bytes [start, end) of the text lie inside the speaker's name
- * where line [off, off + n) writes it (…政府工作报告（2022年1月10日 宁波）:
- * the mayor, not the city). */
-static int in_who(const sctx *c, size_t off, size_t n, size_t start, size_t end)
-{
-    size_t w = c->who ? strlen(c->who) : 0;
-    if (w < 2 || w > n)
-        return 0;
-    for (size_t at = off; at + w <= off + n; at++)
-        if (memcmp(c->t + at, c->who, w) == 0 && at <= start && end <= at + w)
-            return 1;
-    return 0;
-}
-
 static uint32_t title_refines(const sctx *c, uint32_t region)
 {
     size_t n, off;
@@ -161,7 +147,7 @@ static uint32_t title_refines(const sctx *c, uint32_t region)
         const hit *h = &c->hits[k];
         if (h->start < off || h->end > off + n || h->id == region ||
             (region && !ss_gaz_within(c->g, h->id, region)) ||
-            in_who(c, off, n, h->start, h->end))
+            ss_in_speaker_name(c->t + off, n, c->who, h->start - off, h->end - off, 0))
             continue;
         if (!best || ss_gaz_within(c->g, h->id, best))
             best = h->id;

@@ -392,9 +392,10 @@ who sp_find_speaker(const sctx *c)
     return w;
 }
 
-int ss_title_in_speaker(const char *title, const char *speaker, size_t start, size_t end)
+int ss_in_speaker_name(const char *text, size_t len, const char *speaker, size_t start,
+                       size_t end, int longer)
 {
-    if (!title || !speaker)
+    if (!text || !speaker || end > len || start > end)
         return 0;
     const char *name = speaker; /* after the role: the last blank (ASCII or ideographic) */
     for (const char *p = speaker; *p; p++) {
@@ -404,12 +405,12 @@ int ss_title_in_speaker(const char *title, const char *speaker, size_t start, si
             name = p + strlen("\u3000");
     }
     size_t n = strlen(name);
-    if (n < 2)
+    if (n < 2 || n < end - start || (longer && n == end - start))
         return 0;
-    for (const char *p = strstr(title, name); p; p = strstr(p + 1, name)) {
-        size_t at = (size_t)(p - title);
-        if (at <= start && end <= at + n)
+    /* only a writing of the name that covers [start, end) counts: it begins
+     * at most n - (end - start) bytes before start */
+    for (size_t at = end >= n ? end - n : 0; at <= start && at + n <= len; at++)
+        if (memcmp(text + at, name, n) == 0)
             return 1;
-    }
     return 0;
 }
