@@ -1653,10 +1653,12 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
     size_t typed_apart = 0; /* positive items typed apart (a list's mark joins) */
     for (size_t i = 0; i < n; i++)
         typed_apart += positive_text(text, &r[i]) && (typed_apart == 0 || r[i].apart);
+    uint8_t since[MAX_ITEMS] = { 0 }; /* items of a time since an event (改革开放以来) */
     for (size_t i = 0; rc == SS_OK && i < n; i++) {
         kw[i] = r[i];
         if (r[i].quoted || r[i].is_or || ss_q_is_filter(text + r[i].s, r[i].e - r[i].s))
             continue;
+        since[i] = !r[i].negated && ss_q_since_word(ac, text + r[i].s, r[i].e - r[i].s);
         rc = ss_q_trim_particles(ac, text, &r[i], 0, err);
         kw[i] = r[i];
         /* not of an excluded word (-引资工作), nor of a word of the
@@ -1785,7 +1787,7 @@ static ss_code read_items(ss_actx *ac, const ss_query_opts *o, const char *text,
     size_t words = 0, request = 0; /* positive items of text, and those of them */
     for (size_t i = 0; i < n; i++) {
         alone[i] = positive_text(text, &r[i]) && !r[i].quoted &&
-                   ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s);
+                   (since[i] || ss_q_request_word(ac, text + r[i].s, r[i].e - r[i].s));
         words += positive_text(text, &r[i]);
         request += alone[i];
     }

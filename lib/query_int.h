@@ -221,6 +221,10 @@ int ss_q_year_verb(ss_actx *ac, const char *s, size_t len);
 /* 1 when s (len bytes) is a word of the request alone (情况, 關於): an
  * item of it beside other words is dropped (新基建 情况). */
 int ss_q_request_word(ss_actx *ac, const char *s, size_t len);
+/* 1 when s (len bytes) is a time since an event and nothing more
+ * (改革开放以来, 党的十八大以来; not 2018年以来, 五年以来, 十三五以来): an item of
+ * it beside other words is dropped, as the same glued before them is. */
+int ss_q_since_word(ss_actx *ac, const char *s, size_t len);
 /* 1 when s (len bytes) is a word of a relation (关系, 影响, 作用): after
  * 的 it asks what the words before are to each other, and goes
  * (光伏和扶贫的关系 is 光伏 扶贫). */

@@ -48,6 +48,9 @@ static const char *const stopwords[] = {
     "靠", /* …靠什么 (twenty-second round) */
     /* by what means (通过…推动…, 借助…, 依托…; twenty-second round) */
     "通过", "借助", "依托", "凭借", "依靠",
+    /* who, where from, how early (哪位领导讲过…, …出自哪里, …最早见于;
+     * twenty-fourth round: each glued to the thing, found nothing) */
+    "哪位", "哪一位", "哪几位", "出自", "见于", "源于", "源自", "最早", "最先",
 };
 /* Verbs and nouns too general to say what a question is about: dropped
  * from a question that has other content words (如何加强招商引资工作 asks
@@ -124,6 +127,7 @@ static const char *const question_stems[] = {
     "何为", "何谓", /* 何为三重一大: what it is */
     "哪类", "哪一类", "哪几类", "哪种", "哪一种", "哪几种", "何种", /* which kind */
     "有没有", /* 有没有…的内容 */
+    "哪位", "哪一位", "哪几位", /* 哪位领导讲过… (twenty-fourth round) */
 };
 
 /* 1 when text s (len bytes) holds a question word of question_stems. */
@@ -574,6 +578,7 @@ static int where_phrase(const ss_analysis *an, const piece *pc, size_t np)
 static const char *const lead_doing[] = {
     "推进", "推动", "加强", "加快", "促进", "做好", "抓好", "搞好", "办好", "强化", "深化", "落实",
     "开展", "实施", "全面推进", "大力推进", "大力发展", "扎实推进", "持续推进", "深入推进",
+    "贯彻落实", "贯彻", /* 贯彻落实林长制 (twenty-fourth round) */
     "推行", "全面推行", "实行", "全面实行", "全面实施", "全面落实", /* 全面推行河长制 */
     "抗击", "战胜", "抵御", "抗御", /* 抗击特大洪水: the event (twenty-first round) */
     "发展", /* 柳州发展螺蛳粉 (twenty-second round); 发展规划 is one word */
@@ -1032,6 +1037,11 @@ static const char *const lead_requests[] = {
      * keyword of its own, none found; not 每年, 每年新增 is a thing done) */
     "历年", "历年来", "逐年", "各年", "各年份",
 };
+/* Words of the first time (首次, 最早) before a verb of saying or writing
+ * (提出, 写入): when a thing was first put so is asked, not the words. */
+static const char *const first_time[] = { "首次", "最早", "率先", "第一次", "最先", "首先",
+                                          "正式" };
+static const char *const first_said[] = { "提出", "写入", "提到", "部署" };
 static const char *const trail_requests[] = {
     "多少", "几个", /* 人口多少, 贫困县几个: the figure asked for */
     "各地", "全省", "全市", "全县", /* 河南各地的…: the place */
@@ -1090,7 +1100,16 @@ static const char *const trail_after_long[] = { "工作", "问题", "成效", "�
                                                  /* how it was put and how that changed
                                                   * (…写法, …原话, …演变, …历程) */
                                                  "写法", "排比句", "小标题", "好句子", "原话",
-                                                 "出处", "演变", "变迁", "历程", "演进" };
+                                                 "出处", "演变", "变迁", "历程", "演进",
+                                                 /* what of it is looked for, and where
+                                                  * it was written (…政策汇总, …要点,
+                                                  * …的关键词, …元年, 各省…对比, …写进
+                                                  * 政府工作报告; twenty-fourth round:
+                                                  * each found nothing) */
+                                                 "标题", "汇总", "要点", "关键词", "热词",
+                                                 "新名词", "元年", "对比", "写进",
+                                                 "写入", "出自", "见于", "最早", "最早见于",
+                                                 "实施意见", "落地见效", "走在前列" };
 /* ... and these, a paper's name of the ways of it or of a study of it,
  * glued to the thing (夜间经济对策, …路径研究, …调研报告; twenty-first
  * round: 0.42-0.72 against 0.84 on the real tuning half), not after a word
@@ -1128,6 +1147,7 @@ static const char *const trail_de_only[] = { "要求", "原则", "目的", "特�
                                             "资料", "数据", "规定", /* …的资料, …的数据 */
                                             "原文", "段落", "句子", "报告", "表述", /* …的原文 */
                                             "应对", "处置", /* 2008年雨雪冰冻的应对 (twenty-first round) */
+                                            "关键词", "热词", "标题", "要点", "来源", /* twenty-fourth round */
                                             /* the material on it, how it was put and
                                              * how that changed (…的素材, …的写法,
                                              * …的演变; twenty-third round) */
@@ -1241,6 +1261,9 @@ static const char *const request_phrases[] = {
     /* material asked for, of words the segmenter cuts (金|句; twenty-third round) */
     "金句", "写作素材", "讲话摘录", "论述摘编", "重要论述摘编", "表态发言", "参考资料",
     "相关资料", "背景资料",
+    "政策汇总", "工作要点", "一系列举措", "典型表述", /* twenty-fourth round */
+    "写进", "写入", "热词", /* …写进政府工作报告, …热词: the segmenter cuts 写|进, 热|词 */
+    "实施意见", "落地见效", "走在前列",
     "经典语句", "精彩段落", "精彩语句", "经典句子", "好的句子", /* …经典语句 */
     "历年变化", "表述变化", "提法变化", "发展历程", /* how it was put over the years */
     "各年份", "各个年份", /* 乡村振兴各年份: the segmenter cuts 各|年份 */
@@ -1274,6 +1297,7 @@ static const char *const request_phrases[] = {
 };
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);
+static int numeral_atom(const ss_analysis *an, size_t k, size_t max);
 
 /* The bytes of s's (len bytes, at most max) normalised text in an->norm,
  * or 0 when there is none. */
@@ -1282,6 +1306,29 @@ static size_t norm_text(ss_actx *ac, const char *s, size_t len, size_t max, ss_a
     if (len == 0 || len > max || ss_analyze(ac, s, len, an, NULL) != SS_OK || an->natoms == 0)
         return 0;
     return an->atoms[an->natoms - 1].norm + an->atoms[an->natoms - 1].normlen;
+}
+
+/* 1 when an is a time since an event and nothing more (改革开放以来,
+ * 党的十八大以来 typed beside the words asked for; twenty-fourth round):
+ * two Han characters or more, then 以来; not a year or a count of years
+ * before it (2018年以来, 五年以来) nor a five-year plan (十三五以来: the
+ * plan is kept, qparse.c plan_apart). */
+static int since_alone(const ss_analysis *an)
+{
+    size_t n = an->natoms;
+    if (n < 4 || !atom_is_text(an, n - 2, "以") || !atom_is_text(an, n - 1, "来") ||
+        atom_is_text(an, n - 3, "年"))
+        return 0;
+    for (size_t k = 0; k < n - 2; k++)
+        if (an->atoms[k].kind != SS_ATOM_HAN)
+            return 0;
+    return !(n == 5 && atom_is_text(an, 0, "十") && numeral_atom(an, 1, 0) && atom_is_text(an, 2, "五"));
+}
+
+int ss_q_since_word(ss_actx *ac, const char *s, size_t len)
+{
+    ss_analysis an;
+    return norm_text(ac, s, len, 32, &an) && since_alone(&an);
 }
 
 int ss_q_request_word(ss_actx *ac, const char *s, size_t len)
@@ -1644,6 +1691,42 @@ static int glued_where(const ss_analysis *an, size_t end)
                    an->atoms[end - 1].norm + an->atoms[end - 1].normlen - an->atoms[end - 2].norm);
 }
 
+/* The atom after a time since an event that opens words [w0, w1) of an
+ * at atom first (改革开放|以来, 党|的|十八|大|以来, 疫情|以来, 多年|来),
+ * when two characters or more follow before end that are not one common
+ * word alone (改革开放以来的成就 stays whole: the achievements of it); 0
+ * when none.  Not after a year (2018年以来: the year is context, qparse.c)
+ * nor after a count of years (五年以来: recent_years). */
+static size_t since_event(ss_actx *ac, const ss_analysis *an, size_t w0, size_t w1, size_t first,
+                          size_t end)
+{
+    static const char *const years_before[] = { "多年", "几年", "这些年", "这几年", "近些年" };
+    for (size_t w = w0 + 1; w < w1; w++) {
+        const ss_word *x = &an->words[w], *p = &an->words[w - 1];
+        if (x->slogan || p->slogan)
+            return 0;
+        int since = (x->first + 1 == x->last && atom_is_text(an, x->first, "以") &&
+                     atom_is_text(an, x->last, "来")) ||
+                    (x->first == x->last && atom_is_text(an, x->first, "来") &&
+                     edge_word(an, p, years_before, NELEM(years_before)));
+        if (!since)
+            continue;
+        if (x->first > first && atom_is_text(an, x->first - 1, "年") &&
+            !edge_word(an, p, years_before, NELEM(years_before)))
+            return 0; /* 五年以来, 1998年以来: not 多年以来 */
+        for (size_t k = first; k < x->first; k++)
+            if (an->atoms[k].kind != SS_ATOM_HAN)
+                return 0;
+        size_t k = x->last + 1;
+        if (k < end && atom_is_text(an, k, "的"))
+            k++;
+        if (end < k + 2 || (end == k + 2 && common_pair(ac, an, k, end)))
+            return 0;
+        return k;
+    }
+    return 0;
+}
+
 ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int requests, ss_err *err)
 {
     if (!requests && !edge_char(s + r->s, r->e - r->s))
@@ -1765,6 +1848,37 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         }
         first = an.words[w0 - 1].last + 1;
         s0 = an.atoms[first].start;
+    }
+    /* the time since an event before the words (改革开放以来乡村振兴,
+     * 党的十八大以来…, 疫情以来…, 多年来…; twenty-fourth round: each found
+     * nothing): the words after it are what is asked for */
+    size_t since = requests ? since_event(ac, &an, w0, w1, first, end) : 0;
+    if (since) {
+        while (w0 < w1 && an.words[w0].first < since)
+            w0++;
+        first = since;
+        s0 = an.atoms[first].start;
+    }
+    /* a word of the first time before a verb of saying (首次提出乡村振兴,
+     * 最早提出…, 率先提出…; twenty-fourth round: each found nothing): the
+     * verb and the words, as 提出乡村振兴 reads */
+    if (requests && w0 + 2 < w1 && an.words[w0].first == first &&
+        edge_word(&an, &an.words[w0], first_time, NELEM(first_time)) &&
+        edge_word(&an, &an.words[w0 + 1], first_said, NELEM(first_said))) {
+        first = an.words[w0++].last + 1;
+        s0 = an.atoms[first].start;
+    }
+    /* ... and that verb before a word of two or three characters (提出林长制,
+     * 首次提出双减: one glued word, nothing found): the word, as after a
+     * general verb (推进双减); not before a common word of two (提出建议) */
+    if (requests && w0 + 1 < w1 && an.words[w0].first == first &&
+        edge_word(&an, &an.words[w0], first_said, NELEM(first_said))) {
+        size_t k = an.words[w0].last + 1;
+        if (end >= k + 2 && end <= k + 3 && !common_pair(ac, &an, k, end)) {
+            first = k;
+            w0++;
+            s0 = an.atoms[first].start;
+        }
     }
     /* a general verb before a word of two or three characters (推进双减,
      * 加快新基建, 推进街长制): the word, as a question of one word is

@@ -104,6 +104,20 @@ def test_material_asked(db):
               f"{res['understood'] if res else None} {files(res)}")
 
 
+def test_since_event(db):
+    # the time since an event, or the first time a thing was put, before
+    # the words (twenty-fourth round: one glued word, nothing found)
+    for q in ("改革开放以来乡村振兴", "党的十八大以来乡村振兴", "疫情以来 乡村振兴"):
+        rc, res = query_json(BIN, db, q, "--strict")
+        check(rc == 0 and files(res) == ["rc.txt", "xc.txt"],
+              q + ": the passages of 乡村振兴",
+              f"{res['understood'] if res else None} {files(res)}")
+    rc, res = query_json(BIN, db, "首次提出乡村振兴")
+    check(rc == 0 and set(files(res)[:2]) == {"rc.txt", "xc.txt"},
+          "首次提出乡村振兴: the passages of 乡村振兴 first",
+          f"{res['understood'] if res else None} {files(res)}")
+
+
 def test_short_tokens(db):
     # one token of letters, digits or a sign: read without a crash (50%
     # crashed the release build in the twenty-first round: a word before
@@ -119,6 +133,7 @@ def main():
         db = index_texts(BIN, tmp, FIXTURES)
         test_rank(db)
         test_material_asked(db)
+        test_since_event(db)
         test_second_thing(db)
         test_way_after_zhi(db)
         test_place_then_run(db)

@@ -90,6 +90,10 @@ def test_filters(db):
         ("招商引资 region:东部地区", {"nj.txt", "gz.txt"}),
         ("基础设施 region:西部地区", {"gs.txt", "sc.txt"}),
         ("基础设施 region:成渝", {"sc.txt"}),
+        # a region's provinces named as such (twenty-fourth round)
+        ("基础设施 region:西部省份", {"gs.txt", "sc.txt"}),
+        ("基础设施 region:西部各省", {"gs.txt", "sc.txt"}),
+        ("开发区 region:东部省份", {"hb.txt", "zj.txt", "js.txt"}),
         # the indexer reads no group out of text: 东北 in a 广州 speech is not 辽宁
         ("老工业基地 region:辽宁", {"ln.txt", "sy.txt"}),
         # a province's one-character short form, a year with 年度, more
@@ -133,6 +137,14 @@ def test_context(db):
     check(rc == 0 and "ln.txt" in got and "sy.txt" in got and
           got.index("ln.txt") < got.index("sy.txt"),
           "the passage that says 辽宁 ranks above the 沈阳 context hit", str(got))
+    # the provinces of a region typed as a word (twenty-fourth round:
+    # 西部省份 基础设施 found only a passage that says 西部 and 省份)
+    for q in ("西部省份 基础设施", "西部省份基础设施", "西部各省 基础设施"):
+        rc, res = query(db, q)
+        got = files(res)
+        whole = [os.path.basename(h["file"]) for h in res["hits"] if not h["partial"]] if res else []
+        check(rc == 0 and set(whole) == {"gs.txt", "sc.txt"},
+              f"{q}: the 甘肃 and 四川 speeches as context", str(got))
     # 长三角 as a word: the 南京 speech is inside, the 广州 one is not
     rc, res = query(db, "长三角 招商引资")
     got = files(res)

@@ -49,7 +49,9 @@ read as two keywords; twenty-second round), and each keyword pair of a year and 
 or what was learnt (…是怎么应对的, …造成的损失, …的经验教训, 回顾…; twenty-second round),
 each one-word query asked for material on it or a piece written on it (…金句, …素材,
 …的讲话摘录, 谈…, …简介; twenty-third round), and how it was put over the years
-(历年…, …各年份, …的写法, …的演变, …发展历程; twenty-third round);
+(历年…, …各年份, …的写法, …的演变, …发展历程; twenty-third round), after the time since
+an event or asked when it was first put (改革开放以来…, 党的十八大以来…, 多年来…, 首次提出…;
+twenty-fourth round);
 and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
 message without the opencc command).  Each way is scored with the query's own judgments
@@ -540,6 +542,11 @@ def main():
           "…的写法": lambda t: t + "的写法", "…的演变": lambda t: t + "的演变",
           "…发展历程": lambda t: t + "发展历程"},
          "one-word queries asked how they were put, over the years"),
+        ("keywords since an event or first put", words,  # twenty-fourth round
+         {"改革开放以来…": lambda t: "改革开放以来" + t, "党的十八大以来…": lambda t: "党的十八大以来" + t,
+          "多年来…": lambda t: "多年来" + t, "改革开放以来 …": lambda t: "改革开放以来 " + t,
+          "首次提出…": lambda t: "首次提出" + t},
+         "one-word queries after the time since an event, or asked when first put"),
         ("pairs joined by 的, then the asking", pairs,  # twenty-second round
          {"A的B怎么样": lambda t: t.replace(" ", "的") + "怎么样",
           "A的B情况如何": lambda t: t.replace(" ", "的") + "情况如何"},

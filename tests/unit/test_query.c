@@ -361,6 +361,37 @@ static const struct {
     { "习近平总书记强调乡村振兴", "习近平 乡村振兴", 0, 0 }, /* a title after the name */
     { "会议强调项目建设", "会议+强调+项目建设", 0, 0 },       /* no name: one word */
     { "宣传说明", "宣传+说明", 0, 0 },
+    /* the time since an event before the words (twenty-fourth round: one
+     * glued word, found nothing) */
+    { "改革开放以来乡村振兴", "乡村振兴", 0, 0 },
+    { "党的十八大以来乡村振兴", "乡村振兴", 0, 0 },
+    { "疫情以来乡村振兴", "乡村振兴", 0, 0 },
+    { "多年来乡村振兴", "乡村振兴", 0, 0 },
+    { "改革开放以来 乡村振兴", "乡村振兴", 0, 0 },          /* typed apart: the same */
+    { "乡村振兴 党的十八大以来", "乡村振兴", 0, 0 },
+    { "改革开放以来", "改革开放", 0, 0 },                  /* nothing else: the event */
+    { "改革开放以来的成就", "改革开放 成就", 0, 0 },         /* a common word alone after it */
+    { "2018年以来乡村振兴", "2018年 乡村振兴", 0, 0 },       /* a year: context */
+    { "十三五以来乡村振兴", "十三五 乡村振兴", 0, 0 },       /* a plan: kept */
+    /* the first time a thing was put (twenty-fourth round: found nothing) */
+    { "首次提出乡村振兴", "首次|提出|乡村振兴", 1, 0 },
+    { "最早提出乡村振兴", "提出|乡村振兴", 1, 0 },            /* 最早 asks when */
+    { "提出林长制", "林长制", 0, 0 },                      /* a short word: the word */
+    { "首次提出林长制", "林长制", 0, 0 },
+    { "提出建议", "提出+建议", 0, 0 },                     /* a common word of two stays */
+    /* what of a thing is looked for, where it was written, where it came
+     * from (twenty-fourth round: each found nothing) */
+    { "乡村振兴政策汇总", "乡村振兴", 0, 0 },
+    { "乡村振兴工作要点", "乡村振兴", 0, 0 },
+    { "乡村振兴的关键词", "乡村振兴", 0, 0 },
+    { "乡村振兴热词", "乡村振兴", 0, 0 },
+    { "乡村振兴写进政府工作报告", "乡村振兴", 0, 0 },
+    { "乡村振兴最早见于", "乡村振兴", 0, 0 },
+    { "乡村振兴出自哪里", "乡村振兴", 0, 0 },
+    { "林长制实施意见", "林长制", 0, 0 },
+    { "贯彻落实林长制", "林长制", 0, 0 },
+    { "工作要点", "工作+要点", 0, 0 },                     /* after a common word: a word */
+    { "哪位领导讲过乡村振兴", "讲|乡村振兴", 1, 0 },          /* who: the asking */
     /* over the years (twenty-third round: a keyword of its own) */
     { "历年乡村振兴", "乡村振兴", 0, 0 },
     { "乡村振兴各年份", "乡村振兴", 0, 0 },
