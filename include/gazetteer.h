@@ -54,8 +54,12 @@ size_t ss_gaz_lookup_area(const ss_gazetteer *g, const char *name, size_t len, u
  * full name that is a word: 城区, 新县). */
 int ss_gaz_names_alone(const ss_gazetteer *g, const char *name, size_t len);
 
+/* The most members a group of places has (省会城市: 27). */
+#define SS_GAZ_MAX_MEMBERS 32
+
 /* The places an area stands for: a group's members (provinces or cities,
- * at most 16), a place itself.  Returns how many were written (at most max). */
+ * at most SS_GAZ_MAX_MEMBERS), a place itself.  Returns how many were
+ * written (at most max). */
 size_t ss_gaz_members(const ss_gazetteer *g, uint32_t id, uint32_t *ids, size_t max);
 
 /* 1 when place id is the area or lies inside it (inside one of a group's

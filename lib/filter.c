@@ -403,7 +403,7 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
     int lo, hi;
     switch (fl->field) {
     case SS_F_REGION: {
-        uint32_t ids[16], m[16]; /* a group (长三角) stands for its members */
+        uint32_t ids[16], m[SS_GAZ_MAX_MEMBERS]; /* a group (长三角) stands for its members */
         size_t n = g ? ss_gaz_lookup_area(g, v, strlen(v), ids, 16) : 0;
         const char *prov = n == 0 ? province_of_short(v) : NULL;
         if (prov && g) /* region:豫 */
@@ -411,7 +411,7 @@ static ss_code value_terms(const ss_filter *fl, ss_actx *ac, const ss_gazetteer 
         if (n == 0)
             return ss_seterr(err, SS_EINVAL, "unknown region: '%s'", v);
         for (size_t i = 0; i < n; i++) {
-            size_t nm = ss_gaz_members(g, ids[i], m, 16);
+            size_t nm = ss_gaz_members(g, ids[i], m, NELEM(m));
             for (size_t j = 0; j < nm; j++) {
                 const char *code = ss_gaz_code(g, m[j]);
                 ss_code rc = push_term(l, SS_PREFIX_REGION, code, strlen(code), err);

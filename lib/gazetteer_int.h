@@ -43,7 +43,7 @@ typedef struct {
 
 /* A grouping of places (区域: 东北地区, 长三角) from region_groups.tsv;
  * gazetteer_groups.c.  Group k has id n + 1 + k. */
-#define GZ_MAX_MEMBERS 16
+#define GZ_MAX_MEMBERS SS_GAZ_MAX_MEMBERS
 #define GZ_MAX_GROUPS 64
 #define GZ_MAX_GROUP_NAMES 256
 

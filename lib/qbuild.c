@@ -601,9 +601,9 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         alts[i] = x;
     }
     /* its context: passages of speeches about its place, of its year */
-    xc_query *ctx[MAX_CONCEPT_PLACES + 8];
-    ctx_term ct[MAX_CONCEPT_PLACES + 8];
-    size_t nct = ss_q_context_terms(q, c, ct, MAX_CONCEPT_PLACES + 8), nx = 0;
+    xc_query *ctx[SS_GAZ_MAX_MEMBERS + 8];
+    ctx_term ct[SS_GAZ_MAX_MEMBERS + 8];
+    size_t nct = ss_q_context_terms(q, c, ct, SS_GAZ_MAX_MEMBERS + 8), nx = 0;
     for (size_t i = 0; i < nct; i++) {
         xc_query *t = term_q(p, ct[i].term, strlen(ct[i].term), err);
         if (t && ct[i].boolean)

@@ -132,7 +132,7 @@ size_t ss_q_context_terms(const ss_query *q, const concept *c, ctx_term *out, si
         t->boolean = 1;
     }
     for (size_t i = 0; i < c->nplaces && n < max; i++) {
-        uint32_t m[16]; /* a group's members (gazetteer.h) */
+        uint32_t m[SS_GAZ_MAX_MEMBERS]; /* a group's members (gazetteer.h) */
         size_t nm = ss_gaz_members(q->gaz, c->places[i], m, NELEM(m));
         for (size_t j = 0; j < nm && n < max; j++) {
             ctx_term *t = &out[n++];

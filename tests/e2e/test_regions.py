@@ -33,6 +33,8 @@ FIXTURES = {
               "深化招商引资，推进重大项目建设。\n",
     "gz.txt": "广州市2020年政府工作报告\n市长 赵某某\n"
               "创新招商引资方式，学习东北老工业基地振兴的经验。\n",
+    "wlmq.txt": "乌鲁木齐市2020年政府工作报告\n市长 马某某\n"
+                "优化招商引资服务，推进重大项目落地。\n",
     "gs.txt": "甘肃省2005年政府工作报告\n省长 钱某某\n"
               "抓住西部大开发机遇，加强基础设施建设。\n",
     "sc.txt": "四川省2005年政府工作报告\n省长 孙某某\n"
@@ -94,6 +96,11 @@ def test_filters(db):
         ("基础设施 region:西部省份", {"gs.txt", "sc.txt"}),
         ("基础设施 region:西部各省", {"gs.txt", "sc.txt"}),
         ("开发区 region:东部省份", {"hb.txt", "zj.txt", "js.txt"}),
+        # cities by their rank: more than 16 members (the 27 provincial seats)
+        ("招商引资 region:省会城市", {"nj.txt", "gz.txt", "wlmq.txt"}),
+        ("老工业基地 region:省会城市", {"sy.txt", "gz.txt"}),
+        ("项目招引 region:计划单列市", {"dl.txt"}),
+        ("项目招引 region:副省级城市", {"dl.txt", "nj.txt"}),       # 南京: partial
         # the indexer reads no group out of text: 东北 in a 广州 speech is not 辽宁
         ("老工业基地 region:辽宁", {"ln.txt", "sy.txt"}),
         # a province's one-character short form, a year with 年度, more
@@ -145,6 +152,12 @@ def test_context(db):
         whole = [os.path.basename(h["file"]) for h in res["hits"] if not h["partial"]] if res else []
         check(rc == 0 and set(whole) == {"gs.txt", "sc.txt"},
               f"{q}: the 甘肃 and 四川 speeches as context", str(got))
+    # a group of 27 cities typed as a word: each member counts as context,
+    # the last one listed too (乌鲁木齐; a group held 16 at most before)
+    rc, res = query(db, "省会城市 招商引资")
+    whole = [os.path.basename(h["file"]) for h in res["hits"] if not h["partial"]] if res else []
+    check(rc == 0 and set(whole) == {"nj.txt", "gz.txt", "wlmq.txt"},
+          "省会城市 招商引资: the 南京, 广州 and 乌鲁木齐 speeches as context", str(whole))
     # 长三角 as a word: the 南京 speech is inside, the 广州 one is not
     rc, res = query(db, "长三角 招商引资")
     got = files(res)

@@ -416,9 +416,9 @@ static ss_code open_groups(const char *groups, size_t *members, ss_err *err)
     }
     ss_gazetteer *g = NULL;
     ss_code rc = ss_gaz_open(gz, &g, err);
-    uint32_t id, m[16];
+    uint32_t id, m[SS_GAZ_MAX_MEMBERS];
     if (rc == SS_OK && ss_gaz_lookup_area(g, "东北", strlen("东北"), &id, 1))
-        *members = ss_gaz_members(g, id, m, 16);
+        *members = ss_gaz_members(g, id, m, SS_GAZ_MAX_MEMBERS);
     ss_gaz_close(g);
     remove(gz);
     remove(gr);
@@ -441,9 +441,15 @@ static const struct {
     { "210000\t东\n", SS_ECORRUPT, 0, "one-character name" },
     { "210000\t辽宁\n", SS_ECORRUPT, 0, "name of a place" },
     { "210000\t东北\n220000\t东北\n", SS_ECORRUPT, 0, "name in two groups" },
+    /* SS_GAZ_MAX_MEMBERS (32: the 27 provincial seats fit) and one more */
     { "210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 "
-      "210000 210000 210000 210000 210000\t东北\n",
-      SS_ECORRUPT, 0, "17 members" },
+      "210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 "
+      "210000 210000 210000 210000 210000 210000 210000 210000\t东北\n",
+      SS_OK, 32, "32 members" },
+    { "210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 "
+      "210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 210000 "
+      "210000 210000 210000 210000 210000 210000 210000 210000 210000\t东北\n",
+      SS_ECORRUPT, 0, "33 members" },
 };
 
 static void test_group_files(void)
