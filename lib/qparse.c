@@ -4,6 +4,7 @@
 #include "query_int.h"
 
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1851,6 +1852,52 @@ static void plus_apart(const ss_query_opts *o, char *text)
     }
 }
 
+/* Letters glued to a figure with its unit (人均GDP1万美元: one ASCII run
+ * gdp1, then 万美元): the letters and the figure, as typed apart (人均GDP
+ * 1万美元; twenty-fourth round: the glued run found no passage).  Two
+ * letters or more, then digits (and a decimal point), then 万, 亿, 千 or
+ * 百; outside quotes.  Letters that end in digits of their own (PM2.5,
+ * G20, CO2) are never followed by such a unit.  0, or -1 out of memory. */
+static int letters_figure_apart(char **textp)
+{
+    char *text = *textp;
+    static const char *const units[] = { "万", "亿", "千", "百" };
+    size_t len = strlen(text);
+    int quoted = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (quote_mark(text, len, i))
+            quoted = !quoted;
+        if (quoted || !isalpha((unsigned char)text[i]) || (i > 0 && isalnum((unsigned char)text[i - 1])))
+            continue;
+        size_t l = i;
+        while (l < len && isalpha((unsigned char)text[l]))
+            l++;
+        size_t d = l;
+        while (d < len && (isdigit((unsigned char)text[d]) || (text[d] == '.' && d > l)))
+            d++;
+        if (l - i < 2 || d == l || text[d - 1] == '.') {
+            i = d > i ? d - 1 : i;
+            continue;
+        }
+        int unit = 0;
+        for (size_t k = 0; k < NELEM(units) && !unit; k++)
+            unit = d + strlen(units[k]) <= len && memcmp(text + d, units[k], strlen(units[k])) == 0;
+        if (!unit) {
+            i = d - 1;
+            continue;
+        }
+        char *t = realloc(text, len + 2);
+        if (!t)
+            return -1;
+        *textp = text = t;
+        memmove(text + l + 1, text + l, len - l + 1);
+        text[l] = ' ';
+        len++;
+        i = d; /* past the figure, moved one right */
+    }
+    return 0;
+}
+
 /* A five-year plan typed with its time before a word (十三五期间资源型城市
  * 转型, 十四五时期的产业升级, 十二五以来…, 十三五末…): the plan and the
  * word, as typed apart (十三五 资源型城市转型); the time goes, a blank in
@@ -2025,7 +2072,7 @@ static ss_code parse_text(ss_actx *ac, const char *typed, const ss_query_opts *o
     o = &q->opts; /* none given: all zero, as none (qforms.c) */
     plus_apart(o, text);
     plan_apart(text);
-    if (rank_apart(o, &text) < 0) {
+    if (letters_figure_apart(&text) < 0 || rank_apart(o, &text) < 0) {
         free(text);
         free(q->typed);
         free(q);
