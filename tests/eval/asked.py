@@ -51,6 +51,7 @@ each one-word query asked for material on it or a piece written on it (…金句
 …的讲话摘录, 谈…, …简介; twenty-third round), and how it was put over the years
 (历年…, …各年份, …的写法, …的演变, …发展历程; twenty-third round), after the time since
 an event or asked when it was first put (改革开放以来…, 党的十八大以来…, 多年来…, 首次提出…;
+twenty-fourth round), with the material asked for typed apart (… 素材, … 原话, …讲话全文;
 twenty-fourth round);
 and every query but
 those written so in traditional script (OpenCC's s2t; skipped with a
@@ -542,6 +543,10 @@ def main():
           "…的写法": lambda t: t + "的写法", "…的演变": lambda t: t + "的演变",
           "…发展历程": lambda t: t + "发展历程"},
          "one-word queries asked how they were put, over the years"),
+        ("keywords with material typed apart", words,  # twenty-fourth round
+         {"… 素材": lambda t: t + " 素材", "… 原话": lambda t: t + " 原话", "… 资料": lambda t: t + " 资料",
+          "…讲话全文": lambda t: t + "讲话全文", "…政策汇总": lambda t: t + "政策汇总"},
+         "one-word queries with the material asked for typed apart, or a collection of it"),
         ("keywords since an event or first put", words,  # twenty-fourth round
          {"改革开放以来…": lambda t: "改革开放以来" + t, "党的十八大以来…": lambda t: "党的十八大以来" + t,
           "多年来…": lambda t: "多年来" + t, "改革开放以来 …": lambda t: "改革开放以来 " + t,

@@ -392,6 +392,10 @@ static const struct {
     { "贯彻落实林长制", "林长制", 0, 0 },
     { "工作要点", "工作+要点", 0, 0 },                     /* after a common word: a word */
     { "哪位领导讲过乡村振兴", "讲|乡村振兴", 1, 0 },          /* who: the asking */
+    { "乡村振兴 素材", "乡村振兴", 0, 0 },                   /* material typed apart */
+    { "乡村振兴 原话", "乡村振兴", 0, 0 },
+    { "素材", "素材", 0, 0 },                              /* nothing else: kept */
+    { "王凯讲话全文", "王凯", 0, 0 },
     /* letters glued to a figure with its unit: apart (twenty-fourth round) */
     { "人均GDP1万美元", "人均+gdp{人均国内生产总值} 1+万美元{10000美元,一万美元}", 0, 0 },
     { "GDP10亿元", "gdp{国内生产总值} 10+亿元{十亿元}", 0, 0 },
