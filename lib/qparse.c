@@ -1852,6 +1852,20 @@ static void plus_apart(const ss_query_opts *o, char *text)
     }
 }
 
+/* Makes room for a blank at byte at of *textp (len bytes, NUL after them)
+ * and puts it there; *len grows by one.  0, or -1 out of memory. */
+static int blank_at(char **textp, size_t *len, size_t at)
+{
+    char *t = realloc(*textp, *len + 2);
+    if (!t)
+        return -1;
+    *textp = t;
+    memmove(t + at + 1, t + at, *len - at + 1);
+    t[at] = ' ';
+    (*len)++;
+    return 0;
+}
+
 /* Letters glued to a figure with its unit (人均GDP1万美元: one ASCII run
  * gdp1, then 万美元): the letters and the figure, as typed apart (人均GDP
  * 1万美元; twenty-fourth round: the glued run found no passage).  Two
@@ -1886,13 +1900,9 @@ static int letters_figure_apart(char **textp)
             i = d - 1;
             continue;
         }
-        char *t = realloc(text, len + 2);
-        if (!t)
+        if (blank_at(textp, &len, l) < 0)
             return -1;
-        *textp = text = t;
-        memmove(text + l + 1, text + l, len - l + 1);
-        text[l] = ' ';
-        len++;
+        text = *textp;
         i = d; /* past the figure, moved one right */
     }
     return 0;
@@ -1997,13 +2007,9 @@ static int rank_apart(const ss_query_opts *o, char **textp)
                 /* the rank needs a blank before it: the verb's bytes
                  * blanked above, or room made by moving the rank right */
                 if (text[at - 1] != ' ') {
-                    char *t = realloc(text, len + 2);
-                    if (!t)
+                    if (blank_at(textp, &len, at) < 0)
                         return -1;
-                    *textp = text = t;
-                    memmove(text + at + 1, text + at, len - at + 1);
-                    text[at] = ' ';
-                    len++;
+                    text = *textp;
                     i++;
                 }
             }

@@ -1329,6 +1329,9 @@ static int since_alone(const ss_analysis *an)
 
 int ss_q_since_word(ss_actx *ac, const char *s, size_t len)
 {
+    /* most items do not end in 以来 (or 以來): no analysis for them */
+    if (len < 12 || (memcmp(s + len - 6, "以来", 6) != 0 && memcmp(s + len - 6, "以來", 6) != 0))
+        return 0;
     ss_analysis an;
     return norm_text(ac, s, len, 32, &an) && since_alone(&an);
 }
