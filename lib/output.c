@@ -194,6 +194,11 @@ static void grouped(char *buf, size_t size, uint32_t n)
     buf[o] = '\0';
 }
 
+/* Values of a facet shown on a terminal, the commonest first: a query over
+ * a real archive counts passages in hundreds of regions, one line each
+ * facet.  --json lists them all. */
+#define FACET_TEXT_MAX 30
+
 static void facets_text(writer *w, const ss_results *r)
 {
     if (!r->has_facets)
@@ -202,11 +207,14 @@ static void facets_text(writer *w, const ss_results *r)
         fputs("(facets about: candidate passages counted, copies not folded)\n", w->f);
     for (int k = 0; k < SS_FACETS; k++) {
         fprintf(w->f, "%-7s", ss_facet_name(k));
-        for (size_t i = 0; i < r->facets[k].n; i++) {
+        size_t shown = r->facets[k].n < FACET_TEXT_MAX ? r->facets[k].n : FACET_TEXT_MAX;
+        for (size_t i = 0; i < shown; i++) {
             fputc(' ', w->f);
             put_str(w, r->facets[k].v[i].value);
             fprintf(w->f, " (%u)", r->facets[k].v[i].count);
         }
+        if (shown < r->facets[k].n)
+            fprintf(w->f, " ... %zu more (--json lists all)", r->facets[k].n - shown);
         fputs(r->facets[k].n ? "\n" : " -\n", w->f);
     }
     fputc('\n', w->f);

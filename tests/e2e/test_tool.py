@@ -126,6 +126,35 @@ def test_copies_paging_total(tmp):
           r and len(r["hits"]))
 
 
+def test_many_facet_values(tmp):
+    """A terminal shows a facet's commonest values and says how many more
+    there are; --json lists every one (a real archive has hundreds of
+    regions)."""
+    import random
+    rnd = random.Random(5)
+    words = ("交通 水利 能源 教育 医疗 文化 旅游 农业 工业 商贸 物流 科技 金融 住房 环保 园区 港口 "
+             "铁路 公路 机场 电力 通信 养老 体育 林业 渔业 矿产 化工 纺织 食品 汽车 电子").split()
+    d = os.path.join(tmp, "years")
+    for y in range(1980, 2015):  # 35 years, each speech its own text
+        ws = rnd.sample(words, 12)
+        body = "".join(f"{w}{ws[(j + 5) % 12]}项目建设完成投资{(y * 7 + j) % 900}亿元。"
+                       for j, w in enumerate(ws))
+        write(os.path.join(d, f"{y}_许昌市.txt"), f"{y}年许昌市政府工作报告\n\n{body}\n")
+    db = os.path.join(tmp, "years.db")
+    index(db, d)
+    r = sq_json(db, "--facets", "-n", "1", "项目建设")
+    years = r.get("facets", {}).get("year", []) if r else []
+    check(len(years) == 35, "--json facets: every year", len(years))
+    p = sq(db, "--facets", "-n", "1", "项目建设")
+    out = p.stdout.decode("utf-8", "replace")
+    line = next((l for l in out.splitlines() if l.startswith("year")), "")
+    shown = re.findall(r"(\d{4}) \((\d+)\)", line)
+    check(p.returncode == 0 and len(shown) == 30 and "5 more (--json lists all)" in line,
+          "terminal facets: the first 30 values, then how many more", line[-80:])
+    check(all(y in dict(years) for y, _ in shown), "terminal facets: values of the JSON list",
+          shown[:3])
+
+
 def test_estimated_total(tmp):
     """Over 400 matches: -n 5 gives an estimate that says so, the same
     whatever -n is; -n all gives the exact count."""
@@ -445,7 +474,7 @@ def test_build_deps(tmp):
 def main():
     tmp = tempfile.mkdtemp(prefix="ss-tool-")
     try:
-        for t in (test_copies_paging_total, test_estimated_total, test_lines_and_titles,
+        for t in (test_copies_paging_total, test_many_facet_values, test_estimated_total, test_lines_and_titles,
                   test_terminal, test_options, test_hostile_output, test_readme_usage,
                   test_install, test_build_deps):
             t(tmp)
