@@ -1109,7 +1109,12 @@ static const char *const trail_after_long[] = { "工作", "问题", "成效", "�
                                                  "标题", "汇总", "要点", "关键词", "热词",
                                                  "新名词", "元年", "对比", "写进",
                                                  "写入", "出自", "见于", "最早", "最早见于",
-                                                 "实施意见", "全文", "讲话全文" };
+                                                 "实施意见", "全文", "讲话全文",
+                                                 /* the ways and plans of it, when the
+                                                  * segmenter keeps them whole (…新举措,
+                                                  * …具体措施, …工作思路; twenty-fifth
+                                                  * round) */
+                                                 "新举措", "具体措施", "工作思路" };
 /* ... and these, a paper's name of the ways of it or of a study of it,
  * glued to the thing (夜间经济对策, …路径研究, …调研报告; twenty-first
  * round: 0.42-0.72 against 0.84 on the real tuning half), not after a word
@@ -1129,7 +1134,8 @@ static const char *const paper_kinds[] = { "具体", "主要", "重要", "总体
 /* ... of which these go after 的 too (双减的成效, 夜间经济方面的工作): what
  * came of the thing or the work on it, not a second thing (乡村振兴的人才
  * is two) */
-static const char *const trail_after_de[] = { "工作", "成效", "成果", "成绩", "进展", "效果" };
+static const char *const trail_after_de[] = { "工作", "成效", "成果", "成绩", "进展", "效果",
+                                              "新举措" /* twenty-fifth round */ };
 /* ... and these only after 的, where they ask for an aspect of the thing
  * (双减的背景, 双减的要求, 双减的特点); glued they are words of their own
  * (总体要求, 四项基本原则, 一个中国原则) */
@@ -1262,6 +1268,13 @@ static const char *const request_phrases[] = {
     "金句", "写作素材", "讲话摘录", "论述摘编", "重要论述摘编", "表态发言", "参考资料",
     "相关资料", "背景资料",
     "政策汇总", "工作要点", "一系列举措", "典型表述", /* twenty-fourth round */
+    /* the ways and plans asked for, glued after the thing (林长制主要举措,
+     * …今后打算; twenty-fifth round: each found nothing; not 重点任务,
+     * 主要任务: a plan's part, 十四五重点任务, which texts write; after
+     * 的 they read as a question's request already) */
+    "主要举措", "主要措施", "具体举措", "重要举措", "今后打算",
+    "工作打算", "下步打算", "下一步打算", "下一步工作", "下一步举措", "下一步计划",
+    "下一步安排", /* the segmenter cuts 下|一步 */
     "写进", "写入", "热词", /* …写进政府工作报告, …热词: the segmenter cuts 写|进, 热|词 */
     "讲话全文", /* 王凯讲话全文: 讲话|全文 */
     "实施意见", /* …实施意见: the document on it (not 落地见效, 走在前列: things said of it,
@@ -1391,6 +1404,11 @@ static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead
          * 培育专精特新中小企业 asks how it is done) */
         int glued = !lead && a > w0 && !(an->words[a - 1].first == an->words[a - 1].last &&
                                         atom_is_text(an, an->words[a - 1].first, "的"));
+        /* a five-year plan's part (十四五主要举措: a name, texts write it) */
+        size_t p0 = an->words[w0].first;
+        ok = ok && !(!lead && a > w0 && an->words[a - 1].last == p0 + 2 &&
+                     atom_is_text(an, p0, "十") && numeral_atom(an, p0 + 1, 0) &&
+                     atom_is_text(an, p0 + 2, "五"));
         if (ok && (in_list(request_phrases, NELEM(request_phrases), an->norm + f->norm, tl) ||
                    (glued && in_list(glued_phrases, NELEM(glued_phrases), an->norm + f->norm, tl))))
             return w1 - w0 > k || others ? k : 0; /* the phrase alone stays whole */

@@ -547,6 +547,11 @@ def main():
          {"… 素材": lambda t: t + " 素材", "… 原话": lambda t: t + " 原话", "… 资料": lambda t: t + " 资料",
           "…讲话全文": lambda t: t + "讲话全文", "…政策汇总": lambda t: t + "政策汇总"},
          "one-word queries with the material asked for typed apart, or a collection of it"),
+        ("keywords with the ways or plans asked for glued", words,  # twenty-fifth round
+         {"…主要举措": lambda t: t + "主要举措", "…具体措施": lambda t: t + "具体措施",
+          "…的新举措": lambda t: t + "的新举措", "…重点任务": lambda t: t + "重点任务",
+          "…下一步打算": lambda t: t + "下一步打算"},
+         "one-word queries with the ways or the plans of it asked for, glued after it"),
         ("keywords since an event or first put", words,  # twenty-fourth round
          {"改革开放以来…": lambda t: "改革开放以来" + t, "党的十八大以来…": lambda t: "党的十八大以来" + t,
           "多年来…": lambda t: "多年来" + t, "改革开放以来 …": lambda t: "改革开放以来 " + t,

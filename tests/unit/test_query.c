@@ -396,6 +396,21 @@ static const struct {
     { "乡村振兴 原话", "乡村振兴", 0, 0 },
     { "素材", "素材", 0, 0 },                              /* nothing else: kept */
     { "王凯讲话全文", "王凯", 0, 0 },
+    /* the ways and plans of a thing asked for, glued after it (twenty-fifth
+     * round: each found nothing) */
+    { "林长制主要举措", "林长制", 0, 0 },
+    { "营商环境具体措施", "营商环境", 0, 0 },
+    { "乡村振兴主要措施", "乡村振兴", 0, 0 },
+    { "林长制新举措", "林长制", 0, 0 },
+    { "林长制的新举措", "林长制", 0, 0 },
+    { "营商环境工作思路", "营商环境", 0, 0 },
+    { "林长制今后打算", "林长制", 0, 0 },
+    { "林长制下一步打算", "林长制", 0, 0 },               /* the segmenter cuts 下|一步 */
+    { "营商环境下一步工作", "营商环境", 0, 0 },
+    { "新举措", "新举措", 0, 0 },                          /* nothing else: kept */
+    { "出台新举措", "出台+新举措", 0, 0 },
+    { "十四五主要举措", "十四五+主要+举措", 0, 0 },          /* a plan's: a name */
+    { "乡村振兴重点任务", "乡村振兴+重点+任务", 0, 0 },      /* a plan's part: kept */
     /* letters glued to a figure with its unit: apart (twenty-fourth round) */
     { "人均GDP1万美元", "人均+gdp{人均国内生产总值} 1+万美元{10000美元,一万美元}", 0, 0 },
     { "GDP10亿元", "gdp{国内生产总值} 10+亿元{十亿元}", 0, 0 },
