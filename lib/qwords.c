@@ -1328,6 +1328,13 @@ static size_t norm_text(ss_actx *ac, const char *s, size_t len, size_t max, ss_a
  * two Han characters or more, then 以来; not a year or a count of years
  * before it (2018年以来, 五年以来) nor a five-year plan (十三五以来: the
  * plan is kept, qparse.c plan_apart). */
+/* 1 when atoms k, k+1, k+2 of an name a five-year plan (十三五, 十四五). */
+static int plan_at(const ss_analysis *an, size_t k)
+{
+    return k + 2 < an->natoms && atom_is_text(an, k, "十") && numeral_atom(an, k + 1, 0) &&
+           atom_is_text(an, k + 2, "五");
+}
+
 static int since_alone(const ss_analysis *an)
 {
     size_t n = an->natoms;
@@ -1337,7 +1344,7 @@ static int since_alone(const ss_analysis *an)
     for (size_t k = 0; k < n - 2; k++)
         if (an->atoms[k].kind != SS_ATOM_HAN)
             return 0;
-    return !(n == 5 && atom_is_text(an, 0, "十") && numeral_atom(an, 1, 0) && atom_is_text(an, 2, "五"));
+    return !(n == 5 && plan_at(an, 0));
 }
 
 int ss_q_since_word(ss_actx *ac, const char *s, size_t len)
@@ -1406,9 +1413,7 @@ static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead
                                         atom_is_text(an, an->words[a - 1].first, "的"));
         /* a five-year plan's part (十四五主要举措: a name, texts write it) */
         size_t p0 = an->words[w0].first;
-        ok = ok && !(!lead && a > w0 && an->words[a - 1].last == p0 + 2 &&
-                     atom_is_text(an, p0, "十") && numeral_atom(an, p0 + 1, 0) &&
-                     atom_is_text(an, p0 + 2, "五"));
+        ok = ok && !(!lead && an->words[a].first == p0 + 3 && plan_at(an, p0));
         if (ok && (in_list(request_phrases, NELEM(request_phrases), an->norm + f->norm, tl) ||
                    (glued && in_list(glued_phrases, NELEM(glued_phrases), an->norm + f->norm, tl))))
             return w1 - w0 > k || others ? k : 0; /* the phrase alone stays whole */
