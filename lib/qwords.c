@@ -1312,6 +1312,7 @@ static const char *const request_phrases[] = {
 };
 
 static size_t recent_span(const ss_analysis *an, size_t a, size_t end);
+static int conjunction_word(const ss_analysis *an, const ss_word *x);
 static int numeral_atom(const ss_analysis *an, size_t k, size_t max);
 
 /* The bytes of s's (len bytes, at most max) normalised text in an->norm,
@@ -1417,6 +1418,111 @@ static size_t phrase_words(const ss_analysis *an, size_t w0, size_t w1, int lead
         if (ok && (in_list(request_phrases, NELEM(request_phrases), an->norm + f->norm, tl) ||
                    (glued && in_list(glued_phrases, NELEM(glued_phrases), an->norm + f->norm, tl))))
             return w1 - w0 > k || others ? k : 0; /* the phrase alone stays whole */
+    }
+    return 0;
+}
+
+/* What is asked of a thing that texts also write after common words
+ * (发展总体要求, 新形势新要求, 实现新突破, 存在的突出问题): its aims,
+ * problems, plans, news and results, glued after it or after 的
+ * (林长制总体要求, 营商环境的突出问题, 林长制新进展; twenty-sixth round:
+ * each found nothing).  They go only after a thing (guarded_tail). */
+static const char *const guarded_requests[] = {
+    "总体要求", "突出问题", "存在不足", "存在问题", /* after 的: state_verbs */
+    "新要求", "新部署", "新突破", "新进展", "新成效", "新成就", "新变化",
+    "成绩单", "工作亮点", "主要亮点", "新亮点",
+};
+
+/* Words that point back or round, not at a thing (上述总体要求: the
+ * aims said above). */
+static const char *const pointing_words[] = { "上述", "前述", "以上", "这些", "那些", "这个",
+                                              "这项", "此项", "该项", "各项", "有关", "相关",
+                                              "其他", "其它", "今年", "明年", "当前", "目前" };
+
+/* How many words of an, one to three, at the end of words [w0, w1) make
+ * a phrase of guarded_requests after a thing, glued to it or to a 的
+ * after it; 0 when none.  The thing is the run of words glued before
+ * (王|凯, 矿山|修复, 进|博会: the segmenter cuts rare names), of two
+ * characters or more.  Not a thing: a run whose last word is a general
+ * word (发展, 实现, 取得: generic_words), a word that points (上述), a
+ * conjunction, a request or a state of it (存在, 仍然) or one of these
+ * (新要求新部署: a slogan's pair); one word alone
+ * that is a verb of the dictionary d or a count (十大); a slogan's run
+ * (新时代新要求, 新|形势新要求, 高质量发展新要求: texts write them
+ * so), opening with 新 or ending with a general word; before 的 a
+ * clause, a run opening with a verb (做|强|陶瓷|产业的总体要求) or whose
+ * last word of two characters the dictionary does not call a noun
+ * (群众反映|强烈的突出问题).  Glued, a run opening with a verb is a
+ * thing (开放|招商新进展); 推进… reads as a question before. */
+/* 1 when the run of words [p, t] of an ends with a phrase of
+ * guarded_requests: a pair of them (新要求新部署) is a slogan's. */
+static int guarded_before(const ss_analysis *an, size_t p, size_t t)
+{
+    for (size_t a = t + 1; a > p && a + 3 > t + 1; a--) {
+        const ss_atom *f = &an->atoms[an->words[a - 1].first], *l = &an->atoms[an->words[t].last];
+        if (in_list(guarded_requests, NELEM(guarded_requests), an->norm + f->norm,
+                    l->norm + l->normlen - f->norm))
+            return 1;
+    }
+    return 0;
+}
+
+static size_t guarded_tail(const ss_analysis *an, const seg_dict *d, size_t w0, size_t w1)
+{
+    for (size_t k = 1; k <= 3 && w1 >= w0 + k + 1; k++) {
+        size_t a = w1 - k;
+        int ok = 1;
+        for (size_t w = a; w < w1 && ok; w++)
+            ok = !an->words[w].slogan && an->atoms[an->words[w].first].kind == SS_ATOM_HAN &&
+                 (w == a || an->words[w].first == an->words[w - 1].last + 1);
+        const ss_atom *f = &an->atoms[an->words[a].first], *l = &an->atoms[an->words[w1 - 1].last];
+        if (!ok || !in_list(guarded_requests, NELEM(guarded_requests), an->norm + f->norm,
+                            l->norm + l->normlen - f->norm))
+            continue;
+        size_t t = a - 1; /* the thing's last word */
+        int de = de_word(an, &an->words[t]);
+        if (de) {
+            if (t == w0 || an->words[t].last + 1 != an->words[a].first)
+                return 0;
+            t--;
+        }
+        const ss_word *x = &an->words[t];
+        if (x->slogan || x->last + 1 != an->words[t + 1].first)
+            return 0;
+        size_t p = t; /* the first word of the run glued to the thing */
+        while (p > w0 && an->words[p - 1].last + 1 == an->words[p].first && !an->words[p - 1].slogan)
+            p--;
+        for (size_t w = p; w <= t; w++)
+            if (an->atoms[an->words[w].first].kind != SS_ATOM_HAN)
+                return 0;
+        const ss_atom *pf = &an->atoms[an->words[p].first], *xf = &an->atoms[x->first],
+                      *xl = &an->atoms[x->last];
+        const char *xt = an->norm + xf->norm;
+        size_t xn = xl->norm + xl->normlen - xf->norm;
+        if (x->last == an->words[p].first || generic_text(xt, xn) ||
+            generic_text(an->norm + pf->norm, xl->norm + xl->normlen - pf->norm) ||
+            conjunction_word(an, x) || IN(request_phrases, xt, xn) ||
+            IN(pointing_words, xt, xn) || IN(trail_after_long, xt, xn) ||
+            IN(state_verbs, xt, xn) || IN(state_adverbs, xt, xn) ||
+            guarded_before(an, p, t) ||
+            (p == t && ((d && seg_dict_pos(d, xt, xn) == SEG_POS_VERB) || count_word(an, d, x))))
+            return 0;
+        /* a slogan's run */
+        if (atom_is_text(an, an->words[p].first, "新") ||
+            (x->last >= an->words[p].first + 2 &&
+             generic_text(an->norm + an->atoms[x->last - 1].norm,
+                          xl->norm + xl->normlen - an->atoms[x->last - 1].norm)))
+            return 0;
+        /* a clause */
+        for (size_t w = p; w <= t && p < t; w++) {
+            const ss_atom *wf = &an->atoms[an->words[w].first], *wl = &an->atoms[an->words[w].last];
+            if (d && w == p && de &&
+                seg_dict_pos(d, an->norm + wf->norm, wl->norm + wl->normlen - wf->norm) == SEG_POS_VERB)
+                return 0;
+        }
+        if (de && p < t && x->last == x->first + 1 && !(d && seg_dict_pos(d, xt, xn) == SEG_POS_NOUN))
+            return 0;
+        return k;
     }
     return 0;
 }
@@ -1796,13 +1902,16 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         if (w1 <= w0)
             break; /* no word left: every branch below reads the last one */
         size_t k = requests ? phrase_words(&an, w0, w1, 0, ascii_left) : 0;
-        size_t kd = requests ? de_aspect_words(&an, ss_actx_dict(ac), w0, w1) : 0;
+        size_t kd = requests ? de_aspect_words(&an, ss_actx_dict(ac), w0, w1) : 0, kg = 0;
         if (k && an.words[w1 - 1].last + 1 == end &&
             !(w1 - k == w0 + 1 && count_word(&an, ss_actx_dict(ac), &an.words[w0]))) {
             w1 -= k; /* not after a count alone (十大典型案例: a name; 三供一业推进情况 is
                       * 三供一业) */
         } else if (kd && an.words[w1 - 1].last + 1 == end) {
             w1 -= kd;
+        } else if (requests && an.words[w1 - 1].last + 1 == end &&
+                   (kg = guarded_tail(&an, ss_actx_dict(ac), w0, w1)) > 0) {
+            w1 -= kg; /* 林长制新进展: 林长制 (the 的 before goes next) */
         } else if (requests && w1 >= w0 + 2 && an.words[w1 - 1].last + 1 == end &&
                    an.words[w1 - 1].first >= first + 2 && /* a thing of two characters */
                    !count_word(&an, ss_actx_dict(ac), &an.words[w1 - 2]) && /* 十项措施 */

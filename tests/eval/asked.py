@@ -552,6 +552,11 @@ def main():
           "…的新举措": lambda t: t + "的新举措", "…重点任务": lambda t: t + "重点任务",
           "…下一步打算": lambda t: t + "下一步打算"},
          "one-word queries with the ways or the plans of it asked for, glued after it"),
+        ("keywords with its aims, problems or news asked for glued", words,  # twenty-sixth round
+         {"…新进展": lambda t: t + "新进展", "…总体要求": lambda t: t + "总体要求",
+          "…的突出问题": lambda t: t + "的突出问题", "…存在的问题": lambda t: t + "存在的问题",
+          "…成绩单": lambda t: t + "成绩单"},
+         "one-word queries with its aims, problems, news or results asked for, glued after it"),
         ("keywords since an event or first put", words,  # twenty-fourth round
          {"改革开放以来…": lambda t: "改革开放以来" + t, "党的十八大以来…": lambda t: "党的十八大以来" + t,
           "多年来…": lambda t: "多年来" + t, "改革开放以来 …": lambda t: "改革开放以来 " + t,

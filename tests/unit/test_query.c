@@ -411,6 +411,23 @@ static const struct {
     { "出台新举措", "出台+新举措", 0, 0 },
     { "十四五主要举措", "十四五+主要+举措", 0, 0 },          /* a plan's: a name */
     { "乡村振兴重点任务", "乡村振兴+重点+任务", 0, 0 },      /* a plan's part: kept */
+    /* its aims, problems, news and results asked for, after a thing only
+     * (twenty-sixth round: each found nothing) */
+    { "林长制新进展", "林长制", 0, 0 },                    /* the segmenter's 新进展 */
+    { "林长制总体要求", "林长制", 0, 0 },
+    { "营商环境的突出问题", "营商环境", 0, 0 },
+    { "林长制存在问题", "林长制", 0, 0 },
+    { "营商环境存在的问题", "营商环境", 0, 0 },            /* as before (state_verbs) */
+    { "乡村振兴成绩单", "乡村振兴", 0, 0 },
+    { "林长制新突破", "林长制", 0, 0 },
+    { "新时代新要求", "新时代+新要求", 0, 0 },              /* a slogan: kept */
+    { "新形势新要求", "新形势+新要求", 0, 0 },              /* 新|形势 */
+    { "新发展阶段新要求", "新发展+阶段+新要求", 0, 0 },
+    { "高质量发展新要求", "高质量发展+新要求", 0, 0 },      /* ends with a general word */
+    { "实现新突破", "实现+新突破", 0, 0 },                  /* after a general verb */
+    { "新进展", "新进展", 0, 0 },                          /* nothing else: kept */
+    { "上述总体要求", "上述+总体+要求", 0, 0 },            /* points back: kept */
+    { "林长制新进展新成效", "林长制+新进展新", 0, 0 },    /* a pair: as before */
     /* letters glued to a figure with its unit: apart (twenty-fourth round) */
     { "人均GDP1万美元", "人均+gdp{人均国内生产总值} 1+万美元{10000美元,一万美元}", 0, 0 },
     { "GDP10亿元", "gdp{国内生产总值} 10+亿元{十亿元}", 0, 0 },
