@@ -2157,10 +2157,12 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
         }
     /* 工作, 问题 the segmenter joined to what stands before them
      * (夜间|经济工作) go after three characters or more; then what stands
-     * before them may go too (新基建的相关工作) */
+     * before them may go too (新基建的相关工作).  Not from a word of
+     * three, whose one character left is no word (新进展, 新成效: 取得新进展
+     * read 取得新; twenty-sixth round) */
     int again = 0;
     if (requests && end >= first + 5 && w1 > w0 && an.words[w1 - 1].last + 1 == end &&
-        an.words[w1 - 1].first + 2 < end && an.atoms[end - 1].kind == SS_ATOM_HAN &&
+        an.words[w1 - 1].first + 4 <= end && an.atoms[end - 1].kind == SS_ATOM_HAN &&
         an.atoms[end - 2].kind == SS_ATOM_HAN) {
         const char *t = an.norm + an.atoms[end - 2].norm;
         size_t tl = an.atoms[end - 1].norm + an.atoms[end - 1].normlen - an.atoms[end - 2].norm;

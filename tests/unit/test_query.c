@@ -426,6 +426,8 @@ static const struct {
     { "高质量发展新要求", "高质量发展+新要求", 0, 0 },      /* ends with a general word */
     { "实现新突破", "实现+新突破", 0, 0 },                  /* after a general verb */
     { "新进展", "新进展", 0, 0 },                          /* nothing else: kept */
+    { "取得新进展", "取得+新进展", 0, 0 },                  /* 新进展 whole, not 取得新 */
+    { "新基建新进展", "新基建+新进展", 0, 0 },              /* a 新 thing: both, as typed */
     { "上述总体要求", "上述+总体+要求", 0, 0 },            /* points back: kept */
     { "林长制新进展新成效", "林长制+新进展新", 0, 0 },    /* a pair: as before */
     /* letters glued to a figure with its unit: apart (twenty-fourth round) */
