@@ -1185,6 +1185,18 @@ static const char *const de_aspects[] = {
  * a noun of de_aspects after 的, with a word before the 的; 0 when none. */
 static int de_word(const ss_analysis *an, const ss_word *x);
 
+/* 1 when words [a, b) of an are Han words of the segmenter glued in a
+ * row and their text is an entry of list (n entries). */
+static int glued_words_in(const ss_analysis *an, size_t a, size_t b, const char *const *list, size_t n)
+{
+    for (size_t w = a; w < b; w++)
+        if (an->words[w].slogan || an->atoms[an->words[w].first].kind != SS_ATOM_HAN ||
+            (w > a && an->words[w].first != an->words[w - 1].last + 1))
+            return 0;
+    const ss_atom *f = &an->atoms[an->words[a].first], *l = &an->atoms[an->words[b - 1].last];
+    return in_list(list, n, an->norm + f->norm, l->norm + l->normlen - f->norm);
+}
+
 static size_t de_aspect_words(const ss_analysis *an, const seg_dict *d, size_t w0, size_t w1)
 {
     /* a thing before 的, not a clause: of three words or more, none a verb
@@ -1201,17 +1213,12 @@ static size_t de_aspect_words(const ss_analysis *an, const seg_dict *d, size_t w
     }
     for (size_t k = 1; k <= 3 && w1 >= w0 + k + 2; k++) {
         size_t a = w1 - k;
-        int ok = 1;
-        for (size_t w = a; w < w1 && ok; w++)
-            ok = !an->words[w].slogan && an->atoms[an->words[w].first].kind == SS_ATOM_HAN &&
-                 (w == a || an->words[w].first == an->words[w - 1].last + 1);
-        const ss_atom *f = &an->atoms[an->words[a].first], *l = &an->atoms[an->words[w1 - 1].last];
         /* a noun of one word only after a word of two characters or more
          * (党的历史 stays: the party's history, 党史) */
         if (k == 1 && an->words[a - 1].first < an->words[w0].first + 2)
             continue;
-        if (ok && an->words[a - 1].last + 1 == an->words[a].first && de_word(an, &an->words[a - 1]) &&
-            in_list(de_aspects, NELEM(de_aspects), an->norm + f->norm, l->norm + l->normlen - f->norm))
+        if (an->words[a - 1].last + 1 == an->words[a].first && de_word(an, &an->words[a - 1]) &&
+            glued_words_in(an, a, w1, de_aspects, NELEM(de_aspects)))
             return k;
     }
     return 0;
@@ -1458,12 +1465,9 @@ static const char *const pointing_words[] = { "上述", "前述", "以上", "这
  * guarded_requests: a pair of them (新要求新部署) is a slogan's. */
 static int guarded_before(const ss_analysis *an, size_t p, size_t t)
 {
-    for (size_t a = t + 1; a > p && a + 3 > t + 1; a--) {
-        const ss_atom *f = &an->atoms[an->words[a - 1].first], *l = &an->atoms[an->words[t].last];
-        if (in_list(guarded_requests, NELEM(guarded_requests), an->norm + f->norm,
-                    l->norm + l->normlen - f->norm))
+    for (size_t a = t + 1; a > p && a + 3 > t + 1; a--)
+        if (glued_words_in(an, a - 1, t + 1, guarded_requests, NELEM(guarded_requests)))
             return 1;
-    }
     return 0;
 }
 
@@ -1471,13 +1475,7 @@ static size_t guarded_tail(const ss_analysis *an, const seg_dict *d, size_t w0, 
 {
     for (size_t k = 1; k <= 3 && w1 >= w0 + k + 1; k++) {
         size_t a = w1 - k;
-        int ok = 1;
-        for (size_t w = a; w < w1 && ok; w++)
-            ok = !an->words[w].slogan && an->atoms[an->words[w].first].kind == SS_ATOM_HAN &&
-                 (w == a || an->words[w].first == an->words[w - 1].last + 1);
-        const ss_atom *f = &an->atoms[an->words[a].first], *l = &an->atoms[an->words[w1 - 1].last];
-        if (!ok || !in_list(guarded_requests, NELEM(guarded_requests), an->norm + f->norm,
-                            l->norm + l->normlen - f->norm))
+        if (!glued_words_in(an, a, w1, guarded_requests, NELEM(guarded_requests)))
             continue;
         size_t t = a - 1; /* the thing's last word */
         int de = de_word(an, &an->words[t]);
