@@ -1512,13 +1512,11 @@ static size_t guarded_tail(const ss_analysis *an, const seg_dict *d, size_t w0, 
                           xl->norm + xl->normlen - an->atoms[x->last - 1].norm)))
             return 0;
         /* a clause */
-        for (size_t w = p; w <= t && p < t; w++) {
-            const ss_atom *wf = &an->atoms[an->words[w].first], *wl = &an->atoms[an->words[w].last];
-            if (d && w == p && de &&
-                seg_dict_pos(d, an->norm + wf->norm, wl->norm + wl->normlen - wf->norm) == SEG_POS_VERB)
-                return 0;
-        }
-        if (de && p < t && x->last == x->first + 1 && !(d && seg_dict_pos(d, xt, xn) == SEG_POS_NOUN))
+        const ss_atom *pl = &an->atoms[an->words[p].last];
+        if (de && p < t &&
+            ((d && seg_dict_pos(d, an->norm + pf->norm, pl->norm + pl->normlen - pf->norm) ==
+                       SEG_POS_VERB) ||
+             (x->last == x->first + 1 && !(d && seg_dict_pos(d, xt, xn) == SEG_POS_NOUN))))
             return 0;
         return k;
     }
