@@ -409,6 +409,57 @@ static int loose_figure(const char *word, size_t len, char *out, size_t outlen)
     return n > 0 && (size_t)n < outlen;
 }
 
+/* The bytes of 多 or 余 and the 万, 亿 or 万亿 after it at the head of s
+ * (两千多亿元, 300余万人: more than 2000 亿元); 0 when s does not begin so. */
+static size_t approx_before_unit(const char *s, size_t len)
+{
+    if (!starts_with(s, len, "多") && !starts_with(s, len, "余"))
+        return 0;
+    size_t k = strlen("多"), u = k;
+    while (k < len && big_unit(utf8_next(s, len, &k)))
+        u = k;
+    return u > strlen("多") && u - strlen("多") <= strlen("万亿") ? u : 0;
+}
+
+/* 1 when s[0, len) holds 万 or 亿. */
+static int big_in(const char *s, size_t len)
+{
+    for (size_t k = 0; k < len;)
+        if (big_unit(utf8_next(s, len, &k)))
+            return 1;
+    return 0;
+}
+
+/* The forms of a figure with 多 or 余 before its 万 or 亿 (word: v, then
+ * rest, whose first about bytes are 多/余 and the unit): v in digits and in
+ * numerals, with 多 and with 余 (两千多亿元 = 2000多亿元 = 2000余亿元). What
+ * follows the unit is a measure as after any figure: three characters at
+ * most, no numeral. */
+static size_t approx_forms(const char *word, size_t len, uint64_t v, const char *rest,
+                           size_t about, char out[][SS_NUM_FORM_MAX], size_t max)
+{
+    const char *tail = rest + about;
+    size_t tl = (size_t)(word + len - tail);
+    if (v == 0 || v >= 10000 || utf8_count(tail, tl) > 3)
+        return 0;
+    for (size_t k = 0; k < tl;) {
+        uint32_t cp = utf8_next(tail, tl, &k);
+        if (!uc_is_han(cp) || ss_num_is_numeral(cp))
+            return 0;
+    }
+    char nums[3][SS_NUM_HAN_MAX], unit[32];
+    snprintf(nums[0], sizeof nums[0], "%llu", (unsigned long long)v);
+    ss_num_to_han(v, 1, nums[1]);
+    ss_num_to_han(v, 0, nums[2]);
+    size_t n = 0, ul = about - strlen("多");
+    for (int m = 0; m < 2; m++) {
+        snprintf(unit, sizeof unit, "%s%.*s", m ? "余" : "多", (int)ul, rest + strlen("多"));
+        for (int k = 0; k < 3; k++)
+            add_form(out, &n, max, word, len, nums[k], unit, tail);
+    }
+    return n;
+}
+
 size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], size_t max)
 {
     char canon[SS_NUM_FORM_MAX];
@@ -476,6 +527,7 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
         if (!end)
             return 0;
         int ok = 0;
+        size_t run = end;
         /* the longest prefix that is one number */
         while (end > 0) {
             v = ss_num_parse_han(word, end, &ok);
@@ -487,10 +539,19 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
             while (k > 0 && ((unsigned char)word[k] & 0xC0) == 0x80);
             end = k;
         }
+        if (!ok && run == strlen("十") && memcmp(word, "十", run) == 0 &&
+            approx_before_unit(word + run, len - run)) {
+            v = 10; /* 十多亿元, 十余万人: one numeral, but a figure */
+            end = run;
+            ok = 1;
+        }
         if (!ok)
             return 0;
     }
     const char *rest = word + end;
+    size_t about = approx_before_unit(rest, len - end);
+    if (about && (!digits || end == i) && !big_in(word, end))
+        return approx_forms(word, len, v, rest, about, out, max);
     if (digits && end == i && v >= 1000 && len - end >= strlen("年") &&
         strncmp(rest, "年", strlen("年")) == 0)
         return 0; /* a year: 2019年 is no amount */

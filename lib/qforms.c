@@ -180,6 +180,26 @@ static size_t numeral_at(const char *w, size_t len, size_t k)
     return ss_num_is_numeral(utf8_next(w, len, &i)) ? i - k : 0;
 }
 
+/* 1 when the numerals at w[k] stand after 几 or 数, a count of them that
+ * is no figure (几十亿元, 数百万: some tens of 亿, not 10亿). */
+static int after_count_word(const char *w, size_t k)
+{
+    return k >= 3 && (memcmp(w + k - 3, "几", 3) == 0 || memcmp(w + k - 3, "数", 3) == 0);
+}
+
+/* Where a figure's numerals ending at w[m] go on: past 多 or 余 (二百多名,
+ * 5000余人) and a 万 or 亿 after it (两千多亿元, 300余万人). */
+static size_t about_len(const char *w, size_t len, size_t m)
+{
+    if (m + 3 > len || (memcmp(w + m, "多", 3) != 0 && memcmp(w + m, "余", 3) != 0))
+        return m;
+    m += 3;
+    for (int u = 0; u < 2 && m + 3 <= len; u++)
+        if (memcmp(w + m, "万", 3) == 0 || memcmp(w + m, "亿", 3) == 0)
+            m += 3;
+    return m;
+}
+
 size_t ss_q_figure_len(const char *w, size_t len)
 {
     size_t m = 0, step;
@@ -187,8 +207,7 @@ size_t ss_q_figure_len(const char *w, size_t len)
         m += step;
     if (m == 0)
         return 0;
-    if (m + 3 <= len && (memcmp(w + m, "多", 3) == 0 || memcmp(w + m, "余", 3) == 0))
-        m += 3; /* 二百多名, 5000余人 */
+    m = about_len(w, len, m);
     size_t best = 0;
     char f[1][SS_NUM_FORM_MAX];
     for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++) {
@@ -221,10 +240,9 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
         while (m < len && (step = numeral_at(w, len, m)) > 0)
             m += step;
         k = m;
-        if (after)
+        if (after || after_count_word(w, prev))
             continue;
-        if (m + 3 <= len && (memcmp(w + m, "多", 3) == 0 || memcmp(w + m, "余", 3) == 0))
-            m += 3; /* 二百多名, 5000余人 */
+        m = about_len(w, len, m);
         for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++) {
             size_t ml = strlen(measures[i]);
             if (m + ml > len || memcmp(w + m, measures[i], ml) != 0 || (prev == 0 && m + ml == len))

@@ -805,6 +805,16 @@ static const struct {
     { "两千亿", "两千亿{2000亿,二千亿}", 0, 0 },            /* a figure alone: whole */
     { "一带一路", "一带一路", 0, 0 },
     { "1,000亿", "1000亿{一千亿,千亿}", 0, 0 },
+    /* 多 or 余 before 万 or 亿: one figure, however written (two hundred
+     * billion and more: 2000多亿元 = 两千多亿元 = 2000余亿元) */
+    { "两千多亿元", "两千多+亿元{2000多亿元,二千多亿元,2000余亿元,两千余亿元,二千余亿元}", 0, 0 },
+    { "300余万人", "300+余万人{300多万人,三百多万人,三百余万人}", 0, 0 },
+    { "十多亿元", "十多+亿元{10多亿元,10余亿元,十余亿元}", 0, 0 },
+    { "年产2000多万吨乙烯", "年产 2000+多万吨{两千多万吨,二千多万吨,2000余万吨,两千余万吨,二千余万吨} 乙烯", 0, 0 },
+    /* after 几 or 数 the numerals count tens or hundreds: no figure
+     * (几十亿元 read 几10亿元 before) */
+    { "几十亿元", "几十+亿元", 0, 0 },
+    { "数十亿元", "数十亿元", 0, 0 },
     /* ... and in the middle: the words on each side are keywords too */
     { "年产30万吨乙烯", "年产 30+万吨{300000吨,三十万吨} 乙烯", 0, 0 },
     /* the verb that ties a word to its figure goes (达到, 突破, 实现) */

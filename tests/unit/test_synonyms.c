@@ -350,6 +350,16 @@ static void test_numbers(void)
         { "十个百分点", "10个百分点" },
         { "15个百分点", "十五个百分点" },
         { "十五个百分点", "15个百分点" },
+        /* 多 or 余 before 万 or 亿: more than the figure, in digits and in
+         * numerals, with either word */
+        { "两千多亿元", "2000多亿元,二千多亿元,2000余亿元,两千余亿元,二千余亿元" },
+        { "2000多亿元", "两千多亿元,二千多亿元,2000余亿元,两千余亿元,二千余亿元" },
+        { "300余万人", "300多万人,三百多万人,三百余万人" },
+        { "十多亿元", "10多亿元,10余亿元,十余亿元" },  /* 十 alone before 多 and a unit */
+        { "20多万亿", "二十多万亿,20余万亿,二十余万亿" },
+        { "十多年", "" },               /* no 万 or 亿 after 多: one numeral, no figure */
+        { "一万多亿", "" },             /* 万 before 多: not read */
+        { "三千多亿元人民币", "" },     /* more than three characters after the unit */
         { "十年", "" },                 /* one numeral before other words: no figure */
         { "十大", "" },
         { "一点一滴", "" },
