@@ -383,7 +383,7 @@ static ss_code make_atoms(ss_actx *c, ss_err *err)
             size_t j = ascii_token_end(c, i);
             rc = add_atom(c, i, j, SS_ATOM_ASCII, &pos, &pending, err);
             i = j;
-        } else if ((cp == '+' || cp == '%') && c->natoms && !pending &&
+        } else if ((cp == '+' || cp == '%' || cp == 0x2030 /* ‰ */) && c->natoms && !pending &&
                    c->atoms[c->natoms - 1].end == c->nc[i].s) {
             rc = add_atom(c, i, i + 1, SS_ATOM_SYM, &pos, &pending, err);
             i++;

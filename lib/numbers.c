@@ -251,15 +251,20 @@ static int percent_whole(const char *s, size_t sl, int zero_ok, uint64_t *v)
     return ok && *v > 0 && *v <= PERCENT_MAX;
 }
 
-/* A percentage written 百分之八十 or 80%, also with decimals (百分之五点三,
- * 5.3%, as older and newer reports write them): its other form into out
- * ("80%", "百分之八十"; "5.3%", "百分之五点三"); 0 when word is neither. */
-static int percent(const char *word, size_t len, char *out, size_t outlen)
+/* A share written in words or with its sign: 百分之八十 = 80%, and per
+ * mille, as reports give rates of birth and growth: 千分之七 = 7‰. */
+static const struct {
+    const char *words, *sign;
+} shares[] = { { PERCENT, "%" }, { "千分之", "\xE2\x80\xB0" /* ‰ */ } };
+
+/* A share of words (百分之, 千分之) or its sign (%, ‰): see percent. */
+static int share(const char *word, size_t len, const char *words, const char *sign, char *out,
+                 size_t outlen)
 {
-    size_t p = strlen(PERCENT);
+    size_t p = strlen(words), gl = strlen(sign);
     uint64_t v = 0;
     char frac[PERCENT_DECIMALS + 1] = "";
-    if (len > p && memcmp(word, PERCENT, p) == 0) {
+    if (len > p && memcmp(word, words, p) == 0) {
         const char *s = word + p, *pt = NULL;
         size_t sl = len - p;
         for (size_t i = 0; i + strlen(POINT) <= sl; i++)
@@ -281,9 +286,9 @@ static int percent(const char *word, size_t len, char *out, size_t outlen)
             frac[n] = '\0';
             if (!n || i < fl)
                 return 0;
-            return snprintf(out, outlen, "%llu.%s%%", (unsigned long long)v, frac) > 0;
+            return snprintf(out, outlen, "%llu.%s%s", (unsigned long long)v, frac, sign) > 0;
         }
-        return snprintf(out, outlen, "%llu%%", (unsigned long long)v) > 0;
+        return snprintf(out, outlen, "%llu%s", (unsigned long long)v, sign) > 0;
     }
     size_t i = 0, n = 0;
     while (i < len && word[i] >= '0' && word[i] <= '9' && i < 5)
@@ -298,16 +303,28 @@ static int percent(const char *word, size_t len, char *out, size_t outlen)
         if (!n)
             return 0;
     }
-    if (i + 1 != len || word[i] != '%')
+    if (i + gl != len || memcmp(word + i, sign, gl) != 0)
         return 0;
     char han[SS_NUM_HAN_MAX];
     ss_num_to_han(v, 0, han);
     if (!n)
-        return snprintf(out, outlen, PERCENT "%s", han) > 0;
-    int k = snprintf(out, outlen, PERCENT "%s" POINT, han);
+        return snprintf(out, outlen, "%s%s", words, han) > 0;
+    int k = snprintf(out, outlen, "%s%s" POINT, words, han);
     for (size_t d = 0; d < n && k > 0 && (size_t)k < outlen; d++)
         k += snprintf(out + k, outlen - (size_t)k, "%s", han_digit[frac[d] - '0']);
     return k > 0 && (size_t)k < outlen;
+}
+
+/* A percentage written 百分之八十 or 80%, also with decimals (百分之五点三,
+ * 5.3%, as older and newer reports write them), or a per mille (千分之七,
+ * 6.5‰): its other form into out ("80%", "百分之八十"; "5.3%", "百分之五点三");
+ * 0 when word is neither. */
+static int percent(const char *word, size_t len, char *out, size_t outlen)
+{
+    for (size_t s = 0; s < sizeof shares / sizeof shares[0]; s++)
+        if (share(word, len, shares[s].words, shares[s].sign, out, outlen))
+            return 1;
+    return 0;
 }
 
 /* What may follow a figure written loosely (loose_figure): a multiple or

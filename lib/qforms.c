@@ -330,7 +330,7 @@ size_t ss_q_years_end(const char *w, size_t len, int *span)
 static size_t percent_end(const char *w, size_t len, size_t k)
 {
     size_t m = k;
-    if (len - k > 9 && memcmp(w + k, "百分之", 9) == 0) {
+    if (len - k > 9 && (memcmp(w + k, "百分之", 9) == 0 || memcmp(w + k, "千分之", 9) == 0)) {
         m = k + 9;
         size_t step;
         while (m < len && ((step = numeral_at(w, len, m)) > 0 ||
@@ -340,6 +340,8 @@ static size_t percent_end(const char *w, size_t len, size_t k)
     }
     while (m < len && (isdigit((unsigned char)w[m]) || (m > k && w[m] == '.')))
         m++;
+    if (m > k && m + 3 <= len && memcmp(w + m, "\xE2\x80\xB0", 3) == 0)
+        return m + 3; /* ‰ */
     return m > k && m < len && w[m] == '%' ? m + 1 : k;
 }
 

@@ -482,7 +482,8 @@ static int amount_at(const ss_analysis *an, const piece *pc, size_t np, size_t i
     size_t e = figure_end(an, pc, np, i), l = 0;
     const char *t = an->norm + at->norm;
     size_t rest = z->norm + z->normlen - at->norm;
-    if (rest > strlen("百分之") && memcmp(t, "百分之", strlen("百分之")) == 0 &&
+    if (rest > strlen("百分之") &&
+        (memcmp(t, "百分之", strlen("百分之")) == 0 || memcmp(t, "千分之", strlen("千分之")) == 0) &&
         ss_num_is_numeral(utf8_valid_cp(t + strlen("百分之"), &l)))
         return 1;
     size_t tl = an->atoms[pc[e].last].norm + an->atoms[pc[e].last].normlen - at->norm;

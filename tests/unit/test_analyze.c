@@ -52,6 +52,8 @@ static const struct {
     { "280万元/亩", "280 万 元 ~亩" },
     { "建成5G基站", "建 成 5g 基 站" },
     { "GDP增长6.5%", "gdp 增 长 6.5 %" },
+    { "自然增长率6.5‰", "自 然 增 长 率 6.5 ‰" },          /* per mille: a sign like % */
+    { "增长 ‰", "增 长" },                           /* apart from what stands before: none */
     { "ＧＤＰ增長", "gdp 增 长" },                  /* full width, traditional */
     { "发展O2O新业态", "发 展 o2o 新 业 态" },
     { "“智能+”行动", "~智 能 + ~行 动" },

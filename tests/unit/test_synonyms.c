@@ -332,6 +332,11 @@ static void test_numbers(void)
         { "百分之五点", "" },
         { "百分之零", "" },
         { "百分之十", "10%" },          /* 十 alone is a figure after 百分之 */
+        /* per mille, as reports give rates of birth and growth */
+        { "千分之七", "7\xE2\x80\xB0" },
+        { "6.5\xE2\x80\xB0", "千分之六点五" },
+        { "千分之", "" },
+        { "7\xE2\x80\xB0\xE2\x80\xB0", "" },
         /* written loosely: digits with 千/百, a decimal in numerals, one
          * numeral before 倍 or 个百分点 -- their digits, then those forms */
         { "3千亿", "3000亿,三千亿" },
