@@ -891,12 +891,67 @@ static int inside_phrase(const ss_analysis *an, const piece *pc, size_t np, size
  * the character goes with the word after it, not the one before
  * (重庆|公|租房 -> 重庆 | 公租房; twenty-second round: 重庆公+租房 found
  * nothing). */
-static int table_word(const ss_query *q, const ss_analysis *an, const piece *a, const piece *b)
+static int table_text(const ss_syn *syn, const ss_analysis *an, const piece *a, const piece *b,
+                      int same)
 {
-    ss_syn_alt alt[1];
+    ss_syn_alt alt[8];
     const char *t = an->norm + an->atoms[a->first].norm;
     size_t tl = an->atoms[b->last].norm + an->atoms[b->last].normlen - an->atoms[a->first].norm;
-    return q->opts.syn && ss_syn_lookup(q->opts.syn, t, tl, alt, 1) > 0;
+    size_t n = syn ? ss_syn_lookup(syn, t, tl, alt, same ? NELEM(alt) : 1) : 0;
+    for (size_t i = 0; same && i < n; i++)
+        if (!alt[i].related)
+            return 1;
+    return n > 0 && !same;
+}
+
+static int table_word(const ss_query *q, const ss_analysis *an, const piece *a, const piece *b)
+{
+    return table_text(q->opts.syn, an, a, b, 0);
+}
+
+/* A numbered slogan, a name of an "=" group of the synonym table that
+ * opens with a numeral, split by the segmenter into words (三重|一大,
+ * 四个|全面, 三|供|一业, 两个|毫不动摇; not single characters alone, 六|稳,
+ * which join as they stand, nor a word of the table with general words
+ * after it, 三农|工作, where the head is the word asked about): in a
+ * question its pieces, side by side, make one piece, a word of its own,
+ * neither generic nor a function word (如何落实三重一大 read 三重|一大
+ * without the table's other names; 如何理解四个全面 read 四个 alone, 全面
+ * being a manner word).  Other words of the table stay split: a question
+ * counts its pieces apart (医养|结合, 易地|扶贫|搬迁 scored better so on the
+ * tuning halves than whole). */
+#define TABLE_WORD_PIECES 4
+static size_t join_table_words(const ss_syn *syn, const ss_analysis *an, piece *pc, size_t np)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < np; i++) {
+        pc[n] = pc[i];
+        for (size_t j = i + TABLE_WORD_PIECES - 1 < np ? i + TABLE_WORD_PIECES - 1 : np - 1;
+             syn && j > i; j--) {
+            size_t l = 0;
+            int glued = ss_num_is_numeral(utf8_valid_cp(an->norm + an->atoms[pc[i].first].norm, &l)),
+                words = 0;
+            for (size_t k = i; k <= j && glued; k++) {
+                glued = an->atoms[pc[k].first].kind == SS_ATOM_HAN &&
+                        (k == j || adjacent(an, &pc[k], &pc[k + 1]));
+                words += !pc[k].single_han;
+            }
+            if (!glued || !words || !table_text(syn, an, &pc[i], &pc[j], 1))
+                continue;
+            size_t k = j; /* the general words at its end */
+            while (k > i && pc[k].generic)
+                k--;
+            if (k < j && table_text(syn, an, &pc[i], &pc[k], 0))
+                continue; /* 三农|工作: the head is the word */
+            pc[n].last = pc[j].last;
+            pc[n].single_han = pc[n].stop = pc[n].generic = pc[n].has_core = 0;
+            pc[n].qweight = 1.0f;
+            i = j;
+            break;
+        }
+        n++;
+    }
+    return n;
 }
 
 static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
@@ -904,7 +959,7 @@ static ss_code item_units(ss_query *q, const ss_analysis *an, const seg_dict *d,
 {
     size_t u0 = q->nunits;
     if (natural)
-        np = join_figures(an, pc, np);
+        np = join_table_words(q->opts.syn, an, pc, join_figures(an, pc, np));
     piece m[MAX_PIECES_ITEM];
     size_t nm = 0, specific = 0;
     for (size_t i = 0; natural && i < np; i++) /* a word, or characters that make one */
@@ -2386,7 +2441,8 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
     if (rc != SS_OK)
         return rc;
     piece pc[MAX_PIECES];
-    size_t np = make_pieces(&an, ss_actx_dict(ac), pc, MAX_PIECES);
+    size_t np = join_table_words(o ? o->syn : NULL, &an, pc,
+                                 make_pieces(&an, ss_actx_dict(ac), pc, MAX_PIECES));
     size_t f = 0, l = np;
     while (f < np && pc[f].stop)
         f++;

@@ -34,6 +34,9 @@ static const char syn_text[] = "# test\n"
                                "国研中心 = 发展研究中心\n"
                                "营改增 = 营业税改征增值税\n"
                                "三重一大 = 重大事项决策、重要干部任免\n"
+                               "四个全面 = 四个全面战略布局\n"
+                               "三供一业 = 供水、供电、供暖和物业管理\n"
+                               "十九大 = 中国共产党第十九次全国代表大会\n"
                                "全面建设小康社会 = 全面建成小康社会\n"
                                "养老服务 ~ 医养结合\n";
 static ss_syn *syn;
@@ -57,6 +60,16 @@ static const struct {
     { "怎样推进产业集聚区转型发展", "产业|集聚区|集聚|转型", 1, 0 },
     { "如何解决项目落地难的问题", "项目|落地难|落地", 1, 0 },
     { "如何发展", "发展", 1, 0 },
+    /* a numbered slogan of the table ("=") the segmenter splits stays one
+     * word in a question (三重|一大 had none of the table's names; 四个全面
+     * lost 全面, a manner word, and read 四个) */
+    { "如何落实三重一大", "三重一大{重大事项决策重要干部任免}", 1, 0 },
+    { "怎样推进三供一业移交", "三供一业{供水供电供暖和物业管理}|移交", 1, 0 },
+    { "如何理解四个全面", "四个+全面", 0, 0 },
+    { "四个全面怎么落实", "四个+全面", 0, 0 },
+    { "如何做好三农工作", "三农{农业农村农民}", 1, 0 }, /* the head is the word */
+    { "如何推进医养结合", "医养|结合", 1, 0 },            /* no numeral: counted apart */
+    { "紧扣贯彻落实党的十九大精神", "紧扣|贯彻落实党|贯彻落实|十九大{中国共产党第十九次全国代表大会,19大}|精神", 1, 0 },
     { "如何做好新时期招商引资工作", "招商引资", 1, 0 },       /* 新 + 时期 joined is generic too */
     { "如何发挥政协作用", "政协", 1, 0 },
     /* three single characters after a verb are a word of their own, not
@@ -450,7 +463,7 @@ static const struct {
     /* a character between two words goes with the word after it where the
      * two are a word of the synonym table (twenty-second round) */
     { "重庆公租房", "重庆+公租房{重庆公共租赁住房}", 0, 0 },
-    { "三供一业推进情况", "三供+一业", 0, 0 },               /* a count inside the name */
+    { "三供一业推进情况", "三供+一业{供水供电供暖和物业管理}", 0, 0 },               /* a count inside the name */
     { "培育专精特新中小企业的典型案例", "培育|专精特新|中小企业", 1, 0 }, /* after 的: a question */
     /* the means one thing moves another by, before it (twenty-second
      * round; 以 since the fifteenth) and how two go together asked at the
@@ -678,7 +691,7 @@ static const struct {
     { "夜间经济的优势", "夜间经济", 0, 0 },
     { "党的历史", "党 历史", 0, 0 },                          /* one character: a name (党史) */
     { "做强陶瓷产业的总体要求", "强陶瓷|陶瓷|产业|总体|要求", 1, 0 }, /* a clause: a question */
-    { "三供一业的目标任务", "三供+一业", 0, 0 },
+    { "三供一业的目标任务", "三供+一业{供水供电供暖和物业管理}", 0, 0 },
     { "2019年项目建设事件", "2019年 项目建设", 0, 0 },
     { "处置突发事件的协作", "处置|突发事件|协作", 1, 0 },         /* 突发事件: a thing */
     { "重点任务", "重点+任务", 0, 0 },                        /* alone: whole */
