@@ -365,6 +365,40 @@ static void test_question_repeat(void)
     }
 }
 
+/* A one-character query word matches the bigrams the character begins
+ * (qbuild.c single_q): when it begins more than SINGLE_MAX_TERMS (1,000)
+ * different ones, those in most passages are taken.  Here 市 begins 1,300
+ * bigrams found once each, early in the index's order (市一, 市丁, ...),
+ * and 市龙, late in it, in three passages: before, the first 1,000 in the
+ * index's order were taken, and 市 农业 found none of the three. */
+static void test_common_single(void)
+{
+    enum { FOLLOWERS = 1300 };
+    static char many[FOLLOWERS * 12 + 64];
+    size_t k = (size_t)snprintf(many, sizeof many, "某市2019年政府工作报告\n\n");
+    for (unsigned i = 0; i < FOLLOWERS; i++) {
+        unsigned cp = 0x4E00 + i; /* 一 and the characters after it: three bytes each */
+        k += (size_t)snprintf(many + k, sizeof many - k, "市%c%c%c。",
+                              (char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)),
+                              (char)(0x80 | (cp & 0x3F)));
+    }
+    snprintf(many + k, sizeof many - k, "\n");
+    static const char *docs[4];
+    docs[0] = many;
+    docs[1] = "甲市2019年政府工作报告\n\n培育市龙头企业，带动农业增效。\n";
+    docs[2] = "乙市2019年政府工作报告\n\n壮大市龙头企业，发展现代农业。\n";
+    docs[3] = "丙市2019年政府工作报告\n\n扶持市龙头企业，促进农业产业化。\n";
+    ss_results r;
+    if (search_texts(docs, 4, "市 农业", &r)) {
+        size_t dragons = 0;
+        for (size_t i = 0; i < r.n; i++)
+            dragons += strstr(r.hits[i].rec.text, "市龙头") != NULL;
+        CHECK(dragons == 3, "市 农业 finds the three passages of 市龙头 (%zu of %zu hits)", dragons,
+              r.n);
+        ss_results_free(&r);
+    }
+}
+
 /* Every test of this program, over the analysis context ac. */
 static void run_all(ss_actx *ac)
 {
@@ -378,6 +412,7 @@ static void run_all(ss_actx *ac)
     test_lines_many();
     test_spy_facets();
     test_short_passage();
+    test_common_single();
 }
 
 int main(int argc, char **argv)
