@@ -43,7 +43,7 @@ int ss_num_is_numeral(uint32_t cp)
 
 /* 1 when s[0, len) begins with 千 as the SI prefix kilo- of a unit (千瓦,
  * 千克, 千米...): 三千万千瓦 is 3000 万千瓦, not 30001000 瓦. */
-static int kilo_unit(const char *s, size_t len)
+int ss_num_kilo_unit(const char *s, size_t len)
 {
     static const char *const units[] = { "千瓦", "千克", "千米", "千卡", "千伏", "千帕",
                                          "千赫", "千焦", "千兆", "千字节" };
@@ -342,7 +342,7 @@ size_t ss_num_loose_digits(const char *s, size_t len, uint64_t *value)
         return 0;
     size_t k = i;
     uint64_t su = k < len ? small_unit(utf8_next(s, len, &k)) : 0;
-    if (su < 100 || kilo_unit(s + i, len - i) || (k < len && s[k] >= '0' && s[k] <= '9') ||
+    if (su < 100 || ss_num_kilo_unit(s + i, len - i) || (k < len && s[k] >= '0' && s[k] <= '9') ||
         (k + strlen("年") <= len && memcmp(s + k, "年", strlen("年")) == 0))
         return 0;
     *value = v * su;
@@ -537,7 +537,7 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
     } else {
         for (size_t k = 0; k < len;) {
             size_t at = k;
-            if (!ss_num_is_numeral(utf8_next(word, len, &k)) || kilo_unit(word + at, len - at))
+            if (!ss_num_is_numeral(utf8_next(word, len, &k)) || ss_num_kilo_unit(word + at, len - at))
                 break;
             end = k;
         }
@@ -582,7 +582,7 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
     for (size_t k = 0; k < len - end && !points;) {
         size_t at = k;
         uint32_t cp = utf8_next(rest, len - end, &k);
-        if (!uc_is_han(cp) || (ss_num_is_numeral(cp) && !kilo_unit(rest + at, len - end - at)))
+        if (!uc_is_han(cp) || (ss_num_is_numeral(cp) && !ss_num_kilo_unit(rest + at, len - end - at)))
             return 0;
     }
     size_t n = 0;

@@ -24,6 +24,10 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
  * and 千/百, their value into *value; 0 when s holds none. */
 size_t ss_num_loose_digits(const char *s, size_t len, uint64_t *value);
 
+/* 1 when s[0, len) begins with 千 as the SI prefix kilo- of a unit (千瓦,
+ * 千克, 千米...): 三千万千瓦 is 3000 万千瓦, not 30001000 瓦. */
+int ss_num_kilo_unit(const char *s, size_t len);
+
 /* 1 when code point cp is a Chinese numeral: a digit (〇零一二两…九) or
  * 十 百 千 万 亿. */
 int ss_num_is_numeral(uint32_t cp);

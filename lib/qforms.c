@@ -177,14 +177,23 @@ static size_t numeral_at(const char *w, size_t len, size_t k)
     if (w[k] >= '0' && w[k] <= '9')
         return 1;
     size_t i = k;
+    if (ss_num_kilo_unit(w + k, len - k))
+        return 0; /* the 千 of 千瓦: the unit, not the figure (1740万千瓦) */
     return ss_num_is_numeral(utf8_next(w, len, &i)) ? i - k : 0;
 }
 
-/* 1 when the numerals at w[k] stand after 几 or 数, a count of them that
- * is no figure (几十亿元, 数百万: some tens of 亿, not 10亿). */
-static int after_count_word(const char *w, size_t k)
+/* 1 when the numerals at w[k] open with 十, 百, 千, 万 or 亿 after 几 or
+ * 数, a count of them that is no figure (几十亿元, 数百万: some tens of 亿,
+ * not 10亿; 人数一千五百万人 is one). */
+static int after_count_word(const char *w, size_t len, size_t k)
 {
-    return k >= 3 && (memcmp(w + k - 3, "几", 3) == 0 || memcmp(w + k - 3, "数", 3) == 0);
+    static const char *const units[] = { "十", "百", "千", "万", "亿" };
+    if (k < 3 || (memcmp(w + k - 3, "几", 3) != 0 && memcmp(w + k - 3, "数", 3) != 0))
+        return 0;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (k + 3 <= len && memcmp(w + k, units[i], 3) == 0)
+            return 1;
+    return 0;
 }
 
 /* Where a figure's numerals ending at w[m] go on: past 多 or 余 (二百多名,
@@ -240,7 +249,7 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
         while (m < len && (step = numeral_at(w, len, m)) > 0)
             m += step;
         k = m;
-        if (after || after_count_word(w, prev))
+        if (after || after_count_word(w, len, prev))
             continue;
         m = about_len(w, len, m);
         for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++) {

@@ -827,10 +827,16 @@ static const struct {
     { "300余万人", "300+余万人{300多万人,三百多万人,三百余万人}", 0, 0 },
     { "十多亿元", "十多+亿元{10多亿元,10余亿元,十余亿元}", 0, 0 },
     { "年产2000多万吨乙烯", "年产 2000+多万吨{两千多万吨,二千多万吨,2000余万吨,两千余万吨,二千余万吨} 乙烯", 0, 0 },
+    /* the 千 of 千瓦 is the unit's inside a longer word too: before, the
+     * figure took it (净增一千七百四十万千瓦 was a question of 一千七百{1700}
+     * and 四十{40}) */
+    { "装机净增一千七百四十万千瓦", "装机+净增 一千七百+四十+万千瓦{1740万千瓦,17400000千瓦}", 0, 0 },
+    { "净增一千七百四十万千瓦", "净增 一千七百+四十+万千瓦{1740万千瓦,17400000千瓦}", 0, 0 },
     /* after 几 or 数 the numerals count tens or hundreds: no figure
      * (几十亿元 read 几10亿元 before) */
     { "几十亿元", "几十+亿元", 0, 0 },
     { "数十亿元", "数十亿元", 0, 0 },
+    { "参保人数一千五百万人", "参保+人数 一千五百万人{1500万人,15000000人}", 0, 0 }, /* 人数, then a figure */
     /* ... and in the middle: the words on each side are keywords too */
     { "年产30万吨乙烯", "年产 30+万吨{300000吨,三十万吨} 乙烯", 0, 0 },
     /* the verb that ties a word to its figure goes (达到, 突破, 实现) */
