@@ -178,7 +178,20 @@ size_t ss_q_split_items(const char *s, size_t len, raw_item *out, size_t max)
         }
         out[n++] = r;
     }
-    return n;
+    /* between two items, AND says what a blank says and goes; OR, and or
+     * any other writing of the two are the operators too (乡村振兴 AND 人才
+     * required the word and: nothing found) */
+    size_t k = 0;
+    for (size_t j = 0; j < n; j++) {
+        raw_item *r = &out[j];
+        int between = j > 0 && j + 1 < n && !r->quoted && !r->negated && r->e - r->s <= 3;
+        if (between && r->e - r->s == 3 && strncasecmp(s + r->s, "and", 3) == 0)
+            continue;
+        if (between && r->e - r->s == 2 && strncasecmp(s + r->s, "or", 2) == 0)
+            r->is_or = 1;
+        out[k++] = *r;
+    }
+    return k;
 }
 
 

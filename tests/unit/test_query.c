@@ -55,6 +55,12 @@ static const struct {
     { "“项目合作”", "\"项目合作\"", 0, 0 },                 /* Chinese quotes */
     { "招商 -引资", "招商 -引资", 0, 0 },
     { "招商 OR 引资", "招商 OR 引资", 0, 0 },
+    /* AND between two words is what a blank is; or, and in any case are
+     * the operators (AND was the word and, required: nothing found) */
+    { "招商 AND 引资", "招商 引资", 0, 0 },
+    { "招商 and 引资", "招商 引资", 0, 0 },
+    { "招商 or 引资", "招商 OR 引资", 0, 0 },
+    { "and 招商", "and 招商", 0, 0 },                      /* not between two: a word */
     { "智能+", "智能+", 0, 0 },
     /* questions drop function words, and generic words when they have others */
     { "怎样推进产业集聚区转型发展", "产业|集聚区|集聚|转型", 1, 0 },
