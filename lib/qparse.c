@@ -359,8 +359,11 @@ static size_t splits(const ss_query *q, ss_actx *ac, size_t u)
         return 0;
     uint32_t f;
     size_t k = w->n - 2, mid = w->a[k].off;
-    if (!seg_dict_lookup(d, w->text, mid, &f) ||
-        !seg_dict_lookup(d, w->text + mid, strlen(w->text) - mid, &f))
+    int head = seg_dict_lookup(d, w->text, mid, &f) != 0,
+        tail = seg_dict_lookup(d, w->text + mid, strlen(w->text) - mid, &f) != 0;
+    /* four characters: one half a word is enough (产教 + 融合: 产教深度融合;
+     * 老旧 + 小区: 老旧住宅小区; 规上 + 企业: 规上工业企业) */
+    if (!tail || (!head && w->n != 4))
         return 0;
     return w->n == 4 || seg_dict_pos(d, w->text + mid, strlen(w->text) - mid) == SEG_POS_VERB
                ? k

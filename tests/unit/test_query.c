@@ -1676,6 +1676,11 @@ static void test_verb_first(ss_actx *ac)
         { "棚户区改造", "加快棚户区建设，推进城中村改造。", 0, NULL },
         { "乡村振兴", "全面振兴乡村，加快农业现代化。", 1, NULL },
         { "乡村振兴", "振兴工作下乡村，加快农业现代化。", 0, NULL },
+        /* four characters whose second half alone is a word split too
+         * (产教 + 融合, 老旧 + 小区): two characters between at most */
+        { "产教融合", "深化产教深度融合，推进校企合作。", 1, NULL },
+        { "老旧小区", "改造老旧住宅小区，加装电梯。", 1, NULL },
+        { "产教融合", "产教协同发展，推动文旅融合。", 0, NULL },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         double f = 0, g = 0;
