@@ -74,7 +74,7 @@ TRAD = $(DATADIR)/trad.bin
 DICTC = build/rel/seg-dictc
 USER_DICT = $(wildcard corpus/data/*.dict)
 
-.PHONY: all deps test unit demo eval bench clean segeval fuzz fuzz-deps install uninstall serve tune
+.PHONY: all deps test unit demo eval probes bench clean segeval fuzz fuzz-deps install uninstall serve tune
 DATA_FILES = $(patsubst corpus/data/%,$(DATADIR)/%,$(wildcard corpus/data/*.rules corpus/data/*.tsv))
 BENCH_BIN = $(BUILD)/bench/qbench $(BUILD)/bench/textbench
 
@@ -197,6 +197,12 @@ serve: deps all build/demo-index/XAPIANDB
 
 eval: deps all
 	sh tests/eval/run.sh
+
+# Text copied from the real corpus, typed as a user would, must find its
+# passage (tools/probes.py); over the index `make eval` leaves.
+probes: all
+	@if [ -d build/eval/real-index ]; then python3 tools/probes.py $(BINDIR)/speech-query build/eval/real-index; \
+	else echo "probes: skip: no build/eval/real-index (make eval makes it from ../shared/realcorpus)"; fi
 
 bench: deps all
 	@sh tools/install-deps.sh deps/debian-packages.txt bench
