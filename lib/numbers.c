@@ -257,6 +257,14 @@ static const struct {
     const char *words, *sign;
 } shares[] = { { PERCENT, "%" }, { "千分之", "\xE2\x80\xB0" /* ‰ */ } };
 
+size_t ss_num_share_words(const char *s, size_t len)
+{
+    for (size_t i = 0; i < sizeof shares / sizeof shares[0]; i++)
+        if (starts_with(s, len, shares[i].words))
+            return strlen(shares[i].words);
+    return 0;
+}
+
 /* A share of words (百分之, 千分之) or its sign (%, ‰): see percent. */
 static int share(const char *word, size_t len, const char *words, const char *sign, char *out,
                  size_t outlen)
@@ -426,9 +434,7 @@ static int loose_figure(const char *word, size_t len, char *out, size_t outlen)
     return n > 0 && (size_t)n < outlen;
 }
 
-/* The bytes of 多 or 余 and the 万, 亿 or 万亿 after it at the head of s
- * (两千多亿元, 300余万人: more than 2000 亿元); 0 when s does not begin so. */
-static size_t approx_before_unit(const char *s, size_t len)
+size_t ss_num_approx_unit(const char *s, size_t len)
 {
     if (!starts_with(s, len, "多") && !starts_with(s, len, "余"))
         return 0;
@@ -557,7 +563,7 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
             end = k;
         }
         if (!ok && run == strlen("十") && memcmp(word, "十", run) == 0 &&
-            approx_before_unit(word + run, len - run)) {
+            ss_num_approx_unit(word + run, len - run)) {
             v = 10; /* 十多亿元, 十余万人: one numeral, but a figure */
             end = run;
             ok = 1;
@@ -566,7 +572,7 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
             return 0;
     }
     const char *rest = word + end;
-    size_t about = approx_before_unit(rest, len - end);
+    size_t about = ss_num_approx_unit(rest, len - end);
     if (about && (!digits || end == i) && !big_in(word, end))
         return approx_forms(word, len, v, rest, about, out, max);
     if (digits && end == i && v >= 1000 && len - end >= strlen("年") &&

@@ -28,6 +28,14 @@ size_t ss_num_loose_digits(const char *s, size_t len, uint64_t *value);
  * 千克, 千米...): 三千万千瓦 is 3000 万千瓦, not 30001000 瓦. */
 int ss_num_kilo_unit(const char *s, size_t len);
 
+/* The bytes of 多 or 余 and the 万, 亿 or 万亿 after it at the head of s
+ * (两千多亿元, 300余万人: more than 2000 亿元); 0 when s does not begin so. */
+size_t ss_num_approx_unit(const char *s, size_t len);
+
+/* The bytes of the words of a share at the head of s (百分之, 千分之); 0
+ * when s does not begin with one. */
+size_t ss_num_share_words(const char *s, size_t len);
+
 /* 1 when code point cp is a Chinese numeral: a digit (〇零一二两…九) or
  * 十 百 千 万 亿. */
 int ss_num_is_numeral(uint32_t cp);

@@ -179,12 +179,12 @@ static int by_passages(const void *a, const void *b)
  * late in it, and the bigrams left out held 16 to 26% of the occurrences
  * of 市, 区 and 施 (施 农业 missed 实施科技特派员); the rarest ones left out
  * now hold under 1%. */
-static void add_begun(single_ctx *c, ss_err *err)
+static void add_begun(single_ctx *c)
 {
     if (c->nbegun > SINGLE_MAX_TERMS)
         qsort(c->begun, c->nbegun, sizeof *c->begun, by_passages);
     for (size_t i = 0; i < c->nbegun && c->n <= SINGLE_MAX_TERMS; i++) {
-        xc_query *t = term_q(c->p, c->begun[i].term, c->begun[i].len, err);
+        xc_query *t = term_q(c->p, c->begun[i].term, c->begun[i].len, c->err);
         if (t) {
             c->tf[c->n] = c->begun[i].tf;
             c->subs[c->n++] = t;
@@ -244,14 +244,15 @@ static xc_query *single_q(qpool *p, const char *ch, size_t len, xc_db *db, ss_er
     xc_query *self = term_q(p, ch, len, err);
     if (self)
         c->subs[c->n++] = self;
-    if (db && xc_db_each_term(db, prefix, add_single, c, err) == SS_OK && c->oom) {
+    ss_code listed = db ? xc_db_each_term(db, prefix, add_single, c, err) : SS_OK;
+    if (c->oom) {
         free(c->begun);
         free(c);
         ss_seterr(err, SS_ENOMEM, "out of memory building query");
         return NULL;
     }
-    if (db && !c->oom) {
-        add_begun(c, err);
+    add_begun(c);
+    if (db && listed == SS_OK) {
         single_weights(c, db);
         if (p->nlone < LONE_CACHE) {
             memcpy(p->lone[p->nlone].ch, prefix, len + 1);

@@ -200,13 +200,10 @@ static int after_count_word(const char *w, size_t len, size_t k)
  * 5000余人) and a 万 or 亿 after it (两千多亿元, 300余万人). */
 static size_t about_len(const char *w, size_t len, size_t m)
 {
-    if (m + 3 > len || (memcmp(w + m, "多", 3) != 0 && memcmp(w + m, "余", 3) != 0))
-        return m;
-    m += 3;
-    for (int u = 0; u < 2 && m + 3 <= len; u++)
-        if (memcmp(w + m, "万", 3) == 0 || memcmp(w + m, "亿", 3) == 0)
-            m += 3;
-    return m;
+    size_t unit = ss_num_approx_unit(w + m, len - m);
+    if (unit)
+        return m + unit;
+    return m + 3 <= len && (memcmp(w + m, "多", 3) == 0 || memcmp(w + m, "余", 3) == 0) ? m + 3 : m;
 }
 
 size_t ss_q_figure_len(const char *w, size_t len)
@@ -338,14 +335,14 @@ size_t ss_q_years_end(const char *w, size_t len, int *span)
  * none begins there. */
 static size_t percent_end(const char *w, size_t len, size_t k)
 {
-    size_t m = k;
-    if (len - k > 9 && (memcmp(w + k, "百分之", 9) == 0 || memcmp(w + k, "千分之", 9) == 0)) {
-        m = k + 9;
+    size_t m = k, words = ss_num_share_words(w + k, len - k);
+    if (words && len - k > words) {
+        m = k + words;
         size_t step;
         while (m < len && ((step = numeral_at(w, len, m)) > 0 ||
                            (m + 3 <= len && memcmp(w + m, "点", 3) == 0 && (step = 3))))
             m += step;
-        return m > k + 9 ? m : k;
+        return m > k + words ? m : k;
     }
     while (m < len && (isdigit((unsigned char)w[m]) || (m > k && w[m] == '.')))
         m++;

@@ -482,9 +482,8 @@ static int amount_at(const ss_analysis *an, const piece *pc, size_t np, size_t i
     size_t e = figure_end(an, pc, np, i), l = 0;
     const char *t = an->norm + at->norm;
     size_t rest = z->norm + z->normlen - at->norm;
-    if (rest > strlen("百分之") &&
-        (memcmp(t, "百分之", strlen("百分之")) == 0 || memcmp(t, "千分之", strlen("千分之")) == 0) &&
-        ss_num_is_numeral(utf8_valid_cp(t + strlen("百分之"), &l)))
+    size_t words = ss_num_share_words(t, rest);
+    if (words && rest > words && ss_num_is_numeral(utf8_valid_cp(t + words, &l)))
         return 1;
     size_t tl = an->atoms[pc[e].last].norm + an->atoms[pc[e].last].normlen - at->norm;
     if (e == i && ss_q_figure_len(t, tl) != tl)
@@ -506,6 +505,16 @@ int ss_q_named_whole(const ss_query_opts *o, const seg_dict *d, const ss_analysi
 
 /* Pieces pc[0, np) with each figure's pieces made one (a question asks
  * about 10万人, not about 10 and 万人 apart); returns the new count. */
+/* Makes piece p run to atom last as one word of the question: not a
+ * character alone, a function word nor a generic word, no core, full
+ * weight (a figure of several pieces, a numbered slogan). */
+static void one_word(piece *p, uint32_t last)
+{
+    p->last = last;
+    p->single_han = p->stop = p->generic = p->has_core = 0;
+    p->qweight = 1.0f;
+}
+
 static size_t join_figures(const ss_analysis *an, piece *pc, size_t np)
 {
     size_t n = 0;
@@ -513,9 +522,7 @@ static size_t join_figures(const ss_analysis *an, piece *pc, size_t np)
         size_t e = figure_end(an, pc, np, i);
         pc[n] = pc[i];
         if (e > i) {
-            pc[n].last = pc[e].last;
-            pc[n].single_han = pc[n].stop = pc[n].generic = pc[n].has_core = 0;
-            pc[n].qweight = 1.0f;
+            one_word(&pc[n], pc[e].last);
             i = e;
         }
         n++;
@@ -926,11 +933,12 @@ static size_t join_table_words(const ss_syn *syn, const ss_analysis *an, piece *
     size_t n = 0;
     for (size_t i = 0; i < np; i++) {
         pc[n] = pc[i];
+        size_t l = 0;
+        int numbered =
+            syn && ss_num_is_numeral(utf8_valid_cp(an->norm + an->atoms[pc[i].first].norm, &l));
         for (size_t j = i + TABLE_WORD_PIECES - 1 < np ? i + TABLE_WORD_PIECES - 1 : np - 1;
-             syn && j > i; j--) {
-            size_t l = 0;
-            int glued = ss_num_is_numeral(utf8_valid_cp(an->norm + an->atoms[pc[i].first].norm, &l)),
-                words = 0;
+             numbered && j > i; j--) {
+            int glued = 1, words = 0;
             for (size_t k = i; k <= j && glued; k++) {
                 glued = an->atoms[pc[k].first].kind == SS_ATOM_HAN &&
                         (k == j || adjacent(an, &pc[k], &pc[k + 1]));
@@ -943,9 +951,7 @@ static size_t join_table_words(const ss_syn *syn, const ss_analysis *an, piece *
                 k--;
             if (k < j && table_text(syn, an, &pc[i], &pc[k], 0))
                 continue; /* 三农|工作: the head is the word */
-            pc[n].last = pc[j].last;
-            pc[n].single_han = pc[n].stop = pc[n].generic = pc[n].has_core = 0;
-            pc[n].qweight = 1.0f;
+            one_word(&pc[n], pc[j].last);
             i = j;
             break;
         }

@@ -183,11 +183,10 @@ def main():
         return 0
     files = corpus_files(os.path.realpath(root))
     dict_words = []
-    for path in (os.path.join(here, '..', 'corpus', 'data', 'domain.dict'),):
-        for line in open(path, encoding='utf-8'):
-            w = line.split('#')[0].split()
-            if w and re.fullmatch('[' + HAN + ']{4}', w[0]):
-                dict_words.append(w[0])
+    for line in open(os.path.join(here, '..', 'corpus', 'data', 'domain.dict'), encoding='utf-8'):
+        w = line.split('#')[0].split()
+        if w and re.fullmatch('[' + HAN + ']{4}', w[0]):
+            dict_words.append(w[0])
     rng = random.Random(2026)
     rng.shuffle(dict_words)
     probes = [('copied', lambda r: copied(files, r)), ('trad', lambda r: trad(files, r)),
