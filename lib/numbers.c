@@ -444,6 +444,27 @@ size_t ss_num_approx_unit(const char *s, size_t len)
     return u > strlen("多") && u - strlen("多") <= strlen("万亿") ? u : 0;
 }
 
+/* A count of one numeral from two to ten and a measure word of things
+ * counted, the whole of s[0, len) (三家 = 3家, 十个 = 10个, 两所 = 2所): its
+ * value, 0 otherwise.  一 is left out: 一个, 一家, 一批 are mostly "a", not
+ * a figure; so are measures of time (五年) and of a manner (三次 stays). */
+uint64_t ss_num_one_count(const char *s, size_t len)
+{
+    static const char *const counted[] = { "个", "家", "座", "所", "项", "户", "名", "套", "辆",
+                                            "台", "条", "处", "间", "张", "艘", "架", "栋", "幢",
+                                            "篇", "部", "支", "只", "头", "株", "棵", "类", "人" };
+    size_t k = 0;
+    if (!len)
+        return 0;
+    uint32_t cp = utf8_next(s, len, &k);
+    int d = digit_of(cp);
+    uint64_t v = small_unit(cp) == 10 ? 10 : d >= 2 ? (uint64_t)d : 0;
+    for (size_t i = 0; v && i < sizeof counted / sizeof counted[0]; i++)
+        if (len - k == strlen(counted[i]) && memcmp(s + k, counted[i], len - k) == 0)
+            return v;
+    return 0;
+}
+
 /* 1 when s[0, len) holds 万 or 亿. */
 static int big_in(const char *s, size_t len)
 {
@@ -565,6 +586,10 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
         if (!ok && run == strlen("十") && memcmp(word, "十", run) == 0 &&
             ss_num_approx_unit(word + run, len - run)) {
             v = 10; /* 十多亿元, 十余万人: one numeral, but a figure */
+            end = run;
+            ok = 1;
+        }
+        if (!ok && utf8_count(word, run) == 1 && (v = ss_num_one_count(word, len)) != 0) {
             end = run;
             ok = 1;
         }

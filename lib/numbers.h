@@ -40,6 +40,10 @@ size_t ss_num_share_words(const char *s, size_t len);
  * 十 百 千 万 亿. */
 int ss_num_is_numeral(uint32_t cp);
 
+/* A count of one numeral from two to ten and a measure of things counted,
+ * the whole of s[0, len) (三家 = 3家, 十个 = 10个): its value, 0 otherwise. */
+uint64_t ss_num_one_count(const char *s, size_t len);
+
 /* The value of a run of Chinese numerals (s, len bytes): 0 and *ok = 0
  * when it is not one number. */
 uint64_t ss_num_parse_han(const char *s, size_t len, int *ok);

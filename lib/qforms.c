@@ -253,6 +253,10 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
             size_t ml = strlen(measures[i]);
             if (m + ml > len || memcmp(w + m, measures[i], ml) != 0 || (prev == 0 && m + ml == len))
                 continue;
+            if (ss_num_one_count(w + prev, m + ml - prev) &&
+                (m + ml < len || (prev >= 3 && memcmp(w + prev - 3, "第", 3) == 0)))
+                break; /* 两个一百年, 三个代表: a count of one numeral is a figure
+                        * at the word's end only (新培育三家), and 第三名 is a place */
             size_t n = ss_num_forms(w + prev, m + ml - prev, f, max);
             if (n) {
                 *s = prev;

@@ -840,6 +840,13 @@ static const struct {
     { "净增一千七百四十万千瓦", "净增 一千七百+四十+万千瓦{1740万千瓦,17400000千瓦}", 0, 0 },
     /* after 几 or 数 the numerals count tens or hundreds: no figure
      * (几十亿元 read 几10亿元 before) */
+    /* a count of one numeral is a figure where the word ends with it
+     * (新培育三家 read as one glued word before, and found nothing), not
+     * inside a word nor after 第 */
+    { "新培育三家", "新培育 三家{3家}", 0, 0 },
+    { "十个 产业集群", "十个{10个} 产业+集群", 0, 0 },
+    { "两个一百年", "两个+一百年{两个100年,两个百年}", 0, 0 },
+    { "十项措施", "十项+措施", 0, 0 },
     { "几十亿元", "几十+亿元", 0, 0 },
     { "数十亿元", "数十亿元", 0, 0 },
     { "参保人数一千五百万人", "参保+人数 一千五百万人{1500万人,15000000人}", 0, 0 }, /* 人数, then a figure */
@@ -855,7 +862,7 @@ static const struct {
     /* an amount makes a fact to look up, not what is to be done ... */
     { "新增就业10万人", "新增+就业 10万人{100000人,十万人}", 0, 0 },
     { "建设一百万套住房", "建设 一百万套{100万套,1000000套,百万套} 住房", 0, 0 },
-    { "实现两个一百年奋斗目标", "两个|一百年{100年,百年}|奋斗目标", 1, 0 }, /* counts: no amount */
+    { "实现两个一百年奋斗目标", "两个{2个,二个}|一百年{100年,百年}|奋斗目标", 1, 0 }, /* 两个: a count of one numeral */
     /* a year is no long run of text, and a verb that says the event took
      * place goes before 的 (发生, 举办; 开工 stays) */
     { "1998年发生的特大洪水", "1998年 特大+洪水", 0, 0 },

@@ -365,6 +365,14 @@ static void test_numbers(void)
         { "十多年", "" },               /* no 万 or 亿 after 多: one numeral, no figure */
         { "一万多亿", "" },             /* 万 before 多: not read */
         { "三千多亿元人民币", "" },     /* more than three characters after the unit */
+        /* one numeral from two to ten and a measure of things counted */
+        { "三家", "3家" },
+        { "十个", "10个" },
+        { "两所", "2所,二所" },
+        { "3家", "三家" },
+        { "一个", "" },                 /* 一: mostly "a", no figure */
+        { "三次", "" },                 /* a measure of times: 三次产业 */
+        { "三个代表", "" },             /* more than the measure */
         { "十年", "" },                 /* one numeral before other words: no figure */
         { "十大", "" },
         { "一点一滴", "" },
