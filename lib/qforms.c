@@ -7,6 +7,7 @@
 #include "query_int.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -414,6 +415,45 @@ static void inner_figure_forms(const char *w, size_t len, ss_alts *a)
     }
 }
 
+/* A day written month.day at the start of w (5.12地震, 7.20 暴雨, 9.8
+ * 投洽会), which reports write with a middle dot (“5·12”汶川特大地震): the
+ * dotted writing is another form (ALT_SAME, weighing less than the typed
+ * one: a bare 3.5 may be a decimal, and 3·5 matches the 3 and 5 of 3～5年).  Not a decimal that counts
+ * something: a numeral, a measure word, %, or more digits after it (5.12亿,
+ * 1.5米, 9.8%) keep the one form. */
+static void dotted_day_form(const char *w, size_t len, ss_alts *a)
+{
+    size_t i = 0;
+    unsigned m = 0, d = 0;
+    while (i < len && i < 2 && isdigit((unsigned char)w[i]))
+        m = m * 10 + (unsigned)(w[i++] - '0');
+    if (i == 0 || w[0] == '0' || m > 12 || i >= len || w[i] != '.')
+        return;
+    size_t j = ++i;
+    while (i < len && i < j + 2 && isdigit((unsigned char)w[i]))
+        d = d * 10 + (unsigned)(w[i++] - '0');
+    if (i == j || w[j] == '0' || d > 31 || (i < len && !((unsigned char)w[i] & 0x80)))
+        return;
+    if (i < len) {
+        size_t k = i;
+        uint32_t cp = utf8_next(w, len, &k);
+        if (!uc_is_han(cp) || ss_num_is_numeral(cp) || ss_num_approx_unit(w + i, len - i))
+            return;
+        for (size_t u = 0; u < sizeof measures / sizeof measures[0]; u++)
+            if (len - i >= strlen(measures[u]) && memcmp(w + i, measures[u], strlen(measures[u])) == 0)
+                return;
+        static const char *const more[] = { "多", "余", "左右", "以上", "以下", "成", "季度", "月", "日", "号", "时", "分", "秒", "度" };
+        for (size_t u = 0; u < sizeof more / sizeof more[0]; u++)
+            if (len - i >= strlen(more[u]) && memcmp(w + i, more[u], strlen(more[u])) == 0)
+                return;
+    }
+    if (a->n >= MAX_ALTS || len + 2 >= SS_NUM_FORM_MAX)
+        return;
+    char *t = a->text[a->n];
+    snprintf(t, SS_NUM_FORM_MAX, "%u\xc2\xb7%u%.*s", m, d, (int)(len - i), w + i);
+    a->kind[a->n++] = ALT_SAME; /* a synonym's weight: 3.5 may be a decimal still */
+}
+
 void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t len,
                     const size_t *bounds, size_t nb, ss_alts *a)
 {
@@ -442,6 +482,8 @@ void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t l
     }
     if (nf == 0)
         inner_figure_forms(w, len, a);
+    if (nf == 0)
+        dotted_day_form(w, len, a);
     if (nf == 0 && o && o->syn) {
         part p[PART_MAX];
         size_t np = find_parts(o->syn, w, len, bounds, nb, p);

@@ -399,10 +399,35 @@ static void test_common_single(void)
     }
 }
 
+/* A day typed month.day finds the passages that write it with a middle
+ * dot (“5·12”), and a count typed in numerals those that write it in
+ * digits (新培育三家: 3家); before, neither found anything. */
+static void test_written_otherwise(void)
+{
+    static const char *docs[] = {
+        "甲省2009年政府工作报告\n\n“5·12”汶川特大地震灾后恢复重建任务基本完成。\n",
+        "乙省2009年政府工作报告\n\n全省地区生产总值增长5.12%，地震监测网络不断完善。\n",
+        "丙市2023年政府工作报告\n\n新培育国家级专精特新企业3家。\n",
+    };
+    ss_results r;
+    if (search_texts(docs, 3, "5.12 地震", &r)) {
+        size_t dotted = 0;
+        for (size_t i = 0; i < r.n; i++)
+            dotted += strstr(r.hits[i].rec.text, "5·12") != NULL;
+        CHECK(dotted == 1, "5.12 地震 finds “5·12”汶川特大地震 (%zu of %zu hits)", dotted, r.n);
+        ss_results_free(&r);
+    }
+    if (search_texts(docs, 3, "新培育三家", &r)) {
+        CHECK(r.n == 1 && strstr(r.hits[0].rec.text, "3家") != NULL, "新培育三家 finds 3家 (%zu hits)", r.n);
+        ss_results_free(&r);
+    }
+}
+
 /* Every test of this program, over the analysis context ac. */
 static void run_all(ss_actx *ac)
 {
     test_pairs(ac);
+    test_written_otherwise();
     test_question_repeat();
     test_clusters(ac);
     test_spread();
