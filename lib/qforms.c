@@ -134,7 +134,7 @@ static void part_forms(const part *p, size_t np, const char *w, size_t len, ss_a
             pick[k++] = 0;
         if (k == np || a->n >= MAX_ALTS)
             return;
-        char buf[SS_NUM_FORM_MAX];
+        char buf[ALT_TEXT_MAX];
         size_t n = 0, at = 0;
         int ok = 1;
         for (size_t i = 0; i <= np && ok; i++) {
@@ -469,7 +469,7 @@ void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t l
          * it would only count the word twice */
         if (memmem(sa[i].text, strlen(sa[i].text), w, len))
             continue;
-        if (strlen(sa[i].text) >= SS_NUM_FORM_MAX)
+        if (strlen(sa[i].text) >= ALT_TEXT_MAX)
             continue;
         strcpy(a->text[a->n], sa[i].text);
         a->kind[a->n++] = sa[i].related ? ALT_RELATED : ALT_SAME;
@@ -679,7 +679,7 @@ void ss_q_add_list_forms(ss_query *q)
                 int have = strstr(t, w->text) != NULL;
                 for (size_t u = q->concepts[ci].a0; u < q->concepts[ci].a1 && !have; u++)
                     have = strcmp(q->units[u].text, t) == 0;
-                if (have || strlen(t) >= SS_NUM_FORM_MAX)
+                if (have || strlen(t) >= ALT_TEXT_MAX)
                     continue;
                 /* one passage saying 放管服 holds all k words: it weighs as one form */
                 if (!add_form(q, ci, t, strlen(t), 1.0f / (float)seen[k].parts))

@@ -272,8 +272,14 @@ ss_code ss_q_detect_natural(ss_actx *ac, const ss_query_opts *o, const char *s,
 
 /* ---- a word's other forms (qforms.c) ---- */
 
+/* The longest other form of a word, in bytes with its NUL: a figure's
+ * (SS_NUM_FORM_MAX) or a name of the synonym table, up to an enumeration
+ * of a slogan's items (四个全面: 全面建设社会主义现代化国家、全面深化改革、
+ * 全面依法治国、全面从严治党, 32 characters). */
+#define ALT_TEXT_MAX 256
+
 typedef struct {
-    char text[MAX_ALTS][SS_NUM_FORM_MAX];
+    char text[MAX_ALTS][ALT_TEXT_MAX];
     uint8_t kind[MAX_ALTS];  /* ALT_SAME, ALT_RELATED or ALT_FIGURE */
     size_t n;
 } ss_alts;
