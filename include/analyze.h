@@ -103,6 +103,14 @@ ss_code ss_normalize_string(ss_actx *c, const char *text, size_t len, char **out
  * traditional passages so that searching needs no OpenCC. */
 ss_code ss_t2s_string(ss_actx *c, const char *text, size_t len, char **out, ss_err *err);
 
+/* The text in simplified script with Taiwan's words turned into the
+ * mainland's (OpenCC tw2sp: 網路 -> 网络, 資訊 -> 信息, 軟體 -> 软件); the
+ * number of characters may change.  *out is NULL when the text has no
+ * traditional character or OpenCC lacks tw2sp; else malloc'd.  For a
+ * query only: mainland text in traditional script would lose words that
+ * are the mainland's too (通道 -> 信道, 执行 -> 运行). */
+ss_code ss_tw2sp_string(ss_actx *c, const char *text, size_t len, char **out, ss_err *err);
+
 /* Turns traditional-to-simplified conversion off (0) for text known to be
  * simplified already (the output of ss_t2s_string), or back on (1). */
 void ss_actx_set_t2s(ss_actx *c, int enabled);

@@ -40,6 +40,8 @@ struct ss_actx {
     seg_ctx *seg;
     opencc_t cc;          /* opened on first traditional clause */
     int cc_failed;
+    opencc_t tw;          /* tw2sp, opened on the first traditional query (ss_tw2sp_string) */
+    int tw_failed;
     int no_t2s;           /* the text is known to be simplified already */
     nchar *nc;
     size_t nnc, capnc;
@@ -114,6 +116,7 @@ ss_actx *ss_actx_new(ss_analyzer *a)
         return NULL;
     c->a = a;
     c->cc = (opencc_t)-1;
+    c->tw = (opencc_t)-1;
     c->seg = seg_ctx_new();
     if (!c->seg) {
         free(c);
@@ -128,6 +131,8 @@ void ss_actx_free(ss_actx *c)
         return;
     if (c->cc != (opencc_t)-1)
         opencc_close(c->cc);
+    if (c->tw != (opencc_t)-1)
+        opencc_close(c->tw);
     seg_ctx_free(c->seg);
     free(c->nc);
     free(c->atoms);
@@ -576,5 +581,29 @@ ss_code ss_t2s_string(ss_actx *c, const char *text, size_t len, char **out, ss_e
         }
     }
     *out = sb_detach(&sb, NULL);
+    return *out ? SS_OK : ss_seterr(err, SS_ENOMEM, "out of memory converting");
+}
+
+ss_code ss_tw2sp_string(ss_actx *c, const char *text, size_t len, char **out, ss_err *err)
+{
+    *out = NULL;
+    size_t i = 0;
+    int any = 0;
+    while (i < len && !any)
+        any = is_trad(c->a, utf8_next(text, len, &i));
+    if (!any || c->tw_failed)
+        return SS_OK;
+    if (c->tw == (opencc_t)-1) {
+        c->tw = opencc_open("tw2sp.json");
+        if (c->tw == (opencc_t)-1) {
+            c->tw_failed = 1; /* an OpenCC without it: the words as t2s reads them */
+            return SS_OK;
+        }
+    }
+    char *conv = opencc_convert_utf8(c->tw, text, len);
+    if (!conv)
+        return SS_OK;
+    *out = strdup(conv);
+    opencc_convert_utf8_free(conv);
     return *out ? SS_OK : ss_seterr(err, SS_ENOMEM, "out of memory converting");
 }

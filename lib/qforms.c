@@ -799,3 +799,148 @@ void ss_q_add_initials_forms(ss_query *q, ss_q_has_term_fn has_term, void *arg)
         }
     }
 }
+
+/* ---- Taiwan's words (a traditional query typed as Taiwan writes) ----
+ *
+ * Analysis turns traditional characters into simplified ones one by one
+ * (t2s), which reads 網路 as 网路 and 資訊 as 信息's 资讯: words the
+ * mainland's reports seldom write, so 網路安全 found nothing.  OpenCC's
+ * tw2sp also turns Taiwan's words into the mainland's (网络, 信息, 软件,
+ * 数字, 集成电路, 知识产权); but mainland text in traditional script, the
+ * usual traditional query here, would lose words of its own (西部陸海新通道
+ * -> 信道, 執行 -> 运行, 新增 -> 添加).  So tw2sp's word is another form of
+ * a query word only where the collection writes it far more often than
+ * the word as t2s reads it: the least frequent bigram around the change
+ * in at least TW_RATIO times the passages, and in TW_MIN_DF at least. */
+#define TW_RATIO 10
+#define TW_MIN_DF 10
+#define TW_TOKENS 32
+
+/* The fewest passages (df) holding a bigram of Han characters of s that
+ * takes in a character of s's characters [ds, de); UINT32_MAX when none. */
+static uint32_t least_bigram_df(const char *s, size_t ds, size_t de, ss_q_df_fn df, void *arg)
+{
+    uint32_t least = UINT32_MAX;
+    size_t len = strlen(s), i = 0, k = 0, prev = 0;
+    uint32_t pcp = 0;
+    while (i < len) {
+        size_t at = i;
+        uint32_t cp = utf8_next(s, len, &i);
+        /* the bigram of characters k - 1 and k */
+        if (k > 0 && k >= ds && k - 1 < de && uc_is_han(pcp) && uc_is_han(cp)) {
+            char t[16];
+            memcpy(t, s + prev, i - prev);
+            t[i - prev] = '\0';
+            uint32_t n = df(arg, t);
+            least = n < least ? n : least;
+        }
+        prev = at;
+        pcp = cp;
+        k++;
+    }
+    return least;
+}
+
+/* Splits s at blanks (ASCII and ideographic) into at most max tokens
+ * (starts and ends in bytes); returns how many, or max + 1 when more. */
+static size_t blank_tokens(const char *s, size_t *st, size_t *en, size_t max)
+{
+    size_t n = 0, len = strlen(s), i = 0;
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t' ||
+                           (i + 3 <= len && memcmp(s + i, "\xe3\x80\x80", 3) == 0)))
+            i += s[i] == ' ' || s[i] == '\t' ? 1 : 3;
+        if (i >= len)
+            break;
+        if (n == max)
+            return max + 1;
+        st[n] = i;
+        while (i < len && s[i] != ' ' && s[i] != '\t' &&
+               !(i + 3 <= len && memcmp(s + i, "\xe3\x80\x80", 3) == 0))
+            i++;
+        en[n++] = i;
+    }
+    return n;
+}
+
+void ss_q_add_taiwan_forms(ss_query *q, ss_q_df_fn df, void *arg)
+{
+    if (!df || !q->ac || q->opts.exact || !q->typed)
+        return;
+    char *a = NULL, *b = NULL;
+    size_t tl = strlen(q->typed);
+    if (ss_t2s_string(q->ac, q->typed, tl, &a, NULL) != SS_OK || !a ||
+        ss_tw2sp_string(q->ac, q->typed, tl, &b, NULL) != SS_OK || !b || strcmp(a, b) == 0) {
+        free(a);
+        free(b);
+        return;
+    }
+    size_t as[TW_TOKENS], ae[TW_TOKENS], bs[TW_TOKENS], be[TW_TOKENS];
+    size_t na = blank_tokens(a, as, ae, TW_TOKENS), nb = blank_tokens(b, bs, be, TW_TOKENS);
+    for (size_t t = 0; na == nb && na <= TW_TOKENS && t < na; t++) {
+        const char *x = a + as[t], *y = b + bs[t];
+        size_t lx = ae[t] - as[t], ly = be[t] - bs[t];
+        if (lx == ly && memcmp(x, y, lx) == 0)
+            continue;
+        /* the change: what differs between the common start and end */
+        size_t p = 0, ix = 0, iy = 0;
+        while (ix < lx && iy < ly) {
+            size_t jx = ix, jy = iy;
+            if (utf8_next(x, lx, &jx) != utf8_next(y, ly, &jy))
+                break;
+            ix = jx;
+            iy = jy;
+        }
+        p = ix;
+        size_t sx = lx, sy = ly; /* where the common end begins */
+        while (sx > p && sy > p) {
+            size_t kx = sx, ky = sy;
+            do
+                kx--;
+            while (kx > p && ((unsigned char)x[kx] & 0xC0) == 0x80);
+            do
+                ky--;
+            while (ky > p && ((unsigned char)y[ky] & 0xC0) == 0x80);
+            size_t jx = kx, jy = ky;
+            if (utf8_next(x, lx, &jx) != utf8_next(y, ly, &jy))
+                break;
+            sx = kx;
+            sy = ky;
+        }
+        if (sx == p || sy == p)
+            continue; /* a character dropped or added: no word changed */
+        for (size_t ci = 0; ci < q->nconcepts; ci++) {
+            const concept *c = &q->concepts[ci];
+            const item *it = &q->items[c->item];
+            if (it->quoted || it->negated)
+                continue;
+            const char *w = ss_q_typed_unit(q, c)->text;
+            size_t lw = strlen(w);
+            /* the word where the token holds it around the change */
+            const char *at = NULL;
+            for (const char *f = x; (f = memmem(f, lx - (size_t)(f - x), w, lw)) != NULL; f++)
+                if ((size_t)(f - x) <= p && (size_t)(f - x) + lw >= sx) {
+                    at = f;
+                    break;
+                }
+            if (!at)
+                continue;
+            size_t o = (size_t)(at - x);
+            char alt[ALT_TEXT_MAX];
+            int n = snprintf(alt, sizeof alt, "%.*s%.*s%.*s", (int)(p - o), w, (int)(sy - p), y + p,
+                             (int)(o + lw - sx), w + (sx - o));
+            if (n <= 0 || (size_t)n >= sizeof alt || has_form(q, c, alt))
+                continue;
+            size_t ds = utf8_count(w, p - o);
+            uint32_t typed_df = least_bigram_df(w, ds, ds + utf8_count(x + p, sx - p), df, arg);
+            uint32_t alt_df = least_bigram_df(alt, ds, ds + utf8_count(y + p, sy - p), df, arg);
+            if (alt_df == UINT32_MAX || alt_df < TW_MIN_DF ||
+                (typed_df != UINT32_MAX && alt_df / TW_RATIO < typed_df))
+                continue;
+            if (!add_form(q, ci, alt, (size_t)n, 1.0f))
+                break;
+        }
+    }
+    free(a);
+    free(b);
+}

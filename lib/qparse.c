@@ -104,6 +104,13 @@ static int db_has_term(void *db, const char *term)
     return xc_db_termfreq(db, term, &df, NULL) == SS_OK && df > 0;
 }
 
+/* How many passages of db hold term (ss_q_df_fn). */
+static uint32_t db_df(void *db, const char *term)
+{
+    uint32_t df = 0;
+    return xc_db_termfreq(db, term, &df, NULL) == SS_OK ? df : 0;
+}
+
 /* Writes q->understood anew once forms were added (the old one kept when
  * out of memory). */
 static ss_code describe_again(ss_query *q, ss_err *err)
@@ -149,8 +156,10 @@ ss_code ss_query_set_collection(ss_query *q, xc_db *db, ss_err *err)
                     df < HALF_MAX_DF;
         lists += (size_t)x->halves;
     }
-    if (db)
+    if (db) {
         ss_q_add_initials_forms(q, db_has_term, db);
+        ss_q_add_taiwan_forms(q, db_df, db);
+    }
     for (size_t c = 0; db && c < q->nconcepts; c++)
         ss_q_resolve_speaker(q, c, db_has_term, db);
     return q->nunits == before && !lists ? SS_OK : describe_again(q, err);

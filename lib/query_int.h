@@ -320,6 +320,12 @@ typedef int (*ss_q_has_term_fn)(void *arg, const char *term);
  * also on errors. */
 int ss_q_listed_exists(const ss_query *q, size_t ci, xc_db *db);
 void ss_q_add_initials_forms(ss_query *q, ss_q_has_term_fn has_term, void *arg);
+/* How many passages hold term (0 also on errors). */
+typedef uint32_t (*ss_q_df_fn)(void *arg, const char *term);
+/* Adds to the words of a query typed in traditional script the mainland's
+ * word for Taiwan's (網路 -> 网络) where the collection writes it far more
+ * often than t2s's reading (df says how often; qforms.c). */
+void ss_q_add_taiwan_forms(ss_query *q, ss_q_df_fn df, void *arg);
 /* How many of the typed units [u0, u1) of an unquoted keyword item,
  * counted from the first, make the place its word begins with (qparse.c:
  * the rule), or 0: the word is not read as a place and the rest. */

@@ -423,11 +423,43 @@ static void test_written_otherwise(void)
     }
 }
 
+/* A query typed as Taiwan writes (網路安全) finds the mainland's word
+ * (网络安全) when the collection writes it far more often than t2s's
+ * reading (网路); mainland words in traditional script keep their own
+ * reading (西部陸海新通道: tw2sp's 信道 is not in the collection). */
+static void test_taiwan_words(void)
+{
+    enum { N = 14 };
+    static char text[N][160];
+    static const char *docs[N];
+    static const char *const topics[N] = { "粮食生产", "乡村振兴", "城市更新", "生态保护",
+                                           "教育公平", "医疗改革", "对外开放", "科技创新",
+                                           "文化旅游", "社会保障", "交通建设", "水利工程",
+                                           "营商环境", "安全生产" };
+    for (int i = 0; i < N; i++) {
+        snprintf(text[i], sizeof text[i], "某%c市2021年政府工作报告\n\n抓好%s。加强网络安全保障%s。\n",
+                 'A' + i, topics[i], i % 2 ? "，建设西部陆海新通道" : "");
+        docs[i] = text[i];
+    }
+    ss_results r;
+    if (search_texts(docs, N, "網路安全", &r)) {
+        CHECK(r.n == 10 && r.understood && strstr(r.understood, "网络安全") != NULL,
+              "網路安全 finds 网络安全 (%zu hits, %s)", r.n, r.understood ? r.understood : "");
+        ss_results_free(&r);
+    }
+    if (search_texts(docs, N, "西部陸海新通道", &r)) {
+        CHECK(r.n == N / 2 && r.understood && strstr(r.understood, "信道") == NULL,
+              "西部陸海新通道 reads 通道 only (%zu hits, %s)", r.n, r.understood ? r.understood : "");
+        ss_results_free(&r);
+    }
+}
+
 /* Every test of this program, over the analysis context ac. */
 static void run_all(ss_actx *ac)
 {
     test_pairs(ac);
     test_written_otherwise();
+    test_taiwan_words();
     test_question_repeat();
     test_clusters(ac);
     test_spread();
