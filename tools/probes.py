@@ -15,8 +15,8 @@ what made each (the round of 2026-12-03, docs/query-reading.md):
              opencc command)
   numerals   a word and a figure with its measure (元 吨 亩 人 个 户 公里 千瓦...),
              the figure typed in Chinese numerals (装机净增1740万千瓦 typed
-             装机净增一千七百四十万千瓦); one numeral and a measure (十个) is no figure
-             and is expected to fail
+             装机净增一千七百四十万千瓦); one numeral and a measure is a figure from
+             two to ten (新培育三家: 3家), not 一 (一个 is mostly "a": expected to fail)
   approx     a figure with 多 or 余 before 万/亿 that the corpus writes three times or
              more, typed in numerals (2000多亿元 typed 两千多亿元)
   single     a common character typed apart before a word of its clause (区 市 县 省
@@ -24,6 +24,12 @@ what made each (the round of 2026-12-03, docs/query-reading.md):
   inserted   a four-character word whose halves a text writes 1-3 characters apart
              and never whole (产教融合 for 产教深度融合); a joining word between them
              (和, 与, 等) or halves that are no word are expected to fail
+  dotday     a day the corpus writes with a middle dot before a word (“5·12”汶川,
+             9·8投洽会), typed month.day and the word (5.12 汶川): one query for each
+             distinct day and word (the round of 2026-12-03, second session)
+  taiwan     a clause whose Taiwan writing (OpenCC s2twp: 网络 -> 網路, 信息 -> 資訊)
+             differs from its traditional script (s2t), typed as Taiwan writes it;
+             words the mainland also writes (支援, 社群, 專案) are expected to fail
 
 Prints one line a probe and the queries that failed.  Run it on an index of the
 real corpus: `make eval` leaves one in build/eval/real-index."""
@@ -171,6 +177,27 @@ def inserted(files, rng, words, n=150):
     return qs
 
 
+def dotday(files, rng):
+    pat = re.compile(r'(?<![0-9.])([1-9]|1[0-2])[\u00b7\u2022]([1-9]|[12][0-9]|3[01])(?![0-9])'
+                     r'[\u201d"]?([' + HAN + r']{2,3})')
+    seen = {}
+    for f in files:
+        for m in pat.finditer(read(f)):
+            seen.setdefault(m.groups(), []).append(f)
+    return [(rng.choice(seen[k]), f'{k[0]}.{k[1]} {k[2]}') for k in sorted(seen)]
+
+
+def taiwan(files, rng, n=150):
+    qs = copied(files, rng, 3000)
+    try:
+        conv = lambda cfg: subprocess.run(['opencc', '-c', cfg], input='\n'.join(q for _, q in qs),
+                                          capture_output=True, text=True).stdout.split('\n')
+        tw, tr = conv('s2twp.json'), conv('s2t.json')
+    except OSError:
+        return None
+    return [(f, w) for (f, _), w, t in zip(qs, tw, tr) if w != t][:n]
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -192,7 +219,8 @@ def main():
     probes = [('copied', lambda r: copied(files, r)), ('trad', lambda r: trad(files, r)),
               ('numerals', lambda r: figures(files, r)), ('approx', lambda r: approx(files, r)),
               ('single', lambda r: single(files, r)),
-              ('inserted', lambda r: inserted(files, r, dict_words))]
+              ('inserted', lambda r: inserted(files, r, dict_words)),
+              ('dotday', lambda r: dotday(files, r)), ('taiwan', lambda r: taiwan(files, r))]
     for name, make in probes:
         if only and name not in only:
             continue
