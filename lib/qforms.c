@@ -418,9 +418,10 @@ static void inner_figure_forms(const char *w, size_t len, ss_alts *a)
 /* A day written month.day at the start of w (5.12地震, 7.20 暴雨, 9.8
  * 投洽会), which reports write with a middle dot (“5·12”汶川特大地震): the
  * dotted writing is another form (ALT_SAME, weighing less than the typed
- * one: a bare 3.5 may be a decimal, and 3·5 matches the 3 and 5 of 3～5年).  Not a decimal that counts
- * something: a numeral, a measure word, %, or more digits after it (5.12亿,
- * 1.5米, 9.8%) keep the one form. */
+ * one: a bare 3.5 may be a decimal, and 3·5 matches the 3 and 5 of
+ * 3～5年).  Not a decimal that counts something: a numeral, a measure
+ * word, %, a time word or more digits after it (5.12亿, 1.5米, 9.8%, 2.5月)
+ * keep the one form. */
 static void dotted_day_form(const char *w, size_t len, ss_alts *a)
 {
     size_t i = 0;
@@ -442,7 +443,8 @@ static void dotted_day_form(const char *w, size_t len, ss_alts *a)
         for (size_t u = 0; u < sizeof measures / sizeof measures[0]; u++)
             if (len - i >= strlen(measures[u]) && memcmp(w + i, measures[u], strlen(measures[u])) == 0)
                 return;
-        static const char *const more[] = { "多", "余", "左右", "以上", "以下", "成", "季度", "月", "日", "号", "时", "分", "秒", "度" };
+        static const char *const more[] = { "多", "余", "左右", "以上", "以下", "成", "季度",
+                                            "月", "日", "号", "时", "分", "秒", "度" };
         for (size_t u = 0; u < sizeof more / sizeof more[0]; u++)
             if (len - i >= strlen(more[u]) && memcmp(w + i, more[u], strlen(more[u])) == 0)
                 return;
@@ -867,14 +869,19 @@ void ss_q_add_taiwan_forms(ss_query *q, ss_q_df_fn df, void *arg)
 {
     if (!df || !q->ac || q->opts.exact || !q->typed)
         return;
-    char *a = NULL, *b = NULL;
+    /* the typed text as analysis reads it, and with tw2sp's words (both
+     * folded as analysis folds: half width, lower case) */
+    char *a = NULL, *b = NULL, *tw = NULL;
     size_t tl = strlen(q->typed);
-    if (ss_t2s_string(q->ac, q->typed, tl, &a, NULL) != SS_OK || !a ||
-        ss_tw2sp_string(q->ac, q->typed, tl, &b, NULL) != SS_OK || !b || strcmp(a, b) == 0) {
+    if (ss_tw2sp_string(q->ac, q->typed, tl, &tw, NULL) != SS_OK || !tw ||
+        ss_normalize_string(q->ac, q->typed, tl, &a, NULL) != SS_OK ||
+        ss_normalize_string(q->ac, tw, strlen(tw), &b, NULL) != SS_OK || strcmp(a, b) == 0) {
         free(a);
         free(b);
+        free(tw);
         return;
     }
+    free(tw);
     size_t as[TW_TOKENS], ae[TW_TOKENS], bs[TW_TOKENS], be[TW_TOKENS];
     size_t na = blank_tokens(a, as, ae, TW_TOKENS), nb = blank_tokens(b, bs, be, TW_TOKENS);
     for (size_t t = 0; na == nb && na <= TW_TOKENS && t < na; t++) {
