@@ -53,6 +53,15 @@ static int inside_ascii(const char *w, size_t len, size_t at)
     return at > 0 && at < len && ascii_is_alnum(w[at - 1]) && ascii_is_alnum(w[at]);
 }
 
+/* 1 when a numeral at w[k] follows 第: an ordinal (第三名 is third place,
+ * not the table's 三名 after 第). */
+static int ordinal_at(const char *w, size_t len, size_t k)
+{
+    size_t i = k;
+    return k >= 3 && memcmp(w + k - 3, "第", 3) == 0 && k < len &&
+           ss_num_is_numeral(utf8_next(w, len, &i));
+}
+
 static size_t find_parts(const ss_syn *syn, const char *w, size_t len, const size_t *bounds,
                          size_t nb, part *p)
 {
@@ -71,7 +80,7 @@ static size_t find_parts(const ss_syn *syn, const char *w, size_t len, const siz
          * whole word, anchored at one end */
         for (size_t j = nc; j >= i + 2 && !best; j--) {
             if (j - i == nc || (!is_bound(cs[i], len, bounds, nb) && !is_bound(cs[j], len, bounds, nb)) ||
-                inside_ascii(w, len, cs[i]) || inside_ascii(w, len, cs[j]))
+                inside_ascii(w, len, cs[i]) || inside_ascii(w, len, cs[j]) || ordinal_at(w, len, cs[i]))
                 continue;
             ss_syn_alt sa[MAX_ALTS];
             size_t n = ss_syn_lookup(syn, w + cs[i], cs[j] - cs[i], sa, MAX_ALTS), k = 0;

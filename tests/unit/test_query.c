@@ -35,6 +35,7 @@ static const char syn_text[] = "# test\n"
                                "营改增 = 营业税改征增值税\n"
                                "三重一大 = 重大事项决策、重要干部任免\n"
                                "四个全面 = 四个全面战略布局\n"
+                               "三名 = 名校长、名班主任、名教师\n"
                                "六保 = 保居民就业、保基本民生、保市场主体、保粮食能源安全、保产业链供应链稳定、保基层运转\n"
                                "三供一业 = 供水、供电、供暖和物业管理\n"
                                "十九大 = 中国共产党第十九次全国代表大会\n"
@@ -77,6 +78,8 @@ static const struct {
     { "如何做好三农工作", "三农{农业农村农民}", 1, 0 }, /* the head is the word */
     /* a name of the table as long as a slogan's items (34 characters) is
      * another form too: forms of 96 bytes or more were dropped before */
+    { "三名工程", "三名+工程{名校长名班主任名教师工程}", 0, 0 },
+    { "全国第三名", "全国+第三名", 0, 0 }, /* an ordinal: not the table's 三名 after 第 */
     { "六保", "六保{保居民就业保基本民生保市场主体保粮食能源安全保产业链供应链稳定保基层运转}", 0, 0 },
     { "如何推进医养结合", "医养|结合", 1, 0 },            /* no numeral: counted apart */
     { "紧扣贯彻落实党的十九大精神", "紧扣|贯彻落实党|贯彻落实|十九大{中国共产党第十九次全国代表大会,19大}|精神", 1, 0 },
