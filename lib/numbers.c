@@ -524,8 +524,15 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
         return 1;
     if (max > 0 && percent(word, len, out[0], SS_NUM_FORM_MAX))
         return 1;
+    if (max > 0 && len == 2 + strlen("年") && word[0] == '0' && word[1] >= '0' && word[1] <= '9' &&
+        memcmp(word + 2, "年", strlen("年")) == 0) {
+        /* 08年: a year of this century written short (a span of years
+         * has no 0 before it: 10年, 95年来, 99年 may count years) */
+        snprintf(out[0], SS_NUM_FORM_MAX, "20%.*s", (int)len, word);
+        return 1;
+    }
     if (len > 1 && word[0] == '0' && word[1] >= '0' && word[1] <= '9')
-        return 0; /* 08年, 05号: a short year or a code, not the figure 8 */
+        return 0; /* 05号, 08: a code, not the figure 8 */
     while (i < len && word[i] >= '0' && word[i] <= '9') {
         if (v > MAX_VALUE / 10)
             return 0;

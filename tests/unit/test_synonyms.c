@@ -304,7 +304,7 @@ static void test_numbers(void)
         { "二〇〇八年", "2008年" },   /* a year in Chinese digits */
         { "一九九八年", "1998年" },
         { "二〇〇八", "" },           /* digits one by one, no amount */
-        { "08年", "" },               /* a short year, not 8年 */
+        { "08年", "2008年" },          /* a short year, not 8年: this century's */
         { "2008", "" },               /* alone, a year too */
         { "3000", "三千" },
         /* 千 before 瓦, 克, 米… is kilo-, part of the unit */
@@ -371,6 +371,8 @@ static void test_numbers(void)
         { "两所", "2所,二所" },
         { "3家", "三家" },
         { "一个", "" },                 /* 一: mostly "a", no figure */
+        { "98年", "九十八年" },         /* no 0: may count years (99年 of a lease) */
+        { "05号", "" },                 /* a code */
         { "三次", "" },                 /* a measure of times: 三次产业 */
         { "三个代表", "" },             /* more than the measure */
         { "十年", "" },                 /* one numeral before other words: no figure */
