@@ -822,9 +822,9 @@ void ss_q_add_initials_forms(ss_query *q, ss_q_has_term_fn has_term, void *arg)
  * -> 信道, 執行 -> 运行, 新增 -> 添加).  So tw2sp's word is another form of
  * a query word only where the collection writes it far more often than
  * the word as t2s reads it: the least frequent bigram around the change
- * in at least TW_RATIO times the passages, and in TW_MIN_DF at least. */
+ * in at least TW_RATIO times the passages (in some passage, where no
+ * passage holds t2s's reading: the word as read finds nothing there). */
 #define TW_RATIO 10
-#define TW_MIN_DF 10
 #define TW_TOKENS 32
 
 /* The fewest passages (df) holding a bigram of Han characters of s that
@@ -950,7 +950,7 @@ void ss_q_add_taiwan_forms(ss_query *q, ss_q_df_fn df, void *arg)
             size_t ds = utf8_count(w, p - o);
             uint32_t typed_df = least_bigram_df(w, ds, ds + utf8_count(x + p, sx - p), df, arg);
             uint32_t alt_df = least_bigram_df(alt, ds, ds + utf8_count(y + p, sy - p), df, arg);
-            if (alt_df == UINT32_MAX || alt_df < TW_MIN_DF ||
+            if (alt_df == UINT32_MAX || alt_df == 0 ||
                 (typed_df != UINT32_MAX && alt_df / TW_RATIO < typed_df))
                 continue;
             if (!add_form(q, ci, alt, (size_t)n, 1.0f))
