@@ -437,14 +437,21 @@ static void test_taiwan_words(void)
                                            "文化旅游", "社会保障", "交通建设", "水利工程",
                                            "营商环境", "安全生产" };
     for (int i = 0; i < N; i++) {
-        snprintf(text[i], sizeof text[i], "某%c市2021年政府工作报告\n\n抓好%s。加强网络安全保障%s。\n",
-                 'A' + i, topics[i], i % 2 ? "，建设西部陆海新通道" : "");
+        snprintf(text[i], sizeof text[i],
+                 "某%c市2021年政府工作报告\n\n抓好%s。加强网络安全保障%s。建成5G网络。\n", 'A' + i,
+                 topics[i], i % 2 ? "，建设西部陆海新通道" : "");
         docs[i] = text[i];
     }
     ss_results r;
     if (search_texts(docs, N, "網路安全", &r)) {
         CHECK(r.n == 10 && r.understood && strstr(r.understood, "网络安全") != NULL,
               "網路安全 finds 网络安全 (%zu hits, %s)", r.n, r.understood ? r.understood : "");
+        ss_results_free(&r);
+    }
+    /* typed in full width: compared as analysis folds it (5g网路) */
+    if (search_texts(docs, N, "５Ｇ網路", &r)) {
+        CHECK(r.n == 10 && r.understood && strstr(r.understood, "5g网络") != NULL,
+              "５Ｇ網路 finds 5G网络 (%zu hits, %s)", r.n, r.understood ? r.understood : "");
         ss_results_free(&r);
     }
     if (search_texts(docs, N, "西部陸海新通道", &r)) {
