@@ -548,20 +548,25 @@ void ss_actx_set_t2s(ss_actx *c, int enabled)
     c->no_t2s = !enabled;
 }
 
+/* 1 when text holds a character t2s changes. */
+static int any_trad(const ss_analyzer *a, const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;)
+        if (is_trad(a, utf8_next(text, len, &i)))
+            return 1;
+    return 0;
+}
+
 ss_code ss_t2s_string(ss_actx *c, const char *text, size_t len, char **out, ss_err *err)
 {
     *out = NULL;
-    size_t i = 0;
-    int any = 0;
-    while (i < len && !any)
-        any = is_trad(c->a, utf8_next(text, len, &i));
-    if (!any)
+    if (!any_trad(c->a, text, len))
         return SS_OK;
     /* decode every code point as it is, convert the Han runs in place */
     c->nnc = 0;
     if (SS_GROW(c->nc, len + 1, c->capnc, 256))
         return ss_seterr(err, SS_ENOMEM, "out of memory converting %zu bytes", len);
-    for (i = 0; i < len;) {
+    for (size_t i = 0; i < len;) {
         size_t s = i;
         uint32_t cp = utf8_next(text, len, &i);
         c->nc[c->nnc++] = (nchar){ cp, (uint32_t)s, (uint32_t)i };
@@ -587,11 +592,7 @@ ss_code ss_t2s_string(ss_actx *c, const char *text, size_t len, char **out, ss_e
 ss_code ss_tw2sp_string(ss_actx *c, const char *text, size_t len, char **out, ss_err *err)
 {
     *out = NULL;
-    size_t i = 0;
-    int any = 0;
-    while (i < len && !any)
-        any = is_trad(c->a, utf8_next(text, len, &i));
-    if (!any || c->tw_failed)
+    if (c->tw_failed || !any_trad(c->a, text, len))
         return SS_OK;
     if (c->tw == (opencc_t)-1) {
         c->tw = opencc_open("tw2sp.json");

@@ -263,8 +263,7 @@ static size_t inner_figure(const char *w, size_t len, size_t *s, size_t *e,
             size_t ml = strlen(measures[i]);
             if (m + ml > len || memcmp(w + m, measures[i], ml) != 0 || (prev == 0 && m + ml == len))
                 continue;
-            if (ss_num_one_count(w + prev, m + ml - prev) &&
-                (m + ml < len || (prev >= 3 && memcmp(w + prev - 3, "第", 3) == 0)))
+            if (ss_num_one_count(w + prev, m + ml - prev) && (m + ml < len || ordinal_at(w, len, prev)))
                 break; /* 两个一百年, 三个代表: a count of one numeral is a figure
                         * at the word's end only (新培育三家), and 第三名 is a place */
             size_t n = ss_num_forms(w + prev, m + ml - prev, f, max);
@@ -447,16 +446,12 @@ static void dotted_day_form(const char *w, size_t len, ss_alts *a)
     if (i < len) {
         size_t k = i;
         uint32_t cp = utf8_next(w, len, &k);
-        if (!uc_is_han(cp) || ss_num_is_numeral(cp) || ss_num_approx_unit(w + i, len - i))
-            return;
-        for (size_t u = 0; u < sizeof measures / sizeof measures[0]; u++)
-            if (len - i >= strlen(measures[u]) && memcmp(w + i, measures[u], strlen(measures[u])) == 0)
-                return;
         static const char *const more[] = { "多", "余", "左右", "以上", "以下", "成", "季度",
                                             "月", "日", "号", "时", "分", "秒", "度" };
-        for (size_t u = 0; u < sizeof more / sizeof more[0]; u++)
-            if (len - i >= strlen(more[u]) && memcmp(w + i, more[u], strlen(more[u])) == 0)
-                return;
+        if (!uc_is_han(cp) || ss_num_is_numeral(cp) ||
+            starts_any(w + i, len - i, measures, NELEM(measures)) ||
+            starts_any(w + i, len - i, more, NELEM(more)))
+            return;
     }
     if (a->n >= MAX_ALTS || len + 2 >= SS_NUM_FORM_MAX)
         return;

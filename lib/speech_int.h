@@ -58,14 +58,6 @@ static inline int starts(const char *s, size_t n, const char *kw)
     return n >= k && memcmp(s, kw, k) == 0;
 }
 
-static inline int starts_any(const char *s, size_t n, const char *const *kws, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        if (starts(s, n, kws[i]))
-            return 1;
-    return 0;
-}
-
 static inline int ends(const char *s, size_t n, const char *kw)
 {
     size_t k = strlen(kw);

@@ -47,6 +47,15 @@ static inline int starts_with(const char *s, size_t n, const char *prefix)
     return n >= k && memcmp(s, prefix, k) == 0;
 }
 
+/* 1 when s (n bytes) begins with one of the count prefixes kws. */
+static inline int starts_any(const char *s, size_t n, const char *const *kws, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (starts_with(s, n, kws[i]))
+            return 1;
+    return 0;
+}
+
 /* Length of the code point whose lead byte is c (in valid UTF-8). */
 static inline size_t utf8_lead_len(unsigned char c)
 {
