@@ -56,6 +56,68 @@ static size_t field_alias(char *out, size_t o)
     return o;
 }
 
+/* Measures a figure is written with (1740万千瓦, 904.6亿元, 3个, 1998年),
+ * after any of 万 亿 千 百.  A figure typed apart from its measure
+ * (1740 万千瓦, 1998 年: the blank many writers put between digits and
+ * Chinese) is the figure with its measure; apart, the figure stood alone
+ * and found nothing (1740 is not 1740万). */
+static const char *const figure_measures[] = {
+    "元", "美元", "年", "年度", "月", "日", "号", "个", "家", "座", "所", "项", "户", "名", "人",
+    "人次", "吨", "亩", "公顷", "米", "公里", "千米", "平方米", "平方公里", "立方米", "千瓦",
+    "千瓦时", "瓦", "度", "倍", "次", "辆", "台", "套", "条", "处", "间", "张", "艘", "架", "栋",
+    "篇", "部", "支", "只", "头", "株", "棵", "类", "批", "件", "届", "期", "位", "岁", "天",
+    "周", "小时", "分钟", "公斤", "斤", "克", "升", "标准煤", "床", "张床", "所学校", "万",
+    "亿", "千", "百", "多", "余", "余人", "多人", "多个", "余个", "多家", "余家",
+};
+
+/* Bytes of blanks at s[i, len) to drop between a figure that ends out[0,
+ * o) and its measure after them (1740 万千瓦, 8.5 %, 1998 年特大洪水); 0
+ * when none.  The figure is digits, with . or , inside, standing at the
+ * start or after a blank or Chinese: not after letters (IPv6 部署), nor
+ * a field's value (year:2019 年).  The measure is all that stands before
+ * the next blank (1998 年, not 2019 项目建设), or 年 after a year. */
+static size_t figure_blank(const char *out, size_t o, const char *s, size_t len, size_t i)
+{
+    if (o == 0 || !ascii_is_digit(out[o - 1]))
+        return 0;
+    size_t f = o;
+    while (f > 0 && (ascii_is_digit(out[f - 1]) || out[f - 1] == '.' || out[f - 1] == ','))
+        f--;
+    if (!ascii_is_digit(out[f]) ||
+        (f > 0 && (ascii_is_alnum(out[f - 1]) || out[f - 1] == ':' || out[f - 1] == '+' ||
+                   out[f - 1] == '-' || out[f - 1] == '_')))
+        return 0;
+    size_t k = i, nx;
+    while (k < len) {
+        size_t b = k;
+        uint32_t c = utf8_next(s, len, &b);
+        if (c != ' ' && c != 0x3000 && c != '\t')
+            break;
+        k = b;
+    }
+    if (k == i || k >= len)
+        return 0;
+    if (s[k] == '%' || starts_with(s + k, len - k, "％"))
+        return k - i;
+    size_t e = k; /* the run of Chinese after the blanks */
+    for (nx = e; e < len; e = nx) {
+        uint32_t c = utf8_next(s, len, &nx);
+        if (c < 0x4E00 || c > 0x9FFF)
+            break;
+    }
+    size_t m = k;
+    while (m < e && (starts_with(s + m, e - m, "万") || starts_with(s + m, e - m, "亿")) &&
+           m + 3 < e)
+        m += 3;
+    for (size_t j = 0; j < sizeof figure_measures / sizeof figure_measures[0]; j++)
+        if (strlen(figure_measures[j]) == e - m && memcmp(s + m, figure_measures[j], e - m) == 0 &&
+            (e == len || s[e] == ' ' || s[e] == '\t' || (unsigned char)s[e] == 0xE3))
+            return k - i;
+    if (o - f == 4 && e > k && starts_with(s + k, e - k, "年") && (out[f] == '1' || out[f] == '2'))
+        return k - i;
+    return 0;
+}
+
 /* The query with the full-width forms a Chinese input method types
  * (：－＋（）ＯＲ, letters and digits) made half-width, so that they mean
  * what the half-width syntax means; outside quotes and without --exact
@@ -101,6 +163,12 @@ char *ss_q_fold_syntax(const char *s, size_t len, int exact)
             for (uint32_t c = 0; k < len && ((c = utf8_next(s, len, &b)) == ' ' || c == 0x3000);)
                 k = b;
             i = k;
+            continue;
+        }
+        size_t gap;
+        if (!quoted && !exact && (cp == ' ' || cp == 0x3000 || cp == '\t') &&
+            (gap = figure_blank(out, o, s, len, at)) > 0) {
+            i = at + gap; /* 1740 万千瓦: 1740万千瓦 */
             continue;
         }
         if (cp >= 0xFF01 && cp <= 0xFF5E)

@@ -27,6 +27,9 @@ what made each (the round of 2026-12-03, docs/query-reading.md):
   dotday     a day the corpus writes with a middle dot before a word (“5·12”汶川,
              9·8投洽会), typed month.day and the word (5.12 汶川): one query for each
              distinct day and word (the round of 2026-12-03, second session)
+  spaced     a word and a figure with its measure, typed with a blank on each side of
+             the digits, as many writers set digits apart from Chinese (新增装机 1740
+             万千瓦; the third session of 2026-12-03)
   taiwan     a clause whose Taiwan writing (OpenCC s2twp: 网络 -> 網路, 信息 -> 資訊)
              differs from its traditional script (s2t), typed as Taiwan writes it;
              words the mainland also writes (支援, 社群, 專案) are expected to fail
@@ -136,6 +139,19 @@ def figures(files, rng, n=200):
     return qs
 
 
+def spaced(files, rng, n=200):
+    pat = re.compile(r'([' + HAN + r']{2,4})(\d{1,5}(?:\.\d{1,2})?)(万|亿)?(元|吨|亩|人|个|户|公里|家|项|所|座|千瓦|辆|%)')
+    qs = []
+    while len(qs) < n:
+        f = rng.choice(files)
+        t = read(f)
+        ms = [m for m in pat.finditer(t) if not (m.start(2) > 0 and t[m.start(2) - 1] in '.0123456789')]
+        if ms:
+            m = rng.choice(ms)
+            qs.append((f, f'{m.group(1)} {m.group(2)} {m.group(3) or ""}{m.group(4)}'))
+    return qs
+
+
 def approx(files, rng):
     pat = re.compile(r'(?<![0-9.])([1-9][0-9]{0,3})([多余])([万亿]+)(元|人|吨|亩|户|千瓦|平方米|公里|美元|人次)')
     seen = {}
@@ -220,7 +236,8 @@ def main():
               ('numerals', lambda r: figures(files, r)), ('approx', lambda r: approx(files, r)),
               ('single', lambda r: single(files, r)),
               ('inserted', lambda r: inserted(files, r, dict_words)),
-              ('dotday', lambda r: dotday(files, r)), ('taiwan', lambda r: taiwan(files, r))]
+              ('dotday', lambda r: dotday(files, r)), ('taiwan', lambda r: taiwan(files, r)),
+              ('spaced', lambda r: spaced(files, r))]
     for name, make in probes:
         if only and name not in only:
             continue

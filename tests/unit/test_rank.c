@@ -423,6 +423,32 @@ static void test_written_otherwise(void)
     }
 }
 
+/* Digits or letters typed apart from the Chinese after them, with the
+ * blank many writers put between them: a figure with its measure
+ * (1740 万千瓦) finds the figure written glued, which 1740 alone never
+ * matched; a code and a word of two characters (3D 打印) are the glued
+ * word with its table forms (增材制造). */
+static void test_typed_apart(void)
+{
+    static const char *docs[] = {
+        "甲省2021年政府工作报告\n\n全年新增装机1740万千瓦，清洁能源占比提高。\n",
+        "乙省2021年政府工作报告\n\n发展增材制造产业，建设产业园。\n",
+        "丙省2021年政府工作报告\n\n推广3D技术在文物保护中的应用，打印出版物管理更加规范。\n",
+    };
+    ss_results r;
+    if (search_texts(docs, 3, "1740 万千瓦", &r)) {
+        CHECK(r.n == 1 && strstr(r.hits[0].rec.text, "1740万千瓦") != NULL,
+              "1740 万千瓦 finds 1740万千瓦 (%zu hits, %s)", r.n, r.understood ? r.understood : "");
+        ss_results_free(&r);
+    }
+    if (search_texts(docs, 3, "3D 打印", &r)) {
+        CHECK(r.n == 1 && strstr(r.hits[0].rec.text, "增材制造") != NULL,
+              "3D 打印 finds 增材制造, not 3D and 打印 apart (%zu hits, %s)", r.n,
+              r.understood ? r.understood : "");
+        ss_results_free(&r);
+    }
+}
+
 /* A query typed as Taiwan writes (網路安全) finds the mainland's word
  * (网络安全) when the collection writes it far more often than t2s's
  * reading (网路); mainland words in traditional script keep their own
@@ -466,6 +492,7 @@ static void run_all(ss_actx *ac)
 {
     test_pairs(ac);
     test_written_otherwise();
+    test_typed_apart();
     test_taiwan_words();
     test_question_repeat();
     test_clusters(ac);
