@@ -2043,6 +2043,13 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
                    (requests == 2 || !common_pair(ac, &an, phrase_start(&an, w0, w1 - 1, first),
                                                   an.words[w1 - 1].first))) {
             w1--; /* 夜间经济对策: 夜间经济 */
+        } else if (requests && w1 >= w0 + 3 && an.words[w1 - 1].last + 1 == end &&
+                   edge_word(&an, &an.words[w1 - 1], first_said, NELEM(first_said)) &&
+                   edge_word(&an, &an.words[w1 - 2], first_time, NELEM(first_time)) &&
+                   an.words[w1 - 2].last + 1 == an.words[w1 - 1].first) {
+            w1 -= 2; /* 林长制首次提出, 林长制最早写入(政府工作报告): 林长制, as
+                      * 首次提出林长制 reads (the third session of 2026-12-03:
+                      * nothing found) */
         } else if (requests && an.words[w1 - 1].last + 1 == end &&
                    after_event(&an, ss_actx_dict(ac), w0, w1)) {
             w1--; /* 芦山地震后: 芦山地震 */
@@ -2130,11 +2137,13 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     /* a word of the first time before a verb of saying (首次提出乡村振兴,
      * 最早提出…, 率先提出…; twenty-fourth round: each found nothing): the
      * verb and the words, as 提出乡村振兴 reads */
+    int first_put = 0;
     if (requests && w0 + 2 < w1 && an.words[w0].first == first &&
         edge_word(&an, &an.words[w0], first_time, NELEM(first_time)) &&
         edge_word(&an, &an.words[w0 + 1], first_said, NELEM(first_said))) {
         first = an.words[w0++].last + 1;
         s0 = an.atoms[first].start;
+        first_put = 1;
     }
     /* ... and that verb before a word of two or three characters (提出林长制,
      * 首次提出双减: one glued word, nothing found): the word, as after a
@@ -2142,7 +2151,10 @@ ss_code ss_q_trim_particles(ss_actx *ac, const char *s, raw_item *r, int request
     if (requests && w0 + 1 < w1 && an.words[w0].first == first &&
         edge_word(&an, &an.words[w0], first_said, NELEM(first_said))) {
         size_t k = an.words[w0].last + 1;
-        if (end >= k + 2 && end <= k + 3 && !common_pair(ac, &an, k, end)) {
+        /* after a word of the first time, before a word of any length
+         * (首次提出夜间经济: a question of 首次|提出 before) */
+        if (end >= k + 2 && (end <= k + 3 || first_put) &&
+            !common_pair(ac, &an, k, end)) {
             first = k;
             w0++;
             s0 = an.atoms[first].start;
