@@ -1414,8 +1414,9 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
          * a word that opens with the character (2019年|初心使命, 底线) */
         int span = 0;
         size_t pl = 0;
-        if (figure_cut && rest.e - rest.s > 3 * strlen("初") &&
-            cp_in(utf8_valid_cp(s + rest.s, &pl), SS_Q_YEAR_PARTS) &&
+        if (figure_cut && cp_in(utf8_valid_cp(s + rest.s, &pl), SS_Q_YEAR_PARTS) &&
+            (rest.e - rest.s >= 3 * pl || /* 2003年初非典: a word of two after it */
+             (rest.e - rest.s > pl && ascii_is_alnum(s[rest.s + pl]))) && /* 2018年末GDP */
             !(ss_actx_dict(ac) && seg_dict_lookup(ss_actx_dict(ac), s + rest.s, 2 * pl, NULL)) &&
             ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s)
             rest.s += pl;

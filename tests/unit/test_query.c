@@ -410,6 +410,11 @@ static const struct {
     { "林长制首次提出", "林长制", 0, 0 },
     { "林长制最早写入政府工作报告", "林长制", 0, 0 },
     { "首次提出建议", "首次+提出", 0, 0 },
+    /* the start or end of a year before a word of two characters, or
+     * letters: the year (2003年初非典 read 初非典 and found nothing) */
+    { "2003年初非典", "2003年 非典", 0, 0 },
+    { "2018年末GDP", "2018年 gdp{国内生产总值}", 0, 0 },
+    { "2019年初心", "2019年 初心", 0, 0 },        /* a word of the dictionary */
     { "提出林长制", "林长制", 0, 0 },                      /* a short word: the word */
     { "首次提出林长制", "林长制", 0, 0 },
     { "提出建议", "提出+建议", 0, 0 },                     /* a common word of two stays */
