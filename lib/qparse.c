@@ -1962,6 +1962,27 @@ static void letters_glued(const ss_query_opts *o, char *text)
         size_t k = e;
         while (k < len && text[k] == ' ')
             k++;
+        /* letters typed apart from their digits, a code of the synonym
+         * table glued (PM 2.5: pm2.5 = 细颗粒物; 6 passages apart) */
+        size_t dg = k;
+        while (dg < len && (isdigit((unsigned char)text[dg]) ||
+                            (text[dg] == '.' && dg > k && dg + 1 < len && isdigit((unsigned char)text[dg + 1]))))
+            dg++;
+        if (dg > k && (dg == len || text[dg] == ' ') && isalpha((unsigned char)text[e - 1]) &&
+            (e - i) + (dg - k) < 64) {
+            char code[64];
+            size_t cl = 0;
+            for (size_t j = i; j < e; j++)
+                code[cl++] = (char)tolower((unsigned char)text[j]);
+            memcpy(code + cl, text + k, dg - k);
+            cl += dg - k;
+            if (syn_word(o, code, cl)) {
+                memmove(text + e, text + k, len - k + 1);
+                len -= k - e;
+                i = e;
+                continue;
+            }
+        }
         size_t nx = k;
         uint32_t c = k < len ? utf8_next(text, len, &nx) : 0;
         size_t w = k, chars = 0; /* the Chinese word: to the next blank */

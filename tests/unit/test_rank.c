@@ -427,23 +427,39 @@ static void test_written_otherwise(void)
  * blank many writers put between them: a figure with its measure
  * (1740 万千瓦) finds the figure written glued, which 1740 alone never
  * matched; a code and a word of two characters (3D 打印) are the glued
- * word with its table forms (增材制造). */
+ * word with its table forms (增材制造), and letters and digits (PM 2.5) the
+ * table's code. */
 static void test_typed_apart(void)
 {
     static const char *docs[] = {
         "甲省2021年政府工作报告\n\n全年新增装机1740万千瓦，清洁能源占比提高。\n",
         "乙省2021年政府工作报告\n\n发展增材制造产业，建设产业园。\n",
         "丙省2021年政府工作报告\n\n推广3D技术在文物保护中的应用，打印出版物管理更加规范。\n",
+        "丁省2021年政府工作报告\n\nPM2.5平均浓度下降到35微克，公共场所Wi-Fi全覆盖。\n",
+        "戊省2021年政府工作报告\n\n建成PM监测站2个，新增5个WiFi热点。\n",
     };
     ss_results r;
-    if (search_texts(docs, 3, "1740 万千瓦", &r)) {
+    if (search_texts(docs, 5, "1740 万千瓦", &r)) {
         CHECK(r.n == 1 && strstr(r.hits[0].rec.text, "1740万千瓦") != NULL,
               "1740 万千瓦 finds 1740万千瓦 (%zu hits, %s)", r.n, r.understood ? r.understood : "");
         ss_results_free(&r);
     }
-    if (search_texts(docs, 3, "3D 打印", &r)) {
+    if (search_texts(docs, 5, "3D 打印", &r)) {
         CHECK(r.n == 1 && strstr(r.hits[0].rec.text, "增材制造") != NULL,
               "3D 打印 finds 增材制造, not 3D and 打印 apart (%zu hits, %s)", r.n,
+              r.understood ? r.understood : "");
+        ss_results_free(&r);
+    }
+    /* letters typed apart from their digits: the code of the table (PM2.5),
+     * not PM and 2.5 apart */
+    if (search_texts(docs, 5, "PM 2.5", &r)) {
+        CHECK(r.n == 1 && strstr(r.hits[0].rec.text, "PM2.5") != NULL,
+              "PM 2.5 finds PM2.5 (%zu hits, %s)", r.n, r.understood ? r.understood : "");
+        ss_results_free(&r);
+    }
+    /* Wi-Fi and WiFi are one thing (synonyms.rules) */
+    if (search_texts(docs, 5, "Wi-Fi", &r)) {
+        CHECK(r.n == 2, "Wi-Fi finds Wi-Fi and WiFi (%zu hits, %s)", r.n,
               r.understood ? r.understood : "");
         ss_results_free(&r);
     }
