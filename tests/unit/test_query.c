@@ -904,11 +904,11 @@ static const struct {
     { "\"1740 万千瓦\"", "\"1740万千瓦\"", 0, 0 },
     { "2019 项目建设", "2019 项目建设", 0, 0 },
     { "1+4 行动方案", "1+4 行动+方案", 0, 0 },
-    /* a code of letters typed apart from a word of two characters: the
-     * word glued (3d打印 = 增材制造 in the synonym table: test_rank); a
-     * longer phrase stays a keyword */
-    { "3D 打印", "3d+打印", 0, 0 },
-    { "G20 峰会", "g20+峰会", 0, 0 },
+    /* a code of letters typed apart from a word stays two keywords (glued,
+     * two judged queries typed so fell); letters typed apart from their
+     * digits are the table's code where the table holds it (test_rank) */
+    { "3D 打印", "3d 打印", 0, 0 },
+    { "G20 峰会", "g20 峰会", 0, 0 },
     { "IPv6 规模部署", "ipv6 规模+部署", 0, 0 },
     { "WTO OR 世界贸易组织", "wto OR 世界贸易组织", 0, 0 },
     { "几十亿元", "几十+亿元", 0, 0 },
