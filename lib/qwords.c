@@ -1276,13 +1276,21 @@ static int glued_words_in(const ss_analysis *an, size_t a, size_t b, const char 
 #define COMMON_WORD_FREQ 1000
 
 static int conjunction_word(const ss_analysis *an, const ss_word *x);
+static int plan_at(const ss_analysis *an, size_t k);
+
+/* The normalised text of word x of an; *len its bytes. */
+static const char *word_text(const ss_analysis *an, const ss_word *x, size_t *len)
+{
+    *len = an->atoms[x->last].norm + an->atoms[x->last].normlen - an->atoms[x->first].norm;
+    return an->norm + an->atoms[x->first].norm;
+}
 
 /* 1 when word x of an is a verb by the dictionary's tag, or a common word
  * of two characters (发展, 建设: 经济社会发展主要任务 is a heading). */
 static int common_or_verb(const seg_dict *d, const ss_analysis *an, const ss_word *x)
 {
-    const char *t = an->norm + an->atoms[x->first].norm;
-    size_t tl = an->atoms[x->last].norm + an->atoms[x->last].normlen - an->atoms[x->first].norm;
+    size_t tl;
+    const char *t = word_text(an, x, &tl);
     uint32_t freq = 0;
     return seg_dict_pos(d, t, tl) == SEG_POS_VERB ||
            (x->last == x->first + 1 && seg_dict_lookup(d, t, tl, &freq) && freq >= COMMON_WORD_FREQ);
@@ -1310,17 +1318,13 @@ static size_t de_aspect_words(const ss_analysis *an, const seg_dict *d, size_t w
      * 乡村振兴主要任务: 0.14 and 0.16 against 0.65 and 0.84 typed alone),
      * not of a five-year plan (十四五重点任务 may be the plan's own) */
     for (size_t k = 1; de == w1 && k <= 2 && w1 >= w0 + k + 1; k++) {
-        size_t a = w1 - k;
-        const ss_atom *f = &an->atoms[an->words[w0].first], *l = &an->atoms[an->words[a - 1].last];
-        const char *t = an->norm + f->norm;
-        size_t tl = l->norm + l->normlen - f->norm;
-        if (an->words[a - 1].last + 1 == an->words[a].first &&
-            an->words[a - 1].last >= an->words[w0].first + 2 && f->kind == SS_ATOM_HAN &&
+        size_t a = w1 - k, last = an->words[a - 1].last;
+        if (last + 1 == an->words[a].first && last >= an->words[w0].first + 2 &&
+            an->atoms[an->words[w0].first].kind == SS_ATOM_HAN &&
             glued_words_in(an, a, w1, glued_aims, NELEM(glued_aims)) &&
             !conjunction_word(an, &an->words[a - 1]) && /* 奋斗目标和主要任务 */
             /* 经济社会发展主要任务: a heading the reports write (810 passages) */
-            !(d && common_or_verb(d, an, &an->words[a - 1])) &&
-            !(tl >= 9 && memcmp(t + tl - 9, "十", 3) == 0 && memcmp(t + tl - 3, "五", 3) == 0))
+            !(d && common_or_verb(d, an, &an->words[a - 1])) && !plan_at(an, last - 2))
             return k;
     }
     for (size_t k = 1; k <= 3 && w1 >= w0 + k + 2; k++) {
@@ -1357,8 +1361,8 @@ static int doing_after_verb(const ss_analysis *an, const seg_dict *d, size_t w0,
     if (x <= w0 || !edge_word(an, &an->words[x], doing_after, NELEM(doing_after)))
         return 0;
     const ss_word *p = &an->words[x - 1];
-    const char *t = an->norm + an->atoms[p->first].norm;
-    size_t tl = an->atoms[p->last].norm + an->atoms[p->last].normlen - an->atoms[p->first].norm;
+    size_t tl;
+    const char *t = word_text(an, p, &tl);
     int pos = seg_dict_pos(d, t, tl);
     return pos == SEG_POS_VERB || (p->last - p->first < 2 && pos != SEG_POS_NOUN) ||
            IN(manner_adverbs, t, tl) || IN(lead_doing, t, tl) || IN(manner_verbs, t, tl);

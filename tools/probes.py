@@ -124,32 +124,35 @@ def numerals(v):
     return section(v)
 
 
-def figures(files, rng, n=200):
-    pat = re.compile(r'([' + HAN + r']{2,4})(\d{1,5})(万|亿)?(元|吨|亩|人|个|户|公里|家|项|所|座|千瓦|辆)')
+MEASURES = '元|吨|亩|人|个|户|公里|家|项|所|座|千瓦|辆'
+
+
+def word_figures(files, rng, n, figure, keep, typed):
+    """n queries from a word, a figure (the regex figure) and its measure the corpus
+    writes glued, among the matches keep(m, text) accepts, typed as typed(m)."""
+    pat = re.compile(r'([' + HAN + r']{2,4})(' + figure + r')(万|亿)?(' + MEASURES + r'|%)')
     qs = []
     while len(qs) < n:
         f = rng.choice(files)
         t = read(f)
-        ms = [m for m in pat.finditer(t) if not m.group(2).startswith('0') and
-              not (m.start(2) > 0 and t[m.start(2) - 1] in '.0123456789') and
-              not (m.end(2) < len(t) and t[m.end(2)] == '.')]
+        ms = [m for m in pat.finditer(t) if not (m.start(2) > 0 and t[m.start(2) - 1] in '.0123456789')
+              and keep(m, t)]
         if ms:
             m = rng.choice(ms)
-            qs.append((f, m.group(1) + numerals(int(m.group(2))) + (m.group(3) or '') + m.group(4)))
+            qs.append((f, typed(m)))
     return qs
+
+
+def figures(files, rng, n=200):
+    return word_figures(files, rng, n, r'\d{1,5}',
+                        lambda m, t: m.group(4) != '%' and not m.group(2).startswith('0') and
+                        not (m.end(2) < len(t) and t[m.end(2)] == '.'),
+                        lambda m: m.group(1) + numerals(int(m.group(2))) + (m.group(3) or '') + m.group(4))
 
 
 def spaced(files, rng, n=200):
-    pat = re.compile(r'([' + HAN + r']{2,4})(\d{1,5}(?:\.\d{1,2})?)(万|亿)?(元|吨|亩|人|个|户|公里|家|项|所|座|千瓦|辆|%)')
-    qs = []
-    while len(qs) < n:
-        f = rng.choice(files)
-        t = read(f)
-        ms = [m for m in pat.finditer(t) if not (m.start(2) > 0 and t[m.start(2) - 1] in '.0123456789')]
-        if ms:
-            m = rng.choice(ms)
-            qs.append((f, f'{m.group(1)} {m.group(2)} {m.group(3) or ""}{m.group(4)}'))
-    return qs
+    return word_figures(files, rng, n, r'\d{1,5}(?:\.\d{1,2})?', lambda m, t: True,
+                        lambda m: f'{m.group(1)} {m.group(2)} {m.group(3) or ""}{m.group(4)}')
 
 
 def approx(files, rng):
