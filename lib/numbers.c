@@ -504,6 +504,28 @@ static size_t approx_forms(const char *word, size_t len, uint64_t v, const char 
     return n;
 }
 
+/* 1千亿, 5千万, 3百万: one digit and 千 or 百, then 万 or 亿, as some
+ * reports write a figure (进出口总额突破1千亿美元).  han is the value in
+ * Chinese numerals with 二 (ss_num_to_han).  Without 万 or 亿 after it
+ * (3千人, 1百年) the writing is too rare to be worth a form. */
+static void digit_and_small(const char *han, const char *word, size_t len, const char *rest,
+                            char out[][SS_NUM_FORM_MAX], size_t *n, size_t max)
+{
+    size_t hl = strlen(han), k = 0;
+    int d = digit_of(utf8_next(han, hl, &k));
+    size_t at = k;
+    uint64_t su = k < hl ? small_unit(utf8_next(han, hl, &k)) : 0;
+    if (d < 1 || su < 100 || k == hl)
+        return;
+    for (size_t j = k; j < hl;)
+        if (!big_unit(utf8_next(han, hl, &j)))
+            return;
+    char num[SS_NUM_FORM_MAX];
+    int w = snprintf(num, sizeof num, "%d%s", d, han + at);
+    if (w > 0 && (size_t)w < sizeof num)
+        add_form(out, n, max, word, len, num, "", rest);
+}
+
 size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], size_t max)
 {
     char canon[SS_NUM_FORM_MAX];
@@ -681,5 +703,6 @@ size_t ss_num_forms(const char *word, size_t len, char out[][SS_NUM_FORM_MAX], s
         if (!*t)
             add_form(out, &n, max, word, len, han + strlen("一"), "", rest);
     }
+    digit_and_small(han, word, len, rest, out, &n, max);
     return n;
 }

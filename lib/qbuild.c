@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base.h"
+#include "numbers.h"
 #include "record.h"
 #include "terms.h"
 #include "utf8.h"
@@ -521,6 +522,31 @@ int ss_q_listed_exists(const ss_query *q, size_t ci, xc_db *db)
     return found;
 }
 
+/* A figure's form written with one digit and 千 or 百 (5千万吨, 1千亿美元:
+ * numbers.c digit_and_small) proposes its passages by its Chinese terms
+ * alone: the digit token, in most passages of a report somewhere, would
+ * add its weight to any passage holding the figure's other words (ranking
+ * then takes the form only side by side, qfind.c).  1 when u is one, and u
+ * then holds those terms only. */
+static int digit_before_small(unit *u)
+{
+    uint64_t v;
+    if (u->n < 3 || u->a[0].kind != SS_ATOM_ASCII ||
+        !ss_num_loose_digits(u->text + u->a[0].off, strlen(u->text + u->a[0].off), &v))
+        return 0;
+    u->a++;
+    u->n--;
+    return 1;
+}
+
+/* 1 when the form left of digit_before_small begins with 千 or 百 after
+ * the digit 1 the form dropped: the other form without the digit (千亿美元
+ * for 1千亿美元) proposes the same passages already. */
+static int proposed_bare(const unit *u)
+{
+    return u->a[-1].len == 1 && u->text[u->a[-1].off] == '1';
+}
+
 /* Of a figure's writings, typed (its whole unit) and other (ALT_FIGURE),
  * the one the collection writes most (its rarest term the most common:
  * unit_idf), ties to the first in byte order: the other form that is, or
@@ -534,8 +560,9 @@ static size_t figure_first(const qpool *p, const ss_query *q, const concept *c, 
     double low = unit_idf(p, w, db, err);
     size_t at = SIZE_MAX;
     for (size_t u = c->a0; u < c->a1; u++) {
-        if (q->units[u].alt != ALT_FIGURE)
-            continue;
+        unit v = q->units[u];
+        if (v.alt != ALT_FIGURE || digit_before_small(&v))
+            continue; /* a rare writing, never the one asked for first */
         double idf = unit_idf(p, &q->units[u], db, err);
         if (idf < low - 1e-9 || (idf < low + 1e-9 && strcmp(q->units[u].text, best) < 0)) {
             best = q->units[u].text;
@@ -622,7 +649,10 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         size_t terms = unit_terms(&q->units[u]);
         if (terms > typed)
             w *= (double)typed / terms;
-        xc_query *x = scale(p, unit_q(p, &q->units[u], db, err), w, err);
+        unit v = q->units[u];
+        if (v.alt == ALT_FIGURE && digit_before_small(&v) && proposed_bare(&v))
+            continue;
+        xc_query *x = scale(p, unit_q(p, &v, db, err), w, err);
         if (x)
             alts[na++] = x;
     }

@@ -467,6 +467,37 @@ static void test_typed_apart(void)
     }
 }
 
+/* A figure some reports write with one digit and 千 or 百 (1千亿美元,
+ * 5千万吨) is found by the figure however it is typed; a bigger figure
+ * that ends so (11千亿) is not it, nor is a digit standing elsewhere in
+ * the passage beside the figure's Chinese (1项 ... 千万吨). */
+static void test_digit_and_small(void)
+{
+    static const char *docs[] = {
+        "甲省2023年政府工作报告\n\n进出口总额突破1千亿美元，增长8%。\n",
+        "乙省2023年政府工作报告\n\n粮食产量稳定在5千万吨以上。\n",
+        "丙省2023年政府工作报告\n\n新开工1项工程，粮食产量达到三千万吨。\n",
+        "丁省2023年政府工作报告\n\n社会融资规模达到11千亿美元。\n",
+    };
+    static const struct {
+        const char *query, *found;
+    } cases[] = {
+        { "一千亿美元", "1千亿美元" },
+        { "1000亿美元", "1千亿美元" },
+        { "五千万吨", "5千万吨" },
+        { "5000万吨", "5千万吨" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_results r;
+        if (!search_texts(docs, 4, cases[i].query, &r))
+            continue;
+        CHECK(r.n == 1 && strstr(r.hits[0].rec.text, cases[i].found) != NULL,
+              "%s finds %s alone (%zu hits, %s)", cases[i].query, cases[i].found, r.n,
+              r.understood ? r.understood : "");
+        ss_results_free(&r);
+    }
+}
+
 /* A query typed as Taiwan writes (網路安全) finds the mainland's word
  * (网络安全) when the collection writes it far more often than t2s's
  * reading (网路); mainland words in traditional script keep their own
@@ -511,6 +542,7 @@ static void run_all(ss_actx *ac)
     test_pairs(ac);
     test_written_otherwise();
     test_typed_apart();
+    test_digit_and_small();
     test_taiwan_words();
     test_question_repeat();
     test_clusters(ac);
