@@ -405,6 +405,35 @@ static int ascii_unit(const unit *u)
  * left inside, and it holds at least CORE_MIN_HAN Han characters (基站 of
  * 5G基站 or 峰会 of G20峰会 is too general to stand for the word). */
 #define CORE_MIN_HAN 3
+
+/* The same for a word that glues a general head after a thing of
+ * CORE_MIN_HAN Han characters or more, the two read as units of one word
+ * (进博会建设, 煤电油运建设: 进博会 + 建设): the thing is its core, so that
+ * where the collection seldom writes the two together, the passages on
+ * the thing follow the strict hits, marked as missing the head, instead of
+ * no passage at all. */
+static void general_head_core(const ss_query *q, concept *c)
+{
+    static const char *const heads[] = { "建设", "发展", "推进", "落实", "工作" };
+    const unit *last = &q->units[c->u1 - 1];
+    int head = 0;
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0] && !head; i++)
+        head = strcmp(last->text, heads[i]) == 0;
+    if (!head)
+        return;
+    size_t han = 0;
+    for (size_t u = c->u0; u + 1 < c->u1; u++) {
+        if (ascii_unit(&q->units[u]))
+            return;
+        for (size_t i = 0; i < q->units[u].n; i++)
+            han += q->units[u].a[i].kind == SS_ATOM_HAN;
+    }
+    if (han >= CORE_MIN_HAN) {
+        c->core0 = c->u0;
+        c->core1 = c->u1 - 1;
+    }
+}
+
 static void chinese_core(const ss_query *q, concept *c)
 {
     size_t a = c->u0, b = c->u1, han = 0;
@@ -412,6 +441,10 @@ static void chinese_core(const ss_query *q, concept *c)
         a++;
     while (b > a && ascii_unit(&q->units[b - 1]))
         b--;
+    if (!c->figure && !c->split && a == c->u0 && b == c->u1 && b - a >= 2) {
+        general_head_core(q, c);
+        return;
+    }
     if (c->figure || a == b || (a == c->u0 && b == c->u1))
         return;
     for (size_t u = a; u < b; u++) {

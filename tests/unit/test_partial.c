@@ -56,6 +56,17 @@ static const struct {
     { "ABC电商 茶叶", "电商和茶叶。", 1, "abc电商" },
     { "ABC茶叶电商 民宿", "茶叶电商和民宿。", 1, "+abc" },
     { "ABC茶叶电商 民宿", "民宿。", 1, "abc茶叶电商" },
+    /* a general head glued after a thing of three characters or more, read
+     * as units of one word (进博会建设): the thing is the core, the head
+     * missing */
+    { "茶叶电商建设", "茶叶电商销售。", 1, "+建设" },
+    { "茶叶电商发展", "茶叶产量稳定，电商销售另计。", 1, "+发展" },
+    { "茶叶电商建设", "茶叶电商建设加快。", 1, "" },
+    /* ... not after a thing of two characters (经济建设 is read 经济 + 建设),
+     * nor another word after the thing */
+    { "经济建设", "经济增长。", 0, "" },
+    { "民宿建设", "民宿接待游客。", 0, "" },
+    { "茶叶销售", "茶叶产量稳定。", 0, "" },
     /* a question has no partial tier (it accepts partial cover already) */
     { "如何发展民宿和茶叶电商", "民宿和茶叶。", 0, "" },
 };
