@@ -452,7 +452,8 @@ uint64_t ss_num_one_count(const char *s, size_t len)
 {
     static const char *const counted[] = { "个", "家", "座", "所", "项", "户", "名", "套", "辆",
                                             "台", "条", "处", "间", "张", "艘", "架", "栋", "幢",
-                                            "篇", "部", "支", "只", "头", "株", "棵", "类", "人" };
+                                            "篇", "部", "支", "只", "头", "株", "棵", "类", "人",
+                                            "成" /* tenths: 五成 = 5成, a share counted the same way */ };
     size_t k = 0;
     if (!len)
         return 0;

@@ -423,6 +423,56 @@ static void inner_figure_forms(const char *w, size_t len, ss_alts *a)
     }
 }
 
+/* Measures of an ordinal (第三名, 第一位, 第二批): what is counted in
+ * order; reports write the numeral in digits as often (居全国第1位). */
+static const char *const ordinal_measures[] = { "名", "位", "批", "次", "届", "期", "轮",
+                                                "个", "项", "条", "季度", "阶段" };
+
+/* An ordinal in Chinese numerals inside w (第三名, 居全国第一位, 第十二届):
+ * the word with its numerals in digits is another form (ALT_FIGURE), as
+ * 第1名 has 第一名 (inner_figure_forms).  Once, from one to ninety-nine.
+ * 一 after 第 is a number, not "a" as in 一个. */
+static void ordinal_form(const char *w, size_t len, ss_alts *a)
+{
+    for (size_t k = 0; k + strlen("第") < len; k++) {
+        if (memcmp(w + k, "第", strlen("第")) != 0)
+            continue;
+        size_t d0 = k + strlen("第"), d1 = d0;
+        for (size_t i = d0; i < len;) {
+            size_t at = i;
+            uint32_t cp = utf8_next(w, len, &i);
+            if (!ss_num_is_numeral(cp) || cp == 0x4E07 /* 万 */ || cp == 0x4EBF /* 亿 */ ||
+                ss_num_kilo_unit(w + at, len - at))
+                break;
+            d1 = i;
+        }
+        if (d1 == d0)
+            continue;
+        int ok = 0;
+        uint64_t v = ss_num_parse_han(w + d0, d1 - d0, &ok); /* two numerals or more */
+        if (!ok && utf8_count(w + d0, d1 - d0) == 1) {
+            static const char *const one[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九",
+                                               "十" };
+            for (size_t j = 0; j < NELEM(one) && !ok; j++)
+                if (d1 - d0 == strlen(one[j]) && memcmp(w + d0, one[j], d1 - d0) == 0) {
+                    v = j + 1;
+                    ok = 1;
+                }
+        }
+        if (!ok || v == 0 || v > 99 || !starts_any(w + d1, len - d1, ordinal_measures,
+                                                   NELEM(ordinal_measures)))
+            return;
+        if (a->n >= MAX_ALTS)
+            return;
+        char *t = a->text[a->n];
+        int n = snprintf(t, SS_NUM_FORM_MAX, "%.*s%llu%.*s", (int)d0, w, (unsigned long long)v,
+                         (int)(len - d1), w + d1);
+        if (n > 0 && n < SS_NUM_FORM_MAX)
+            a->kind[a->n++] = ALT_FIGURE;
+        return;
+    }
+}
+
 /* A day written month.day at the start of w (5.12地震, 7.20 暴雨, 9.8
  * 投洽会), which reports write with a middle dot (“5·12”汶川特大地震): the
  * dotted writing is another form (ALT_SAME, weighing less than the typed
@@ -490,6 +540,8 @@ void ss_q_find_alts(const ss_query_opts *o, int natural, const char *w, size_t l
         inner_figure_forms(w, len, a);
     if (nf == 0)
         dotted_day_form(w, len, a);
+    if (nf == 0)
+        ordinal_form(w, len, a);
     if (nf == 0 && o && o->syn) {
         part p[PART_MAX];
         size_t np = find_parts(o->syn, w, len, bounds, nb, p);

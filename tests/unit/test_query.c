@@ -79,7 +79,17 @@ static const struct {
     /* a name of the table as long as a slogan's items (34 characters) is
      * another form too: forms of 96 bytes or more were dropped before */
     { "三名工程", "三名+工程{名校长名班主任名教师工程}", 0, 0 },
-    { "全国第三名", "全国+第三名", 0, 0 }, /* an ordinal: not the table's 三名 after 第 */
+    /* an ordinal: not the table's 三名 after 第; its numeral in digits is
+     * another form (居全国第1位), as 第1名 has 第一名 */
+    { "全国第三名", "全国+第三名{全国第3名}", 0, 0 },
+    { "第一名", "第一名{第1名}", 0, 0 },
+    { "第1名", "第1名{第一名}", 0, 0 },
+    { "第十二届", "第十二届{第12届}", 0, 0 },
+    { "第一书记", "第一书记", 0, 0 },  /* no measure of an ordinal after it */
+    { "第一", "第一", 0, 0 },
+    /* tenths counted like things: 五成 = 5成 (一成不变 stays) */
+    { "五成", "五成{5成}", 0, 0 },
+    { "一成不变", "一成不变", 0, 0 },
     { "六保", "六保{保居民就业保基本民生保市场主体保粮食能源安全保产业链供应链稳定保基层运转}", 0, 0 },
     { "如何推进医养结合", "医养|结合", 1, 0 },            /* no numeral: counted apart */
     { "紧扣贯彻落实党的十九大精神", "紧扣|贯彻落实党|贯彻落实|十九大{中国共产党第十九次全国代表大会,19大}|精神", 1, 0 },

@@ -498,6 +498,33 @@ static void test_digit_and_small(void)
     }
 }
 
+/* An ordinal or a share in Chinese numerals finds it written in digits
+ * (第三位: 居全国第3位; 五成: 5成), and a share is a figure that stands
+ * whole: 五成 is not the 五 of 十二五 before 成就. */
+static void test_ordinals_and_shares(void)
+{
+    static const char *docs[] = {
+        "甲省2023年政府工作报告\n\n外贸总额居全国第3位，增长8%。\n",
+        "乙省2023年政府工作报告\n\n出口增量的5成来自民营企业。\n",
+        "丙省2023年政府工作报告\n\n十二五成就令人鼓舞，第三产业发展加快。\n",
+    };
+    static const struct {
+        const char *query, *found;
+    } cases[] = {
+        { "第三位", "第3位" },
+        { "五成", "5成" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ss_results r;
+        if (!search_texts(docs, 3, cases[i].query, &r))
+            continue;
+        CHECK(r.n == 1 && strstr(r.hits[0].rec.text, cases[i].found) != NULL,
+              "%s finds %s alone (%zu hits, %s)", cases[i].query, cases[i].found, r.n,
+              r.understood ? r.understood : "");
+        ss_results_free(&r);
+    }
+}
+
 /* A query typed as Taiwan writes (網路安全) finds the mainland's word
  * (网络安全) when the collection writes it far more often than t2s's
  * reading (网路); mainland words in traditional script keep their own
@@ -543,6 +570,7 @@ static void run_all(ss_actx *ac)
     test_written_otherwise();
     test_typed_apart();
     test_digit_and_small();
+    test_ordinals_and_shares();
     test_taiwan_words();
     test_question_repeat();
     test_clusters(ac);
