@@ -975,6 +975,28 @@ static size_t year_before_word(const ss_analysis *an)
     return 0;
 }
 
+/* 1 when a dictionary word of two to four Han characters begins s[0,
+ * len). */
+static int opens_word(const seg_dict *d, const char *s, size_t len)
+{
+    for (size_t n = 2 * 3; n <= 4 * 3 && n <= len; n += 3)
+        if (seg_dict_lookup(d, s, n, NULL))
+            return 1;
+    return 0;
+}
+
+/* 1 when the part of a year at s (初, 底: pl bytes) opens a word of the
+ * dictionary that stays (2019年初心使命, 2020年初步建成, 2018年初中,
+ * 2019年初中学生); not when that word leaves the character after it
+ * alone while the words read from after the part do not (2019年初中美贸易:
+ * 初中|美 against 初|中美; 2008年初雪灾: 初雪|灾 against 初|雪灾). */
+static int part_opens_word(const seg_dict *d, const char *s, size_t len, size_t pl)
+{
+    if (!d || len < 2 * pl || !seg_dict_lookup(d, s, 2 * pl, NULL))
+        return 0;
+    return !(opens_word(d, s + pl, len - pl) && !opens_word(d, s + 2 * pl, len - 2 * pl));
+}
+
 static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, const char *s,
                           const raw_item *r, int natural, int may_split, ss_err *err);
 
@@ -1450,7 +1472,7 @@ static ss_code parse_item(ss_query *q, ss_actx *ac, const ss_query_opts *o, cons
         if (figure_cut && cp_in(utf8_valid_cp(s + rest.s, &pl), SS_Q_YEAR_PARTS) &&
             (rest.e - rest.s >= 3 * pl || /* 2003年初非典: a word of two after it */
              (rest.e - rest.s > pl && ascii_is_alnum(s[rest.s + pl]))) && /* 2018年末GDP */
-            !(ss_actx_dict(ac) && seg_dict_lookup(ss_actx_dict(ac), s + rest.s, 2 * pl, NULL)) &&
+            !part_opens_word(ss_actx_dict(ac), s + rest.s, rest.e - rest.s, pl) &&
             ss_q_years_end(s + head.s, head.e - head.s, &span) == head.e - head.s)
             rest.s += pl;
         /* 2008年|上半年雨雪冰冻, 2008年|全年…: the year's part goes with it */

@@ -425,6 +425,12 @@ static const struct {
     { "2003年初非典", "2003年 非典", 0, 0 },
     { "2018年末GDP", "2018年 gdp{国内生产总值}", 0, 0 },
     { "2019年初心", "2019年 初心", 0, 0 },        /* a word of the dictionary */
+    { "2018年初中", "2018年 初中", 0, 0 },
+    { "2019年初中学生", "2019年 初中+学生", 0, 0 },
+    /* ... unless that word leaves the character after it alone, and the
+     * words read from after the part do not (初中|美 against 初|中美) */
+    { "2019年初中美贸易摩擦", "2019年 中美+贸易+摩擦", 0, 0 },
+    { "2008年初雪灾", "2008年 雪灾", 0, 0 }, /* (the fixture has no synonym table) */
     { "提出林长制", "林长制", 0, 0 },                      /* a short word: the word */
     { "首次提出林长制", "林长制", 0, 0 },
     { "提出建议", "提出+建议", 0, 0 },                     /* a common word of two stays */
