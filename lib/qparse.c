@@ -414,15 +414,22 @@ static int ascii_unit(const unit *u)
  * no passage at all. */
 static void general_head_core(const ss_query *q, concept *c)
 {
-    static const char *const heads[] = { "建设", "发展", "推进", "落实", "工作" };
-    const unit *last = &q->units[c->u1 - 1];
-    int head = 0;
-    for (size_t i = 0; i < sizeof heads / sizeof heads[0] && !head; i++)
-        head = strcmp(last->text, heads[i]) == 0;
-    if (!head)
+    /* the head: the last unit, or the last two (重点 + 任务) */
+    static const char *const heads[] = { "建设", "发展", "推进", "落实", "工作",
+                                         "重点任务", "主要任务" };
+    size_t k = 0;
+    for (size_t n = 1; n <= 2 && !k && c->u1 - c->u0 > n; n++) {
+        char t[64] = "";
+        for (size_t u = c->u1 - n; u < c->u1; u++)
+            if (strlen(t) + strlen(q->units[u].text) < sizeof t)
+                strcat(t, q->units[u].text);
+        for (size_t i = 0; i < sizeof heads / sizeof heads[0] && !k; i++)
+            k = strcmp(t, heads[i]) == 0 ? n : 0;
+    }
+    if (!k)
         return;
     size_t han = 0;
-    for (size_t u = c->u0; u + 1 < c->u1; u++) {
+    for (size_t u = c->u0; u + k < c->u1; u++) {
         if (ascii_unit(&q->units[u]))
             return;
         for (size_t i = 0; i < q->units[u].n; i++)
@@ -430,7 +437,7 @@ static void general_head_core(const ss_query *q, concept *c)
     }
     if (han >= CORE_MIN_HAN) {
         c->core0 = c->u0;
-        c->core1 = c->u1 - 1;
+        c->core1 = c->u1 - k;
     }
 }
 
