@@ -2400,6 +2400,21 @@ static int named_text(ss_actx *ac, const ss_query_opts *o, const char *s, size_t
     return 0;
 }
 
+/* Verbs by which someone raises what is wrong (企业反映的困难: the
+ * difficulties enterprises report, no thing named 企业反映). */
+static const char *const raising_verbs[] = { "反映", "反应", "提出", "反馈", "关心", "关注",
+                                             "期盼", "呼吁", "投诉", "举报", "感到" };
+
+/* 1 when piece p is a noun of the dictionary, or a word of three
+ * characters or more it does not know (老工业基地 is read 老工业|基地). */
+static int noun_piece(const ss_analysis *an, const seg_dict *d, const piece *p)
+{
+    const char *t = an->norm + an->atoms[p->first].norm;
+    size_t tl = an->atoms[p->last].norm + an->atoms[p->last].normlen - an->atoms[p->first].norm;
+    return seg_dict_pos(d, t, tl) == SEG_POS_NOUN ||
+           (p->last >= p->first + 2 && !seg_dict_lookup(d, t, tl, NULL));
+}
+
 /* The request of a thing's state that ends pieces [f, l) of an: [adverb]
  * verb [的] [adjective] noun (…面临的困难, …存在短板, …仍然存在的突出
  * 问题).  Returns the index of its first piece, or l when there is none;
@@ -2407,8 +2422,8 @@ static int named_text(ss_actx *ac, const ss_query_opts *o, const char *s, size_t
  * verb to the word before it (两型社会存在的问题: 两型|社会存在; 普遍存在
  * is an adverb's), the thing ends inside that piece: *cut is then the
  * atom it ends at (SIZE_MAX otherwise) and the piece stays. */
-static size_t state_request(const ss_analysis *an, const seg_dict *d, const piece *pc, size_t f,
-                            size_t l, size_t *cut)
+static size_t state_request(const ss_analysis *an, const seg_dict *d, const ss_syn *syn,
+                            const piece *pc, size_t f, size_t l, size_t *cut)
 {
     *cut = SIZE_MAX;
     if (l < f + 2 || !piece_in(an, &pc[l - 1], state_nouns, NELEM(state_nouns)))
@@ -2448,9 +2463,19 @@ static size_t state_request(const ss_analysis *an, const seg_dict *d, const piec
      * twenty-second round), as …的问题 reads: the thing before 的, a noun,
      * a name of three characters or more or one the dictionary does not
      * know (not 群众反映强烈的突出问题: what is wrong is said before 的) */
-    if (de && d && !pc[v].stop && !pc[v].generic && !doing_verb(an, d, &pc[v]) &&
-        (seg_dict_pos(d, t, tl) == SEG_POS_NOUN || !seg_dict_lookup(d, t, tl, NULL) ||
-         pc[v].last >= pc[v].first + 2))
+    if (de && d && !pc[v].stop && !pc[v].generic &&
+        ((!doing_verb(an, d, &pc[v]) &&
+          (seg_dict_pos(d, t, tl) == SEG_POS_NOUN || !seg_dict_lookup(d, t, tl, NULL) ||
+           pc[v].last >= pc[v].first + 2)) ||
+         table_text(syn, an, &pc[v], &pc[v], 1))) /* a name of the table (双减的困难) */
+        return v + 1;
+    /* ... or a verb right after a noun, a thing done as a name of it
+     * (矿山修复的突出问题, 老工业基地振兴的困难; not 群众反映强烈的问题,
+     * whose adjective says what is wrong) */
+    if (de && d && v > f && !pc[v].stop && !pc[v].generic && !pc[v - 1].stop &&
+        !pc[v - 1].generic && seg_dict_pos(d, t, tl) == SEG_POS_VERB &&
+        adjacent(an, &pc[v - 1], &pc[v]) && noun_piece(an, d, &pc[v - 1]) &&
+        !IN(raising_verbs, t, tl))
         return v + 1;
     return l;
 }
@@ -2533,7 +2558,7 @@ ss_code ss_q_question_core(ss_actx *ac, const ss_query_opts *o, const char *s, r
     int how = 0; /* the ways of doing it are asked for after (…有哪些措施, …可以怎样做) */
     size_t k, cut = SIZE_MAX; /* the atom the thing ends at inside its last piece */
     for (;;) {
-        if ((k = state_request(&an, ss_actx_dict(ac), pc, f, l, &cut)) < l) { /* …面临的困难 */
+        if ((k = state_request(&an, ss_actx_dict(ac), o ? o->syn : NULL, pc, f, l, &cut)) < l) { /* …面临的困难 */
             l = k;
             if (cut != SIZE_MAX)
                 break;

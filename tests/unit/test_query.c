@@ -346,6 +346,14 @@ static const struct {
     { "乡村振兴的突出问题", "乡村振兴", 0, 0 },
     { "乡村振兴的短板弱项", "乡村振兴", 0, 0 },
     { "群众反映强烈的突出问题", "群众反映|强烈|突出", 1, 0 }, /* an adjective before 的 */
+    /* a verb right after a noun before 的: a thing done, named so; not a
+     * verb by which someone raises what is wrong */
+    { "矿山修复的突出问题", "矿山+修复", 0, 0 },
+    { "老工业基地振兴的困难", "老工业+基地+振兴", 0, 0 },
+    { "企业反映的困难", "企业|反映|困难", 1, 0 },
+    /* a name of the table before 的, whatever the dictionary tags it */
+    { "医改的困难", "医改{医药卫生体制改革}", 0, 0 },
+    { "双碳的困难", "双碳{碳达峰碳中和}", 0, 0 },
     { "如何理解乡村振兴", "乡村振兴", 0, 0 },            /* what it means */
     { "哪些地方乡村振兴做得好", "乡村振兴", 0, 0 },      /* how well it is done */
     { "乡村振兴做得好的地方", "乡村振兴", 0, 0 },
