@@ -30,6 +30,11 @@ what made each (the round of 2026-12-03, docs/query-reading.md):
   spaced     a word and a figure with its measure, typed with a blank on each side of
              the digits, as many writers set digits apart from Chinese (新增装机 1740
              万千瓦; the third session of 2026-12-03)
+  ordinal    a word and an ordinal the corpus writes in digits (全国第3位, 第12届),
+             typed apart, the ordinal in Chinese numerals (全国 第三位; the fourth
+             session of 2026-12-03)
+  kilo       a figure written with one digit and 千 or 百 before 万 or 亿 (1千亿美元),
+             typed in Chinese numerals (一千亿美元), each distinct writing once
   taiwan     a clause whose Taiwan writing (OpenCC s2twp: 网络 -> 網路, 信息 -> 資訊)
              differs from its traditional script (s2t), typed as Taiwan writes it;
              words the mainland also writes (支援, 社群, 專案) are expected to fail
@@ -155,6 +160,36 @@ def spaced(files, rng, n=200):
                         lambda m: f'{m.group(1)} {m.group(2)} {m.group(3) or ""}{m.group(4)}')
 
 
+def ordinal(files, rng, n=200):
+    """A word and an ordinal the corpus writes in digits (全国第3位, 第12届), typed with
+    the ordinal in Chinese numerals and apart from the word (全国 第三位)."""
+    pat = re.compile(r'([' + HAN + r']{2,4})第([1-9][0-9]?)(?![0-9.])(名|位|批|次|届|期|轮|个|项|条|季度|阶段)')
+    qs = []
+    while len(qs) < n:
+        t = read(f := rng.choice(files))
+        ms = list(pat.finditer(t))
+        if ms:
+            m = rng.choice(ms)
+            qs.append((f, f'{m.group(1)} 第{numerals(int(m.group(2)))}{m.group(3)}'))
+    return qs
+
+
+def kilo(files, rng):
+    """A figure the corpus writes with one digit and 千 or 百 before 万 or 亿 (1千亿美元,
+    5千万吨), typed in Chinese numerals (一千亿美元), once for each distinct writing."""
+    pat = re.compile(r'(?<![0-9.])([1-9])([千百])([万亿])(元|吨|亩|人|户|美元|千瓦|平方米|公里|人次|套|辆)')
+    seen = {}
+    for f in files:
+        for m in pat.finditer(read(f)):
+            seen.setdefault(m.group(0), []).append((f, m))
+    qs = []
+    for text in sorted(seen):
+        f, m = rng.choice(seen[text])
+        v = int(m.group(1)) * (1000 if m.group(2) == '千' else 100)
+        qs.append((f, numerals(v) + m.group(3) + m.group(4)))
+    return qs
+
+
 def approx(files, rng):
     pat = re.compile(r'(?<![0-9.])([1-9][0-9]{0,3})([多余])([万亿]+)(元|人|吨|亩|户|千瓦|平方米|公里|美元|人次)')
     seen = {}
@@ -240,7 +275,8 @@ def main():
               ('single', lambda r: single(files, r)),
               ('inserted', lambda r: inserted(files, r, dict_words)),
               ('dotday', lambda r: dotday(files, r)), ('taiwan', lambda r: taiwan(files, r)),
-              ('spaced', lambda r: spaced(files, r))]
+              ('spaced', lambda r: spaced(files, r)), ('ordinal', lambda r: ordinal(files, r)),
+              ('kilo', lambda r: kilo(files, r))]
     for name, make in probes:
         if only and name not in only:
             continue
