@@ -1403,7 +1403,7 @@ static const char *const request_phrases[] = {
     "造成的损失", "造成的影响", "带来的损失", "损失情况", /* what an event did */
     "有哪些亮点", "有什么亮点", "亮点有哪些", "领导讲话", "讲话稿", "讲话材料", "发言材料",
     "典型材料", "经验材料", "汇报材料", "经验介绍", "经验交流", "典型发言", "交流发言",
-    "经验交流材料", "工作汇报",
+    "经验交流材料", "工作汇报", "情况汇报", /* the fourth session of 2026-12-03: 五千万吨 情况汇报 found nothing */
     /* material asked for, of words the segmenter cuts (金|句; twenty-third round) */
     "金句", "写作素材", "讲话摘录", "论述摘编", "重要论述摘编", "表态发言", "参考资料",
     "相关资料", "背景资料",
