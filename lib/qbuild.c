@@ -46,6 +46,8 @@
 #define W_ALT_FIGURE TUNABLE(W_ALT_FIGURE, 1.0)    /* the same figure written otherwise (5000万吨
                                                     for 五千万吨): as the figure typed */
 #define W_ALT_RELATED TUNABLE(W_ALT_RELATED, 0.4)     /* a related word (synonym table "~", questions) */
+#define W_ALT_HEADLESS TUNABLE(W_ALT_HEADLESS, 0.4) /* a thing without the general head glued
+                                                        after it (夜间经济 of 夜间经济发展) */
 #define W_ALT_HALF TUNABLE(W_ALT_HALF, 0.3)  /* a half of a question's two-word word alone
                                                 (督查 of 督查督办; qfind.c S_HALF) */
 
@@ -660,6 +662,11 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         xc_query *x = scale(p, unit_q(p, &q->units[u], db, err), W_ALT_HALF, err);
         if (x)
             alts[na++] = x; /* a half alone (qfind.c S_HALF) */
+    }
+    if (c->headless && !q->loose && na < MAX_ALTS + 1) {
+        xc_query *x = scale(p, unit_q(p, &q->units[c->core0], db, err), W_ALT_HEADLESS, err);
+        if (x)
+            alts[na++] = x; /* the thing without its head (qfind.c S_HEADLESS) */
     }
     if (c->listed && c->listchars && na < MAX_ALTS + 1) { /* its characters as items */
         xc_query *x = listed_q(p, q, c, err);

@@ -42,6 +42,11 @@
  * strength S_HALF times the half's rarity against the rarer half's (the
  * passage on 督查 answers how 督查督办 is done; 乡村 alone says less). */
 #define S_HALF TUNABLE(S_HALF, 0.1)
+/* A thing with a general head glued after it (夜间经济发展, concept.headless)
+ * that stands nowhere in the passage with its head stands by the thing
+ * alone, with strength S_HEADLESS: the passage on 夜间经济 answers the
+ * query, below one where 发展 goes with it. */
+#define S_HEADLESS TUNABLE(S_HEADLESS, 0.4)
 
 /* An atom's text in 32 bits: its length and first three bytes (a Han
  * character whole). */
@@ -366,6 +371,8 @@ ss_code ss_q_find_occs(const ss_query *q, const ss_analysis *an, const ss_passag
                                                                    : S_SAME);
         if (c->listed && c->listchars)
             bad |= listed_chars(q, c, an, o, ci);
+        if (c->headless && o->nc == nc0) /* the thing alone */
+            bad |= unit_as_concept(o, an, c, c->core0, ci, S_HEADLESS);
         if (c->halves && o->nc == nc0) /* it stands nowhere else (all since are ci's) */
             for (size_t u = c->u0; u < c->u1; u++)
                 bad |= unit_as_concept(o, an, c, u, ci, S_HALF * half_share(q, c, u));

@@ -438,6 +438,7 @@ static void general_head_core(const ss_query *q, concept *c)
     if (han >= CORE_MIN_HAN) {
         c->core0 = c->u0;
         c->core1 = c->u1 - k;
+        c->headless = c->core1 == c->core0 + 1 && !q->natural && !q->opts.exact;
     }
 }
 
@@ -546,7 +547,7 @@ static size_t list_chars(const ss_query *q, ss_actx *ac, const concept *c)
 static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_t whole,
                            int may_split, const ss_alts *a, ss_err *err)
 {
-    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    concept c = { q->nitems, u0, u1, whole, q->nunits, q->nunits, { 0 }, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     const unit *w = &q->units[whole != SIZE_MAX ? whole : u0];
     char forms[1][SS_NUM_FORM_MAX];
     c.figure = u1 > u0 && ss_num_forms(w->text, strlen(w->text), forms, 1) > 0;

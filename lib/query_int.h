@@ -77,6 +77,10 @@ typedef struct {
                           qfind.c S_HALF) */
     int verb_last;     /* its last typed unit is a verb (老工业基地振兴, 棚户区改造): the verb
                           may stand first, before its object (振兴老工业基地; qfind.c) */
+    int headless;      /* a keyword word of a thing of one unit and a general head glued
+                          after it (夜间经济发展, 进博会建设: qparse.c general_head_core): the
+                          thing alone stands for it too, below the two together (qfind.c
+                          S_HEADLESS) */
     size_t core0, core1; /* a word gluing letters or digits to Chinese (PPT挂图作战,
                           30MW生物质发电): its Chinese core, typed units [core0, core1), which
                           may stand for it in the partial tier (rank.c); core0 == core1: none */

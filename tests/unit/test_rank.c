@@ -525,6 +525,27 @@ static void test_ordinals_and_shares(void)
     }
 }
 
+/* A thing of one word with a general head glued after it (夜间经济发展):
+ * the passage holding the two comes first, the passage on the thing alone
+ * follows as a match of the word, the head's passage without the thing
+ * is none. */
+static void test_headless(void)
+{
+    static const char *docs[] = {
+        "甲市2023年政府工作报告\n\n夜市人气旺，夜间经济发展迅速。\n",
+        "乙市2023年政府工作报告\n\n打造十个夜间经济集聚区，延长商圈营业时间。\n",
+        "丙市2023年政府工作报告\n\n全市经济发展平稳，消费持续回暖。\n",
+    };
+    ss_results r;
+    if (!search_texts(docs, 3, "夜间经济发展", &r))
+        return;
+    CHECK(r.n == 2 && strstr(r.hits[0].rec.text, "夜间经济发展") != NULL &&
+              strstr(r.hits[1].rec.text, "集聚区") != NULL && !r.hits[1].partial,
+          "夜间经济发展: the two together, then the thing alone (%zu hits, %s)", r.n,
+          r.n > 1 ? r.hits[1].rec.text : "");
+    ss_results_free(&r);
+}
+
 /* A query typed as Taiwan writes (網路安全) finds the mainland's word
  * (网络安全) when the collection writes it far more often than t2s's
  * reading (网路); mainland words in traditional script keep their own
@@ -571,6 +592,7 @@ static void run_all(ss_actx *ac)
     test_typed_apart();
     test_digit_and_small();
     test_ordinals_and_shares();
+    test_headless();
     test_taiwan_words();
     test_question_repeat();
     test_clusters(ac);
