@@ -416,7 +416,7 @@ static void general_head_core(const ss_query *q, concept *c)
 {
     /* the head: the last unit, or the last two (重点 + 任务) */
     static const char *const heads[] = { "建设", "发展", "推进", "落实", "工作",
-                                         "重点任务", "主要任务" };
+                                         "重点任务", "主要任务", "主要目标", "目标任务", "总体要求" };
     size_t k = 0;
     for (size_t n = 1; n <= 2 && !k && c->u1 - c->u0 > n; n++) {
         char t[64] = "";

@@ -63,6 +63,7 @@ static const struct {
     { "茶叶电商发展", "茶叶产量稳定，电商销售另计。", 1, "+发展" },
     { "茶叶电商建设", "茶叶电商建设加快。", 1, "" },
     { "茶叶销售重点任务", "茶叶销售火爆。", 1, "+重点|+任务" },  /* a head of two units */
+    { "茶叶销售主要目标", "茶叶销售火爆。", 1, "+主要|+目标" },
     /* ... not after a thing of two characters (经济建设 is read 经济 + 建设),
      * nor another word after the thing */
     { "经济建设", "经济增长。", 0, "" },
