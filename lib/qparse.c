@@ -412,7 +412,8 @@ static int ascii_unit(const unit *u)
  * where the collection seldom writes the two together, the passages on
  * the thing follow the strict hits, marked as missing the head, instead of
  * no passage at all. */
-static void general_head_core(const ss_query *q, concept *c)
+#define HEAD_WORD_FREQ 1000 /* uses in the dictionary of a common word (社会) */
+static void general_head_core(const ss_query *q, const seg_dict *d, concept *c)
 {
     /* the head: the last unit, or the last two (重点 + 任务) */
     static const char *const heads[] = { "建设", "发展", "推进", "落实", "工作",
@@ -428,6 +429,14 @@ static void general_head_core(const ss_query *q, concept *c)
     }
     if (!k)
         return;
+    /* a head of one word goes with a verb or a common word of two
+     * characters before it (集聚区创新发展: 创新发展, 两型社会发展: 社会发展) */
+    const unit *before = &q->units[c->u1 - k - 1];
+    uint32_t freq = 0;
+    if (d && k == 1 && before->n == 2 && (seg_dict_pos(d, before->text, strlen(before->text)) == SEG_POS_VERB ||
+                                (seg_dict_lookup(d, before->text, strlen(before->text), &freq) &&
+                                 freq >= HEAD_WORD_FREQ)))
+        return;
     size_t han = 0;
     for (size_t u = c->u0; u + k < c->u1; u++) {
         if (ascii_unit(&q->units[u]))
@@ -442,7 +451,7 @@ static void general_head_core(const ss_query *q, concept *c)
     }
 }
 
-static void chinese_core(const ss_query *q, concept *c)
+static void chinese_core(const ss_query *q, const seg_dict *d, concept *c)
 {
     size_t a = c->u0, b = c->u1, han = 0;
     while (a < b && ascii_unit(&q->units[a]))
@@ -450,7 +459,7 @@ static void chinese_core(const ss_query *q, concept *c)
     while (b > a && ascii_unit(&q->units[b - 1]))
         b--;
     if (!c->figure && !c->split && a == c->u0 && b == c->u1 && b - a >= 2) {
-        general_head_core(q, c);
+        general_head_core(q, d, c);
         return;
     }
     if (c->figure || a == b || (a == c->u0 && b == c->u1))
@@ -567,7 +576,7 @@ static ss_code add_concept(ss_query *q, ss_actx *ac, size_t u0, size_t u1, size_
         c.a0 = c.a1 = q->nunits;
     }
     c.verb_last = verb_unit(q, ac, c.u1 - 1) && c.u1 - c.u0 > 1;
-    chinese_core(q, &c);
+    chinese_core(q, ss_actx_dict(ac), &c);
     c.listchars = may_split && !q->natural ? list_chars(q, ac, &c) : 0;
     for (size_t i = 0; i < a->n; i++) {
         ss_analysis an;

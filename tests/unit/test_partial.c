@@ -67,6 +67,9 @@ static const struct {
     /* ... not after a thing of two characters (经济建设 is read 经济 + 建设),
      * nor another word after the thing */
     { "经济建设", "经济增长。", 0, "" },
+    /* ... nor a head of one word after a verb or a common word of two
+     * characters, which it goes with (创新发展) */
+    { "茶叶电商创新发展", "茶叶电商销售。", 1, "" },
     { "民宿建设", "民宿接待游客。", 0, "" },
     { "茶叶销售", "茶叶产量稳定。", 0, "" },
     /* a question has no partial tier (it accepts partial cover already) */
