@@ -160,6 +160,16 @@ def spaced(files, rng, n=200):
                         lambda m: f'{m.group(1)} {m.group(2)} {m.group(3) or ""}{m.group(4)}')
 
 
+def writings(files, pattern):
+    """Each distinct text the regex pattern matches in the corpus: the (file, match) pairs
+    where it stands."""
+    pat, seen = re.compile(pattern), {}
+    for f in files:
+        for m in pat.finditer(read(f)):
+            seen.setdefault(m.group(0), []).append((f, m))
+    return seen
+
+
 def ordinal(files, rng, n=200):
     """A word and an ordinal the corpus writes in digits (全国第3位, 第12届), typed with
     the ordinal in Chinese numerals and apart from the word (全国 第三位)."""
@@ -177,11 +187,7 @@ def ordinal(files, rng, n=200):
 def kilo(files, rng):
     """A figure the corpus writes with one digit and 千 or 百 before 万 or 亿 (1千亿美元,
     5千万吨), typed in Chinese numerals (一千亿美元), once for each distinct writing."""
-    pat = re.compile(r'(?<![0-9.])([1-9])([千百])([万亿])(元|吨|亩|人|户|美元|千瓦|平方米|公里|人次|套|辆)')
-    seen = {}
-    for f in files:
-        for m in pat.finditer(read(f)):
-            seen.setdefault(m.group(0), []).append((f, m))
+    seen = writings(files, r'(?<![0-9.])([1-9])([千百])([万亿])(元|吨|亩|人|户|美元|千瓦|平方米|公里|人次|套|辆)')
     qs = []
     for text in sorted(seen):
         f, m = rng.choice(seen[text])
@@ -191,11 +197,7 @@ def kilo(files, rng):
 
 
 def approx(files, rng):
-    pat = re.compile(r'(?<![0-9.])([1-9][0-9]{0,3})([多余])([万亿]+)(元|人|吨|亩|户|千瓦|平方米|公里|美元|人次)')
-    seen = {}
-    for f in files:
-        for m in pat.finditer(read(f)):
-            seen.setdefault(m.group(0), []).append((f, m))
+    seen = writings(files, r'(?<![0-9.])([1-9][0-9]{0,3})([多余])([万亿]+)(元|人|吨|亩|户|千瓦|平方米|公里|美元|人次)')
     qs = []
     for text in sorted(seen):
         if len(seen[text]) >= 3:

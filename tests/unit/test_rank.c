@@ -467,6 +467,25 @@ static void test_typed_apart(void)
     }
 }
 
+/* A query and the text the one passage it finds must hold. */
+typedef struct {
+    const char *query, *found;
+} found_case;
+
+/* Each case's query over docs[0, n) finds one passage, holding its text. */
+static void finds_alone(const char *const *docs, size_t n, const found_case *cases, size_t nc)
+{
+    for (size_t i = 0; i < nc; i++) {
+        ss_results r;
+        if (!search_texts(docs, n, cases[i].query, &r))
+            continue;
+        CHECK(r.n == 1 && strstr(r.hits[0].rec.text, cases[i].found) != NULL,
+              "%s finds %s alone (%zu hits, %s)", cases[i].query, cases[i].found, r.n,
+              r.understood ? r.understood : "");
+        ss_results_free(&r);
+    }
+}
+
 /* A figure some reports write with one digit and 千 or 百 (1千亿美元,
  * 5千万吨) is found by the figure however it is typed; a bigger figure
  * that ends so (11千亿) is not it, nor is a digit standing elsewhere in
@@ -479,23 +498,13 @@ static void test_digit_and_small(void)
         "丙省2023年政府工作报告\n\n新开工1项工程，粮食产量达到三千万吨。\n",
         "丁省2023年政府工作报告\n\n社会融资规模达到11千亿美元。\n",
     };
-    static const struct {
-        const char *query, *found;
-    } cases[] = {
+    static const found_case cases[] = {
         { "一千亿美元", "1千亿美元" },
         { "1000亿美元", "1千亿美元" },
         { "五千万吨", "5千万吨" },
         { "5000万吨", "5千万吨" },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ss_results r;
-        if (!search_texts(docs, 4, cases[i].query, &r))
-            continue;
-        CHECK(r.n == 1 && strstr(r.hits[0].rec.text, cases[i].found) != NULL,
-              "%s finds %s alone (%zu hits, %s)", cases[i].query, cases[i].found, r.n,
-              r.understood ? r.understood : "");
-        ss_results_free(&r);
-    }
+    finds_alone(docs, 4, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* An ordinal or a share in Chinese numerals finds it written in digits
@@ -508,21 +517,11 @@ static void test_ordinals_and_shares(void)
         "乙省2023年政府工作报告\n\n出口增量的5成来自民营企业。\n",
         "丙省2023年政府工作报告\n\n十二五成就令人鼓舞，第三产业发展加快。\n",
     };
-    static const struct {
-        const char *query, *found;
-    } cases[] = {
+    static const found_case cases[] = {
         { "第三位", "第3位" },
         { "五成", "5成" },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ss_results r;
-        if (!search_texts(docs, 3, cases[i].query, &r))
-            continue;
-        CHECK(r.n == 1 && strstr(r.hits[0].rec.text, cases[i].found) != NULL,
-              "%s finds %s alone (%zu hits, %s)", cases[i].query, cases[i].found, r.n,
-              r.understood ? r.understood : "");
-        ss_results_free(&r);
-    }
+    finds_alone(docs, 3, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* A thing of one word with a general head glued after it (夜间经济发展):
