@@ -158,6 +158,18 @@ static void section_han(unsigned v, int two, int leading, char *out)
     }
 }
 
+uint64_t ss_num_han_value(const char *s, size_t len, int *ok)
+{
+    size_t k = 0;
+    if (len && utf8_count(s, len) == 1) {
+        uint32_t cp = utf8_next(s, len, &k);
+        int d = digit_of(cp);
+        *ok = d >= 0 || small_unit(cp) == 10;
+        return small_unit(cp) == 10 ? 10 : d > 0 ? (uint64_t)d : 0;
+    }
+    return ss_num_parse_han(s, len, ok);
+}
+
 void ss_num_to_han(uint64_t v, int two, char *out)
 {
     out[0] = '\0';
@@ -387,16 +399,8 @@ static int loose_figure(const char *word, size_t len, char *out, size_t outlen)
     }
     if (!end)
         return 0;
-    uint64_t whole;
     int ok = 0;
-    if (utf8_count(word, end) == 1) {
-        size_t k = 0;
-        uint32_t cp = utf8_next(word, len, &k);
-        whole = small_unit(cp) == 10 ? 10 : (uint64_t)digit_of(cp);
-        ok = 1;
-    } else {
-        whole = ss_num_parse_han(word, end, &ok);
-    }
+    uint64_t whole = ss_num_han_value(word, end, &ok);
     if (!ok)
         return 0;
     const char *rest = word + end;

@@ -48,6 +48,11 @@ uint64_t ss_num_one_count(const char *s, size_t len);
  * when it is not one number. */
 uint64_t ss_num_parse_han(const char *s, size_t len, int *ok);
 
+/* The value of s (len bytes): a run of Chinese numerals that is one number
+ * (ss_num_parse_han), or one numeral alone (三 = 3, 十 = 10, 两 = 2; 零 = 0);
+ * *ok = 0 when it is neither. */
+uint64_t ss_num_han_value(const char *s, size_t len, int *ok);
+
 /* Room for any value in Chinese numerals: at most 9,999,999 亿 9999 万 9999
  * with their zeros, 3 bytes a character. */
 #define SS_NUM_HAN_MAX 160

@@ -528,25 +528,21 @@ int ss_q_listed_exists(const ss_query *q, size_t ci, xc_db *db)
  * numbers.c digit_and_small) proposes its passages by its Chinese terms
  * alone: the digit token, in most passages of a report somewhere, would
  * add its weight to any passage holding the figure's other words (ranking
- * then takes the form only side by side, qfind.c).  1 when u is one, and u
- * then holds those terms only. */
-static int digit_before_small(unit *u)
+ * then takes the form only side by side, qfind.c).  After the digit 1 the
+ * other form without it (千亿美元 for 1千亿美元) proposes them already.
+ * DIGIT_NONE when u is no such form; else *terms is u without its digit. */
+enum { DIGIT_NONE, DIGIT_DROPPED, DIGIT_BARE };
+static int digit_before_small(const unit *u, unit *terms)
 {
     uint64_t v;
-    if (u->n < 3 || u->a[0].kind != SS_ATOM_ASCII ||
-        !ss_num_loose_digits(u->text + u->a[0].off, strlen(u->text + u->a[0].off), &v))
-        return 0;
-    u->a++;
-    u->n--;
-    return 1;
-}
-
-/* 1 when the form left of digit_before_small begins with 千 or 百 after
- * the digit 1 the form dropped: the other form without the digit (千亿美元
- * for 1千亿美元) proposes the same passages already. */
-static int proposed_bare(const unit *u)
-{
-    return u->a[-1].len == 1 && u->text[u->a[-1].off] == '1';
+    const char *t = u->text + u->a[0].off;
+    if (u->alt != ALT_FIGURE || u->n < 3 || u->a[0].kind != SS_ATOM_ASCII ||
+        !ss_num_loose_digits(t, strlen(t), &v))
+        return DIGIT_NONE;
+    *terms = *u;
+    terms->a++;
+    terms->n--;
+    return u->a[0].len == 1 && t[0] == '1' ? DIGIT_BARE : DIGIT_DROPPED;
 }
 
 /* Of a figure's writings, typed (its whole unit) and other (ALT_FIGURE),
@@ -562,8 +558,8 @@ static size_t figure_first(const qpool *p, const ss_query *q, const concept *c, 
     double low = unit_idf(p, w, db, err);
     size_t at = SIZE_MAX;
     for (size_t u = c->a0; u < c->a1; u++) {
-        unit v = q->units[u];
-        if (v.alt != ALT_FIGURE || digit_before_small(&v))
+        unit v;
+        if (q->units[u].alt != ALT_FIGURE || digit_before_small(&q->units[u], &v) != DIGIT_NONE)
             continue; /* a rare writing, never the one asked for first */
         double idf = unit_idf(p, &q->units[u], db, err);
         if (idf < low - 1e-9 || (idf < low + 1e-9 && strcmp(q->units[u].text, best) < 0)) {
@@ -651,10 +647,11 @@ static xc_query *concept_q(qpool *p, const ss_query *q, const concept *c, xc_db 
         size_t terms = unit_terms(&q->units[u]);
         if (terms > typed)
             w *= (double)typed / terms;
-        unit v = q->units[u];
-        if (v.alt == ALT_FIGURE && digit_before_small(&v) && proposed_bare(&v))
+        unit v;
+        int digit = digit_before_small(&q->units[u], &v);
+        if (digit == DIGIT_BARE)
             continue;
-        xc_query *x = scale(p, unit_q(p, &v, db, err), w, err);
+        xc_query *x = scale(p, unit_q(p, digit ? &v : &q->units[u], db, err), w, err);
         if (x)
             alts[na++] = x;
     }

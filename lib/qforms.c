@@ -449,16 +449,9 @@ static void ordinal_form(const char *w, size_t len, ss_alts *a)
         if (d1 == d0)
             continue;
         int ok = 0;
-        uint64_t v = ss_num_parse_han(w + d0, d1 - d0, &ok); /* two numerals or more */
-        if (!ok && utf8_count(w + d0, d1 - d0) == 1) {
-            static const char *const one[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九",
-                                               "十" };
-            for (size_t j = 0; j < NELEM(one) && !ok; j++)
-                if (d1 - d0 == strlen(one[j]) && memcmp(w + d0, one[j], d1 - d0) == 0) {
-                    v = j + 1;
-                    ok = 1;
-                }
-        }
+        uint64_t v = ss_num_han_value(w + d0, d1 - d0, &ok);
+        /* 两 counts, it never orders (第两批 is no ordinal) */
+        ok &= memcmp(w + d0, "两", strlen("两")) != 0;
         if (!ok || v == 0 || v > 99 || !starts_any(w + d1, len - d1, ordinal_measures,
                                                    NELEM(ordinal_measures)))
             return;

@@ -412,7 +412,6 @@ static int ascii_unit(const unit *u)
  * where the collection seldom writes the two together, the passages on
  * the thing follow the strict hits, marked as missing the head, instead of
  * no passage at all. */
-#define HEAD_WORD_FREQ 1000 /* uses in the dictionary of a common word (社会) */
 static void general_head_core(const ss_query *q, const seg_dict *d, concept *c)
 {
     /* the head: the last unit, or the last two (重点 + 任务) */
@@ -432,10 +431,8 @@ static void general_head_core(const ss_query *q, const seg_dict *d, concept *c)
     /* a head of one word goes with a verb or a common word of two
      * characters before it (集聚区创新发展: 创新发展, 两型社会发展: 社会发展) */
     const unit *before = &q->units[c->u1 - k - 1];
-    uint32_t freq = 0;
-    if (d && k == 1 && before->n == 2 && (seg_dict_pos(d, before->text, strlen(before->text)) == SEG_POS_VERB ||
-                                (seg_dict_lookup(d, before->text, strlen(before->text), &freq) &&
-                                 freq >= HEAD_WORD_FREQ)))
+    if (d && k == 1 && before->n == 2 &&
+        ss_q_common_or_verb(d, before->text, strlen(before->text), before->n))
         return;
     size_t han = 0;
     for (size_t u = c->u0; u + k < c->u1; u++) {

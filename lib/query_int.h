@@ -91,6 +91,16 @@ typedef struct {
                           form is in use (qfind.c, qbuild.c, understood) */
 } concept;
 
+/* Uses of a two-character word in the dictionary from which it is common
+ * enough to make a line of work or a question with 工作, 问题 (政府工作,
+ * 安全工作: kept whole; a rarer word or a name goes without them: 双减工作,
+ * 王凯工作), or to take a general head after it (社会发展). */
+#define COMMON_WORD_FREQ 1000
+
+/* 1 when t (tl bytes, chars characters) is a verb by the dictionary's tag,
+ * or a common word of two characters (发展, 建设, 社会: qwords.c). */
+int ss_q_common_or_verb(const struct seg_dict *d, const char *t, size_t tl, size_t chars);
+
 /* A word of this many typed units or more may stand, in the partial tier
  * only, by a run of fewer of them side by side (rank.c, qbuild.c). */
 #define SUBRUN_MIN_UNITS 3

@@ -1269,11 +1269,6 @@ static int glued_words_in(const ss_analysis *an, size_t a, size_t b, const char 
     return in_list(list, n, an->norm + f->norm, l->norm + l->normlen - f->norm);
 }
 
-/* Uses of a two-character word in the dictionary from which it is common
- * enough to make a line of work or a question with 工作, 问题 (政府工作,
- * 安全工作: kept whole); a rarer word or a name goes without them
- * (双减工作, 王凯工作). */
-#define COMMON_WORD_FREQ 1000
 
 static int conjunction_word(const ss_analysis *an, const ss_word *x);
 static int plan_at(const ss_analysis *an, size_t k);
@@ -1285,15 +1280,19 @@ static const char *word_text(const ss_analysis *an, const ss_word *x, size_t *le
     return an->norm + an->atoms[x->first].norm;
 }
 
-/* 1 when word x of an is a verb by the dictionary's tag, or a common word
- * of two characters (发展, 建设: 经济社会发展主要任务 is a heading). */
+int ss_q_common_or_verb(const seg_dict *d, const char *t, size_t tl, size_t chars)
+{
+    uint32_t freq = 0;
+    return seg_dict_pos(d, t, tl) == SEG_POS_VERB ||
+           (chars == 2 && seg_dict_lookup(d, t, tl, &freq) && freq >= COMMON_WORD_FREQ);
+}
+
+/* ss_q_common_or_verb of word x of an. */
 static int common_or_verb(const seg_dict *d, const ss_analysis *an, const ss_word *x)
 {
     size_t tl;
     const char *t = word_text(an, x, &tl);
-    uint32_t freq = 0;
-    return seg_dict_pos(d, t, tl) == SEG_POS_VERB ||
-           (x->last == x->first + 1 && seg_dict_lookup(d, t, tl, &freq) && freq >= COMMON_WORD_FREQ);
+    return ss_q_common_or_verb(d, t, tl, x->last - x->first + 1);
 }
 
 /* Aspects of de_aspects that ask for the tasks of a thing glued to it too
